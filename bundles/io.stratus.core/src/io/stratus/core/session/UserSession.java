@@ -1,0 +1,31 @@
+package io.stratus.core.session;
+
+import io.stratus.core.access.Permission;
+import io.stratus.core.identity.AwsIdentity;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A person signed in with their AWS keys. The keys themselves stay inside the sign-in service;
+ * a session only says who it is, what it may do and until when.
+ */
+public interface UserSession {
+
+    /** An opaque, unguessable id. Treat it like a password: it is the bearer of the session. */
+    String id();
+
+    AwsIdentity identity();
+
+    /** Current permissions: a grant or revoke shows here at once, not at the next sign-in. */
+    Set<Permission> permissions();
+
+    Instant signedInAt();
+
+    /** When the session ends even if in use (absolute timeout, or the AWS keys' own expiry). */
+    Instant expiresAt();
+
+    default boolean allows(Permission permission) {
+        return permissions().contains(permission);
+    }
+}

@@ -1,0 +1,38 @@
+package io.stratus.server.internal;
+
+import io.stratus.core.Problem;
+
+/** The HTTP status and stable error code that the API uses for each kind of problem. */
+enum ApiError {
+    BAD_REQUEST(400, "bad_request"),
+    NOT_SIGNED_IN(401, "not_signed_in"),
+    FORBIDDEN(403, "forbidden"),
+    NOT_FOUND(404, "not_found"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    CONFLICT(409, "conflict"),
+    TOO_MANY_REQUESTS(429, "too_many_requests"),
+    INTERNAL(500, "internal_error"),
+    REMOTE_UNREACHABLE(502, "aws_unreachable"),
+    UNAVAILABLE(503, "unavailable");
+
+    final int status;
+    final String code;
+
+    ApiError(int status, String code) {
+        this.status = status;
+        this.code = code;
+    }
+
+    static ApiError of(Problem problem) {
+        return switch (problem) {
+            case INVALID_INPUT -> BAD_REQUEST;
+            case NOT_SIGNED_IN -> NOT_SIGNED_IN;
+            case FORBIDDEN -> FORBIDDEN;
+            case NOT_FOUND -> NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case THROTTLED -> TOO_MANY_REQUESTS;
+            case REMOTE_UNREACHABLE -> REMOTE_UNREACHABLE;
+            case UNAVAILABLE -> UNAVAILABLE;
+        };
+    }
+}
