@@ -52,8 +52,7 @@ public final class ApiDispatcher extends Handler.Abstract {
                 requireMethod(request, path, HttpMethod.GET);
                 send(response, callback, 200, health());
             } else {
-                throw new ApiException(ApiError.NOT_FOUND, "There is no API route " + path
-                        + "; the API is described at /api/health for now.");
+                throw new ApiException(ApiError.NOT_FOUND, "There is no API route " + path + ".");
             }
         } catch (ApiException e) {
             sendError(response, callback, e.error, e.getMessage());
