@@ -13,7 +13,6 @@ import java.time.Instant;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -26,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the JSON API under {@code /api}: routes a request to its handler and turns every
  * failure into {@code {"error": {"code", "message"}}} with the matching status, never a stack
- * trace. It does not listen on a port itself; {@link HttpApiServer} feeds it requests.
+ * trace. It does not listen on a port itself: each {@link HttpApiServer} feeds it requests.
  */
 @Component(service = ApiDispatcher.class)
-public final class ApiDispatcher extends Handler.Abstract {
+public final class ApiDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
@@ -44,8 +43,8 @@ public final class ApiDispatcher extends Handler.Abstract {
         activatedAt = clock.instant();
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    /** Answers one request completely; the callback is completed when the response is written. */
+    public void handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         try {
             if (path.equals("/api/health")) {
@@ -63,7 +62,6 @@ public final class ApiDispatcher extends Handler.Abstract {
             sendError(response, callback, ApiError.INTERNAL,
                     "Stratus failed to answer this request; the server log has the details.");
         }
-        return true;
     }
 
     private ObjectNode health() {

@@ -4,11 +4,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The HTTP listener of the server product; what it answers is the handler's business. */
+/** The HTTP listener of the server product; what it answers is the {@link ApiDispatcher}'s business. */
 final class HttpApiServer {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
@@ -16,7 +19,7 @@ final class HttpApiServer {
     private final Server jetty;
     private final ServerConnector connector;
 
-    HttpApiServer(InetSocketAddress bindTo, Handler handler) {
+    HttpApiServer(InetSocketAddress bindTo, ApiDispatcher api) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("stratus-http");
         jetty = new Server(threads);
@@ -24,7 +27,13 @@ final class HttpApiServer {
         connector.setHost(bindTo.getAddress().getHostAddress());
         connector.setPort(bindTo.getPort());
         jetty.addConnector(connector);
-        jetty.setHandler(handler);
+        jetty.setHandler(new Handler.Abstract() { // a Jetty handler belongs to one server, the dispatcher does not
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                api.handle(request, response, callback);
+                return true;
+            }
+        });
         jetty.setStopTimeout(GRACEFUL_STOP.toMillis());
         jetty.setStopAtShutdown(false); // ServerApplication owns the shutdown order
     }
