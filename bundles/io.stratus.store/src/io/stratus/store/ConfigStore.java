@@ -1,0 +1,23 @@
+package io.stratus.store;
+
+import java.util.function.Function;
+
+/**
+ * The instance's configuration database: its AWS account binding, the users known from their
+ * first sign-in, role grants, custom roles, settings and the audit trail. Never a secret.
+ * <p>
+ * Every {@link #write} is one transaction: it commits completely or not at all, so a crash in
+ * the middle of setup leaves the instance unconfigured, never bound without an Administrator.
+ * A store that cannot be opened or read fails closed: its service is simply not there.
+ */
+public interface ConfigStore {
+
+    /** Runs {@code work} in a read-only transaction. */
+    <T> T read(Function<StoreReader, T> work);
+
+    /**
+     * Runs {@code work} in a read-write transaction and commits it; if {@code work} throws, the
+     * transaction is rolled back and the exception propagates unchanged.
+     */
+    <T> T write(Function<StoreWriter, T> work);
+}
