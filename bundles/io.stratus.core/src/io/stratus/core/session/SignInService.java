@@ -19,6 +19,14 @@ public interface SignInService {
      */
     UserSession signIn(AwsCredentials credentials);
 
+    /**
+     * First-run setup: checks the keys with AWS, binds the unconfigured instance to their AWS
+     * account with this identity as Administrator, and signs it in.
+     *
+     * @throws StratusException CONFLICT if the instance is already configured
+     */
+    UserSession setUp(AwsCredentials credentials);
+
     /** The live session with this id; empty if it never existed, ended or expired. */
     Optional<UserSession> find(String sessionId);
 

@@ -1,6 +1,7 @@
 package io.stratus.core.session;
 
 import io.stratus.core.access.Permission;
+import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
 
 import java.time.Instant;
@@ -16,6 +17,17 @@ public interface UserSession {
     String id();
 
     AwsIdentity identity();
+
+    /** The Stratus user this session belongs to (see {@link AwsIdentity#principalId()}). */
+    default String principalId() {
+        return identity().principalId();
+    }
+
+    /**
+     * Account alias and organization, once read in the background after sign-in; empty parts
+     * when IAM does not allow reading them or they are not read yet.
+     */
+    AccountDetails accountDetails();
 
     /** Current permissions: a grant or revoke shows here at once, not at the next sign-in. */
     Set<Permission> permissions();

@@ -1,0 +1,38 @@
+package io.stratus.aws;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one way into AWS. Clients are shared and carry no credentials of their own: every request
+ * names the person whose keys sign it ({@link #as}), so a call can never run with somebody
+ * else's keys, nor with keys found in the environment of the process.
+ */
+public interface AwsClients {
+
+    AwsSettings settings();
+
+    StsClient sts();
+
+    IamClient iam();
+
+    /** Request configuration that signs with these keys; add it to every request. */
+    AwsRequestOverrideConfiguration as(AwsCredentials credentials);
+
+    /**
+     * Calls an AWS JSON 1.1 API that has no SDK client in Stratus (Organizations):
+     * signs {@code body} with SigV4 and posts it with {@code X-Amz-Target: target}.
+     *
+     * @return the response body of a 2xx answer
+     * @throws StratusException mapped like every other AWS failure
+     */
+    String callJson(AwsCredentials credentials, String service, String target, String body);
+
+    /** Turns an SDK failure of {@code service:action} into a message a person can act on. */
+    StratusException explain(SdkException failure, String service, String action);
+}

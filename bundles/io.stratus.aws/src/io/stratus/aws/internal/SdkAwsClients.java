@@ -1,0 +1,264 @@
+package io.stratus.aws.internal;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsSettings;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS client factory, configured through ConfigAdmin (PID {@code io.stratus.aws}). Clients
+ * use an explicit HTTP client: the SDK's ServiceLoader discovery does not work across bundles.
+ */
+@Component(service = AwsClients.class, configurationPid = "io.stratus.aws")
+public final class SdkAwsClients implements AwsClients {
+
+    /** The component's configuration; every property is optional. */
+    @interface Config {
+        String region() default AwsSettings.DEFAULT_REGION;
+
+        /** One base URL for every AWS service, e.g. LocalStack's. Empty: AWS's own endpoints. */
+        String endpoint() default "";
+
+        /** Per-service endpoints as {@code service=url}, e.g. {@code sts=https://sts.example.vpce.amazonaws.com}. */
+        String[] serviceEndpoints() default {};
+
+        long connectTimeoutMillis() default 5_000;
+
+        long callTimeoutMillis() default 20_000;
+
+        int maxAttempts() default 3;
+    }
+
+    /** The client-level provider: a request that names nobody's keys must fail, never fall back. */
+    private static final AwsCredentialsProvider NOBODY = () -> {
+        throw SdkClientException.create("Stratus signs every AWS request with the signed-in person's own keys, "
+                + "and this request named none.");
+    };
+
+    private AwsSettings settings;
+    private FailureExplainer explainer;
+    private SdkHttpClient http;
+    private StsClient sts;
+    private IamClient iam;
+
+    @Activate
+    void activate(Config config) {
+        settings = toSettings(config);
+        explainer = new FailureExplainer(settings.callTimeout());
+        http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.callTimeout())
+                .build();
+        sts = configure(StsClient.builder(), "sts").region(Region.of(settings.region())).build();
+        iam = configure(IamClient.builder(), "iam").region(globalRegion()).build();
+    }
+
+    @Deactivate
+    void deactivate() {
+        sts.close();
+        iam.close();
+        http.close();
+    }
+
+    @Override
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public StsClient sts() {
+        return sts;
+    }
+
+    @Override
+    public IamClient iam() {
+        return iam;
+    }
+
+    @Override
+    public AwsRequestOverrideConfiguration as(AwsCredentials credentials) {
+        return AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(StaticCredentialsProvider.create(identityOf(credentials)))
+                .build();
+    }
+
+    @Override
+    public String callJson(AwsCredentials credentials, String service, String target, String body) {
+        String signingRegion = jsonServiceRegion();
+        URI endpoint = settings.endpointFor(service)
+                .orElseGet(() -> URI.create("https://" + service + "." + signingRegion + "." + dnsSuffix()));
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", target)
+                .build();
+        try {
+            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                    .identity(identityOf(credentials))
+                    .request(request)
+                    .payload(ContentStreamProvider.fromUtf8String(body))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+                    .request(signed.request())
+                    .contentStreamProvider(signed.payload().orElse(null))
+                    .build()).call();
+            String answer = readBody(response);
+            int status = response.httpResponse().statusCode();
+            if (status / 100 == 2) {
+                return answer;
+            }
+            throw explain(jsonError(status, answer), service, target.substring(target.indexOf('.') + 1));
+        } catch (IOException e) {
+            throw explain(SdkClientException.create("I/O error calling " + endpoint, e), service, target);
+        }
+    }
+
+    @Override
+    public StratusException explain(SdkException failure, String service, String action) {
+        return explainer.explain(failure, service, action);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+        builder.httpClient(http)
+                .credentialsProvider(NOBODY)
+                .overrideConfiguration(o -> o
+                        .apiCallTimeout(settings.callTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .build()));
+        settings.endpointFor(service).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private Region globalRegion() {
+        return switch (settings.partition()) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+        };
+    }
+
+    /** Where the partition's global JSON services (Organizations) live and sign. */
+    private String jsonServiceRegion() {
+        return switch (settings.partition()) {
+            case "aws-cn" -> "cn-northwest-1";
+            case "aws-us-gov" -> "us-gov-west-1";
+            default -> "us-east-1";
+        };
+    }
+
+    private String dnsSuffix() {
+        return settings.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+    }
+
+    private static software.amazon.awssdk.auth.credentials.AwsCredentials identityOf(AwsCredentials credentials) {
+        String secret = credentials.secretAccessKey().reveal();
+        return credentials.sessionToken()
+                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(credentials.accessKeyId(), secret,
+                        token.reveal()))
+                .orElseGet(() -> AwsBasicCredentials.create(credentials.accessKeyId(), secret));
+    }
+
+    private static String readBody(HttpExecuteResponse response) throws IOException {
+        if (response.responseBody().isEmpty()) {
+            return "";
+        }
+        try (InputStream in = response.responseBody().get()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A JSON-protocol error body ({@code {"__type": "prefix#Code", "message": ...}}) as the SDK would raise it. */
+    private static AwsServiceException jsonError(int status, String body) {
+        String code = "HTTP" + status;
+        String message = body;
+        try {
+            Map<String, JsonNode> fields = JsonNode.parser().parse(body).asObject();
+            String type = text(fields, "__type").orElse(code);
+            code = type.substring(type.indexOf('#') + 1);
+            message = text(fields, "message").or(() -> text(fields, "Message")).orElse("");
+        } catch (RuntimeException notJson) {
+            // keep the raw status and body: they are what AWS said
+        }
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .message(code + ": " + message)
+                .build();
+    }
+
+    private static Optional<String> text(Map<String, JsonNode> fields, String name) {
+        JsonNode node = fields.get(name);
+        return node == null || !node.isString() ? Optional.empty() : Optional.of(node.asString());
+    }
+
+    private static AwsSettings toSettings(Config config) {
+        Map<String, URI> perService = new HashMap<>();
+        for (String entry : config.serviceEndpoints()) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new StratusException(Problem.INVALID_INPUT, "AWS setting serviceEndpoints: '" + entry
+                        + "' is not of the form service=url.");
+            }
+            perService.put(entry.substring(0, eq).strip(), uri("endpoint." + entry.substring(0, eq).strip(),
+                    entry.substring(eq + 1).strip()));
+        }
+        Optional<URI> endpoint = config.endpoint().isBlank() ? Optional.empty()
+                : Optional.of(uri("endpoint", config.endpoint().strip()));
+        return new AwsSettings(config.region().strip(), endpoint, perService,
+                Duration.ofMillis(config.connectTimeoutMillis()), Duration.ofMillis(config.callTimeoutMillis()),
+                config.maxAttempts());
+    }
+
+    private static URI uri(String setting, String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new StratusException(Problem.INVALID_INPUT, "AWS setting " + setting + ": '" + value
+                    + "' is not a URL.");
+        }
+    }
+}
