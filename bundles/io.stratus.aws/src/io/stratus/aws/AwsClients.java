@@ -5,6 +5,7 @@ import io.stratus.core.identity.AwsCredentials;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -32,6 +33,15 @@ public interface AwsClients {
      * @throws StratusException mapped like every other AWS failure
      */
     String callJson(AwsCredentials credentials, String service, String target, String body);
+
+    /**
+     * Refuses to go on when an AWS answer shows that this machine's clock is off by more than
+     * AWS allows. The SDK quietly corrects its own signatures after a skew error, but what
+     * Stratus signs by itself later (RDS IAM tokens) would fail, so the operator must know.
+     *
+     * @throws StratusException UNAVAILABLE, saying to synchronise the clock
+     */
+    void checkClock(SdkHttpResponse answer);
 
     /** Turns an SDK failure of {@code service:action} into a message a person can act on. */
     StratusException explain(SdkException failure, String service, String action);

@@ -32,6 +32,9 @@ final class FailureExplainer {
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "ThrottledException",
             "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "SlowDown");
 
+    /** How far a SigV4 request time may be from AWS's clock. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
     private final Duration callTimeout;
 
     FailureExplainer(Duration callTimeout) {
@@ -74,9 +77,7 @@ final class FailureExplainer {
                     + "SSO portal) and sign in again.", aws);
         }
         if (isClockSkew(aws, code, message)) {
-            return new StratusException(Problem.UNAVAILABLE, "AWS refused the request because the clock of the "
-                    + "Stratus server differs from AWS's by more than AWS allows (5 minutes). Ask the operator to "
-                    + "synchronise the server's clock (NTP), then sign in again.", aws);
+            return clockSkew(aws);
         }
         if ("SignatureDoesNotMatch".equals(code)) {
             return new StratusException(Problem.NOT_SIGNED_IN, "The secret access key does not match the access "
@@ -97,6 +98,13 @@ final class FailureExplainer {
         }
         return new StratusException(Problem.INVALID_INPUT, "AWS refused " + what + ": " + code
                 + (message == null ? "" : " (" + message + ")") + ".", aws);
+    }
+
+    /** The clock of this machine and AWS's differ by more than AWS accepts for a signature. */
+    static StratusException clockSkew(Throwable evidence) {
+        return new StratusException(Problem.UNAVAILABLE, "AWS refuses requests signed by this Stratus server "
+                + "because its clock differs from AWS's by more than AWS allows (" + MAX_SKEW.toMinutes()
+                + " minutes). Ask the operator to synchronise the server's clock (NTP), then sign in again.", evidence);
     }
 
     /** AWS reports a skewed clock with dedicated codes, or as an expired or not-yet-valid signature. */

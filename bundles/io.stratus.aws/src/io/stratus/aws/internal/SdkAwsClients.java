@@ -12,6 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +42,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -153,6 +158,23 @@ public final class SdkAwsClients implements AwsClients {
             throw explain(jsonError(status, answer), service, target.substring(target.indexOf('.') + 1));
         } catch (IOException e) {
             throw explain(SdkClientException.create("I/O error calling " + endpoint, e), service, target);
+        }
+    }
+
+    @Override
+    public void checkClock(SdkHttpResponse answer) {
+        Optional<String> date = answer.firstMatchingHeader("Date");
+        if (date.isEmpty()) {
+            return;
+        }
+        Instant awsNow;
+        try {
+            awsNow = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return; // nothing to compare with
+        }
+        if (Duration.between(awsNow, Instant.now()).abs().compareTo(FailureExplainer.MAX_SKEW) > 0) {
+            throw FailureExplainer.clockSkew(null);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.stratus.core.session;
 
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
@@ -39,5 +41,18 @@ public interface UserSession {
 
     default boolean allows(Permission permission) {
         return permissions().contains(permission);
+    }
+
+    /**
+     * The one permission check every service makes before acting for this person.
+     *
+     * @throws StratusException FORBIDDEN, naming what the roles do not allow
+     */
+    default void require(Permission permission) {
+        if (!allows(permission)) {
+            throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles do not allow this: "
+                    + permission.description().toLowerCase(java.util.Locale.ROOT)
+                    + ". Ask a Stratus Administrator for a role that does.");
+        }
     }
 }

@@ -1,0 +1,98 @@
+package io.stratus.auth.internal;
+
+import io.stratus.core.access.Permission;
+import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.UserSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A signed-in person and the vault of their AWS keys. The keys stay here, are lent out only
+ * through {@link SessionManager#withCredentials}, and are wiped when the session ends.
+ */
+final class LiveSession implements UserSession {
+
+    private final String id;
+    private final AwsIdentity identity;
+    private final AwsCredentials credentials;
+    private final Admission admission;
+    private final Instant signedInAt;
+    private final Instant expiresAt;
+    private final Duration idleTimeout;
+    private final CompletableFuture<AccountDetails> accountDetails;
+    private volatile Instant lastUsed;
+
+    LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, Admission admission, Instant now,
+            Duration idleTimeout, Duration absoluteTimeout, CompletableFuture<AccountDetails> accountDetails) {
+        this.id = id;
+        this.identity = identity;
+        this.credentials = credentials;
+        this.admission = admission;
+        this.signedInAt = now;
+        this.expiresAt = now.plus(absoluteTimeout);
+        this.idleTimeout = idleTimeout;
+        this.accountDetails = accountDetails;
+        this.lastUsed = now;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public AwsIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public Set<Permission> permissions() {
+        return admission.permissionsOf(principalId());
+    }
+
+    @Override
+    public AccountDetails accountDetails() {
+        return accountDetails.getNow(AccountDetails.NONE);
+    }
+
+    @Override
+    public Instant signedInAt() {
+        return signedInAt;
+    }
+
+    @Override
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    AwsCredentials credentials() {
+        return credentials;
+    }
+
+    boolean isOver(Instant now) {
+        return credentials.secretAccessKey().isCleared() || !now.isBefore(expiresAt)
+                || !now.isBefore(lastUsed.plus(idleTimeout));
+    }
+
+    void touch(Instant now) {
+        lastUsed = now;
+    }
+
+    /** Wipes the keys; the session cannot be used after this. */
+    void end() {
+        accountDetails.cancel(true);
+        credentials.clear();
+    }
+
+    @Override
+    public String toString() {
+        // Neither the id (a bearer token) nor the keys: only who it is.
+        return "UserSession[" + identity.arn() + ", until " + expiresAt + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package io.stratus.auth.internal;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.AuditTrail;
+import io.stratus.core.session.IdentityVerifier;
+import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Sign-in, sessions and the credential vault. Sessions live in memory only: a restart signs
+ * everybody out, which is what keeping AWS keys out of every file means. Configured through
+ * ConfigAdmin (PID {@code io.stratus.auth}).
+ */
+@Component(service = {SignInService.class, SessionCredentials.class}, configurationPid = "io.stratus.auth")
+public final class SessionManager implements SignInService, SessionCredentials {
+
+    @interface Config {
+        /** A session unused for this long ends. */
+        long idleTimeoutSeconds() default 30 * 60;
+
+        /** A session ends this long after sign-in, however busy. */
+        long absoluteTimeoutSeconds() default 12 * 60 * 60;
+    }
+
+    private static final int SESSION_ID_BYTES = 32;
+
+    private final IdentityVerifier verifier;
+    private final Admission admission;
+    private final AuditTrail audit;
+    private final AccountDetailsReader accountDetails;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
+    private final ExecutorService background;
+
+    @Activate
+    public SessionManager(@Reference IdentityVerifier verifier, @Reference Admission admission,
+            @Reference AuditTrail audit, @Reference AwsClients aws, Config config) {
+        this.verifier = verifier;
+        this.admission = admission;
+        this.audit = audit;
+        this.accountDetails = new AccountDetailsReader(aws);
+        this.idleTimeout = positive("idleTimeoutSeconds", config.idleTimeoutSeconds());
+        this.absoluteTimeout = positive("absoluteTimeoutSeconds", config.absoluteTimeoutSeconds());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("stratus-session-sweeper"));
+        this.background = Executors.newCachedThreadPool(daemon("stratus-account-details"));
+        long every = Math.max(1, Math.min(idleTimeout.toSeconds(), 60) / 2);
+        sweeper.scheduleWithFixedDelay(this::endExpiredSessions, every, every, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        sweeper.shutdownNow();
+        background.shutdownNow();
+        sessions.values().forEach(LiveSession::end);
+        sessions.clear();
+    }
+
+    @Override
+    public UserSession signIn(AwsCredentials credentials) {
+        return open(credentials, "sign-in", admission::admit);
+    }
+
+    @Override
+    public UserSession setUp(AwsCredentials credentials) {
+        return open(credentials, "setup", admission::setUp);
+    }
+
+    @Override
+    public Optional<UserSession> find(String sessionId) {
+        return Optional.ofNullable(live(sessionId));
+    }
+
+    @Override
+    public void signOut(String sessionId) {
+        LiveSession session = sessionId == null ? null : sessions.remove(sessionId);
+        if (session != null) {
+            session.end();
+            audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
+        }
+    }
+
+    @Override
+    public <T> T withCredentials(String sessionId, Function<AwsCredentials, T> work) {
+        LiveSession session = live(sessionId);
+        if (session == null) {
+            throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
+        }
+        try {
+            return work.apply(session.credentials());
+        } catch (StratusException e) {
+            if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
+                end(session, "keys-rejected");
+            }
+            throw e;
+        }
+    }
+
+    /** Verifies with AWS, lets admission decide, then opens the session; wipes the keys on any failure. */
+    private UserSession open(AwsCredentials credentials, String action, Function<AwsIdentity, String> admit) {
+        String principalId = null;
+        try {
+            AwsIdentity identity = verifier.verify(credentials);
+            principalId = admit.apply(identity);
+            LiveSession session = new LiveSession(newSessionId(), identity, credentials, admission, clock.instant(),
+                    idleTimeout, absoluteTimeout, CompletableFuture.supplyAsync(
+                            () -> accountDetails.read(credentials), background));
+            sessions.put(session.id(), session);
+            audit.record(principalId, action, "success", identity.arn());
+            return session;
+        } catch (RuntimeException e) {
+            credentials.clear();
+            audit.record(principalId, action, failureOutcome(e),
+                    e instanceof StratusException ? e.getMessage() : "internal error, see the server log");
+            throw e;
+        }
+    }
+
+    private LiveSession live(String sessionId) {
+        LiveSession session = sessionId == null ? null : sessions.get(sessionId);
+        if (session == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (session.isOver(now)) {
+            end(session, "expired");
+            return null;
+        }
+        session.touch(now);
+        return session;
+    }
+
+    private void endExpiredSessions() {
+        Instant now = clock.instant();
+        sessions.values().stream().filter(s -> s.isOver(now)).forEach(s -> end(s, "expired"));
+    }
+
+    private void end(LiveSession session, String reason) {
+        if (sessions.remove(session.id(), session)) {
+            session.end();
+            audit.record(session.principalId(), "session-end", reason, session.identity().arn());
+        }
+    }
+
+    private String newSessionId() {
+        byte[] bytes = new byte[SESSION_ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String failureOutcome(RuntimeException e) {
+        return e instanceof StratusException s ? s.problem().name().toLowerCase(java.util.Locale.ROOT) : "error";
+    }
+
+    private static Duration positive(String setting, long seconds) {
+        if (seconds <= 0) {
+            throw new StratusException(Problem.INVALID_INPUT, "Sign-in setting " + setting + ": '" + seconds
+                    + "' must be a positive number of seconds.");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
