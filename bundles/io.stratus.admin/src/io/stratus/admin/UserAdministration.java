@@ -1,0 +1,45 @@
+package io.stratus.admin;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Role;
+import io.stratus.core.session.UserSession;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Users, roles and instance settings, for administrators. Every method checks the acting
+ * session's permissions itself. There is deliberately no way to create a user: users are the
+ * AWS account's identities that have signed in.
+ */
+public interface UserAdministration {
+
+    /** Settings key of the role a user gets at first sign-in. */
+    String DEFAULT_ROLE_SETTING = "defaultRole";
+
+    List<UserView> users(UserSession actor);
+
+    /**
+     * Replaces the roles of a known user. Takes effect on the user's live sessions at once.
+     *
+     * @throws StratusException NOT_FOUND for an unknown user, INVALID_INPUT for an unknown role,
+     *         CONFLICT when it would leave the instance without an Administrator
+     */
+    UserView setRoles(UserSession actor, String principalId, Set<String> roleIds);
+
+    /** Built-in roles first, then custom roles by id. */
+    List<Role> roles(UserSession actor);
+
+    /** Creates or changes a custom role; built-in roles cannot be changed. */
+    Role saveCustomRole(UserSession actor, Role role);
+
+    /** Deletes a custom role and its grants; the default role falls back to User if it was this one. */
+    void deleteCustomRole(UserSession actor, String roleId);
+
+    String defaultRole(UserSession actor);
+
+    void setDefaultRole(UserSession actor, String roleId);
+
+    /** The newest entries first. */
+    List<AuditRecord> audit(UserSession actor, int limit);
+}

@@ -1,0 +1,266 @@
+package io.stratus.admin.internal;
+
+import io.stratus.admin.AuditRecord;
+import io.stratus.admin.UserAdministration;
+import io.stratus.admin.UserView;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Permission;
+import io.stratus.core.access.Role;
+import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.PrincipalType;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.AuditTrail;
+import io.stratus.core.session.UserSession;
+import io.stratus.store.AuditEntry;
+import io.stratus.store.ConfigStore;
+import io.stratus.store.InstanceBinding;
+import io.stratus.store.StoreReader;
+import io.stratus.store.StoreWriter;
+import io.stratus.store.StoredUser;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Who may use the instance and what they may do: setup and account binding, admission of the
+ * account's identities, roles and grants, and the audit trail. All state is in the store, read
+ * afresh on every check, so a grant or revoke reaches live sessions at once.
+ * <p>
+ * Root sign-in is refused: AWS advises against access keys for the root user, and an instance
+ * administered through them could not be handed over with IAM.
+ */
+@Component(service = {Admission.class, AuditTrail.class, UserAdministration.class})
+public final class InstanceAdministration implements Admission, AuditTrail, UserAdministration {
+
+    private static final Role DEFAULT_ROLE = Role.USER;
+
+    private final ConfigStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public InstanceAdministration(@Reference ConfigStore store) {
+        this.store = store;
+    }
+
+    // --- Admission -----------------------------------------------------------------------------
+
+    @Override
+    public String admit(AwsIdentity identity) {
+        refuseRoot(identity);
+        InstanceBinding binding = store.read(StoreReader::binding).orElseThrow(() -> new StratusException(
+                Problem.CONFLICT, "This Stratus instance is not configured yet. The first person to use it "
+                        + "configures it with setup, which makes them its Administrator."));
+        if (!binding.accountId().equals(identity.accountId()) || !binding.partition().equals(identity.partition())) {
+            // Say nothing about either account: the stranger learns nothing and nothing is stored.
+            throw new StratusException(Problem.FORBIDDEN, "These AWS keys belong to another AWS account than "
+                    + "the one this Stratus instance is bound to. Sign in with keys of the instance's account.");
+        }
+        return store.write(tx -> {
+            Instant now = clock.instant();
+            Optional<StoredUser> known = tx.user(identity.principalId());
+            tx.saveUser(userOf(identity, known.map(StoredUser::firstSignIn).orElse(now), now));
+            if (known.isEmpty()) {
+                tx.grant(identity.principalId(), defaultRoleIn(tx));
+            }
+            return identity.principalId();
+        });
+    }
+
+    @Override
+    public String setUp(AwsIdentity identity) {
+        refuseRoot(identity);
+        return store.write(tx -> {
+            Instant now = clock.instant();
+            tx.bind(new InstanceBinding(identity.accountId(), identity.partition(), identity.principalId(), now));
+            tx.saveUser(userOf(identity, now, now));
+            tx.grant(identity.principalId(), Role.ADMINISTRATOR.id());
+            return identity.principalId();
+        });
+    }
+
+    @Override
+    public Set<Permission> permissionsOf(String principalId) {
+        return store.read(tx -> {
+            Map<String, Role> roles = rolesById(tx);
+            EnumSet<Permission> all = EnumSet.noneOf(Permission.class);
+            tx.grantsOf(principalId).stream().map(roles::get).filter(r -> r != null)
+                    .forEach(r -> all.addAll(r.permissions()));
+            return all;
+        });
+    }
+
+    // --- AuditTrail ----------------------------------------------------------------------------
+
+    @Override
+    public void record(String actor, String action, String outcome, String detail) {
+        store.write(tx -> {
+            tx.append(new AuditEntry(clock.instant(), actor, action, outcome, detail));
+            return null;
+        });
+    }
+
+    // --- UserAdministration --------------------------------------------------------------------
+
+    @Override
+    public List<UserView> users(UserSession actor) {
+        actor.require(Permission.MANAGE_USERS);
+        return store.read(tx -> tx.users().stream().map(u -> viewOf(u, tx.grantsOf(u.principalId()))).toList());
+    }
+
+    @Override
+    public UserView setRoles(UserSession actor, String principalId, Set<String> roleIds) {
+        actor.require(Permission.MANAGE_USERS);
+        return store.write(tx -> {
+            StoredUser user = tx.user(principalId).orElseThrow(() -> new StratusException(Problem.NOT_FOUND,
+                    "No user with id " + principalId + " has signed in to this instance. Users appear here after "
+                            + "their first sign-in."));
+            Map<String, Role> roles = rolesById(tx);
+            List<String> unknown = roleIds.stream().filter(id -> !roles.containsKey(id)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new StratusException(Problem.INVALID_INPUT, "Unknown role " + String.join(", ", unknown)
+                        + ". Roles of this instance: " + String.join(", ", new TreeSet<>(roles.keySet())) + ".");
+            }
+            Set<String> before = tx.grantsOf(principalId);
+            String admin = Role.ADMINISTRATOR.id();
+            if (before.contains(admin) && !roleIds.contains(admin) && tx.holdersOf(admin) <= 1) {
+                throw new StratusException(Problem.CONFLICT, user.displayName() + " is the only Administrator. "
+                        + "Grant the Administrator role to another user first.");
+            }
+            for (String added : difference(roleIds, before)) {
+                tx.grant(principalId, added);
+                tx.append(entry(actor, "grant", added + " to " + describe(user)));
+            }
+            for (String removed : difference(before, roleIds)) {
+                tx.revoke(principalId, removed);
+                tx.append(entry(actor, "revoke", removed + " from " + describe(user)));
+            }
+            return viewOf(user, tx.grantsOf(principalId));
+        });
+    }
+
+    @Override
+    public List<Role> roles(UserSession actor) {
+        actor.require(Permission.MANAGE_USERS);
+        return store.read(tx -> Stream.concat(builtInRoles(), tx.customRoles().stream()).toList());
+    }
+
+    @Override
+    public Role saveCustomRole(UserSession actor, Role role) {
+        actor.require(Permission.MANAGE_ROLES);
+        if (Role.BUILT_IN.stream().anyMatch(r -> r.id().equals(role.id()))) {
+            throw new StratusException(Problem.CONFLICT, "'" + role.id() + "' is a built-in role and cannot be "
+                    + "changed. Create a custom role with another id.");
+        }
+        Role custom = Role.custom(role.id(), role.name(), role.permissions());
+        return store.write(tx -> {
+            tx.saveCustomRole(custom);
+            tx.append(entry(actor, "save-role", custom.id() + " = " + custom.permissions().stream()
+                    .map(Permission::id).sorted().collect(Collectors.joining(","))));
+            return custom;
+        });
+    }
+
+    @Override
+    public void deleteCustomRole(UserSession actor, String roleId) {
+        actor.require(Permission.MANAGE_ROLES);
+        store.write(tx -> {
+            if (tx.customRoles().stream().noneMatch(r -> r.id().equals(roleId))) {
+                throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
+            }
+            tx.deleteCustomRole(roleId);
+            if (roleId.equals(defaultRoleIn(tx))) {
+                tx.putSetting(DEFAULT_ROLE_SETTING, DEFAULT_ROLE.id());
+            }
+            tx.append(entry(actor, "delete-role", roleId));
+            return null;
+        });
+    }
+
+    @Override
+    public String defaultRole(UserSession actor) {
+        actor.require(Permission.MANAGE_INSTANCE);
+        return store.read(InstanceAdministration::defaultRoleIn);
+    }
+
+    @Override
+    public void setDefaultRole(UserSession actor, String roleId) {
+        actor.require(Permission.MANAGE_INSTANCE);
+        store.write(tx -> {
+            if (!rolesById(tx).containsKey(roleId)) {
+                throw new StratusException(Problem.INVALID_INPUT, "Unknown role '" + roleId + "'.");
+            }
+            tx.putSetting(DEFAULT_ROLE_SETTING, roleId);
+            tx.append(entry(actor, "default-role", roleId));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditRecord> audit(UserSession actor, int limit) {
+        actor.require(Permission.READ_AUDIT);
+        return store.read(tx -> tx.audit(limit).stream()
+                .map(e -> new AuditRecord(e.at(), e.actor(), e.action(), e.outcome(), e.detail())).toList());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private static void refuseRoot(AwsIdentity identity) {
+        if (identity.type() == PrincipalType.ROOT) {
+            throw new StratusException(Problem.FORBIDDEN, "Stratus does not accept the root user's access keys: "
+                    + "AWS advises against using them. Sign in with an IAM user's keys or with temporary keys of a role.");
+        }
+    }
+
+    private static String defaultRoleIn(StoreReader tx) {
+        return tx.setting(DEFAULT_ROLE_SETTING).orElse(DEFAULT_ROLE.id());
+    }
+
+    private static Map<String, Role> rolesById(StoreReader tx) {
+        return Stream.concat(builtInRoles(), tx.customRoles().stream())
+                .collect(Collectors.toMap(Role::id, Function.identity()));
+    }
+
+    private static Stream<Role> builtInRoles() {
+        return Stream.of(Role.ADMINISTRATOR, Role.USER, Role.VIEWER);
+    }
+
+    private static StoredUser userOf(AwsIdentity identity, Instant firstSignIn, Instant lastSignIn) {
+        return new StoredUser(identity.principalId(), identity.arn(), identity.displayName(), identity.type(),
+                firstSignIn, lastSignIn);
+    }
+
+    private static UserView viewOf(StoredUser user, Set<String> roleIds) {
+        return new UserView(user.principalId(), user.arn(), user.displayName(), user.type(), roleIds,
+                user.firstSignIn(), user.lastSignIn());
+    }
+
+    private AuditEntry entry(UserSession actor, String action, String detail) {
+        return new AuditEntry(clock.instant(), actor.principalId(), action, "success", detail);
+    }
+
+    private static String describe(StoredUser user) {
+        return user.displayName() + " (" + user.principalId() + ")";
+    }
+
+    private static List<String> difference(Set<String> a, Set<String> b) {
+        Set<String> result = new HashSet<>(a);
+        result.removeAll(b);
+        return new ArrayList<>(new TreeSet<>(result));
+    }
+}
