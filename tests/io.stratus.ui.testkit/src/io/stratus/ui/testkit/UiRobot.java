@@ -1,0 +1,207 @@
+package io.stratus.ui.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.services.IServiceLocator;
+
+/**
+ * Drives a running SWT user interface from a test thread (never from the UI thread itself, which it
+ * would block). Queries run on the UI thread and return at once. Actions are posted instead, because
+ * an action may open a modal dialog and only return once that dialog closes: the test must stay free
+ * to look at the dialog meanwhile. Everything that waits gives up after one timeout and then fails
+ * with a message naming what it waited for.
+ */
+public final class UiRobot {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
+    private final Display display;
+    private final Duration timeout;
+
+    public UiRobot(Display display, Duration timeout) {
+        this.display = display;
+        this.timeout = timeout;
+    }
+
+    /** Runs {@code query} on the UI thread (the only thread that may touch widgets) and returns its result. */
+    public <T> T onUiThread(Supplier<T> query) {
+        return display.syncCall(query::get);
+    }
+
+    /** Runs {@code action} on the UI thread and returns once it is done. */
+    public void runOnUiThread(Runnable action) {
+        display.syncCall(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Posts {@code action} to the UI thread; the result completes when the action has returned or failed. */
+    private CompletableFuture<Void> post(Runnable action) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        display.asyncExec(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
+    }
+
+    /** Polls {@code probe} on the UI thread until it finds something, then returns that. */
+    public <T> T waitFor(String what, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<T> found = onUiThread(probe);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            pause(what);
+        }
+    }
+
+    /** Polls {@code condition} on the UI thread until it holds. */
+    public void waitUntil(String what, BooleanSupplier condition) {
+        waitFor(what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    /** Waits for a posted action to return, and fails with the action's own failure if it threw. */
+    public void awaitCompletion(String what, CompletableFuture<?> action) {
+        try {
+            action.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** Waits for a visible shell with exactly this title. */
+    public Shell waitForShell(String title) {
+        return waitFor("a shell titled '" + title + "'", () -> Arrays.stream(display.getShells())
+                .filter(shell -> shell.isVisible() && title.equals(shell.getText()))
+                .findFirst());
+    }
+
+    /** Waits below {@code root} for a control of {@code type} showing {@code text} (mnemonics ignored). */
+    public <T extends Control> T waitForControlWithText(Composite root, Class<T> type, String text) {
+        return waitForControl(root, type, "with text '" + text + "'",
+                control -> text.equals(Widgets.visibleText(control)));
+    }
+
+    /** Waits below {@code root} for a control of {@code type} that has data under {@code key}. */
+    public <T extends Control> T waitForControlWithData(Composite root, Class<T> type, String key) {
+        return waitForControl(root, type, "with data key '" + key + "'", control -> control.getData(key) != null);
+    }
+
+    private <T extends Control> T waitForControl(Composite root, Class<T> type, String criterion,
+            Predicate<? super T> matches) {
+        String where = onUiThread(() -> Widgets.visibleText(root));
+        return waitFor("a " + type.getSimpleName() + " " + criterion + " in '" + where + "'",
+                () -> Widgets.selfAndDescendants(root)
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .filter(matches)
+                        .findFirst());
+    }
+
+    /** Closes every shell but {@code keep}, such as the dialogs a failed test left open. */
+    public void closeShellsExcept(Shell keep) {
+        runOnUiThread(() -> Arrays.stream(display.getShells())
+                .filter(shell -> shell != keep && !shell.isDisposed())
+                .forEach(Shell::close));
+    }
+
+    /** Clicks a button or menu item the way SWT reports a click: with a selection event. */
+    public CompletableFuture<Void> click(Widget widget) {
+        return post(() -> {
+            if (!Widgets.isEnabled(widget)) {
+                throw new IllegalStateException("Cannot click '" + Widgets.visibleText(widget) + "': it is disabled");
+            }
+            widget.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Clicks an item of the shell's menu bar by its labels, such as {@code "Help", "About Stratus"}. */
+    public CompletableFuture<Void> clickMenu(Shell shell, String... path) {
+        String menuPath = String.join(" > ", path);
+        return click(waitFor("menu item " + menuPath, () -> Widgets.menuItem(shell.getMenuBar(), path)));
+    }
+
+    /** Executes a command as a key binding would, through the handler service of {@code services}. */
+    public CompletableFuture<Void> executeCommand(IServiceLocator services, String commandId) {
+        return post(() -> {
+            try {
+                services.getService(IHandlerService.class).executeCommand(commandId, null);
+            } catch (CommandException e) {
+                throw new IllegalStateException("Command " + commandId + " did not run: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Saves the screen area of {@code shell} as a PNG, once everything the shell has to paint is painted. */
+    public void screenshot(Shell shell, Path png) {
+        runOnUiThread(() -> {
+            shell.update();
+            ScreenCapture.savePng(display, screenArea(shell), png);
+        });
+    }
+
+    /**
+     * From the shell's corner (its window frame, if a window manager draws one) to the end of its client
+     * area. Not {@link Shell#getBounds()}: without a window manager, as under Xvfb, SWT adds a guessed
+     * frame to them that reaches past the window.
+     */
+    private Rectangle screenArea(Shell shell) {
+        Point corner = shell.getLocation();
+        Rectangle client = display.map(shell, null, shell.getClientArea());
+        return new Rectangle(corner.x, corner.y, client.x + client.width - corner.x, client.y + client.height - corner.y);
+    }
+
+    /** Saves the whole screen as a PNG. */
+    public void screenshotOfDisplay(Path png) {
+        runOnUiThread(() -> {
+            Arrays.stream(display.getShells()).forEach(Shell::update);
+            ScreenCapture.savePng(display, display.getBounds(), png);
+        });
+    }
+
+    private static void pause(String what) {
+        try {
+            Thread.sleep(POLL_INTERVAL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + what, e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.stratus.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.stratus.ui.AboutStratusDialog;
+import io.stratus.ui.StratusPerspective;
+import io.stratus.ui.testkit.UiRobot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.core.runtime.IProduct;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Version;
+
+/**
+ * Runs against the real Stratus desktop application, started by Tycho's UI test harness the way
+ * the product starts it, and checks what a person would see first.
+ */
+class DesktopSmokeTest {
+
+    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
+
+    private static UiRobot robot;
+    private static IWorkbenchWindow window;
+    private static Shell windowShell;
+
+    @BeforeAll
+    static void waitForTheWorkbenchWindow() {
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        robot = new UiRobot(workbench.getDisplay(), UI_TIMEOUT);
+        window = robot.waitFor("the Stratus workbench window to be visible",
+                () -> Arrays.stream(workbench.getWorkbenchWindows())
+                        .filter(open -> open.getShell().isVisible())
+                        .findFirst());
+        windowShell = robot.onUiThread(window::getShell);
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
+        System.out.printf("Stratus workbench window seen visible %d ms after the test JVM started%n",
+                Duration.between(jvmStart, Instant.now()).toMillis());
+    }
+
+    /** A modal dialog left open by a failed test would keep the workbench, and the test run, from ending. */
+    @AfterEach
+    void closeDialogsLeftOpen() {
+        robot.closeShellsExcept(windowShell);
+    }
+
+    @Test
+    void workbenchWindowOpensOnTheStratusPerspective() {
+        assertEquals(StratusPerspective.ID, robot.onUiThread(() -> window.getActivePage().getPerspective().getId()));
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("workbench-window.png"));
+    }
+
+    @Test
+    void stratusProductIsTheRunningProduct() throws IOException {
+        IProduct product = Platform.getProduct();
+        assertNotNull(product, "No product is running; Eclipse did not find io.stratus.ui.app.product");
+        assertEquals("io.stratus.ui.app.product", product.getId());
+        assertEquals("io.stratus.ui.app.desktop", product.getApplication());
+        Path log = Platform.getLogFileLocation().toPath();
+        String logged = Files.exists(log) ? Files.readString(log) : "";
+        assertFalse(logged.contains("could not be found"), () -> "The Eclipse log reports a missing product:\n" + logged);
+    }
+
+    @Test
+    void defaultCssThemeIsApplied() {
+        String themeId = robot.onUiThread(() -> window.getService(IEclipseContext.class)
+                .get(IThemeEngine.class)
+                .getActiveTheme()
+                .getId());
+        assertEquals("org.eclipse.e4.ui.css.theme.e4_default", themeId);
+    }
+
+    @Test
+    void helpAboutStratusShowsTheBundleVersion() {
+        CompletableFuture<Void> menuAction = robot.clickMenu(windowShell, "Help", "About Stratus");
+        Shell about = robot.waitForShell(AboutStratusDialog.TITLE);
+        Label version = robot.waitForControlWithData(about, Label.class, AboutStratusDialog.VERSION_LABEL);
+
+        assertEquals(versionShownFor(Platform.getBundle("io.stratus.ui").getVersion()), robot.onUiThread(version::getText));
+        robot.screenshot(about, SCREENSHOTS.resolve("about-dialog.png"));
+        robot.screenshotOfDisplay(SCREENSHOTS.resolve("desktop-with-about-dialog.png"));
+
+        closeWithItsCloseButton(about);
+        robot.awaitCompletion("Help > About Stratus to return", menuAction);
+    }
+
+    @Test
+    void aboutCommandCanBeExecutedById() {
+        CompletableFuture<Void> command = robot.executeCommand(window, "io.stratus.ui.about");
+        Shell about = robot.waitForShell(AboutStratusDialog.TITLE);
+        closeWithItsCloseButton(about);
+        robot.awaitCompletion("the io.stratus.ui.about command to return", command);
+    }
+
+    private static void closeWithItsCloseButton(Shell about) {
+        Button close = robot.waitForControlWithText(about, Button.class, "Close");
+        robot.awaitCompletion("the Close button of About Stratus", robot.click(close));
+        robot.waitUntil("the About Stratus dialog to close", about::isDisposed);
+    }
+
+    /** The release and build qualifier of the bundle, as the about dialog must print them. */
+    private static String versionShownFor(Version bundleVersion) {
+        return "Version %d.%d.%d (build %s)".formatted(bundleVersion.getMajor(), bundleVersion.getMinor(),
+                bundleVersion.getMicro(), bundleVersion.getQualifier());
+    }
+}
