@@ -18,6 +18,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -106,6 +107,7 @@ public final class HttpListener {
             channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         }
         endPoint.close();
-        callback.failed(new IOException("Connection dropped on purpose by an injected fault"));
+        // Jetty logs a failed request as a warning unless the cause is one of its quiet EOFs.
+        callback.failed(new EofException("Connection dropped on purpose by an injected fault"));
     }
 }
