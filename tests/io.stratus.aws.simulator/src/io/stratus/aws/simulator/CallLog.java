@@ -16,7 +16,7 @@ public interface CallLog {
             Fault fault) {
     }
 
-    /** Every call so far, oldest first. */
+    /** The latest calls (the last 10,000), oldest first. */
     List<Call> all();
 
     /** How many calls matched the action pattern ({@code sts:*}, {@code iam:ListAccountAliases}). */
@@ -25,5 +25,6 @@ public interface CallLog {
     /** How many calls matched the action pattern and were made with keys of that principal. */
     long count(String actionPattern, String principalArn);
 
+    /** Forgets every call and count. */
     void clear();
 }

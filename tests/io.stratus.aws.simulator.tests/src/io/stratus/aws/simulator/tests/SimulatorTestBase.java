@@ -59,16 +59,21 @@ abstract class SimulatorTestBase {
     }
 
     static StsClient sts(AwsSimulator simulator, AwsCredentials credentials) {
-        return configure(StsClient.builder(), simulator, credentials, AwsRetryStrategy.doNotRetry());
+        return configure(StsClient.builder(), simulator, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    /** The simulator serves every region at its one endpoint. */
+    static StsClient sts(Region region, AwsCredentials credentials) {
+        return configure(StsClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /** A client with the SDK's default retries and clock-skew correction, as an application has. */
     static StsClient stsWithRetries(AwsCredentials credentials) {
-        return configure(StsClient.builder(), aws, credentials, AwsRetryStrategy.defaultRetryStrategy());
+        return configure(StsClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.defaultRetryStrategy());
     }
 
     static IamClient iam(AwsCredentials credentials) {
-        return configure(IamClient.builder(), aws, credentials, AwsRetryStrategy.doNotRetry());
+        return configure(IamClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /**
@@ -76,10 +81,10 @@ abstract class SimulatorTestBase {
      * does not work across OSGi bundles.
      */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configure(B builder,
-            AwsSimulator simulator, AwsCredentials credentials, RetryStrategy retries) {
+            AwsSimulator simulator, Region region, AwsCredentials credentials, RetryStrategy retries) {
         C client = builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(simulator.endpoint())
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(o -> o.retryStrategy(retries))
                 .build();

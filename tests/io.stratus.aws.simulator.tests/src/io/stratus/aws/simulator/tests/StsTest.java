@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -30,6 +31,11 @@ class StsTest extends SimulatorTestBase {
         assertEquals(ALICE_ARN, identity.arn());
         assertEquals(ACCOUNT, identity.account());
         assertTrue(identity.userId().matches("AIDA[A-Z2-7]{17}"), identity.userId());
+    }
+
+    @Test
+    void answersInEveryRegion() {
+        assertEquals(ALICE_ARN, sts(Region.AP_SOUTHEAST_2, ALICE).getCallerIdentity().arn());
     }
 
     @Test

@@ -34,7 +34,16 @@ record HttpCall(String method, String rawPath, String rawQuery, Map<String, List
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            into.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            into.put(decode(name), decode(value));
+        }
+    }
+
+    /** A malformed escape is kept as sent: the request then fails as an unknown action, not as a crash. */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
         }
     }
 }
