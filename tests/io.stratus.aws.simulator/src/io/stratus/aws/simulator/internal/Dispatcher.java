@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,7 +45,7 @@ public final class Dispatcher {
     private final Clock clock;
 
     /** What to do with a request: answer it, or drop the connection without a word. */
-    public sealed interface Answer {
+    sealed interface Answer {
         record Respond(Reply reply, String requestId, Instant date) implements Answer {
         }
 
@@ -66,7 +67,7 @@ public final class Dispatcher {
         return clock.instant().plus(faults.clockOffset());
     }
 
-    public Answer answer(HttpCall call) {
+    Answer answer(HttpCall call) {
         Instant now = now();
         String requestId = UUID.randomUUID().toString();
         Matcher scope = CREDENTIAL_SCOPE.matcher(Objects.requireNonNullElse(call.header("authorization"), ""));
@@ -78,14 +79,22 @@ public final class Dispatcher {
 
         pause(faults.latencyFor(action));
         Optional<Fault> fault = faults.faultFor(action);
-        Answer answer = fault.isPresent()
-                ? faultAnswer(fault.get(), api, action, requestId, now)
-                : new Answer.Respond(run(call, api, service, action, requestId, now), requestId, now);
+        Function<Reply, Answer> respond = reply -> new Answer.Respond(reply, requestId, now);
+        Answer answer = switch (fault.orElse(null)) {
+            case null -> respond.apply(run(call, api, service, action, requestId, now));
+            case THROTTLING -> respond.apply(api.error(new AwsError(AwsError.Kind.THROTTLING, "Rate exceeded"), requestId));
+            case INTERNAL_ERROR -> respond.apply(api.error(internalFailure(), requestId));
+            case SERVICE_UNAVAILABLE -> respond.apply(api.error(new AwsError(AwsError.Kind.SERVICE_UNAVAILABLE,
+                    "The request has failed due to a temporary failure of the server."), requestId));
+            case MALFORMED_RESPONSE -> respond.apply(api.malformed(api.actionOf(call)));
+            case CONNECTION_RESET -> new Answer.Drop(true);
+            case CONNECTION_CLOSE -> new Answer.Drop(false);
+        };
 
         String principalArn = signed ? identities.credential(accessKeyId).map(c -> c.principal().arn()).orElse(null) : null;
         calls.record(switch (answer) {
-            case Answer.Respond respond -> new CallLog.Call(now, action, accessKeyId, principalArn,
-                    respond.reply().status(), respond.reply().errorCode(), fault.orElse(null));
+            case Answer.Respond sent -> new CallLog.Call(now, action, accessKeyId, principalArn,
+                    sent.reply().status(), sent.reply().errorCode(), fault.orElse(null));
             case Answer.Drop drop -> new CallLog.Call(now, action, accessKeyId, principalArn, 0, null, fault.orElse(null));
         });
         return answer;
@@ -104,22 +113,6 @@ public final class Dispatcher {
             LOG.error("The AWS simulator failed on {} (request {})", action, requestId, e);
             return api.error(internalFailure(), requestId);
         }
-    }
-
-    private Answer faultAnswer(Fault fault, Api api, String action, String requestId, Instant now) {
-        return switch (fault) {
-            case THROTTLING -> respond(api.error(new AwsError(AwsError.Kind.THROTTLING, "Rate exceeded"), requestId), requestId, now);
-            case INTERNAL_ERROR -> respond(api.error(internalFailure(), requestId), requestId, now);
-            case SERVICE_UNAVAILABLE -> respond(api.error(new AwsError(AwsError.Kind.SERVICE_UNAVAILABLE,
-                    "The request has failed due to a temporary failure of the server."), requestId), requestId, now);
-            case MALFORMED_RESPONSE -> respond(api.malformed(action.substring(action.indexOf(':') + 1)), requestId, now);
-            case CONNECTION_RESET -> new Answer.Drop(true);
-            case CONNECTION_CLOSE -> new Answer.Drop(false);
-        };
-    }
-
-    private static Answer respond(Reply reply, String requestId, Instant now) {
-        return new Answer.Respond(reply, requestId, now);
     }
 
     private static AwsError internalFailure() {
