@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class AwsSimulator implements AutoCloseable {
 
-    private final Seed seed;
     private final FaultInjection faults;
     private final CallRecorder calls;
     private final Dispatcher dispatcher;
@@ -36,10 +35,9 @@ public final class AwsSimulator implements AutoCloseable {
     private final URI endpoint;
 
     private AwsSimulator(Builder builder) {
-        this.seed = builder.seed;
         this.faults = new FaultInjection();
         this.calls = new CallRecorder();
-        this.dispatcher = new Dispatcher(seed, faults, calls, builder.clock);
+        this.dispatcher = new Dispatcher(builder.seed, faults, calls, builder.clock);
         this.listener = new HttpListener(dispatcher, builder.port);
         int port;
         try {
@@ -62,10 +60,6 @@ public final class AwsSimulator implements AutoCloseable {
     /** The one base URL of every service, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
         return endpoint;
-    }
-
-    public Seed seed() {
-        return seed;
     }
 
     /** Latency, failures and clock skew to inject from now on. */

@@ -100,28 +100,46 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         public Account {
             requireAccountId(id, "Account id");
             root = root != null ? root : new Root(null, null, null);
-            String accountId = id;
             users = listOrEmpty(users).stream().map(u -> u.id() != null ? u
-                    : new User(u.name(), u.path(), uniqueId("AIDA", accountId, u.name()), u.accessKeys(), u.allow(), u.deny()))
+                    : new User(u.name(), u.path(), uniqueId("AIDA", id, u.name()), u.accessKeys(), u.allow(), u.deny()))
                     .toList();
             roles = listOrEmpty(roles).stream().map(r -> r.id() != null ? r
-                    : new Role(r.name(), r.path(), uniqueId("AROA", accountId, r.name()), r.trustedBy(),
+                    : new Role(r.name(), r.path(), uniqueId("AROA", id, r.name()), r.trustedBy(),
                             r.maxSessionDurationSeconds(), r.allow(), r.deny()))
                     .toList();
             requireUnique(users.stream().map(User::name), "user name in account " + id);
             requireUnique(roles.stream().map(Role::name), "role name in account " + id);
-            Set<String> userNames = new HashSet<>(users.stream().map(User::name).toList());
             for (Role role : roles) {
-                for (String trusted : role.trustedBy()) {
-                    require(trusted.startsWith("arn:") || ACCOUNT_ID.matcher(trusted).matches() || userNames.contains(trusted),
-                            "Role " + role.name() + " in account " + id + " trusts " + trusted
-                                    + ", which is neither a user of this account, an ARN nor an account id.");
+                for (String entry : role.trustedBy()) {
+                    trustedArn(id, users, role, entry); // fails for a user name the account does not have
                 }
             }
         }
 
         public String rootArn() {
-            return "arn:aws:iam::" + id + ":root";
+            return rootArn(id);
+        }
+
+        /** Who may assume the role, as ARNs; an account's root ARN stands for all its users and roles. */
+        public List<String> trustedArns(Role role) {
+            return role.trustedBy().stream().map(entry -> trustedArn(id, users, role, entry)).toList();
+        }
+
+        private static String trustedArn(String accountId, List<User> users, Role role, String entry) {
+            if (entry.startsWith("arn:")) {
+                return entry;
+            }
+            if (ACCOUNT_ID.matcher(entry).matches()) {
+                return rootArn(entry);
+            }
+            return users.stream().filter(user -> user.name().equals(entry)).findFirst()
+                    .map(user -> user.arn(accountId))
+                    .orElseThrow(() -> new IllegalArgumentException("Role " + role.name() + " in account " + accountId
+                            + " trusts " + entry + ", which is neither a user of this account, an ARN nor an account id."));
+        }
+
+        private static String rootArn(String accountId) {
+            return "arn:aws:iam::" + accountId + ":root";
         }
 
         /** Every access key of the account: the root's and its users'. */

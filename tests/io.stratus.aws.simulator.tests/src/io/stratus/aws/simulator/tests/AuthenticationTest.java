@@ -63,7 +63,7 @@ class AuthenticationTest extends SimulatorTestBase {
         ManualClock clock = ManualClock.startingNow();
         try (AwsSimulator simulator = AwsSimulator.builder(TestSeed.SEED).clock(clock).start()) {
             Credentials session = sts(simulator, ALICE).getSessionToken(r -> r.durationSeconds(900)).credentials();
-            AwsSessionCredentials temporary = StsTest.sessionCredentials(session);
+            AwsSessionCredentials temporary = sessionCredentials(session);
             assertEquals(ALICE_ARN, sts(simulator, temporary).getCallerIdentity().arn());
 
             clock.advance(Duration.ofMinutes(15));

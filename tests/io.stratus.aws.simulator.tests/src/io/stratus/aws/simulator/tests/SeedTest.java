@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** The JSON seed format, its defaults and its validation. */
 class SeedTest extends SimulatorTestBase {
@@ -41,9 +42,16 @@ class SeedTest extends SimulatorTestBase {
 
     @Test
     void theExampleSeedServesTheRealSdk() throws IOException {
+        AwsBasicCredentials bob = AwsBasicCredentials.create("AKIABOB1111111111111", "bob+secret+0000000000000000000000000000");
+        AwsBasicCredentials carol = AwsBasicCredentials.create("AKIACAROL22222222222", "carol+secret+000000000000000000000000000");
         try (AwsSimulator simulator = AwsSimulator.start(exampleSeed())) {
-            AwsBasicCredentials bob = AwsBasicCredentials.create("AKIABOB1111111111111", "bob+secret+0000000000000000000000000000");
             assertEquals("AIDABOB1EXAMPLE1234", sts(simulator, bob).getCallerIdentity().userId());
+
+            // Admin trusts account 222222222222 as a whole, so its users may assume it across accounts.
+            Credentials admin = sts(simulator, carol).assumeRole(r -> r
+                    .roleArn("arn:aws:iam::111111111111:role/Admin").roleSessionName("carol")).credentials();
+            assertEquals("arn:aws:sts::111111111111:assumed-role/Admin/carol",
+                    sts(simulator, sessionCredentials(admin)).getCallerIdentity().arn());
         }
     }
 

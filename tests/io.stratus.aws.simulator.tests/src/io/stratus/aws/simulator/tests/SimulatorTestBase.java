@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.function.Executable;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * One simulator per test class, seeded with {@link TestSeed}, and real SDK clients pointed at it
@@ -90,6 +92,12 @@ abstract class SimulatorTestBase {
                 .build();
         clients.add(client);
         return client;
+    }
+
+    /** The temporary credentials STS issued, as a client signs with them. */
+    static AwsSessionCredentials sessionCredentials(Credentials credentials) {
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
     }
 
     /** Asserts the call fails with this AWS error code and HTTP status; returns the error for more checks. */

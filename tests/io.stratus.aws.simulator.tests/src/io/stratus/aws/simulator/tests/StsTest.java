@@ -14,7 +14,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -100,11 +99,6 @@ class StsTest extends SimulatorTestBase {
         Credentials fourHours = sts(ALICE).assumeRole(r -> r.roleArn(DEPLOYER_ARN).roleSessionName("long")
                 .durationSeconds((int) Duration.ofHours(4).toSeconds())).credentials();
         assertExpiresIn(Duration.ofHours(4), fourHours);
-    }
-
-    static AwsSessionCredentials sessionCredentials(Credentials credentials) {
-        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken());
     }
 
     private static void assertExpiresIn(Duration expected, Credentials credentials) {

@@ -1,7 +1,5 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.Seed;
-
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
 final class Sts {
 
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final int ONE_HOUR = 3600;
 
     private final Identities identities;
@@ -87,24 +84,10 @@ final class Sts {
                 .end();
     }
 
-    /** A role's trust list names users (by name or ARN), roles (for role chaining) or whole accounts. */
+    /** Trust names users, roles (for role chaining) or whole accounts. */
     private static boolean trusts(Principal.RoleSession target, Principal caller) {
-        Seed.Account roleAccount = target.account();
-        return target.role().trustedBy().stream()
-                .map(entry -> trustedArn(roleAccount, entry))
+        return target.account().trustedArns(target.role()).stream()
                 .anyMatch(arn -> arn.equals(caller.trustArn()) || arn.equals(caller.account().rootArn()));
-    }
-
-    private static String trustedArn(Seed.Account roleAccount, String entry) {
-        if (entry.startsWith("arn:")) {
-            return entry;
-        }
-        if (ACCOUNT_ID.matcher(entry).matches()) {
-            return "arn:aws:iam::" + entry + ":root";
-        }
-        return roleAccount.users().stream().filter(user -> user.name().equals(entry)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The seed checks that trusted user names exist: " + entry))
-                .arn(roleAccount.id());
     }
 
     private static int durationSeconds(Map<String, String> parameters, int defaultSeconds, int maxSeconds) {
