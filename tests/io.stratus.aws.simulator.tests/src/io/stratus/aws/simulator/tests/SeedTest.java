@@ -1,0 +1,99 @@
+package io.stratus.aws.simulator.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Seed;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** The JSON seed format, its defaults and its validation. */
+class SeedTest extends SimulatorTestBase {
+
+    @Test
+    void loadsTheExampleSeedWithDefaults() throws IOException {
+        Seed seed = exampleSeed();
+
+        assertEquals(2, seed.accounts().size());
+        Seed.Account acme = seed.accounts().get(0);
+        assertEquals("acme-prod", acme.alias());
+        assertEquals("o-acme1example", acme.organization());
+        assertEquals("arn:aws:organizations::111111111111:organization/o-acme1example", seed.organizations().get(0).arn());
+        Seed.User alice = acme.users().get(0);
+        assertEquals("arn:aws:iam::111111111111:user/engineering/alice", alice.arn(acme.id()));
+        assertTrue(alice.id().matches("AIDA[A-Z2-7]{17}"), alice.id());
+        assertEquals(Seed.AccessKey.Status.Inactive, alice.accessKeys().get(1).status());
+        assertEquals(Seed.AccessKey.Status.Active, alice.accessKeys().get(0).status());
+        assertEquals(14400, acme.roles().get(0).maxSessionDurationSeconds());
+        assertEquals(3600, acme.roles().get(1).maxSessionDurationSeconds());
+        assertNull(seed.accounts().get(1).organization());
+    }
+
+    @Test
+    void theExampleSeedServesTheRealSdk() throws IOException {
+        AwsBasicCredentials bob = AwsBasicCredentials.create("AKIABOB1111111111111", "bob+secret+0000000000000000000000000000");
+        AwsBasicCredentials carol = AwsBasicCredentials.create("AKIACAROL22222222222", "carol+secret+000000000000000000000000000");
+        try (AwsSimulator simulator = AwsSimulator.start(exampleSeed())) {
+            assertEquals("AIDABOB1EXAMPLE1234", sts(simulator, bob).getCallerIdentity().userId());
+
+            // Admin trusts account 222222222222 as a whole, so its users may assume it across accounts.
+            Credentials admin = sts(simulator, carol).assumeRole(r -> r
+                    .roleArn("arn:aws:iam::111111111111:role/Admin").roleSessionName("carol")).credentials();
+            assertEquals("arn:aws:sts::111111111111:assumed-role/Admin/carol",
+                    sts(simulator, sessionCredentials(admin)).getCallerIdentity().arn());
+        }
+    }
+
+    @Test
+    void rejectsAnUnknownField() {
+        IOException error = assertThrows(IOException.class, () -> parse("""
+                {"accounts": [{"id": "111111111111", "user": []}]}
+                """));
+        assertTrue(error.getMessage().contains("\"user\""), error.getMessage());
+    }
+
+    @Test
+    void explainsAnInvalidSeed() {
+        assertInvalid("Account id 1234 is not 12 digits.", """
+                {"accounts": [{"id": "1234"}]}
+                """);
+        assertInvalid("Account 111111111111 names organization o-missing00000, which the seed does not define.", """
+                {"accounts": [{"id": "111111111111", "organization": "o-missing00000"}]}
+                """);
+        assertInvalid("Duplicate access key id: AKIASAME000000000000", """
+                {"accounts": [{"id": "111111111111", "users": [
+                  {"name": "a", "accessKeys": [{"id": "AKIASAME000000000000", "secret": "x"}]},
+                  {"name": "b", "accessKeys": [{"id": "AKIASAME000000000000", "secret": "y"}]}]}]}
+                """);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Seed.builder()
+                .account("111111111111", account -> account.role("Admin", role -> role.trustedBy("nobody")))
+                .build());
+        assertTrue(error.getMessage().contains("trusts nobody"), error.getMessage());
+    }
+
+    private static void assertInvalid(String message, String json) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> parse(json));
+        assertEquals("Invalid seed: " + message, error.getMessage());
+    }
+
+    private static Seed exampleSeed() throws IOException {
+        try (InputStream json = AwsSimulator.class.getResourceAsStream("/seeds/example.json")) {
+            return Seed.fromJson(json);
+        }
+    }
+
+    private static Seed parse(String json) throws IOException {
+        return Seed.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+}

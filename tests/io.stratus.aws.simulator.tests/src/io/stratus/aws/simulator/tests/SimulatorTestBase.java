@@ -1,0 +1,110 @@
+package io.stratus.aws.simulator.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.stratus.aws.simulator.AwsSimulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.function.Executable;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * One simulator per test class, seeded with {@link TestSeed}, and real SDK clients pointed at it
+ * the way Stratus builds them.
+ */
+abstract class SimulatorTestBase {
+
+    static AwsSimulator aws;
+    private static final List<SdkClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startSimulator() {
+        aws = AwsSimulator.start(TestSeed.SEED);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        aws.close();
+    }
+
+    @AfterEach
+    void forgetFaultsCallsAndClients() {
+        aws.faults().clear();
+        aws.calls().clear();
+        clients.forEach(SdkClient::close);
+        clients.clear();
+    }
+
+    /** A client that does not retry, so every error answer reaches the test as it was sent. */
+    static StsClient sts(AwsCredentials credentials) {
+        return sts(aws, credentials);
+    }
+
+    static StsClient sts(AwsSimulator simulator, AwsCredentials credentials) {
+        return configure(StsClient.builder(), simulator, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    /** The simulator serves every region at its one endpoint. */
+    static StsClient sts(Region region, AwsCredentials credentials) {
+        return configure(StsClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    /** A client with the SDK's default retries and clock-skew correction, as an application has. */
+    static StsClient stsWithRetries(AwsCredentials credentials) {
+        return configure(StsClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.defaultRetryStrategy());
+    }
+
+    static IamClient iam(AwsCredentials credentials) {
+        return configure(IamClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    /**
+     * The HTTP client is given explicitly: the SDK finds one with ServiceLoader otherwise, which
+     * does not work across OSGi bundles.
+     */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configure(B builder,
+            AwsSimulator simulator, Region region, AwsCredentials credentials, RetryStrategy retries) {
+        C client = builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(simulator.endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(o -> o.retryStrategy(retries))
+                .build();
+        clients.add(client);
+        return client;
+    }
+
+    /** The temporary credentials STS issued, as a client signs with them. */
+    static AwsSessionCredentials sessionCredentials(Credentials credentials) {
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
+    }
+
+    /** Asserts the call fails with this AWS error code and HTTP status; returns the error for more checks. */
+    static AwsServiceException assertAwsError(String errorCode, int status, Executable call) {
+        AwsServiceException error = assertThrows(AwsServiceException.class, call);
+        assertEquals(errorCode, error.awsErrorDetails().errorCode(), error::getMessage);
+        assertEquals(status, error.statusCode(), error::getMessage);
+        return error;
+    }
+}

@@ -1,0 +1,422 @@
+package io.stratus.aws.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Everything the simulator knows: organizations and accounts with their root, IAM users and IAM
+ * roles. Build one with {@link #builder()} or load a JSON seed file with {@link #fromJson(Path)};
+ * the JSON mirrors these records field by field (see {@code seeds/example.json} in this bundle).
+ *
+ * <p>Omitted fields get AWS-like defaults: path {@code /}, unique ids derived from the account and
+ * name ({@code AIDA...}, {@code AROA...}), access keys {@code Active}, a role session limit of one
+ * hour, and no allow/deny lists (everything allowed).
+ */
+public record Seed(List<Organization> organizations, List<Account> accounts) {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+
+    public Seed {
+        organizations = listOrEmpty(organizations);
+        accounts = listOrEmpty(accounts);
+        requireUnique(accounts.stream().map(Account::id), "account id");
+        requireUnique(organizations.stream().map(Organization::id), "organization id");
+        requireUnique(accounts.stream().flatMap(Account::accessKeys).map(AccessKey::id), "access key id");
+        Set<String> organizationIds = new HashSet<>(organizations.stream().map(Organization::id).toList());
+        for (Account account : accounts) {
+            if (account.organization() != null && !organizationIds.contains(account.organization())) {
+                throw new IllegalArgumentException("Account " + account.id() + " names organization "
+                        + account.organization() + ", which the seed does not define.");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a JSON seed file; unknown fields are errors, so a typo does not silently drop a user. */
+    public static Seed fromJson(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(in);
+        }
+    }
+
+    public static Seed fromJson(InputStream json) throws IOException {
+        try {
+            return new ObjectMapper().readValue(json, Seed.class);
+        } catch (ValueInstantiationException e) {
+            // The records' own validation message says what is wrong; Jackson's wrapping only adds noise.
+            throw new IllegalArgumentException("Invalid seed: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The allow and deny lists of a principal: action patterns such as {@code sts:*} or {@code iam:List*}. */
+    public sealed interface Permissions permits Root, User, Role {
+        /** If not empty, only matching actions are allowed. */
+        List<String> allow();
+
+        /** Matching actions are denied, whatever {@link #allow()} says. */
+        List<String> deny();
+    }
+
+    /** An AWS Organization; its ARN defaults to the one AWS derives from the master account and id. */
+    public record Organization(String id, String arn, String masterAccountId, String masterAccountEmail) {
+        public Organization {
+            require(id != null && ORGANIZATION_ID.matcher(id).matches(), "Organization id " + id
+                    + " is not of the form o-[a-z0-9]{10,32}.");
+            requireAccountId(masterAccountId, "Master account id of organization " + id);
+            require(masterAccountEmail != null, "Organization " + id + " needs a masterAccountEmail.");
+            arn = arn != null ? arn : "arn:aws:organizations::" + masterAccountId + ":organization/" + id;
+        }
+
+        public String masterAccountArn() {
+            return "arn:aws:organizations::" + masterAccountId + ":account/" + id + "/" + masterAccountId;
+        }
+    }
+
+    /**
+     * An AWS account. {@code organization} is the id of the organization it belongs to, or null when
+     * Organizations is not in use for it.
+     */
+    public record Account(String id, String alias, String organization, Root root, List<User> users, List<Role> roles) {
+        public Account {
+            requireAccountId(id, "Account id");
+            root = root != null ? root : new Root(null, null, null);
+            users = listOrEmpty(users).stream().map(u -> u.id() != null ? u
+                    : new User(u.name(), u.path(), uniqueId("AIDA", id, u.name()), u.accessKeys(), u.allow(), u.deny()))
+                    .toList();
+            roles = listOrEmpty(roles).stream().map(r -> r.id() != null ? r
+                    : new Role(r.name(), r.path(), uniqueId("AROA", id, r.name()), r.trustedBy(),
+                            r.maxSessionDurationSeconds(), r.allow(), r.deny()))
+                    .toList();
+            requireUnique(users.stream().map(User::name), "user name in account " + id);
+            requireUnique(roles.stream().map(Role::name), "role name in account " + id);
+            for (Role role : roles) {
+                for (String entry : role.trustedBy()) {
+                    trustedArn(id, users, role, entry); // fails for a user name the account does not have
+                }
+            }
+        }
+
+        public String rootArn() {
+            return rootArn(id);
+        }
+
+        /** Who may assume the role, as ARNs; an account's root ARN stands for all its users and roles. */
+        public List<String> trustedArns(Role role) {
+            return role.trustedBy().stream().map(entry -> trustedArn(id, users, role, entry)).toList();
+        }
+
+        private static String trustedArn(String accountId, List<User> users, Role role, String entry) {
+            if (entry.startsWith("arn:")) {
+                return entry;
+            }
+            if (ACCOUNT_ID.matcher(entry).matches()) {
+                return rootArn(entry);
+            }
+            return users.stream().filter(user -> user.name().equals(entry)).findFirst()
+                    .map(user -> user.arn(accountId))
+                    .orElseThrow(() -> new IllegalArgumentException("Role " + role.name() + " in account " + accountId
+                            + " trusts " + entry + ", which is neither a user of this account, an ARN nor an account id."));
+        }
+
+        private static String rootArn(String accountId) {
+            return "arn:aws:iam::" + accountId + ":root";
+        }
+
+        /** Every access key of the account: the root's and its users'. */
+        Stream<AccessKey> accessKeys() {
+            return Stream.concat(root.accessKeys().stream(), users.stream().flatMap(u -> u.accessKeys().stream()));
+        }
+    }
+
+    /** The account root user; AWS lets it have access keys of its own (discouraged, but seen). */
+    public record Root(List<AccessKey> accessKeys, List<String> allow, List<String> deny) implements Permissions {
+        public Root {
+            accessKeys = listOrEmpty(accessKeys);
+            allow = listOrEmpty(allow);
+            deny = listOrEmpty(deny);
+        }
+    }
+
+    public record User(String name, String path, String id, List<AccessKey> accessKeys, List<String> allow,
+            List<String> deny) implements Permissions {
+        public User {
+            require(name != null && !name.isBlank(), "A user needs a name.");
+            path = normalizePath(path);
+            accessKeys = listOrEmpty(accessKeys);
+            allow = listOrEmpty(allow);
+            deny = listOrEmpty(deny);
+        }
+
+        public String arn(String accountId) {
+            return "arn:aws:iam::" + accountId + ":user" + path + name;
+        }
+    }
+
+    /**
+     * An IAM role. {@code trustedBy} lists who may assume it: a user name of the same account, the
+     * ARN of a user or role (of any account), or an account id / {@code arn:aws:iam::ID:root} for
+     * every user and role of that account.
+     */
+    public record Role(String name, String path, String id, List<String> trustedBy, Integer maxSessionDurationSeconds,
+            List<String> allow, List<String> deny) implements Permissions {
+        public Role {
+            require(name != null && !name.isBlank(), "A role needs a name.");
+            path = normalizePath(path);
+            trustedBy = listOrEmpty(trustedBy);
+            maxSessionDurationSeconds = maxSessionDurationSeconds != null ? maxSessionDurationSeconds : 3600;
+            require(maxSessionDurationSeconds >= 3600 && maxSessionDurationSeconds <= 43200,
+                    "Role " + name + ": maxSessionDurationSeconds must be between 3600 and 43200, as in IAM.");
+            allow = listOrEmpty(allow);
+            deny = listOrEmpty(deny);
+        }
+
+        public String arn(String accountId) {
+            return "arn:aws:iam::" + accountId + ":role" + path + name;
+        }
+    }
+
+    /** A long-term access key. */
+    public record AccessKey(String id, String secret, Status status) {
+        /** Spelled as IAM spells it, so a seed file reads like IAM's own output. */
+        public enum Status { Active, Inactive }
+
+        public AccessKey {
+            require(id != null && id.length() >= 16, "Access key id " + id + " is shorter than 16 characters.");
+            require(secret != null && !secret.isEmpty(), "Access key " + id + " needs a secret.");
+            status = status != null ? status : Status.Active;
+        }
+    }
+
+    /** Builds a seed in Java; every method mirrors a field of the JSON format. */
+    public static final class Builder {
+        private final List<Organization> organizations = new ArrayList<>();
+        private final List<Account> accounts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder organization(String id, String masterAccountId, String masterAccountEmail) {
+            organizations.add(new Organization(id, null, masterAccountId, masterAccountEmail));
+            return this;
+        }
+
+        public Builder account(String id, Consumer<AccountBuilder> definition) {
+            AccountBuilder account = new AccountBuilder(id);
+            definition.accept(account);
+            accounts.add(account.build());
+            return this;
+        }
+
+        public Seed build() {
+            return new Seed(organizations, accounts);
+        }
+    }
+
+    public static final class AccountBuilder {
+        private final String id;
+        private String alias;
+        private String organization;
+        private final RootBuilder root = new RootBuilder();
+        private final List<User> users = new ArrayList<>();
+        private final List<Role> roles = new ArrayList<>();
+
+        private AccountBuilder(String id) {
+            this.id = id;
+        }
+
+        public AccountBuilder alias(String alias) {
+            this.alias = alias;
+            return this;
+        }
+
+        /** Puts the account in an organization defined with {@link Builder#organization}. */
+        public AccountBuilder organization(String organizationId) {
+            this.organization = organizationId;
+            return this;
+        }
+
+        public AccountBuilder root(Consumer<RootBuilder> definition) {
+            definition.accept(root);
+            return this;
+        }
+
+        public AccountBuilder user(String name, Consumer<UserBuilder> definition) {
+            UserBuilder user = new UserBuilder();
+            definition.accept(user);
+            users.add(new User(name, user.path, user.id, user.accessKeys, user.allow, user.deny));
+            return this;
+        }
+
+        public AccountBuilder role(String name, Consumer<RoleBuilder> definition) {
+            RoleBuilder role = new RoleBuilder();
+            definition.accept(role);
+            roles.add(new Role(name, role.path, role.id, role.trustedBy, role.maxSessionDurationSeconds, role.allow,
+                    role.deny));
+            return this;
+        }
+
+        private Account build() {
+            return new Account(id, alias, organization, new Root(root.accessKeys, root.allow, root.deny), users, roles);
+        }
+    }
+
+    /** Allow and deny lists, which the root, users and roles all have. */
+    public abstract static sealed class PermissionsBuilder<B extends PermissionsBuilder<B>>
+            permits AccessKeysBuilder, RoleBuilder {
+        final List<String> allow = new ArrayList<>();
+        final List<String> deny = new ArrayList<>();
+
+        /** Only actions matching one of these patterns (e.g. {@code sts:*}) are allowed. */
+        public B allow(String... actionPatterns) {
+            allow.addAll(List.of(actionPatterns));
+            return self();
+        }
+
+        /** Actions matching one of these patterns are denied, whatever is allowed. */
+        public B deny(String... actionPatterns) {
+            deny.addAll(List.of(actionPatterns));
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
+        }
+    }
+
+    /** Long-term access keys, which the root and users have and roles do not. */
+    public abstract static sealed class AccessKeysBuilder<B extends AccessKeysBuilder<B>> extends PermissionsBuilder<B>
+            permits RootBuilder, UserBuilder {
+        final List<AccessKey> accessKeys = new ArrayList<>();
+
+        public B accessKey(String id, String secret) {
+            return accessKey(id, secret, AccessKey.Status.Active);
+        }
+
+        public B accessKey(String id, String secret, AccessKey.Status status) {
+            accessKeys.add(new AccessKey(id, secret, status));
+            return self();
+        }
+    }
+
+    public static final class RootBuilder extends AccessKeysBuilder<RootBuilder> {
+        private RootBuilder() {
+        }
+    }
+
+    public static final class UserBuilder extends AccessKeysBuilder<UserBuilder> {
+        private String path;
+        private String id;
+
+        private UserBuilder() {
+        }
+
+        public UserBuilder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** The user's unique id ({@code AIDA...}); derived from account and name if not given. */
+        public UserBuilder id(String id) {
+            this.id = id;
+            return this;
+        }
+    }
+
+    public static final class RoleBuilder extends PermissionsBuilder<RoleBuilder> {
+        private String path;
+        private String id;
+        private final List<String> trustedBy = new ArrayList<>();
+        private Integer maxSessionDurationSeconds;
+
+        private RoleBuilder() {
+        }
+
+        public RoleBuilder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** The role's unique id ({@code AROA...}); derived from account and name if not given. */
+        public RoleBuilder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** User names of this account, user/role ARNs or account ids that may assume the role. */
+        public RoleBuilder trustedBy(String... principals) {
+            trustedBy.addAll(List.of(principals));
+            return this;
+        }
+
+        public RoleBuilder maxSessionDuration(Duration duration) {
+            maxSessionDurationSeconds = Math.toIntExact(duration.toSeconds());
+            return this;
+        }
+    }
+
+    private static String normalizePath(String path) {
+        if (path == null) {
+            return "/";
+        }
+        require(path.startsWith("/") && path.endsWith("/"), "IAM path " + path + " must begin and end with /.");
+        return path;
+    }
+
+    /** A stable id in AWS's shape (prefix + 17 characters of [A-Z2-7]) so repeated runs see the same ids. */
+    private static String uniqueId(String prefix, String accountId, String name) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest((accountId + "/" + name).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder id = new StringBuilder(prefix);
+        for (int i = 0; i < 17; i++) {
+            id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
+        }
+        return id.toString();
+    }
+
+    private static void requireAccountId(String id, String what) {
+        require(id != null && ACCOUNT_ID.matcher(id).matches(), what + " " + id + " is not 12 digits.");
+    }
+
+    private static void requireUnique(Stream<String> values, String what) {
+        Set<String> seen = new HashSet<>();
+        values.filter(v -> !seen.add(v)).findFirst().ifPresent(v -> {
+            throw new IllegalArgumentException("Duplicate " + what + ": " + v);
+        });
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.stratus.aws.simulator.internal;
+
+/** A service as the wire sees it: how its requests name an action and how its answers look. */
+sealed interface Api permits QueryApi, JsonApi {
+
+    /** The SigV4 signing name, which is also the prefix of its IAM actions ({@code sts}). */
+    String service();
+
+    /** The action the call names, as sent; empty if it names none. */
+    String actionOf(HttpCall call);
+
+    /** Runs the action for an authenticated caller and writes its successful answer. */
+    Reply answer(Invocation invocation, HttpCall call, String requestId);
+
+    Reply error(AwsError error, String requestId);
+
+    /** A 200 answer cut off in the middle, for {@link io.stratus.aws.simulator.Fault#MALFORMED_RESPONSE}. */
+    Reply malformed(String action);
+}
