@@ -1,0 +1,127 @@
+package io.stratus.release.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * An Eclipse installation on disk (a product, the bare platform or an update site's plugins):
+ * its launcher, its bundles and its logs.
+ */
+record EclipseInstallation(Path root) {
+
+    /** A bundle as identified by its manifest. */
+    record Bundle(String symbolicName, String version) {
+    }
+
+    /**
+     * Copies an installation so that a test runs on its own copy: the first start writes the OSGi
+     * cache and p2 writes the profile, and neither may leak into the build output or other tests.
+     */
+    static EclipseInstallation copyOf(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
+        }
+        return new EclipseInstallation(target);
+    }
+
+    Path plugins() {
+        return root.resolve("plugins");
+    }
+
+    /** The Equinox launcher jar: Central has no native launcher, so products start with java -jar. */
+    Path launcherJar() {
+        try (Stream<Path> jars = Files.list(plugins())) {
+            return jars.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No org.eclipse.equinox.launcher jar in " + plugins()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every bundle in plugins/, jar or folder, read from its manifest. */
+    List<Bundle> bundlesInPlugins() {
+        List<Bundle> bundles = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(plugins())) {
+            for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
+                manifestOf(entry).flatMap(EclipseInstallation::bundleOf).ifPresent(bundles::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bundles;
+    }
+
+    /** The bundles that simpleconfigurator installs at start-up, as p2 recorded them. */
+    List<Bundle> bundlesInfo() {
+        Path file = root.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split(","))
+                    .map(fields -> new Bundle(fields[0], fields[1]))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** The Eclipse log files (configuration/*.log) that the platform wrote, newest last. */
+    List<Path> logFiles() {
+        Path configuration = root.resolve("configuration");
+        if (!Files.isDirectory(configuration)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(configuration)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Manifest> manifestOf(Path bundle) throws IOException {
+        if (Files.isDirectory(bundle)) {
+            Path manifest = bundle.resolve("META-INF/MANIFEST.MF");
+            if (!Files.isRegularFile(manifest)) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(manifest)) {
+                return Optional.of(new Manifest(in));
+            }
+        }
+        if (!bundle.getFileName().toString().endsWith(".jar")) {
+            return Optional.empty();
+        }
+        try (JarFile jar = new JarFile(bundle.toFile())) {
+            return Optional.ofNullable(jar.getManifest());
+        }
+    }
+
+    private static Optional<Bundle> bundleOf(Manifest manifest) {
+        String symbolicName = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        String version = manifest.getMainAttributes().getValue("Bundle-Version");
+        if (symbolicName == null) {
+            return Optional.empty(); // a plain jar, not a bundle
+        }
+        // "io.stratus.ui;singleton:=true" names the bundle io.stratus.ui
+        return Optional.of(new Bundle(symbolicName.split(";")[0].strip(), version == null ? "0.0.0" : version.strip()));
+    }
+}

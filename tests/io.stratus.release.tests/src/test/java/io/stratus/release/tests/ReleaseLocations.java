@@ -1,0 +1,51 @@
+package io.stratus.release.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the build put what these tests run. The pom passes the locations as system properties,
+ * so the tests follow the build's layout instead of guessing it.
+ */
+final class ReleaseLocations {
+
+    private ReleaseLocations() {
+    }
+
+    /** The materialized server product (the folder holding plugins/ and configuration/). */
+    static Path serverProduct() {
+        return existingDirectory("stratus.serverProduct");
+    }
+
+    /** The p2 update site that people add to their Eclipse IDE. */
+    static Path updateSite() {
+        return existingDirectory("stratus.updateSite");
+    }
+
+    /** The bare Eclipse platform (no Stratus bundle) that stands in for a user's IDE. */
+    static Path idePlatform() {
+        return existingDirectory("stratus.idePlatform");
+    }
+
+    static long maxMillisToHealthy() {
+        return Long.parseLong(required("stratus.server.maxMillisToHealthy"));
+    }
+
+    private static Path existingDirectory(String property) {
+        Path path = Path.of(required(property)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new IllegalStateException(property + " points to " + path
+                    + ", which does not exist; build it first (./mvnw verify builds it before these tests).");
+        }
+        return path;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property
+                    + " is not set; run these tests through Maven, whose pom sets it.");
+        }
+        return value;
+    }
+}
