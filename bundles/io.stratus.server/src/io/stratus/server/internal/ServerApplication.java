@@ -2,8 +2,11 @@ package io.stratus.server.internal;
 
 import io.stratus.core.StratusException;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,7 @@ public final class ServerApplication implements IApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
     private static final long FRAMEWORK_STOP_MILLIS = 15_000;
-    private static final long DISPATCHER_WAIT_MILLIS = 10_000;
+    private static final long SERVICE_WAIT_MILLIS = 10_000;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -47,8 +51,10 @@ public final class ServerApplication implements IApplication {
             return EXIT_BAD_SETTINGS;
         }
 
+        BundleContext context = bundle.getBundleContext();
+        configureServices(service(context, ConfigurationAdmin.class), settings);
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                dispatcher(bundle.getBundleContext()));
+                service(context, ApiDispatcher.class));
         InetSocketAddress bound;
         try {
             bound = http.start();
@@ -75,16 +81,23 @@ public final class ServerApplication implements IApplication {
         return IApplication.EXIT_OK;
     }
 
-    /** The API's DS component; it is there as soon as this bundle's dependencies are. */
-    private static ApiDispatcher dispatcher(BundleContext context) throws InterruptedException {
-        ServiceTracker<ApiDispatcher, ApiDispatcher> tracker = new ServiceTracker<>(context, ApiDispatcher.class, null);
+    /** Hands the settings to the services that read them from ConfigAdmin. */
+    private static void configureServices(ConfigurationAdmin configAdmin, ServerSettings settings) throws IOException {
+        configAdmin.getConfiguration("io.stratus.store", "?").update(new Hashtable<>(
+                Map.of("dataDirectory", settings.dataDirectory().toString())));
+    }
+
+    /** A service of this product; DS registers each as soon as its bundle's dependencies are there. */
+    private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
+        // Left open: the application uses the service until it stops.
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
-        ApiDispatcher dispatcher = tracker.waitForService(DISPATCHER_WAIT_MILLIS);
-        if (dispatcher == null) {
-            throw new IllegalStateException("The API component did not start within " + DISPATCHER_WAIT_MILLIS
-                    + " ms; is org.apache.felix.scr in the product and started?");
+        T service = tracker.waitForService(SERVICE_WAIT_MILLIS);
+        if (service == null) {
+            throw new IllegalStateException(type.getSimpleName() + " did not start within " + SERVICE_WAIT_MILLIS
+                    + " ms; are org.apache.felix.scr and org.apache.felix.configadmin in the product and started?");
         }
-        return dispatcher;
+        return service;
     }
 
     @Override

@@ -1,0 +1,92 @@
+package io.stratus.auth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.core.access.Role;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signs in with a recognisable canary secret and session token, runs every flow, signs out and
+ * stops; then searches everything Stratus wrote (store, data directories, OSGi configuration
+ * area with ConfigAdmin's files, the DEBUG log with the AWS SDK's request logging) for the
+ * canaries and for every 16-character piece of them.
+ */
+class SecretHygieneTest extends StratusTestBase {
+
+    private static final int PIECE = 16;
+
+    @Test
+    void noPieceOfAnySecretIsWrittenAnywhere() throws IOException {
+        UserSession alice = setUpAsAlice();
+        UserSession canary = signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET));
+        Stratus.awaitTrue("account details read with the canary keys", () -> canary.accountDetails().alias().isPresent());
+        stratus.admin().setRoles(alice, canary.principalId(), Set.of(Role.VIEWER.id()));
+        refused(io.stratus.core.Problem.NOT_SIGNED_IN, () -> signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET + "x")));
+
+        AwsCredentials temporary = stratus.assumeDeployer(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET), "canary-session");
+        String temporarySecret = temporary.secretAccessKey().reveal();
+        String token = temporary.sessionToken().map(Secret::reveal).orElseThrow();
+        UserSession role = signIn(temporary);
+        stratus.vault().withCredentials(role.id(), keys -> stratus.aws().sts()
+                .getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(keys))));
+        stratus.signIn().signOut(canary.id());
+        stratus.signIn().signOut(role.id());
+        stratus.stop();
+
+        List<String> leaks = new ArrayList<>();
+        for (String secret : List.of(Keys.CANARY_SECRET, temporarySecret, token)) {
+            for (Path file : filesWritten()) {
+                String found = firstPieceIn(Files.readAllBytes(file), secret);
+                if (found != null) {
+                    leaks.add(file + " contains '" + found + "'");
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+        assertTrue(filesWritten().stream().anyMatch(f -> f.toString().endsWith(".log")), "the log was searched too");
+    }
+
+    private static List<Path> filesWritten() throws IOException {
+        Set<Path> roots = new LinkedHashSet<>(List.of(Path.of(System.getProperty("stratus.test.work")),
+                Path.of(System.getProperty("stratus.test.log")), Path.of(System.getProperty("osgi.configuration.area",
+                        "target/work/configuration").replaceFirst("^file:", ""))));
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.exists(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The first 16-character piece of {@code secret} found in {@code content}, in UTF-8 or UTF-16. */
+    private static String firstPieceIn(byte[] content, String secret) {
+        String utf8 = new String(content, StandardCharsets.UTF_8);
+        String utf16be = new String(content, StandardCharsets.UTF_16BE);
+        String utf16le = new String(content, StandardCharsets.UTF_16LE);
+        for (int i = 0; i + PIECE <= secret.length(); i++) {
+            String piece = secret.substring(i, i + PIECE);
+            if (utf8.contains(piece) || utf16be.contains(piece) || utf16le.contains(piece)) {
+                return piece;
+            }
+        }
+        return null;
+    }
+}

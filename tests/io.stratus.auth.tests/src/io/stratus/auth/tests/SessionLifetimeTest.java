@@ -1,0 +1,82 @@
+package io.stratus.auth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.UserSession;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Sessions end when idle, at their absolute limit, and when AWS stops accepting their keys. */
+class SessionLifetimeTest extends StratusTestBase {
+
+    private static final long IDLE_SECONDS = 2;
+    private static final long ABSOLUTE_SECONDS = 4;
+
+    @BeforeAll
+    static void shortSessions() {
+        stratus.useAuth(Map.of("idleTimeoutSeconds", IDLE_SECONDS, "absoluteTimeoutSeconds", ABSOLUTE_SECONDS));
+    }
+
+    @AfterAll
+    static void defaultSessions() {
+        stratus.useAuth(Map.of());
+    }
+
+    @Test
+    void anIdleSessionEndsAndItsKeysAreWiped() throws InterruptedException {
+        setUpAsAlice();
+        AwsCredentials bob = Keys.bob();
+        UserSession session = signIn(bob);
+        assertEquals(ABSOLUTE_SECONDS, Duration.between(session.signedInAt(), session.expiresAt()).toSeconds(),
+                "the short-session settings are in force");
+        Stratus.awaitTrue("the idle session is swept", () -> bob.secretAccessKey().isCleared());
+        assertTrue(stratus.signIn().find(session.id()).isEmpty());
+    }
+
+    @Test
+    void aBusySessionStillEndsAtItsAbsoluteLimit() throws InterruptedException {
+        setUpAsAlice();
+        UserSession session = signIn(Keys.bob());
+        long deadline = System.nanoTime() + Duration.ofSeconds(ABSOLUTE_SECONDS + 3).toNanos();
+        while (stratus.signIn().find(session.id()).isPresent()) { // each find counts as use
+            assertTrue(System.nanoTime() < deadline, "the session outlived its absolute timeout");
+            Thread.sleep(250);
+        }
+        assertFalse(java.time.Instant.now().isBefore(session.expiresAt()), "it did not end before its time either");
+    }
+
+    @Test
+    void keysThatAwsStopsAcceptingEndTheSession() {
+        setUpAsAlice();
+        AwsCredentials temporary = stratus.sessionToken(Keys.bob());
+        UserSession session = signIn(temporary);
+        AWS_CLOCK.advance(Duration.ofHours(13));
+        try {
+            StratusException e = refused(Problem.NOT_SIGNED_IN, () -> stratus.vault().withCredentials(session.id(),
+                    keys -> {
+                        try {
+                            return stratus.aws().sts().getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(keys)));
+                        } catch (SdkException failure) {
+                            throw stratus.aws().explain(failure, "sts", "GetCallerIdentity");
+                        }
+                    }));
+            assertMentions(e, "expired");
+            assertTrue(stratus.signIn().find(session.id()).isEmpty(), "the person must sign in again");
+            assertTrue(temporary.secretAccessKey().isCleared());
+        } finally {
+            AWS_CLOCK.advance(Duration.ofHours(-13));
+        }
+    }
+}

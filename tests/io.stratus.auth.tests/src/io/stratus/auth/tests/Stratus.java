@@ -1,0 +1,188 @@
+package io.stratus.auth.tests;
+
+import io.stratus.admin.UserAdministration;
+import io.stratus.aws.AwsClients;
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SignInService;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * The Stratus services of one test, wired as in the products: DS components configured through
+ * ConfigAdmin, the AWS endpoint pointing at a simulator and the store at a fresh data directory.
+ */
+final class Stratus {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path WORK = Path.of(System.getProperty("stratus.test.work", "target/work"));
+
+    private final BundleContext context;
+    private final ConfigurationAdmin configAdmin;
+    private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
+    private Path dataDirectory;
+
+    Stratus() {
+        Bundle self = FrameworkUtil.getBundle(Stratus.class);
+        try {
+            self.start(Bundle.START_TRANSIENT);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test bundle", e);
+        }
+        context = self.getBundleContext();
+        configAdmin = waitFor(ConfigurationAdmin.class);
+    }
+
+    /** Points the AWS clients at the simulator and waits until they use it. */
+    void useAws(AwsSimulator simulator, Map<String, Object> extra) {
+        useAws(simulator.endpoint(), extra);
+    }
+
+    /** Points the AWS clients at an endpoint and waits until they use it. */
+    void useAws(URI endpoint, Map<String, Object> extra) {
+        Hashtable<String, Object> properties = new Hashtable<>(extra);
+        properties.put("endpoint", endpoint.toString());
+        properties.putIfAbsent("callTimeoutMillis", 5_000L);
+        configure("io.stratus.aws", properties);
+        awaitTrue("the AWS clients use " + endpoint + " with " + extra, () -> {
+            AwsClients clients = tracker(AwsClients.class).getService();
+            return clients != null && clients.settings().endpoint().equals(Optional.of(endpoint))
+                    && clients.settings().callTimeout().toMillis() == ((Number) properties.get("callTimeoutMillis")).longValue()
+                    && clients.settings().maxAttempts() == ((Number) properties.getOrDefault("maxAttempts", 3)).intValue();
+        });
+        waitFor(SignInService.class);
+    }
+
+    void useAuth(Map<String, Object> properties) {
+        configure("io.stratus.auth", new Hashtable<>(properties));
+    }
+
+    /** A new, empty instance: a fresh store, so the next sign-in must go through setup. */
+    void freshInstance(String name) throws IOException {
+        Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
+        if (store.getProperties() != null) {
+            store.delete();
+            awaitTrue("the services without a store go away", () -> tracker(SignInService.class).getService() == null);
+        }
+        Files.createDirectories(WORK);
+        dataDirectory = Files.createTempDirectory(WORK, name + "-");
+        restartStore();
+    }
+
+    /** Stops the services over the store and starts them again on the same data directory. */
+    void restartStore() throws IOException {
+        Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
+        if (store.getProperties() != null) {
+            store.delete();
+            awaitTrue("the services without a store go away", () -> tracker(SignInService.class).getService() == null);
+        }
+        store.update(new Hashtable<>(Map.of("dataDirectory", dataDirectory.toString())));
+        waitFor(SignInService.class);
+    }
+
+    /** Takes everything down, as when the server stops. */
+    void stop() throws IOException {
+        configAdmin.getConfiguration("io.stratus.store", "?").delete();
+        awaitTrue("the services stop", () -> tracker(SignInService.class).getService() == null);
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    SignInService signIn() {
+        return waitFor(SignInService.class);
+    }
+
+    UserAdministration admin() {
+        return waitFor(UserAdministration.class);
+    }
+
+    SessionCredentials vault() {
+        return waitFor(SessionCredentials.class);
+    }
+
+    AwsClients aws() {
+        return waitFor(AwsClients.class);
+    }
+
+    /** Temporary keys of alice's assumed Deployer role, as AWS would hand them out. */
+    AwsCredentials assumeDeployer(AwsCredentials as, String sessionName) {
+        Credentials temporary = aws().sts().assumeRole(r -> r
+                .roleArn("arn:aws:iam::" + Keys.ACCOUNT + ":role/" + Keys.DEPLOYER_ROLE)
+                .roleSessionName(sessionName)
+                .overrideConfiguration(aws().as(as))).credentials();
+        return Keys.keys(temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken());
+    }
+
+    /** Temporary keys from GetSessionToken for these long-term keys. */
+    AwsCredentials sessionToken(AwsCredentials as) {
+        Credentials temporary = aws().sts().getSessionToken(r -> r.overrideConfiguration(aws().as(as))).credentials();
+        return Keys.keys(temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken());
+    }
+
+    private void configure(String pid, Dictionary<String, Object> properties) {
+        try {
+            configAdmin.getConfiguration(pid, "?").update(properties);
+        } catch (IOException e) {
+            throw new IllegalStateException("ConfigAdmin refused " + pid, e);
+        }
+    }
+
+    private <T> T waitFor(Class<T> type) {
+        try {
+            T service = tracker(type).waitForService(WAIT.toMillis());
+            if (service == null) {
+                throw new AssertionError(type.getSimpleName() + " did not appear within " + WAIT.toSeconds() + " s");
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + type.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ServiceTracker<T, T> tracker(Class<T> type) {
+        return (ServiceTracker<T, T>) trackers.computeIfAbsent(type, t -> {
+            ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+            tracker.open();
+            return tracker;
+        });
+    }
+
+    static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + what, e);
+            }
+        }
+    }
+}
