@@ -26,11 +26,18 @@ sealed interface Database permits H2Database, PostgresDatabase {
     /** Names the store for operators, e.g. "H2 file /srv/stratus/store/config.mv.db"; never a secret. */
     String describe();
 
+    /** The isolation level that shows a read transaction one snapshot of the whole store. */
+    int snapshotIsolation();
+
     /** True when a database without a Stratus schema is damage rather than a new store. */
     boolean mustHoldSchema();
 
     /** What an operator can do about a damaged store. */
     String restoreAdvice();
+
+    /** Forgets what connecting needed (a password): called when the store closes. */
+    default void close() {
+    }
 
     /** Why the database could not be opened at all, and what to do about it. */
     StratusException cannotOpen(SQLException e);

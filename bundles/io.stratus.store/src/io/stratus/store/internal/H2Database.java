@@ -81,6 +81,12 @@ final class H2Database implements Database {
     }
 
     @Override
+    public int snapshotIsolation() {
+        // H2's REPEATABLE READ still shows rows committed into tables the transaction has not read yet.
+        return Connection.TRANSACTION_SERIALIZABLE;
+    }
+
+    @Override
     public boolean mustHoldSchema() {
         return mustHoldSchema;
     }

@@ -9,22 +9,12 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-
 /**
  * The configuration store over JDBC: embedded H2 or PostgreSQL, as {@link StoreSettings} says.
- * Nothing opens until the configuration {@value StoreSettings#PID} exists. Activation applies the
- * schema migrations; a store it cannot trust makes activation throw, so the ConfigStore service
- * never appears (SCR logs the operator message) and setup cannot begin again on an empty store.
- * <p>
- * Plain Java apart from the annotations, so a test can also run it in a JVM without OSGi.
+ * Opening it applies the schema migrations, or throws for a store it cannot trust. Plain Java,
+ * so a test can also run it in a JVM without OSGi; {@link ConfigStoreComponent} runs it in Stratus.
  */
-@Component(service = ConfigStore.class, configurationPid = StoreSettings.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
-public final class JdbcConfigStore implements ConfigStore {
+public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
 
     /** Writes run one at a time anyway; a few more connections let reads go on meanwhile. */
     private static final int CONNECTIONS = 8;
@@ -33,8 +23,7 @@ public final class JdbcConfigStore implements ConfigStore {
     private final ConnectionPool pool;
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
-    @Activate
-    public JdbcConfigStore(Map<String, Object> properties) {
+    public JdbcConfigStore(Map<String, ?> properties) {
         database = Database.open(StoreSettings.from(properties));
         pool = new ConnectionPool(database, CONNECTIONS);
         Connection connection = null;
@@ -48,14 +37,16 @@ public final class JdbcConfigStore implements ConfigStore {
                 pool.release(connection, migrated);
             }
             if (!migrated) {
-                pool.close();
+                close();
             }
         }
     }
 
-    @Deactivate
+    /** Closes the idle connections now and the others when their transactions end. */
+    @Override
     public void close() {
         pool.close();
+        database.close();
     }
 
     @Override

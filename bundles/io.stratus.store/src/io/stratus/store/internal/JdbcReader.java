@@ -30,7 +30,7 @@ import java.util.TreeMap;
 /** What a transaction reads, over the one connection the transaction holds; usable only while it runs. */
 class JdbcReader implements StoreReader {
 
-    private static final String USER_COLUMNS =
+    private static final String SELECT_USERS =
             "SELECT principal_id, arn, display_name, principal_type, first_sign_in, last_sign_in FROM users";
     /** Sorted here rather than in SQL, so H2 and PostgreSQL (whose collation varies) agree. */
     private static final Comparator<StoredUser> BY_NAME = Comparator
@@ -56,7 +56,7 @@ class JdbcReader implements StoreReader {
     void begin() {
         try {
             connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setTransactionIsolation(database.snapshotIsolation());
         } catch (SQLException e) {
             throw database.failed("start a transaction", e);
         }
@@ -76,12 +76,12 @@ class JdbcReader implements StoreReader {
 
     @Override
     public Optional<StoredUser> user(String principalId) {
-        return first("read a user", JdbcReader::user, USER_COLUMNS + " WHERE principal_id = ?", principalId);
+        return first("read a user", JdbcReader::user, SELECT_USERS + " WHERE principal_id = ?", principalId);
     }
 
     @Override
     public List<StoredUser> users() {
-        return query("read the users", JdbcReader::user, USER_COLUMNS).stream().sorted(BY_NAME).toList();
+        return query("read the users", JdbcReader::user, SELECT_USERS).stream().sorted(BY_NAME).toList();
     }
 
     @Override

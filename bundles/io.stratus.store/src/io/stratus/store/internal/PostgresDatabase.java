@@ -2,6 +2,7 @@ package io.stratus.store.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.identity.Secret;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,8 +37,19 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
+    public void close() {
+        settings.password().ifPresent(Secret::clear);
+    }
+
+    @Override
     public String describe() {
         return "PostgreSQL " + settings.jdbcUrl() + settings.user().map(user -> " as " + user).orElse("");
+    }
+
+    @Override
+    public int snapshotIsolation() {
+        // A snapshot already; SERIALIZABLE could make even a read-only transaction fail.
+        return Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override
@@ -54,7 +66,7 @@ final class PostgresDatabase implements Database {
     @Override
     public StratusException cannotOpen(SQLException e) {
         return new StratusException(Problem.UNAVAILABLE, "Stratus could not connect to its configuration store ("
-                + describe() + "): " + Database.detail(e) + " Check jdbcUrl, user and .password of the configuration '"
+                + describe() + "): " + Database.detail(e) + " Check jdbcUrl, user and password of the configuration '"
                 + StoreSettings.PID + "', and that the server is running and accepts connections from here.", e);
     }
 }

@@ -5,9 +5,9 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.Secret;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the ConfigAdmin configuration {@value #PID} asks for. Exactly one of:
@@ -15,10 +15,8 @@ import java.util.Optional;
  * <li>{@code dataDirectory}: an absolute path; the embedded H2 store lives in its {@code store/}
  * folder (the default of every Stratus launch);</li>
  * <li>{@code jdbcUrl} ({@code jdbc:postgresql://...}) with optional {@code user} and
- * {@code .password}: a PostgreSQL database.</li>
+ * {@code password}: a PostgreSQL database.</li>
  * </ul>
- * The password property starts with a dot because Declarative Services publishes every other
- * configuration property as a property of the ConfigStore service, readable by any bundle.
  */
 sealed interface StoreSettings {
 
@@ -26,7 +24,10 @@ sealed interface StoreSettings {
     String DATA_DIRECTORY = "dataDirectory";
     String JDBC_URL = "jdbcUrl";
     String USER = "user";
-    String PASSWORD = ".password";
+    String PASSWORD = "password";
+
+    /** pgjdbc's password and sslpassword parameters. */
+    Pattern PASSWORD_IN_URL = Pattern.compile("[?&][a-z]*password=", Pattern.CASE_INSENSITIVE);
 
     /** The embedded H2 store under {@code <dataDirectory>/store/}. */
     record Embedded(Path dataDirectory) implements StoreSettings {
@@ -40,10 +41,6 @@ sealed interface StoreSettings {
     }
 
     static StoreSettings from(Map<String, ?> properties) {
-        if (properties.containsKey("password")) {
-            throw invalid("has a property 'password'. Rename it to '.password' (with the leading dot), so that"
-                    + " OSGi keeps it private instead of publishing it as a property of the ConfigStore service");
-        }
         Optional<String> dataDirectory = text(properties, DATA_DIRECTORY);
         Optional<String> jdbcUrl = text(properties, JDBC_URL);
         if (dataDirectory.isPresent() == jdbcUrl.isPresent()) {
@@ -55,6 +52,9 @@ sealed interface StoreSettings {
             if (!directory.isAbsolute()) {
                 throw invalid("has '" + DATA_DIRECTORY + "' = '" + directory + "', which is not an absolute path");
             }
+            if (directory.toString().contains(";")) { // H2 would read what follows as settings of its URL
+                throw invalid("has '" + DATA_DIRECTORY + "' = '" + directory + "'; choose a path without ';'");
+            }
             return new Embedded(directory.normalize());
         }
         String url = jdbcUrl.get();
@@ -62,7 +62,7 @@ sealed interface StoreSettings {
             throw invalid("has a '" + JDBC_URL + "' that does not start with 'jdbc:postgresql:'."
                     + " Stratus keeps its configuration in PostgreSQL or, with '" + DATA_DIRECTORY + "', in embedded H2");
         }
-        if (url.toLowerCase(Locale.ROOT).contains("password")) {
+        if (PASSWORD_IN_URL.matcher(url).find()) {
             // Refused without echoing the URL: it may hold the very secret we must not print.
             throw invalid("has a password in '" + JDBC_URL + "'. Remove it from the URL and set '" + PASSWORD + "'");
         }
