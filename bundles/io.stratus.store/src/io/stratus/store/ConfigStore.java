@@ -9,6 +9,11 @@ import java.util.function.Function;
  * Every {@link #write} is one transaction: it commits completely or not at all, so a crash in
  * the middle of setup leaves the instance unconfigured, never bound without an Administrator.
  * A store that cannot be opened or read fails closed: its service is simply not there.
+ * <p>
+ * Transactions do not nest (the inner one would wait for the outer one's write lock: an
+ * {@link IllegalStateException}), and the reader or writer a transaction gets works only until
+ * {@code work} returns. Database failures surface as {@code StratusException} with
+ * {@code Problem.UNAVAILABLE}.
  */
 public interface ConfigStore {
 

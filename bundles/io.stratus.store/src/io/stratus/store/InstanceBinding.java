@@ -1,15 +1,16 @@
 package io.stratus.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** The AWS account an instance belongs to, and who bound it when. */
+/** The AWS account an instance belongs to, and who bound it when (to the microsecond, as the store keeps it). */
 public record InstanceBinding(String accountId, String partition, String boundByPrincipalId, Instant boundAt) {
 
     public InstanceBinding {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(boundByPrincipalId, "boundByPrincipalId");
-        Objects.requireNonNull(boundAt, "boundAt");
+        boundAt = Objects.requireNonNull(boundAt, "boundAt").truncatedTo(ChronoUnit.MICROS);
     }
 }

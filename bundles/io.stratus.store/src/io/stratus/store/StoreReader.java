@@ -28,6 +28,6 @@ public interface StoreReader {
 
     Optional<String> setting(String key);
 
-    /** The newest audit entries first, at most {@code limit}. */
+    /** The newest audit entries first, at most {@code limit} (1 or more, else {@code INVALID_INPUT}). */
     List<AuditEntry> audit(int limit);
 }

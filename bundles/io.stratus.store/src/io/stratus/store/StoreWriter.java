@@ -17,18 +17,22 @@ public interface StoreWriter extends StoreReader {
     /** Inserts a user seen for the first time, or updates what changed (ARN, name, last seen). */
     void saveUser(StoredUser user);
 
-    /** Idempotent. The role must be built in or an existing custom role. */
+    /**
+     * Idempotent. The user must be known ({@code NOT_FOUND} otherwise: people get roles once they
+     * have signed in) and the role built in or an existing custom role ({@code NOT_FOUND}).
+     */
     void grant(String principalId, String roleId);
 
     /** Idempotent. */
     void revoke(String principalId, String roleId);
 
-    /** Creates or replaces a custom role. */
+    /** Creates or replaces a custom role; its grants stay. A built-in role's id is {@code INVALID_INPUT}. */
     void saveCustomRole(Role role);
 
-    /** Deletes a custom role and every grant of it. */
+    /** Deletes a custom role and every grant of it: {@code NOT_FOUND} if there is none, {@code INVALID_INPUT} for a built-in role. */
     void deleteCustomRole(String roleId);
 
+    /** Creates or replaces a setting; the key has 1 to 200 characters. Never a secret. */
     void putSetting(String key, String value);
 
     void append(AuditEntry entry);

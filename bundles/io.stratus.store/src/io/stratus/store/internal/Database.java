@@ -1,0 +1,63 @@
+package io.stratus.store.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** How to reach the store's database: the one place where embedded H2 and PostgreSQL differ. */
+sealed interface Database permits H2Database, PostgresDatabase {
+
+    /** How long a write transaction waits for the one before it to finish. */
+    Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+    /** Opens the configured database; an embedded store that does not exist yet is created first. */
+    static Database open(StoreSettings settings) {
+        return switch (settings) {
+            case StoreSettings.Embedded embedded -> H2Database.open(embedded.storeDirectory());
+            case StoreSettings.Postgres postgres -> new PostgresDatabase(postgres);
+        };
+    }
+
+    Connection connect() throws SQLException;
+
+    /** Names the store for operators, e.g. "H2 file /srv/stratus/store/config.mv.db"; never a secret. */
+    String describe();
+
+    /** The isolation level that shows a read transaction one snapshot of the whole store. */
+    int snapshotIsolation();
+
+    /** True when a database without a Stratus schema is damage rather than a new store. */
+    boolean mustHoldSchema();
+
+    /** What an operator can do about a damaged store. */
+    String restoreAdvice();
+
+    /** Forgets what connecting needed (a password): called when the store closes. */
+    default void close() {
+    }
+
+    /** Why the database could not be opened at all, and what to do about it. */
+    StratusException cannotOpen(SQLException e);
+
+    /** A failure while the store is in use. */
+    default StratusException failed(String what, SQLException e) {
+        return new StratusException(Problem.UNAVAILABLE, "The configuration store (" + describe() + ") could not "
+                + what + ": " + detail(e) + " Check that the database is running and reachable, then try again.", e);
+    }
+
+    /** The database's own words about a failure, as a sentence. */
+    static String detail(SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    /** A store that cannot be read, or does not hold what Stratus wrote into it; {@code cause} may be null. */
+    default StratusException damaged(String what, SQLException cause) {
+        return new StratusException(Problem.UNAVAILABLE, "The configuration store (" + describe() + ") " + what
+                + ". Stratus will not work on an empty store in its place, because the next person to sign in would"
+                + " become Administrator. " + restoreAdvice(), cause);
+    }
+}

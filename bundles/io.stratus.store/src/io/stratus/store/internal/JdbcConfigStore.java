@@ -1,0 +1,114 @@
+package io.stratus.store.internal;
+
+import io.stratus.store.ConfigStore;
+import io.stratus.store.StoreReader;
+import io.stratus.store.StoreWriter;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The configuration store over JDBC: embedded H2 or PostgreSQL, as {@link StoreSettings} says.
+ * Opening it applies the schema migrations, or throws for a store it cannot trust. Plain Java,
+ * so a test can also run it in a JVM without OSGi; {@link ConfigStoreComponent} runs it in Stratus.
+ */
+public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
+
+    /** Writes run one at a time anyway; a few more connections let reads go on meanwhile. */
+    private static final int CONNECTIONS = 8;
+
+    private final Database database;
+    private final ConnectionPool pool;
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
+    public JdbcConfigStore(Map<String, ?> properties) {
+        database = Database.open(StoreSettings.from(properties));
+        pool = new ConnectionPool(database, CONNECTIONS);
+        Connection connection = null;
+        boolean migrated = false;
+        try {
+            connection = pool.borrow();
+            Migrations.apply(connection, database);
+            migrated = true;
+        } finally {
+            if (connection != null) {
+                pool.release(connection, migrated);
+            }
+            if (!migrated) {
+                close();
+            }
+        }
+    }
+
+    /** Closes the idle connections now and the others when their transactions end. */
+    @Override
+    public void close() {
+        pool.close();
+        database.close();
+    }
+
+    @Override
+    public <T> T read(Function<StoreReader, T> work) {
+        return transaction(connection -> new JdbcReader(connection, database), work);
+    }
+
+    @Override
+    public <T> T write(Function<StoreWriter, T> work) {
+        return transaction(connection -> new JdbcWriter(connection, database), work);
+    }
+
+    /** One transaction on one pooled connection: commits when {@code work} returns, rolls back when it throws. */
+    private <R extends JdbcReader, T> T transaction(Function<Connection, R> open, Function<? super R, T> work) {
+        if (inTransaction.get()) {
+            // The inner transaction would wait for the write lock the outer one holds.
+            throw new IllegalStateException(
+                    "ConfigStore transactions do not nest: use the StoreReader or StoreWriter you were given.");
+        }
+        inTransaction.set(true);
+        try {
+            Connection connection = pool.borrow();
+            boolean reusable = false;
+            try {
+                R transaction = open.apply(connection);
+                T result;
+                try {
+                    transaction.begin();
+                    result = work.apply(transaction);
+                } finally {
+                    transaction.end();
+                }
+                commit(connection);
+                reusable = true;
+                return result;
+            } catch (RuntimeException | Error e) {
+                reusable = rollback(connection, e);
+                throw e;
+            } finally {
+                pool.release(connection, reusable);
+            }
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    private void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw database.failed("save the change", e);
+        }
+    }
+
+    /** Rolls back after {@code failure}; false when the connection could not even do that. */
+    private static boolean rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+            return true;
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+}

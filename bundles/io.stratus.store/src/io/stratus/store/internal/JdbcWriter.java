@@ -1,0 +1,160 @@
+package io.stratus.store.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Permission;
+import io.stratus.core.access.Role;
+import io.stratus.store.AuditEntry;
+import io.stratus.store.InstanceBinding;
+import io.stratus.store.StoreWriter;
+import io.stratus.store.StoredUser;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * What a write transaction changes. It holds the store's write lock from its first statement,
+ * so every check it makes (is the instance bound? does the user exist?) stays true until it
+ * commits: no two writes interleave.
+ */
+final class JdbcWriter extends JdbcReader implements StoreWriter {
+
+    private static final String UNIQUE_VIOLATION = "23505"; // the same SQLState in H2 and PostgreSQL
+    private static final int MAX_SETTING_KEY = 200;
+
+    JdbcWriter(Connection connection, Database database) {
+        super(connection, database);
+    }
+
+    /**
+     * Starts the transaction: waits (bounded) for the write before this one, then locks out the
+     * next. READ COMMITTED, because each statement after the lock must see what that write committed.
+     */
+    @Override
+    void begin() {
+        try {
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } catch (SQLException e) {
+            throw database.failed("start a transaction", e);
+        }
+        try (PreparedStatement lock = prepare("SELECT id FROM write_lock WHERE id = 1 FOR UPDATE")) {
+            lock.setQueryTimeout((int) Database.LOCK_WAIT.toSeconds());
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw database.damaged("has lost the row of its write_lock table", null);
+                }
+            }
+        } catch (SQLException e) {
+            throw database.failed("wait for the changes before this one to finish", e);
+        }
+    }
+
+    @Override
+    public void bind(InstanceBinding binding) {
+        // Checked first so that a caller who catches the conflict keeps a usable transaction
+        // (PostgreSQL aborts a transaction after any failed statement).
+        if (binding().isPresent()) {
+            throw alreadyConfigured(null);
+        }
+        try (PreparedStatement insert = prepare(
+                "INSERT INTO instance_binding (id, account_id, aws_partition, bound_by, bound_at) VALUES (1, ?, ?, ?, ?)",
+                binding.accountId(), binding.partition(), binding.boundByPrincipalId(), binding.boundAt())) {
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // The single fixed key settles any race the write lock would not (another Stratus
+            // version, a hand-made change): exactly one binding can ever commit.
+            throw UNIQUE_VIOLATION.equals(e.getSQLState()) ? alreadyConfigured(e) : database.failed("bind the instance", e);
+        }
+    }
+
+    @Override
+    public void saveUser(StoredUser user) {
+        int updated = update("save a user", "UPDATE users SET arn = ?, display_name = ?, principal_type = ?, last_sign_in = ?"
+                + " WHERE principal_id = ?", user.arn(), user.displayName(), user.type().name(), user.lastSignIn(),
+                user.principalId());
+        if (updated == 0) {
+            update("save a user", "INSERT INTO users (principal_id, arn, display_name, principal_type, first_sign_in,"
+                    + " last_sign_in) VALUES (?, ?, ?, ?, ?, ?)", user.principalId(), user.arn(), user.displayName(),
+                    user.type().name(), user.firstSignIn(), user.lastSignIn());
+        }
+    }
+
+    @Override
+    public void grant(String principalId, String roleId) {
+        if (user(principalId).isEmpty()) {
+            throw new StratusException(Problem.NOT_FOUND, "No Stratus user has the principal id '" + principalId
+                    + "'. People can be given a role once they have signed in.");
+        }
+        if (!isBuiltIn(roleId) && first("find a role", row -> true,
+                "SELECT 1 FROM custom_roles WHERE role_id = ?", roleId).isEmpty()) {
+            throw new StratusException(Problem.NOT_FOUND, "There is no role '" + roleId + "'.");
+        }
+        if (!grantsOf(principalId).contains(roleId)) {
+            update("grant a role", "INSERT INTO role_grants (principal_id, role_id) VALUES (?, ?)", principalId, roleId);
+        }
+    }
+
+    @Override
+    public void revoke(String principalId, String roleId) {
+        update("revoke a role", "DELETE FROM role_grants WHERE principal_id = ? AND role_id = ?", principalId, roleId);
+    }
+
+    @Override
+    public void saveCustomRole(Role role) {
+        if (role.builtIn() || isBuiltIn(role.id())) {
+            throw new StratusException(Problem.INVALID_INPUT,
+                    "'" + role.id() + "' is a built-in role; give the custom role another id.");
+        }
+        if (update("save a custom role", "UPDATE custom_roles SET name = ? WHERE role_id = ?", role.name(), role.id()) == 0) {
+            update("save a custom role", "INSERT INTO custom_roles (role_id, name) VALUES (?, ?)", role.id(), role.name());
+        }
+        update("save a custom role", "DELETE FROM custom_role_permissions WHERE role_id = ?", role.id());
+        for (Permission permission : role.permissions()) {
+            update("save a custom role", "INSERT INTO custom_role_permissions (role_id, permission) VALUES (?, ?)",
+                    role.id(), permission.id());
+        }
+    }
+
+    @Override
+    public void deleteCustomRole(String roleId) {
+        if (isBuiltIn(roleId)) {
+            throw new StratusException(Problem.INVALID_INPUT, "'" + roleId + "' is a built-in role and cannot be deleted.");
+        }
+        update("delete a custom role", "DELETE FROM role_grants WHERE role_id = ?", roleId);
+        update("delete a custom role", "DELETE FROM custom_role_permissions WHERE role_id = ?", roleId);
+        if (update("delete a custom role", "DELETE FROM custom_roles WHERE role_id = ?", roleId) == 0) {
+            throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
+        }
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        if (key == null || key.isBlank() || key.length() > MAX_SETTING_KEY) {
+            throw new StratusException(Problem.INVALID_INPUT,
+                    "A setting needs a name of 1 to " + MAX_SETTING_KEY + " characters.");
+        }
+        Objects.requireNonNull(value, "value");
+        if (update("save a setting", "UPDATE settings SET setting_value = ? WHERE setting_key = ?", value, key) == 0) {
+            update("save a setting", "INSERT INTO settings (setting_key, setting_value) VALUES (?, ?)", key, value);
+        }
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        update("write to the audit trail", "INSERT INTO audit_log (occurred_at, actor, action, outcome, detail)"
+                + " VALUES (?, ?, ?, ?, ?)", entry.at(), entry.actor(), entry.action(), entry.outcome(), entry.detail());
+    }
+
+    private static boolean isBuiltIn(String roleId) {
+        return Role.BUILT_IN.stream().anyMatch(role -> role.id().equals(roleId));
+    }
+
+    private static StratusException alreadyConfigured(SQLException cause) {
+        return new StratusException(Problem.CONFLICT, "This Stratus instance is already configured: it is bound to"
+                + " an AWS account. Sign in with an identity of that account and ask an Administrator for a role.", cause);
+    }
+}

@@ -1,0 +1,72 @@
+package io.stratus.store.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.Secret;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.postgresql.Driver;
+
+/**
+ * A PostgreSQL database given by {@code jdbcUrl}. Connections come from the driver class itself,
+ * not from DriverManager, which cannot see drivers across OSGi bundles.
+ */
+final class PostgresDatabase implements Database {
+
+    private final StoreSettings.Postgres settings;
+    private final Driver driver = new Driver();
+
+    PostgresDatabase(StoreSettings.Postgres settings) {
+        if (Driver.parseURL(settings.jdbcUrl(), null) == null) {
+            throw new StratusException(Problem.INVALID_INPUT, "The configuration '" + StoreSettings.PID
+                    + "' has a jdbcUrl the PostgreSQL driver cannot read: " + settings.jdbcUrl()
+                    + ". Use the form jdbc:postgresql://host:port/database.");
+        }
+        this.settings = settings;
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        Properties login = new Properties(); // lives for this call only, so the password is not kept in a second place
+        settings.user().ifPresent(user -> login.setProperty("user", user));
+        settings.password().ifPresent(password -> login.setProperty("password", password.reveal()));
+        return driver.connect(settings.jdbcUrl(), login);
+    }
+
+    @Override
+    public void close() {
+        settings.password().ifPresent(Secret::clear);
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL " + settings.jdbcUrl() + settings.user().map(user -> " as " + user).orElse("");
+    }
+
+    @Override
+    public int snapshotIsolation() {
+        // A snapshot already; SERIALIZABLE could make even a read-only transaction fail.
+        return Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    @Override
+    public boolean mustHoldSchema() {
+        return false; // an empty database is how every PostgreSQL store begins
+    }
+
+    @Override
+    public String restoreAdvice() {
+        return "Restore the database from a backup. Only if this instance is meant to be set up again from scratch,"
+                + " point jdbcUrl at a new, empty database.";
+    }
+
+    @Override
+    public StratusException cannotOpen(SQLException e) {
+        return new StratusException(Problem.UNAVAILABLE, "Stratus could not connect to its configuration store ("
+                + describe() + "): " + Database.detail(e) + " Check jdbcUrl, user and password of the configuration '"
+                + StoreSettings.PID + "', and that the server is running and accepts connections from here.", e);
+    }
+}

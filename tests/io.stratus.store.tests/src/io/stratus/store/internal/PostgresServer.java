@@ -1,0 +1,189 @@
+package io.stratus.store.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server for the tests: a new cluster in a temporary directory, password
+ * (SCRAM) authentication, listening on a free loopback port only; {@link #close()} stops it and
+ * removes the directory. It needs Debian's server binaries ({@code apt-get install postgresql}).
+ * initdb refuses to run as root, so under root (as in CI) the server runs as the unprivileged
+ * user {@code postgres} (or {@code nobody}) through {@code runuser}.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final String USER = "stratus";
+    private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
+    private static final long COMMAND_TIMEOUT_SECONDS = 120;
+
+    private final Path bin;
+    private final Path root;
+    private final List<String> runAs;
+    private final int port;
+    private final String password = UUID.randomUUID().toString();
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private PostgresServer(Path bin, Path root, List<String> runAs, int port) {
+        this.bin = bin;
+        this.root = root;
+        this.runAs = runAs;
+        this.port = port;
+    }
+
+    static PostgresServer start() throws IOException, InterruptedException {
+        Path bin = binaries();
+        Path root = Files.createTempDirectory("stratus-postgres-");
+        List<String> runAs = List.of();
+        if (isRoot()) {
+            UserPrincipal user = unprivilegedUser();
+            Files.setOwner(root, user);
+            runAs = List.of("runuser", "-u", user.getName(), "--");
+        }
+        PostgresServer server = new PostgresServer(bin, root, runAs, freeLoopbackPort());
+        try {
+            server.initAndStart();
+        } catch (IOException | RuntimeException e) {
+            server.removeFiles();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The properties of the store in a new, empty database of this server. */
+    Map<String, Object> newDatabase() throws SQLException {
+        String name = "store_" + databases.incrementAndGet();
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return properties(name);
+    }
+
+    Map<String, Object> properties(String database) {
+        return Map.of(StoreSettings.JDBC_URL, "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                StoreSettings.USER, USER, StoreSettings.PASSWORD, password);
+    }
+
+    /** A connection as the cluster's superuser, with auto-commit on. */
+    Connection connect(String database) throws SQLException {
+        return Database.open(StoreSettings.from(properties(database))).connect();
+    }
+
+    String password() {
+        return password;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            run("stop the server", pgCtl("-m", "fast", "stop"));
+        } finally {
+            removeFiles();
+        }
+    }
+
+    private void initAndStart() throws IOException, InterruptedException {
+        Path passwordFile = root.resolve("password");
+        Files.writeString(passwordFile, password);
+        if (!runAs.isEmpty()) {
+            Files.setOwner(passwordFile, Files.getOwner(root));
+        }
+        run("create the cluster", command(bin.resolve("initdb").toString(), "-D", root.resolve("data").toString(),
+                "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
+                "--no-sync", "--no-instructions"));
+        // fsync off: the tests kill clients, never this server, so durability on power loss does not matter here.
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + root
+                + " -c fsync=off";
+        run("start the server", pgCtl("-l", root.resolve("server.log").toString(), "-t", "60", "-o", options, "start"));
+    }
+
+    private List<String> pgCtl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", root.resolve("data").toString(), "-w"));
+        command.addAll(List.of(arguments));
+        return command(command.toArray(String[]::new));
+    }
+
+    private List<String> command(String... command) {
+        List<String> full = new ArrayList<>(runAs);
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private void run(String what, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            Path log = root.resolve("server.log");
+            throw new IllegalStateException("Could not " + what + " of the test PostgreSQL: " + String.join(" ", command)
+                    + "\n" + output + (Files.exists(log) ? "\nserver.log:\n" + Files.readString(log) : ""));
+        }
+    }
+
+    private void removeFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The newest installed server version's bin folder. */
+    private static Path binaries() throws IOException {
+        Optional<Path> newest = Optional.empty();
+        if (Files.isDirectory(INSTALLATIONS)) {
+            try (Stream<Path> versions = Files.list(INSTALLATIONS)) {
+                newest = versions.filter(version -> version.getFileName().toString().matches("\\d+"))
+                        .filter(version -> Files.isExecutable(version.resolve("bin/initdb"))
+                                && Files.isExecutable(version.resolve("bin/pg_ctl")))
+                        .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+                        .map(version -> version.resolve("bin"));
+            }
+        }
+        return newest.orElseThrow(() -> new IllegalStateException("The store tests need a PostgreSQL server, and none is"
+                + " installed (no initdb and pg_ctl under " + INSTALLATIONS + "/<version>/bin)."
+                + " Install it with: apt-get install postgresql"));
+    }
+
+    private static boolean isRoot() throws IOException {
+        return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    }
+
+    private static UserPrincipal unprivilegedUser() throws IOException {
+        UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
+        for (String name : List.of("postgres", "nobody")) {
+            try {
+                return users.lookupPrincipalByName(name);
+            } catch (UserPrincipalNotFoundException e) {
+                // try the next one
+            }
+        }
+        throw new IllegalStateException("Running as root, the test PostgreSQL needs an unprivileged user to run as,"
+                + " and neither 'postgres' nor 'nobody' exists. Create one, or run the tests as a normal user.");
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.stratus.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.store.ConfigStore;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The store contract on a real PostgreSQL server (one per test run, a new database per test),
+ * plus what only a server does: check a password, hold other tables, go away and come back.
+ */
+class PostgresStoreTest extends ConfigStoreContract {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    Map<String, Object> newStore() throws SQLException {
+        return server.newDatabase();
+    }
+
+    @Test
+    void aWrongPasswordFailsClosedWithoutShowingAnyPassword() {
+        String wrongPassword = "wrong-" + UUID.randomUUID();
+        Map<String, Object> wrong = new HashMap<>(properties);
+        wrong.put(StoreSettings.PASSWORD, wrongPassword);
+
+        String failure = runtime.openExpectingFailure(wrong);
+        assertTrue(failure.contains("password authentication failed for user \"" + PostgresServer.USER + "\""), failure);
+        assertTrue(failure.contains("Check jdbcUrl, user and password"), failure);
+        assertFalse(failure.contains(wrongPassword), failure);
+        assertFalse(failure.contains(server.password()), failure);
+    }
+
+    @Test
+    void thePasswordIsNoServicePropertyAndIsNeverPrinted() {
+        ServiceReference<ConfigStore> reference = runtime.reference();
+        for (String key : reference.getPropertyKeys()) {
+            assertFalse(String.valueOf(reference.getProperty(key)).contains(server.password()), key);
+        }
+        assertFalse(StoreSettings.from(properties).toString().contains(server.password()));
+    }
+
+    @Test
+    void aDatabaseHoldingOtherTablesIsRefusedAndLeftAlone() throws SQLException {
+        Map<String, Object> foreign = server.newDatabase();
+        sql(foreign, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+
+        String failure = runtime.openExpectingFailure(foreign);
+        assertTrue(failure.contains("holds tables that are not a Stratus store: invoices."), failure);
+        try (Connection connection = server.connect(databaseOf(foreign)); Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT string_agg(table_name, ', ') FROM information_schema.tables WHERE table_schema = 'public'")) {
+            tables.next();
+            assertEquals("invoices", tables.getString(1), "Stratus created nothing there");
+        }
+    }
+
+    @Test
+    void aDatabaseThatGoesAwayIsReportedAndTheStoreRecoversWhenItReturns() throws SQLException {
+        write(writer -> writer.putSetting("console.theme", "dark")); // leaves a connection in the pool
+        String database = databaseOf(properties);
+        try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            statement.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        }
+        StratusException unavailable = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.setting("console.theme")));
+        assertTrue(unavailable.getMessage().startsWith("Stratus could not connect to its configuration store"),
+                unavailable.getMessage());
+        assertFalse(unavailable.getMessage().contains(server.password()));
+
+        try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+        assertEquals(Optional.of("dark"), store.read(reader -> reader.setting("console.theme")));
+    }
+
+    private static String databaseOf(Map<String, Object> storeProperties) {
+        return storeProperties.get(StoreSettings.JDBC_URL).toString().replaceAll(".*/", "");
+    }
+}
