@@ -51,10 +51,10 @@ public final class ServerApplication implements IApplication {
             return EXIT_BAD_SETTINGS;
         }
 
-        BundleContext context = bundle.getBundleContext();
-        configureServices(service(context, ConfigurationAdmin.class), settings);
+        BundleContext services = bundle.getBundleContext();
+        configureServices(service(services, ConfigurationAdmin.class), settings);
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                service(context, ApiDispatcher.class));
+                service(services, ApiDispatcher.class));
         InetSocketAddress bound;
         try {
             bound = http.start();
