@@ -19,8 +19,6 @@ public record AwsSettings(String region, Optional<URI> endpoint, Map<String, URI
         Duration connectTimeout, Duration callTimeout, int maxAttempts) {
 
     public static final String DEFAULT_REGION = "us-east-1";
-    public static final AwsSettings DEFAULTS = new AwsSettings(DEFAULT_REGION, Optional.empty(), Map.of(),
-            Duration.ofSeconds(5), Duration.ofSeconds(20), 3);
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +82,9 @@ public final class SdkAwsClients implements AwsClients {
                 + "and this request named none.");
     };
 
+    private static final List<String> SIGNER_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
+            "software.amazon.awssdk.auth.signer");
+
     private AwsSettings settings;
     private FailureExplainer explainer;
     private SdkHttpClient http;
@@ -89,6 +93,7 @@ public final class SdkAwsClients implements AwsClients {
 
     @Activate
     void activate(Config config) {
+        silenceSignerDebugLogging();
         settings = toSettings(config);
         explainer = new FailureExplainer(settings.callTimeout());
         http = UrlConnectionHttpClient.builder()
@@ -181,6 +186,18 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public StratusException explain(SdkException failure, String service, String action) {
         return explainer.explain(failure, service, action);
+    }
+
+    /**
+     * The SDK's SigV4 signers log every canonical request at DEBUG, and a canonical request
+     * carries the session token. Whatever level an operator turns on, those loggers stay at
+     * INFO (for the SLF4J provider Stratus ships; the level must be set before the signer's
+     * logger is created, that is, before the first request is signed).
+     */
+    private static void silenceSignerDebugLogging() {
+        for (String signerPackage : SIGNER_LOGGERS) {
+            System.setProperty("org.slf4j.simpleLogger.log." + signerPackage, "info");
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {

@@ -39,7 +39,7 @@ class SignInTest extends StratusTestBase {
         AwsCredentials typed = keys(keyId, secret, token);
         StratusException e = refused(Problem.INVALID_INPUT, () -> signIn(typed));
         assertMentions(e, hint);
-        assertEquals(0, simulator.calls().count("*"), "no AWS call for keys that cannot be right");
+        assertEquals(0, simulator.calls().count("sts:*"), "no STS call for keys that cannot be right");
         assertTrue(typed.secretAccessKey().isCleared(), "refused keys are wiped at once");
     }
 

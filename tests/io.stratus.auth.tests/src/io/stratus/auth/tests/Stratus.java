@@ -70,7 +70,9 @@ final class Stratus {
                     && clients.settings().callTimeout().toMillis() == ((Number) properties.get("callTimeoutMillis")).longValue()
                     && clients.settings().maxAttempts() == ((Number) properties.getOrDefault("maxAttempts", 3)).intValue();
         });
-        waitFor(SignInService.class);
+        if (dataDirectory != null) { // the services over the store follow the new clients
+            waitFor(SignInService.class);
+        }
     }
 
     void useAuth(Map<String, Object> properties) {
@@ -79,11 +81,6 @@ final class Stratus {
 
     /** A new, empty instance: a fresh store, so the next sign-in must go through setup. */
     void freshInstance(String name) throws IOException {
-        Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
-        if (store.getProperties() != null) {
-            store.delete();
-            awaitTrue("the services without a store go away", () -> tracker(SignInService.class).getService() == null);
-        }
         Files.createDirectories(WORK);
         dataDirectory = Files.createTempDirectory(WORK, name + "-");
         restartStore();
@@ -91,19 +88,19 @@ final class Stratus {
 
     /** Stops the services over the store and starts them again on the same data directory. */
     void restartStore() throws IOException {
+        stop();
+        configAdmin.getConfiguration("io.stratus.store", "?")
+                .update(new Hashtable<>(Map.of("dataDirectory", dataDirectory.toString())));
+        waitFor(SignInService.class);
+    }
+
+    /** Takes the store and everything over it down, as when the server stops. */
+    void stop() throws IOException {
         Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
         if (store.getProperties() != null) {
             store.delete();
             awaitTrue("the services without a store go away", () -> tracker(SignInService.class).getService() == null);
         }
-        store.update(new Hashtable<>(Map.of("dataDirectory", dataDirectory.toString())));
-        waitFor(SignInService.class);
-    }
-
-    /** Takes everything down, as when the server stops. */
-    void stop() throws IOException {
-        configAdmin.getConfiguration("io.stratus.store", "?").delete();
-        awaitTrue("the services stop", () -> tracker(SignInService.class).getService() == null);
     }
 
     Path dataDirectory() {

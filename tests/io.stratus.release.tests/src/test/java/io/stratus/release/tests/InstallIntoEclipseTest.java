@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class InstallIntoEclipseTest {
 
     private static final List<String> FEATURES = List.of(
             "io.stratus.ui.feature.feature.group", "io.stratus.server.feature.feature.group");
-    private static final List<String> STRATUS_BUNDLES = List.of("io.stratus.core", "io.stratus.server", "io.stratus.ui");
+    private static final List<String> STRATUS_BUNDLES = List.of("io.stratus.core", "io.stratus.aws", "io.stratus.store",
+            "io.stratus.auth", "io.stratus.admin", "io.stratus.server", "io.stratus.ui");
     private static final Set<String> RESOLVED_STATES = Set.of("RESOLVED", "STARTING", "ACTIVE");
     /**
      * Libraries that an Eclipse IDE may already have and our third-party feature ships too (real
@@ -87,12 +89,18 @@ class InstallIntoEclipseTest {
                 List.of("-nosplash", "-consoleLog", "-console"));
         OsgiConsole console = new OsgiConsole(running, CONSOLE_COMMAND);
 
-        Map<String, String> components = awaitStratusComponents(console, Duration.ofSeconds(60));
+        Map<String, String> components = awaitComponents(console, states -> !states.isEmpty(), Duration.ofSeconds(60));
         assertTrue(components.containsKey("io.stratus.server.internal.ApiDispatcher"), "Stratus components: " + components);
         Map<String, String> bundleStates = console.bundleStates("io.stratus");
         for (String bundle : STRATUS_BUNDLES) {
             assertTrue(RESOLVED_STATES.contains(bundleStates.get(bundle)), bundle + " is not resolved: " + bundleStates);
         }
+
+        // The store opens nothing until it is told where (in the IDE: by the workbench, from the
+        // workspace); sign-in and administration wait for it.
+        console.configure("io.stratus.store", "dataDirectory", eclipse.root().resolve("stratus-data").toString());
+        components = awaitComponents(console, states -> states.values().stream().noneMatch(
+                state -> state.contains("UNSATISFIED") || state.equals("NO CONFIGURATION")), Duration.ofSeconds(60));
 
         // Delayed components stay SATISFIED until someone uses their service, so use it.
         for (Map.Entry<String, String> component : components.entrySet()) {
@@ -137,12 +145,13 @@ class InstallIntoEclipseTest {
         }
     }
 
-    /** Waits until SCR has processed the Stratus bundles: the framework may still be starting. */
-    private static Map<String, String> awaitStratusComponents(OsgiConsole console, Duration timeout) throws InterruptedException {
+    /** Waits until the Stratus components' states satisfy {@code done}; returns the last states seen. */
+    private static Map<String, String> awaitComponents(OsgiConsole console, Predicate<Map<String, String>> done,
+            Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<String, String> components = console.componentStates("io.stratus");
-            if (!components.isEmpty() || System.nanoTime() > deadline) {
+            if (done.test(components) || System.nanoTime() > deadline) {
                 return components;
             }
             Thread.sleep(200);

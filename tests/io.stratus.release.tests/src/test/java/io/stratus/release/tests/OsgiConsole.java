@@ -82,6 +82,17 @@ final class OsgiConsole {
     }
 
     /**
+     * Sets one property of a ConfigAdmin configuration, as a product or the IDE's preferences
+     * would: the configured component then activates (or re-activates) with it.
+     */
+    void configure(String pid, String key, String value) throws InterruptedException {
+        run("stratusProperties = new java.util.Hashtable");
+        run("$stratusProperties put " + key + " \"" + value + "\"");
+        run("(($.context getService ($.context getServiceReference org.osgi.service.cm.ConfigurationAdmin))"
+                + " getConfiguration " + pid + " \"?\") update $stratusProperties");
+    }
+
+    /**
      * Stops the framework from the console, then ends the console's input: Gogo's shell keeps
      * reading (and the JVM alive) until its input ends, whatever the framework does.
      */
