@@ -123,13 +123,23 @@ class SignInTest extends StratusTestBase {
     @Test
     void stsUnreachableIsReported() throws Exception {
         setUpAsAlice();
-        var closed = new java.net.ServerSocket(0);
-        int port = closed.getLocalPort();
-        closed.close();
-        stratus.useAws(java.net.URI.create("http://127.0.0.1:" + port), Map.of("maxAttempts", 1));
+        stratus.useAws(deadEndpoint(), Map.of("maxAttempts", 1));
         try {
             StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(Keys.bob()));
             assertMentions(e, "cannot reach AWS sts");
+        } finally {
+            stratus.useAws(simulator, Map.of("maxAttempts", 3));
+        }
+    }
+
+    @Test
+    void aPerServiceEndpointWinsOverTheBaseEndpoint() throws Exception {
+        setUpAsAlice();
+        // Everything to a dead base URL, but STS to the simulator, as with a VPC endpoint for STS.
+        stratus.useAws(deadEndpoint(),
+                Map.of("serviceEndpoints", new String[] {"sts=" + simulator.endpoint()}));
+        try {
+            assertEquals("bob", signIn(Keys.bob()).identity().displayName());
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
         }

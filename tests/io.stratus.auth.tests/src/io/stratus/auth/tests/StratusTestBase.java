@@ -12,6 +12,8 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.UserSession;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +62,13 @@ abstract class StratusTestBase {
     static void assertMentions(StratusException e, String... words) {
         for (String word : words) {
             assertTrue(e.getMessage().contains(word), "'" + word + "' missing in: " + e.getMessage());
+        }
+    }
+
+    /** A loopback URL where nothing listens: connections to it are refused. */
+    static URI deadEndpoint() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
     }
 
