@@ -6,7 +6,10 @@ import io.stratus.core.identity.AwsCredentials;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -21,6 +24,13 @@ public interface AwsClients {
     StsClient sts();
 
     IamClient iam();
+
+    /** The RDS client of a region (also serves DocumentDB, which shares RDS's API). */
+    RdsClient rds(String region);
+
+    RedshiftClient redshift(String region);
+
+    DynamoDbClient dynamoDb(String region);
 
     /** Request configuration that signs with these keys; add it to every request. */
     AwsRequestOverrideConfiguration as(AwsCredentials credentials);

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -49,7 +52,10 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -90,6 +96,8 @@ public final class SdkAwsClients implements AwsClients {
     private SdkHttpClient http;
     private StsClient sts;
     private IamClient iam;
+    /** Regional clients, made on first use; each holds little but its configuration. */
+    private final Map<String, SdkClient> regional = new ConcurrentHashMap<>();
 
     @Activate
     void activate(Config config) {
@@ -108,6 +116,7 @@ public final class SdkAwsClients implements AwsClients {
     void deactivate() {
         sts.close();
         iam.close();
+        regional.values().forEach(SdkClient::close);
         http.close();
     }
 
@@ -124,6 +133,27 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public IamClient iam() {
         return iam;
+    }
+
+    @Override
+    public RdsClient rds(String region) {
+        return regional("rds", region, RdsClient.class, RdsClient::builder);
+    }
+
+    @Override
+    public RedshiftClient redshift(String region) {
+        return regional("redshift", region, RedshiftClient.class, RedshiftClient::builder);
+    }
+
+    @Override
+    public DynamoDbClient dynamoDb(String region) {
+        return regional("dynamodb", region, DynamoDbClient.class, DynamoDbClient::builder);
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C regional(
+            String service, String region, Class<C> type, Supplier<B> builder) {
+        return type.cast(regional.computeIfAbsent(service + "@" + region,
+                key -> configure(builder.get(), service).region(Region.of(region)).build()));
     }
 
     @Override

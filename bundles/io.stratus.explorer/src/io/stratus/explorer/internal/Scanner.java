@@ -1,0 +1,27 @@
+package io.stratus.explorer.internal;
+
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.core.identity.AwsCredentials;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** Finds the databases of one service in one region. */
+interface Scanner {
+
+    CloudService service();
+
+    /**
+     * @param parallel where independent calls of the same scan may run side by side
+     * @throws AwsCalls.AccessDenied when IAM refuses a call the scan needs
+     */
+    List<CloudResource> scan(AwsCalls aws, AwsCredentials credentials, ScanScope scope, ExecutorService parallel);
+
+    /** Where the scan runs: the account, its partition and the region. */
+    record ScanScope(String accountId, String partition, String region) {
+        String arn(String service, String resource) {
+            return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+        }
+    }
+}
