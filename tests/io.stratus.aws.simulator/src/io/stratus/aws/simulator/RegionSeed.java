@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
  * and port, endpoints in AWS's shape ({@code ID.cXXXXXXXXXXX.REGION.rds.amazonaws.com}) and one
  * default VPC per account and region. {@code generatedDbInstances} adds many plain instances (for
- * benchmarks); they are generated when the account is built and then listed in {@code dbInstances}.
+ * benchmarks); they are generated when the region is built and from then on listed in
+ * {@code dbInstances}, so the built record's {@code generatedDbInstances} is null.
  * Every list is sorted by identifier, the order in which AWS describes resources.
  */
 public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,

@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 /**
  * One page of a Query-protocol {@code Describe*} answer, as RDS and Redshift page: at most
  * {@code MaxRecords} items (20 to 100, default 100), starting at the opaque {@code Marker} the
- * previous page ended with. The marker is the position of the page's first item.
+ * previous page ended with. The marker is the position of the next page's first item.
  */
 record Page<T>(List<T> items, String nextMarker) {
 
