@@ -12,10 +12,11 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A stand-in for AWS that the real AWS SDK talks to: STS and IAM over the Query protocol and
- * Organizations over JSON 1.1, all on one HTTP endpoint on 127.0.0.1. Requests are routed by the
- * service in their SigV4 credential scope, so a client only needs
- * {@code endpointOverride(simulator.endpoint())}; any region works.
+ * A stand-in for AWS that the real AWS SDK talks to: STS, IAM, RDS (also DocumentDB) and Redshift
+ * over the Query protocol and Organizations over JSON 1.1, all on one HTTP endpoint on 127.0.0.1.
+ * Requests are routed by the service in their SigV4 credential scope, so a client only needs
+ * {@code endpointOverride(simulator.endpoint())}; any region works, and regional services answer
+ * with what the seed holds for the region the request was signed for.
  *
  * <pre>{@code
  * try (AwsSimulator aws = AwsSimulator.start(seed)) {

@@ -6,6 +6,8 @@ import java.time.Duration;
  * Latency and failures injected into a running simulator; safe to call from any thread while
  * requests are served. Calls are selected by IAM-style action patterns: {@code *} (every call),
  * {@code sts:*} (one service), {@code iam:ListAccountAliases} (one action); case does not matter.
+ * Every rule can also be limited to a region (as signed in the request's credential scope), given
+ * as a pattern too: {@code eu-west-1}, {@code eu-*}; {@code *}, the default, is every region.
  * Latency and faults apply before authentication, as they would at AWS's front door.
  */
 public interface Faults {
@@ -14,14 +16,28 @@ public interface Faults {
      * Delays every matching call by {@code delay} before it is answered; {@link Duration#ZERO}
      * removes the delay. When several patterns match, the longest (most specific) one applies.
      */
-    Faults latency(String actionPattern, Duration delay);
+    default Faults latency(String actionPattern, Duration delay) {
+        return latency(actionPattern, "*", delay);
+    }
+
+    /**
+     * Delays matching calls to the regions matching {@code regionPattern}, e.g. one slow region
+     * while the others answer at once. Among matching rules the longest action pattern wins, then
+     * the longest region pattern.
+     */
+    Faults latency(String actionPattern, String regionPattern, Duration delay);
 
     default Faults latency(Duration delay) {
         return latency("*", delay);
     }
 
     /** Answers the next {@code calls} matching calls with {@code fault}, then answers normally again. */
-    Faults failNext(int calls, Fault fault, String actionPattern);
+    default Faults failNext(int calls, Fault fault, String actionPattern) {
+        return failNext(calls, fault, actionPattern, "*");
+    }
+
+    /** As {@link #failNext(int, Fault, String)}, for calls to the regions matching {@code regionPattern} only. */
+    Faults failNext(int calls, Fault fault, String actionPattern, String regionPattern);
 
     default Faults failNext(int calls, Fault fault) {
         return failNext(calls, fault, "*");
@@ -31,7 +47,12 @@ public interface Faults {
      * Answers about {@code fraction} (0..1) of the matching calls with {@code fault}, until
      * {@link #clear()}. The random sequence is fixed, so a test run is repeatable.
      */
-    Faults failFraction(double fraction, Fault fault, String actionPattern);
+    default Faults failFraction(double fraction, Fault fault, String actionPattern) {
+        return failFraction(fraction, fault, actionPattern, "*");
+    }
+
+    /** As {@link #failFraction(double, Fault, String)}, for calls to the regions matching {@code regionPattern} only. */
+    Faults failFraction(double fraction, Fault fault, String actionPattern, String regionPattern);
 
     default Faults failFraction(double fraction, Fault fault) {
         return failFraction(fraction, fault, "*");

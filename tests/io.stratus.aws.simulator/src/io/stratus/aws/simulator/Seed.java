@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything the simulator knows: organizations and accounts with their root, IAM users and IAM
- * roles. Build one with {@link #builder()} or load a JSON seed file with {@link #fromJson(Path)};
+ * roles, and per region their databases ({@link RegionSeed}). Build one with {@link #builder()} or load a JSON seed file with {@link #fromJson(Path)};
  * the JSON mirrors these records field by field (see {@code seeds/example.json} in this bundle).
  *
  * <p>Omitted fields get AWS-like defaults: path {@code /}, unique ids derived from the account and
@@ -94,9 +91,10 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
 
     /**
      * An AWS account. {@code organization} is the id of the organization it belongs to, or null when
-     * Organizations is not in use for it.
+     * Organizations is not in use for it. {@code regions} hold its databases, region by region.
      */
-    public record Account(String id, String alias, String organization, Root root, List<User> users, List<Role> roles) {
+    public record Account(String id, String alias, String organization, Root root, List<User> users, List<Role> roles,
+            List<RegionSeed> regions) {
         public Account {
             requireAccountId(id, "Account id");
             root = root != null ? root : new Root(null, null, null);
@@ -109,6 +107,8 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
                     .toList();
             requireUnique(users.stream().map(User::name), "user name in account " + id);
             requireUnique(roles.stream().map(Role::name), "role name in account " + id);
+            regions = listOrEmpty(regions).stream().map(region -> region.inAccount(id)).toList();
+            requireUnique(regions.stream().map(RegionSeed::name), "region in account " + id);
             for (Role role : roles) {
                 for (String entry : role.trustedBy()) {
                     trustedArn(id, users, role, entry); // fails for a user name the account does not have
@@ -118,6 +118,12 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
 
         public String rootArn() {
             return rootArn(id);
+        }
+
+        /** What the account holds in a region; empty for a region the seed does not name. */
+        public RegionSeed region(String name) {
+            return regions.stream().filter(region -> region.name().equals(name)).findFirst()
+                    .orElseGet(() -> RegionSeed.empty(name));
         }
 
         /** Who may assume the role, as ARNs; an account's root ARN stands for all its users and roles. */
@@ -239,6 +245,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         private final RootBuilder root = new RootBuilder();
         private final List<User> users = new ArrayList<>();
         private final List<Role> roles = new ArrayList<>();
+        private final List<RegionSeed> regions = new ArrayList<>();
 
         private AccountBuilder(String id) {
             this.id = id;
@@ -275,8 +282,17 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
             return this;
         }
 
+        /** The account's databases in one region, e.g. {@code "eu-west-1"}. */
+        public AccountBuilder region(String name, Consumer<RegionBuilder> definition) {
+            RegionBuilder region = new RegionBuilder(name);
+            definition.accept(region);
+            regions.add(region.build());
+            return this;
+        }
+
         private Account build() {
-            return new Account(id, alias, organization, new Root(root.accessKeys, root.allow, root.deny), users, roles);
+            return new Account(id, alias, organization, new Root(root.accessKeys, root.allow, root.deny), users, roles,
+                    regions);
         }
     }
 
@@ -385,36 +401,25 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
 
     /** A stable id in AWS's shape (prefix + 17 characters of [A-Z2-7]) so repeated runs see the same ids. */
     private static String uniqueId(String prefix, String accountId, String name) {
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest((accountId + "/" + name).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder id = new StringBuilder(prefix);
-        for (int i = 0; i < 17; i++) {
-            id.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
-        }
-        return id.toString();
+        return prefix + StableIds.of(StableIds.BASE32, 17, accountId + "/" + name);
     }
 
     private static void requireAccountId(String id, String what) {
         require(id != null && ACCOUNT_ID.matcher(id).matches(), what + " " + id + " is not 12 digits.");
     }
 
-    private static void requireUnique(Stream<String> values, String what) {
+    static void requireUnique(Stream<String> values, String what) {
         Set<String> seen = new HashSet<>();
         values.filter(v -> !seen.add(v)).findFirst().ifPresent(v -> {
             throw new IllegalArgumentException("Duplicate " + what + ": " + v);
         });
     }
 
-    private static <T> List<T> listOrEmpty(List<T> list) {
+    static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    private static void require(boolean condition, String message) {
+    static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }

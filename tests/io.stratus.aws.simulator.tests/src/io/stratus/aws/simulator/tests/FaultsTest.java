@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Injected latency and failures, as the real SDK experiences them. */
@@ -107,6 +109,49 @@ class FaultsTest extends SimulatorTestBase {
 
         assertTrue(took.compareTo(latency) >= 0, "took " + took);
         assertTrue(took.compareTo(Duration.ofMinutes(1)) < 0, "an IAM latency delayed STS: took " + took);
+    }
+
+    @Test
+    void latencyCanSlowDownOneRegion() {
+        Duration latency = Duration.ofMillis(600);
+        RdsClient slow = rds(Region.EU_WEST_1, ALICE);
+        RdsClient fast = rds(Region.US_EAST_1, ALICE);
+        slow.describeDBInstances(); // warm up, as above
+        fast.describeDBInstances();
+        aws.faults().latency("rds:*", "eu-west-1", latency);
+
+        Duration slowTook = timed(slow::describeDBInstances);
+        Duration fastTook = timed(fast::describeDBInstances);
+
+        assertTrue(slowTook.compareTo(latency) >= 0, "eu-west-1 took " + slowTook);
+        assertTrue(fastTook.compareTo(latency) < 0, "us-east-1 took " + fastTook);
+        assertTrue(timed(() -> sts(Region.EU_WEST_1, ALICE).getCallerIdentity()).compareTo(latency) < 0,
+                "only RDS is slow");
+    }
+
+    @Test
+    void aFaultCanHitOneRegionOnly() {
+        aws.faults().failNext(1, Fault.SERVICE_UNAVAILABLE, "rds:DescribeDBInstances", "us-east-1");
+
+        assertEquals(5, rds(Region.EU_WEST_1, ALICE).describeDBInstances().dbInstances().size());
+        assertAwsError("ServiceUnavailable", 503, () -> rds(Region.US_EAST_1, ALICE).describeDBInstances());
+        assertEquals(1, rds(Region.US_EAST_1, ALICE).describeDBInstances().dbInstances().size());
+    }
+
+    @Test
+    void theMostSpecificLatencyApplies() {
+        StsClient sts = sts(Region.EU_WEST_1, ALICE);
+        sts.getCallerIdentity();
+        aws.faults().latency("sts:*", Duration.ofMinutes(5)).latency("sts:*", "eu-west-1", Duration.ofMillis(1));
+
+        assertTrue(timed(sts::getCallerIdentity).compareTo(Duration.ofMinutes(1)) < 0,
+                "the regional latency is more specific than the one for every region");
+    }
+
+    private static Duration timed(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static List<String> outcomes() {

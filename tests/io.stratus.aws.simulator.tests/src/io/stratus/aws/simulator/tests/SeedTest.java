@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.RegionSeed;
 import io.stratus.aws.simulator.Seed;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,50 @@ class SeedTest extends SimulatorTestBase {
         assertEquals(14400, acme.roles().get(0).maxSessionDurationSeconds());
         assertEquals(3600, acme.roles().get(1).maxSessionDurationSeconds());
         assertNull(seed.accounts().get(1).organization());
+    }
+
+    @Test
+    void loadsDatabasesRegionByRegion() throws IOException {
+        Seed.Account acme = exampleSeed().accounts().get(0);
+
+        RegionSeed ireland = acme.region("eu-west-1");
+        assertEquals(List.of("catalog-1", "documents-1", "orders"), ireland.dbInstances().stream()
+                .map(RegionSeed.DbInstance::identifier).toList());
+        RegionSeed.DbInstance orders = ireland.dbInstances().get(2);
+        assertEquals(List.of("team", "env"), List.copyOf(orders.tags().keySet()));
+        assertEquals("orders.", orders.address().substring(0, 7));
+        RegionSeed.DbCluster catalog = ireland.dbClusters().get(0);
+        assertEquals(List.of("catalog-1"), catalog.members());
+        assertEquals(3306, catalog.port());
+        assertTrue(catalog.storageEncrypted());
+        assertEquals(false, ireland.dbClusters().get(1).storageEncrypted());
+        assertEquals(4, ireland.redshiftClusters().get(0).numberOfNodes());
+
+        List<RegionSeed.DbInstance> generated = acme.region("us-east-1").dbInstances();
+        assertEquals(2000, generated.size());
+        assertEquals("bench-00001", generated.getFirst().identifier());
+        assertEquals(List.of(), acme.region("ap-south-1").dbInstances());
+    }
+
+    @Test
+    void explainsAnInvalidRegion() {
+        assertInvalid("Region name Ireland is not of the form eu-west-1.", """
+                {"accounts": [{"id": "111111111111", "regions": [{"name": "Ireland"}]}]}
+                """);
+        assertInvalid("Duplicate DB instance identifier in eu-west-1: orders", """
+                {"accounts": [{"id": "111111111111", "regions": [{"name": "eu-west-1",
+                  "dbInstances": [{"identifier": "orders"}, {"identifier": "orders", "engine": "mysql"}]}]}]}
+                """);
+        assertInvalid("DB instance orders-1 is a member of cluster orders, which region eu-west-1 does not define.", """
+                {"accounts": [{"id": "111111111111", "regions": [{"name": "eu-west-1",
+                  "dbInstances": [{"identifier": "orders-1", "clusterIdentifier": "orders"}]}]}]}
+                """);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Seed.builder()
+                .account("111111111111", account -> account.region("eu-west-1", region -> region
+                        .dbInstance("ledger", db -> db.engine("db2"))))
+                .build());
+        assertTrue(error.getMessage().startsWith("ledger: the engine db2 has no default version and port"),
+                error.getMessage());
     }
 
     @Test

@@ -25,6 +25,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -76,6 +78,15 @@ abstract class SimulatorTestBase {
 
     static IamClient iam(AwsCredentials credentials) {
         return configure(IamClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    /** RDS (and DocumentDB) in one region: the region decides whose databases are described. */
+    static RdsClient rds(Region region, AwsCredentials credentials) {
+        return configure(RdsClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    static RedshiftClient redshift(Region region, AwsCredentials credentials) {
+        return configure(RedshiftClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.stratus.aws.simulator.tests;
 
+import io.stratus.aws.simulator.RegionBuilder;
 import io.stratus.aws.simulator.Seed;
 
 import java.time.Duration;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.regions.Region;
 
 /** The accounts every simulator test signs in to, built with the seed's Java API. */
 final class TestSeed {
@@ -21,7 +23,7 @@ final class TestSeed {
     static final AwsBasicCredentials ALICE_INACTIVE = AwsBasicCredentials.create("AKIAALICEOLD12345678", "alice/old/secret/0000000000000000000000");
     /** bob may only call STS. */
     static final AwsBasicCredentials BOB = AwsBasicCredentials.create("AKIABOB1234567890123", "bob/secret/00000000000000000000000000000");
-    /** dave may do anything but read the account alias and the organization. */
+    /** dave may do anything but read the account alias, the organization and the list of DB instances. */
     static final AwsBasicCredentials DAVE = AwsBasicCredentials.create("AKIADAVE123456789012", "dave/secret/0000000000000000000000000000");
     /** carol lives in the account that has no alias and no organization. */
     static final AwsBasicCredentials CAROL = AwsBasicCredentials.create("AKIACAROL21098765432", "carol/secret/000000000000000000000000000");
@@ -30,6 +32,13 @@ final class TestSeed {
     static final String BOB_ARN = "arn:aws:iam::" + ACCOUNT + ":user/bob";
     static final String DAVE_ARN = "arn:aws:iam::" + ACCOUNT + ":user/dave";
     static final String DEPLOYER_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Deployer";
+
+    /** The region with one database of every kind (see {@link #databases}). */
+    static final Region DATABASES = Region.EU_WEST_1;
+    /** The region with {@link #GENERATED} generated DB instances, for paging. */
+    static final Region MANY_DATABASES = Region.AP_SOUTHEAST_2;
+    static final int GENERATED = 2000;
+    static final String ORDERS_VPC = "vpc-0a1b2c3d4e5f60718";
 
     static final Seed SEED = Seed.builder()
             .organization(ORGANIZATION, ACCOUNT, "aws@stratus.example")
@@ -43,11 +52,33 @@ final class TestSeed {
                                     Seed.AccessKey.Status.Inactive))
                     .user("bob", user -> user.accessKey(BOB.accessKeyId(), BOB.secretAccessKey()).allow("sts:*"))
                     .user("dave", user -> user.accessKey(DAVE.accessKeyId(), DAVE.secretAccessKey())
-                            .deny("iam:ListAccountAliases", "organizations:*"))
-                    .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4))))
+                            .deny("iam:ListAccountAliases", "organizations:*", "rds:DescribeDBInstances"))
+                    .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4)))
+                    .region(DATABASES.id(), TestSeed::databases)
+                    .region(Region.US_EAST_1.id(), region -> region.dbInstance("us-app", db -> db.engine("mysql")))
+                    .region(MANY_DATABASES.id(), region -> region.generatedDbInstances(GENERATED, "bench")))
             .account(LONE_ACCOUNT, account -> account
                     .user("carol", user -> user.accessKey(CAROL.accessKeyId(), CAROL.secretAccessKey())))
             .build();
+
+    /**
+     * A stand-alone PostgreSQL and MySQL, an Aurora cluster of two instances, a DocumentDB cluster
+     * of one, and a Redshift cluster.
+     */
+    private static void databases(RegionBuilder region) {
+        region.dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").instanceClass("db.r6g.large")
+                        .dbName("orders").iamAuthentication(true).vpcId(ORDERS_VPC).tag("team", "shop").tag("env", "prod"))
+                .dbInstance("legacy", db -> db.engine("mysql").status("stopped").publiclyAccessible(true)
+                        .address("legacy.db.example.com").port(3307))
+                .dbCluster("catalog", cluster -> cluster.engine("aurora-postgresql").iamAuthentication(true)
+                        .dbName("catalog").tag("team", "search"))
+                .dbInstance("catalog-1", db -> db.engine("aurora-postgresql").cluster("catalog"))
+                .dbInstance("catalog-2", db -> db.engine("aurora-postgresql").cluster("catalog"))
+                .dbCluster("documents", cluster -> cluster.engine("docdb").storageEncrypted(false))
+                .dbInstance("documents-1", db -> db.engine("docdb").instanceClass("db.r6g.large").cluster("documents"))
+                .redshiftCluster("warehouse", warehouse -> warehouse.nodeType("ra3.4xlarge").numberOfNodes(4)
+                        .dbName("analytics").tag("team", "bi"));
+    }
 
     private TestSeed() {
     }

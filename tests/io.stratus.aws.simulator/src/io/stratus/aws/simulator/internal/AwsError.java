@@ -17,6 +17,7 @@ final class AwsError extends RuntimeException {
         ACCESS_DENIED("AccessDenied", "AccessDeniedException", 403),
         INVALID_ACTION("InvalidAction", "UnknownOperationException", 400),
         VALIDATION("ValidationError", "ValidationException", 400),
+        INVALID_PARAMETER_VALUE("InvalidParameterValue", "InvalidParameterValueException", 400),
         MALFORMED_REQUEST("MalformedQueryString", "SerializationException", 400),
         ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", "AWSOrganizationsNotInUseException", 400),
         THROTTLING("Throttling", "ThrottlingException", 400),

@@ -35,8 +35,11 @@ public final class Dispatcher {
     /** How far a request's signing time may be from the simulator's clock, as at AWS. */
     private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    /** Key id and signing name, read leniently: routing and the call log need them even from a malformed header. */
-    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]*/[^/]*/([^/,\\s]+)/");
+    /**
+     * Key id, region and signing name, read leniently: routing, regional faults and the call log
+     * need them even from a malformed header.
+     */
+    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]*/([^/]*)/([^/,\\s]+)/");
 
     private final Identities identities;
     private final Map<String, Api> apis = new TreeMap<>();
@@ -58,7 +61,7 @@ public final class Dispatcher {
         this.faults = faults;
         this.calls = calls;
         this.clock = clock;
-        Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api())
+        Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api())
                 .forEach(api -> apis.put(api.service(), api));
     }
 
@@ -73,15 +76,16 @@ public final class Dispatcher {
         Matcher scope = CREDENTIAL_SCOPE.matcher(Objects.requireNonNullElse(call.header("authorization"), ""));
         boolean signed = scope.find();
         String accessKeyId = signed ? scope.group(1) : null;
-        String service = signed ? scope.group(2) : unsignedService(call);
+        String region = signed ? scope.group(2) : "";
+        String service = signed ? scope.group(3) : unsignedService(call);
         Api api = apis.getOrDefault(service, fallbackApi(call));
         String action = service + ":" + api.actionOf(call);
 
-        pause(faults.latencyFor(action));
-        Optional<Fault> fault = faults.faultFor(action);
+        pause(faults.latencyFor(action, region));
+        Optional<Fault> fault = faults.faultFor(action, region);
         Function<Reply, Answer> respond = reply -> new Answer.Respond(reply, requestId, now);
         Answer answer = switch (fault.orElse(null)) {
-            case null -> respond.apply(run(call, api, service, action, requestId, now));
+            case null -> respond.apply(run(call, api, service, action, region, requestId, now));
             case THROTTLING -> respond.apply(api.error(new AwsError(AwsError.Kind.THROTTLING, "Rate exceeded"), requestId));
             case INTERNAL_ERROR -> respond.apply(api.error(internalFailure(), requestId));
             case SERVICE_UNAVAILABLE -> respond.apply(api.error(new AwsError(AwsError.Kind.SERVICE_UNAVAILABLE,
@@ -100,13 +104,14 @@ public final class Dispatcher {
         return answer;
     }
 
-    private Reply run(HttpCall call, Api api, String service, String action, String requestId, Instant now) {
+    private Reply run(HttpCall call, Api api, String service, String action, String region, String requestId,
+            Instant now) {
         try {
             if (!apis.containsKey(service)) {
                 throw new AwsError(AwsError.Kind.INVALID_ACTION, "The AWS simulator does not serve the service '"
                         + service + "'; it serves " + String.join(", ", apis.keySet()) + ".");
             }
-            return api.answer(new Invocation(action, authenticate(call, now), now), call, requestId);
+            return api.answer(new Invocation(action, region, authenticate(call, now), now), call, requestId);
         } catch (AwsError e) {
             return api.error(e, requestId);
         } catch (RuntimeException e) {

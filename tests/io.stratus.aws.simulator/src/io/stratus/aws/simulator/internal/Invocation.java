@@ -1,15 +1,28 @@
 package io.stratus.aws.simulator.internal;
 
+import io.stratus.aws.simulator.RegionSeed;
+
 import java.time.Instant;
 
 /**
  * One authenticated call as an operation sees it. Operations call {@link #authorize} with the
  * resource they act on before doing anything, since the resource decides AccessDenied's message.
+ * {@code region} is the one the request was signed for, which regional services answer for.
  */
-record Invocation(String action, Credential credential, Instant now) {
+record Invocation(String action, String region, Credential credential, Instant now) {
 
     Principal caller() {
         return credential.principal();
+    }
+
+    /** What the caller's account holds in the region the request was signed for. */
+    RegionSeed callerRegion() {
+        return caller().account().region(region);
+    }
+
+    /** The ARN of a resource of the caller's account in this region, e.g. {@code arn("rds", "db:orders")}. */
+    String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + caller().account().id() + ":" + resource;
     }
 
     /** Applies the caller's allow/deny lists to this call's action (default: allowed). */

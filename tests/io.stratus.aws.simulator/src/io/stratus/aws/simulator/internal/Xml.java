@@ -2,7 +2,10 @@ package io.stratus.aws.simulator.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Writes the small XML documents of the Query protocol; {@link #end()} closes the innermost open element. */
 final class Xml {
@@ -29,6 +32,27 @@ final class Xml {
 
     Xml leaf(String name, Object value) {
         return start(name).text(String.valueOf(value)).end();
+    }
+
+    /** A leaf only if there is a value: the Query protocol leaves unset fields out. */
+    Xml optionalLeaf(String name, Object value) {
+        return value == null ? this : leaf(name, value);
+    }
+
+    /** A list in the Query protocol's shape: {@code <Things><Thing>..</Thing><Thing>..</Thing></Things>}. */
+    <T> Xml list(String name, String memberName, Collection<T> items, BiConsumer<T, Xml> member) {
+        start(name);
+        for (T item : items) {
+            start(memberName);
+            member.accept(item, this);
+            end();
+        }
+        return end();
+    }
+
+    /** Resource tags, which every Query service writes as {@code <Tag><Key>..</Key><Value>..</Value></Tag>}. */
+    Xml tags(String name, Map<String, String> tags) {
+        return list(name, "Tag", tags.entrySet(), (tag, xml) -> xml.leaf("Key", tag.getKey()).leaf("Value", tag.getValue()));
     }
 
     private Xml text(String value) {

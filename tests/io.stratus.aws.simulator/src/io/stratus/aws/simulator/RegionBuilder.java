@@ -1,0 +1,248 @@
+package io.stratus.aws.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds a {@link RegionSeed} in Java; every method mirrors a field of the JSON format, and
+ * whatever is not set gets the defaults {@link RegionSeed} describes.
+ *
+ * <pre>{@code
+ * account.region("eu-west-1", region -> region
+ *         .dbInstance("orders", db -> db.engine("postgres").iamAuthentication(true).tag("team", "shop"))
+ *         .dbCluster("catalog", cluster -> cluster.engine("aurora-mysql"))
+ *         .dbInstance("catalog-1", db -> db.engine("aurora-mysql").cluster("catalog"))
+ *         .redshiftCluster("warehouse", warehouse -> warehouse.numberOfNodes(4))
+ *         .generatedDbInstances(2000, "bench"));
+ * }</pre>
+ */
+public final class RegionBuilder {
+
+    private final String name;
+    private final List<RegionSeed.DbInstance> dbInstances = new ArrayList<>();
+    private final List<RegionSeed.DbCluster> dbClusters = new ArrayList<>();
+    private final List<RegionSeed.RedshiftCluster> redshiftClusters = new ArrayList<>();
+    private RegionSeed.GeneratedDbInstances generated;
+
+    RegionBuilder(String name) {
+        this.name = name;
+    }
+
+    public RegionBuilder dbInstance(String identifier, Consumer<DbInstanceBuilder> definition) {
+        DbInstanceBuilder db = new DbInstanceBuilder();
+        definition.accept(db);
+        dbInstances.add(new RegionSeed.DbInstance(identifier, db.engine, db.engineVersion, db.status, db.instanceClass,
+                db.address, db.port, db.dbName, db.iamAuthentication, db.publiclyAccessible, db.vpcId, db.cluster,
+                db.tags));
+        return this;
+    }
+
+    public RegionBuilder dbCluster(String identifier, Consumer<DbClusterBuilder> definition) {
+        DbClusterBuilder cluster = new DbClusterBuilder();
+        definition.accept(cluster);
+        dbClusters.add(new RegionSeed.DbCluster(identifier, cluster.engine, cluster.engineVersion, cluster.status,
+                cluster.address, cluster.readerAddress, cluster.port, cluster.dbName, cluster.iamAuthentication,
+                cluster.storageEncrypted, cluster.members, cluster.tags));
+        return this;
+    }
+
+    public RegionBuilder redshiftCluster(String identifier, Consumer<RedshiftClusterBuilder> definition) {
+        RedshiftClusterBuilder cluster = new RedshiftClusterBuilder();
+        definition.accept(cluster);
+        redshiftClusters.add(new RegionSeed.RedshiftCluster(identifier, cluster.nodeType, cluster.numberOfNodes,
+                cluster.status, cluster.address, cluster.port, cluster.dbName, cluster.publiclyAccessible,
+                cluster.vpcId, cluster.tags));
+        return this;
+    }
+
+    /** Adds {@code count} generated DB instances named {@code PREFIX-00001} and on; see {@link RegionSeed.GeneratedDbInstances}. */
+    public RegionBuilder generatedDbInstances(int count, String prefix) {
+        generated = new RegionSeed.GeneratedDbInstances(count, prefix);
+        return this;
+    }
+
+    RegionSeed build() {
+        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, generated);
+    }
+
+    /** What RDS instances and clusters both have: engine, status, endpoint, IAM authentication and tags. */
+    public abstract static sealed class DatabaseBuilder<B extends DatabaseBuilder<B>>
+            permits DbInstanceBuilder, DbClusterBuilder {
+        String engine;
+        String engineVersion;
+        String status;
+        String address;
+        Integer port;
+        String dbName;
+        Boolean iamAuthentication;
+        final Map<String, String> tags = new LinkedHashMap<>();
+
+        /** {@code postgres}, {@code mysql}, {@code mariadb}, {@code aurora-postgresql}, {@code aurora-mysql}, {@code docdb}, ... */
+        public B engine(String engine) {
+            this.engine = engine;
+            return self();
+        }
+
+        public B engineVersion(String engineVersion) {
+            this.engineVersion = engineVersion;
+            return self();
+        }
+
+        /** As RDS spells it: {@code available}, {@code stopped}, {@code creating}, {@code backing-up}, ... */
+        public B status(String status) {
+            this.status = status;
+            return self();
+        }
+
+        /** The endpoint's host name. */
+        public B address(String address) {
+            this.address = address;
+            return self();
+        }
+
+        public B port(int port) {
+            this.port = port;
+            return self();
+        }
+
+        public B dbName(String dbName) {
+            this.dbName = dbName;
+            return self();
+        }
+
+        public B iamAuthentication(boolean enabled) {
+            this.iamAuthentication = enabled;
+            return self();
+        }
+
+        public B tag(String key, String value) {
+            tags.put(key, value);
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
+        }
+    }
+
+    public static final class DbInstanceBuilder extends DatabaseBuilder<DbInstanceBuilder> {
+        private String instanceClass;
+        private Boolean publiclyAccessible;
+        private String vpcId;
+        private String cluster;
+
+        private DbInstanceBuilder() {
+        }
+
+        public DbInstanceBuilder instanceClass(String instanceClass) {
+            this.instanceClass = instanceClass;
+            return this;
+        }
+
+        public DbInstanceBuilder publiclyAccessible(boolean publiclyAccessible) {
+            this.publiclyAccessible = publiclyAccessible;
+            return this;
+        }
+
+        public DbInstanceBuilder vpcId(String vpcId) {
+            this.vpcId = vpcId;
+            return this;
+        }
+
+        /** Makes the instance a member of a DB cluster of the same region. */
+        public DbInstanceBuilder cluster(String clusterIdentifier) {
+            this.cluster = clusterIdentifier;
+            return this;
+        }
+    }
+
+    public static final class DbClusterBuilder extends DatabaseBuilder<DbClusterBuilder> {
+        private String readerAddress;
+        private Boolean storageEncrypted;
+        private final List<String> members = new ArrayList<>();
+
+        private DbClusterBuilder() {
+        }
+
+        public DbClusterBuilder readerAddress(String readerAddress) {
+            this.readerAddress = readerAddress;
+            return this;
+        }
+
+        public DbClusterBuilder storageEncrypted(boolean storageEncrypted) {
+            this.storageEncrypted = storageEncrypted;
+            return this;
+        }
+
+        /** DB instance identifiers, the writer first; by default the instances that name this cluster. */
+        public DbClusterBuilder members(String... instanceIdentifiers) {
+            members.addAll(List.of(instanceIdentifiers));
+            return this;
+        }
+    }
+
+    public static final class RedshiftClusterBuilder {
+        private String nodeType;
+        private Integer numberOfNodes;
+        private String status;
+        private String address;
+        private Integer port;
+        private String dbName;
+        private Boolean publiclyAccessible;
+        private String vpcId;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+
+        private RedshiftClusterBuilder() {
+        }
+
+        public RedshiftClusterBuilder nodeType(String nodeType) {
+            this.nodeType = nodeType;
+            return this;
+        }
+
+        public RedshiftClusterBuilder numberOfNodes(int numberOfNodes) {
+            this.numberOfNodes = numberOfNodes;
+            return this;
+        }
+
+        /** As Redshift spells it: {@code available}, {@code paused}, {@code creating}, ... */
+        public RedshiftClusterBuilder status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public RedshiftClusterBuilder address(String address) {
+            this.address = address;
+            return this;
+        }
+
+        public RedshiftClusterBuilder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public RedshiftClusterBuilder dbName(String dbName) {
+            this.dbName = dbName;
+            return this;
+        }
+
+        public RedshiftClusterBuilder publiclyAccessible(boolean publiclyAccessible) {
+            this.publiclyAccessible = publiclyAccessible;
+            return this;
+        }
+
+        public RedshiftClusterBuilder vpcId(String vpcId) {
+            this.vpcId = vpcId;
+            return this;
+        }
+
+        public RedshiftClusterBuilder tag(String key, String value) {
+            tags.put(key, value);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.stratus.aws.simulator;
+
+import static io.stratus.aws.simulator.Seed.listOrEmpty;
+import static io.stratus.aws.simulator.Seed.require;
+import static io.stratus.aws.simulator.Seed.requireUnique;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * What one region of an account holds: RDS DB instances, RDS DB clusters (Aurora and DocumentDB,
+ * which AWS serves from the RDS API) and Redshift clusters. In JSON it is an entry of an account's
+ * {@code regions} list; build one with {@link Seed.AccountBuilder#region}.
+ *
+ * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
+ * and port, endpoints in AWS's shape ({@code ID.cXXXXXXXXXXX.REGION.rds.amazonaws.com}) and one
+ * default VPC per account and region. {@code generatedDbInstances} adds many plain instances (for
+ * benchmarks); they are generated when the region is built and from then on listed in
+ * {@code dbInstances}, so the built record's {@code generatedDbInstances} is null.
+ * Every list is sorted by identifier, the order in which AWS describes resources.
+ */
+public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
+        List<RedshiftCluster> redshiftClusters, GeneratedDbInstances generatedDbInstances) {
+
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final String AVAILABLE = "available";
+
+    public RegionSeed {
+        require(name != null && REGION_NAME.matcher(name).matches(), "Region name " + name
+                + " is not of the form eu-west-1.");
+        dbInstances = sorted(Stream.concat(listOrEmpty(dbInstances).stream(),
+                generatedDbInstances == null ? Stream.empty() : generatedDbInstances.instances()), DbInstance::identifier);
+        dbClusters = sorted(listOrEmpty(dbClusters).stream(), DbCluster::identifier);
+        redshiftClusters = sorted(listOrEmpty(redshiftClusters).stream(), RedshiftCluster::identifier);
+        generatedDbInstances = null; // generated once: they are dbInstances from now on
+        requireUnique(dbInstances.stream().map(DbInstance::identifier), "DB instance identifier in " + name);
+        requireUnique(dbClusters.stream().map(DbCluster::identifier), "DB cluster identifier in " + name);
+        requireUnique(redshiftClusters.stream().map(RedshiftCluster::identifier), "Redshift cluster identifier in " + name);
+        Set<String> clusterIds = Set.copyOf(dbClusters.stream().map(DbCluster::identifier).toList());
+        for (DbInstance instance : dbInstances) {
+            require(instance.clusterIdentifier() == null || clusterIds.contains(instance.clusterIdentifier()),
+                    "DB instance " + instance.identifier() + " is a member of cluster " + instance.clusterIdentifier()
+                            + ", which region " + name + " does not define.");
+        }
+    }
+
+    /** A region without resources, as every region an account has not seeded is. */
+    public static RegionSeed empty(String name) {
+        return new RegionSeed(name, null, null, null, null);
+    }
+
+    /**
+     * Fills the defaults that depend on the account: endpoints and VPC ids, unique per account and
+     * region as at AWS, and the members of each DB cluster (its instances, the first one the writer).
+     */
+    RegionSeed inAccount(String accountId) {
+        String scope = accountId + "/" + name;
+        String endpointId = StableIds.of(StableIds.LOWER_ALPHANUMERIC, 12, scope);
+        String defaultVpc = "vpc-" + StableIds.of(StableIds.HEX, 17, scope);
+        Function<String, String> rdsHost = engine -> endpointId + "." + name + "." + domain(engine);
+        List<DbInstance> instances = dbInstances.stream().map(instance -> instance.withDefaults(
+                instance.identifier() + "." + rdsHost.apply(instance.engine()), defaultVpc))
+                .toList();
+        List<DbCluster> clusters = dbClusters.stream().map(cluster -> cluster.withDefaults(rdsHost.apply(cluster.engine()),
+                instances.stream().filter(i -> cluster.identifier().equals(i.clusterIdentifier()))
+                        .map(DbInstance::identifier).toList()))
+                .toList();
+        List<RedshiftCluster> warehouses = redshiftClusters.stream().map(cluster -> cluster.withDefaults(
+                cluster.identifier() + "." + endpointId + "." + name + ".redshift.amazonaws.com", defaultVpc))
+                .toList();
+        return new RegionSeed(name, instances, clusters, warehouses, null);
+    }
+
+    /** DocumentDB endpoints live under their own domain, though the RDS API describes them. */
+    private static String domain(String engine) {
+        return "docdb".equals(engine) ? "docdb.amazonaws.com" : "rds.amazonaws.com";
+    }
+
+    /**
+     * An RDS DB instance. {@code clusterIdentifier} names the {@link DbCluster} it is a member of
+     * (Aurora, DocumentDB), or is null for a stand-alone instance.
+     */
+    public record DbInstance(String identifier, String engine, String engineVersion, String status,
+            String instanceClass, String address, Integer port, String dbName, Boolean iamAuthentication,
+            Boolean publiclyAccessible, String vpcId, String clusterIdentifier, Map<String, String> tags) {
+        public DbInstance {
+            require(identifier != null && !identifier.isBlank(), "A DB instance needs an identifier.");
+            engine = engine != null ? engine : "postgres";
+            engineVersion = engineVersion != null ? engineVersion : Engine.of(engine, identifier).version;
+            status = status != null ? status : AVAILABLE;
+            instanceClass = instanceClass != null ? instanceClass : "db.t4g.medium";
+            port = port != null ? port : Engine.of(engine, identifier).port;
+            iamAuthentication = iamAuthentication != null && iamAuthentication;
+            publiclyAccessible = publiclyAccessible != null && publiclyAccessible;
+            tags = tagsOrEmpty(tags);
+        }
+
+        private DbInstance withDefaults(String defaultAddress, String defaultVpc) {
+            return new DbInstance(identifier, engine, engineVersion, status, instanceClass,
+                    address != null ? address : defaultAddress, port, dbName, iamAuthentication, publiclyAccessible,
+                    vpcId != null ? vpcId : defaultVpc, clusterIdentifier, tags);
+        }
+    }
+
+    /**
+     * An RDS DB cluster: Aurora ({@code aurora-postgresql}, {@code aurora-mysql}) or DocumentDB
+     * ({@code docdb}). {@code members} are DB instance identifiers, the writer first; if omitted,
+     * the instances that name this cluster.
+     */
+    public record DbCluster(String identifier, String engine, String engineVersion, String status, String address,
+            String readerAddress, Integer port, String dbName, Boolean iamAuthentication, Boolean storageEncrypted,
+            List<String> members, Map<String, String> tags) {
+        public DbCluster {
+            require(identifier != null && !identifier.isBlank(), "A DB cluster needs an identifier.");
+            engine = engine != null ? engine : "aurora-postgresql";
+            engineVersion = engineVersion != null ? engineVersion : Engine.of(engine, identifier).version;
+            status = status != null ? status : AVAILABLE;
+            port = port != null ? port : Engine.of(engine, identifier).port;
+            iamAuthentication = iamAuthentication != null && iamAuthentication;
+            storageEncrypted = storageEncrypted == null || storageEncrypted; // AWS's console default
+            members = listOrEmpty(members);
+            tags = tagsOrEmpty(tags);
+        }
+
+        private DbCluster withDefaults(String host, List<String> memberInstances) {
+            return new DbCluster(identifier, engine, engineVersion, status,
+                    address != null ? address : identifier + ".cluster-" + host,
+                    readerAddress != null ? readerAddress : identifier + ".cluster-ro-" + host,
+                    port, dbName, iamAuthentication, storageEncrypted, members.isEmpty() ? memberInstances : members,
+                    tags);
+        }
+    }
+
+    /** A provisioned Amazon Redshift cluster. */
+    public record RedshiftCluster(String identifier, String nodeType, Integer numberOfNodes, String status,
+            String address, Integer port, String dbName, Boolean publiclyAccessible, String vpcId,
+            Map<String, String> tags) {
+        public RedshiftCluster {
+            require(identifier != null && !identifier.isBlank(), "A Redshift cluster needs an identifier.");
+            nodeType = nodeType != null ? nodeType : "ra3.xlplus";
+            numberOfNodes = numberOfNodes != null ? numberOfNodes : 2;
+            require(numberOfNodes >= 1, "Redshift cluster " + identifier + " needs at least one node.");
+            status = status != null ? status : AVAILABLE;
+            port = port != null ? port : 5439;
+            dbName = dbName != null ? dbName : "dev";
+            publiclyAccessible = publiclyAccessible != null && publiclyAccessible;
+            tags = tagsOrEmpty(tags);
+        }
+
+        private RedshiftCluster withDefaults(String defaultAddress, String defaultVpc) {
+            return new RedshiftCluster(identifier, nodeType, numberOfNodes, status,
+                    address != null ? address : defaultAddress, port, dbName, publiclyAccessible,
+                    vpcId != null ? vpcId : defaultVpc, tags);
+        }
+    }
+
+    /**
+     * {@code count} stand-alone DB instances named {@code PREFIX-00001} and on, for benchmarks:
+     * engines take turns (postgres, mysql, mariadb), every third has IAM authentication, and each
+     * is tagged {@code generated=true}.
+     */
+    public record GeneratedDbInstances(int count, String prefix) {
+        private static final List<String> ENGINES = List.of("postgres", "mysql", "mariadb");
+
+        public GeneratedDbInstances {
+            require(count >= 0, "A count of generated DB instances cannot be negative: " + count);
+            prefix = prefix != null ? prefix : "generated";
+        }
+
+        Stream<DbInstance> instances() {
+            return IntStream.rangeClosed(1, count).mapToObj(n -> new DbInstance(String.format("%s-%05d", prefix, n),
+                    ENGINES.get(n % ENGINES.size()), null, null, null, null, null, "app", n % 3 == 0, false, null,
+                    null, Map.of("generated", "true")));
+        }
+    }
+
+    /** An engine's current version and its port, the defaults RDS picks when creating a database. */
+    private record Engine(String version, int port) {
+        private static final Map<String, Engine> KNOWN = Map.of(
+                "postgres", new Engine("16.4", 5432),
+                "aurora-postgresql", new Engine("16.4", 5432),
+                "mysql", new Engine("8.0.39", 3306),
+                "mariadb", new Engine("10.11.9", 3306),
+                "aurora-mysql", new Engine("8.0.mysql_aurora.3.08.0", 3306),
+                "docdb", new Engine("5.0.0", 27017),
+                "sqlserver-ex", new Engine("16.00.4135.4.v1", 1433),
+                "oracle-ee", new Engine("19.0.0.0.ru-2024-10.rur-2024-10.r1", 1521));
+
+        static Engine of(String engine, String identifier) {
+            Engine known = KNOWN.get(engine);
+            require(known != null, identifier + ": the engine " + engine + " has no default version and port; give both."
+                    + " Known engines: " + KNOWN.keySet());
+            return known;
+        }
+    }
+
+    private static <T> List<T> sorted(Stream<T> items, Function<T, String> identifier) {
+        return items.sorted(Comparator.comparing(identifier)).toList();
+    }
+
+    /** Tags keep the order they were given in, as AWS lists them. */
+    private static Map<String, String> tagsOrEmpty(Map<String, String> tags) {
+        return tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+}
