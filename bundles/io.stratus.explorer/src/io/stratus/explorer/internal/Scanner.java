@@ -14,9 +14,15 @@ interface Scanner {
 
     /**
      * @param parallel where independent calls of the same scan may run side by side
-     * @throws AwsCalls.AccessDenied when IAM refuses a call the scan needs
+     * @return what was found, and which IAM actions were refused (their part is then missing)
      */
-    List<CloudResource> scan(AwsCalls aws, AwsCredentials credentials, ScanScope scope, ExecutorService parallel);
+    Found scan(AwsCalls aws, AwsCredentials credentials, ScanScope scope, ExecutorService parallel);
+
+    record Found(List<CloudResource> resources, List<String> deniedActions) {
+        static Found all(List<CloudResource> resources) {
+            return new Found(resources, List.of());
+        }
+    }
 
     /** Where the scan runs: the account, its partition and the region. */
     record ScanScope(String accountId, String partition, String region) {

@@ -1,0 +1,209 @@
+package io.stratus.explorer.internal;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Permission;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.CloudExplorer;
+import io.stratus.explorer.ExplorerTree;
+import io.stratus.explorer.ExplorerTree.RegionNode;
+import io.stratus.explorer.ExplorerTree.ServiceNode;
+import io.stratus.explorer.ScanStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Discovery across the configured regions, every service and region pair at once (AWS calls
+ * bounded by {@code parallelism}), each with its own deadline, so one slow or failing region
+ * never holds back the others. Configured through ConfigAdmin (PID {@code io.stratus.explorer}).
+ */
+@Component(service = CloudExplorer.class, configurationPid = "io.stratus.explorer")
+public final class DiscoveryService implements CloudExplorer {
+
+    @interface Config {
+        /** Regions to scan; empty means the partition's standard regions. */
+        String[] regions() default {};
+
+        /** AWS calls in flight at most, for all people together. */
+        int parallelism() default 64;
+
+        /** A service and region pair not done by then is reported as timed out. */
+        long scanTimeoutMillis() default 30_000;
+    }
+
+    private static final Map<String, List<String>> STANDARD_REGIONS = Map.of(
+            "aws", List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+                    "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1",
+                    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2"),
+            "aws-cn", List.of("cn-north-1", "cn-northwest-1"),
+            "aws-us-gov", List.of("us-gov-west-1", "us-gov-east-1"));
+
+    private static final List<Scanner> SCANNERS = List.of(RdsFamilyScanner.rds(), new RedshiftScanner(),
+            RdsFamilyScanner.documentDb(), new DynamoDbScanner());
+
+    private final SessionCredentials vault;
+    private final SignInService sessions;
+    private final AwsCalls calls;
+    private final List<String> configuredRegions;
+    private final Duration scanTimeout;
+    private final Clock clock = Clock.systemUTC();
+    /** Virtual threads: a scan mostly waits for AWS, and the semaphore in AwsCalls bounds the calls. */
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Each session's own tree; never shared, dropped when the session ends. */
+    private final Map<String, Map<PairKey, RegionNode>> trees = new ConcurrentHashMap<>();
+
+    private record PairKey(CloudService service, String region) {
+    }
+
+    @Activate
+    public DiscoveryService(@Reference AwsClients aws, @Reference SessionCredentials vault,
+            @Reference SignInService sessions, Config config) {
+        if (config.parallelism() < 1 || config.scanTimeoutMillis() < 1) {
+            throw new StratusException(Problem.INVALID_INPUT, "Explorer settings parallelism and scanTimeoutMillis "
+                    + "must be positive.");
+        }
+        this.vault = vault;
+        this.sessions = sessions;
+        this.calls = new AwsCalls(aws, config.parallelism());
+        this.configuredRegions = Arrays.stream(config.regions()).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        this.scanTimeout = Duration.ofMillis(config.scanTimeoutMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+        trees.clear();
+    }
+
+    @Override
+    public ExplorerTree tree(UserSession session) {
+        session.require(Permission.EXPLORE);
+        forgetEndedSessions();
+        Map<PairKey, RegionNode> tree = trees.get(session.id());
+        return tree != null ? assemble(session, tree) : refresh(session);
+    }
+
+    @Override
+    public ExplorerTree refresh(UserSession session) {
+        session.require(Permission.EXPLORE);
+        List<PairKey> pairs = SCANNERS.stream()
+                .flatMap(s -> regions(session).stream().map(r -> new PairKey(s.service(), r))).toList();
+        Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs));
+        trees.put(session.id(), tree);
+        return assemble(session, tree);
+    }
+
+    @Override
+    public ExplorerTree refresh(UserSession session, CloudService service, String region) {
+        session.require(Permission.EXPLORE);
+        if (!regions(session).contains(region)) {
+            throw new StratusException(Problem.NOT_FOUND, "Region " + region + " is not among the regions this "
+                    + "instance scans: " + String.join(", ", regions(session)) + ".");
+        }
+        Map<PairKey, RegionNode> tree = trees.get(session.id());
+        if (tree == null) {
+            return refresh(session);
+        }
+        tree.putAll(scan(session, List.of(new PairKey(service, region))));
+        return assemble(session, tree);
+    }
+
+    @Override
+    public ConnectionSpec connectionSpec(UserSession session, String resourceId) {
+        return ConnectionSpecs.of(tree(session).find(resourceId).orElseThrow(() -> new StratusException(
+                Problem.NOT_FOUND, "No database " + resourceId + " in your explorer. Refresh it if it is new.")));
+    }
+
+    private List<String> regions(UserSession session) {
+        return configuredRegions.isEmpty()
+                ? STANDARD_REGIONS.getOrDefault(session.identity().partition(), STANDARD_REGIONS.get("aws"))
+                : configuredRegions;
+    }
+
+    /** Scans the pairs at once; each one ends ok, denied, failed or timed out by its deadline. */
+    private Map<PairKey, RegionNode> scan(UserSession session, List<PairKey> pairs) {
+        Scanner.ScanScope[] scopes = pairs.stream().map(p -> new Scanner.ScanScope(session.identity().accountId(),
+                session.identity().partition(), p.region())).toArray(Scanner.ScanScope[]::new);
+        Map<PairKey, Future<RegionNode>> running = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            PairKey pair = pairs.get(i);
+            Scanner.ScanScope scope = scopes[i];
+            Scanner scanner = SCANNERS.stream().filter(s -> s.service() == pair.service()).findFirst().orElseThrow();
+            running.put(pair, executor.submit(() -> scanOne(session, scanner, scope)));
+        }
+        long deadline = System.nanoTime() + scanTimeout.toNanos();
+        Map<PairKey, RegionNode> done = new LinkedHashMap<>();
+        for (Map.Entry<PairKey, Future<RegionNode>> pair : running.entrySet()) {
+            done.put(pair.getKey(), await(pair.getKey(), pair.getValue(), deadline));
+        }
+        return done;
+    }
+
+    private RegionNode scanOne(UserSession session, Scanner scanner, Scanner.ScanScope scope) {
+        try {
+            Scanner.Found found = vault.withCredentials(session.id(), keys -> scanner.scan(calls, keys, scope, executor));
+            ScanStatus status = found.deniedActions().isEmpty() ? ScanStatus.OK
+                    : ScanStatus.accessDenied(String.join(" and ", found.deniedActions()));
+            return new RegionNode(scope.region(), status, clock.instant(), found.resources());
+        } catch (StratusException e) {
+            if (e.problem() == Problem.NOT_SIGNED_IN) {
+                throw e; // the session is over: the whole tree is
+            }
+            return new RegionNode(scope.region(), new ScanStatus(ScanStatus.Outcome.FAILED, e.getMessage()),
+                    clock.instant(), List.of());
+        }
+    }
+
+    private RegionNode await(PairKey pair, Future<RegionNode> scan, long deadline) {
+        try {
+            return scan.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            scan.cancel(true);
+            return new RegionNode(pair.region(), new ScanStatus(ScanStatus.Outcome.TIMED_OUT, "No answer from "
+                    + pair.service().displayName() + " in " + pair.region() + " within " + scanTimeout.toSeconds()
+                    + " s; refresh to try again."), clock.instant(), List.of());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StratusException stratus) {
+                throw stratus;
+            }
+            throw new IllegalStateException("Discovery of " + pair + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StratusException(Problem.UNAVAILABLE, "Discovery was interrupted.", e);
+        }
+    }
+
+    private ExplorerTree assemble(UserSession session, Map<PairKey, RegionNode> tree) {
+        List<String> regions = regions(session);
+        return new ExplorerTree(session.identity().accountId(), SCANNERS.stream()
+                .map(s -> new ServiceNode(s.service(), regions.stream()
+                        .map(r -> tree.get(new PairKey(s.service(), r))).filter(n -> n != null).toList()))
+                .toList());
+    }
+
+    private void forgetEndedSessions() {
+        trees.keySet().removeIf(id -> sessions.find(id).isEmpty());
+    }
+}
