@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * DynamoDB tables: {@code ListTables}, then {@code DescribeTable} for each, side by side. A table
- * IAM will not describe is still listed, by name.
+ * IAM will not describe is still listed, by name. A table's "database" is the table itself: it is
+ * what a DynamoDB connection opens.
  */
 final class DynamoDbScanner implements Scanner {
 
@@ -72,12 +73,12 @@ final class DynamoDbScanner implements Scanner {
         put(details, "sizeBytes", t.tableSizeBytes());
         return new CloudResource(t.tableArn() != null ? t.tableArn() : scope.arn("dynamodb", "table/" + t.tableName()),
                 CloudService.DYNAMODB, scope.region(), t.tableName(), "table", "dynamodb", "", t.tableStatusAsString(),
-                Optional.of(endpoint(scope)), Optional.empty(), true, true, Map.of(), details, List.of());
+                Optional.of(endpoint(scope)), Optional.of(t.tableName()), true, true, Map.of(), details, List.of());
     }
 
     private static CloudResource nameOnly(String name, ScanScope scope) {
         return new CloudResource(scope.arn("dynamodb", "table/" + name), CloudService.DYNAMODB, scope.region(), name,
-                "table", "dynamodb", "", "", Optional.of(endpoint(scope)), Optional.empty(), true, true, Map.of(),
+                "table", "dynamodb", "", "", Optional.of(endpoint(scope)), Optional.of(name), true, true, Map.of(),
                 Map.of(), List.of());
     }
 

@@ -52,7 +52,6 @@ public final class ServerApplication implements IApplication {
         }
 
         BundleContext services = bundle.getBundleContext();
-        configureServices(service(services, ConfigurationAdmin.class), settings);
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
                 service(services, ApiDispatcher.class));
         InetSocketAddress bound;
@@ -64,6 +63,8 @@ public final class ServerApplication implements IApplication {
                     + " cannot be opened (" + e.getMessage() + "); is another server using it? Choose another port.");
             return EXIT_BAD_SETTINGS;
         }
+        // Listening first: the store opens its database behind the health check, not before it.
+        configureServices(service(services, ConfigurationAdmin.class), settings);
         Thread onSigterm = new Thread(() -> stopFrameworkAndExit(bundle), "stratus-shutdown");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         context.applicationRunning();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.aws.simulator.Fault;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,7 @@ class AccountDetailsTest extends StratusTestBase {
     @Test
     void aliasAndOrganizationAreReadWithThePersonsOwnKeys() {
         UserSession alice = setUpAsAlice();
-        Stratus.awaitTrue("the account details arrive", () -> alice.accountDetails().alias().isPresent()
+        StratusServices.awaitTrue("the account details arrive", () -> alice.accountDetails().alias().isPresent()
                 && alice.accountDetails().organizationId().isPresent());
         AccountDetails details = alice.accountDetails();
         assertEquals(Optional.of(Keys.ALIAS), details.alias());
@@ -30,7 +31,7 @@ class AccountDetailsTest extends StratusTestBase {
     void accessDeniedLeavesThemOutAndNeverBlocksSignIn() {
         setUpAsAlice();
         UserSession dave = signIn(Keys.dave()); // denied iam:ListAccountAliases and organizations:*
-        Stratus.awaitTrue("both lookups were answered", () ->
+        StratusServices.awaitTrue("both lookups were answered", () ->
                 simulator.calls().count("iam:ListAccountAliases") >= 2 && simulator.calls().count("organizations:*") >= 2);
         assertEquals(AccountDetails.NONE, dave.accountDetails());
     }

@@ -7,6 +7,7 @@ import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,11 @@ class SecretHygieneTest extends StratusTestBase {
     void noPieceOfAnySecretIsWrittenAnywhere() throws IOException {
         UserSession alice = setUpAsAlice();
         UserSession canary = signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET));
-        Stratus.awaitTrue("account details read with the canary keys", () -> canary.accountDetails().alias().isPresent());
+        StratusServices.awaitTrue("account details read with the canary keys", () -> canary.accountDetails().alias().isPresent());
         stratus.admin().setRoles(alice, canary.principalId(), Set.of(Role.VIEWER.id()));
         refused(io.stratus.core.Problem.NOT_SIGNED_IN, () -> signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET + "x")));
 
-        AwsCredentials temporary = stratus.assumeDeployer(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET), "canary-session");
+        AwsCredentials temporary = assumeDeployer(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET), "canary-session");
         String temporarySecret = temporary.secretAccessKey().reveal();
         String token = temporary.sessionToken().map(Secret::reveal).orElseThrow();
         UserSession role = signIn(temporary);

@@ -8,6 +8,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +42,7 @@ class SessionLifetimeTest extends StratusTestBase {
         UserSession session = signIn(bob);
         assertEquals(ABSOLUTE_SECONDS, Duration.between(session.signedInAt(), session.expiresAt()).toSeconds(),
                 "the short-session settings are in force");
-        Stratus.awaitTrue("the idle session is swept", () -> bob.secretAccessKey().isCleared());
+        StratusServices.awaitTrue("the idle session is swept", () -> bob.secretAccessKey().isCleared());
         assertTrue(stratus.signIn().find(session.id()).isEmpty());
     }
 

@@ -14,6 +14,7 @@ import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,8 +137,8 @@ class SetupAndAdmissionTest extends StratusTestBase {
     @Test
     void assumedRoleSessionsAreOneUserPerRoleWithTheSessionNameAsDetail() {
         UserSession admin = setUpAsAlice();
-        UserSession monday = signIn(stratus.assumeDeployer(Keys.alice(), "alice-monday"));
-        UserSession tuesday = signIn(stratus.assumeDeployer(Keys.alice(), "alice-tuesday"));
+        UserSession monday = signIn(assumeDeployer(Keys.alice(), "alice-monday"));
+        UserSession tuesday = signIn(assumeDeployer(Keys.alice(), "alice-tuesday"));
         assertEquals(PrincipalType.ASSUMED_ROLE, monday.identity().type());
         assertEquals(Keys.DEPLOYER_ROLE, monday.identity().displayName());
         assertEquals("alice-monday", monday.identity().sessionName().orElseThrow());

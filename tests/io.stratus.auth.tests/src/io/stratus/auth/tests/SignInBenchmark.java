@@ -4,6 +4,7 @@ import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class SignInBenchmark {
     @Test
     void signInOverheadAndConcurrency() throws Exception {
         try (AwsSimulator simulator = AwsSimulator.start(Keys.SEED)) {
-            Stratus stratus = new Stratus();
+            StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
             stratus.freshInstance("benchmark");
             SignInService signIn = stratus.signIn();

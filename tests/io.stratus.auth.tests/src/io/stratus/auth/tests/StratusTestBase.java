@@ -10,6 +10,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,12 +28,12 @@ abstract class StratusTestBase {
 
     static final ManualClock AWS_CLOCK = ManualClock.startingNow();
     static AwsSimulator simulator;
-    static Stratus stratus;
+    static StratusServices stratus;
 
     @BeforeAll
     static void startAws() {
         simulator = AwsSimulator.builder(Keys.SEED).clock(AWS_CLOCK).start();
-        stratus = new Stratus();
+        stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 3));
     }
 
@@ -63,6 +64,11 @@ abstract class StratusTestBase {
         for (String word : words) {
             assertTrue(e.getMessage().contains(word), "'" + word + "' missing in: " + e.getMessage());
         }
+    }
+
+    /** Temporary keys of the Deployer role, which alice and canary may assume. */
+    static AwsCredentials assumeDeployer(AwsCredentials as, String sessionName) {
+        return stratus.assumeRole("arn:aws:iam::" + Keys.ACCOUNT + ":role/" + Keys.DEPLOYER_ROLE, as, sessionName);
     }
 
     /** A loopback URL where nothing listens: connections to it are refused. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  *         .dbCluster("catalog", cluster -> cluster.engine("aurora-mysql"))
  *         .dbInstance("catalog-1", db -> db.engine("aurora-mysql").cluster("catalog"))
  *         .redshiftCluster("warehouse", warehouse -> warehouse.numberOfNodes(4))
+ *         .dynamoDbTable("sessions", table -> table.partitionKey("user", "S").sortKey("started", "N"))
  *         .generatedDbInstances(2000, "bench"));
  * }</pre>
  */
@@ -25,6 +26,7 @@ public final class RegionBuilder {
     private final List<RegionSeed.DbInstance> dbInstances = new ArrayList<>();
     private final List<RegionSeed.DbCluster> dbClusters = new ArrayList<>();
     private final List<RegionSeed.RedshiftCluster> redshiftClusters = new ArrayList<>();
+    private final List<RegionSeed.DynamoDbTable> dynamoDbTables = new ArrayList<>();
     private RegionSeed.GeneratedDbInstances generated;
 
     RegionBuilder(String name) {
@@ -58,6 +60,14 @@ public final class RegionBuilder {
         return this;
     }
 
+    public RegionBuilder dynamoDbTable(String name, Consumer<DynamoDbTableBuilder> definition) {
+        DynamoDbTableBuilder table = new DynamoDbTableBuilder();
+        definition.accept(table);
+        dynamoDbTables.add(new RegionSeed.DynamoDbTable(name, table.partitionKey, table.sortKey, table.globalIndexes,
+                table.localIndexes, table.billingMode, table.itemCount, table.sizeBytes, table.status));
+        return this;
+    }
+
     /** Adds {@code count} generated DB instances named {@code PREFIX-00001} and on; see {@link RegionSeed.GeneratedDbInstances}. */
     public RegionBuilder generatedDbInstances(int count, String prefix) {
         generated = new RegionSeed.GeneratedDbInstances(count, prefix);
@@ -65,7 +75,7 @@ public final class RegionBuilder {
     }
 
     RegionSeed build() {
-        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, generated);
+        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, generated);
     }
 
     /** What RDS instances and clusters both have: engine, status, endpoint, IAM authentication and tags. */
@@ -242,6 +252,63 @@ public final class RegionBuilder {
 
         public RedshiftClusterBuilder tag(String key, String value) {
             tags.put(key, value);
+            return this;
+        }
+    }
+
+    public static final class DynamoDbTableBuilder {
+        private RegionSeed.KeyAttribute partitionKey;
+        private RegionSeed.KeyAttribute sortKey;
+        private final List<String> globalIndexes = new ArrayList<>();
+        private final List<String> localIndexes = new ArrayList<>();
+        private String billingMode;
+        private Long itemCount;
+        private Long sizeBytes;
+        private String status;
+
+        private DynamoDbTableBuilder() {
+        }
+
+        /** The partition key's name and type: {@code S}, {@code N} or {@code B}. */
+        public DynamoDbTableBuilder partitionKey(String name, String type) {
+            partitionKey = new RegionSeed.KeyAttribute(name, type);
+            return this;
+        }
+
+        public DynamoDbTableBuilder sortKey(String name, String type) {
+            sortKey = new RegionSeed.KeyAttribute(name, type);
+            return this;
+        }
+
+        public DynamoDbTableBuilder globalSecondaryIndex(String name) {
+            globalIndexes.add(name);
+            return this;
+        }
+
+        public DynamoDbTableBuilder localSecondaryIndex(String name) {
+            localIndexes.add(name);
+            return this;
+        }
+
+        /** {@code PAY_PER_REQUEST} or {@code PROVISIONED}. */
+        public DynamoDbTableBuilder billingMode(String billingMode) {
+            this.billingMode = billingMode;
+            return this;
+        }
+
+        public DynamoDbTableBuilder itemCount(long itemCount) {
+            this.itemCount = itemCount;
+            return this;
+        }
+
+        public DynamoDbTableBuilder sizeBytes(long sizeBytes) {
+            this.sizeBytes = sizeBytes;
+            return this;
+        }
+
+        /** As DynamoDB spells it: {@code ACTIVE}, {@code CREATING}, {@code UPDATING}, ... */
+        public DynamoDbTableBuilder status(String status) {
+            this.status = status;
             return this;
         }
     }

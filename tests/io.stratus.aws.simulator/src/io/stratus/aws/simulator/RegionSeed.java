@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * What one region of an account holds: RDS DB instances, RDS DB clusters (Aurora and DocumentDB,
- * which AWS serves from the RDS API) and Redshift clusters. In JSON it is an entry of an account's
+ * which AWS serves from the RDS API), Redshift clusters and DynamoDB tables. In JSON it is an entry of an account's
  * {@code regions} list; build one with {@link Seed.AccountBuilder#region}.
  *
  * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * Every list is sorted by identifier, the order in which AWS describes resources.
  */
 public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
-        List<RedshiftCluster> redshiftClusters, GeneratedDbInstances generatedDbInstances) {
+        List<RedshiftCluster> redshiftClusters, List<DynamoDbTable> dynamoDbTables,
+        GeneratedDbInstances generatedDbInstances) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final String AVAILABLE = "available";
@@ -40,10 +41,12 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
                 generatedDbInstances == null ? Stream.empty() : generatedDbInstances.instances()), DbInstance::identifier);
         dbClusters = sorted(listOrEmpty(dbClusters).stream(), DbCluster::identifier);
         redshiftClusters = sorted(listOrEmpty(redshiftClusters).stream(), RedshiftCluster::identifier);
+        dynamoDbTables = sorted(listOrEmpty(dynamoDbTables).stream(), DynamoDbTable::name);
         generatedDbInstances = null; // generated once: they are dbInstances from now on
         requireUnique(dbInstances.stream().map(DbInstance::identifier), "DB instance identifier in " + name);
         requireUnique(dbClusters.stream().map(DbCluster::identifier), "DB cluster identifier in " + name);
         requireUnique(redshiftClusters.stream().map(RedshiftCluster::identifier), "Redshift cluster identifier in " + name);
+        requireUnique(dynamoDbTables.stream().map(DynamoDbTable::name), "DynamoDB table name in " + name);
         Set<String> clusterIds = Set.copyOf(dbClusters.stream().map(DbCluster::identifier).toList());
         for (DbInstance instance : dbInstances) {
             require(instance.clusterIdentifier() == null || clusterIds.contains(instance.clusterIdentifier()),
@@ -54,7 +57,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
 
     /** A region without resources, as every region an account has not seeded is. */
     public static RegionSeed empty(String name) {
-        return new RegionSeed(name, null, null, null, null);
+        return new RegionSeed(name, null, null, null, null, null);
     }
 
     /**
@@ -76,7 +79,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         List<RedshiftCluster> warehouses = redshiftClusters.stream().map(cluster -> cluster.withDefaults(
                 cluster.identifier() + "." + endpointId + "." + name + ".redshift.amazonaws.com", defaultVpc))
                 .toList();
-        return new RegionSeed(name, instances, clusters, warehouses, null);
+        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, null);
     }
 
     /** DocumentDB endpoints live under their own domain, though the RDS API describes them. */
@@ -159,6 +162,44 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
             return new RedshiftCluster(identifier, nodeType, numberOfNodes, status,
                     address != null ? address : defaultAddress, port, dbName, publiclyAccessible,
                     vpcId != null ? vpcId : defaultVpc, tags);
+        }
+    }
+
+    /**
+     * A DynamoDB table: its partition key and optional sort key (name and attribute type {@code S},
+     * {@code N} or {@code B}), index names, billing mode ({@code PAY_PER_REQUEST} by default, or
+     * {@code PROVISIONED}), the item count and size estimates DynamoDB refreshes every few hours,
+     * and status ({@code ACTIVE} by default).
+     */
+    public record DynamoDbTable(String name, KeyAttribute partitionKey, KeyAttribute sortKey,
+            List<String> globalSecondaryIndexes, List<String> localSecondaryIndexes, String billingMode, Long itemCount,
+            Long sizeBytes, String status) {
+        private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+        public DynamoDbTable {
+            require(name != null && TABLE_NAME.matcher(name).matches(), "DynamoDB table name " + name
+                    + " must be 3 to 255 letters, digits, '_', '-' or '.'.");
+            partitionKey = partitionKey != null ? partitionKey : new KeyAttribute("id", "S");
+            globalSecondaryIndexes = listOrEmpty(globalSecondaryIndexes);
+            localSecondaryIndexes = listOrEmpty(localSecondaryIndexes);
+            require(localSecondaryIndexes.isEmpty() || sortKey != null, "DynamoDB table " + name
+                    + " has local secondary indexes, which need a sort key.");
+            billingMode = billingMode != null ? billingMode : "PAY_PER_REQUEST";
+            require(Set.of("PAY_PER_REQUEST", "PROVISIONED").contains(billingMode), "DynamoDB table " + name
+                    + ": billing mode " + billingMode + " is neither PAY_PER_REQUEST nor PROVISIONED.");
+            itemCount = itemCount != null ? itemCount : 0L;
+            sizeBytes = sizeBytes != null ? sizeBytes : 0L;
+            status = status != null ? status : "ACTIVE";
+        }
+    }
+
+    /** A key attribute of a DynamoDB table: its name and scalar type ({@code S}, {@code N} or {@code B}). */
+    public record KeyAttribute(String name, String type) {
+        public KeyAttribute {
+            require(name != null && !name.isBlank(), "A DynamoDB key attribute needs a name.");
+            type = type != null ? type : "S";
+            require(Set.of("S", "N", "B").contains(type), "DynamoDB key attribute " + name + " has type " + type
+                    + "; key attributes are S, N or B.");
         }
     }
 

@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
@@ -87,6 +88,10 @@ abstract class SimulatorTestBase {
 
     static RedshiftClient redshift(Region region, AwsCredentials credentials) {
         return configure(RedshiftClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    static DynamoDbClient dynamoDb(Region region, AwsCredentials credentials) {
+        return configure(DynamoDbClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /**

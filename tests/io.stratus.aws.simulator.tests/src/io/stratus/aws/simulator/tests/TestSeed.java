@@ -38,6 +38,8 @@ final class TestSeed {
     /** The region with {@link #GENERATED} generated DB instances, for paging. */
     static final Region MANY_DATABASES = Region.AP_SOUTHEAST_2;
     static final int GENERATED = 2000;
+    /** DynamoDB tables in {@link #MANY_DATABASES}: two pages of {@code ListTables} and a bit. */
+    static final int MANY_TABLES = 230;
     static final String ORDERS_VPC = "vpc-0a1b2c3d4e5f60718";
 
     static final Seed SEED = Seed.builder()
@@ -56,14 +58,14 @@ final class TestSeed {
                     .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4)))
                     .region(DATABASES.id(), TestSeed::databases)
                     .region(Region.US_EAST_1.id(), region -> region.dbInstance("us-app", db -> db.engine("mysql")))
-                    .region(MANY_DATABASES.id(), region -> region.generatedDbInstances(GENERATED, "bench")))
+                    .region(MANY_DATABASES.id(), TestSeed::manyDatabases))
             .account(LONE_ACCOUNT, account -> account
                     .user("carol", user -> user.accessKey(CAROL.accessKeyId(), CAROL.secretAccessKey())))
             .build();
 
     /**
      * A stand-alone PostgreSQL and MySQL, an Aurora cluster of two instances, a DocumentDB cluster
-     * of one, and a Redshift cluster.
+     * of one, a Redshift cluster and two DynamoDB tables.
      */
     private static void databases(RegionBuilder region) {
         region.dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").instanceClass("db.r6g.large")
@@ -77,7 +79,19 @@ final class TestSeed {
                 .dbCluster("documents", cluster -> cluster.engine("docdb").storageEncrypted(false))
                 .dbInstance("documents-1", db -> db.engine("docdb").instanceClass("db.r6g.large").cluster("documents"))
                 .redshiftCluster("warehouse", warehouse -> warehouse.nodeType("ra3.4xlarge").numberOfNodes(4)
-                        .dbName("analytics").tag("team", "bi"));
+                        .dbName("analytics").tag("team", "bi"))
+                .dynamoDbTable("sessions", table -> table.partitionKey("user", "S").sortKey("started", "N")
+                        .globalSecondaryIndex("by-device").localSecondaryIndex("by-expiry")
+                        .itemCount(1_204).sizeBytes(98_304))
+                .dynamoDbTable("carts", table -> table.partitionKey("cart", "S").billingMode("PROVISIONED")
+                        .status("UPDATING"));
+    }
+
+    private static void manyDatabases(RegionBuilder region) {
+        region.generatedDbInstances(GENERATED, "bench");
+        for (int i = 1; i <= MANY_TABLES; i++) {
+            region.dynamoDbTable("table-%04d".formatted(i), table -> table.partitionKey("id", "S"));
+        }
     }
 
     private TestSeed() {

@@ -19,6 +19,7 @@ final class AwsError extends RuntimeException {
         VALIDATION("ValidationError", "ValidationException", 400),
         INVALID_PARAMETER_VALUE("InvalidParameterValue", "InvalidParameterValueException", 400),
         MALFORMED_REQUEST("MalformedQueryString", "SerializationException", 400),
+        RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFoundException", 400),
         ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", "AWSOrganizationsNotInUseException", 400),
         THROTTLING("Throttling", "ThrottlingException", 400),
         INTERNAL_FAILURE("InternalFailure", "InternalFailure", 500),

@@ -61,7 +61,8 @@ public final class Dispatcher {
         this.faults = faults;
         this.calls = calls;
         this.clock = clock;
-        Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api())
+        Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api(),
+                DynamoDb.api())
                 .forEach(api -> apis.put(api.service(), api));
     }
 

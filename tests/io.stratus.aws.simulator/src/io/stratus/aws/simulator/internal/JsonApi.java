@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * AWS JSON 1.1 (Organizations): the action in {@code X-Amz-Target: Prefix.Action}, JSON bodies,
- * errors as {@code {"__type": CODE, "message": ...}}.
+ * AWS JSON 1.0 (DynamoDB) and 1.1 (Organizations): the action in {@code X-Amz-Target:
+ * Prefix.Action}, JSON bodies, errors as {@code {"__type": CODE, "message": ...}}.
  */
-record JsonApi(String service, String targetPrefix, Map<String, JsonApi.Operation> operations) implements Api {
+record JsonApi(String service, String contentType, String targetPrefix, Map<String, JsonApi.Operation> operations)
+        implements Api {
 
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final String JSON_1_0 = "application/x-amz-json-1.0";
+    static final String JSON_1_1 = "application/x-amz-json-1.1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FunctionalInterface
@@ -46,18 +48,18 @@ record JsonApi(String service, String targetPrefix, Map<String, JsonApi.Operatio
         } catch (IOException e) {
             throw new AwsError(AwsError.Kind.MALFORMED_REQUEST, "The request body is not valid JSON.");
         }
-        return Reply.success(CONTENT_TYPE, bytes(operation.answer(invocation, input)));
+        return Reply.success(contentType, bytes(operation.answer(invocation, input)));
     }
 
     @Override
     public Reply error(AwsError error, String requestId) {
         ObjectNode body = object().put("__type", error.kind.jsonCode).put("message", error.getMessage());
-        return new Reply(error.kind.status, CONTENT_TYPE, bytes(body), error.kind.jsonCode);
+        return new Reply(error.kind.status, contentType, bytes(body), error.kind.jsonCode);
     }
 
     @Override
     public Reply malformed(String action) {
-        return Reply.success(CONTENT_TYPE, ("{\"" + action + "\": {").getBytes(StandardCharsets.UTF_8));
+        return Reply.success(contentType, ("{\"" + action + "\": {").getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] bytes(ObjectNode body) {

@@ -17,7 +17,7 @@ final class Organizations {
     }
 
     JsonApi api() {
-        return new JsonApi("organizations", "AWSOrganizationsV20161128",
+        return new JsonApi("organizations", JsonApi.JSON_1_1, "AWSOrganizationsV20161128",
                 Map.of("DescribeOrganization", this::describeOrganization));
     }
 

@@ -58,6 +58,24 @@ record EclipseInstallation(Path root) {
         }
     }
 
+    /**
+     * The JVM options the product was built with: the lines after {@code -vmargs} in its
+     * {@code eclipse.ini}. A native launcher would apply them; {@code java -jar} needs them given.
+     */
+    List<String> vmArgs() {
+        Path ini = root.resolve("eclipse.ini");
+        if (!Files.exists(ini)) {
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(ini).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            int vmargs = lines.indexOf("-vmargs");
+            return vmargs < 0 ? List.of() : lines.subList(vmargs + 1, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every bundle in plugins/, jar or folder, read from its manifest. */
     List<Bundle> bundlesInPlugins() {
         List<Bundle> bundles = new ArrayList<>();

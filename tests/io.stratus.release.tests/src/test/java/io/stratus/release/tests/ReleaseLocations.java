@@ -27,10 +27,6 @@ final class ReleaseLocations {
         return existingDirectory("stratus.idePlatform");
     }
 
-    static long maxMillisToHealthy() {
-        return Long.parseLong(required("stratus.server.maxMillisToHealthy"));
-    }
-
     private static Path existingDirectory(String property) {
         Path path = Path.of(required(property)).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {

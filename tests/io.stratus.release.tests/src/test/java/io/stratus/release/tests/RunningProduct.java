@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A product running in a JVM of its own, started as people start it: {@code java -jar} the
- * Equinox launcher, in the installation folder. Everything it prints (stdout and stderr) is
- * kept, so a test can wait for output, type into its console and show it all on failure.
+ * A product running in a JVM of its own, started as people start it: {@code java} with the
+ * product's own JVM options, {@code -jar} the Equinox launcher, in the installation folder.
+ * Everything it prints (stdout and stderr) is kept, so a test can wait for output, type into its
+ * console and show it all on failure.
  * Use {@link ProductLauncher} to start one: it also makes sure the process ends with the test.
  */
 final class RunningProduct {
@@ -52,6 +53,7 @@ final class RunningProduct {
         List<String> command = new ArrayList<>();
         // the JDK that runs the tests, so the products run on what the build was checked with
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(installation.vmArgs());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(installation.launcherJar().toString());

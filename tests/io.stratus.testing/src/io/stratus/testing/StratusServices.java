@@ -1,11 +1,13 @@
-package io.stratus.auth.tests;
+package io.stratus.testing;
 
 import io.stratus.admin.UserAdministration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
+import io.stratus.explorer.CloudExplorer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * The Stratus services of one test, wired as in the products: DS components configured through
  * ConfigAdmin, the AWS endpoint pointing at a simulator and the store at a fresh data directory.
  */
-final class Stratus {
+public final class StratusServices {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path WORK = Path.of(System.getProperty("stratus.test.work", "target/work"));
@@ -42,8 +44,8 @@ final class Stratus {
     private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
     private Path dataDirectory;
 
-    Stratus() {
-        Bundle self = FrameworkUtil.getBundle(Stratus.class);
+    public StratusServices() {
+        Bundle self = FrameworkUtil.getBundle(StratusServices.class);
         try {
             self.start(Bundle.START_TRANSIENT);
         } catch (Exception e) {
@@ -54,12 +56,12 @@ final class Stratus {
     }
 
     /** Points the AWS clients at the simulator and waits until they use it. */
-    void useAws(AwsSimulator simulator, Map<String, Object> extra) {
+    public void useAws(AwsSimulator simulator, Map<String, Object> extra) {
         useAws(simulator.endpoint(), extra);
     }
 
     /** Points the AWS clients at an endpoint and waits until they use it. */
-    void useAws(URI endpoint, Map<String, Object> extra) {
+    public void useAws(URI endpoint, Map<String, Object> extra) {
         Hashtable<String, Object> properties = new Hashtable<>(extra);
         properties.put("endpoint", endpoint.toString());
         properties.putIfAbsent("callTimeoutMillis", 5_000L);
@@ -75,19 +77,28 @@ final class Stratus {
         }
     }
 
-    void useAuth(Map<String, Object> properties) {
+    public void useAuth(Map<String, Object> properties) {
         configure("io.stratus.auth", new Hashtable<>(properties));
     }
 
+    /** Sets the configuration of a component, as a product does at start. */
+    public void configure(String pid, Dictionary<String, Object> properties) {
+        try {
+            configAdmin.getConfiguration(pid, "?").update(properties);
+        } catch (IOException e) {
+            throw new IllegalStateException("ConfigAdmin refused " + pid, e);
+        }
+    }
+
     /** A new, empty instance: a fresh store, so the next sign-in must go through setup. */
-    void freshInstance(String name) throws IOException {
+    public void freshInstance(String name) throws IOException {
         Files.createDirectories(WORK);
         dataDirectory = Files.createTempDirectory(WORK, name + "-");
         restartStore();
     }
 
     /** Stops the services over the store and starts them again on the same data directory. */
-    void restartStore() throws IOException {
+    public void restartStore() throws IOException {
         stop();
         configAdmin.getConfiguration("io.stratus.store", "?")
                 .update(new Hashtable<>(Map.of("dataDirectory", dataDirectory.toString())));
@@ -95,7 +106,7 @@ final class Stratus {
     }
 
     /** Takes the store and everything over it down, as when the server stops. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
         if (store.getProperties() != null) {
             store.delete();
@@ -103,47 +114,43 @@ final class Stratus {
         }
     }
 
-    Path dataDirectory() {
+    public Path dataDirectory() {
         return dataDirectory;
     }
 
-    SignInService signIn() {
+    public SignInService signIn() {
         return waitFor(SignInService.class);
     }
 
-    UserAdministration admin() {
+    public UserAdministration admin() {
         return waitFor(UserAdministration.class);
     }
 
-    SessionCredentials vault() {
+    public SessionCredentials vault() {
         return waitFor(SessionCredentials.class);
     }
 
-    AwsClients aws() {
+    public AwsClients aws() {
         return waitFor(AwsClients.class);
     }
 
-    /** Temporary keys of alice's assumed Deployer role, as AWS would hand them out. */
-    AwsCredentials assumeDeployer(AwsCredentials as, String sessionName) {
-        Credentials temporary = aws().sts().assumeRole(r -> r
-                .roleArn("arn:aws:iam::" + Keys.ACCOUNT + ":role/" + Keys.DEPLOYER_ROLE)
-                .roleSessionName(sessionName)
-                .overrideConfiguration(aws().as(as))).credentials();
-        return Keys.keys(temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken());
+    /** Temporary keys of an assumed role, as AWS would hand them out. */
+    public AwsCredentials assumeRole(String roleArn, AwsCredentials as, String sessionName) {
+        return temporary(aws().sts().assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)
+                .overrideConfiguration(aws().as(as))).credentials());
+    }
+
+    public CloudExplorer explorer() {
+        return waitFor(CloudExplorer.class);
     }
 
     /** Temporary keys from GetSessionToken for these long-term keys. */
-    AwsCredentials sessionToken(AwsCredentials as) {
-        Credentials temporary = aws().sts().getSessionToken(r -> r.overrideConfiguration(aws().as(as))).credentials();
-        return Keys.keys(temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken());
+    public AwsCredentials sessionToken(AwsCredentials as) {
+        return temporary(aws().sts().getSessionToken(r -> r.overrideConfiguration(aws().as(as))).credentials());
     }
 
-    private void configure(String pid, Dictionary<String, Object> properties) {
-        try {
-            configAdmin.getConfiguration(pid, "?").update(properties);
-        } catch (IOException e) {
-            throw new IllegalStateException("ConfigAdmin refused " + pid, e);
-        }
+    private static AwsCredentials temporary(Credentials keys) {
+        return new AwsCredentials(keys.accessKeyId(), Secret.of(keys.secretAccessKey()), Secret.of(keys.sessionToken()));
     }
 
     private <T> T waitFor(Class<T> type) {
@@ -168,7 +175,7 @@ final class Stratus {
         });
     }
 
-    static void awaitTrue(String what, BooleanSupplier condition) {
+    public static void awaitTrue(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

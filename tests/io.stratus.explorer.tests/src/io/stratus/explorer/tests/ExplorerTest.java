@@ -1,0 +1,310 @@
+package io.stratus.explorer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Fault;
+import io.stratus.aws.simulator.Seed;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Permission;
+import io.stratus.core.access.Role;
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.ExplorerFilter;
+import io.stratus.explorer.ExplorerTree;
+import io.stratus.explorer.ExplorerTree.RegionNode;
+import io.stratus.explorer.ScanStatus;
+import io.stratus.testing.StratusServices;
+
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Discovery with each person's own keys, against the AWS simulator's databases. */
+class ExplorerTest {
+
+    private static final String ACCOUNT = "123456789012";
+    private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "ap-southeast-2");
+    private static final String ALICE_ID = "AKIAALICE00000000001";
+    private static final String ALICE_SECRET = "alice+secret+0000000000000000000000000001";
+    /** bob may not describe RDS databases; everything else is allowed. */
+    private static final String BOB_ID = "AKIABOB0000000000002";
+    private static final String BOB_SECRET = "bob+secret+00000000000000000000000000002";
+    private static final int BULK = 250;
+    /** More DynamoDB tables than one ListTables page holds. */
+    private static final int TABLES = 120;
+
+    private static final Seed SEED = Seed.builder().account(ACCOUNT, account -> account
+            .user("alice", u -> u.accessKey(ALICE_ID, ALICE_SECRET))
+            .user("bob", u -> u.accessKey(BOB_ID, BOB_SECRET).deny("rds:DescribeDBInstances", "rds:DescribeDBClusters"))
+            .region("eu-west-1", r -> r
+                    .dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").dbName("orders")
+                            .iamAuthentication(true).instanceClass("db.r6g.large").vpcId("vpc-0a1").tag("team", "shop"))
+                    .dbCluster("catalog", c -> c.engine("aurora-mysql").iamAuthentication(true).members("catalog-1", "catalog-2"))
+                    .dbInstance("catalog-1", db -> db.engine("aurora-mysql").cluster("catalog"))
+                    .dbInstance("catalog-2", db -> db.engine("aurora-mysql").cluster("catalog"))
+                    .dbCluster("profiles", c -> c.engine("docdb").members("profiles-1"))
+                    .dbInstance("profiles-1", db -> db.engine("docdb").cluster("profiles"))
+                    .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.4xlarge").numberOfNodes(4).dbName("analytics"))
+                    .dynamoDbTable("sessions", t -> t.partitionKey("user", "S").sortKey("started", "N")
+                            .globalSecondaryIndex("by-device").localSecondaryIndex("by-expiry").itemCount(1_204)))
+            .region("us-east-1", r -> {
+                r.generatedDbInstances(BULK, "bulk");
+                for (int i = 1; i <= TABLES; i++) {
+                    r.dynamoDbTable("events-%03d".formatted(i), t -> t.partitionKey("id", "S").billingMode("PROVISIONED"));
+                }
+            })
+            .region("ap-southeast-2", r -> r.dbInstance("legacy", db -> db.engine("mariadb").tag("team", "core"))))
+            .build();
+
+    private static AwsSimulator simulator;
+    private static StratusServices stratus;
+    private UserSession alice;
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = AwsSimulator.start(SEED);
+        stratus = new StratusServices();
+        stratus.useAws(simulator, Map.of("maxAttempts", 2));
+        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", REGIONS.toArray(String[]::new),
+                "scanTimeoutMillis", 2_000L)));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void freshInstance() throws Exception {
+        simulator.faults().clear();
+        stratus.freshInstance("explorer");
+        alice = stratus.signIn().setUp(keys(ALICE_ID, ALICE_SECRET));
+        StratusServices.awaitTrue("the explorer scans the configured regions",
+                () -> stratus.explorer().tree(alice).services().get(0).regions().size() == REGIONS.size());
+        simulator.calls().clear();
+    }
+
+    @Test
+    void findsEveryKindOfDatabaseWithItsFields() {
+        ExplorerTree tree = stratus.explorer().refresh(alice);
+        assertEquals(ACCOUNT, tree.accountId());
+        RegionNode rds = tree.node(CloudService.RDS, "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.OK, rds.status());
+
+        CloudResource orders = named(rds.resources(), "orders");
+        assertEquals("postgres", orders.engine());
+        assertEquals("16.4", orders.engineVersion());
+        assertEquals("available", orders.status());
+        assertTrue(orders.iamAuthentication());
+        assertEquals("vpc-0a1", orders.details().get("vpc"));
+        assertEquals("db.r6g.large", orders.details().get("instanceClass"));
+        assertEquals(Map.of("team", "shop"), orders.tags());
+        assertTrue(orders.endpoint().orElseThrow().host().startsWith("orders."));
+
+        CloudResource catalog = named(rds.resources(), "catalog");
+        assertEquals("cluster", catalog.kind());
+        assertEquals(List.of("catalog-1", "catalog-2"), catalog.members().stream().map(CloudResource::name).sorted().toList());
+        assertTrue(rds.resources().stream().noneMatch(r -> r.name().startsWith("catalog-")), "members sit under their cluster");
+        assertTrue(rds.resources().stream().noneMatch(r -> r.engine().equals("docdb")), "DocumentDB is its own service");
+
+        RegionNode docdb = tree.node(CloudService.DOCUMENTDB, "eu-west-1").orElseThrow();
+        CloudResource profiles = named(docdb.resources(), "profiles");
+        assertEquals("docdb", profiles.engine());
+        assertEquals(List.of("profiles-1"), profiles.members().stream().map(CloudResource::name).toList());
+
+        CloudResource warehouse = named(tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().resources(), "warehouse");
+        assertEquals("ra3.4xlarge", warehouse.details().get("nodeType"));
+        assertEquals("4", warehouse.details().get("numberOfNodes"));
+        assertEquals(Optional.of("analytics"), warehouse.databaseName());
+
+        CloudResource sessions = named(tree.node(CloudService.DYNAMODB, "eu-west-1").orElseThrow().resources(), "sessions");
+        assertEquals("ACTIVE", sessions.status());
+        assertEquals("user HASH, started RANGE", sessions.details().get("keySchema"));
+        assertEquals("by-device (global), by-expiry (local)", sessions.details().get("indexes"));
+        assertEquals("PAY_PER_REQUEST", sessions.details().get("billingMode"));
+        assertEquals("1204", sessions.details().get("itemCount"));
+        assertEquals("arn:aws:dynamodb:eu-west-1:" + ACCOUNT + ":table/sessions", sessions.id());
+    }
+
+    @Test
+    void followsPaginationToTheEnd() {
+        RegionNode virginia = stratus.explorer().refresh(alice).node(CloudService.RDS, "us-east-1").orElseThrow();
+        assertEquals(BULK, virginia.resources().size());
+        assertTrue(simulator.calls().count("rds:DescribeDBInstances") >= 3 * 2, "three pages in RDS and DocumentDB each");
+
+        RegionNode tables = stratus.explorer().tree(alice).node(CloudService.DYNAMODB, "us-east-1").orElseThrow();
+        assertEquals(TABLES, tables.resources().size());
+        assertTrue(tables.resources().stream().allMatch(t -> t.details().get("billingMode").equals("PROVISIONED")),
+                "every listed table was described");
+        assertEquals(2 + 1 + 1, simulator.calls().count("dynamodb:ListTables"), "two pages of names in us-east-1, one elsewhere");
+    }
+
+    @Test
+    void aDeniedServiceIsNamedWhileTheOthersAreShown() {
+        UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
+        ExplorerTree tree = stratus.explorer().tree(bob);
+        RegionNode rds = tree.node(CloudService.RDS, "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, rds.status().outcome());
+        assertTrue(rds.status().detail().contains("rds:DescribeDBInstances"), rds.status().detail());
+        assertTrue(rds.resources().isEmpty());
+        assertEquals(ScanStatus.OK, tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
+        assertEquals(1, tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().resources().size());
+        RegionNode dynamo = tree.node(CloudService.DYNAMODB, "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.OK, dynamo.status());
+        assertEquals(List.of("sessions"), dynamo.resources().stream().map(CloudResource::name).toList());
+    }
+
+    @Test
+    void oneSlowRegionTimesOutWithoutHoldingBackTheOthers() {
+        simulator.faults().latency("rds:*", "ap-southeast-2", Duration.ofSeconds(6));
+        long started = System.nanoTime();
+        ExplorerTree tree = stratus.explorer().refresh(alice);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(ScanStatus.Outcome.TIMED_OUT, tree.node(CloudService.RDS, "ap-southeast-2").orElseThrow().status().outcome());
+        assertEquals(ScanStatus.OK, tree.node(CloudService.RDS, "eu-west-1").orElseThrow().status());
+        assertEquals(ScanStatus.OK, tree.node(CloudService.REDSHIFT, "ap-southeast-2").orElseThrow().status());
+        assertTrue(millis < 5_000, "the scan waited " + millis + " ms for the slow region");
+    }
+
+    @Test
+    void throttlingIsRetriedThenReportedAsFailed() {
+        simulator.faults().failNext(1, Fault.THROTTLING, "redshift:*", "eu-west-1");
+        assertEquals(ScanStatus.OK, stratus.explorer().refresh(alice).node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
+
+        simulator.faults().failNext(2, Fault.THROTTLING, "redshift:*", "eu-west-1");
+        ScanStatus throttled = stratus.explorer().refresh(alice).node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status();
+        assertEquals(ScanStatus.Outcome.FAILED, throttled.outcome());
+        assertTrue(throttled.detail().contains("throttling"), throttled.detail());
+    }
+
+    @Test
+    void refreshingOneNodeRescansOnlyIt() {
+        simulator.faults().failNext(2, Fault.SERVICE_UNAVAILABLE, "redshift:*", "eu-west-1");
+        ExplorerTree first = stratus.explorer().refresh(alice);
+        assertEquals(ScanStatus.Outcome.FAILED, first.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status().outcome());
+        simulator.calls().clear();
+
+        ExplorerTree second = stratus.explorer().refresh(alice, CloudService.REDSHIFT, "eu-west-1");
+        assertEquals(ScanStatus.OK, second.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
+        assertEquals(simulator.calls().count("*"), simulator.calls().count("redshift:DescribeClusters"), "no other call");
+        assertEquals(first.node(CloudService.RDS, "eu-west-1").orElseThrow().scannedAt(),
+                second.node(CloudService.RDS, "eu-west-1").orElseThrow().scannedAt(), "the rest is kept");
+    }
+
+    @Test
+    void treesAreCachedPerSessionAndNeverShared() {
+        stratus.explorer().tree(alice);
+        simulator.calls().clear();
+        stratus.explorer().tree(alice);
+        assertEquals(0, simulator.calls().count("*"), "served from alice's cache");
+
+        UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
+        ExplorerTree bobs = stratus.explorer().tree(bob);
+        assertTrue(simulator.calls().count("redshift:*") > 0, "bob's tree was discovered with bob's keys");
+        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, bobs.node(CloudService.RDS, "eu-west-1").orElseThrow().status().outcome());
+        assertEquals(ScanStatus.OK, stratus.explorer().tree(alice).node(CloudService.RDS, "eu-west-1").orElseThrow().status());
+
+        stratus.signIn().signOut(bob.id());
+        StratusException e = assertThrows(StratusException.class, () -> stratus.explorer().tree(bob));
+        assertEquals(Problem.NOT_SIGNED_IN, e.problem());
+    }
+
+    @Test
+    void filtersByTextEngineStatusAndTag() {
+        ExplorerTree tree = stratus.explorer().tree(alice);
+        assertEquals(Set.of("orders"), names(tree.filter(new ExplorerFilter(Optional.of("ORD"), Optional.empty(),
+                Optional.empty(), Optional.empty()))));
+        List<CloudResource> mariadb = resources(tree.filter(new ExplorerFilter(Optional.empty(), Optional.of("MariaDB"),
+                Optional.empty(), Optional.empty())));
+        assertTrue(mariadb.stream().anyMatch(r -> r.name().equals("legacy")), "legacy runs MariaDB");
+        assertTrue(mariadb.stream().allMatch(r -> r.engine().equals("mariadb")), "only MariaDB databases match");
+        assertEquals(Set.of("orders", "legacy"), names(tree.filter(new ExplorerFilter(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("team")))));
+        assertEquals(Set.of("legacy"), names(tree.filter(new ExplorerFilter(Optional.empty(), Optional.empty(),
+                Optional.of("available"), Optional.of("team=core")))));
+        assertEquals(Set.of("catalog"), names(tree.filter(new ExplorerFilter(Optional.of("catalog-2"), Optional.empty(),
+                Optional.empty(), Optional.empty()))), "a cluster is kept for a matching member");
+    }
+
+    @Test
+    void connectionSpecsFromEachKindOfDatabase() {
+        ExplorerTree tree = stratus.explorer().tree(alice);
+        ConnectionSpec orders = spec(tree, CloudService.RDS, "orders");
+        assertEquals("postgres", orders.engine());
+        assertEquals(Optional.of("orders"), orders.database());
+        assertTrue(orders.iamAuthentication());
+        assertTrue(orders.tlsRequired());
+        assertEquals("eu-west-1", orders.region());
+
+        ConnectionSpec catalog = spec(tree, CloudService.RDS, "catalog");
+        assertTrue(catalog.host().contains(".cluster-"), "the cluster's writer endpoint: " + catalog.host());
+        assertEquals("aurora-mysql", catalog.engine());
+
+        ConnectionSpec profiles = spec(tree, CloudService.DOCUMENTDB, "profiles");
+        assertEquals("docdb", profiles.engine());
+        assertFalse(profiles.iamAuthentication(), "DocumentDB logs in with a password");
+
+        ConnectionSpec warehouse = spec(tree, CloudService.REDSHIFT, "warehouse");
+        assertEquals(5439, warehouse.port());
+        assertEquals(Optional.of("analytics"), warehouse.database());
+
+        ConnectionSpec sessions = spec(tree, CloudService.DYNAMODB, "sessions");
+        assertEquals("dynamodb", sessions.engine());
+        assertEquals("dynamodb.eu-west-1.amazonaws.com", sessions.host());
+        assertEquals(443, sessions.port());
+        assertEquals(Optional.of("sessions"), sessions.database(), "the table to open");
+
+        ConnectionSpec legacy = spec(tree, CloudService.RDS, "legacy");
+        assertFalse(legacy.iamAuthentication(), "IAM authentication is offered only where it is enabled");
+        assertEquals(Optional.empty(), legacy.database());
+    }
+
+    @Test
+    void exploringNeedsTheExplorePermission() {
+        UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
+        stratus.admin().saveCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
+        stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor"));
+        StratusException e = assertThrows(StratusException.class, () -> stratus.explorer().tree(bob));
+        assertEquals(Problem.FORBIDDEN, e.problem());
+    }
+
+    private ConnectionSpec spec(ExplorerTree tree, CloudService service, String name) {
+        String region = name.equals("legacy") ? "ap-southeast-2" : "eu-west-1";
+        return stratus.explorer().connectionSpec(alice, named(tree.node(service, region).orElseThrow().resources(), name).id());
+    }
+
+    private static CloudResource named(List<CloudResource> resources, String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not among " + resources.stream().map(CloudResource::name).toList()));
+    }
+
+    private static Set<String> names(ExplorerTree tree) {
+        return resources(tree).stream().map(CloudResource::name).collect(Collectors.toSet());
+    }
+
+    private static List<CloudResource> resources(ExplorerTree tree) {
+        return tree.services().stream().flatMap(s -> s.regions().stream()).flatMap(r -> r.resources().stream()).toList();
+    }
+
+    private static AwsCredentials keys(String id, String secret) {
+        return new AwsCredentials(id, Secret.of(secret), null);
+    }
+}

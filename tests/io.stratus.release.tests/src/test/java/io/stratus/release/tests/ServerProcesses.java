@@ -1,0 +1,101 @@
+package io.stratus.release.tests;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Starts fresh copies of the materialized server product, each a first, cold start with its own
+ * port and data folder, and talks HTTP to them.
+ */
+final class ServerProcesses {
+
+    /** A started server product and the port it was told to listen on. */
+    record Server(EclipseInstallation installation, RunningProduct process, int port) {
+    }
+
+    private final ProductLauncher launcher;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private int copies;
+
+    ServerProcesses(ProductLauncher launcher, Path work) {
+        this.launcher = launcher;
+        this.work = work;
+    }
+
+    /** Starts a fresh copy with the flags people use: --port and --data. */
+    Server start() throws IOException {
+        EclipseInstallation installation = freshCopy();
+        int port = freePort();
+        RunningProduct process = launcher.start("server product", installation, List.of(),
+                List.of("--port", Integer.toString(port), "--data", work.resolve("data-" + copies).toString()));
+        return new Server(installation, process, port);
+    }
+
+    /** A fresh copy of the product, not started. */
+    EclipseInstallation freshCopy() {
+        return EclipseInstallation.copyOf(ReleaseLocations.serverProduct(), work.resolve("stratus-server-" + ++copies));
+    }
+
+    /** Polls /api/health until it answers 200; fails early if the server process ends. */
+    HttpResponse<String> awaitHealthy(Server server, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = get(server.port(), "/api/health");
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+            } catch (ConnectException notListeningYet) {
+                // keep polling
+            }
+            if (!server.process().isAlive()) {
+                throw new AssertionError("the server ended before it answered /api/health");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server did not answer /api/health within " + timeout);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Loads this JVM's HTTP client classes before a clock starts: on two cores, the test JVM's own
+     * warm-up would otherwise be counted as the product's start-up.
+     */
+    void warmUpHttpClient() throws IOException, InterruptedException {
+        try {
+            get(freePort(), "/api/health"); // nothing listens there
+        } catch (ConnectException expected) {
+            // the point was loading the client, not reaching a server
+        }
+    }
+
+    HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void stop(Server server, Duration timeout) throws InterruptedException {
+        server.process().terminate();
+        server.process().awaitExit(timeout);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
