@@ -21,7 +21,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +49,7 @@ public final class DiscoveryService implements CloudExplorer {
         String[] regions() default {};
 
         /** AWS calls in flight at most, for all people together. */
-        int parallelism() default 64;
+        int parallelism() default 128;
 
         /** A service and region pair not done by then is reported as timed out. */
         long scanTimeoutMillis() default 30_000;
@@ -69,8 +71,14 @@ public final class DiscoveryService implements CloudExplorer {
     private final List<String> configuredRegions;
     private final Duration scanTimeout;
     private final Clock clock = Clock.systemUTC();
-    /** Virtual threads: a scan mostly waits for AWS, and the semaphore in AwsCalls bounds the calls. */
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Reused platform threads, not virtual ones: the AWS SDK caches its XML parser factory per
+     * thread, and a fresh virtual thread per call would build one for every response (a third of
+     * a scan's CPU). Unbounded, because scans wait on the listings they start; the semaphore in
+     * AwsCalls bounds the AWS calls.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("stratus-discovery-", 1).factory());
     /** Each session's own tree; never shared, dropped when the session ends. */
     private final Map<String, Map<PairKey, RegionNode>> trees = new ConcurrentHashMap<>();
 
@@ -146,12 +154,13 @@ public final class DiscoveryService implements CloudExplorer {
     private Map<PairKey, RegionNode> scan(UserSession session, List<PairKey> pairs) {
         Scanner.ScanScope[] scopes = pairs.stream().map(p -> new Scanner.ScanScope(session.identity().accountId(),
                 session.identity().partition(), p.region())).toArray(Scanner.ScanScope[]::new);
+        ConcurrentMap<Object, CompletableFuture<Object>> listings = new ConcurrentHashMap<>();
         Map<PairKey, Future<RegionNode>> running = new LinkedHashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             PairKey pair = pairs.get(i);
             Scanner.ScanScope scope = scopes[i];
             Scanner scanner = SCANNERS.stream().filter(s -> s.service() == pair.service()).findFirst().orElseThrow();
-            running.put(pair, executor.submit(() -> scanOne(session, scanner, scope)));
+            running.put(pair, executor.submit(() -> scanOne(session, scanner, scope, listings)));
         }
         long deadline = System.nanoTime() + scanTimeout.toNanos();
         Map<PairKey, RegionNode> done = new LinkedHashMap<>();
@@ -161,9 +170,11 @@ public final class DiscoveryService implements CloudExplorer {
         return done;
     }
 
-    private RegionNode scanOne(UserSession session, Scanner scanner, Scanner.ScanScope scope) {
+    private RegionNode scanOne(UserSession session, Scanner scanner, Scanner.ScanScope scope,
+            ConcurrentMap<Object, CompletableFuture<Object>> listings) {
         try {
-            Scanner.Found found = vault.withCredentials(session.id(), keys -> scanner.scan(calls, keys, scope, executor));
+            Scanner.Found found = vault.withCredentials(session.id(),
+                    keys -> scanner.scan(new Scanner.Scan(calls, keys, executor, listings), scope));
             ScanStatus status = found.deniedActions().isEmpty() ? ScanStatus.OK
                     : ScanStatus.accessDenied(String.join(" and ", found.deniedActions()));
             return new RegionNode(scope.region(), status, clock.instant(), found.resources());

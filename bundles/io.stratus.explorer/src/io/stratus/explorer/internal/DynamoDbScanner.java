@@ -5,7 +5,6 @@ import static io.stratus.explorer.internal.RdsFamilyScanner.put;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.core.identity.AwsCredentials;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,9 +30,10 @@ final class DynamoDbScanner implements Scanner {
     }
 
     @Override
-    public Found scan(AwsCalls aws, AwsCredentials credentials, ScanScope scope, ExecutorService parallel) {
+    public Found scan(Scan scan, ScanScope scope) {
+        var aws = scan.aws();
         var dynamo = aws.clients().dynamoDb(scope.region());
-        var as = aws.clients().as(credentials);
+        var as = aws.clients().as(scan.credentials());
         List<String> names;
         try {
             names = aws.call("dynamodb", "ListTables", () -> dynamo.listTablesPaginator(r -> r.overrideConfiguration(as))
@@ -43,14 +42,14 @@ final class DynamoDbScanner implements Scanner {
             return new Found(List.of(), List.of(denied.action));
         }
         List<CompletableFuture<Optional<TableDescription>>> described = names.stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> {
+                .map(name -> scan.beside(() -> {
                     try {
                         return Optional.of(aws.call("dynamodb", "DescribeTable",
                                 () -> dynamo.describeTable(r -> r.tableName(name).overrideConfiguration(as)).table()));
                     } catch (AwsCalls.AccessDenied denied) {
                         return Optional.<TableDescription>empty();
                     }
-                }, parallel))
+                }))
                 .toList();
         List<CloudResource> tables = new ArrayList<>();
         boolean describeDenied = false;

@@ -5,13 +5,11 @@ import static io.stratus.explorer.internal.RdsFamilyScanner.put;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.core.identity.AwsCredentials;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import software.amazon.awssdk.services.redshift.model.Cluster;
@@ -27,11 +25,11 @@ final class RedshiftScanner implements Scanner {
     }
 
     @Override
-    public Found scan(AwsCalls aws, AwsCredentials credentials, ScanScope scope, ExecutorService parallel) {
-        var redshift = aws.clients().redshift(scope.region());
-        var as = aws.clients().as(credentials);
+    public Found scan(Scan scan, ScanScope scope) {
+        var redshift = scan.aws().clients().redshift(scope.region());
+        var as = scan.aws().clients().as(scan.credentials());
         try {
-            return Found.all(aws.call("redshift", DESCRIBE_CLUSTERS, () -> redshift
+            return Found.all(scan.aws().call("redshift", DESCRIBE_CLUSTERS, () -> redshift
                     .describeClustersPaginator(r -> r.overrideConfiguration(as)).clusters().stream()
                     .map(c -> cluster(c, scope)).toList()));
         } catch (AwsCalls.AccessDenied denied) {

@@ -58,6 +58,11 @@ class SeedTest extends SimulatorTestBase {
         assertTrue(catalog.storageEncrypted());
         assertEquals(false, ireland.dbClusters().get(1).storageEncrypted());
         assertEquals(4, ireland.redshiftClusters().get(0).numberOfNodes());
+        RegionSeed.DynamoDbTable sessions = ireland.dynamoDbTables().get(0);
+        assertEquals(new RegionSeed.KeyAttribute("started", "N"), sessions.sortKey());
+        assertEquals(List.of("by-device"), sessions.globalSecondaryIndexes());
+        assertEquals("PAY_PER_REQUEST", sessions.billingMode());
+        assertEquals(1204L, sessions.itemCount());
 
         List<RegionSeed.DbInstance> generated = acme.region("us-east-1").dbInstances();
         assertEquals(2000, generated.size());
@@ -69,6 +74,10 @@ class SeedTest extends SimulatorTestBase {
     void explainsAnInvalidRegion() {
         assertInvalid("Region name Ireland is not of the form eu-west-1.", """
                 {"accounts": [{"id": "111111111111", "regions": [{"name": "Ireland"}]}]}
+                """);
+        assertInvalid("DynamoDB table sessions has local secondary indexes, which need a sort key.", """
+                {"accounts": [{"id": "111111111111", "regions": [{"name": "eu-west-1",
+                  "dynamoDbTables": [{"name": "sessions", "localSecondaryIndexes": ["by-expiry"]}]}]}]}
                 """);
         assertInvalid("Duplicate DB instance identifier in eu-west-1: orders", """
                 {"accounts": [{"id": "111111111111", "regions": [{"name": "eu-west-1",

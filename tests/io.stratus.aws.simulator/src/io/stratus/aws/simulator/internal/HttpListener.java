@@ -39,7 +39,9 @@ public final class HttpListener {
     private final ServerConnector connector;
 
     public HttpListener(Dispatcher dispatcher, int port) {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        // AWS answers any number of callers at once, and an injected latency holds its thread for
+        // the whole delay: a discovery across 17 regions has a hundred calls in flight.
+        QueuedThreadPool threads = new QueuedThreadPool(256, 2);
         threads.setName("aws-simulator");
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();

@@ -1,0 +1,144 @@
+package io.stratus.explorer.tests;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.RegionBuilder;
+import io.stratus.aws.simulator.Seed;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.ExplorerTree;
+import io.stratus.explorer.ScanStatus;
+import io.stratus.testing.StratusServices;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discovery across the 17 standard regions with 100 ms on every AWS call, as far-away regions
+ * answer. Prints, for each layout, the wall time of a full refresh next to two references: the sum
+ * of all its calls' latencies (what a sequential scan would take) and the longest chain of
+ * dependent calls times the latency (the least any scan can take: pages of one listing follow each
+ * other, and a DynamoDB table is described after it is listed). Asserts nothing: run it with
+ * {@code ./mvnw verify -DskipTests -Dbenchmarks}.
+ * <p>
+ * Targets: the 17 regions with one of them holding 3 pages of DB instances within 400 ms; with
+ * one region holding 2,000 instances (20 pages of 100), within 1.2 times the limit.
+ */
+class DiscoveryBenchmark {
+
+    private static final Duration LATENCY = Duration.ofMillis(100);
+    private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
+            "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
+            "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2");
+    private static final String BIG_REGION = "us-east-1";
+    /** RDS returns at most 100 DB instances a page. */
+    private static final int PAGE = 100;
+    /**
+     * Refreshes before the clock starts (some 5,000 AWS calls): a server that has run for a while
+     * has its code compiled, and the steady state is what people meet.
+     */
+    private static final int WARM_UP = 40;
+    private static final int ROUNDS = 9;
+    private static final String KEY_ID = "AKIABENCH00000000001";
+    private static final String SECRET = "bench+secret+000000000000000000000000001";
+
+    @Test
+    void discoveryAcrossSeventeenRegions() throws Exception {
+        measure("17 regions, 3 pages of DB instances in " + BIG_REGION, 250, "target: 400 ms");
+        measure("17 regions, 2,000 DB instances in " + BIG_REGION, 2_000, "target: 1.2 x the limit");
+    }
+
+    private static void measure(String layout, int bigRegionInstances, String target) throws Exception {
+        try (AwsSimulator simulator = AwsSimulator.start(seed(bigRegionInstances))) {
+            StratusServices stratus = new StratusServices();
+            stratus.useAws(simulator, Map.of("maxAttempts", 2));
+            stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of(
+                    "regions", REGIONS.toArray(String[]::new), "scanTimeoutMillis", 60_000L)));
+            stratus.freshInstance("discovery-benchmark");
+            UserSession session = stratus.signIn().setUp(new AwsCredentials(KEY_ID, Secret.of(SECRET), null));
+            StratusServices.awaitTrue("the explorer is configured for 17 regions",
+                    () -> stratus.explorer().tree(session).services().get(0).regions().size() == REGIONS.size());
+
+            for (int i = 0; i < WARM_UP; i++) {
+                stratus.explorer().refresh(session);
+            }
+            simulator.faults().latency("*", LATENCY);
+            long[] wallMillis = new long[ROUNDS];
+            long calls = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                simulator.calls().clear();
+                long started = System.nanoTime();
+                ExplorerTree tree = stratus.explorer().refresh(session);
+                wallMillis[round] = (System.nanoTime() - started) / 1_000_000;
+                calls = simulator.calls().count("*");
+                requireComplete(tree, bigRegionInstances);
+            }
+            long chain = longestChain(bigRegionInstances);
+            long[] sorted = wallMillis.clone();
+            Arrays.sort(sorted);
+            System.out.printf("%n[benchmark] discovery, %s, %d ms per AWS call, %d rounds%n", layout, LATENCY.toMillis(),
+                    ROUNDS);
+            System.out.printf("[benchmark]   wall time           median %5d ms   best %5d ms   all %s%n",
+                    sorted[ROUNDS / 2], sorted[0], Arrays.toString(wallMillis));
+            System.out.printf("[benchmark]   sum of all calls    %5d ms   (%d calls: a sequential scan)%n",
+                    calls * LATENCY.toMillis(), calls);
+            System.out.printf("[benchmark]   limit               %5d ms   (longest chain: %d dependent calls)   %s"
+                    + "   median/limit %.2f%n", chain * LATENCY.toMillis(), chain, target,
+                    sorted[ROUNDS / 2] / (double) (chain * LATENCY.toMillis()));
+            stratus.stop();
+        }
+    }
+
+    /**
+     * The longest chain of calls that must wait for each other: the DB instance pages of the big
+     * region one after another, or a DynamoDB listing followed by its tables' descriptions.
+     */
+    private static long longestChain(int bigRegionInstances) {
+        long instancePages = (bigRegionInstances + PAGE - 1) / PAGE;
+        long listThenDescribe = 2;
+        return Math.max(instancePages, listThenDescribe);
+    }
+
+    /** A benchmark of a scan that silently failed would measure nothing. */
+    private static void requireComplete(ExplorerTree tree, int bigRegionInstances) {
+        tree.services().forEach(service -> service.regions().forEach(region -> {
+            if (!region.status().equals(ScanStatus.OK)) {
+                throw new IllegalStateException(service.service() + " in " + region.region() + ": " + region.status());
+            }
+        }));
+        int found = tree.node(CloudService.RDS, BIG_REGION).orElseThrow().resources().size();
+        if (found < bigRegionInstances) {
+            throw new IllegalStateException("found " + found + " of " + bigRegionInstances + " DB instances");
+        }
+    }
+
+    /** Every region holds one database of each kind; the big one holds many DB instances instead of one. */
+    private static Seed seed(int bigRegionInstances) {
+        return Seed.builder().account("123456789012", account -> {
+            account.user("bench", u -> u.accessKey(KEY_ID, SECRET));
+            for (String region : REGIONS) {
+                account.region(region, r -> databases(r, region.equals(BIG_REGION) ? bigRegionInstances : 0));
+            }
+        }).build();
+    }
+
+    private static void databases(RegionBuilder region, int generated) {
+        if (generated > 0) {
+            region.generatedDbInstances(generated, "bulk");
+        } else {
+            region.dbInstance("app", db -> db.engine("postgres"));
+        }
+        region.dbCluster("core", c -> c.engine("aurora-postgresql").members("core-1"))
+                .dbInstance("core-1", db -> db.engine("aurora-postgresql").cluster("core"))
+                .dbCluster("docs", c -> c.engine("docdb").members("docs-1"))
+                .dbInstance("docs-1", db -> db.engine("docdb").cluster("docs"))
+                .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))
+                .dynamoDbTable("sessions", t -> t.partitionKey("id", "S"));
+    }
+}
