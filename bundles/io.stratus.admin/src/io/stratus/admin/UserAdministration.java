@@ -19,6 +19,9 @@ public interface UserAdministration {
 
     List<UserView> users(UserSession actor);
 
+    /** The acting person's own user and roles: everyone may read their own, no permission needed. */
+    UserView self(UserSession actor);
+
     /**
      * Replaces the roles of a known user. Takes effect on the user's live sessions at once.
      *

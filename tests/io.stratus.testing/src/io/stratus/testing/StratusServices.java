@@ -144,6 +144,16 @@ public final class StratusServices {
         return waitFor(CloudExplorer.class);
     }
 
+    /** Any service of the running components, once it is registered. */
+    public <T> T service(Class<T> type) {
+        return waitFor(type);
+    }
+
+    /** The service of the moment, or null while it is not registered. */
+    public <T> T currentService(Class<T> type) {
+        return tracker(type).getService();
+    }
+
     /** Temporary keys from GetSessionToken for these long-term keys. */
     public AwsCredentials sessionToken(AwsCredentials as) {
         return temporary(aws().sts().getSessionToken(r -> r.overrideConfiguration(aws().as(as))).credentials());

@@ -95,6 +95,11 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     }
 
     @Override
+    public boolean configured() {
+        return store.read(StoreReader::binding).isPresent();
+    }
+
+    @Override
     public Set<Permission> permissionsOf(String principalId) {
         return store.read(tx -> {
             Map<String, Role> roles = rolesById(tx);
@@ -121,6 +126,14 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     public List<UserView> users(UserSession actor) {
         actor.require(Permission.MANAGE_USERS);
         return store.read(tx -> tx.users().stream().map(u -> viewOf(u, tx.grantsOf(u.principalId()))).toList());
+    }
+
+    @Override
+    public UserView self(UserSession actor) {
+        return store.read(tx -> tx.user(actor.principalId())
+                .map(u -> viewOf(u, tx.grantsOf(u.principalId())))
+                .orElseThrow(() -> new StratusException(Problem.NOT_SIGNED_IN,
+                        "Your Stratus user no longer exists. Sign in again.")));
     }
 
     @Override

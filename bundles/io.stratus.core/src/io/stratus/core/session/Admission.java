@@ -33,4 +33,7 @@ public interface Admission {
 
     /** The user's permissions now; grants and revokes show here at once. */
     Set<Permission> permissionsOf(String principalId);
+
+    /** Whether setup has bound this instance to an AWS account. */
+    boolean configured();
 }

@@ -1,113 +1,222 @@
 package io.stratus.server.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.stratus.admin.UserAdministration;
+import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.CloudExplorer;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the JSON API under {@code /api}: routes a request to its handler and turns every
- * failure into {@code {"error": {"code", "message"}}} with the matching status, never a stack
- * trace. It does not listen on a port itself: each {@link HttpApiServer} feeds it requests.
+ * Answers the JSON API under {@code /api} (but the health check, which {@link HttpApiServer}
+ * answers before the services are up) and serves the web console: routes a request to its
+ * handler, guards the session cookie and state-changing requests, and turns every failure into
+ * {@code {"error": {"code", "message"}}} with the matching status, never a stack trace. It does
+ * not listen on a port itself: each {@link HttpApiServer} feeds it requests. Settings: ConfigAdmin
+ * PID {@code io.stratus.server}.
  */
-@Component(service = ApiDispatcher.class)
+@Component(service = ApiDispatcher.class, configurationPid = "io.stratus.server")
 public final class ApiDispatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    @interface Config {
+        /** Largest request body accepted; larger ones get 413. */
+        int maxBodyBytes() default 64 * 1024;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final Clock clock = Clock.systemUTC();
-    private String version;
-    private Instant activatedAt;
+        /** Failed sign-ins from one address, or for one key, before 429. */
+        int signInMaxFailures() default 10;
+
+        /** The window in which those failures count. */
+        long signInWindowSeconds() default 300;
+    }
+
+    static final String SESSION_COOKIE = "stratus_session";
+    /** A cross-site HTML form cannot send a custom header, nor JSON: state changes need both. */
+    static final String ANTI_FORGERY_HEADER = "X-Stratus-Request";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");
+
+    private final ObjectMapper json = JsonResponses.JSON;
+    private final SignInService signIn;
+    private final Router router = new Router();
+    private final WebConsole console;
+    private final int maxBodyBytes;
 
     @Activate
-    void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
-        activatedAt = clock.instant();
+    public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
+            @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer) {
+        if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1) {
+            throw new StratusException(Problem.INVALID_INPUT, "Server settings maxBodyBytes (at least 1024), "
+                    + "signInMaxFailures and signInWindowSeconds (at least 1) are out of range.");
+        }
+        this.signIn = signIn;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.console = new WebConsole(context.getBundle());
+        JsonViews views = new JsonViews(json);
+        SignInThrottle throttle = new SignInThrottle(config.signInMaxFailures(),
+                Duration.ofSeconds(config.signInWindowSeconds()), Clock.systemUTC());
+        router.add("GET", "/api/openapi.json", request -> ApiResponse.ok(console.openApi(json)));
+        new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
+        new AdminRoutes(admin, views).addTo(router);
+        new ExplorerRoutes(explorer, views).addTo(router);
     }
 
     /** Answers one request completely; the callback is completed when the response is written. */
     public void handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
         String path = Request.getPathInContext(request);
+        int status;
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            status = answerApi(request, response, callback, path);
+        } else {
+            status = console.serve(request, response, callback, path);
+        }
+        ACCESS.info("{} {} {} {} ms {}", request.getMethod(), path, status,
+                (System.nanoTime() - started) / 1_000_000, Request.getRemoteAddr(request));
+    }
+
+    private int answerApi(Request request, Response response, Callback callback, String path) {
         try {
-            if (path.equals("/api/health")) {
-                requireMethod(request, path, HttpMethod.GET);
-                send(response, callback, 200, health());
-            } else {
-                throw new ApiException(ApiError.NOT_FOUND, "There is no API route " + path + ".");
+            Router.Match match = router.find(request.getMethod(), path);
+            Router.Route route = match.route().orElseThrow(() -> match.allowedMethods().isEmpty()
+                    ? new ApiException(ApiError.NOT_FOUND, "There is no API route " + path + ".")
+                    : new ApiException(ApiError.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path
+                            + "; use " + String.join(" or ", match.allowedMethods()) + "."));
+            boolean changesState = !route.method().equals("GET");
+            if (changesState) {
+                refuseCrossSite(request);
             }
+            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request),
+                    changesState ? body(request) : json.createObjectNode(), session(request),
+                    Request.getRemoteAddr(request));
+            ApiResponse answer = route.handler().handle(apiRequest);
+            writeCookie(request, response, answer.cookie());
+            return send(response, callback, answer.status(), answer.optionalBody());
         } catch (ApiException e) {
-            sendError(response, callback, e.error, e.getMessage());
+            e.retryAfter.ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
+                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+            return sendError(response, callback, e.error, e.getMessage());
         } catch (StratusException e) {
-            sendError(response, callback, ApiError.of(e.problem()), e.getMessage());
+            return sendError(response, callback, ApiError.of(e.problem()), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Request {} {} failed", request.getMethod(), path, e);
-            sendError(response, callback, ApiError.INTERNAL,
+            return sendError(response, callback, ApiError.INTERNAL,
                     "Stratus failed to answer this request; the server log has the details.");
         }
     }
 
-    private ObjectNode health() {
-        ObjectNode body = json.createObjectNode();
-        body.put("status", "ok");
-        body.put("version", version);
-        body.put("uptimeSeconds", Duration.between(activatedAt, clock.instant()).toSeconds());
-        return body;
-    }
-
-    private static void requireMethod(Request request, String path, HttpMethod allowed) {
-        if (!allowed.is(request.getMethod())) {
-            throw new ApiException(ApiError.METHOD_NOT_ALLOWED,
-                    request.getMethod() + " is not allowed on " + path + "; use " + allowed + ".");
+    /** State changes must come from our own pages: JSON and the anti-forgery header. */
+    private static void refuseCrossSite(Request request) {
+        if (request.getHeaders().get(ANTI_FORGERY_HEADER) == null) {
+            throw new ApiException(ApiError.FORBIDDEN, "This request changes state and lacks the "
+                    + ANTI_FORGERY_HEADER + " header; send it (any value) with a JSON body.");
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (hasBody && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON, with Content-Type "
+                    + "application/json.");
         }
     }
 
-    private void sendError(Response response, Callback callback, ApiError error, String message) {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode detail = body.putObject("error");
-        detail.put("code", error.code);
-        detail.put("message", message);
-        send(response, callback, error.status, body);
-    }
-
-    private void send(Response response, Callback callback, int status, ObjectNode body) {
+    private JsonNode body(Request request) {
+        if (request.getLength() > maxBodyBytes) {
+            throw tooLarge();
+        }
         byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serializes", e);
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The request body could not be read.");
         }
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(bytes), callback);
+        if (bytes.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode body = json.readTree(bytes);
+            if (body == null || !body.isObject()) {
+                throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON.");
+        }
     }
 
-    /** A failure of the HTTP layer itself (unknown route, wrong method). */
-    private static final class ApiException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final ApiError error;
+    private ApiException tooLarge() {
+        return new ApiException(ApiError.TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes.");
+    }
 
-        ApiException(ApiError error, String message) {
-            super(message, null, false, false);
-            this.error = error;
+    private static Map<String, String> query(Request request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        Fields fields = Request.extractQueryParameters(request);
+        fields.forEach(field -> query.put(field.getName(), field.getValue()));
+        return query;
+    }
+
+    private Optional<UserSession> session(Request request) {
+        return Request.getCookies(request).stream()
+                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .flatMap(signIn::find);
+    }
+
+    /** HttpOnly, SameSite=Strict, and Secure whenever the request came over TLS. */
+    private static void writeCookie(Request request, Response response, ApiResponse.CookieChange change) {
+        String value;
+        switch (change) {
+            case ApiResponse.CookieChange.Keep keep -> {
+                return;
+            }
+            case ApiResponse.CookieChange.Set set -> value = set.sessionId();
+            case ApiResponse.CookieChange.Clear clear -> value = "";
         }
+        HttpCookie.Builder cookie = HttpCookie.build(SESSION_COOKIE, value)
+                .path("/")
+                .httpOnly(true)
+                .sameSite(HttpCookie.SameSite.STRICT)
+                .secure(request.isSecure());
+        if (value.isEmpty()) {
+            cookie.maxAge(0);
+        }
+        Response.addCookie(response, cookie.build());
+    }
+
+    private static int sendError(Response response, Callback callback, ApiError error, String message) {
+        return JsonResponses.error(response, callback, error, message);
+    }
+
+    private static int send(Response response, Callback callback, int status, Optional<JsonNode> body) {
+        return JsonResponses.send(response, callback, status, body);
     }
 }

@@ -10,6 +10,8 @@ enum ApiError {
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),
+    TOO_LARGE(413, "request_too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     TOO_MANY_REQUESTS(429, "too_many_requests"),
     INTERNAL(500, "internal_error"),
     REMOTE_UNREACHABLE(502, "aws_unreachable"),

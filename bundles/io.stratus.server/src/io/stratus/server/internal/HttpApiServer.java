@@ -1,7 +1,11 @@
 package io.stratus.server.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,16 +15,29 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The HTTP listener of the server product; what it answers is the {@link ApiDispatcher}'s business. */
+/**
+ * The HTTP listener of the server: answers {@code /api/health} itself, from the moment it listens,
+ * and hands everything else to the {@link ApiDispatcher} of the moment, which exists once the
+ * services and their store are up (until then: 503).
+ */
 final class HttpApiServer {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
 
     private final Server jetty;
     private final ServerConnector connector;
+    private final Supplier<ApiDispatcher> api;
+    private final String version;
+    private final long startedNanos = System.nanoTime();
 
-    HttpApiServer(InetSocketAddress bindTo, ApiDispatcher api) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    /**
+     * @param api the dispatcher, or {@code null} while the services are not there (a ServiceTracker)
+     * @param version reported by the health check
+     */
+    HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version) {
+        this.api = api;
+        this.version = version;
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("stratus-http");
         jetty = new Server(threads);
         connector = new ServerConnector(jetty);
@@ -30,12 +47,32 @@ final class HttpApiServer {
         jetty.setHandler(new Handler.Abstract() { // a Jetty handler belongs to one server, the dispatcher does not
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                api.handle(request, response, callback);
+                answer(request, response, callback);
                 return true;
             }
         });
         jetty.setStopTimeout(GRACEFUL_STOP.toMillis());
         jetty.setStopAtShutdown(false); // ServerApplication owns the shutdown order
+    }
+
+    private void answer(Request request, Response response, Callback callback) {
+        ApiDispatcher dispatcher = api.get();
+        if (Request.getPathInContext(request).equals("/api/health")) {
+            if (!request.getMethod().equals("GET")) {
+                JsonResponses.error(response, callback, ApiError.METHOD_NOT_ALLOWED,
+                        request.getMethod() + " is not allowed on /api/health; use GET.");
+                return;
+            }
+            ObjectNode health = JsonResponses.JSON.createObjectNode().put("status", "ok").put("version", version)
+                    .put("uptimeSeconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds())
+                    .put("ready", dispatcher != null);
+            JsonResponses.send(response, callback, 200, Optional.of(health));
+        } else if (dispatcher == null) {
+            JsonResponses.error(response, callback, ApiError.UNAVAILABLE,
+                    "Stratus is starting, or its store is not available yet. Try again in a moment.");
+        } else {
+            dispatcher.handle(request, response, callback);
+        }
     }
 
     /** Starts listening; returns the address bound (port 0 picks a free port). */

@@ -52,8 +52,10 @@ public final class ServerApplication implements IApplication {
         }
 
         BundleContext services = bundle.getBundleContext();
+        ServiceTracker<ApiDispatcher, ApiDispatcher> api = new ServiceTracker<>(services, ApiDispatcher.class, null);
+        api.open(); // left open: the listener asks it for the dispatcher of the moment
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                service(services, ApiDispatcher.class));
+                api::getService, bundle.getVersion().toString());
         InetSocketAddress bound;
         try {
             bound = http.start();

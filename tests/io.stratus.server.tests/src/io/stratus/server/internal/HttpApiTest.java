@@ -1,95 +1,360 @@
 package io.stratus.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Seed;
+import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
-/** The API as a client sees it: the DS component behind a real Jetty listener on loopback. */
+/**
+ * The API as a browser or script sees it: real HTTP on loopback, the services behind it wired by
+ * DS and ConfigAdmin as in the server product, AWS played by the simulator.
+ */
 class HttpApiTest {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private BundleContext context;
-    private ServiceReference<ApiDispatcher> dispatcherRef;
+    static final String ACCOUNT = "123456789012";
+    static final Map<String, String> ALICE = keys("AKIAALICE00000000001", "alice+secret+0000000000000000000000000001");
+    static final Map<String, String> ALICE_TWIN = keys("AKIAALICETWIN0000001", "alice+twin+secret+00000000000000000000001");
+    /** bob may not describe RDS databases. */
+    static final Map<String, String> BOB = keys("AKIABOB0000000000002", "bob+secret+00000000000000000000000000002");
+    /** carol belongs to another AWS account. */
+    static final Map<String, String> CAROL = keys("AKIACAROL00000000003", "carol+secret+000000000000000000000000003");
+    static final String CANARY_SECRET = "CANARY+canary+canary+canary+canary+canary";
+    static final Map<String, String> CANARY = keys("AKIACANARY0000000004", CANARY_SECRET);
+    private static final int MAX_FAILURES = 5;
+    private static final long WINDOW_SECONDS = 2;
+
+    private static final Seed SEED = Seed.builder()
+            .account(ACCOUNT, account -> account
+                    .user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")))
+                    .user("alice-twin", u -> u.accessKey(ALICE_TWIN.get("accessKeyId"), ALICE_TWIN.get("secretAccessKey")))
+                    .user("bob", u -> u.accessKey(BOB.get("accessKeyId"), BOB.get("secretAccessKey"))
+                            .deny("rds:DescribeDBInstances", "rds:DescribeDBClusters"))
+                    .user("canary", u -> u.accessKey(CANARY.get("accessKeyId"), CANARY_SECRET))
+                    .region("eu-west-1", r -> r
+                            .dbInstance("orders", db -> db.engine("postgres").iamAuthentication(true))
+                            .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))))
+            .account("210987654321", account -> account
+                    .user("carol", u -> u.accessKey(CAROL.get("accessKeyId"), CAROL.get("secretAccessKey"))))
+            .build();
+
+    private static AwsSimulator simulator;
+    private static StratusServices stratus;
     private HttpApiServer server;
-    private URI base;
+    private ApiClient anonymous;
+
+    @BeforeAll
+    static void start() {
+        simulator = AwsSimulator.start(SEED);
+        stratus = new StratusServices();
+        stratus.useAws(simulator, Map.of("maxAttempts", 2));
+        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
+        stratus.configure("io.stratus.server", new Hashtable<>(Map.of("signInMaxFailures", MAX_FAILURES,
+                "signInWindowSeconds", WINDOW_SECONDS, "maxBodyBytes", 4096)));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
 
     @BeforeEach
-    void startServer() throws Exception {
-        Bundle host = FrameworkUtil.getBundle(ApiDispatcher.class);
-        host.start(Bundle.START_TRANSIENT);
-        context = host.getBundleContext();
-        dispatcherRef = context.getServiceReference(ApiDispatcher.class);
-        assertTrue(dispatcherRef != null, "the ApiDispatcher DS component is registered");
-        server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), context.getService(dispatcherRef));
-        InetSocketAddress bound = server.start();
-        base = URI.create("http://127.0.0.1:" + bound.getPort());
+    void freshInstanceBehindAListener() throws Exception {
+        stratus.freshInstance("api");
+        stratus.service(ApiDispatcher.class);
+        server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> stratus.currentService(ApiDispatcher.class),
+                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString());
+        anonymous = new ApiClient(server.start().getPort());
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopListener() throws Exception {
         server.stop();
-        context.ungetService(dispatcherRef);
     }
 
     @Test
-    void healthReportsStatusVersionAndUptime() throws Exception {
-        HttpResponse<String> response = get("/api/health");
+    void healthReportsStatusVersionAndReadiness() throws Exception {
+        HttpResponse<String> response = anonymous.get("/api/health");
         assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        JsonNode body = json.readTree(response.body());
+        JsonNode body = ApiClient.json(response);
         assertEquals("ok", body.get("status").asText());
         assertEquals(FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), body.get("version").asText());
-        assertTrue(body.get("uptimeSeconds").asLong() >= 0);
+        assertTrue(body.get("ready").asBoolean());
     }
 
     @Test
-    void unknownRouteIsAJsonNotFound() throws Exception {
-        HttpResponse<String> response = get("/api/nothing-here");
-        assertEquals(404, response.statusCode());
-        JsonNode error = json.readTree(response.body()).get("error");
-        assertEquals("not_found", error.get("code").asText());
-        assertTrue(error.get("message").asText().contains("/api/nothing-here"));
+    void unknownRoutesAndWrongMethodsAreJsonErrors() throws Exception {
+        ApiClient.assertError(anonymous.get("/api/nothing-here"), 404, "not_found");
+        HttpResponse<String> wrongMethod = anonymous.send("DELETE", "/api/instance", null);
+        ApiClient.assertError(wrongMethod, 405, "method_not_allowed");
+        assertTrue(ApiClient.json(wrongMethod).at("/error/message").asText().contains("use GET"));
     }
 
     @Test
-    void wrongMethodIsRefusedWithTheMethodToUse() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/health"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, response.statusCode());
-        JsonNode error = json.readTree(response.body()).get("error");
-        assertEquals("method_not_allowed", error.get("code").asText());
-        assertTrue(error.get("message").asText().contains("use GET"));
+    void firstSetupMakesAnAdministratorAndSetsAGuardedCookie() throws Exception {
+        assertFalse(ApiClient.json(anonymous.get("/api/instance")).get("configured").asBoolean());
+        ApiClient alice = new ApiClient(anonymous.port());
+        HttpResponse<String> setup = alice.post("/api/setup", ALICE);
+
+        assertEquals(201, setup.statusCode(), setup.body());
+        String cookie = setup.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(cookie.contains("Secure"), "no Secure flag without TLS: " + cookie);
+        assertTrue(alice.sessionCookie().length() >= 32, "at least 128 random bits, encoded");
+        JsonNode me = ApiClient.json(setup);
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":user/alice", me.get("arn").asText());
+        assertEquals(List.of("administrator"), strings(me.get("roles")));
+        assertTrue(strings(me.get("permissions")).contains("manage-users"));
+        assertFalse(setup.body().contains(ALICE.get("secretAccessKey")));
+
+        JsonNode instance = ApiClient.json(alice.get("/api/instance"));
+        assertTrue(instance.get("configured").asBoolean());
+        assertEquals(ACCOUNT, instance.get("accountId").asText());
+        assertFalse(ApiClient.json(anonymous.get("/api/instance")).has("accountId"), "the account only for the signed-in");
+
+        ApiClient.assertError(new ApiClient(anonymous.port()).post("/api/setup", BOB), 409, "conflict");
+    }
+
+    @Test
+    void concurrentFirstSetupsHaveExactlyOneWinner() throws Exception {
+        List<Map<String, String>> people = List.of(ALICE, ALICE_TWIN, BOB, CANARY);
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (Map<String, String> keys : people) {
+            statuses.add(pool.submit((Callable<Integer>) () -> new ApiClient(anonymous.port()).post("/api/setup", keys).statusCode()));
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get());
+        }
+        pool.shutdown();
+        assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
+        assertEquals(people.size() - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
+    }
+
+    @Test
+    void signInSignOutAndANewCookieEachTime() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        ApiClient bob = new ApiClient(anonymous.port());
+        ApiClient.assertError(bob.get("/api/session"), 401, "not_signed_in");
+
+        assertEquals(201, bob.post("/api/session", BOB).statusCode());
+        String first = bob.sessionCookie();
+        JsonNode me = ApiClient.json(bob.get("/api/session"));
+        assertEquals(List.of("user"), strings(me.get("roles")));
+        assertEquals(201, bob.post("/api/session", BOB).statusCode());
+        assertNotEquals(first, bob.sessionCookie(), "every sign-in gets a new session id");
+
+        ApiClient stolen = new ApiClient(anonymous.port()).withCookie(bob.sessionCookie());
+        HttpResponse<String> signOut = bob.send("DELETE", "/api/session", null);
+        assertEquals(204, signOut.statusCode());
+        String cleared = signOut.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cleared.startsWith(ApiDispatcher.SESSION_COOKIE + "=;") && cleared.contains("Expires=Thu, 01 Jan 1970"), cleared);
+        ApiClient.assertError(stolen.get("/api/session"), 401, "not_signed_in");
+    }
+
+    @Test
+    void wrongKeysAndAnotherAccountAreRefusedClearly() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        ApiClient.assertError(anonymous.post("/api/session", CAROL), 403, "forbidden");
+        ApiClient.assertError(anonymous.post("/api/session", keys(BOB.get("accessKeyId"), "wrong+secret+000000000000000000000000")),
+                401, "not_signed_in");
+        ApiClient.assertError(anonymous.post("/api/session", keys("short", "x")), 400, "bad_request");
+        ApiClient.assertError(anonymous.post("/api/session", Map.of("accessKeyId", BOB.get("accessKeyId"))), 400, "bad_request");
+    }
+
+    @Test
+    void administratorRoutesRefuseOthers() throws Exception {
+        ApiClient alice = new ApiClient(anonymous.port());
+        alice.post("/api/setup", ALICE);
+        ApiClient bob = new ApiClient(anonymous.port());
+        bob.post("/api/session", BOB);
+        String bobId = ApiClient.json(bob.get("/api/session")).get("principalId").asText();
+
+        ApiClient.assertError(bob.get("/api/users"), 403, "forbidden");
+        ApiClient.assertError(bob.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("administrator"))), 403, "forbidden");
+        ApiClient.assertError(bob.post("/api/roles", Map.of("id", "auditor", "name", "Auditor", "permissions", List.of("read-audit"))),
+                403, "forbidden");
+        ApiClient.assertError(bob.put("/api/roles/auditor", Map.of("id", "auditor", "name", "A", "permissions", List.of())),
+                403, "forbidden");
+        ApiClient.assertError(bob.send("DELETE", "/api/roles/auditor", null), 403, "forbidden");
+        ApiClient.assertError(bob.get("/api/audit"), 403, "forbidden");
+        ApiClient.assertError(anonymous.get("/api/users"), 401, "not_signed_in");
+
+        assertEquals(201, alice.post("/api/roles", Map.of("id", "auditor", "name", "Auditor",
+                "permissions", List.of("explore", "read-audit"))).statusCode());
+        ApiClient.assertError(alice.post("/api/roles", Map.of("id", "auditor", "name", "Again", "permissions", List.of())),
+                409, "conflict");
+        HttpResponse<String> granted = alice.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("auditor")));
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertTrue(strings(ApiClient.json(bob.get("/api/session")).get("permissions")).contains("read-audit"),
+                "the grant reaches bob's live session");
+        assertEquals(200, bob.get("/api/audit").statusCode());
+        ApiClient.assertError(alice.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("no-such-role"))),
+                400, "bad_request");
+        assertEquals(200, alice.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("user"))).statusCode());
+        assertEquals(204, alice.send("DELETE", "/api/roles/auditor", null).statusCode());
+        ApiClient.assertError(alice.send("DELETE", "/api/roles/auditor", null), 404, "not_found");
+        JsonNode users = ApiClient.json(alice.get("/api/users")).get("users");
+        assertEquals(2, users.size());
+    }
+
+    @Test
+    void stateChangesNeedJsonAndTheAntiForgeryHeader() throws Exception {
+        HttpResponse<String> noHeader = anonymous.sendRaw("POST", "/api/session", ApiClient.JSON.writeValueAsString(ALICE),
+                "application/json", false);
+        ApiClient.assertError(noHeader, 403, "forbidden");
+        assertTrue(ApiClient.json(noHeader).at("/error/message").asText().contains(ApiDispatcher.ANTI_FORGERY_HEADER));
+        HttpResponse<String> form = anonymous.sendRaw("POST", "/api/session", "accessKeyId=a&secretAccessKey=b",
+                "application/x-www-form-urlencoded", true);
+        ApiClient.assertError(form, 415, "unsupported_media_type");
+        ApiClient.assertError(anonymous.sendRaw("POST", "/api/session", "{not json", "application/json", true), 400, "bad_request");
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() throws Exception {
+        String big = "{\"accessKeyId\": \"" + "A".repeat(5000) + "\"}";
+        ApiClient.assertError(anonymous.sendRaw("POST", "/api/session", big, "application/json", true), 413, "request_too_large");
+    }
+
+    @Test
+    void failedSignInsAreThrottledThenForgotten() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        Map<String, String> wrong = keys(BOB.get("accessKeyId"), "wrong+secret+000000000000000000000000");
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            ApiClient.assertError(anonymous.post("/api/session", wrong), 401, "not_signed_in");
+        }
+        HttpResponse<String> throttled = anonymous.post("/api/session", BOB);
+        ApiClient.assertError(throttled, 429, "too_many_requests");
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, "Retry-After " + retryAfter);
+
+        Thread.sleep(WINDOW_SECONDS * 1000 + 100);
+        assertEquals(201, anonymous.post("/api/session", BOB).statusCode(), "after the window the right keys work");
+        for (int i = 0; i < MAX_FAILURES + 2; i++) {
+            ApiClient person = new ApiClient(anonymous.port());
+            assertEquals(201, person.post("/api/session", BOB).statusCode(), "normal sign-ins are never throttled");
+            assertEquals(204, person.send("DELETE", "/api/session", null).statusCode());
+        }
+    }
+
+    @Test
+    void eachPersonSeesOnlyTheirOwnExplorer() throws Exception {
+        ApiClient alice = new ApiClient(anonymous.port());
+        alice.post("/api/setup", ALICE);
+        ApiClient bob = new ApiClient(anonymous.port());
+        bob.post("/api/session", BOB);
+
+        JsonNode alices = ApiClient.json(alice.get("/api/explorer"));
+        JsonNode bobs = ApiClient.json(bob.get("/api/explorer"));
+        assertEquals("OK", rds(alices).at("/status/outcome").asText());
+        assertEquals("orders", rds(alices).at("/resources/0/name").asText());
+        assertEquals("ACCESS_DENIED", rds(bobs).at("/status/outcome").asText());
+        assertTrue(rds(bobs).at("/status/detail").asText().contains("rds:DescribeDBInstances"));
+        assertEquals(0, rds(bobs).get("resources").size());
+
+        JsonNode refreshed = ApiClient.json(alice.post("/api/explorer/refresh", Map.of("service", "REDSHIFT", "region", "eu-west-1")));
+        assertEquals("warehouse", refreshed.at("/services/1/regions/0/resources/0/name").asText());
+        String orders = rds(alices).at("/resources/0/id").asText();
+        JsonNode connection = ApiClient.json(alice.get("/api/explorer/connection?resource=" + java.net.URLEncoder.encode(orders,
+                StandardCharsets.UTF_8)));
+        assertTrue(connection.get("iamAuthentication").asBoolean());
+        ApiClient.assertError(bob.get("/api/explorer/connection?resource=" + java.net.URLEncoder.encode(orders,
+                StandardCharsets.UTF_8)), 404, "not_found");
+        ApiClient.assertError(anonymous.get("/api/explorer"), 401, "not_signed_in");
+    }
+
+    @Test
+    void openApiDocumentsEveryRoute() throws Exception {
+        JsonNode paths = ApiClient.json(anonymous.get("/api/openapi.json")).get("paths");
+        for (String path : List.of("/api/health", "/api/instance", "/api/setup", "/api/session", "/api/users",
+                "/api/users/{id}/roles", "/api/roles", "/api/roles/{id}", "/api/audit", "/api/explorer",
+                "/api/explorer/refresh", "/api/explorer/connection", "/api/openapi.json")) {
+            assertTrue(paths.has(path), path + " is documented");
+        }
+    }
+
+    @Test
+    void theCanarySecretIsNowhereAfterTheWholeFlow() throws Exception {
+        ApiClient alice = new ApiClient(anonymous.port());
+        alice.post("/api/setup", ALICE);
+        ApiClient canary = new ApiClient(anonymous.port());
+        ApiClient.assertError(canary.post("/api/session", keys(CANARY.get("accessKeyId"), CANARY_SECRET + "x")), 401,
+                "not_signed_in");
+        HttpResponse<String> signedIn = canary.post("/api/session", CANARY);
+        assertEquals(201, signedIn.statusCode());
+        assertFalse(signedIn.body().contains(CANARY_SECRET));
+        canary.get("/api/explorer");
+        canary.send("DELETE", "/api/session", null);
+        alice.get("/api/audit");
+        stratus.stop();
+
+        List<Path> searched = new ArrayList<>();
+        for (Path root : List.of(stratus.dataDirectory(), Path.of(System.getProperty("stratus.test.log")))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    searched.add(file);
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    assertFalse(text.contains(CANARY_SECRET.substring(0, 20)), "the canary secret is in " + file);
+                }
+            }
+        }
+        assertTrue(searched.size() >= 2, "searched " + searched);
+        assertTrue(Files.readString(Path.of(System.getProperty("stratus.test.log"))).contains("POST /api/session 201"),
+                "the access log is part of what was searched");
+    }
+
+    private static JsonNode rds(JsonNode tree) {
+        return tree.at("/services/0/regions/0");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    static Map<String, String> keys(String id, String secret) {
+        return Map.of("accessKeyId", id, "secretAccessKey", secret);
     }
 
     @Test
     void aPortInUseFailsToStart() {
-        HttpApiServer second = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), base.getPort()),
-                context.getService(dispatcherRef));
+        HttpApiServer second = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), anonymous.port()),
+                () -> null, "0");
         assertThrows(IOException.class, second::start);
-        context.ungetService(dispatcherRef);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

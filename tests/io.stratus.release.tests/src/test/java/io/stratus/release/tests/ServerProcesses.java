@@ -48,11 +48,21 @@ final class ServerProcesses {
 
     /** Polls /api/health until it answers 200; fails early if the server process ends. */
     HttpResponse<String> awaitHealthy(Server server, Duration timeout) throws IOException, InterruptedException {
+        return awaitHealth(server, timeout, false);
+    }
+
+    /** Polls /api/health until it says the services behind the API are ready too. */
+    HttpResponse<String> awaitReady(Server server, Duration timeout) throws IOException, InterruptedException {
+        return awaitHealth(server, timeout, true);
+    }
+
+    private HttpResponse<String> awaitHealth(Server server, Duration timeout, boolean ready)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 HttpResponse<String> response = get(server.port(), "/api/health");
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && (!ready || response.body().contains("\"ready\":true"))) {
                     return response;
                 }
             } catch (ConnectException notListeningYet) {
@@ -62,7 +72,8 @@ final class ServerProcesses {
                 throw new AssertionError("the server ended before it answered /api/health");
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the server did not answer /api/health within " + timeout);
+                throw new AssertionError("the server did not answer /api/health" + (ready ? " as ready" : "")
+                        + " within " + timeout);
             }
             Thread.sleep(10);
         }

@@ -72,7 +72,7 @@ class ServerProductTest {
     @Test
     void answersUnknownRouteWithJsonNotFound() throws Exception {
         Server server = servers.start();
-        servers.awaitHealthy(server, GENEROUS);
+        servers.awaitReady(server, GENEROUS);
 
         HttpResponse<String> response = servers.get(server.port(), "/api/no-such-route");
 

@@ -1,0 +1,45 @@
+package io.stratus.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.session.UserSession;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One API call as a route sees it: its path parameters and query, its JSON body (an empty object
+ * when it has none), the session its cookie names (if it is live) and who sent it.
+ */
+record ApiRequest(Map<String, String> pathParameters, Map<String, String> query, JsonNode body,
+        Optional<UserSession> session, String clientAddress) {
+
+    /** The signed-in person, or the 401 that tells them to sign in. */
+    UserSession signedIn() {
+        return session.orElseThrow(() -> new StratusException(Problem.NOT_SIGNED_IN,
+                "You are not signed in, or your session has ended. Sign in again."));
+    }
+
+    String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** A required text field of the body. */
+    String text(String field) {
+        return optionalText(field).orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
+                "The request needs a text field \"" + field + "\"."));
+    }
+
+    Optional<String> optionalText(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"" + field + "\" must be text.");
+        }
+        return Optional.of(value.asText());
+    }
+}

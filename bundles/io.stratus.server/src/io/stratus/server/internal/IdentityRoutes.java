@@ -1,0 +1,87 @@
+package io.stratus.server.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.stratus.admin.UserAdministration;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+
+import java.util.function.Function;
+
+/**
+ * The instance's state, first-run setup, and signing in and out. The keys of a sign-in go from
+ * the request body straight into the sign-in service, which wipes them when it is done with them.
+ */
+final class IdentityRoutes {
+
+    private final SignInService signIn;
+    private final Admission admission;
+    private final UserAdministration users;
+    private final SignInThrottle throttle;
+    private final JsonViews views;
+
+    IdentityRoutes(SignInService signIn, Admission admission, UserAdministration users, SignInThrottle throttle,
+            JsonViews views) {
+        this.signIn = signIn;
+        this.admission = admission;
+        this.users = users;
+        this.throttle = throttle;
+        this.views = views;
+    }
+
+    void addTo(Router router) {
+        router.add("GET", "/api/instance", this::instance)
+                .add("POST", "/api/setup", request -> openSession(request, signIn::setUp))
+                .add("POST", "/api/session", request -> openSession(request, signIn::signIn))
+                .add("GET", "/api/session", this::session)
+                .add("DELETE", "/api/session", this::signOut);
+    }
+
+    /** Whether the instance is configured; its account only for someone signed in to it. */
+    private ApiResponse instance(ApiRequest request) {
+        ObjectNode body = views.object().put("configured", admission.configured());
+        request.session().ifPresent(session -> {
+            body.put("accountId", session.identity().accountId());
+            views.account(body, session.accountDetails());
+        });
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse openSession(ApiRequest request, Function<AwsCredentials, UserSession> open) {
+        String accessKeyId = request.text("accessKeyId").strip();
+        throttle.check(request.clientAddress(), accessKeyId);
+        AwsCredentials keys = new AwsCredentials(accessKeyId, Secret.of(request.text("secretAccessKey")),
+                request.optionalText("sessionToken").filter(token -> !token.isBlank()).map(Secret::of).orElse(null));
+        UserSession session;
+        try {
+            session = open.apply(keys);
+        } catch (StratusException e) {
+            if (countsAsGuess(e.problem())) {
+                throttle.failed(request.clientAddress(), accessKeyId);
+            }
+            throw e;
+        }
+        throttle.succeeded(accessKeyId);
+        return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id());
+    }
+
+    /** Wrong or refused keys count against the throttle; AWS or Stratus being down does not. */
+    private static boolean countsAsGuess(Problem problem) {
+        return problem == Problem.INVALID_INPUT || problem == Problem.NOT_SIGNED_IN || problem == Problem.FORBIDDEN;
+    }
+
+    private ApiResponse session(ApiRequest request) {
+        UserSession session = request.signedIn();
+        return ApiResponse.ok(views.session(session, users.self(session)));
+    }
+
+    private ApiResponse signOut(ApiRequest request) {
+        request.session().ifPresent(session -> signIn.signOut(session.id()));
+        return ApiResponse.noContent().clearingSession();
+    }
+}

@@ -1,0 +1,47 @@
+package io.stratus.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writes the API's JSON answers and its one error shape, {@code {"error": {"code", "message"}}}. */
+final class JsonResponses {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonResponses() {
+    }
+
+    /** Writes the answer (no body for 204) and returns its status. */
+    static int send(Response response, Callback callback, int status, Optional<JsonNode> body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (body.isEmpty()) {
+            callback.succeeded();
+            return status;
+        }
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serializes", e);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+        return status;
+    }
+
+    static int error(Response response, Callback callback, ApiError error, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("code", error.code).put("message", message);
+        return send(response, callback, error.status, Optional.of(body));
+    }
+}

@@ -1,0 +1,147 @@
+package io.stratus.server.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.stratus.admin.AuditRecord;
+import io.stratus.admin.UserView;
+import io.stratus.core.access.Permission;
+import io.stratus.core.access.Role;
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.ExplorerTree;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API's JSON for each kind of thing, in one place so that every route shows a thing the same
+ * way. Nothing here can carry a secret: sessions show who and until when, never keys or ids.
+ */
+final class JsonViews {
+
+    private final ObjectMapper json;
+
+    JsonViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode object() {
+        return json.createObjectNode();
+    }
+
+    ObjectNode session(UserSession session, UserView self) {
+        ObjectNode node = object()
+                .put("principalId", session.principalId())
+                .put("arn", session.identity().arn())
+                .put("accountId", session.identity().accountId())
+                .put("type", session.identity().type().name())
+                .put("displayName", self.displayName())
+                .put("signedInAt", session.signedInAt().toString())
+                .put("expiresAt", session.expiresAt().toString());
+        strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
+        permissions(node.putArray("permissions"), session.permissions());
+        account(node, session.accountDetails());
+        return node;
+    }
+
+    void account(ObjectNode node, AccountDetails details) {
+        details.alias().ifPresent(alias -> node.put("accountAlias", alias));
+        details.organizationId().ifPresent(id -> node.put("organizationId", id));
+    }
+
+    ObjectNode user(UserView user) {
+        ObjectNode node = object()
+                .put("id", user.principalId())
+                .put("arn", user.arn())
+                .put("displayName", user.displayName())
+                .put("type", user.type().name())
+                .put("firstSignIn", user.firstSignIn().toString())
+                .put("lastSignIn", user.lastSignIn().toString());
+        strings(node.putArray("roles"), user.roleIds().stream().sorted().toList());
+        return node;
+    }
+
+    ObjectNode role(Role role) {
+        ObjectNode node = object().put("id", role.id()).put("name", role.name()).put("builtIn", role.builtIn());
+        permissions(node.putArray("permissions"), role.permissions());
+        return node;
+    }
+
+    ObjectNode audit(AuditRecord record) {
+        ObjectNode node = object().put("at", record.at().toString()).put("action", record.action())
+                .put("outcome", record.outcome());
+        optional(node, "actor", Optional.ofNullable(record.actor()));
+        optional(node, "detail", Optional.ofNullable(record.detail()));
+        return node;
+    }
+
+    ObjectNode tree(ExplorerTree tree) {
+        ObjectNode node = object().put("accountId", tree.accountId());
+        ArrayNode services = node.putArray("services");
+        for (ExplorerTree.ServiceNode service : tree.services()) {
+            ObjectNode serviceNode = services.addObject().put("service", service.service().name())
+                    .put("name", service.service().displayName());
+            strings(serviceNode.putArray("iamActions"), service.service().iamActions());
+            ArrayNode regions = serviceNode.putArray("regions");
+            for (ExplorerTree.RegionNode region : service.regions()) {
+                ObjectNode regionNode = regions.addObject().put("region", region.region())
+                        .put("scannedAt", region.scannedAt().toString());
+                regionNode.putObject("status").put("outcome", region.status().outcome().name())
+                        .put("detail", region.status().detail());
+                ArrayNode resources = regionNode.putArray("resources");
+                region.resources().forEach(resource -> resources.add(resource(resource)));
+            }
+        }
+        return node;
+    }
+
+    ObjectNode resource(CloudResource resource) {
+        ObjectNode node = object()
+                .put("id", resource.id())
+                .put("service", resource.service().name())
+                .put("region", resource.region())
+                .put("name", resource.name())
+                .put("kind", resource.kind())
+                .put("engine", resource.engine())
+                .put("engineVersion", resource.engineVersion())
+                .put("status", resource.status())
+                .put("iamAuthentication", resource.iamAuthentication())
+                .put("tlsRequired", resource.tlsRequired());
+        resource.endpoint().ifPresent(e -> node.putObject("endpoint").put("host", e.host()).put("port", e.port()));
+        optional(node, "database", resource.databaseName());
+        strings(node.putObject("tags"), resource.tags());
+        strings(node.putObject("details"), resource.details());
+        ArrayNode members = node.putArray("members");
+        resource.members().forEach(member -> members.add(resource(member)));
+        return node;
+    }
+
+    ObjectNode connectionSpec(ConnectionSpec spec) {
+        ObjectNode node = object().put("resourceId", spec.resourceId()).put("engine", spec.engine())
+                .put("region", spec.region()).put("host", spec.host()).put("port", spec.port())
+                .put("tlsRequired", spec.tlsRequired()).put("iamAuthentication", spec.iamAuthentication());
+        optional(node, "database", spec.database());
+        return node;
+    }
+
+    private static void permissions(ArrayNode array, Collection<Permission> permissions) {
+        permissions.stream().map(Permission::id).sorted().forEach(array::add);
+    }
+
+    private static void strings(ArrayNode array, Collection<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static void strings(ObjectNode node, Map<String, String> values) {
+        values.forEach(node::put);
+    }
+
+    private static void optional(ObjectNode node, String field, Optional<String> value) {
+        value.ifPresent(v -> node.put(field, v));
+    }
+}

@@ -1,0 +1,258 @@
+// Stratus web console: plain DOM, no framework, nothing from other origins. The session lives in
+// an HttpOnly cookie; nothing is kept in browser storage, and the keys typed in are sent once and
+// then cleared from the form.
+'use strict';
+
+const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
+const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
+const $ = (selector) => document.querySelector(selector);
+
+let me = null;
+
+class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json' };
+  if (method !== 'GET') {
+    headers['X-Stratus-Request'] = '1';
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? null : await response.json();
+  if (!response.ok) {
+    const error = (data && data.error) || { code: 'unknown', message: `HTTP ${response.status}` };
+    if (response.status === 401 && me) {
+      sessionEnded();
+    }
+    throw new ApiError(response.status, error.code, error.message);
+  }
+  return data;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== false && value !== undefined) node.setAttribute(name, value === true ? '' : value);
+  }
+  children.flat().forEach((child) => node.append(child));
+  return node;
+}
+
+function show(view) {
+  for (const id of ['setup-view', 'sign-in-view', 'app-view']) {
+    $('#' + id).hidden = id !== view;
+  }
+  const first = $('#' + view).querySelector('input, button');
+  if (first) first.focus();
+}
+
+function notice(text) {
+  $('#notice').textContent = text;
+  $('#notice').hidden = !text;
+}
+
+// --- setup and sign-in ----------------------------------------------------------------------
+
+function keysForm(form, label, path) {
+  const error = el('p', { class: 'error', role: 'alert' });
+  form.replaceChildren(
+    el('label', {}, 'Access key ID', el('input', { name: 'accessKeyId', required: true, spellcheck: 'false' })),
+    el('label', {}, 'Secret access key', el('input', { name: 'secretAccessKey', type: 'password', required: true })),
+    el('label', {}, 'Session token (temporary keys only)', el('input', { name: 'sessionToken', type: 'password' })),
+    el('button', { type: 'submit', text: label }),
+    error);
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    const fields = form.elements;
+    const keys = { accessKeyId: fields.accessKeyId.value, secretAccessKey: fields.secretAccessKey.value };
+    if (fields.sessionToken.value) keys.sessionToken = fields.sessionToken.value;
+    fields.secretAccessKey.value = '';
+    fields.sessionToken.value = '';
+    error.textContent = '';
+    try {
+      me = await api('POST', path, keys);
+      notice('');
+      enterApp();
+    } catch (e) {
+      error.textContent = e.message;
+      fields.secretAccessKey.focus();
+    }
+  };
+}
+
+function sessionEnded() {
+  me = null;
+  $('#who').textContent = '';
+  $('#sign-out').hidden = true;
+  notice('Your session has ended. Sign in again to go on.');
+  show('sign-in-view');
+}
+
+$('#sign-out').addEventListener('click', async () => {
+  await api('DELETE', '/api/session').catch(() => {});
+  me = null;
+  $('#who').textContent = '';
+  $('#sign-out').hidden = true;
+  notice('You are signed out.');
+  show('sign-in-view');
+});
+
+// --- the signed-in application ----------------------------------------------------------------
+
+function enterApp() {
+  const account = me.accountAlias ? `${me.accountAlias} (${me.accountId})` : me.accountId;
+  $('#who').textContent = `${me.arn} · account ${account} · ${me.roles.join(', ')}`;
+  $('#sign-out').hidden = false;
+  for (const button of document.querySelectorAll('nav button')) {
+    button.hidden = button.dataset.needs !== undefined && !me.permissions.includes(button.dataset.needs);
+  }
+  show('app-view');
+  openTab('explorer');
+}
+
+document.querySelectorAll('nav button').forEach((button) =>
+  button.addEventListener('click', () => openTab(button.dataset.tab)));
+
+function openTab(tab) {
+  for (const button of document.querySelectorAll('nav button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.tab === tab));
+  }
+  for (const section of document.querySelectorAll('.tab')) {
+    section.hidden = section.id !== tab + '-tab';
+  }
+  ({ explorer: loadTree, users: loadUsers, roles: loadRoles, audit: loadAudit })[tab]();
+}
+
+// --- explorer -------------------------------------------------------------------------------
+
+async function loadTree(refresh = false) {
+  const tree = $('#tree');
+  tree.setAttribute('aria-busy', 'true');
+  const text = $('#filter-text').value.trim();
+  const query = text ? '?text=' + encodeURIComponent(text) : '';
+  try {
+    const data = refresh ? await api('POST', '/api/explorer/refresh' + query, {}) : await api('GET', '/api/explorer' + query);
+    tree.replaceChildren(...data.services.map(serviceNode));
+  } catch (e) {
+    if (e.status !== 401) tree.replaceChildren(el('p', { class: 'error', role: 'alert', text: e.message }));
+  } finally {
+    tree.setAttribute('aria-busy', 'false');
+  }
+}
+
+function serviceNode(service) {
+  const found = service.regions.reduce((n, region) => n + region.resources.length, 0);
+  return el('section', { class: 'service', 'data-service': service.service },
+    el('h2', { text: `${service.name} (${found})` }),
+    service.regions.map((region) => el('div', { class: 'region', 'data-region': region.region },
+      el('h3', {}, region.region,
+        el('span', { class: 'status ' + region.status.outcome, text: OUTCOMES[region.status.outcome] })),
+      region.status.detail ? el('p', { class: 'muted', text: region.status.detail }) : [],
+      el('ul', { class: 'resources' }, region.resources.map(resourceNode)))));
+}
+
+function resourceNode(resource) {
+  const where = resource.endpoint ? `${resource.endpoint.host}:${resource.endpoint.port}` : 'no endpoint yet';
+  const facts = [resource.kind, `${resource.engine} ${resource.engineVersion}`.trim(), resource.status, where];
+  if (resource.iamAuthentication) facts.push('IAM authentication');
+  return el('li', {},
+    el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
+    resource.members.length ? el('ul', { class: 'resources' }, resource.members.map(resourceNode)) : []);
+}
+
+$('#filter-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  loadTree();
+});
+$('#refresh').addEventListener('click', () => loadTree(true));
+
+// --- users, roles, audit ----------------------------------------------------------------------
+
+async function loadUsers() {
+  const [users, roles] = await Promise.all([api('GET', '/api/users'), api('GET', '/api/roles')]);
+  const table = $('#users-table');
+  table.replaceChildren(el('tr', {}, ['User', 'Type', 'Last sign-in', 'Roles', ''].map((h) => el('th', { text: h }))),
+    ...users.users.map((user) => {
+      const boxes = roles.roles.map((role) => el('label', {},
+        el('input', { type: 'checkbox', value: role.id, checked: user.roles.includes(role.id) }), role.name));
+      const status = el('span', { role: 'status', class: 'muted' });
+      const save = el('button', { type: 'button', text: 'Save roles', onclick: async () => {
+        const chosen = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+        try {
+          await api('PUT', `/api/users/${encodeURIComponent(user.id)}/roles`, { roles: chosen });
+          status.textContent = 'Saved.';
+        } catch (e) {
+          status.textContent = e.message;
+        }
+      } });
+      return el('tr', { 'data-user': user.arn }, el('td', { text: user.arn }), el('td', { text: user.type }),
+        el('td', { text: user.lastSignIn }), el('td', {}, boxes), el('td', {}, save, ' ', status));
+    }));
+}
+
+async function loadRoles() {
+  const data = await api('GET', '/api/roles');
+  $('#roles-table').replaceChildren(el('tr', {}, ['Role', 'Permissions', ''].map((h) => el('th', { text: h }))),
+    ...data.roles.map((role) => el('tr', {},
+      el('td', { text: role.name + (role.id === data.defaultRole ? ' (new users get it)' : '') }),
+      el('td', { text: role.permissions.join(', ') }),
+      el('td', {}, role.builtIn ? el('span', { class: 'muted', text: 'built in' })
+        : el('button', { type: 'button', text: `Delete ${role.name}`, onclick: async () => {
+          await api('DELETE', `/api/roles/${encodeURIComponent(role.id)}`).catch((e) => notice(e.message));
+          loadRoles();
+        } })))));
+  $('#role-permissions').replaceChildren(el('legend', { text: 'Permissions' }), ...PERMISSIONS.map((p) =>
+    el('label', {}, el('input', { type: 'checkbox', name: 'permission', value: p }), p)));
+}
+
+$('#role-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const permissions = [...form.querySelectorAll('input[name=permission]:checked')].map((i) => i.value);
+  try {
+    await api('POST', '/api/roles', { id: form.elements.id.value, name: form.elements.name.value, permissions });
+    form.reset();
+    notice('');
+    loadRoles();
+  } catch (e) {
+    notice(e.message);
+  }
+});
+
+async function loadAudit() {
+  const data = await api('GET', '/api/audit?limit=200');
+  $('#audit-table').replaceChildren(el('tr', {}, ['When', 'Who', 'What', 'Outcome', 'Detail'].map((h) => el('th', { text: h }))),
+    ...data.entries.map((entry) => el('tr', {}, [entry.at, entry.actor || '', entry.action, entry.outcome, entry.detail || '']
+      .map((text) => el('td', { text })))));
+}
+
+// --- start ------------------------------------------------------------------------------------
+
+async function start() {
+  keysForm($('#setup-form'), 'Set up and sign in', '/api/setup');
+  keysForm($('#sign-in-form'), 'Sign in', '/api/session');
+  const instance = await api('GET', '/api/instance');
+  if (!instance.configured) {
+    show('setup-view');
+    return;
+  }
+  try {
+    me = await api('GET', '/api/session');
+    enterApp();
+  } catch (e) {
+    show('sign-in-view');
+  }
+}
+
+start();

@@ -1,0 +1,92 @@
+package io.stratus.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * One browser's view of the API: it keeps the session cookie it is given, sends the anti-forgery
+ * header and JSON like the web console does, and lets a test look at every header.
+ */
+final class ApiClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private String sessionCookie;
+
+    ApiClient(int port) {
+        this.port = port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String sessionCookie() {
+        return sessionCookie;
+    }
+
+    ApiClient withCookie(String value) {
+        sessionCookie = value;
+        return this;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null);
+    }
+
+    HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return send("POST", path, body);
+    }
+
+    HttpResponse<String> put(String path, Object body) throws IOException, InterruptedException {
+        return send("PUT", path, body);
+    }
+
+    HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
+        return sendRaw(method, path, body == null ? null : JSON.writeValueAsString(body), "application/json", true);
+    }
+
+    HttpResponse<String> sendRaw(String method, String path, String body, String contentType, boolean antiForgery)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (antiForgery && !method.equals("GET")) {
+            request.header(ApiDispatcher.ANTI_FORGERY_HEADER, "1");
+        }
+        if (sessionCookie != null) {
+            request.header("Cookie", ApiDispatcher.SESSION_COOKIE + "=" + sessionCookie);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "="))
+                .forEach(cookie -> {
+                    String value = cookie.substring(ApiDispatcher.SESSION_COOKIE.length() + 1, cookie.indexOf(';'));
+                    sessionCookie = value.isEmpty() ? null : value;
+                });
+        return response;
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(code, json(response).at("/error/code").asText(), response.body());
+    }
+}
