@@ -51,6 +51,17 @@ public final class ServerApplication implements IApplication {
             return EXIT_BAD_SETTINGS;
         }
 
+        DemoMode demo = null;
+        if (settings.demo()) {
+            try {
+                demo = DemoMode.start();
+            } catch (NoClassDefFoundError missing) {
+                System.err.println("Stratus server cannot start. --demo needs the AWS simulator bundle "
+                        + "(io.stratus.aws.simulator), which only the server product ships; start the server product.");
+                return EXIT_BAD_SETTINGS;
+            }
+        }
+
         BundleContext services = bundle.getBundleContext();
         ServiceTracker<ApiDispatcher, ApiDispatcher> api = new ServiceTracker<>(services, ApiDispatcher.class, null);
         api.open(); // left open: the listener asks it for the dispatcher of the moment
@@ -66,15 +77,22 @@ public final class ServerApplication implements IApplication {
             return EXIT_BAD_SETTINGS;
         }
         // Listening first: the store opens its database behind the health check, not before it.
-        configureServices(service(services, ConfigurationAdmin.class), settings);
+        configureServices(service(services, ConfigurationAdmin.class), settings, demo);
         Thread onSigterm = new Thread(() -> stopFrameworkAndExit(bundle), "stratus-shutdown");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         context.applicationRunning();
-        LOG.info("Stratus server {} listening on http://{}:{}/ with data in {}", bundle.getVersion(),
-                bound.getHostString(), bound.getPort(), settings.dataDirectory());
+        String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
+        if (demo != null) {
+            System.out.println(demo.banner(url));
+        }
+        LOG.info("Stratus server {} listening on {} with data in {}", bundle.getVersion(), url,
+                demo != null ? demo.dataDirectory() : settings.dataDirectory());
 
         stopRequested.await();
         http.stop();
+        if (demo != null) {
+            demo.close();
+        }
         LOG.info("Stratus server stopped.");
         try {
             Runtime.getRuntime().removeShutdownHook(onSigterm);
@@ -84,10 +102,18 @@ public final class ServerApplication implements IApplication {
         return IApplication.EXIT_OK;
     }
 
-    /** Hands the settings to the services that read them from ConfigAdmin. */
-    private static void configureServices(ConfigurationAdmin configAdmin, ServerSettings settings) throws IOException {
+    /** Hands the settings to the services that read them from ConfigAdmin; demo mode points them at its AWS. */
+    private static void configureServices(ConfigurationAdmin configAdmin, ServerSettings settings, DemoMode demo)
+            throws IOException {
+        if (demo != null) {
+            configAdmin.getConfiguration("io.stratus.aws", "?").update(new Hashtable<>(Map.of(
+                    "endpoint", demo.awsEndpoint().toString(), "region", "us-east-1")));
+            configAdmin.getConfiguration("io.stratus.explorer", "?").update(new Hashtable<>(Map.of(
+                    "regions", DemoMode.REGIONS.toArray(String[]::new))));
+        }
+        Path data = demo != null ? demo.dataDirectory() : settings.dataDirectory();
         configAdmin.getConfiguration("io.stratus.store", "?").update(new Hashtable<>(
-                Map.of("dataDirectory", settings.dataDirectory().toString())));
+                Map.of("dataDirectory", data.toString())));
     }
 
     /** A service of this product; DS registers each as soon as its bundle's dependencies are there. */

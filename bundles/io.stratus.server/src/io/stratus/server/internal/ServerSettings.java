@@ -16,10 +16,12 @@ import java.util.Map;
  * variables, which win over the defaults. A wrong value stops start-up with a message that
  * names the setting.
  */
-record ServerSettings(InetAddress address, int port, Path dataDirectory) {
+record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean demo) {
 
     static final String DEFAULT_ADDRESS = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
+    /** Demo mode: a flag without a value, never read from the environment. */
+    static final String DEMO_FLAG = "--demo";
 
     private enum Setting {
         ADDRESS("--address", "STRATUS_ADDRESS"),
@@ -40,11 +42,13 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory) {
     }
 
     static ServerSettings from(String[] args, Map<String, String> env, Path home) {
-        Map<Setting, String> flags = parseFlags(args);
+        boolean demo = java.util.Arrays.asList(args).contains(DEMO_FLAG);
+        Map<Setting, String> flags = parseFlags(java.util.Arrays.stream(args).filter(a -> !a.equals(DEMO_FLAG))
+                .toArray(String[]::new));
         String address = pick(Setting.ADDRESS, flags, env, DEFAULT_ADDRESS);
         String port = pick(Setting.PORT, flags, env, Integer.toString(DEFAULT_PORT));
         String data = pick(Setting.DATA, flags, env, home.resolve(".stratus").resolve("server").toString());
-        return new ServerSettings(parseAddress(address), parsePort(port), parseDirectory(data));
+        return new ServerSettings(parseAddress(address), parsePort(port), parseDirectory(data), demo);
     }
 
     /** Creates the data directory if needed and proves it is writable. */
@@ -79,7 +83,7 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory) {
             }
             if (setting == null) {
                 throw new StratusException(Problem.INVALID_INPUT, "Unknown option '" + arg
-                        + "'. The server accepts --address HOST, --port N and --data DIR.");
+                        + "'. The server accepts --address HOST, --port N, --data DIR and --demo.");
             }
             values.put(setting, value);
         }

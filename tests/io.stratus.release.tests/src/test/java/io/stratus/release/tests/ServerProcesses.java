@@ -32,12 +32,14 @@ final class ServerProcesses {
         this.work = work;
     }
 
-    /** Starts a fresh copy with the flags people use: --port and --data. */
-    Server start() throws IOException {
+    /** Starts a fresh copy with the flags people use, --port and --data, and any others given. */
+    Server start(String... flags) throws IOException {
         EclipseInstallation installation = freshCopy();
         int port = freePort();
-        RunningProduct process = launcher.start("server product", installation, List.of(),
-                List.of("--port", Integer.toString(port), "--data", work.resolve("data-" + copies).toString()));
+        List<String> arguments = new java.util.ArrayList<>(List.of("--port", Integer.toString(port),
+                "--data", work.resolve("data-" + copies).toString()));
+        arguments.addAll(List.of(flags));
+        RunningProduct process = launcher.start("server product", installation, List.of(), arguments);
         return new Server(installation, process, port);
     }
 

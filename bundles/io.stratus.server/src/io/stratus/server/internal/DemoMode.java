@@ -1,0 +1,91 @@
+package io.stratus.server.internal;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * {@code --demo}: the server on a sample AWS account that the AWS simulator plays on loopback,
+ * with a throw-away data directory. Only ever started on request, never as a fallback. The
+ * simulator's bundle ships with the server product only; without it this class cannot load, and
+ * {@link ServerApplication} says so.
+ */
+final class DemoMode implements AutoCloseable {
+
+    /** What each demo user shows; the seed ({@code seeds/demo.json}) gives them these permissions. */
+    private static final Map<String, String> STORIES = Map.of(
+            "ada", "may do everything: set up the instance with these keys first",
+            "ben", "IAM denies RDS: sees Redshift and DynamoDB, and a named 'no permission' for RDS",
+            "cleo", "IAM denies DynamoDB and the account alias",
+            "dan", "another AWS account: refused once the instance is set up");
+    static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+
+    private final Seed seed;
+    private final AwsSimulator simulator;
+    private final Path dataDirectory;
+
+    private DemoMode(Seed seed, AwsSimulator simulator, Path dataDirectory) {
+        this.seed = seed;
+        this.simulator = simulator;
+        this.dataDirectory = dataDirectory;
+    }
+
+    static DemoMode start() throws IOException {
+        Bundle simulatorBundle = FrameworkUtil.getBundle(AwsSimulator.class);
+        URL json = simulatorBundle.getEntry("seeds/demo.json");
+        if (json == null) {
+            throw new IllegalStateException("The AWS simulator bundle lacks seeds/demo.json");
+        }
+        Seed seed;
+        try (InputStream in = json.openStream()) {
+            seed = Seed.fromJson(in);
+        }
+        return new DemoMode(seed, AwsSimulator.start(seed), Files.createTempDirectory("stratus-demo-"));
+    }
+
+    URI awsEndpoint() {
+        return simulator.endpoint();
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The console URL, and every demo user's keys with what they show. */
+    String banner(String consoleUrl) {
+        StringBuilder text = new StringBuilder()
+                .append("\n  Stratus demo: open ").append(consoleUrl).append('\n')
+                .append("  AWS is simulated at ").append(simulator.endpoint()).append("; data in ").append(dataDirectory)
+                .append(" (thrown away).\n  Demo keys:\n");
+        for (Seed.Account account : seed.accounts()) {
+            for (Seed.User user : account.users()) {
+                Seed.AccessKey key = user.accessKeys().getFirst();
+                text.append(String.format("    %-5s account %s  access key %s  secret %s%n         %s%n", user.name(),
+                        account.id(), key.id(), key.secret(), STORIES.getOrDefault(user.name(), "")));
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+        try (var files = Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
