@@ -159,13 +159,15 @@ function serviceNode(service) {
       el('h3', {}, region.region,
         el('span', { class: 'status ' + region.status.outcome, text: OUTCOMES[region.status.outcome] })),
       region.status.detail ? el('p', { class: 'muted', text: region.status.detail }) : [],
+      region.resources.length || region.status.outcome !== 'OK' ? []
+        : el('p', { class: 'muted', text: 'No databases here.' }),
       el('ul', { class: 'resources' }, region.resources.map(resourceNode)))));
 }
 
 function resourceNode(resource) {
   const where = resource.endpoint ? `${resource.endpoint.host}:${resource.endpoint.port}` : 'no endpoint yet';
   const facts = [resource.kind, `${resource.engine} ${resource.engineVersion}`.trim(), resource.status, where];
-  if (resource.iamAuthentication) facts.push('IAM authentication');
+  if (resource.iamAuthentication && resource.service === 'RDS') facts.push('IAM database authentication');
   return el('li', {},
     el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
     resource.members.length ? el('ul', { class: 'resources' }, resource.members.map(resourceNode)) : []);
@@ -184,7 +186,7 @@ async function loadUsers() {
   const table = $('#users-table');
   table.replaceChildren(el('tr', {}, ['User', 'Type', 'Last sign-in', 'Roles', ''].map((h) => el('th', { text: h }))),
     ...users.users.map((user) => {
-      const boxes = roles.roles.map((role) => el('label', {},
+      const boxes = roles.roles.map((role) => el('label', { class: 'check' },
         el('input', { type: 'checkbox', value: role.id, checked: user.roles.includes(role.id) }), role.name));
       const status = el('span', { role: 'status', class: 'muted' });
       const save = el('button', { type: 'button', text: 'Save roles', onclick: async () => {
@@ -212,9 +214,21 @@ async function loadRoles() {
           await api('DELETE', `/api/roles/${encodeURIComponent(role.id)}`).catch((e) => notice(e.message));
           loadRoles();
         } })))));
+  $('#default-role').replaceChildren(...data.roles.map((role) =>
+    el('option', { value: role.id, text: role.name, selected: role.id === data.defaultRole })));
   $('#role-permissions').replaceChildren(el('legend', { text: 'Permissions' }), ...PERMISSIONS.map((p) =>
-    el('label', {}, el('input', { type: 'checkbox', name: 'permission', value: p }), p)));
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'permission', value: p }), p)));
 }
+
+$('#default-role-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('PUT', '/api/instance/default-role', { role: $('#default-role').value });
+    $('#default-role-status').textContent = 'Saved.';
+  } catch (e) {
+    $('#default-role-status').textContent = e.message;
+  }
+});
 
 $('#role-form').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -5,6 +5,7 @@ import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.explorer.CloudExplorer;
@@ -95,6 +96,12 @@ public final class StratusServices {
         Files.createDirectories(WORK);
         dataDirectory = Files.createTempDirectory(WORK, name + "-");
         restartStore();
+        // ConfigAdmin delivers changes asynchronously: until the services sit on the new, empty
+        // store, a tracker can still hand out ones bound to the previous instance.
+        awaitTrue("the services use the fresh, unconfigured store", () -> {
+            Admission admission = tracker(Admission.class).getService();
+            return admission != null && !admission.configured();
+        });
     }
 
     /** Stops the services over the store and starts them again on the same data directory. */

@@ -37,6 +37,7 @@ final class AdminRoutes {
                 .add("POST", "/api/roles", this::createRole)
                 .add("PUT", "/api/roles/{id}", this::changeRole)
                 .add("DELETE", "/api/roles/{id}", this::deleteRole)
+                .add("PUT", "/api/instance/default-role", this::setDefaultRole)
                 .add("GET", "/api/audit", this::audit);
     }
 
@@ -80,6 +81,12 @@ final class AdminRoutes {
     private ApiResponse deleteRole(ApiRequest request) {
         admin.deleteCustomRole(request.signedIn(), request.pathParameter("id"));
         return ApiResponse.noContent();
+    }
+
+    /** The role a user gets at first sign-in. */
+    private ApiResponse setDefaultRole(ApiRequest request) {
+        admin.setDefaultRole(request.signedIn(), request.text("role"));
+        return ApiResponse.ok(views.object().put("defaultRole", admin.defaultRole(request.signedIn())));
     }
 
     private ApiResponse audit(ApiRequest request) {

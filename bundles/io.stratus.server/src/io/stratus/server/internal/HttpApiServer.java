@@ -8,11 +8,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -34,13 +38,13 @@ final class HttpApiServer {
      * @param api the dispatcher, or {@code null} while the services are not there (a ServiceTracker)
      * @param version reported by the health check
      */
-    HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version) {
+    HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version, Optional<ServerSettings.Tls> tls) {
         this.api = api;
         this.version = version;
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("stratus-http");
         jetty = new Server(threads);
-        connector = new ServerConnector(jetty);
+        connector = tls.map(this::tlsConnector).orElseGet(() -> new ServerConnector(jetty));
         connector.setHost(bindTo.getAddress().getHostAddress());
         connector.setPort(bindTo.getPort());
         jetty.addConnector(connector);
@@ -53,6 +57,22 @@ final class HttpApiServer {
         });
         jetty.setStopTimeout(GRACEFUL_STOP.toMillis());
         jetty.setStopAtShutdown(false); // ServerApplication owns the shutdown order
+    }
+
+    /** HTTPS only: with TLS on there is no plain-HTTP listener to fall back to. */
+    private ServerConnector tlsConnector(ServerSettings.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toString());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        HttpConfiguration https = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // people reach servers by IP address and by names the certificate may lack
+        https.addCustomizer(secure);
+        return new ServerConnector(jetty, ssl, new HttpConnectionFactory(https));
+    }
+
+    boolean secure() {
+        return connector.getDefaultProtocol().toLowerCase(java.util.Locale.ROOT).contains("ssl");
     }
 
     private void answer(Request request, Response response, Callback callback) {

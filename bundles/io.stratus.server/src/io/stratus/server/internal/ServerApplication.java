@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ public final class ServerApplication implements IApplication {
         ServiceTracker<ApiDispatcher, ApiDispatcher> api = new ServiceTracker<>(services, ApiDispatcher.class, null);
         api.open(); // left open: the listener asks it for the dispatcher of the moment
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                api::getService, bundle.getVersion().toString());
+                api::getService, bundle.getVersion().toString(), settings.tls());
         InetSocketAddress bound;
         try {
             bound = http.start();
@@ -81,7 +82,7 @@ public final class ServerApplication implements IApplication {
         Thread onSigterm = new Thread(() -> stopFrameworkAndExit(bundle), "stratus-shutdown");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         context.applicationRunning();
-        String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
+        String url = (http.secure() ? "https://" : "http://") + bound.getHostString() + ":" + bound.getPort() + "/";
         if (demo != null) {
             System.out.println(demo.banner(url));
         }
@@ -102,18 +103,25 @@ public final class ServerApplication implements IApplication {
         return IApplication.EXIT_OK;
     }
 
-    /** Hands the settings to the services that read them from ConfigAdmin; demo mode points them at its AWS. */
+    /**
+     * Hands the settings to the services that read them from ConfigAdmin; demo mode points them
+     * at its own AWS and data instead.
+     */
     private static void configureServices(ConfigurationAdmin configAdmin, ServerSettings settings, DemoMode demo)
             throws IOException {
+        Map<String, Hashtable<String, Object>> services = new LinkedHashMap<>(settings.services());
         if (demo != null) {
-            configAdmin.getConfiguration("io.stratus.aws", "?").update(new Hashtable<>(Map.of(
-                    "endpoint", demo.awsEndpoint().toString(), "region", "us-east-1")));
-            configAdmin.getConfiguration("io.stratus.explorer", "?").update(new Hashtable<>(Map.of(
-                    "regions", DemoMode.REGIONS.toArray(String[]::new))));
+            services.put("io.stratus.aws", new Hashtable<>(Map.of("endpoint", demo.awsEndpoint().toString(),
+                    "region", "us-east-1")));
+            services.put("io.stratus.explorer", new Hashtable<>(Map.of("regions", DemoMode.REGIONS.toArray(String[]::new))));
+            services.put("io.stratus.store", new Hashtable<>(Map.of("dataDirectory", demo.dataDirectory().toString())));
         }
-        Path data = demo != null ? demo.dataDirectory() : settings.dataDirectory();
-        configAdmin.getConfiguration("io.stratus.store", "?").update(new Hashtable<>(
-                Map.of("dataDirectory", data.toString())));
+        // The embedded store lives in the data directory unless a PostgreSQL URL is configured.
+        services.computeIfAbsent("io.stratus.store", pid -> new Hashtable<>(
+                Map.of("dataDirectory", settings.dataDirectory().toString())));
+        for (Map.Entry<String, Hashtable<String, Object>> service : services.entrySet()) {
+            configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
+        }
     }
 
     /** A service of this product; DS registers each as soon as its bundle's dependencies are there. */

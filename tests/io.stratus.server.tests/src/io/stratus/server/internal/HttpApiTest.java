@@ -15,25 +15,34 @@ import io.stratus.testing.StratusServices;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -94,7 +103,7 @@ class HttpApiTest {
         stratus.service(ApiDispatcher.class);
         server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 () -> stratus.currentService(ApiDispatcher.class),
-                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString());
+                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), Optional.empty());
         anonymous = new ApiClient(server.start().getPort());
     }
 
@@ -228,6 +237,9 @@ class HttpApiTest {
         assertEquals(200, alice.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("user"))).statusCode());
         assertEquals(204, alice.send("DELETE", "/api/roles/auditor", null).statusCode());
         ApiClient.assertError(alice.send("DELETE", "/api/roles/auditor", null), 404, "not_found");
+        assertEquals("viewer", ApiClient.json(alice.put("/api/instance/default-role", Map.of("role", "viewer")))
+                .get("defaultRole").asText());
+        ApiClient.assertError(bob.put("/api/instance/default-role", Map.of("role", "administrator")), 403, "forbidden");
         JsonNode users = ApiClient.json(alice.get("/api/users")).get("users");
         assertEquals(2, users.size());
     }
@@ -302,7 +314,7 @@ class HttpApiTest {
         JsonNode paths = ApiClient.json(anonymous.get("/api/openapi.json")).get("paths");
         for (String path : List.of("/api/health", "/api/instance", "/api/setup", "/api/session", "/api/users",
                 "/api/users/{id}/roles", "/api/roles", "/api/roles/{id}", "/api/audit", "/api/explorer",
-                "/api/explorer/refresh", "/api/explorer/connection", "/api/openapi.json")) {
+                "/api/explorer/refresh", "/api/explorer/connection", "/api/openapi.json", "/api/instance/default-role")) {
             assertTrue(paths.has(path), path + " is documented");
         }
     }
@@ -337,6 +349,39 @@ class HttpApiTest {
                 "the access log is part of what was searched");
     }
 
+    @Test
+    void overTlsTheCookieIsSecure(@TempDir Path keys) throws Exception {
+        Path keystore = keys.resolve("server.p12");
+        char[] password = "keystore-password".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "stratus", "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "2",
+                "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", new String(password)).redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        HttpApiServer tls = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> stratus.currentService(ApiDispatcher.class), "0",
+                Optional.of(new ServerSettings.Tls(keystore, password)));
+        int port = tls.start().getPort();
+        try {
+            KeyStore trusted = KeyStore.getInstance(keystore.toFile(), password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+            HttpResponse<String> setup = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/setup"))
+                    .header("Content-Type", "application/json").header(ApiDispatcher.ANTI_FORGERY_HEADER, "1")
+                    .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(ALICE))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, setup.statusCode(), setup.body());
+            String cookie = setup.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly"), cookie);
+            assertTrue(tls.secure());
+        } finally {
+            tls.stop();
+        }
+    }
+
     private static JsonNode rds(JsonNode tree) {
         return tree.at("/services/0/regions/0");
     }
@@ -354,7 +399,7 @@ class HttpApiTest {
     @Test
     void aPortInUseFailsToStart() {
         HttpApiServer second = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), anonymous.port()),
-                () -> null, "0");
+                () -> null, "0", Optional.empty());
         assertThrows(IOException.class, second::start);
     }
 }

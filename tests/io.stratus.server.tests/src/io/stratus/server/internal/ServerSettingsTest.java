@@ -1,6 +1,7 @@
 package io.stratus.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.stratus.core.StratusException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,55 @@ class ServerSettingsTest {
         ServerSettings onFile = ServerSettings.from(new String[] {"--data", file.toString()}, Map.of(), HOME);
         StratusException e = assertThrows(StratusException.class, onFile::prepareDataDirectory);
         assertTrue(e.getMessage().startsWith("Setting --data (or STRATUS_DATA)"), e.getMessage());
+    }
+
+    @Test
+    void theSettingsFileFillsInWhatFlagsAndEnvironmentLeaveOpen() throws IOException {
+        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), """
+                port = 9200
+                aws.region = eu-central-1
+                aws.endpoint = http://localhost:4566
+                explorer.regions = eu-west-1, us-east-1
+                session.idleTimeoutSeconds = 600
+                store.url = jdbc:postgresql://db.internal:5432/stratus
+                store.user = stratus
+                store.password = from-the-file
+                """);
+        ServerSettings settings = ServerSettings.from(new String[] {"--data", temp.toString(), "--regions", "ap-south-1"},
+                Map.of("STRATUS_AWS_REGION", "us-west-2"), HOME);
+        assertEquals(9200, settings.port());
+        assertEquals("us-west-2", settings.services().get("io.stratus.aws").get("region"), "environment over file");
+        assertEquals("http://localhost:4566", settings.services().get("io.stratus.aws").get("endpoint"));
+        assertEquals(List.of("ap-south-1"), List.of((String[]) settings.services().get("io.stratus.explorer").get("regions")),
+                "flag over file");
+        assertEquals(600L, settings.services().get("io.stratus.auth").get("idleTimeoutSeconds"));
+        assertEquals("jdbc:postgresql://db.internal:5432/stratus", settings.services().get("io.stratus.store").get("jdbcUrl"));
+        assertFalse(settings.toString().contains("from-the-file"), "no secret in " + settings);
+    }
+
+    @Test
+    void wrongSettingsFromAnySourceNameTheSetting() throws IOException {
+        assertRefused(new String[] {"--aws-region", "Ireland"}, "--aws-region");
+        assertRefused(new String[] {"--aws-endpoint", "localhost:4566"}, "--aws-endpoint");
+        assertRefused(new String[] {"--aws-service-endpoints", "sts"}, "--aws-service-endpoints");
+        assertRefused(new String[] {"--regions", "eu-west-1,moon-1"}, "'moon-1'");
+        assertRefused(new String[] {"--idle-timeout", "-5"}, "--idle-timeout");
+        assertRefused(new String[] {"--store-url", "jdbc:mysql://x/y"}, "--store-url");
+        assertRefused(new String[] {"--store-user", "stratus"}, "no PostgreSQL JDBC URL");
+        assertRefused(new String[] {"--tls-keystore", temp.resolve("none.p12").toString()}, "STRATUS_TLS_KEYSTORE_PASSWORD");
+        StratusException badKeystore = assertThrows(StratusException.class, () -> ServerSettings.from(
+                new String[] {"--tls-keystore", temp.resolve("none.p12").toString()},
+                Map.of("STRATUS_TLS_KEYSTORE_PASSWORD", "x"), HOME));
+        assertTrue(badKeystore.getMessage().startsWith("Setting --tls-keystore"), badKeystore.getMessage());
+
+        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), "sesion.idleTimeoutSeconds = 60\n");
+        StratusException typo = assertThrows(StratusException.class,
+                () -> ServerSettings.from(new String[] {"--data", temp.toString()}, Map.of(), HOME));
+        assertTrue(typo.getMessage().contains("unknown setting 'sesion.idleTimeoutSeconds'"), typo.getMessage());
+        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), "aws.region = mars\n");
+        StratusException fromFile = assertThrows(StratusException.class,
+                () -> ServerSettings.from(new String[] {"--data", temp.toString()}, Map.of(), HOME));
+        assertTrue(fromFile.getMessage().contains("aws.region in stratus.properties"), fromFile.getMessage());
     }
 
     private static void assertRefused(String[] args, String expectedInMessage) {
