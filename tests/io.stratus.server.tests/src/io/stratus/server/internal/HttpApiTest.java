@@ -397,6 +397,33 @@ class HttpApiTest {
     }
 
     @Test
+    void awsOutOfReachIs502AndServicesNotUpAre503() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        int nothingListens;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            nothingListens = probe.getLocalPort();
+        }
+        stratus.useAws(URI.create("http://127.0.0.1:" + nothingListens), Map.of("maxAttempts", 1));
+        try {
+            ApiClient.assertError(new ApiClient(anonymous.port()).post("/api/session", BOB), 502, "aws_unreachable");
+        } finally {
+            stratus.useAws(simulator, Map.of("maxAttempts", 2));
+        }
+
+        HttpApiServer starting = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> null, "0", Optional.empty());
+        ApiClient early = new ApiClient(starting.start().getPort());
+        try {
+            ApiClient.assertError(early.get("/api/instance"), 503, "unavailable");
+            JsonNode health = ApiClient.json(early.get("/api/health"));
+            assertEquals("ok", health.get("status").asText());
+            assertFalse(health.get("ready").asBoolean(), "listening, but the services are not up yet");
+        } finally {
+            starting.stop();
+        }
+    }
+
+    @Test
     void aPortInUseFailsToStart() {
         HttpApiServer second = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), anonymous.port()),
                 () -> null, "0", Optional.empty());
