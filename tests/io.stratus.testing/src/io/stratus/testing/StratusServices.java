@@ -151,6 +151,14 @@ public final class StratusServices {
         return waitFor(CloudExplorer.class);
     }
 
+    /** Waits until the service of this type runs with this configuration property (DS publishes it). */
+    public void awaitServiceProperty(Class<?> type, String property, Object value) {
+        awaitTrue(type.getSimpleName() + " with " + property + " = " + value, () -> {
+            var reference = tracker(type).getServiceReference();
+            return reference != null && value.equals(reference.getProperty(property));
+        });
+    }
+
     /** Any service of the running components, once it is registered. */
     public <T> T service(Class<T> type) {
         return waitFor(type);

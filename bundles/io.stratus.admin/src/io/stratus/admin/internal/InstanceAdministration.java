@@ -45,17 +45,26 @@ import org.osgi.service.component.annotations.Reference;
  * Root sign-in is refused: AWS advises against access keys for the root user, and an instance
  * administered through them could not be handed over with IAM.
  */
-@Component(service = {Admission.class, AuditTrail.class, UserAdministration.class})
+@Component(service = {Admission.class, AuditTrail.class, UserAdministration.class}, configurationPid = "io.stratus.admin")
 public final class InstanceAdministration implements Admission, AuditTrail, UserAdministration {
 
-    private static final Role DEFAULT_ROLE = Role.USER;
+    @interface Config {
+        /** The role of new users until an Administrator chooses one (see {@link Role#CONFIGURABLE_DEFAULTS}). */
+        String defaultRole() default "user";
+    }
 
     private final ConfigStore store;
+    private final String configuredDefaultRole;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public InstanceAdministration(@Reference ConfigStore store) {
+    public InstanceAdministration(@Reference ConfigStore store, Config config) {
+        if (Role.CONFIGURABLE_DEFAULTS.stream().noneMatch(role -> role.id().equals(config.defaultRole()))) {
+            throw new StratusException(Problem.INVALID_INPUT, "Setting defaultRole of io.stratus.admin: '"
+                    + config.defaultRole() + "' is neither user nor viewer.");
+        }
         this.store = store;
+        this.configuredDefaultRole = config.defaultRole();
     }
 
     // --- Admission -----------------------------------------------------------------------------
@@ -198,7 +207,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             }
             tx.deleteCustomRole(roleId);
             if (roleId.equals(defaultRoleIn(tx))) {
-                tx.putSetting(DEFAULT_ROLE_SETTING, DEFAULT_ROLE.id());
+                tx.putSetting(DEFAULT_ROLE_SETTING, configuredDefaultRole);
             }
             tx.append(entry(actor, "delete-role", roleId));
             return null;
@@ -208,7 +217,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public String defaultRole(UserSession actor) {
         actor.require(Permission.MANAGE_INSTANCE);
-        return store.read(InstanceAdministration::defaultRoleIn);
+        return store.read(this::defaultRoleIn);
     }
 
     @Override
@@ -240,8 +249,9 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
         }
     }
 
-    private static String defaultRoleIn(StoreReader tx) {
-        return tx.setting(DEFAULT_ROLE_SETTING).orElse(DEFAULT_ROLE.id());
+    /** An Administrator's choice, else the instance's configuration. */
+    private String defaultRoleIn(StoreReader tx) {
+        return tx.setting(DEFAULT_ROLE_SETTING).orElse(configuredDefaultRole);
     }
 
     private static Map<String, Role> rolesById(StoreReader tx) {

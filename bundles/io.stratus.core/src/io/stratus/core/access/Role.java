@@ -22,6 +22,11 @@ public record Role(String id, String name, Set<Permission> permissions, boolean 
             EnumSet.of(Permission.EXPLORE, Permission.CONNECT), true);
 
     public static final Set<Role> BUILT_IN = Set.of(ADMINISTRATOR, USER, VIEWER);
+    /**
+     * The roles an instance's configuration may give new users; an Administrator may choose any
+     * role, but a setting file cannot make strangers Administrators.
+     */
+    public static final Set<Role> CONFIGURABLE_DEFAULTS = Set.of(USER, VIEWER);
 
     public Role {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Role;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -69,6 +70,8 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
                 "idleTimeoutSeconds", Kind.TEXT),
         SESSION_TIMEOUT("session.absoluteTimeoutSeconds", "--session-timeout", "STRATUS_SESSION_TIMEOUT",
                 "io.stratus.auth", "absoluteTimeoutSeconds", Kind.TEXT),
+        DEFAULT_ROLE("users.defaultRole", "--default-role", "STRATUS_DEFAULT_ROLE", "io.stratus.admin", "defaultRole",
+                Kind.TEXT),
         TLS_KEYSTORE("tls.keystore", "--tls-keystore", "STRATUS_TLS_KEYSTORE", null, null, Kind.TEXT),
         TLS_PASSWORD("tls.keystorePassword", null, "STRATUS_TLS_KEYSTORE_PASSWORD", null, null, Kind.SECRET);
 
@@ -247,6 +250,8 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
                 yield regions;
             }
             case IDLE_TIMEOUT, SESSION_TIMEOUT -> positiveSeconds(setting, value);
+            case DEFAULT_ROLE -> require(setting, value, Role.CONFIGURABLE_DEFAULTS.stream().anyMatch(r -> r.id().equals(value)),
+                    "'" + value + "' is neither user nor viewer (an Administrator can choose any role in the console)");
             default -> value;
         };
     }

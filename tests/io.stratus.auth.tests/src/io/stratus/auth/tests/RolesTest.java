@@ -39,6 +39,29 @@ class RolesTest extends StratusTestBase {
     }
 
     @Test
+    void theConfiguredRoleOfNewUsersAppliesUntilAnAdministratorChooses() {
+        useDefaultRole("viewer");
+        try {
+            UserSession alice = setUpAsAlice();
+            assertEquals(Set.of(Role.VIEWER.id()), roles(alice, signIn(Keys.bob())));
+            stratus.admin().setDefaultRole(alice, Role.USER.id());
+            assertEquals(Set.of(Role.USER.id()), roles(alice, signIn(Keys.dave())), "the Administrator's choice wins");
+        } finally {
+            useDefaultRole("user");
+        }
+    }
+
+    private static void useDefaultRole(String role) {
+        stratus.configure("io.stratus.admin", new java.util.Hashtable<>(java.util.Map.of("defaultRole", role)));
+        stratus.awaitServiceProperty(io.stratus.admin.UserAdministration.class, "defaultRole", role);
+    }
+
+    private static Set<String> roles(UserSession admin, UserSession user) {
+        return stratus.admin().users(admin).stream().filter(u -> u.principalId().equals(user.principalId()))
+                .findFirst().orElseThrow().roleIds();
+    }
+
+    @Test
     void theLastAdministratorCannotBeDemoted() {
         UserSession alice = setUpAsAlice();
         UserSession bob = signIn(Keys.bob());

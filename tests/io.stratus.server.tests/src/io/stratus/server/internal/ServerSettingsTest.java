@@ -85,6 +85,7 @@ class ServerSettingsTest {
                 aws.endpoint = http://localhost:4566
                 explorer.regions = eu-west-1, us-east-1
                 session.idleTimeoutSeconds = 600
+                users.defaultRole = viewer
                 store.url = jdbc:postgresql://db.internal:5432/stratus
                 store.user = stratus
                 store.password = from-the-file
@@ -97,6 +98,7 @@ class ServerSettingsTest {
         assertEquals(List.of("ap-south-1"), List.of((String[]) settings.services().get("io.stratus.explorer").get("regions")),
                 "flag over file");
         assertEquals(600L, settings.services().get("io.stratus.auth").get("idleTimeoutSeconds"));
+        assertEquals("viewer", settings.services().get("io.stratus.admin").get("defaultRole"));
         assertEquals("jdbc:postgresql://db.internal:5432/stratus", settings.services().get("io.stratus.store").get("jdbcUrl"));
         assertFalse(settings.toString().contains("from-the-file"), "no secret in " + settings);
     }
@@ -108,6 +110,7 @@ class ServerSettingsTest {
         assertRefused(new String[] {"--aws-service-endpoints", "sts"}, "--aws-service-endpoints");
         assertRefused(new String[] {"--regions", "eu-west-1,moon-1"}, "'moon-1'");
         assertRefused(new String[] {"--idle-timeout", "-5"}, "--idle-timeout");
+        assertRefused(new String[] {"--default-role", "administrator"}, "--default-role");
         assertRefused(new String[] {"--store-url", "jdbc:mysql://x/y"}, "--store-url");
         assertRefused(new String[] {"--store-user", "stratus"}, "no PostgreSQL JDBC URL");
         assertRefused(new String[] {"--tls-keystore", temp.resolve("none.p12").toString()}, "STRATUS_TLS_KEYSTORE_PASSWORD");
