@@ -221,12 +221,23 @@ class HttpApiTest {
                 403, "forbidden");
         ApiClient.assertError(bob.send("DELETE", "/api/roles/auditor", null), 403, "forbidden");
         ApiClient.assertError(bob.get("/api/audit"), 403, "forbidden");
+        ApiClient.assertError(bob.get("/api/roles"), 403, "forbidden");
         ApiClient.assertError(anonymous.get("/api/users"), 401, "not_signed_in");
 
         assertEquals(201, alice.post("/api/roles", Map.of("id", "auditor", "name", "Auditor",
                 "permissions", List.of("explore", "read-audit"))).statusCode());
         ApiClient.assertError(alice.post("/api/roles", Map.of("id", "auditor", "name", "Again", "permissions", List.of())),
                 409, "conflict");
+        HttpResponse<String> changed = alice.put("/api/roles/auditor", Map.of("id", "auditor", "name", "Auditors",
+                "permissions", List.of("explore", "read-audit")));
+        assertEquals("Auditors", ApiClient.json(changed).get("name").asText(), changed.body());
+        ApiClient.assertError(alice.put("/api/roles/nobody", Map.of("id", "nobody", "name", "N", "permissions", List.of())),
+                404, "not_found");
+        JsonNode roles = ApiClient.json(alice.get("/api/roles"));
+        assertEquals("user", roles.get("defaultRole").asText());
+        List<String> roleIds = new ArrayList<>();
+        roles.get("roles").forEach(role -> roleIds.add(role.get("id").asText()));
+        assertEquals(List.of("administrator", "user", "viewer", "auditor"), roleIds);
         HttpResponse<String> granted = alice.put("/api/users/" + bobId + "/roles", Map.of("roles", List.of("auditor")));
         assertEquals(200, granted.statusCode(), granted.body());
         assertTrue(strings(ApiClient.json(bob.get("/api/session")).get("permissions")).contains("read-audit"),
