@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.store.ConfigStore;
+import io.stratus.testing.PostgresServer;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +31,12 @@ class PostgresStoreTest extends ConfigStoreContract {
 
     private static PostgresServer server;
 
+    /** The store's settings for a database of the test server. */
+    private static Map<String, Object> storeIn(String database) {
+        return Map.of(StoreSettings.JDBC_URL, server.jdbcUrl(database), StoreSettings.USER, PostgresServer.USER,
+                StoreSettings.PASSWORD, server.password());
+    }
+
     @BeforeAll
     static void startServer() throws Exception {
         server = PostgresServer.start();
@@ -44,7 +51,7 @@ class PostgresStoreTest extends ConfigStoreContract {
 
     @Override
     Map<String, Object> newStore() throws SQLException {
-        return server.newDatabase();
+        return storeIn(server.createDatabase());
     }
 
     @Test
@@ -71,7 +78,7 @@ class PostgresStoreTest extends ConfigStoreContract {
 
     @Test
     void aDatabaseHoldingOtherTablesIsRefusedAndLeftAlone() throws SQLException {
-        Map<String, Object> foreign = server.newDatabase();
+        Map<String, Object> foreign = storeIn(server.createDatabase());
         sql(foreign, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
 
         String failure = runtime.openExpectingFailure(foreign);

@@ -1,4 +1,4 @@
-package io.stratus.store.internal;
+package io.stratus.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,8 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  * initdb refuses to run as root, so under root (as in CI) the server runs as the unprivileged
  * user {@code postgres} (or {@code nobody}) through {@code runuser}.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "stratus";
+    public static final String USER = "stratus";
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
@@ -50,7 +50,7 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries();
         Path root = Files.createTempDirectory("stratus-postgres-");
         List<String> runAs = List.of();
@@ -69,26 +69,36 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    /** The properties of the store in a new, empty database of this server. */
-    Map<String, Object> newDatabase() throws SQLException {
-        String name = "store_" + databases.incrementAndGet();
+    /** A new, empty database of this server; returns its name. */
+    public String createDatabase() throws SQLException {
+        String name = "db_" + databases.incrementAndGet();
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
-        return properties(name);
+        return name;
     }
 
-    Map<String, Object> properties(String database) {
-        return Map.of(StoreSettings.JDBC_URL, "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-                StoreSettings.USER, USER, StoreSettings.PASSWORD, password);
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A connection as the cluster's superuser, with auto-commit on. */
-    Connection connect(String database) throws SQLException {
-        return Database.open(StoreSettings.from(properties(database))).connect();
+    public Connection connect(String database) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", USER);
+        login.setProperty("password", password);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), login);
+        if (connection == null) {
+            throw new SQLException("The PostgreSQL driver does not take " + jdbcUrl(database));
+        }
+        return connection;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
@@ -159,7 +169,7 @@ final class PostgresServer implements AutoCloseable {
                         .map(version -> version.resolve("bin"));
             }
         }
-        return newest.orElseThrow(() -> new IllegalStateException("The store tests need a PostgreSQL server, and none is"
+        return newest.orElseThrow(() -> new IllegalStateException("These tests need a PostgreSQL server, and none is"
                 + " installed (no initdb and pg_ctl under " + INSTALLATIONS + "/<version>/bin)."
                 + " Install it with: apt-get install postgresql"));
     }

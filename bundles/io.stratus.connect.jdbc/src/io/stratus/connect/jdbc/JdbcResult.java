@@ -1,0 +1,107 @@
+package io.stratus.connect.jdbc;
+
+import io.stratus.core.connect.StatementResult;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** The rows of one statement, read from the open cursor a page at a time. */
+final class JdbcResult implements StatementResult {
+
+    private final JdbcSession session;
+    private final Statement statement;
+    private final ResultSet rows;
+    private final List<Column> columns;
+    private final OptionalLong updateCount;
+    private boolean exhausted;
+    private boolean closed;
+
+    JdbcResult(JdbcSession session, Statement statement, ResultSet rows) throws SQLException {
+        this.session = session;
+        this.statement = statement;
+        this.rows = rows;
+        ResultSetMetaData metadata = rows.getMetaData();
+        List<Column> described = new ArrayList<>();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            described.add(new Column(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
+        }
+        this.columns = List.copyOf(described);
+        this.updateCount = OptionalLong.empty();
+    }
+
+    private JdbcResult(JdbcSession session, Statement statement, long updateCount) {
+        this.session = session;
+        this.statement = statement;
+        this.rows = null;
+        this.columns = List.of();
+        this.updateCount = OptionalLong.of(updateCount);
+        this.exhausted = true;
+    }
+
+    /** A statement that changed rows: it is committed at once. */
+    static JdbcResult updated(JdbcSession session, Statement statement, long count) {
+        JdbcResult result = new JdbcResult(session, statement, count);
+        result.close();
+        return result;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public OptionalLong updateCount() {
+        return updateCount;
+    }
+
+    @Override
+    public List<List<Object>> nextPage(int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("A page has at least one row, not " + maxRows);
+        }
+        List<List<Object>> page = new ArrayList<>();
+        if (exhausted) {
+            return page;
+        }
+        try {
+            ResultSetMetaData metadata = rows.getMetaData();
+            while (page.size() < maxRows && rows.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(JdbcValues.read(rows, metadata, i));
+                }
+                page.add(row);
+            }
+            if (page.size() < maxRows) {
+                exhausted = true;
+                close();
+            }
+            return page;
+        } catch (SQLException e) {
+            closed = true;
+            JdbcSession.closeQuietly(rows);
+            JdbcSession.closeQuietly(statement);
+            session.failed(statement);
+            throw SqlErrors.explain(e, "reading the rows");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (rows != null) {
+            JdbcSession.closeQuietly(rows);
+        }
+        JdbcSession.closeQuietly(statement);
+        session.finished(statement);
+    }
+}

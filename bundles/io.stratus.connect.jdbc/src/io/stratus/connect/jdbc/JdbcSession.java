@@ -1,0 +1,182 @@
+package io.stratus.connect.jdbc;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.StatementResult;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A database session over one JDBC connection, for any engine whose driver speaks JDBC. Results
+ * are streamed: the driver fetches {@link #FETCH_SIZE} rows at a time inside a transaction, and a
+ * page is read from the cursor only when asked for. A read-only session's connection is read-only,
+ * so the database itself refuses writes.
+ */
+public final class JdbcSession implements DatabaseSession {
+
+    /** Rows the driver fetches per round trip; PostgreSQL streams only inside a transaction. */
+    static final int FETCH_SIZE = 500;
+    private static final int VALIDATION_SECONDS = 10;
+
+    private final Connection connection;
+    /** The statement executing or being read, for {@link #cancel()} from another thread. */
+    private volatile Statement running;
+
+    private JdbcSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Takes over an open connection: sets its access mode and closes it with the session. */
+    public static JdbcSession of(Connection connection, AccessMode mode) {
+        try {
+            connection.setReadOnly(mode == AccessMode.READ_ONLY);
+            connection.setAutoCommit(false);
+            return new JdbcSession(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlErrors.explain(e, "preparing the session");
+        }
+    }
+
+    @Override
+    public void test() {
+        try {
+            if (!connection.isValid(VALIDATION_SECONDS)) {
+                throw new StratusException(Problem.REMOTE_UNREACHABLE, "The database did not answer within "
+                        + VALIDATION_SECONDS + " s. Check that it is running and reachable, then reconnect.");
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.explain(e, "testing the connection");
+        }
+    }
+
+    @Override
+    public List<CatalogItem> browse(List<String> path) {
+        try {
+            DatabaseMetaData metadata = connection.getMetaData();
+            List<CatalogItem> items = new ArrayList<>();
+            switch (path.size()) {
+                case 0 -> read(metadata.getSchemas(), rs -> items.add(new CatalogItem(rs.getString("TABLE_SCHEM"), "schema", "")));
+                case 1 -> read(metadata.getTables(null, path.get(0), "%", new String[] {"TABLE", "VIEW"}),
+                        rs -> items.add(new CatalogItem(rs.getString("TABLE_NAME"),
+                                rs.getString("TABLE_TYPE").toLowerCase(java.util.Locale.ROOT), nullToEmpty(rs.getString("REMARKS")))));
+                case 2 -> read(metadata.getColumns(null, path.get(0), path.get(1), "%"),
+                        rs -> items.add(new CatalogItem(rs.getString("COLUMN_NAME"), "column", rs.getString("TYPE_NAME")
+                                + ("NO".equals(rs.getString("IS_NULLABLE")) ? " not null" : ""))));
+                default -> throw new StratusException(Problem.INVALID_INPUT, "Columns are the deepest level of the "
+                        + "catalog: give at most a schema and a table.");
+            }
+            return items;
+        } catch (SQLException e) {
+            throw SqlErrors.explain(e, "reading the catalog");
+        } finally {
+            rollback(); // it read only: nothing to keep
+        }
+    }
+
+    @Override
+    public StatementResult execute(String statement) {
+        if (statement == null || statement.isBlank()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The statement is empty.");
+        }
+        Statement jdbc = null;
+        try {
+            jdbc = connection.createStatement();
+            jdbc.setFetchSize(FETCH_SIZE);
+            running = jdbc;
+            boolean rows = jdbc.execute(statement);
+            return rows ? new JdbcResult(this, jdbc, jdbc.getResultSet()) : JdbcResult.updated(this, jdbc, jdbc.getUpdateCount());
+        } catch (SQLException e) {
+            if (jdbc != null) {
+                closeQuietly(jdbc);
+            }
+            running = null;
+            rollback();
+            throw SqlErrors.explain(e, "running the statement");
+        }
+    }
+
+    @Override
+    public void cancel() {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                throw SqlErrors.explain(e, "cancelling the statement");
+            }
+        }
+    }
+
+    /** A statement's result is closed: keep what it changed. */
+    void finished(Statement statement) {
+        if (running == statement) {
+            running = null;
+        }
+        commit();
+    }
+
+    /** A statement failed while its rows were read: nothing of its transaction is kept. */
+    void failed(Statement statement) {
+        if (running == statement) {
+            running = null;
+        }
+        rollback();
+    }
+
+    /** Keeps what a finished statement changed. */
+    private void commit() {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw SqlErrors.explain(e, "committing");
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the next call says so
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void read(ResultSet rows, RowReader reader) throws SQLException {
+        try (rows) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing: nothing left to do with it
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.stratus.core.connect;
+
+import io.stratus.core.cloud.ConnectionSpec;
+
+import java.util.Set;
+
+/**
+ * Opens database sessions with a native client for the engines it serves (one DS component per
+ * engine family). A session belongs to the person who opened it and is never shared.
+ */
+public interface DatabaseConnector {
+
+    /** Engines as the explorer names them, e.g. {@code postgres}, {@code aurora-postgresql}. */
+    Set<String> engines();
+
+    /**
+     * Connects and logs in.
+     *
+     * @throws io.stratus.core.StratusException with the database's own reason (wrong password,
+     *         unknown database, unreachable host, TLS failure), never the password
+     */
+    DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode);
+}

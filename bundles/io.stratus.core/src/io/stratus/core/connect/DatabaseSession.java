@@ -1,0 +1,32 @@
+package io.stratus.core.connect;
+
+import java.util.List;
+
+/** One person's open connection to one database. */
+public interface DatabaseSession extends AutoCloseable {
+
+    /** A round trip to the database; throws with its reason when it fails. */
+    void test();
+
+    /**
+     * The catalog below a path: at {@code []} the schemas (or databases), below a schema its
+     * tables, below a table its columns.
+     */
+    List<CatalogItem> browse(List<String> path);
+
+    /** Runs a statement; its rows are read page by page from the result, never all at once. */
+    StatementResult execute(String statement);
+
+    /**
+     * Stops the statement running now, from any thread: while it executes or while its pages are
+     * read. The caller of {@link #execute} or {@code nextPage} then gets a CONFLICT that says so.
+     */
+    void cancel();
+
+    @Override
+    void close();
+
+    /** An entry of the catalog: its name, kind ({@code schema}, {@code table}, {@code view}, {@code column}) and detail. */
+    record CatalogItem(String name, String kind, String detail) {
+    }
+}
