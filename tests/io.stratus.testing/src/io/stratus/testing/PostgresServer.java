@@ -1,15 +1,9 @@
 package io.stratus.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -34,7 +27,6 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "stratus";
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
-    private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final Path bin;
     private final Path root;
@@ -54,16 +46,16 @@ public final class PostgresServer implements AutoCloseable {
         Path bin = binaries();
         Path root = Files.createTempDirectory("stratus-postgres-");
         List<String> runAs = List.of();
-        if (isRoot()) {
-            UserPrincipal user = unprivilegedUser();
+        if (LocalServers.isRoot()) {
+            UserPrincipal user = LocalServers.unprivilegedUser("postgres", "nobody");
             Files.setOwner(root, user);
             runAs = List.of("runuser", "-u", user.getName(), "--");
         }
-        PostgresServer server = new PostgresServer(bin, root, runAs, freeLoopbackPort());
+        PostgresServer server = new PostgresServer(bin, root, runAs, LocalServers.freeLoopbackPort());
         try {
             server.initAndStart();
         } catch (IOException | RuntimeException e) {
-            server.removeFiles();
+            LocalServers.removeTree(root);
             throw e;
         }
         return server;
@@ -105,9 +97,9 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            run("stop the server", pgCtl("-m", "fast", "stop"));
+            run("stop the test PostgreSQL", pgCtl("-m", "fast", "stop"));
         } finally {
-            removeFiles();
+            LocalServers.removeTree(root);
         }
     }
 
@@ -117,13 +109,17 @@ public final class PostgresServer implements AutoCloseable {
         if (!runAs.isEmpty()) {
             Files.setOwner(passwordFile, Files.getOwner(root));
         }
-        run("create the cluster", command(bin.resolve("initdb").toString(), "-D", root.resolve("data").toString(),
+        run("create the cluster of the test PostgreSQL", command(bin.resolve("initdb").toString(), "-D", root.resolve("data").toString(),
                 "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
                 "--no-sync", "--no-instructions"));
         // fsync off: the tests kill clients, never this server, so durability on power loss does not matter here.
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + root
                 + " -c fsync=off";
-        run("start the server", pgCtl("-l", root.resolve("server.log").toString(), "-t", "60", "-o", options, "start"));
+        run("start the test PostgreSQL", pgCtl("-l", root.resolve("server.log").toString(), "-t", "60", "-o", options, "start"));
+    }
+
+    private void run(String what, List<String> command) throws IOException, InterruptedException {
+        LocalServers.run(what, command, root.resolve("server.log"));
     }
 
     private List<String> pgCtl(String... arguments) {
@@ -136,25 +132,6 @@ public final class PostgresServer implements AutoCloseable {
         List<String> full = new ArrayList<>(runAs);
         full.addAll(List.of(command));
         return full;
-    }
-
-    private void run(String what, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            Path log = root.resolve("server.log");
-            throw new IllegalStateException("Could not " + what + " of the test PostgreSQL: " + String.join(" ", command)
-                    + "\n" + output + (Files.exists(log) ? "\nserver.log:\n" + Files.readString(log) : ""));
-        }
-    }
-
-    private void removeFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     /** The newest installed server version's bin folder. */
@@ -174,26 +151,4 @@ public final class PostgresServer implements AutoCloseable {
                 + " Install it with: apt-get install postgresql"));
     }
 
-    private static boolean isRoot() throws IOException {
-        return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    }
-
-    private static UserPrincipal unprivilegedUser() throws IOException {
-        UserPrincipalLookupService users = FileSystems.getDefault().getUserPrincipalLookupService();
-        for (String name : List.of("postgres", "nobody")) {
-            try {
-                return users.lookupPrincipalByName(name);
-            } catch (UserPrincipalNotFoundException e) {
-                // try the next one
-            }
-        }
-        throw new IllegalStateException("Running as root, the test PostgreSQL needs an unprivileged user to run as,"
-                + " and neither 'postgres' nor 'nobody' exists. Create one, or run the tests as a normal user.");
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -29,7 +29,7 @@ public final class SqlErrors {
             return new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you "
                     + "read data, not change it): " + reason, e);
         }
-        if (state.equals("57014")) {
+        if (state.equals("57014") || state.equals("70100")) { // PostgreSQL's, MySQL's "query canceled"
             return new StratusException(Problem.CONFLICT, "The statement was cancelled: " + reason, e);
         }
         return new StratusException(Problem.INVALID_INPUT, "The database refused " + doing + ": " + reason, e);

@@ -37,8 +37,8 @@ class InstallIntoEclipseTest {
     private static final List<String> FEATURES = List.of(
             "io.stratus.ui.feature.feature.group", "io.stratus.server.feature.feature.group");
     private static final List<String> STRATUS_BUNDLES = List.of("io.stratus.core", "io.stratus.aws", "io.stratus.store",
-            "io.stratus.auth", "io.stratus.admin", "io.stratus.explorer", "io.stratus.connect.jdbc", "io.stratus.connect.postgresql",
-            "io.stratus.server", "io.stratus.ui");
+            "io.stratus.auth", "io.stratus.admin", "io.stratus.explorer", "io.stratus.connect.jdbc",
+            "io.stratus.connect.postgresql", "io.stratus.connect.mysql", "io.stratus.server", "io.stratus.ui");
     private static final Set<String> RESOLVED_STATES = Set.of("RESOLVED", "STARTING", "ACTIVE");
     /**
      * Libraries that an Eclipse IDE may already have and our third-party feature ships too (real
@@ -106,7 +106,7 @@ class InstallIntoEclipseTest {
         // Delayed components stay SATISFIED until someone uses their service, so use it.
         for (Map.Entry<String, String> component : components.entrySet()) {
             if (component.getValue().equals("SATISFIED")) {
-                console.getService(console.serviceOf(component.getKey()));
+                console.getService(console.serviceOf(component.getKey()), component.getKey());
             }
         }
         Map<String, String> afterUse = console.componentStates("io.stratus");

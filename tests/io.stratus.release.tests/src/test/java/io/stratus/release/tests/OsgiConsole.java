@@ -77,8 +77,10 @@ final class OsgiConsole {
      * Gets a service as any consumer would; for a delayed DS component this is what makes SCR
      * create and activate it. Gogo's {@code $.context} is the console's own BundleContext.
      */
-    void getService(String serviceInterface) throws InterruptedException {
-        run("$.context getService ($.context getServiceReference " + serviceInterface + ")");
+    void getService(String serviceInterface, String componentName) throws InterruptedException {
+        // By component name: several components may offer the same interface (one per engine family).
+        run("each ($.context getServiceReferences " + serviceInterface + " \"(component.name=" + componentName
+                + ")\") { $.context getService $it }");
     }
 
     /**

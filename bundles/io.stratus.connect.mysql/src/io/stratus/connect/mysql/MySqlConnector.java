@@ -1,0 +1,51 @@
+package io.stratus.connect.mysql;
+
+import io.stratus.connect.jdbc.JdbcConnector;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.DatabaseConnector;
+
+import java.sql.Driver;
+import java.util.Properties;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * MySQL, MariaDB and Aurora MySQL with the MariaDB Connector/J (LGPL), which speaks to both
+ * servers. TLS with certificate and hostname verification whenever the database requires TLS.
+ */
+@Component(service = DatabaseConnector.class)
+public final class MySqlConnector extends JdbcConnector {
+
+    private final Driver driver = new org.mariadb.jdbc.Driver();
+
+    @Override
+    public Set<String> engines() {
+        return Set.of("mysql", "mariadb", "aurora-mysql");
+    }
+
+    @Override
+    protected String family() {
+        return "MySQL and MariaDB";
+    }
+
+    @Override
+    protected Driver driver() {
+        return driver;
+    }
+
+    @Override
+    protected String url(ConnectionSpec spec) {
+        return "jdbc:mariadb://" + spec.host() + ":" + spec.port() + "/" + spec.database().orElse("");
+    }
+
+    @Override
+    protected Properties settings(ConnectionSpec spec) {
+        Properties settings = new Properties();
+        settings.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
+        settings.setProperty("sslMode", spec.tlsRequired() ? "verify-full" : "disable");
+        settings.setProperty("useCatalogTerm", "Schema"); // databases are what people browse first
+        settings.setProperty("connectionAttributes", "program_name:Stratus");
+        return settings;
+    }
+}

@@ -1,0 +1,199 @@
+package io.stratus.connect.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.StatementResult;
+import io.stratus.core.identity.Secret;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What every JDBC connector must do, against a real server of its engine started by the
+ * subclass: browse, stream many rows with their types, stay read-only for Viewers, explain the
+ * database's errors, and cancel a running statement. A table {@code orders} holds {@link #ROWS}
+ * rows (ids 1 to ROWS) and a row 0 whose optional columns are null.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server and one fixture per engine
+abstract class ConnectorContract {
+
+    static final int ROWS = 2_500;
+
+    private DatabaseConnector connector;
+
+    abstract String engine();
+
+    abstract ConnectionSpec spec();
+
+    abstract DatabaseLogin login();
+
+    /** A connection with every right, for fixtures and for watching the server. */
+    abstract Connection admin() throws Exception;
+
+    /** The schema (or database) the table is in. */
+    abstract String schema();
+
+    /** The type name the driver reports for the {@code placed} timestamp column. */
+    abstract String timestampType();
+
+    /** Checks that order 1's {@code placed} is 2026-01-01 10:01 (+02:00 where the type keeps zones). */
+    abstract void assertPlaced(Object placed);
+
+    /** A statement that runs for half a minute, and a query that finds it running. */
+    abstract String slowStatement();
+
+    abstract String slowStatementRunning();
+
+    /** The table, with the same columns on every engine; see the class comment. */
+    abstract List<String> fixture();
+
+    @BeforeEach
+    void findConnector() throws Exception {
+        if (connector == null) {
+            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+                for (String statement : fixture()) {
+                    sql.execute(statement);
+                }
+            }
+        }
+        ServiceTracker<DatabaseConnector, DatabaseConnector> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(ConnectorContract.class).getBundleContext(), DatabaseConnector.class, null);
+        tracker.open();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (connector == null) {
+            connector = Arrays.stream(tracker.getServices(new DatabaseConnector[0]))
+                    .filter(c -> c.engines().contains(engine())).findFirst().orElse(null);
+            assertTrue(connector != null || System.nanoTime() < deadline, "no DS component serves " + engine());
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void browsesSchemasTablesAndColumns() {
+        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+            session.test();
+            assertTrue(names(session.browse(List.of())).contains(schema()));
+            List<CatalogItem> tables = session.browse(List.of(schema()));
+            assertEquals(List.of(new CatalogItem("orders", "table", "what people bought")), tables);
+            List<CatalogItem> columns = session.browse(List.of(schema(), "orders"));
+            assertEquals(List.of("id", "total", "placed", "day", "note", "payload", "details"), names(columns));
+            assertTrue(columns.get(1).detail().toLowerCase(java.util.Locale.ROOT).matches("(numeric|decimal).* not null"),
+                    columns.get(1).detail());
+        }
+    }
+
+    @Test
+    void streamsManyRowsPageByPageWithTheirTypes() {
+        try (DatabaseSession session = open(AccessMode.READ_ONLY);
+                StatementResult result = session.execute("SELECT * FROM orders ORDER BY id")) {
+            assertEquals(timestampType(), result.columns().get(2).type());
+            List<List<Object>> first = result.nextPage(1_000);
+            assertEquals(1_000, first.size());
+            List<Object> empty = first.get(0);
+            assertEquals(0L, empty.get(0));
+            assertEquals(new BigDecimal("0.00"), empty.get(1));
+            assertNull(empty.get(2), "SQL null stays null");
+            List<Object> one = first.get(1);
+            assertPlaced(one.get(2));
+            assertEquals(LocalDate.of(2026, 1, 1), one.get(3));
+            assertEquals("order 1", one.get(4));
+            assertArrayEquals(new byte[] {(byte) 0xca, (byte) 0xfe}, (byte[]) one.get(5));
+            assertEquals("{\"n\": 1}", one.get(6), "JSON as the database prints it");
+            int read = first.size();
+            for (List<List<Object>> page = result.nextPage(1_000); !page.isEmpty(); page = result.nextPage(1_000)) {
+                read += page.size();
+            }
+            assertEquals(ROWS + 1, read);
+        }
+    }
+
+    @Test
+    void readOnlySessionsCannotWriteAndOthersCan() {
+        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+            StratusException refused = assertThrows(StratusException.class,
+                    () -> viewer.execute("UPDATE orders SET note = 'x' WHERE id = 1"));
+            assertEquals(Problem.FORBIDDEN, refused.problem(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
+        }
+        try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
+            assertEquals(1L, user.execute("UPDATE orders SET note = 'changed' WHERE id = 2").updateCount().orElseThrow());
+        }
+        try (DatabaseSession viewer = open(AccessMode.READ_ONLY);
+                StatementResult note = viewer.execute("SELECT note FROM orders WHERE id = 2")) {
+            assertEquals("changed", note.nextPage(1).get(0).get(0), "the write was committed");
+        }
+    }
+
+    @Test
+    void databaseErrorsAreShownClearly() {
+        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+            StratusException e = assertThrows(StratusException.class, () -> session.execute("SELECT nope FROM orders"));
+            assertEquals(Problem.INVALID_INPUT, e.problem());
+            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("nope") && e.getMessage().contains("SQLSTATE 42"),
+                    e.getMessage());
+            session.test(); // the session goes on after a failed statement
+        }
+        String password = login().password().orElseThrow().reveal();
+        StratusException login = assertThrows(StratusException.class, () -> connector.open(spec(),
+                new DatabaseLogin(login().username(), Optional.of(Secret.of("wrong-password"))), AccessMode.READ_ONLY));
+        assertTrue(login.getMessage().startsWith("The database refused the login"), login.getMessage());
+        assertFalse(login.getMessage().contains(password));
+    }
+
+    @Test
+    void aRunningStatementCanBeCancelled() throws Exception {
+        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+            // Depending on the driver the wait is in execute or in reading the first row.
+            CompletableFuture<StratusException> slow = CompletableFuture.supplyAsync(
+                    () -> assertThrows(StratusException.class, () -> session.execute(slowStatement()).nextPage(1)));
+            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!sql.executeQuery(slowStatementRunning()).next()) {
+                    assertTrue(System.nanoTime() < deadline, "the statement never started");
+                    Thread.sleep(50);
+                }
+            }
+            long cancelledAt = System.nanoTime();
+            session.cancel();
+            StratusException cancelled = slow.get(10, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(5), "it stopped at once, not after 30 s");
+            assertEquals(Problem.CONFLICT, cancelled.problem(), cancelled.getMessage());
+            assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
+            session.test();
+        }
+    }
+
+    private DatabaseSession open(AccessMode mode) {
+        return connector.open(spec(), login(), mode);
+    }
+
+    private static List<String> names(List<CatalogItem> items) {
+        return items.stream().map(CatalogItem::name).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package io.stratus.connect.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.identity.Secret;
+import io.stratus.testing.MariaDbServer;
+
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The MySQL and MariaDB connector against a real MariaDB on loopback. */
+class MariaDbConnectorTest extends ConnectorContract {
+
+    private MariaDbServer server;
+    private String database;
+
+    @BeforeAll
+    void startMariaDb() throws Exception {
+        server = MariaDbServer.start();
+        database = server.createDatabase();
+    }
+
+    @AfterAll
+    void stopMariaDb() throws Exception {
+        server.close();
+    }
+
+    @Override
+    String engine() {
+        return "mariadb";
+    }
+
+    @Override
+    ConnectionSpec spec() {
+        return new ConnectionSpec("test-mariadb", "mariadb", "eu-west-1", "127.0.0.1", server.port(), Optional.of(database),
+                false, false);
+    }
+
+    @Override
+    DatabaseLogin login() {
+        return new DatabaseLogin(MariaDbServer.USER, Optional.of(Secret.of(server.password())));
+    }
+
+    @Override
+    Connection admin() throws Exception {
+        return server.connect(database);
+    }
+
+    @Override
+    String schema() {
+        return database;
+    }
+
+    @Override
+    String timestampType() {
+        return "DATETIME";
+    }
+
+    @Override
+    void assertPlaced(Object placed) {
+        assertEquals(LocalDateTime.of(2026, 1, 1, 10, 1), placed, "DATETIME has no zone");
+    }
+
+    @Override
+    String slowStatement() {
+        // A killed SLEEP or BENCHMARK just returns early; a killed scan fails, as a real query does.
+        return "SELECT COUNT(*) FROM seq_1_to_1000000 a, seq_1_to_1000000 b WHERE a.seq + b.seq = 7";
+    }
+
+    @Override
+    String slowStatementRunning() {
+        return "SELECT 1 FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT COUNT(*) FROM seq_1_to_1000000%'";
+    }
+
+    @Override
+    List<String> fixture() {
+        return List.of(
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, total DECIMAL(12,2) NOT NULL, placed DATETIME, day DATE,"
+                        + " note TEXT, payload VARBINARY(16), details JSON) COMMENT 'what people bought'",
+                "INSERT INTO orders SELECT seq, seq * 1.25, TIMESTAMP '2026-01-01 10:00:00' + INTERVAL seq MINUTE,"
+                        + " DATE '2026-01-01', CONCAT('order ', seq), UNHEX('CAFE'), JSON_OBJECT('n', seq)"
+                        + " FROM seq_1_to_" + ROWS,
+                "INSERT INTO orders (id, total) VALUES (0, 0)");
+    }
+}
