@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code apt-get install mariadb-server}). Under root (as in CI) mariadbd drops to the
  * unprivileged user {@code mysql} (or {@code nobody}) itself.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements DatabaseServer {
 
     public static final String USER = "stratus";
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
@@ -64,6 +64,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     /** A new, empty database; returns its name. */
+    @Override
     public String createDatabase() throws SQLException {
         String name = "db_" + databases.incrementAndGet();
         try (Connection connection = connect(USER, password, ""); Statement statement = connection.createStatement()) {
@@ -73,14 +74,22 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     /** A connection as {@value #USER}, who may do everything, with auto-commit on. */
+    @Override
     public Connection connect(String database) throws SQLException {
         return connect(USER, password, database);
     }
 
+    @Override
     public int port() {
         return port;
     }
 
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
     public String password() {
         return password;
     }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * initdb refuses to run as root, so under root (as in CI) the server runs as the unprivileged
  * user {@code postgres} (or {@code nobody}) through {@code runuser}.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements DatabaseServer {
 
     public static final String USER = "stratus";
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
@@ -62,6 +62,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** A new, empty database of this server; returns its name. */
+    @Override
     public String createDatabase() throws SQLException {
         String name = "db_" + databases.incrementAndGet();
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
@@ -74,11 +75,13 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    @Override
     public int port() {
         return port;
     }
 
     /** A connection as the cluster's superuser, with auto-commit on. */
+    @Override
     public Connection connect(String database) throws SQLException {
         Properties login = new Properties();
         login.setProperty("user", USER);
@@ -90,6 +93,12 @@ public final class PostgresServer implements AutoCloseable {
         return connection;
     }
 
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
     public String password() {
         return password;
     }

@@ -17,6 +17,7 @@ import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
 import io.stratus.core.connect.StatementResult;
 import io.stratus.core.identity.Secret;
+import io.stratus.testing.DatabaseServer;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -28,7 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.osgi.framework.FrameworkUtil;
@@ -45,16 +47,14 @@ abstract class ConnectorContract {
 
     static final int ROWS = 2_500;
 
+    private DatabaseServer server;
+    private String database;
     private DatabaseConnector connector;
 
+    /** Starts a server of the engine. */
+    abstract DatabaseServer startServer() throws Exception;
+
     abstract String engine();
-
-    abstract ConnectionSpec spec();
-
-    abstract DatabaseLogin login();
-
-    /** A connection with every right, for fixtures and for watching the server. */
-    abstract Connection admin() throws Exception;
 
     /** The schema (or database) the table is in. */
     abstract String schema();
@@ -73,13 +73,13 @@ abstract class ConnectorContract {
     /** The table, with the same columns on every engine; see the class comment. */
     abstract List<String> fixture();
 
-    @BeforeEach
-    void findConnector() throws Exception {
-        if (connector == null) {
-            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
-                for (String statement : fixture()) {
-                    sql.execute(statement);
-                }
+    @BeforeAll
+    void startServerWithTheTable() throws Exception {
+        server = startServer();
+        database = server.createDatabase();
+        try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
+            for (String statement : fixture()) {
+                sql.execute(statement);
             }
         }
         ServiceTracker<DatabaseConnector, DatabaseConnector> tracker = new ServiceTracker<>(
@@ -92,6 +92,16 @@ abstract class ConnectorContract {
             assertTrue(connector != null || System.nanoTime() < deadline, "no DS component serves " + engine());
             Thread.sleep(50);
         }
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    /** The database the fixture is in. */
+    String database() {
+        return database;
     }
 
     @Test
@@ -159,11 +169,10 @@ abstract class ConnectorContract {
                     e.getMessage());
             session.test(); // the session goes on after a failed statement
         }
-        String password = login().password().orElseThrow().reveal();
         StratusException login = assertThrows(StratusException.class, () -> connector.open(spec(),
-                new DatabaseLogin(login().username(), Optional.of(Secret.of("wrong-password"))), AccessMode.READ_ONLY));
+                new DatabaseLogin(server.user(), Optional.of(Secret.of("wrong-password"))), AccessMode.READ_ONLY));
         assertTrue(login.getMessage().startsWith("The database refused the login"), login.getMessage());
-        assertFalse(login.getMessage().contains(password));
+        assertFalse(login.getMessage().contains(server.password()));
     }
 
     @Test
@@ -172,7 +181,7 @@ abstract class ConnectorContract {
             // Depending on the driver the wait is in execute or in reading the first row.
             CompletableFuture<StratusException> slow = CompletableFuture.supplyAsync(
                     () -> assertThrows(StratusException.class, () -> session.execute(slowStatement()).nextPage(1)));
-            try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (!sql.executeQuery(slowStatementRunning()).next()) {
                     assertTrue(System.nanoTime() < deadline, "the statement never started");
@@ -190,7 +199,12 @@ abstract class ConnectorContract {
     }
 
     private DatabaseSession open(AccessMode mode) {
-        return connector.open(spec(), login(), mode);
+        return connector.open(spec(), new DatabaseLogin(server.user(), Optional.of(Secret.of(server.password()))), mode);
+    }
+
+    private ConnectionSpec spec() {
+        return new ConnectionSpec("test-" + engine(), engine(), "eu-west-1", "127.0.0.1", server.port(), Optional.of(database),
+                false, false);
     }
 
     private static List<String> names(List<CatalogItem> items) {

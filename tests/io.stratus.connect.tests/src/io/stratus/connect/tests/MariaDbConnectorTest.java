@@ -2,34 +2,18 @@ package io.stratus.connect.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.identity.Secret;
+import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.MariaDbServer;
 
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The MySQL and MariaDB connector against a real MariaDB on loopback. */
 class MariaDbConnectorTest extends ConnectorContract {
 
-    private MariaDbServer server;
-    private String database;
-
-    @BeforeAll
-    void startMariaDb() throws Exception {
-        server = MariaDbServer.start();
-        database = server.createDatabase();
-    }
-
-    @AfterAll
-    void stopMariaDb() throws Exception {
-        server.close();
+    @Override
+    DatabaseServer startServer() throws Exception {
+        return MariaDbServer.start();
     }
 
     @Override
@@ -38,24 +22,8 @@ class MariaDbConnectorTest extends ConnectorContract {
     }
 
     @Override
-    ConnectionSpec spec() {
-        return new ConnectionSpec("test-mariadb", "mariadb", "eu-west-1", "127.0.0.1", server.port(), Optional.of(database),
-                false, false);
-    }
-
-    @Override
-    DatabaseLogin login() {
-        return new DatabaseLogin(MariaDbServer.USER, Optional.of(Secret.of(server.password())));
-    }
-
-    @Override
-    Connection admin() throws Exception {
-        return server.connect(database);
-    }
-
-    @Override
     String schema() {
-        return database;
+        return database();
     }
 
     @Override

@@ -2,56 +2,24 @@ package io.stratus.connect.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.identity.Secret;
+import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.PostgresServer;
 
-import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The PostgreSQL connector against a real PostgreSQL on loopback. */
 class PostgresConnectorTest extends ConnectorContract {
 
-    private PostgresServer server;
-    private String database;
-
-    @BeforeAll
-    void startPostgres() throws Exception {
-        server = PostgresServer.start();
-        database = server.createDatabase();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        server.close();
+    @Override
+    DatabaseServer startServer() throws Exception {
+        return PostgresServer.start();
     }
 
     @Override
     String engine() {
         return "postgres";
-    }
-
-    @Override
-    ConnectionSpec spec() {
-        return new ConnectionSpec("test-postgres", "postgres", "eu-west-1", "127.0.0.1", server.port(), Optional.of(database),
-                false, false);
-    }
-
-    @Override
-    DatabaseLogin login() {
-        return new DatabaseLogin(PostgresServer.USER, Optional.of(Secret.of(server.password())));
-    }
-
-    @Override
-    Connection admin() throws Exception {
-        return server.connect(database);
     }
 
     @Override
