@@ -117,16 +117,16 @@ public final class ApiDispatcher {
                     Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
-            return send(response, callback, answer.status(), answer.optionalBody());
+            return JsonResponses.send(response, callback, answer.status(), answer.optionalBody());
         } catch (ApiException e) {
             e.retryAfter.ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
-                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
-            return sendError(response, callback, e.error, e.getMessage());
+                    Long.toString(ApiException.seconds(wait))));
+            return JsonResponses.error(response, callback, e.error, e.getMessage());
         } catch (StratusException e) {
-            return sendError(response, callback, ApiError.of(e.problem()), e.getMessage());
+            return JsonResponses.error(response, callback, ApiError.of(e.problem()), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Request {} {} failed", request.getMethod(), path, e);
-            return sendError(response, callback, ApiError.INTERNAL,
+            return JsonResponses.error(response, callback, ApiError.INTERNAL,
                     "Stratus failed to answer this request; the server log has the details.");
         }
     }
@@ -210,13 +210,5 @@ public final class ApiDispatcher {
             cookie.maxAge(0);
         }
         Response.addCookie(response, cookie.build());
-    }
-
-    private static int sendError(Response response, Callback callback, ApiError error, String message) {
-        return JsonResponses.error(response, callback, error, message);
-    }
-
-    private static int send(Response response, Callback callback, int status, Optional<JsonNode> body) {
-        return JsonResponses.send(response, callback, status, body);
     }
 }

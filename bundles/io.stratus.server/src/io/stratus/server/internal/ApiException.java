@@ -21,4 +21,9 @@ final class ApiException extends RuntimeException {
         this.error = error;
         this.retryAfter = retryAfter;
     }
+
+    /** Whole seconds to wait, rounded up and at least one, as Retry-After and messages say it. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
 }

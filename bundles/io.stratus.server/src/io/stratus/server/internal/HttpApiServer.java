@@ -30,6 +30,7 @@ final class HttpApiServer {
 
     private final Server jetty;
     private final ServerConnector connector;
+    private final boolean secure;
     private final Supplier<ApiDispatcher> api;
     private final String version;
     private final long startedNanos = System.nanoTime();
@@ -44,6 +45,7 @@ final class HttpApiServer {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("stratus-http");
         jetty = new Server(threads);
+        secure = tls.isPresent();
         connector = tls.map(this::tlsConnector).orElseGet(() -> new ServerConnector(jetty));
         connector.setHost(bindTo.getAddress().getHostAddress());
         connector.setPort(bindTo.getPort());
@@ -72,7 +74,7 @@ final class HttpApiServer {
     }
 
     boolean secure() {
-        return connector.getDefaultProtocol().toLowerCase(java.util.Locale.ROOT).contains("ssl");
+        return secure;
     }
 
     private void answer(Request request, Response response, Callback callback) {

@@ -108,7 +108,7 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
     static ServerSettings from(String[] args, Map<String, String> env, Path home) {
         boolean demo = Arrays.asList(args).contains(DEMO_FLAG);
         Map<Setting, String> flags = parseFlags(Arrays.stream(args).filter(a -> !a.equals(DEMO_FLAG)).toArray(String[]::new));
-        Path data = parseDirectory(first(Setting.DATA, flags, env, Map.of())
+        Path data = parsePath(Setting.DATA, first(Setting.DATA, flags, env, Map.of())
                 .orElse(home.resolve(".stratus").resolve("server").toString()));
         Map<Setting, String> file = readFile(data.resolve(FILE_NAME));
         Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -334,10 +334,6 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
             // reported below with the setting's name
         }
         throw invalid(Setting.PORT, "'" + value + "' is not a port number from 1 to 65535 (or 0 for any free port)");
-    }
-
-    private static Path parseDirectory(String value) {
-        return parsePath(Setting.DATA, value);
     }
 
     private static Path parsePath(Setting setting, String value) {

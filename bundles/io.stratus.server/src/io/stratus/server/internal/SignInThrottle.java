@@ -37,7 +37,7 @@ final class SignInThrottle {
         Optional<Duration> wait = waitFor(addressKey(clientAddress), now).or(() -> waitFor(keyKey(accessKeyId), now));
         wait.ifPresent(duration -> {
             throw new ApiException(ApiError.TOO_MANY_REQUESTS, "Too many failed sign-ins from this address or for "
-                    + "this access key. Wait " + seconds(duration) + " s, then check the keys and try again.",
+                    + "this access key. Wait " + ApiException.seconds(duration) + " s, then check the keys and try again.",
                     Optional.of(duration));
         });
     }
@@ -89,10 +89,6 @@ final class SignInThrottle {
         while (!times.isEmpty() && !times.peekFirst().plus(window).isAfter(now)) {
             times.removeFirst();
         }
-    }
-
-    private static long seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
     private static String addressKey(String address) {

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -35,6 +36,9 @@ final class WebConsole {
     private static final String OPENAPI = "web/openapi.json";
 
     private final Bundle bundle;
+    /** The files never change while the bundle is installed: read each once. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private volatile JsonNode openApi;
 
     WebConsole(Bundle bundle) {
         this.bundle = bundle;
@@ -57,16 +61,19 @@ final class WebConsole {
                 "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");
-        response.write(true, ByteBuffer.wrap(read(entry)), callback);
+        response.write(true, ByteBuffer.wrap(files.computeIfAbsent(entry, this::read)), callback);
         return 200;
     }
 
     JsonNode openApi(ObjectMapper json) {
-        try {
-            return json.readTree(read(OPENAPI));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (openApi == null) {
+            try {
+                openApi = json.readTree(read(OPENAPI));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return openApi;
     }
 
     private byte[] read(String entry) {

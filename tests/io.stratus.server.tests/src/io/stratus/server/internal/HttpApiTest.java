@@ -207,10 +207,8 @@ class HttpApiTest {
 
     @Test
     void administratorRoutesRefuseOthers() throws Exception {
-        ApiClient alice = new ApiClient(anonymous.port());
-        alice.post("/api/setup", ALICE);
-        ApiClient bob = new ApiClient(anonymous.port());
-        bob.post("/api/session", BOB);
+        ApiClient alice = signedIn("/api/setup", ALICE);
+        ApiClient bob = signedIn("/api/session", BOB);
         String bobId = ApiClient.json(bob.get("/api/session")).get("principalId").asText();
 
         ApiClient.assertError(bob.get("/api/users"), 403, "forbidden");
@@ -296,10 +294,8 @@ class HttpApiTest {
 
     @Test
     void eachPersonSeesOnlyTheirOwnExplorer() throws Exception {
-        ApiClient alice = new ApiClient(anonymous.port());
-        alice.post("/api/setup", ALICE);
-        ApiClient bob = new ApiClient(anonymous.port());
-        bob.post("/api/session", BOB);
+        ApiClient alice = signedIn("/api/setup", ALICE);
+        ApiClient bob = signedIn("/api/session", BOB);
 
         JsonNode alices = ApiClient.json(alice.get("/api/explorer"));
         JsonNode bobs = ApiClient.json(bob.get("/api/explorer"));
@@ -332,8 +328,7 @@ class HttpApiTest {
 
     @Test
     void theCanarySecretIsNowhereAfterTheWholeFlow() throws Exception {
-        ApiClient alice = new ApiClient(anonymous.port());
-        alice.post("/api/setup", ALICE);
+        ApiClient alice = signedIn("/api/setup", ALICE);
         ApiClient canary = new ApiClient(anonymous.port());
         ApiClient.assertError(canary.post("/api/session", keys(CANARY.get("accessKeyId"), CANARY_SECRET + "x")), 401,
                 "not_signed_in");
@@ -391,6 +386,13 @@ class HttpApiTest {
         } finally {
             tls.stop();
         }
+    }
+
+    /** A new browser, signed in through setup or sign-in. */
+    private ApiClient signedIn(String path, Map<String, String> keys) throws Exception {
+        ApiClient client = new ApiClient(anonymous.port());
+        assertEquals(201, client.post(path, keys).statusCode(), path);
+        return client;
     }
 
     private static JsonNode rds(JsonNode tree) {
