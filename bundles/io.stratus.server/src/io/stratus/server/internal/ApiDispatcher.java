@@ -102,6 +102,7 @@ public final class ApiDispatcher {
     }
 
     private int answerApi(Request request, Response response, Callback callback, String path) {
+        boolean bodyRead = false;
         try {
             Router.Match match = router.find(request.getMethod(), path);
             Router.Route route = match.route().orElseThrow(() -> match.allowedMethods().isEmpty()
@@ -112,13 +113,18 @@ public final class ApiDispatcher {
             if (changesState) {
                 refuseCrossSite(request);
             }
-            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request),
-                    changesState ? body(request) : json.createObjectNode(), session(request),
+            byte[] body = changesState ? readBody(request) : new byte[0];
+            bodyRead = true;
+            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request), parse(body), session(request),
                     Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
             return JsonResponses.send(response, callback, answer.status(), answer.optionalBody());
         } catch (ApiException e) {
+            if (!bodyRead && hasBody(request)) {
+                // Refused before its body was read: Jetty closes the connection, so the client must not reuse it.
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             e.retryAfter.ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
                     Long.toString(ApiException.seconds(wait))));
             return JsonResponses.error(response, callback, e.error, e.getMessage());
@@ -138,14 +144,18 @@ public final class ApiDispatcher {
                     + ANTI_FORGERY_HEADER + " header; send it (any value) with a JSON body.");
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if (hasBody && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+        if (hasBody(request) && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
             throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON, with Content-Type "
                     + "application/json.");
         }
     }
 
-    private JsonNode body(Request request) {
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** The whole body, unless it is larger than allowed. */
+    private byte[] readBody(Request request) {
         if (request.getLength() > maxBodyBytes) {
             throw tooLarge();
         }
@@ -158,6 +168,11 @@ public final class ApiDispatcher {
         if (bytes.length > maxBodyBytes) {
             throw tooLarge();
         }
+        return bytes;
+    }
+
+    /** A JSON object; no body at all is an empty one. */
+    private JsonNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             return json.createObjectNode();
         }

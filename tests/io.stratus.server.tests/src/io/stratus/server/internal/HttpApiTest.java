@@ -259,6 +259,8 @@ class HttpApiTest {
                 "application/json", false);
         ApiClient.assertError(noHeader, 403, "forbidden");
         assertTrue(ApiClient.json(noHeader).at("/error/message").asText().contains(ApiDispatcher.ANTI_FORGERY_HEADER));
+        assertEquals("close", noHeader.headers().firstValue("Connection").orElse(""),
+                "a refusal before the body is read closes the connection, and says so");
         HttpResponse<String> form = anonymous.sendRaw("POST", "/api/session", "accessKeyId=a&secretAccessKey=b",
                 "application/x-www-form-urlencoded", true);
         ApiClient.assertError(form, 415, "unsupported_media_type");
