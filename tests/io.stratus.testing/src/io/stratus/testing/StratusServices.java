@@ -9,6 +9,7 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.explorer.CloudExplorer;
+import io.stratus.store.ConfigStore;
 
 import java.io.IOException;
 import java.net.URI;
@@ -117,7 +118,10 @@ public final class StratusServices {
         Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
         if (store.getProperties() != null) {
             store.delete();
-            awaitTrue("the services without a store go away", () -> tracker(SignInService.class).getService() == null);
+            // The store itself, not only a service over it: a service may be away for another reason
+            // (a reconfiguration) while the old store is still registered.
+            awaitTrue("the store and the services over it go away", () -> tracker(ConfigStore.class).getService() == null
+                    && tracker(SignInService.class).getService() == null);
         }
     }
 

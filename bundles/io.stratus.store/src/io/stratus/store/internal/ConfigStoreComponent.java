@@ -38,7 +38,10 @@ public final class ConfigStoreComponent {
     void deactivate() {
         // Closed before it disappears: once the service is gone the database is closed, and a
         // restart (or a copy of the H2 file) may begin at once.
-        store.close();
-        registration.unregister();
+        try {
+            store.close();
+        } finally {
+            registration.unregister(); // a store that failed to close must not stay registered either
+        }
     }
 }
