@@ -2,6 +2,9 @@ package io.stratus.aws;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+
+import java.time.Instant;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,6 +46,14 @@ public interface AwsClients {
      * @throws StratusException mapped like every other AWS failure
      */
     String callJson(AwsCredentials credentials, String service, String target, String body);
+
+    /**
+     * An RDS IAM database authentication token: a "connect" request for {@code username} at
+     * {@code host:port}, presigned with SigV4 for service {@code rds-db} of {@code region} with
+     * these keys at {@code signedAt}, valid for 15 minutes. It is the password of one login.
+     */
+    Secret rdsAuthToken(AwsCredentials credentials, String region, String host, int port, String username,
+            Instant signedAt);
 
     /**
      * Refuses to go on when an AWS answer shows that this machine's clock is off by more than

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real MariaDB server for the tests: a new data directory in a temporary folder, listening on a
- * free loopback port only, with a user {@value #USER} that logs in with a password over TCP;
+ * free loopback port only, TLS with the {@link TestCertificates}, with a user {@value #USER} that logs in with a password over TCP;
  * {@link #close()} stops it and removes the folder. It needs Debian's server
  * ({@code apt-get install mariadb-server}). Under root (as in CI) mariadbd drops to the
  * unprivileged user {@code mysql} (or {@code nobody}) itself.
@@ -29,15 +29,17 @@ public final class MariaDbServer implements DatabaseServer {
     private static final long START_SECONDS = 60;
 
     private final Path root;
+    private final UserPrincipal runAsUser;
     private final List<String> asUser;
     private final int port;
     private final String password = UUID.randomUUID().toString();
     private final AtomicInteger databases = new AtomicInteger();
     private Process server;
 
-    private MariaDbServer(Path root, List<String> asUser, int port) {
+    private MariaDbServer(Path root, UserPrincipal runAsUser, int port) {
         this.root = root;
-        this.asUser = asUser;
+        this.runAsUser = runAsUser;
+        this.asUser = runAsUser == null ? List.of() : List.of("--user=" + runAsUser.getName());
         this.port = port;
     }
 
@@ -47,13 +49,12 @@ public final class MariaDbServer implements DatabaseServer {
                     + "). Install it with: apt-get install mariadb-server");
         }
         Path root = Files.createTempDirectory("stratus-mariadb-");
-        List<String> asUser = List.of();
+        UserPrincipal runAsUser = null;
         if (LocalServers.isRoot()) {
-            UserPrincipal user = LocalServers.unprivilegedUser("mysql", "nobody");
-            Files.setOwner(root, user);
-            asUser = List.of("--user=" + user.getName());
+            runAsUser = LocalServers.unprivilegedUser("mysql", "nobody");
+            Files.setOwner(root, runAsUser);
         }
-        MariaDbServer server = new MariaDbServer(root, asUser, LocalServers.freeLoopbackPort());
+        MariaDbServer server = new MariaDbServer(root, runAsUser, LocalServers.freeLoopbackPort());
         try {
             server.initAndStart();
         } catch (IOException | SQLException | RuntimeException e) {
@@ -115,10 +116,12 @@ public final class MariaDbServer implements DatabaseServer {
                 "--auth-root-authentication-method=normal", "--skip-test-db"));
         install.addAll(asUser);
         LocalServers.run("create the data directory of the test MariaDB", install, log);
+        List<Path> tls = TestCertificates.shared().installServerIdentity(root, runAsUser);
         List<String> start = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + root.resolve("mariadb.sock"),
                 "--pid-file=" + root.resolve("mariadb.pid"), "--log-error=" + log, "--skip-name-resolve",
-                "--innodb-buffer-pool-size=32M", "--innodb-flush-log-at-trx-commit=0"));
+                "--innodb-buffer-pool-size=32M", "--innodb-flush-log-at-trx-commit=0",
+                "--ssl-cert=" + tls.get(0), "--ssl-key=" + tls.get(1)));
         start.addAll(asUser);
         server = new ProcessBuilder(start).redirectErrorStream(true).redirectOutput(root.resolve("stdout.log").toFile())
                 .start();

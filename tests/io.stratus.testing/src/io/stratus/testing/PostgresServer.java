@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for the tests: a new cluster in a temporary directory, password
- * (SCRAM) authentication, listening on a free loopback port only; {@link #close()} stops it and
+ * (SCRAM) authentication, TLS with the {@link TestCertificates}, listening on a free loopback port only; {@link #close()} stops it and
  * removes the directory. It needs Debian's server binaries ({@code apt-get install postgresql}).
  * initdb refuses to run as root, so under root (as in CI) the server runs as the unprivileged
  * user {@code postgres} (or {@code nobody}) through {@code runuser}.
@@ -31,27 +31,28 @@ public final class PostgresServer implements DatabaseServer {
     private final Path bin;
     private final Path root;
     private final List<String> runAs;
+    private final UserPrincipal runAsUser;
     private final int port;
     private final String password = UUID.randomUUID().toString();
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(Path bin, Path root, List<String> runAs, int port) {
+    private PostgresServer(Path bin, Path root, UserPrincipal runAsUser, int port) {
         this.bin = bin;
         this.root = root;
-        this.runAs = runAs;
+        this.runAsUser = runAsUser;
+        this.runAs = runAsUser == null ? List.of() : List.of("runuser", "-u", runAsUser.getName(), "--");
         this.port = port;
     }
 
     public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries();
         Path root = Files.createTempDirectory("stratus-postgres-");
-        List<String> runAs = List.of();
+        UserPrincipal runAsUser = null;
         if (LocalServers.isRoot()) {
-            UserPrincipal user = LocalServers.unprivilegedUser("postgres", "nobody");
-            Files.setOwner(root, user);
-            runAs = List.of("runuser", "-u", user.getName(), "--");
+            runAsUser = LocalServers.unprivilegedUser("postgres", "nobody");
+            Files.setOwner(root, runAsUser);
         }
-        PostgresServer server = new PostgresServer(bin, root, runAs, LocalServers.freeLoopbackPort());
+        PostgresServer server = new PostgresServer(bin, root, runAsUser, LocalServers.freeLoopbackPort());
         try {
             server.initAndStart();
         } catch (IOException | RuntimeException e) {
@@ -115,15 +116,16 @@ public final class PostgresServer implements DatabaseServer {
     private void initAndStart() throws IOException, InterruptedException {
         Path passwordFile = root.resolve("password");
         Files.writeString(passwordFile, password);
-        if (!runAs.isEmpty()) {
-            Files.setOwner(passwordFile, Files.getOwner(root));
+        if (runAsUser != null) {
+            Files.setOwner(passwordFile, runAsUser);
         }
         run("create the cluster of the test PostgreSQL", command(bin.resolve("initdb").toString(), "-D", root.resolve("data").toString(),
                 "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
                 "--no-sync", "--no-instructions"));
+        List<Path> tls = TestCertificates.shared().installServerIdentity(root, runAsUser);
         // fsync off: the tests kill clients, never this server, so durability on power loss does not matter here.
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + root
-                + " -c fsync=off";
+                + " -c fsync=off -c ssl=on -c ssl_cert_file=" + tls.get(0) + " -c ssl_key_file=" + tls.get(1);
         run("start the test PostgreSQL", pgCtl("-l", root.resolve("server.log").toString(), "-t", "60", "-o", options, "start"));
     }
 

@@ -77,6 +77,18 @@ public final class AwsSimulator implements AutoCloseable {
         return dispatcher.now();
     }
 
+    /**
+     * Checks an RDS IAM database authentication token as an RDS database does at login, by the
+     * simulator's clock: it must be a presigned {@code rds-db} "connect" for this endpoint, region
+     * and database user, signed with a current key the simulator issued.
+     *
+     * @return the ARN of the identity whose keys signed the token
+     * @throws IllegalArgumentException saying why the database would refuse the login
+     */
+    public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
+        return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
+    }
+
     /** Stops listening; calls in flight are cut off. */
     @Override
     public void close() {

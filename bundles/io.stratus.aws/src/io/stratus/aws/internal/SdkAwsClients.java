@@ -5,14 +5,17 @@ import io.stratus.aws.AwsSettings;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -48,6 +51,7 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -90,6 +94,8 @@ public final class SdkAwsClients implements AwsClients {
 
     private static final List<String> SIGNER_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
             "software.amazon.awssdk.auth.signer");
+
+    private static final Duration RDS_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private AwsSettings settings;
     private FailureExplainer explainer;
@@ -194,6 +200,30 @@ public final class SdkAwsClients implements AwsClients {
         } catch (IOException e) {
             throw explain(SdkClientException.create("I/O error calling " + endpoint, e), service, target);
         }
+    }
+
+    @Override
+    public Secret rdsAuthToken(AwsCredentials credentials, String region, String host, int port, String username,
+            Instant signedAt) {
+        SdkHttpFullRequest connect = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .protocol("https")
+                .host(host)
+                .port(port)
+                .encodedPath("/")
+                .putRawQueryParameter("Action", "connect")
+                .putRawQueryParameter("DBUser", username)
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(identityOf(credentials))
+                .request(connect)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "rds-db")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, RDS_TOKEN_LIFETIME)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String presigned = signed.request().getUri().toString();
+        return Secret.of(presigned.substring("https://".length())); // RDS wants host:port/?... without a scheme
     }
 
     @Override

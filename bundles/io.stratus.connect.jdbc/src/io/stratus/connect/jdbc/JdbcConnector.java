@@ -7,7 +7,9 @@ import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseTrust;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -22,6 +24,12 @@ public abstract class JdbcConnector implements DatabaseConnector {
 
     protected static final int CONNECT_TIMEOUT_SECONDS = 10;
 
+    private final DatabaseTrust trust;
+
+    protected JdbcConnector(DatabaseTrust trust) {
+        this.trust = trust;
+    }
+
     /** The engine family, for messages: "PostgreSQL", "MySQL and MariaDB". */
     protected abstract String family();
 
@@ -29,8 +37,17 @@ public abstract class JdbcConnector implements DatabaseConnector {
 
     protected abstract String url(ConnectionSpec spec);
 
-    /** Driver settings other than user and password: timeouts, TLS, the application name. */
-    protected abstract Properties settings(ConnectionSpec spec);
+    /**
+     * Driver settings other than user and password: timeouts, the application name and TLS. With
+     * {@code verifiedTls} the driver must refuse a connection without TLS, trust only
+     * {@link #trustedAuthorities()} and check the host name.
+     */
+    protected abstract Properties settings(ConnectionSpec spec, boolean verifiedTls);
+
+    /** The PEM file of the certificate authorities to trust. */
+    protected final Path trustedAuthorities() {
+        return trust.certificateAuthorities();
+    }
 
     @Override
     public final DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
@@ -38,17 +55,20 @@ public abstract class JdbcConnector implements DatabaseConnector {
             throw new StratusException(Problem.INVALID_INPUT, "The " + family() + " connector does not serve "
                     + spec.engine() + "; it serves " + String.join(", ", engines()) + ".");
         }
-        if (login.password().isEmpty()) {
-            throw new StratusException(Problem.INVALID_INPUT, "Give the database password of " + login.username() + ".");
+        if (login.usesIam() && !spec.iamAuthentication()) {
+            throw new StratusException(Problem.INVALID_INPUT, "IAM database authentication is not enabled on "
+                    + spec.resourceId() + ", so it needs the database password of " + login.username()
+                    + ". Give the password, or enable IAM database authentication on the database in AWS and refresh the explorer.");
         }
-        Properties properties = settings(spec);
+        // An IAM token lets anyone who sees it log in for 15 minutes: it travels over verified TLS only.
+        Properties properties = settings(spec, spec.tlsRequired() || login.usesIam());
         properties.setProperty("user", login.username());
-        properties.setProperty("password", login.password().get().reveal());
+        properties.setProperty("password", login.passwordFor(spec).reveal());
         Connection connection;
         try {
             connection = driver().connect(url(spec), properties);
         } catch (SQLException e) {
-            throw SqlErrors.explain(e, "connecting to " + spec.host() + ":" + spec.port());
+            throw SqlErrors.explainLogin(e, "connecting to " + spec.host() + ":" + spec.port(), login.usesIam());
         } finally {
             properties.remove("password"); // the driver has what it needs; no copy stays here
         }

@@ -15,6 +15,11 @@ public final class SqlErrors {
     }
 
     public static StratusException explain(SQLException e, String doing) {
+        return explainLogin(e, doing, false);
+    }
+
+    /** Like {@link #explain}, for a login with a password or, with {@code iam}, an IAM token. */
+    static StratusException explainLogin(SQLException e, String doing, boolean iam) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason = e.getMessage() + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
         if (state.startsWith("08")) {
@@ -23,7 +28,9 @@ public final class SqlErrors {
         }
         if (state.startsWith("28")) {
             return new StratusException(Problem.INVALID_INPUT, "The database refused the login: " + reason
-                    + ". Check the user name and password.", e);
+                    + (iam ? ". Check that your IAM policy allows rds-db:connect for this database user, and that the user"
+                            + " may log in with IAM (PostgreSQL: GRANT rds_iam; MySQL: IDENTIFIED WITH AWSAuthenticationPlugin)."
+                            : ". Check the user name and password."), e);
         }
         if (state.equals("25006")) {
             return new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you "

@@ -3,21 +3,30 @@ package io.stratus.connect.mysql;
 import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseTrust;
 
 import java.sql.Driver;
 import java.util.Properties;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * MySQL, MariaDB and Aurora MySQL with the MariaDB Connector/J (LGPL), which speaks to both
- * servers. TLS with certificate and hostname verification whenever the database requires TLS.
+ * servers. TLS with certificate and hostname verification whenever the database requires TLS or
+ * the login is an IAM token.
  */
 @Component(service = DatabaseConnector.class)
 public final class MySqlConnector extends JdbcConnector {
 
     private final Driver driver = new org.mariadb.jdbc.Driver();
+
+    @Activate
+    public MySqlConnector(@Reference DatabaseTrust trust) {
+        super(trust);
+    }
 
     @Override
     public Set<String> engines() {
@@ -40,10 +49,15 @@ public final class MySqlConnector extends JdbcConnector {
     }
 
     @Override
-    protected Properties settings(ConnectionSpec spec) {
+    protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
         Properties settings = new Properties();
         settings.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
-        settings.setProperty("sslMode", spec.tlsRequired() ? "verify-full" : "disable");
+        if (verifiedTls) {
+            settings.setProperty("sslMode", "verify-full");
+            settings.setProperty("serverSslCert", trustedAuthorities().toString());
+        } else {
+            settings.setProperty("sslMode", "disable");
+        }
         settings.setProperty("useCatalogTerm", "Schema"); // databases are what people browse first
         settings.setProperty("connectionAttributes", "program_name:Stratus");
         return settings;

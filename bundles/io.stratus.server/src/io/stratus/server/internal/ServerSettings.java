@@ -72,6 +72,8 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
                 "io.stratus.auth", "absoluteTimeoutSeconds", Kind.TEXT),
         DEFAULT_ROLE("users.defaultRole", "--default-role", "STRATUS_DEFAULT_ROLE", "io.stratus.admin", "defaultRole",
                 Kind.TEXT),
+        DATABASE_AUTHORITIES("databases.trustedCertificates", "--database-authorities", "STRATUS_DATABASE_AUTHORITIES",
+                "io.stratus.connect", "trustedCertificates", Kind.TEXT),
         TLS_KEYSTORE("tls.keystore", "--tls-keystore", "STRATUS_TLS_KEYSTORE", null, null, Kind.TEXT),
         TLS_PASSWORD("tls.keystorePassword", null, "STRATUS_TLS_KEYSTORE_PASSWORD", null, null, Kind.SECRET);
 
@@ -252,6 +254,10 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
             case IDLE_TIMEOUT, SESSION_TIMEOUT -> positiveSeconds(setting, value);
             case DEFAULT_ROLE -> require(setting, value, Role.CONFIGURABLE_DEFAULTS.stream().anyMatch(r -> r.id().equals(value)),
                     "'" + value + "' is neither user nor viewer (an Administrator can choose any role in the console)");
+            case DATABASE_AUTHORITIES -> {
+                Path file = parsePath(setting, value);
+                yield require(setting, file.toString(), Files.isReadable(file), "there is no readable PEM file " + file);
+            }
             default -> value;
         };
     }

@@ -3,10 +3,15 @@ package io.stratus.connect.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.aws.AwsClients;
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.ManualClock;
+import io.stratus.aws.simulator.Seed;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -15,18 +20,29 @@ import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.core.connect.StatementResult;
+import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.DatabaseServer;
+import io.stratus.testing.StratusServices;
+import io.stratus.testing.TestCertificates;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +62,16 @@ import org.osgi.util.tracker.ServiceTracker;
 abstract class ConnectorContract {
 
     static final int ROWS = 2_500;
+    private static final String IAM_USER = "iam_reader";
+    private static final String DANA_KEY = "AKIADANA000000000001";
+    private static final String DANA_SECRET = "dana+secret+0000000000000000000000000001";
+    private static final Seed SEED = Seed.builder().account("123456789012", account -> account
+            .user("dana", u -> u.accessKey(DANA_KEY, DANA_SECRET))).build();
+    private static final AwsCredentials DANA = new AwsCredentials(DANA_KEY, Secret.of(DANA_SECRET), null);
 
+    private final ManualClock clock = ManualClock.startingNow();
+    private AwsSimulator simulator;
+    private StratusServices stratus;
     private DatabaseServer server;
     private String database;
     private DatabaseConnector connector;
@@ -73,12 +98,27 @@ abstract class ConnectorContract {
     /** The table, with the same columns on every engine; see the class comment. */
     abstract List<String> fixture();
 
+    /** Statements that create a user who may log in and read the database, with no password yet. */
+    abstract List<String> createLoginUser(String user, String database);
+
+    /** The statement that sets a user's password. */
+    abstract String setPassword(String user, String password);
+
+    /** A query whose one value is the TLS cipher of the session's own connection. */
+    abstract String tlsCipher();
+
     @BeforeAll
     void startServerWithTheTable() throws Exception {
+        simulator = AwsSimulator.builder(SEED).clock(clock).start();
+        stratus = new StratusServices();
+        trustTheTestAuthority(stratus);
         server = startServer();
         database = server.createDatabase();
         try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
             for (String statement : fixture()) {
+                sql.execute(statement);
+            }
+            for (String statement : createLoginUser(IAM_USER, database)) {
                 sql.execute(statement);
             }
         }
@@ -94,9 +134,25 @@ abstract class ConnectorContract {
         }
     }
 
+    /** Once per test run: configuring again would restart the connectors under a running test. */
+    private static synchronized void trustTheTestAuthority(StratusServices stratus) throws Exception {
+        String authority = TestCertificates.shared().authority().toString();
+        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates", authority)));
+        StratusServices.awaitTrue("the connectors trust " + authority, () -> {
+            try {
+                return Files.readString(stratus.currentService(DatabaseTrust.class).certificateAuthorities()).contains(authority);
+            } catch (IOException | RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
     @AfterAll
     void stopServer() throws Exception {
-        server.close();
+        simulator.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** The database the fixture is in. */
@@ -170,7 +226,7 @@ abstract class ConnectorContract {
             session.test(); // the session goes on after a failed statement
         }
         StratusException login = assertThrows(StratusException.class, () -> connector.open(spec(),
-                new DatabaseLogin(server.user(), Optional.of(Secret.of("wrong-password"))), AccessMode.READ_ONLY));
+                DatabaseLogin.withPassword(server.user(), Secret.of("wrong-password")), AccessMode.READ_ONLY));
         assertTrue(login.getMessage().startsWith("The database refused the login"), login.getMessage());
         assertFalse(login.getMessage().contains(server.password()));
     }
@@ -198,13 +254,66 @@ abstract class ConnectorContract {
         }
     }
 
+    @Test
+    void iamLoginSendsAFreshTokenAsThePasswordOverVerifiedTls() throws Exception {
+        AwsClients aws = stratus.service(AwsClients.class);
+        List<String> issued = new CopyOnWriteArrayList<>();
+        DatabaseLogin login = DatabaseLogin.withIam(IAM_USER, (spec, user) -> {
+            Secret token = aws.rdsAuthToken(DANA, spec.region(), spec.host(), spec.port(), user, clock.instant());
+            // Stands in for RDS at login: it checks the token's signature with AWS, and only then lets the user in.
+            assertEquals("arn:aws:iam::123456789012:user/dana",
+                    simulator.verifyRdsAuthToken(token.reveal(), "127.0.0.1", server.port(), "eu-west-1", IAM_USER));
+            try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
+                sql.execute(setPassword(IAM_USER, token.reveal()));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            issued.add(token.reveal());
+            return token;
+        });
+        ConnectionSpec iamEnabled = spec(true); // the database does not require TLS, but an IAM login must use it
+        try (DatabaseSession first = connector.open(iamEnabled, login, AccessMode.READ_ONLY);
+                StatementResult cipher = first.execute(tlsCipher())) {
+            Object name = cipher.nextPage(1).get(0).get(0);
+            assertTrue(name instanceof String text && !text.isBlank(), "the session's connection uses TLS: " + name);
+        }
+        assertEquals(1, issued.size());
+        assertTrue(issued.get(0).startsWith("127.0.0.1:" + server.port() + "/?Action=connect&DBUser=" + IAM_USER),
+                issued.get(0).substring(0, 60));
+
+        clock.advance(Duration.ofMinutes(16));
+        IllegalArgumentException expired = assertThrows(IllegalArgumentException.class, () -> simulator.verifyRdsAuthToken(
+                issued.get(0), "127.0.0.1", server.port(), "eu-west-1", IAM_USER));
+        assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+        try (DatabaseSession later = connector.open(iamEnabled, login, AccessMode.READ_ONLY)) {
+            later.test();
+        }
+        assertEquals(2, issued.size(), "a new connection gets a new token");
+        assertNotEquals(issued.get(0), issued.get(1));
+    }
+
+    @Test
+    void iamLoginIsRefusedWhereTheDatabaseDoesNotEnableIt() {
+        DatabaseLogin login = DatabaseLogin.withIam(IAM_USER, (spec, user) -> {
+            throw new AssertionError("no token is made for a database without IAM authentication");
+        });
+        StratusException refused = assertThrows(StratusException.class, () -> connector.open(spec(), login, AccessMode.READ_ONLY));
+        assertEquals(Problem.INVALID_INPUT, refused.problem());
+        assertTrue(refused.getMessage().startsWith("IAM database authentication is not enabled on test-" + engine()),
+                refused.getMessage());
+    }
+
     private DatabaseSession open(AccessMode mode) {
-        return connector.open(spec(), new DatabaseLogin(server.user(), Optional.of(Secret.of(server.password()))), mode);
+        return connector.open(spec(), DatabaseLogin.withPassword(server.user(), Secret.of(server.password())), mode);
     }
 
     private ConnectionSpec spec() {
+        return spec(false);
+    }
+
+    private ConnectionSpec spec(boolean iamAuthentication) {
         return new ConnectionSpec("test-" + engine(), engine(), "eu-west-1", "127.0.0.1", server.port(), Optional.of(database),
-                false, false);
+                false, iamAuthentication);
     }
 
     private static List<String> names(List<CatalogItem> items) {

@@ -57,4 +57,19 @@ class MariaDbConnectorTest extends ConnectorContract {
                         + " FROM seq_1_to_" + ROWS,
                 "INSERT INTO orders (id, total) VALUES (0, 0)");
     }
+
+    @Override
+    List<String> createLoginUser(String user, String database) {
+        return List.of("CREATE USER '" + user + "'@'%'", "GRANT SELECT ON " + database + ".* TO '" + user + "'@'%'");
+    }
+
+    @Override
+    String setPassword(String user, String password) {
+        return "ALTER USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'";
+    }
+
+    @Override
+    String tlsCipher() {
+        return "SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'SSL_CIPHER'";
+    }
 }

@@ -59,4 +59,19 @@ class PostgresConnectorTest extends ConnectorContract {
                 "INSERT INTO orders (id, total) VALUES (0, 0)",
                 "COMMENT ON TABLE orders IS 'what people bought'");
     }
+
+    @Override
+    List<String> createLoginUser(String user, String database) {
+        return List.of("CREATE ROLE " + user + " LOGIN", "GRANT SELECT ON orders TO " + user);
+    }
+
+    @Override
+    String setPassword(String user, String password) {
+        return "ALTER ROLE " + user + " PASSWORD '" + password + "'";
+    }
+
+    @Override
+    String tlsCipher() {
+        return "SELECT cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()";
+    }
 }

@@ -79,6 +79,7 @@ class ServerSettingsTest {
 
     @Test
     void theSettingsFileFillsInWhatFlagsAndEnvironmentLeaveOpen() throws IOException {
+        Path authorities = Files.writeString(temp.resolve("authorities.pem"), "-----BEGIN CERTIFICATE-----");
         Files.writeString(temp.resolve(ServerSettings.FILE_NAME), """
                 port = 9200
                 aws.region = eu-central-1
@@ -89,7 +90,8 @@ class ServerSettingsTest {
                 store.url = jdbc:postgresql://db.internal:5432/stratus
                 store.user = stratus
                 store.password = from-the-file
-                """);
+                databases.trustedCertificates = %s
+                """.formatted(authorities));
         ServerSettings settings = ServerSettings.from(new String[] {"--data", temp.toString(), "--regions", "ap-south-1"},
                 Map.of("STRATUS_AWS_REGION", "us-west-2"), HOME);
         assertEquals(9200, settings.port());
@@ -99,6 +101,7 @@ class ServerSettingsTest {
                 "flag over file");
         assertEquals(600L, settings.services().get("io.stratus.auth").get("idleTimeoutSeconds"));
         assertEquals("viewer", settings.services().get("io.stratus.admin").get("defaultRole"));
+        assertEquals(authorities.toString(), settings.services().get("io.stratus.connect").get("trustedCertificates"));
         assertEquals("jdbc:postgresql://db.internal:5432/stratus", settings.services().get("io.stratus.store").get("jdbcUrl"));
         assertFalse(settings.toString().contains("from-the-file"), "no secret in " + settings);
     }
@@ -111,6 +114,7 @@ class ServerSettingsTest {
         assertRefused(new String[] {"--regions", "eu-west-1,moon-1"}, "'moon-1'");
         assertRefused(new String[] {"--idle-timeout", "-5"}, "--idle-timeout");
         assertRefused(new String[] {"--default-role", "administrator"}, "--default-role");
+        assertRefused(new String[] {"--database-authorities", temp.resolve("none.pem").toString()}, "no readable PEM file");
         assertRefused(new String[] {"--store-url", "jdbc:mysql://x/y"}, "--store-url");
         assertRefused(new String[] {"--store-user", "stratus"}, "no PostgreSQL JDBC URL");
         assertRefused(new String[] {"--tls-keystore", temp.resolve("none.p12").toString()}, "STRATUS_TLS_KEYSTORE_PASSWORD");

@@ -67,6 +67,11 @@ public final class Dispatcher {
     }
 
     /** The simulator's time: the injected clock moved by the fault clock offset. */
+    /** See {@link io.stratus.aws.simulator.AwsSimulator#verifyRdsAuthToken}. */
+    public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
+        return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+    }
+
     public Instant now() {
         return clock.instant().plus(faults.clockOffset());
     }

@@ -119,7 +119,7 @@ final class SigV4 {
         return out.toString();
     }
 
-    private static String decode(String text) {
+    static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,14 @@
+package io.stratus.core.connect;
+
+import java.nio.file.Path;
+
+/**
+ * The certificate authorities database connections trust for TLS: the AWS certificate bundle of
+ * RDS, Aurora, DocumentDB and Redshift shipped with Stratus, plus any the operator adds.
+ * Hostnames are always verified against them.
+ */
+public interface DatabaseTrust {
+
+    /** A PEM file holding every trusted authority, for drivers that read trust from a file. */
+    Path certificateAuthorities();
+}
