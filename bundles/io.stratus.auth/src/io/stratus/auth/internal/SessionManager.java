@@ -10,6 +10,7 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.IdentityVerifier;
 import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 
@@ -18,20 +19,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in, sessions and the credential vault. Sessions live in memory only: a restart signs
@@ -49,6 +58,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
         long absoluteTimeoutSeconds() default 12 * 60 * 60;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
     private static final int SESSION_ID_BYTES = 32;
 
     private final IdentityVerifier verifier;
@@ -62,6 +72,10 @@ public final class SessionManager implements SignInService, SessionCredentials {
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
     private final ExecutorService background;
+    /** Obtained only when a session ends: a listener may itself need this component's services. */
+    @Reference(service = SessionListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<ComponentServiceObjects<SessionListener>> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public SessionManager(@Reference IdentityVerifier verifier, @Reference Admission admission,
@@ -82,7 +96,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
     void deactivate() {
         sweeper.shutdownNow();
         background.shutdownNow();
-        sessions.values().forEach(LiveSession::end);
+        sessions.values().forEach(this::wipe);
         sessions.clear();
     }
 
@@ -105,7 +119,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
     public void signOut(String sessionId) {
         LiveSession session = sessionId == null ? null : sessions.remove(sessionId);
         if (session != null) {
-            session.end();
+            wipe(session);
             audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
         }
     }
@@ -167,8 +181,26 @@ public final class SessionManager implements SignInService, SessionCredentials {
 
     private void end(LiveSession session, String reason) {
         if (sessions.remove(session.id(), session)) {
-            session.end();
+            wipe(session);
             audit.record(session.principalId(), "session-end", reason, session.identity().arn());
+        }
+    }
+
+    /** Wipes a session's keys and lets everything kept for it go. */
+    private void wipe(LiveSession session) {
+        session.end();
+        for (ComponentServiceObjects<SessionListener> objects : listeners) {
+            SessionListener listener = objects.getService();
+            if (listener == null) {
+                continue; // it is going away
+            }
+            try {
+                listener.sessionEnded(session.id());
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to let go of an ended session", listener.getClass().getName(), e);
+            } finally {
+                objects.ungetService(listener);
+            }
         }
     }
 

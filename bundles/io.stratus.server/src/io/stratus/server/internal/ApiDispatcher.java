@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.connect.DatabaseWorkbench;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -70,7 +71,8 @@ public final class ApiDispatcher {
 
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
-            @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer) {
+            @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
+            @Reference DatabaseWorkbench workbench) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Server settings maxBodyBytes (at least 1024), "
                     + "signInMaxFailures and signInWindowSeconds (at least 1) are out of range.");
@@ -85,6 +87,7 @@ public final class ApiDispatcher {
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
+        new DatabaseRoutes(workbench, views).addTo(router);
     }
 
     /** Answers one request completely; the callback is completed when the response is written. */
@@ -119,6 +122,9 @@ public final class ApiDispatcher {
                     Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
+            if (answer.streamed() != null) {
+                return JsonResponses.stream(response, callback, answer.streamed());
+            }
             return JsonResponses.send(response, callback, answer.status(), answer.optionalBody());
         } catch (ApiException e) {
             if (!bodyRead && hasBody(request)) {

@@ -14,7 +14,7 @@ enum ApiError {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     TOO_MANY_REQUESTS(429, "too_many_requests"),
     INTERNAL(500, "internal_error"),
-    REMOTE_UNREACHABLE(502, "aws_unreachable"),
+    REMOTE_UNREACHABLE(502, "remote_unreachable"),
     UNAVAILABLE(503, "unavailable");
 
     final int status;

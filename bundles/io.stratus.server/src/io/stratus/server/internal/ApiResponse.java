@@ -2,13 +2,24 @@ package io.stratus.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 
 /**
- * What a route answers: a status, a JSON body (none for 204), and what becomes of the session
- * cookie.
+ * What a route answers: a status, a JSON body (none for 204) or a body written while it is
+ * produced, and what becomes of the session cookie.
  */
-record ApiResponse(int status, JsonNode body, CookieChange cookie) {
+record ApiResponse(int status, JsonNode body, Streamed streamed, CookieChange cookie) {
+
+    /** A body too large to hold, written as it is produced: the rows of a statement. */
+    record Streamed(String contentType, BodyWriter writer) {
+    }
+
+    @FunctionalInterface
+    interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** The session cookie after this response: kept, set to a new session, or cleared. */
     sealed interface CookieChange {
@@ -23,23 +34,27 @@ record ApiResponse(int status, JsonNode body, CookieChange cookie) {
     }
 
     static ApiResponse ok(JsonNode body) {
-        return new ApiResponse(200, body, new CookieChange.Keep());
+        return new ApiResponse(200, body, null, new CookieChange.Keep());
     }
 
     static ApiResponse created(JsonNode body) {
-        return new ApiResponse(201, body, new CookieChange.Keep());
+        return new ApiResponse(201, body, null, new CookieChange.Keep());
     }
 
     static ApiResponse noContent() {
-        return new ApiResponse(204, null, new CookieChange.Keep());
+        return new ApiResponse(204, null, null, new CookieChange.Keep());
+    }
+
+    static ApiResponse streamed(String contentType, BodyWriter writer) {
+        return new ApiResponse(200, null, new Streamed(contentType, writer), new CookieChange.Keep());
     }
 
     ApiResponse withSession(String sessionId) {
-        return new ApiResponse(status, body, new CookieChange.Set(sessionId));
+        return new ApiResponse(status, body, streamed, new CookieChange.Set(sessionId));
     }
 
     ApiResponse clearingSession() {
-        return new ApiResponse(status, body, new CookieChange.Clear());
+        return new ApiResponse(status, body, streamed, new CookieChange.Clear());
     }
 
     Optional<JsonNode> optionalBody() {

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -37,6 +40,21 @@ final class JsonResponses {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.write(true, ByteBuffer.wrap(bytes), callback);
         return status;
+    }
+
+    /** Writes a body as it is produced; a failure after the first byte can only cut the response short. */
+    static int stream(Response response, Callback callback, ApiResponse.Streamed body) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            body.writer().writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return 200;
+        }
+        callback.succeeded();
+        return 200;
     }
 
     static int error(Response response, Callback callback, ApiError error, String message) {

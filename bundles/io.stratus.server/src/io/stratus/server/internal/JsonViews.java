@@ -10,6 +10,8 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerTree;
@@ -118,6 +120,19 @@ final class JsonViews {
         strings(node.putObject("details"), resource.details());
         ArrayNode members = node.putArray("members");
         resource.members().forEach(member -> members.add(resource(member)));
+        return node;
+    }
+
+    ArrayNode array() {
+        return json.createArrayNode();
+    }
+
+    /** An open database as its owner sees it; nothing of the login but the user name. */
+    ObjectNode openDatabase(OpenDatabase open) {
+        ObjectNode node = object().put("id", open.id()).put("resourceId", open.resourceId()).put("engine", open.engine())
+                .put("username", open.username()).put("iamAuthentication", open.iamAuthentication())
+                .put("readOnly", open.mode() == AccessMode.READ_ONLY).put("openedAt", open.openedAt().toString());
+        optional(node, "database", open.database());
         return node;
     }
 

@@ -420,7 +420,7 @@ class HttpApiTest {
         }
         stratus.useAws(URI.create("http://127.0.0.1:" + nothingListens), Map.of("maxAttempts", 1));
         try {
-            ApiClient.assertError(new ApiClient(anonymous.port()).post("/api/session", BOB), 502, "aws_unreachable");
+            ApiClient.assertError(new ApiClient(anonymous.port()).post("/api/session", BOB), 502, "remote_unreachable");
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 2));
         }

@@ -1,0 +1,121 @@
+package io.stratus.connect.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.OpenDatabase;
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connect.StatementResult;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One open database of a person, with the statement whose rows are being read. A database
+ * connection does one thing at a time: a second call while one runs is refused at once rather than
+ * queued, except {@link #cancel()}, which is what stops the one running.
+ */
+final class Connection {
+
+    private final OpenDatabase described;
+    private final DatabaseSession database;
+    private final ReentrantLock busy = new ReentrantLock();
+    /** The result being read page by page; guarded by {@link #busy}. */
+    private StatementResult reading;
+
+    Connection(OpenDatabase described, DatabaseSession database) {
+        this.described = described;
+        this.database = database;
+    }
+
+    OpenDatabase described() {
+        return described;
+    }
+
+    void test() {
+        exclusively(() -> {
+            database.test();
+            return null;
+        });
+    }
+
+    /** Reading the catalog ends the transaction a result is read in, so that result is dropped first. */
+    List<CatalogItem> browse(List<String> path) {
+        return exclusively(() -> {
+            dropReading();
+            return database.browse(path);
+        });
+    }
+
+    ResultPage execute(String statement, int pageSize) {
+        return exclusively(() -> {
+            dropReading();
+            StatementResult result = database.execute(statement);
+            if (result.columns().isEmpty()) {
+                OptionalLong changed = result.updateCount();
+                result.close(); // keeps what it changed
+                return new ResultPage(List.of(), List.of(), changed, false);
+            }
+            reading = result;
+            return page(pageSize);
+        });
+    }
+
+    ResultPage nextPage(int pageSize) {
+        return exclusively(() -> {
+            if (reading == null) {
+                throw new StratusException(Problem.NOT_FOUND, "No rows are left to read on this connection: run a "
+                        + "statement first.");
+            }
+            return page(pageSize);
+        });
+    }
+
+    void cancel() {
+        database.cancel();
+    }
+
+    /** Closing the connection also ends a statement running on it. */
+    void close() {
+        database.close();
+    }
+
+    private ResultPage page(int pageSize) {
+        StatementResult result = reading;
+        List<List<Object>> rows;
+        try {
+            rows = result.nextPage(pageSize);
+        } catch (RuntimeException e) {
+            dropReading();
+            throw e;
+        }
+        boolean more = rows.size() == pageSize;
+        if (!more) {
+            dropReading();
+        }
+        return new ResultPage(result.columns(), rows, OptionalLong.empty(), more);
+    }
+
+    private void dropReading() {
+        if (reading != null) {
+            StatementResult dropped = reading;
+            reading = null;
+            dropped.close();
+        }
+    }
+
+    private <T> T exclusively(Supplier<T> work) {
+        if (!busy.tryLock()) {
+            throw new StratusException(Problem.CONFLICT, "A statement is still running on this connection: wait for "
+                    + "it, or cancel it.");
+        }
+        try {
+            return work.get();
+        } finally {
+            busy.unlock();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.stratus.connect.internal;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Permission;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.IamTokens;
+import io.stratus.core.connect.OpenDatabase;
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.UserSession;
+import io.stratus.explorer.CloudExplorer;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Keeps each sign-in session's open databases apart: connections are found only under the session
+ * that opened them, by an unguessable id, and all of a session's connections close when it ends.
+ */
+@Component(service = {DatabaseWorkbench.class, SessionListener.class}, configurationPid = "io.stratus.connect")
+public final class Workbench implements DatabaseWorkbench, SessionListener {
+
+    @interface Config {
+        /** Connections one sign-in session may hold open at once. */
+        int maxConnectionsPerSession() default 8;
+
+        /** The largest page of rows one call returns. */
+        int maxPageRows() default 10_000;
+    }
+
+    private final CloudExplorer explorer;
+    private final SessionCredentials vault;
+    private final AwsClients aws;
+    private final int maxConnections;
+    private final int maxPageRows;
+    private final Clock clock = Clock.systemUTC();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<DatabaseConnector> connectors = new CopyOnWriteArrayList<>();
+    /** Sign-in session id to its connections by id. */
+    private final Map<String, Map<String, Connection>> open = new ConcurrentHashMap<>();
+
+    @Activate
+    public Workbench(@Reference CloudExplorer explorer, @Reference SessionCredentials vault, @Reference AwsClients aws,
+            Config config) {
+        if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
+            throw new StratusException(Problem.INVALID_INPUT, "Settings maxConnectionsPerSession and maxPageRows of "
+                    + "io.stratus.connect must be positive.");
+        }
+        this.explorer = explorer;
+        this.vault = vault;
+        this.aws = aws;
+        this.maxConnections = config.maxConnectionsPerSession();
+        this.maxPageRows = config.maxPageRows();
+    }
+
+    @Deactivate
+    void deactivate() {
+        open.keySet().forEach(this::sessionEnded);
+    }
+
+    @Override
+    public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
+            Optional<String> database) {
+        session.require(Permission.CONNECT);
+        ConnectionSpec discovered = explorer.connectionSpec(session, resourceId);
+        ConnectionSpec spec = database.filter(name -> !name.isBlank()).map(name -> withDatabase(discovered, name))
+                .orElse(discovered);
+        DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
+                .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
+                        + " databases yet; " + resourceId + " is one."));
+        DatabaseLogin login = password.filter(p -> !p.isBlank())
+                .map(p -> DatabaseLogin.withPassword(username, p))
+                .orElseGet(() -> DatabaseLogin.withIam(username, iamTokens(session)));
+        Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
+        if (mine.size() >= maxConnections) {
+            throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
+                    + "session may. Close one, then open this one.");
+        }
+        AccessMode mode = session.allows(Permission.WRITE_DATA) ? AccessMode.READ_WRITE : AccessMode.READ_ONLY;
+        DatabaseSession db = connector.open(spec, login, mode);
+        OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
+                username, login.usesIam(), mode, clock.instant());
+        mine.put(described.id(), new Connection(described, db));
+        return described;
+    }
+
+    @Override
+    public List<OpenDatabase> list(UserSession session) {
+        session.require(Permission.CONNECT);
+        return open.getOrDefault(session.id(), Map.of()).values().stream().map(Connection::described)
+                .sorted(Comparator.comparing(OpenDatabase::openedAt)).toList();
+    }
+
+    @Override
+    public void test(UserSession session, String connectionId) {
+        connection(session, connectionId).test();
+    }
+
+    @Override
+    public List<CatalogItem> browse(UserSession session, String connectionId, List<String> path) {
+        return connection(session, connectionId).browse(path);
+    }
+
+    @Override
+    public ResultPage execute(UserSession session, String connectionId, String statement, int pageSize) {
+        return connection(session, connectionId).execute(statement, pageSize(pageSize));
+    }
+
+    @Override
+    public ResultPage nextPage(UserSession session, String connectionId, int pageSize) {
+        return connection(session, connectionId).nextPage(pageSize(pageSize));
+    }
+
+    @Override
+    public void cancel(UserSession session, String connectionId) {
+        connection(session, connectionId).cancel();
+    }
+
+    @Override
+    public void close(UserSession session, String connectionId) {
+        session.require(Permission.CONNECT);
+        Map<String, Connection> mine = open.get(session.id());
+        Connection connection = mine == null ? null : mine.remove(connectionId);
+        if (connection == null) {
+            throw notOpen(connectionId);
+        }
+        connection.close();
+    }
+
+    @Override
+    public void sessionEnded(String sessionId) {
+        Map<String, Connection> connections = open.remove(sessionId);
+        if (connections != null) {
+            connections.values().forEach(Connection::close);
+        }
+    }
+
+    private Connection connection(UserSession session, String connectionId) {
+        session.require(Permission.CONNECT);
+        Connection connection = open.getOrDefault(session.id(), Map.of()).get(connectionId);
+        if (connection == null) {
+            throw notOpen(connectionId);
+        }
+        return connection;
+    }
+
+    /** Tokens signed with the person's own keys, which stay in the vault. */
+    private IamTokens iamTokens(UserSession session) {
+        return (spec, user) -> vault.withCredentials(session.id(),
+                keys -> aws.rdsAuthToken(keys, spec.region(), spec.host(), spec.port(), user, clock.instant()));
+    }
+
+    private int pageSize(int requested) {
+        if (requested < 1 || requested > maxPageRows) {
+            throw new StratusException(Problem.INVALID_INPUT, "A page holds 1 to " + maxPageRows + " rows, not "
+                    + requested + ".");
+        }
+        return requested;
+    }
+
+    private static ConnectionSpec withDatabase(ConnectionSpec spec, String database) {
+        return new ConnectionSpec(spec.resourceId(), spec.engine(), spec.region(), spec.host(), spec.port(),
+                Optional.of(database), spec.tlsRequired(), spec.iamAuthentication());
+    }
+
+    private static StratusException notOpen(String connectionId) {
+        return new StratusException(Problem.NOT_FOUND, "No open database " + connectionId + " in your session: it was "
+                + "closed, or your session ended. Open it again.");
+    }
+}

@@ -1,0 +1,48 @@
+package io.stratus.core.connect;
+
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The databases a signed-in person has open, and the statements they run in them. A connection
+ * belongs to the sign-in session that opened it: nobody else can use, see or close it, and it
+ * closes when that session ends. Every method needs the connect permission; whether a connection
+ * may write is decided once, when it opens, from the write-data permission.
+ */
+public interface DatabaseWorkbench {
+
+    /**
+     * Opens a database the person's explorer found, logging in as {@code username} with the
+     * password, or without one by IAM database authentication.
+     *
+     * @param database the database to use instead of the resource's default, if any
+     */
+    OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
+            Optional<String> database);
+
+    List<OpenDatabase> list(UserSession session);
+
+    /** A round trip to the database; throws with its reason when it fails. */
+    void test(UserSession session, String connectionId);
+
+    /** See {@link DatabaseSession#browse}. */
+    List<DatabaseSession.CatalogItem> browse(UserSession session, String connectionId, List<String> path);
+
+    /**
+     * Runs a statement and returns its first page of at most {@code pageSize} rows; the rest is
+     * read with {@link #nextPage}. A connection runs one statement at a time, and running one
+     * drops what is left of the previous one.
+     */
+    ResultPage execute(UserSession session, String connectionId, String statement, int pageSize);
+
+    /** The next rows of the statement run last; an empty last page once all are read. */
+    ResultPage nextPage(UserSession session, String connectionId, int pageSize);
+
+    /** Stops the statement running on the connection, from any thread. */
+    void cancel(UserSession session, String connectionId);
+
+    void close(UserSession session, String connectionId);
+}

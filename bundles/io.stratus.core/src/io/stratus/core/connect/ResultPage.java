@@ -1,0 +1,16 @@
+package io.stratus.core.connect;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A page of a statement's outcome: its columns and up to a page of rows, or the number of rows it
+ * changed. {@code more} says whether {@code DatabaseWorkbench.nextPage} has rows left to read.
+ */
+public record ResultPage(List<StatementResult.Column> columns, List<List<Object>> rows, OptionalLong updateCount,
+        boolean more) {
+
+    public ResultPage {
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,193 @@
+package io.stratus.server.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The signed-in person's open databases: open, list, test, browse, close; statements with their
+ * rows in pages ({@code GET .../rows} reads on), or all of them streamed as NDJSON with
+ * {@code "stream": true}; cancel. The password of an open request is used for that login only.
+ */
+final class DatabaseRoutes {
+
+    static final int DEFAULT_PAGE_ROWS = 500;
+    private static final int STREAM_PAGE_ROWS = 1_000;
+
+    private final DatabaseWorkbench workbench;
+    private final JsonViews views;
+
+    DatabaseRoutes(DatabaseWorkbench workbench, JsonViews views) {
+        this.workbench = workbench;
+        this.views = views;
+    }
+
+    void addTo(Router router) {
+        router.add("GET", "/api/databases", this::list)
+                .add("POST", "/api/databases", this::open)
+                .add("DELETE", "/api/databases/{id}", this::close)
+                .add("POST", "/api/databases/{id}/test", this::test)
+                .add("GET", "/api/databases/{id}/catalog", this::catalog)
+                .add("POST", "/api/databases/{id}/statements", this::execute)
+                .add("GET", "/api/databases/{id}/rows", this::rows)
+                .add("POST", "/api/databases/{id}/cancel", this::cancel);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        ArrayNode databases = views.array();
+        workbench.list(request.signedIn()).forEach(open -> databases.add(views.openDatabase(open)));
+        return ApiResponse.ok(views.object().set("databases", databases));
+    }
+
+    private ApiResponse open(ApiRequest request) {
+        Secret password = request.optionalText("password").map(Secret::of).orElse(null);
+        try {
+            return ApiResponse.created(views.openDatabase(workbench.open(request.signedIn(), request.text("resourceId"),
+                    request.text("username"), Optional.ofNullable(password), request.optionalText("database"))));
+        } finally {
+            if (password != null) {
+                password.clear(); // the driver has logged in with it; nothing keeps it
+            }
+        }
+    }
+
+    private ApiResponse close(ApiRequest request) {
+        workbench.close(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse test(ApiRequest request) {
+        workbench.test(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    /** {@code ?schema=} lists its tables, with {@code &table=} their columns; neither lists the schemas. */
+    private ApiResponse catalog(ApiRequest request) {
+        Optional<String> schema = Optional.ofNullable(request.query().get("schema"));
+        Optional<String> table = Optional.ofNullable(request.query().get("table"));
+        if (table.isPresent() && schema.isEmpty()) {
+            throw new StratusException(Problem.INVALID_INPUT, "Give the table's schema too: ?schema=S&table=T.");
+        }
+        List<String> path = Stream.of(schema, table).flatMap(Optional::stream).toList();
+        ArrayNode items = views.array();
+        for (CatalogItem item : workbench.browse(request.signedIn(), request.pathParameter("id"), path)) {
+            items.add(views.object().put("name", item.name()).put("kind", item.kind()).put("detail", item.detail()));
+        }
+        return ApiResponse.ok(views.object().set("items", items));
+    }
+
+    private ApiResponse execute(ApiRequest request) {
+        UserSession session = request.signedIn();
+        String id = request.pathParameter("id");
+        String statement = request.text("statement");
+        if (streamRequested(request.body())) {
+            ResultPage first = workbench.execute(session, id, statement, STREAM_PAGE_ROWS);
+            return ApiResponse.streamed("application/x-ndjson", out -> stream(session, id, first, out));
+        }
+        ResultPage page = workbench.execute(session, id, statement, pageSize(request.body().get("pageSize")));
+        return pageAnswer(page);
+    }
+
+    private ApiResponse rows(ApiRequest request) {
+        String pageSize = request.query().get("pageSize");
+        int rows = DEFAULT_PAGE_ROWS;
+        if (pageSize != null) {
+            try {
+                rows = Integer.parseInt(pageSize);
+            } catch (NumberFormatException e) {
+                throw new StratusException(Problem.INVALID_INPUT, "pageSize must be a whole number, not '" + pageSize + "'.");
+            }
+        }
+        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), rows));
+    }
+
+    private ApiResponse cancel(ApiRequest request) {
+        workbench.cancel(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    private static ApiResponse pageAnswer(ResultPage page) {
+        return ApiResponse.streamed("application/json; charset=utf-8", out -> {
+            try (JsonGenerator json = JsonResponses.JSON.createGenerator(out)) {
+                ResultJson.page(json, page);
+            }
+        });
+    }
+
+    /**
+     * One JSON value per line: {@code {"columns": [...]}}, then each row as an array, then
+     * {@code {"end": {"rows": N}}}, or {@code {"error": {...}}} if reading fails on the way.
+     */
+    private void stream(UserSession session, String id, ResultPage first, OutputStream out) throws IOException {
+        try (JsonGenerator json = JsonResponses.JSON.createGenerator(out)) {
+            json.setRootValueSeparator(new SerializedString("\n"));
+            json.writeStartObject();
+            ResultJson.columns(json, first.columns());
+            if (first.updateCount().isPresent()) {
+                json.writeNumberField("updateCount", first.updateCount().getAsLong());
+            }
+            json.writeEndObject();
+            long rows = 0;
+            ResultPage page = first;
+            try {
+                while (true) {
+                    for (List<Object> row : page.rows()) {
+                        ResultJson.row(json, row);
+                    }
+                    rows += page.rows().size();
+                    json.flush(); // a page at a time reaches the client
+                    if (!page.more()) {
+                        break;
+                    }
+                    page = workbench.nextPage(session, id, STREAM_PAGE_ROWS);
+                }
+            } catch (StratusException e) {
+                json.writeStartObject();
+                json.writeObjectFieldStart("error");
+                json.writeStringField("code", ApiError.of(e.problem()).code);
+                json.writeStringField("message", e.getMessage());
+                json.writeEndObject();
+                json.writeEndObject();
+                return;
+            }
+            json.writeStartObject();
+            json.writeObjectFieldStart("end");
+            json.writeNumberField("rows", rows);
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+    }
+
+    private static boolean streamRequested(JsonNode body) {
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isBoolean()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"stream\" must be true or false.");
+        }
+        return stream != null && stream.booleanValue();
+    }
+
+    private static int pageSize(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return DEFAULT_PAGE_ROWS;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"pageSize\" must be a whole number of rows.");
+        }
+        return value.intValue();
+    }
+}

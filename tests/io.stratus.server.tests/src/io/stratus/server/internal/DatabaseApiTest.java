@@ -1,0 +1,256 @@
+package io.stratus.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Seed;
+import io.stratus.testing.PostgresServer;
+import io.stratus.testing.StratusServices;
+import io.stratus.testing.TestCertificates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Opening a discovered database over the API and working in it, against a real PostgreSQL that
+ * the simulator's RDS instance points at: pages and streams of rows, read-only Viewers, one
+ * person's connections invisible to another, cancel, and connections closed at sign-out.
+ */
+class DatabaseApiTest {
+
+    private static final Map<String, String> ALICE = HttpApiTest.ALICE;
+    private static final Map<String, String> DAVE = Map.of("accessKeyId", "AKIADAVE000000000005",
+            "secretAccessKey", "dave+secret+00000000000000000000000000005");
+    private static final int ROWS = 2_500;
+    private static final String RESOURCE = "arn:aws:rds:eu-west-1:" + HttpApiTest.ACCOUNT + ":db:orders";
+
+    private static PostgresServer postgres;
+    private static String database;
+    private static AwsSimulator simulator;
+    private static HttpApiServer server;
+    private static ApiClient alice;
+    private static ApiClient dave;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PostgresServer.start();
+        database = postgres.createDatabase();
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE TABLE numbers (n bigint PRIMARY KEY, label text, price numeric(10,2), seen timestamptz, raw bytea)");
+            sql.execute("INSERT INTO numbers SELECT n, 'n' || n, n * 0.5, timestamptz '2026-01-01 00:00:00+00', decode('00ff', 'hex')"
+                    + " FROM generate_series(1, " + ROWS + ") AS n");
+        }
+        Seed seed = Seed.builder().account(HttpApiTest.ACCOUNT, account -> account
+                .user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")))
+                .user("dave", u -> u.accessKey(DAVE.get("accessKeyId"), DAVE.get("secretAccessKey")))
+                .region("eu-west-1", r -> r.dbInstance("orders", db -> db.engine("postgres").address("127.0.0.1")
+                        .port(postgres.port()).dbName(database).iamAuthentication(true))))
+                .build();
+        simulator = AwsSimulator.start(seed);
+        StratusServices stratus = new StratusServices();
+        stratus.useAws(simulator, Map.of("maxAttempts", 2));
+        // RDS PostgreSQL requires TLS; the test server's certificate comes from the test authority.
+        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates",
+                TestCertificates.shared().authority().toString())));
+        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
+        stratus.freshInstance("databases");
+        stratus.service(ApiDispatcher.class);
+        server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> stratus.currentService(ApiDispatcher.class),
+                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), Optional.empty());
+        int port = server.start().getPort();
+        alice = new ApiClient(port);
+        assertEquals(201, alice.post("/api/setup", ALICE).statusCode());
+        dave = new ApiClient(port);
+        assertEquals(201, dave.post("/api/session", DAVE).statusCode());
+        String daveId = ApiClient.json(dave.get("/api/session")).get("principalId").asText();
+        assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+        simulator.close();
+        postgres.close();
+    }
+
+    @Test
+    void rowsArriveInPagesWithTheirTypes() throws Exception {
+        String id = open(alice, postgres.password());
+        JsonNode first = ApiClient.json(alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT * FROM numbers ORDER BY n", "pageSize", 1_000)));
+        assertEquals(List.of("n", "label", "price", "seen", "raw"), first.get("columns").findValuesAsText("name"));
+        assertEquals(1_000, first.get("rows").size());
+        assertTrue(first.get("more").asBoolean());
+        JsonNode row = first.at("/rows/0");
+        assertEquals(1, row.get(0).asLong());
+        assertEquals("n1", row.get(1).asText());
+        assertEquals("0.50", row.get(2).asText(), "decimals travel exactly, as text");
+        assertEquals("2026-01-01T00:00Z", row.get(3).asText());
+        assertEquals("AP8=", row.get(4).get("base64").asText());
+        int read = first.get("rows").size();
+        JsonNode page;
+        do {
+            page = ApiClient.json(alice.get("/api/databases/" + id + "/rows?pageSize=1000"));
+            read += page.get("rows").size();
+        } while (page.get("more").asBoolean());
+        assertEquals(ROWS, read);
+        ApiClient.assertError(alice.get("/api/databases/" + id + "/rows"), 404, "not_found");
+        close(alice, id);
+    }
+
+    @Test
+    void allRowsStreamAsNdjson() throws Exception {
+        String id = open(alice, postgres.password());
+        HttpResponse<String> streamed = alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT n, label FROM numbers ORDER BY n", "stream", true));
+        assertEquals(200, streamed.statusCode(), streamed.body());
+        assertEquals("application/x-ndjson", streamed.headers().firstValue("Content-Type").orElseThrow());
+        List<String> lines = streamed.body().lines().toList();
+        assertEquals(ROWS + 2, lines.size());
+        assertEquals(List.of("n", "label"), ApiClient.JSON.readTree(lines.get(0)).get("columns").findValuesAsText("name"));
+        assertEquals("[2500,\"n2500\"]", lines.get(ROWS));
+        assertEquals(ROWS, ApiClient.JSON.readTree(lines.get(ROWS + 1)).at("/end/rows").asInt());
+        close(alice, id);
+    }
+
+    @Test
+    void viewersReadButCannotWrite() throws Exception {
+        JsonNode opened = ApiClient.json(dave.post("/api/databases", login(postgres.password())));
+        assertTrue(opened.get("readOnly").asBoolean());
+        String id = opened.get("id").asText();
+        HttpResponse<String> update = dave.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "UPDATE numbers SET label = 'x' WHERE n = 1"));
+        ApiClient.assertError(update, 403, "forbidden");
+        assertTrue(ApiClient.json(update).at("/error/message").asText().contains("read-only"));
+        JsonNode count = ApiClient.json(dave.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT count(*) FROM numbers")));
+        assertEquals(ROWS, count.at("/rows/0/0").asInt());
+        close(dave, id);
+
+        String writer = open(alice, postgres.password());
+        JsonNode changed = ApiClient.json(alice.post("/api/databases/" + writer + "/statements",
+                Map.of("statement", "UPDATE numbers SET label = label WHERE n <= 3")));
+        assertEquals(3, changed.get("updateCount").asInt());
+        close(alice, writer);
+    }
+
+    @Test
+    void oneSessionsConnectionsAreInvisibleToAnother() throws Exception {
+        String mine = open(alice, postgres.password());
+        assertEquals(List.of(mine), ApiClient.json(alice.get("/api/databases")).get("databases").findValuesAsText("id"));
+        assertEquals(List.of(), ApiClient.json(dave.get("/api/databases")).get("databases").findValuesAsText("id"));
+        ApiClient.assertError(dave.post("/api/databases/" + mine + "/statements", Map.of("statement", "SELECT 1")), 404, "not_found");
+        ApiClient.assertError(dave.send("DELETE", "/api/databases/" + mine, null), 404, "not_found");
+        assertEquals(200, alice.post("/api/databases/" + mine + "/statements", Map.of("statement", "SELECT 1")).statusCode(),
+                "still open for its owner");
+        close(alice, mine);
+    }
+
+    @Test
+    void aRunningStatementCanBeCancelled() throws Exception {
+        String id = open(alice, postgres.password());
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return alice.post("/api/databases/" + id + "/statements", Map.of("statement", "SELECT pg_sleep(30)"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        StratusServices.awaitTrue("the statement runs", () -> running("SELECT pg_sleep(30)"));
+        ApiClient.assertError(alice.post("/api/databases/" + id + "/statements", Map.of("statement", "SELECT 1")), 409, "conflict");
+        assertEquals(204, alice.post("/api/databases/" + id + "/cancel", Map.of()).statusCode());
+        HttpResponse<String> cancelled = slow.get(10, TimeUnit.SECONDS);
+        ApiClient.assertError(cancelled, 409, "conflict");
+        assertTrue(ApiClient.json(cancelled).at("/error/message").asText().contains("cancelled"), cancelled.body());
+        assertEquals(204, alice.post("/api/databases/" + id + "/test", Map.of()).statusCode());
+        close(alice, id);
+    }
+
+    @Test
+    void loginFailuresSayWhatToDoAndNeverEchoThePassword() throws Exception {
+        HttpResponse<String> wrong = alice.post("/api/databases", login("not-the-password"));
+        ApiClient.assertError(wrong, 400, "bad_request");
+        assertTrue(ApiClient.json(wrong).at("/error/message").asText().startsWith("The database refused the login"), wrong.body());
+        assertFalse(wrong.body().contains("not-the-password"));
+
+        Map<String, Object> iam = new HashMap<>(login(null));
+        iam.remove("password");
+        HttpResponse<String> token = alice.post("/api/databases", iam);
+        ApiClient.assertError(token, 400, "bad_request");
+        assertTrue(ApiClient.json(token).at("/error/message").asText().contains("rds-db:connect"),
+                "an IAM login was tried with alice's own keys: " + token.body());
+
+        HttpResponse<String> unknown = alice.post("/api/databases", Map.of("resourceId", RESOURCE + "-gone", "username", "x"));
+        ApiClient.assertError(unknown, 404, "not_found");
+    }
+
+    @Test
+    void signingOutClosesThePersonsConnections() throws Exception {
+        ApiClient erin = new ApiClient(alice.port());
+        assertEquals(201, erin.post("/api/session", ALICE).statusCode());
+        open(erin, postgres.password());
+        open(erin, postgres.password());
+        assertEquals(2, stratusBackends());
+        assertEquals(204, erin.send("DELETE", "/api/session", null).statusCode());
+        StratusServices.awaitTrue("both connections are closed", () -> stratusBackends() == 0);
+    }
+
+    private static String open(ApiClient client, String password) throws Exception {
+        HttpResponse<String> opened = client.post("/api/databases", login(password));
+        assertEquals(201, opened.statusCode(), opened.body());
+        JsonNode body = ApiClient.json(opened);
+        assertFalse(opened.body().contains(postgres.password()), "no password in " + opened.body());
+        return body.get("id").asText();
+    }
+
+    private static void close(ApiClient client, String id) throws Exception {
+        assertEquals(204, client.send("DELETE", "/api/databases/" + id, null).statusCode());
+    }
+
+    private static Map<String, Object> login(String password) {
+        Map<String, Object> login = new HashMap<>(Map.of("resourceId", RESOURCE, "username", postgres.user()));
+        login.put("password", password);
+        return login;
+    }
+
+    private static boolean running(String statement) {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE query = '" + statement + "' AND state = 'active'") > 0;
+    }
+
+    /** Connections Stratus holds to the test database right now. */
+    private static int stratusBackends() {
+        return count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Stratus' AND datname = '" + database + "'");
+    }
+
+    private static int count(String query) {
+        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement();
+                ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
