@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,6 +89,11 @@ public final class ApiDispatcher {
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
         new DatabaseRoutes(workbench, views).addTo(router);
+    }
+
+    /** Every route, for checking that the OpenAPI document describes them all. */
+    List<Router.Route> routes() {
+        return router.routes();
     }
 
     /** Answers one request completely; the callback is completed when the response is written. */

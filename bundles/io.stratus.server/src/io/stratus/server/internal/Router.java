@@ -52,6 +52,10 @@ final class Router {
         return this;
     }
 
+    List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     Match find(String method, String path) {
         Set<String> allowed = new TreeSet<>();
         for (Route route : routes) {
