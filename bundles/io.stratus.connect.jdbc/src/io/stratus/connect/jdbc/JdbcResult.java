@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -17,6 +18,7 @@ final class JdbcResult implements StatementResult {
     private final Statement statement;
     private final ResultSet rows;
     private final List<Column> columns;
+    private final JdbcValues.ValueReader[] readers;
     private final OptionalLong updateCount;
     private boolean exhausted;
     private boolean closed;
@@ -27,8 +29,10 @@ final class JdbcResult implements StatementResult {
         this.rows = rows;
         ResultSetMetaData metadata = rows.getMetaData();
         List<Column> described = new ArrayList<>();
+        this.readers = new JdbcValues.ValueReader[metadata.getColumnCount()];
         for (int i = 1; i <= metadata.getColumnCount(); i++) {
             described.add(new Column(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
+            readers[i - 1] = JdbcValues.readerFor(metadata, i);
         }
         this.columns = List.copyOf(described);
         this.updateCount = OptionalLong.empty();
@@ -39,6 +43,7 @@ final class JdbcResult implements StatementResult {
         this.statement = statement;
         this.rows = null;
         this.columns = List.of();
+        this.readers = new JdbcValues.ValueReader[0];
         this.updateCount = OptionalLong.of(updateCount);
         this.exhausted = true;
     }
@@ -70,13 +75,12 @@ final class JdbcResult implements StatementResult {
             return page;
         }
         try {
-            ResultSetMetaData metadata = rows.getMetaData();
             while (page.size() < maxRows && rows.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(JdbcValues.read(rows, metadata, i));
+                Object[] row = new Object[readers.length];
+                for (int i = 0; i < readers.length; i++) {
+                    row[i] = readers[i].read(rows, i + 1);
                 }
-                page.add(row);
+                page.add(Arrays.asList(row));
             }
             if (page.size() < maxRows) {
                 exhausted = true;

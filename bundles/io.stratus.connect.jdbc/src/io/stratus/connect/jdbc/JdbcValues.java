@@ -17,27 +17,38 @@ import java.util.Locale;
  */
 final class JdbcValues {
 
+    /** Reads one column's value from the current row. */
+    @FunctionalInterface
+    interface ValueReader {
+        Object read(ResultSet rows, int column) throws SQLException;
+    }
+
     private JdbcValues() {
     }
 
-    static Object read(ResultSet rows, ResultSetMetaData metadata, int column) throws SQLException {
-        String typeName = metadata.getColumnTypeName(column).toLowerCase(Locale.ROOT);
-        Object value = switch (metadata.getColumnType(column)) {
-            case Types.BIT, Types.BOOLEAN -> rows.getBoolean(column);
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rows.getLong(column);
-            case Types.NUMERIC, Types.DECIMAL -> rows.getBigDecimal(column);
-            case Types.REAL, Types.FLOAT, Types.DOUBLE -> rows.getDouble(column);
-            case Types.DATE -> rows.getObject(column, LocalDate.class);
-            case Types.TIME -> withZone(typeName) ? rows.getObject(column, OffsetTime.class)
-                    : rows.getObject(column, LocalTime.class);
-            case Types.TIME_WITH_TIMEZONE -> rows.getObject(column, OffsetTime.class);
+    /** The reader for a column, chosen once per result from its SQL type rather than per value. */
+    static ValueReader readerFor(ResultSetMetaData metadata, int column) throws SQLException {
+        boolean withZone = withZone(metadata.getColumnTypeName(column).toLowerCase(Locale.ROOT));
+        return switch (metadata.getColumnType(column)) {
+            case Types.BIT, Types.BOOLEAN -> (rows, i) -> nullOr(rows, rows.getBoolean(i));
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> (rows, i) -> nullOr(rows, rows.getLong(i));
+            case Types.NUMERIC, Types.DECIMAL -> ResultSet::getBigDecimal;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> (rows, i) -> nullOr(rows, rows.getDouble(i));
+            case Types.DATE -> (rows, i) -> rows.getObject(i, LocalDate.class);
+            case Types.TIME -> withZone ? (rows, i) -> rows.getObject(i, OffsetTime.class)
+                    : (rows, i) -> rows.getObject(i, LocalTime.class);
+            case Types.TIME_WITH_TIMEZONE -> (rows, i) -> rows.getObject(i, OffsetTime.class);
             // Drivers report PostgreSQL's timestamptz as TIMESTAMP; its type name tells the zone.
-            case Types.TIMESTAMP -> withZone(typeName) ? rows.getObject(column, OffsetDateTime.class)
-                    : rows.getObject(column, LocalDateTime.class);
-            case Types.TIMESTAMP_WITH_TIMEZONE -> rows.getObject(column, OffsetDateTime.class);
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rows.getBytes(column);
-            default -> rows.getString(column); // text, JSON, UUID, arrays and the rest: as the database prints them
+            case Types.TIMESTAMP -> withZone ? (rows, i) -> rows.getObject(i, OffsetDateTime.class)
+                    : (rows, i) -> rows.getObject(i, LocalDateTime.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> (rows, i) -> rows.getObject(i, OffsetDateTime.class);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ResultSet::getBytes;
+            default -> ResultSet::getString; // text, JSON, UUID, arrays and the rest: as the database prints them
         };
+    }
+
+    /** Primitive getters answer 0 or false for SQL null; wasNull tells them apart. */
+    private static Object nullOr(ResultSet rows, Object value) throws SQLException {
         return rows.wasNull() ? null : value;
     }
 

@@ -163,6 +163,7 @@ final class DatabaseRoutes {
                 json.writeStringField("message", e.getMessage());
                 json.writeEndObject();
                 json.writeEndObject();
+                json.writeRaw('\n');
                 return;
             }
             json.writeStartObject();
@@ -170,6 +171,7 @@ final class DatabaseRoutes {
             json.writeNumberField("rows", rows);
             json.writeEndObject();
             json.writeEndObject();
+            json.writeRaw('\n'); // every line of NDJSON ends with a newline, the last one too
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
 final class JsonResponses {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STREAM_BUFFER_BYTES = 64 * 1024;
 
     private JsonResponses() {
     }
@@ -47,7 +49,8 @@ final class JsonResponses {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        // Jetty writes each chunk it is given to the network at once: gather 64 KiB first.
+        try (OutputStream out = new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_BUFFER_BYTES)) {
             body.writer().writeTo(out);
         } catch (IOException | RuntimeException e) {
             callback.failed(e);

@@ -4,33 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
-import io.stratus.testing.TestCertificates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Opening a discovered database over the API and working in it, against a real PostgreSQL that
@@ -39,50 +30,29 @@ import org.osgi.framework.FrameworkUtil;
  */
 class DatabaseApiTest {
 
-    private static final Map<String, String> ALICE = HttpApiTest.ALICE;
     private static final Map<String, String> DAVE = Map.of("accessKeyId", "AKIADAVE000000000005",
             "secretAccessKey", "dave+secret+00000000000000000000000000005");
+    private static final Map<String, String> ALICE = LocalDatabaseInstance.ALICE;
+    private static final String RESOURCE = LocalDatabaseInstance.RESOURCE;
     private static final int ROWS = 2_500;
-    private static final String RESOURCE = "arn:aws:rds:eu-west-1:" + HttpApiTest.ACCOUNT + ":db:orders";
 
+    private static LocalDatabaseInstance instance;
     private static PostgresServer postgres;
     private static String database;
-    private static AwsSimulator simulator;
-    private static HttpApiServer server;
     private static ApiClient alice;
     private static ApiClient dave;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = PostgresServer.start();
-        database = postgres.createDatabase();
-        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE TABLE numbers (n bigint PRIMARY KEY, label text, price numeric(10,2), seen timestamptz, raw bytea)");
-            sql.execute("INSERT INTO numbers SELECT n, 'n' || n, n * 0.5, timestamptz '2026-01-01 00:00:00+00', decode('00ff', 'hex')"
-                    + " FROM generate_series(1, " + ROWS + ") AS n");
-        }
-        Seed seed = Seed.builder().account(HttpApiTest.ACCOUNT, account -> account
-                .user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")))
-                .user("dave", u -> u.accessKey(DAVE.get("accessKeyId"), DAVE.get("secretAccessKey")))
-                .region("eu-west-1", r -> r.dbInstance("orders", db -> db.engine("postgres").address("127.0.0.1")
-                        .port(postgres.port()).dbName(database).iamAuthentication(true))))
-                .build();
-        simulator = AwsSimulator.start(seed);
-        StratusServices stratus = new StratusServices();
-        stratus.useAws(simulator, Map.of("maxAttempts", 2));
-        // RDS PostgreSQL requires TLS; the test server's certificate comes from the test authority.
-        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates",
-                TestCertificates.shared().authority().toString())));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
-        stratus.freshInstance("databases");
-        stratus.service(ApiDispatcher.class);
-        server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                () -> stratus.currentService(ApiDispatcher.class),
-                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), Optional.empty());
-        int port = server.start().getPort();
-        alice = new ApiClient(port);
-        assertEquals(201, alice.post("/api/setup", ALICE).statusCode());
-        dave = new ApiClient(port);
+        instance = LocalDatabaseInstance.start("databases", List.of(
+                "CREATE TABLE numbers (n bigint PRIMARY KEY, label text, price numeric(10,2), seen timestamptz, raw bytea)",
+                "INSERT INTO numbers SELECT n, 'n' || n, n * 0.5, timestamptz '2026-01-01 00:00:00+00', decode('00ff', 'hex')"
+                        + " FROM generate_series(1, " + ROWS + ") AS n"),
+                Map.of("dave", DAVE));
+        postgres = instance.postgres;
+        database = instance.database;
+        alice = instance.alice;
+        dave = new ApiClient(instance.port());
         assertEquals(201, dave.post("/api/session", DAVE).statusCode());
         String daveId = ApiClient.json(dave.get("/api/session")).get("principalId").asText();
         assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
@@ -90,9 +60,7 @@ class DatabaseApiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        simulator.close();
-        postgres.close();
+        instance.close();
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.stratus.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.Seed;
+import io.stratus.testing.PostgresServer;
+import io.stratus.testing.StratusServices;
+import io.stratus.testing.TestCertificates;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * A Stratus instance over real HTTP whose account has one RDS PostgreSQL instance, {@code orders},
+ * played by a real PostgreSQL on loopback with TLS from the test authority; the first person
+ * ({@code ALICE}) has set it up and is signed in.
+ */
+final class LocalDatabaseInstance implements AutoCloseable {
+
+    static final Map<String, String> ALICE = HttpApiTest.ALICE;
+    static final String RESOURCE = "arn:aws:rds:eu-west-1:" + HttpApiTest.ACCOUNT + ":db:orders";
+
+    final PostgresServer postgres;
+    final String database;
+    final StratusServices stratus;
+    final ApiClient alice;
+    private final AwsSimulator simulator;
+    private final HttpApiServer server;
+
+    private LocalDatabaseInstance(PostgresServer postgres, String database, AwsSimulator simulator, StratusServices stratus,
+            HttpApiServer server, ApiClient alice) {
+        this.postgres = postgres;
+        this.database = database;
+        this.simulator = simulator;
+        this.stratus = stratus;
+        this.server = server;
+        this.alice = alice;
+    }
+
+    /**
+     * Starts it all; {@code fixture} statements fill the database and {@code others} are further
+     * IAM users of the account, by name, with their keys.
+     */
+    static LocalDatabaseInstance start(String name, List<String> fixture, Map<String, Map<String, String>> others)
+            throws Exception {
+        PostgresServer postgres = PostgresServer.start();
+        String database = postgres.createDatabase();
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
+            for (String statement : fixture) {
+                sql.execute(statement);
+            }
+        }
+        Seed seed = Seed.builder().account(HttpApiTest.ACCOUNT, account -> {
+            account.user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")));
+            others.forEach((user, keys) -> account.user(user, u -> u.accessKey(keys.get("accessKeyId"), keys.get("secretAccessKey"))));
+            account.region("eu-west-1", r -> r.dbInstance("orders", db -> db.engine("postgres").address("127.0.0.1")
+                    .port(postgres.port()).dbName(database).iamAuthentication(true)));
+        }).build();
+        AwsSimulator simulator = AwsSimulator.start(seed);
+        StratusServices stratus = new StratusServices();
+        stratus.useAws(simulator, Map.of("maxAttempts", 2));
+        // RDS PostgreSQL requires TLS; the test server's certificate comes from the test authority.
+        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates",
+                TestCertificates.shared().authority().toString())));
+        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
+        stratus.freshInstance(name);
+        stratus.service(ApiDispatcher.class);
+        HttpApiServer server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> stratus.currentService(ApiDispatcher.class),
+                FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), Optional.empty());
+        ApiClient alice = new ApiClient(server.start().getPort());
+        assertEquals(201, alice.post("/api/setup", ALICE).statusCode());
+        return new LocalDatabaseInstance(postgres, database, simulator, stratus, server, alice);
+    }
+
+    int port() {
+        return alice.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        simulator.close();
+        postgres.close();
+    }
+}
