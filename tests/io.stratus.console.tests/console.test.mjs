@@ -1,6 +1,7 @@
 // The web console in a real browser: Debian's Chromium, driven by playwright-core, against the
-// materialized server product in demo mode (the AWS simulator plays AWS). Each test saves a
-// screenshot under target/screenshots/ for a person to look at.
+// materialized server product in demo mode (the AWS simulator plays AWS), whose RDS instance
+// "orders" is a real PostgreSQL started here. Each test saves a screenshot under
+// target/screenshots/ for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,13 +10,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startPostgres } from './local-postgres.mjs';
 
 const PRODUCT = required('STRATUS_SERVER_PRODUCT');
 const JAVA = path.join(required('JAVA_HOME'), 'bin', 'java');
 const SCREENSHOTS = process.env.STRATUS_SCREENSHOTS || 'target/screenshots';
 const CHROMIUM = process.env.STRATUS_CHROMIUM || '/usr/bin/chromium';
+const DEMO_SEED = '../../bundles/io.stratus.aws.simulator/seeds/demo.json';
+const ORDERS = 5_000;
 
 let server;
+let postgres;
 let browser;
 let baseUrl;
 const keys = {};
@@ -35,7 +40,20 @@ function freePort() {
   });
 }
 
-/** Starts a fresh copy of the server product with --demo and reads the demo keys from its banner. */
+/**
+ * The shipped demo account, but with its RDS instance "orders" played by the local PostgreSQL,
+ * whose certificate authority the server is told to trust.
+ */
+function demoWithLocalDatabase(work) {
+  const seed = JSON.parse(fs.readFileSync(DEMO_SEED, 'utf8'));
+  const orders = seed.accounts[0].regions.find((r) => r.name === 'eu-west-1').dbInstances.find((db) => db.identifier === 'orders');
+  Object.assign(orders, { address: '127.0.0.1', port: postgres.port, dbName: 'orders' });
+  const file = path.join(work, 'seed.json');
+  fs.writeFileSync(file, JSON.stringify(seed));
+  return ['--demo-seed', file, '--database-authorities', postgres.authority];
+}
+
+/** Starts a fresh copy of the server product in demo mode and reads the demo keys from its banner. */
 async function startDemoServer() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-console-'));
   const home = path.join(work, 'stratus-server');
@@ -44,7 +62,7 @@ async function startDemoServer() {
   const vmargs = ini.slice(ini.indexOf('-vmargs') + 1);
   const launcher = fs.readdirSync(path.join(home, 'plugins')).find((f) => f.startsWith('org.eclipse.equinox.launcher_'));
   const port = await freePort();
-  const child = spawn(JAVA, [...vmargs, '-jar', path.join('plugins', launcher), '-consoleLog', '--demo',
+  const child = spawn(JAVA, [...vmargs, '-jar', path.join('plugins', launcher), '-consoleLog', ...demoWithLocalDatabase(work),
     '--port', String(port), '--data', path.join(work, 'data')], { cwd: home });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
@@ -89,6 +107,11 @@ async function newPage() {
 }
 
 before(async () => {
+  postgres = startPostgres(await freePort());
+  postgres.psql('postgres', 'CREATE DATABASE orders');
+  postgres.psql('orders', 'CREATE TABLE orders (id bigint PRIMARY KEY, customer text, total numeric(10,2), placed timestamptz);'
+    + ` INSERT INTO orders SELECT n, 'customer ' || (n % 97), n * 1.5, timestamptz '2026-01-01 00:00+00' + n * interval '1 hour'`
+    + ` FROM generate_series(1, ${ORDERS}) AS n`);
   server = await startDemoServer();
   baseUrl = `http://127.0.0.1:${server.port}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
@@ -97,6 +120,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.child.kill('SIGTERM');
+  postgres?.stop();
 });
 
 test('the first person sets the instance up and sees the databases with each service status', async () => {
@@ -171,4 +195,52 @@ test('an ended session says so and offers to sign in again', async () => {
   await page.locator('#notice').getByText('Your session has ended').waitFor();
   assert.ok(await page.getByRole('heading', { name: 'Sign in with your AWS keys' }).isVisible());
   await screenshot(page, '07-session-ended');
+});
+
+test('a person opens a database, runs a query and scrolls its rows in a virtualized grid', async () => {
+  const page = await newPage();
+  await signInWithKeyboard(page, 'ada');
+  await page.getByRole('button', { name: 'Open orders', exact: true }).click();
+  const form = page.locator('#connect-form');
+  await form.getByRole('heading', { name: 'Connect to orders (postgres)' }).waitFor();
+  assert.match(await page.locator('#connect-help').textContent(), /IAM database authentication/);
+  await form.getByLabel('Database user').fill(postgres.user);
+  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await form.locator('[role=alert]').getByText('The database refused the login').waitFor();
+  assert.equal(await form.getByLabel('Password').inputValue(), '', 'the password is cleared from the form');
+  await form.getByLabel('Password').fill(postgres.password);
+  await form.getByRole('button', { name: 'Connect' }).click();
+
+  const editor = page.locator('#editor');
+  await editor.getByRole('heading', { name: `orders as ${postgres.user}` }).waitFor();
+  await page.getByLabel('SQL').fill('SELECT id, customer, total, placed FROM orders ORDER BY id');
+  await page.keyboard.press('Control+Enter');
+  const grid = page.getByRole('grid');
+  await grid.getByRole('columnheader', { name: 'customer' }).waitFor();
+  await page.locator('#result-status').getByText('rows loaded; scroll for more').waitFor();
+  assert.deepEqual(await grid.locator('.grid-row').first().locator('.grid-cell').allTextContents(),
+    ['1', 'customer 1', '1.50', '2026-01-01T01:00Z']);
+  const [first, second] = await Promise.all([0, 1].map((i) => grid.locator('.grid-row').nth(i).boundingBox()));
+  assert.ok(second.y >= first.y + first.height, 'rows stack one below the other');
+  await screenshot(page, '08-query');
+
+  for (let i = 0; i < 40 && !(await page.locator('#result-status').textContent()).startsWith(`${ORDERS.toLocaleString('en')} rows.`); i++) {
+    await grid.evaluate((node) => { node.scrollTop = node.scrollHeight; });
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.locator('#result-status').textContent(), `${ORDERS.toLocaleString('en')} rows.`);
+  const rendered = await grid.locator('.grid-row').count();
+  assert.ok(rendered < 100, `only the rows in view are in the page, not all ${ORDERS}: ${rendered}`);
+  const lastRow = grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: String(ORDERS), exact: true }) });
+  const [lastBox, gridBox] = await Promise.all([lastRow.boundingBox(), grid.boundingBox()]);
+  assert.ok(lastBox.y >= gridBox.y && lastBox.y + lastBox.height <= gridBox.y + gridBox.height + 1,
+    'the last row is in view at the end of the grid');
+  await screenshot(page, '09-query-scrolled');
+
+  await page.getByLabel('SQL').fill('SELECT nope FROM orders');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('#result-status.error').getByText('nope').waitFor();
+  await page.getByRole('button', { name: `Close orders/orders as ${postgres.user}` }).click();
+  await page.locator('#editor').waitFor({ state: 'hidden' });
 });

@@ -6,6 +6,8 @@
 const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
 const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
 const $ = (selector) => document.querySelector(selector);
+/** Engines whose databases the server's connectors open. */
+const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql']);
 
 let me = null;
 
@@ -42,6 +44,7 @@ function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'text') node.textContent = value;
+    else if (name === 'style') Object.assign(node.style, value); // CSSOM: the CSP forbids style attributes
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else if (value !== false && value !== undefined) node.setAttribute(name, value === true ? '' : value);
   }
@@ -131,7 +134,7 @@ function openTab(tab) {
   for (const section of document.querySelectorAll('.tab')) {
     section.hidden = section.id !== tab + '-tab';
   }
-  ({ explorer: loadTree, users: loadUsers, roles: loadRoles, audit: loadAudit })[tab]();
+  ({ explorer: loadTree, query: loadOpenDatabases, users: loadUsers, roles: loadRoles, audit: loadAudit })[tab]();
 }
 
 // --- explorer -------------------------------------------------------------------------------
@@ -168,8 +171,11 @@ function resourceNode(resource) {
   const where = resource.endpoint ? `${resource.endpoint.host}:${resource.endpoint.port}` : 'no endpoint yet';
   const facts = [resource.kind, `${resource.engine} ${resource.engineVersion}`.trim(), resource.status, where];
   if (resource.iamAuthentication && resource.service === 'RDS') facts.push('IAM database authentication');
+  const openable = resource.endpoint && OPENABLE.has(resource.engine) && me.permissions.includes('connect');
   return el('li', {},
     el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
+    openable ? [' ', el('button', { type: 'button', 'aria-label': `Open ${resource.name}`, text: 'Open…',
+      onclick: () => showConnectForm(resource) })] : [],
     resource.members.length ? el('ul', { class: 'resources' }, resource.members.map(resourceNode)) : []);
 }
 
@@ -178,6 +184,184 @@ $('#filter-form').addEventListener('submit', (event) => {
   loadTree();
 });
 $('#refresh').addEventListener('click', () => loadTree(true));
+
+// --- query: open databases, the SQL editor and its result grid ---------------------------------
+
+let current = null; // the open database the editor works on
+
+function showConnectForm(resource) {
+  openTab('query');
+  const form = $('#connect-form');
+  form.hidden = false;
+  form.dataset.resource = resource.id;
+  $('#connect-title').textContent = `Connect to ${resource.name} (${resource.engine})`;
+  form.elements.password.required = !resource.iamAuthentication;
+  $('#connect-help').textContent = resource.iamAuthentication
+    ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
+    : 'IAM database authentication is not enabled on this database, so it needs the database password.';
+  form.querySelector('[role=alert]')?.remove();
+  form.elements.username.focus();
+}
+
+$('#connect-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const password = form.elements.password.value;
+  form.elements.password.value = ''; // sent once, kept nowhere
+  form.querySelector('[role=alert]')?.remove();
+  try {
+    current = await api('POST', '/api/databases', {
+      resourceId: form.dataset.resource,
+      username: form.elements.username.value.trim(),
+      password: password || undefined,
+      database: form.elements.database.value.trim() || undefined,
+    });
+    form.hidden = true;
+    await loadOpenDatabases();
+    $('#sql').focus();
+  } catch (e) {
+    if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: e.message }));
+  }
+});
+
+async function loadOpenDatabases() {
+  const { databases } = await api('GET', '/api/databases');
+  if (current && !databases.some((db) => db.id === current.id)) current = null;
+  $('#query-empty').hidden = databases.length > 0 || !$('#connect-form').hidden;
+  $('#open-databases').replaceChildren(...databases.map((db) => el('li', { 'aria-current': String(db.id === current?.id) },
+    el('span', { text: describe(db) }),
+    el('button', { type: 'button', text: 'Use', 'aria-label': `Use ${describe(db)}`, onclick: () => { current = db; loadOpenDatabases(); } }),
+    el('button', { type: 'button', text: 'Close', 'aria-label': `Close ${describe(db)}`, onclick: () => closeDatabase(db) }))));
+  $('#editor').hidden = !current;
+  if (current) $('#editor-title').textContent = describe(current);
+}
+
+function describe(db) {
+  const name = db.resourceId.split(/[:/]/).pop();
+  return `${name}${db.database ? '/' + db.database : ''} as ${db.username}${db.readOnly ? ' (read-only)' : ''}`;
+}
+
+async function closeDatabase(db) {
+  await api('DELETE', `/api/databases/${db.id}`);
+  if (current?.id === db.id) {
+    current = null;
+    grid.clear();
+  }
+  await loadOpenDatabases();
+}
+
+async function runStatement() {
+  const statement = $('#sql').value.trim();
+  if (!current || !statement) return;
+  const status = $('#result-status');
+  status.className = '';
+  status.textContent = 'Running…';
+  $('#run').disabled = true;
+  $('#cancel').disabled = false;
+  try {
+    const page = await api('POST', `/api/databases/${current.id}/statements`, { statement, pageSize: PAGE_ROWS });
+    if (page.columns.length) {
+      grid.show(current.id, page);
+    } else {
+      grid.clear();
+      status.textContent = page.updateCount !== undefined ? `${page.updateCount} rows changed.` : 'Done.';
+    }
+  } catch (e) {
+    if (e.status !== 401) {
+      status.className = 'error';
+      status.textContent = e.message;
+    }
+  } finally {
+    $('#run').disabled = false;
+    $('#cancel').disabled = true;
+  }
+}
+
+$('#run').addEventListener('click', runStatement);
+$('#sql').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    runStatement();
+  }
+});
+$('#cancel').addEventListener('click', () => current && api('POST', `/api/databases/${current.id}/cancel`, {}));
+
+const PAGE_ROWS = 500;
+const ROW_HEIGHT = 26; // px, as .grid-row in console.css
+
+/**
+ * The result grid: only the rows in view (and a few around them) are in the page, however many
+ * are loaded; scrolling near the end loads the next page from the server.
+ */
+const grid = {
+  node: $('#grid'),
+  rows: [],
+  columns: [],
+  more: false,
+  loading: false,
+
+  show(databaseId, page) {
+    this.databaseId = databaseId;
+    this.columns = page.columns;
+    this.rows = page.rows;
+    this.more = page.more;
+    const width = `${this.columns.length * 12}rem`;
+    this.head = el('div', { class: 'grid-head', role: 'row', 'aria-rowindex': '1', style: { width } },
+      this.columns.map((column) => el('div', { class: 'grid-cell', role: 'columnheader', title: column.type, text: column.name })));
+    this.body = el('div', { class: 'grid-body', style: { width } });
+    this.node.replaceChildren(this.head, this.body);
+    this.node.hidden = false;
+    this.node.scrollTop = 0;
+    this.render();
+  },
+
+  clear() {
+    this.rows = [];
+    this.node.replaceChildren();
+    this.node.hidden = true;
+  },
+
+  render() {
+    this.body.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.node.setAttribute('aria-rowcount', this.more ? '-1' : String(this.rows.length + 1));
+    const first = Math.max(0, Math.floor(this.node.scrollTop / ROW_HEIGHT) - 10);
+    const last = Math.min(this.rows.length, first + Math.ceil(this.node.clientHeight / ROW_HEIGHT) + 20);
+    const shown = [];
+    for (let i = first; i < last; i++) {
+      shown.push(el('div', { class: 'grid-row', role: 'row', 'aria-rowindex': String(i + 2), style: { top: `${i * ROW_HEIGHT}px` } },
+        this.rows[i].map((value) => cell(value))));
+    }
+    this.body.replaceChildren(...shown);
+    $('#result-status').textContent = `${this.rows.length.toLocaleString('en')} rows` + (this.more ? ' loaded; scroll for more.' : '.');
+    if (this.more && !this.loading && last >= this.rows.length - 20) this.loadMore();
+  },
+
+  async loadMore() {
+    this.loading = true;
+    const databaseId = this.databaseId;
+    try {
+      const page = await api('GET', `/api/databases/${databaseId}/rows?pageSize=${PAGE_ROWS}`);
+      if (databaseId !== this.databaseId) return; // another statement took over
+      this.rows = this.rows.concat(page.rows);
+      this.more = page.more;
+    } catch (e) {
+      this.more = false;
+      if (e.status !== 401) $('#result-status').textContent = e.message;
+      return;
+    } finally {
+      this.loading = false;
+    }
+    this.render();
+  },
+};
+
+grid.node.addEventListener('scroll', () => grid.render());
+
+function cell(value) {
+  if (value === null) return el('div', { class: 'grid-cell null', role: 'gridcell', text: 'NULL' });
+  const text = typeof value === 'object' ? `binary, ${atob(value.base64).length} bytes` : String(value);
+  return el('div', { class: 'grid-cell', role: 'gridcell', title: text, text });
+}
 
 // --- users, roles, audit ----------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -42,9 +42,10 @@ final class DemoMode implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    static DemoMode start() throws IOException {
-        Bundle simulatorBundle = FrameworkUtil.getBundle(AwsSimulator.class);
-        URL json = simulatorBundle.getEntry("seeds/demo.json");
+    /** On the shipped sample account, or on the one a seed file describes. */
+    static DemoMode start(Optional<Path> seedFile) throws IOException {
+        URL json = seedFile.isPresent() ? seedFile.get().toUri().toURL()
+                : FrameworkUtil.getBundle(AwsSimulator.class).getEntry("seeds/demo.json");
         if (json == null) {
             throw new IllegalStateException("The AWS simulator bundle lacks seeds/demo.json");
         }

@@ -55,7 +55,7 @@ public final class ServerApplication implements IApplication {
         DemoMode demo = null;
         if (settings.demo()) {
             try {
-                demo = DemoMode.start();
+                demo = DemoMode.start(settings.demoSeed());
             } catch (NoClassDefFoundError missing) {
                 System.err.println("Stratus server cannot start. --demo needs the AWS simulator bundle "
                         + "(io.stratus.aws.simulator), which only the server product ships; start the server product.");

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *
  * @param services the ConfigAdmin configuration each service gets, by PID
  */
-record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean demo, Optional<Tls> tls,
-        Map<String, Hashtable<String, Object>> services) {
+record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean demo, Optional<Path> demoSeed,
+        Optional<Tls> tls, Map<String, Hashtable<String, Object>> services) {
 
     static final String DEFAULT_ADDRESS = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
@@ -74,6 +74,7 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
                 Kind.TEXT),
         DATABASE_AUTHORITIES("databases.trustedCertificates", "--database-authorities", "STRATUS_DATABASE_AUTHORITIES",
                 "io.stratus.connect", "trustedCertificates", Kind.TEXT),
+        DEMO_SEED(null, "--demo-seed", "STRATUS_DEMO_SEED", null, null, Kind.TEXT),
         TLS_KEYSTORE("tls.keystore", "--tls-keystore", "STRATUS_TLS_KEYSTORE", null, null, Kind.TEXT),
         TLS_PASSWORD("tls.keystorePassword", null, "STRATUS_TLS_KEYSTORE_PASSWORD", null, null, Kind.SECRET);
 
@@ -119,7 +120,15 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
         }
         InetAddress address = parseAddress(values.getOrDefault(Setting.ADDRESS, DEFAULT_ADDRESS));
         int port = parsePort(values.getOrDefault(Setting.PORT, Integer.toString(DEFAULT_PORT)));
-        return new ServerSettings(address, port, data, demo, tls(values), services(values));
+        Optional<Path> demoSeed = Optional.ofNullable(values.get(Setting.DEMO_SEED)).map(ServerSettings::demoSeed);
+        return new ServerSettings(address, port, data, demo || demoSeed.isPresent(), demoSeed, tls(values), services(values));
+    }
+
+    /** Another sample account for demo mode than the shipped one: a seed file of the AWS simulator. */
+    private static Path demoSeed(String value) {
+        Path file = parsePath(Setting.DEMO_SEED, value);
+        require(Setting.DEMO_SEED, value, Files.isReadable(file), "there is no readable seed file " + file);
+        return file;
     }
 
     /** Without the values: some are secrets. */
