@@ -1,6 +1,7 @@
 package io.stratus.store;
 
 import io.stratus.core.access.Role;
+import io.stratus.core.connect.SavedConnection;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public interface StoreReader {
     List<Role> customRoles();
 
     Optional<String> setting(String key);
+
+    /** The connections a user saved, by name. */
+    List<SavedConnection> savedConnections(String principalId);
 
     /** The newest audit entries first, at most {@code limit} (1 or more, else {@code INVALID_INPUT}). */
     List<AuditEntry> audit(int limit);

@@ -2,6 +2,7 @@ package io.stratus.store;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Role;
+import io.stratus.core.connect.SavedConnection;
 
 /** What a read-write transaction can change, on top of reading. */
 public interface StoreWriter extends StoreReader {
@@ -36,4 +37,15 @@ public interface StoreWriter extends StoreReader {
     void putSetting(String key, String value);
 
     void append(AuditEntry entry);
+
+    /**
+     * Inserts a user's saved connection, or updates it if the user has one with its id.
+     *
+     * @throws io.stratus.core.StratusException CONFLICT if the user has another by that name,
+     *         NOT_FOUND if the id is another user's
+     */
+    void saveConnection(String principalId, SavedConnection connection);
+
+    /** @return false if the user had no connection with that id */
+    boolean deleteConnection(String principalId, String connectionId);
 }

@@ -7,6 +7,7 @@ import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.SavedConnections;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -73,7 +74,7 @@ public final class ApiDispatcher {
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
-            @Reference DatabaseWorkbench workbench) {
+            @Reference DatabaseWorkbench workbench, @Reference SavedConnections savedConnections) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Server settings maxBodyBytes (at least 1024), "
                     + "signInMaxFailures and signInWindowSeconds (at least 1) are out of range.");
@@ -88,7 +89,7 @@ public final class ApiDispatcher {
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
-        new DatabaseRoutes(workbench, views).addTo(router);
+        new DatabaseRoutes(workbench, savedConnections, views).addTo(router);
     }
 
     /** Every route, for checking that the OpenAPI document describes them all. */

@@ -5,6 +5,8 @@ import io.stratus.core.StratusException;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
 import io.stratus.core.connect.DatabaseWorkbench;
 import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.connect.SavedConnections;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
  * The signed-in person's open databases: open, list, test, browse, close; statements with their
  * rows in pages ({@code GET .../rows} reads on), or all of them streamed as NDJSON with
  * {@code "stream": true}; cancel. The password of an open request is used for that login only.
+ * And the person's saved connections, which hold no password.
  */
 final class DatabaseRoutes {
 
@@ -30,10 +33,12 @@ final class DatabaseRoutes {
     private static final int STREAM_PAGE_ROWS = 1_000;
 
     private final DatabaseWorkbench workbench;
+    private final SavedConnections saved;
     private final JsonViews views;
 
-    DatabaseRoutes(DatabaseWorkbench workbench, JsonViews views) {
+    DatabaseRoutes(DatabaseWorkbench workbench, SavedConnections saved, JsonViews views) {
         this.workbench = workbench;
+        this.saved = saved;
         this.views = views;
     }
 
@@ -45,7 +50,45 @@ final class DatabaseRoutes {
                 .add("GET", "/api/databases/{id}/catalog", this::catalog)
                 .add("POST", "/api/databases/{id}/statements", this::execute)
                 .add("GET", "/api/databases/{id}/rows", this::rows)
-                .add("POST", "/api/databases/{id}/cancel", this::cancel);
+                .add("POST", "/api/databases/{id}/cancel", this::cancel)
+                .add("GET", "/api/connections", this::savedConnections)
+                .add("POST", "/api/connections", this::saveConnection)
+                .add("PUT", "/api/connections/{id}", this::changeConnection)
+                .add("DELETE", "/api/connections/{id}", this::deleteConnection);
+    }
+
+    private ApiResponse savedConnections(ApiRequest request) {
+        ArrayNode connections = views.array();
+        saved.list(request.signedIn()).forEach(connection -> connections.add(views.savedConnection(connection)));
+        return ApiResponse.ok(views.object().set("connections", connections));
+    }
+
+    private ApiResponse saveConnection(ApiRequest request) {
+        return ApiResponse.created(views.savedConnection(saved.create(request.signedIn(), savedConnection(request, ""))));
+    }
+
+    private ApiResponse changeConnection(ApiRequest request) {
+        return ApiResponse.ok(views.savedConnection(saved.update(request.signedIn(),
+                savedConnection(request, request.pathParameter("id")))));
+    }
+
+    private ApiResponse deleteConnection(ApiRequest request) {
+        saved.delete(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    /** A saved connection never holds a password: one sent along is refused rather than dropped unseen. */
+    private static SavedConnection savedConnection(ApiRequest request, String id) {
+        if (request.body().has("password")) {
+            throw new StratusException(Problem.INVALID_INPUT, "Stratus never saves database passwords: leave out"
+                    + " \"password\", and type it each time you open the connection.");
+        }
+        JsonNode iam = request.body().get("iamAuthentication");
+        if (iam != null && !iam.isBoolean()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"iamAuthentication\" must be true or false.");
+        }
+        return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.text("username"),
+                request.optionalText("database"), iam != null && iam.booleanValue());
     }
 
     private ApiResponse list(ApiRequest request) {

@@ -12,6 +12,7 @@ import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.OpenDatabase;
+import io.stratus.core.connect.SavedConnection;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerTree;
@@ -133,6 +134,14 @@ final class JsonViews {
                 .put("username", open.username()).put("iamAuthentication", open.iamAuthentication())
                 .put("readOnly", open.mode() == AccessMode.READ_ONLY).put("openedAt", open.openedAt().toString());
         optional(node, "database", open.database());
+        return node;
+    }
+
+    ObjectNode savedConnection(SavedConnection connection) {
+        ObjectNode node = object().put("id", connection.id()).put("name", connection.name())
+                .put("resourceId", connection.resourceId()).put("username", connection.username())
+                .put("iamAuthentication", connection.iamAuthentication());
+        optional(node, "database", connection.database());
         return node;
     }
 

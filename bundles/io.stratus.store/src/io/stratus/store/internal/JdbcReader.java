@@ -4,6 +4,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
+import io.stratus.core.connect.SavedConnection;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.store.AuditEntry;
 import io.stratus.store.InstanceBinding;
@@ -94,6 +95,16 @@ class JdbcReader implements StoreReader {
     public int holdersOf(String roleId) {
         return first("count role holders", row -> row.getInt(1),
                 "SELECT COUNT(*) FROM role_grants WHERE role_id = ?", roleId).orElseThrow();
+    }
+
+    @Override
+    public List<SavedConnection> savedConnections(String principalId) {
+        return query("read saved connections", row -> new SavedConnection(row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), Optional.ofNullable(row.getString(5)), row.getBoolean(6)),
+                "SELECT connection_id, name, resource_id, username, database_name, iam_auth FROM saved_connections"
+                        + " WHERE principal_id = ?", principalId)
+                .stream().sorted(Comparator.comparing(SavedConnection::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(SavedConnection::name)).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
+import io.stratus.core.connect.SavedConnection;
 import io.stratus.store.AuditEntry;
 import io.stratus.store.InstanceBinding;
 import io.stratus.store.StoreWriter;
@@ -147,6 +148,38 @@ final class JdbcWriter extends JdbcReader implements StoreWriter {
     public void append(AuditEntry entry) {
         update("write to the audit trail", "INSERT INTO audit_log (occurred_at, actor, action, outcome, detail)"
                 + " VALUES (?, ?, ?, ?, ?)", entry.at(), entry.actor(), entry.action(), entry.outcome(), entry.detail());
+    }
+
+    @Override
+    public void saveConnection(String principalId, SavedConnection connection) {
+        if (user(principalId).isEmpty()) {
+            throw new StratusException(Problem.NOT_FOUND, "No Stratus user has the principal id '" + principalId + "'.");
+        }
+        Object[] values = {connection.name(), connection.resourceId(), connection.username(),
+            connection.database().orElse(null), connection.iamAuthentication(), connection.id(), principalId};
+        boolean mine = first("save a connection", row -> row.getString(1),
+                "SELECT principal_id FROM saved_connections WHERE connection_id = ?", connection.id())
+                .map(principalId::equals).orElse(true);
+        if (!mine) {
+            throw new StratusException(Problem.NOT_FOUND, "You have no saved connection " + connection.id() + ".");
+        }
+        // Writes run one at a time (the write lock), so no other can take the name after this check.
+        if (first("save a connection", row -> true, "SELECT 1 FROM saved_connections WHERE principal_id = ? AND name = ?"
+                + " AND connection_id <> ?", principalId, connection.name(), connection.id()).isPresent()) {
+            throw new StratusException(Problem.CONFLICT, "You have a saved connection named '" + connection.name()
+                    + "' already. Choose another name.");
+        }
+        if (update("save a connection", "UPDATE saved_connections SET name = ?, resource_id = ?, username = ?,"
+                + " database_name = ?, iam_auth = ? WHERE connection_id = ? AND principal_id = ?", values) == 0) {
+            update("save a connection", "INSERT INTO saved_connections (name, resource_id, username, database_name,"
+                    + " iam_auth, connection_id, principal_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    @Override
+    public boolean deleteConnection(String principalId, String connectionId) {
+        return update("delete a saved connection", "DELETE FROM saved_connections WHERE connection_id = ? AND principal_id = ?",
+                connectionId, principalId) > 0;
     }
 
     private static boolean isBuiltIn(String roleId) {

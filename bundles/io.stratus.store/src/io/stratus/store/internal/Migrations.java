@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__initial.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__saved_connections.sql");
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {

@@ -185,6 +185,37 @@ class DatabaseApiTest {
         StratusServices.awaitTrue("both connections are closed", () -> stratusBackends() == 0);
     }
 
+    @Test
+    void savedConnectionsAreEachPersonsOwnAndHoldNoPassword() throws Exception {
+        Map<String, Object> orders = Map.of("name", "Orders (read)", "resourceId", RESOURCE, "username", "reporting",
+                "iamAuthentication", true);
+        HttpResponse<String> created = alice.post("/api/connections", orders);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = ApiClient.json(created).get("id").asText();
+        ApiClient.assertError(alice.post("/api/connections", orders), 409, "conflict");
+        HttpResponse<String> withPassword = alice.post("/api/connections", Map.of("name", "x", "resourceId", RESOURCE,
+                "username", "u", "password", "do-not-keep"));
+        ApiClient.assertError(withPassword, 400, "bad_request");
+        assertFalse(withPassword.body().contains("do-not-keep"));
+
+        JsonNode mine = ApiClient.json(alice.get("/api/connections")).get("connections");
+        assertEquals(1, mine.size());
+        assertEquals("reporting", mine.get(0).get("username").asText());
+        assertTrue(mine.get(0).get("iamAuthentication").asBoolean());
+        assertFalse(mine.get(0).has("password"));
+        assertEquals(0, ApiClient.json(dave.get("/api/connections")).get("connections").size(), "dave sees none of alice's");
+        ApiClient.assertError(dave.put("/api/connections/" + id, Map.of("name", "mine now", "resourceId", RESOURCE,
+                "username", "x")), 404, "not_found");
+        ApiClient.assertError(dave.send("DELETE", "/api/connections/" + id, null), 404, "not_found");
+
+        HttpResponse<String> renamed = alice.put("/api/connections/" + id, Map.of("name", "Orders", "resourceId", RESOURCE,
+                "username", "reporting", "database", "orders", "iamAuthentication", true));
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals("orders", ApiClient.json(alice.get("/api/connections")).at("/connections/0/database").asText());
+        assertEquals(204, alice.send("DELETE", "/api/connections/" + id, null).statusCode());
+        assertEquals(0, ApiClient.json(alice.get("/api/connections")).get("connections").size());
+    }
+
     private static String open(ApiClient client, String password) throws Exception {
         HttpResponse<String> opened = client.post("/api/databases", login(password));
         assertEquals(201, opened.statusCode(), opened.body());

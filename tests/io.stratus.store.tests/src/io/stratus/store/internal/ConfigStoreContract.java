@@ -10,6 +10,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
+import io.stratus.core.connect.SavedConnection;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.store.AuditEntry;
 import io.stratus.store.ConfigStore;
@@ -117,6 +118,38 @@ abstract class ConfigStoreContract {
                 BOB.firstSignIn(), renamed.lastSignIn());
         assertEquals(Optional.of(kept), store.read(reader -> reader.user(BOB.principalId())), "the first sign-in stays");
         assertEquals(Optional.empty(), store.read(reader -> reader.user("AIDANOBODY")));
+    }
+
+    @Test
+    void savedConnectionsBelongToTheirUserAndNamesAreUniquePerUser() {
+        SavedConnection orders = new SavedConnection("c-1", "Orders", "arn:aws:rds:eu-west-1:123456789012:db:orders",
+                "reporting", Optional.of("orders"), true);
+        SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
+                "admin", Optional.empty(), false);
+        write(writer -> {
+            writer.saveUser(ALICE);
+            writer.saveUser(BOB);
+            writer.saveConnection(ALICE.principalId(), orders);
+            writer.saveConnection(ALICE.principalId(), legacy);
+        });
+        assertEquals(List.of(legacy, orders), store.read(reader -> reader.savedConnections(ALICE.principalId())),
+                "by name, whatever the case");
+        assertEquals(List.of(), store.read(reader -> reader.savedConnections(BOB.principalId())));
+
+        assertProblem(Problem.CONFLICT, () -> write(writer -> writer.saveConnection(ALICE.principalId(),
+                new SavedConnection("c-3", "Orders", orders.resourceId(), "other", Optional.empty(), false))));
+        write(writer -> writer.saveConnection(BOB.principalId(),
+                new SavedConnection("c-4", "Orders", orders.resourceId(), "bob", Optional.empty(), false)));
+        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.saveConnection(BOB.principalId(),
+                new SavedConnection("c-1", "taken over", orders.resourceId(), "bob", Optional.empty(), false))));
+        assertFalse(store.write(writer -> writer.deleteConnection(BOB.principalId(), "c-1")), "bob cannot delete alice's");
+
+        SavedConnection renamed = new SavedConnection("c-1", "Orders (reporting)", orders.resourceId(), "reporting",
+                Optional.empty(), true);
+        write(writer -> writer.saveConnection(ALICE.principalId(), renamed));
+        assertEquals(List.of(legacy, renamed), store.read(reader -> reader.savedConnections(ALICE.principalId())));
+        assertTrue(store.write(writer -> writer.deleteConnection(ALICE.principalId(), "c-2")));
+        assertEquals(List.of(renamed), store.read(reader -> reader.savedConnections(ALICE.principalId())));
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.stratus.core.connect;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A database connection a person saved to open again: which discovered database, as which
+ * database user, which database in it, and whether to log in with IAM. Never a password.
+ */
+public record SavedConnection(String id, String name, String resourceId, String username, Optional<String> database,
+        boolean iamAuthentication) {
+
+    public static final int MAX_NAME = 200;
+
+    public SavedConnection {
+        Objects.requireNonNull(id, "id");
+        name = required(name, "a name", MAX_NAME);
+        resourceId = required(resourceId, "the database's resource id from the explorer", 2048);
+        username = required(username, "the database user name", 200);
+        database = Objects.requireNonNull(database, "database").map(String::strip).filter(d -> !d.isEmpty());
+        if (database.isPresent() && database.get().length() > 200) {
+            throw new StratusException(Problem.INVALID_INPUT, "A database name has at most 200 characters.");
+        }
+    }
+
+    private static String required(String value, String what, int longest) {
+        if (value == null || value.isBlank()) {
+            throw new StratusException(Problem.INVALID_INPUT, "A saved connection needs " + what + ".");
+        }
+        if (value.strip().length() > longest) {
+            throw new StratusException(Problem.INVALID_INPUT, "Give " + what + " in at most " + longest + " characters.");
+        }
+        return value.strip();
+    }
+}
