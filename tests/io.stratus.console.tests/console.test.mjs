@@ -210,6 +210,7 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   await form.locator('[role=alert]').getByText('The database refused the login').waitFor();
   assert.equal(await form.getByLabel('Password').inputValue(), '', 'the password is cleared from the form');
   await form.getByLabel('Password').fill(postgres.password);
+  await form.getByLabel('Save as').fill('Orders for reports');
   await form.getByRole('button', { name: 'Connect' }).click();
 
   const editor = page.locator('#editor');
@@ -243,4 +244,13 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   await page.locator('#result-status.error').getByText('nope').waitFor();
   await page.getByRole('button', { name: `Close orders/orders as ${postgres.user}` }).click();
   await page.locator('#editor').waitFor({ state: 'hidden' });
+
+  // The saved connection comes back with everything but the password, which nobody keeps.
+  await page.getByRole('button', { name: 'Open saved Orders for reports' }).click();
+  assert.equal(await form.getByLabel('Database user').inputValue(), postgres.user);
+  assert.equal(await form.getByLabel('Password').inputValue(), '');
+  await form.getByLabel('Password').fill(postgres.password);
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await editor.getByRole('heading', { name: `orders/orders as ${postgres.user}` }).waitFor();
+  await screenshot(page, '10-saved-connection');
 });

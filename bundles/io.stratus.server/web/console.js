@@ -189,18 +189,29 @@ $('#refresh').addEventListener('click', () => loadTree(true));
 
 let current = null; // the open database the editor works on
 
-function showConnectForm(resource) {
+/**
+ * The connect form for a database of the explorer ({id, name, engine, iamAuthentication}),
+ * filled in from a saved connection when one is given.
+ */
+function showConnectForm(resource, saved) {
   openTab('query');
   const form = $('#connect-form');
   form.hidden = false;
   form.dataset.resource = resource.id;
-  $('#connect-title').textContent = `Connect to ${resource.name} (${resource.engine})`;
+  $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
   form.elements.password.required = !resource.iamAuthentication;
-  $('#connect-help').textContent = resource.iamAuthentication
-    ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
-    : 'IAM database authentication is not enabled on this database, so it needs the database password.';
+  $('#connect-help').textContent = saved
+    ? (saved.iamAuthentication ? 'This connection logs in with IAM database authentication: leave the password empty.'
+      : 'Give the database password: Stratus saves none.')
+    : resource.iamAuthentication
+      ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
+      : 'IAM database authentication is not enabled on this database, so it needs the database password.';
+  form.elements.username.value = saved?.username ?? '';
+  form.elements.database.value = saved?.database ?? '';
+  form.elements.saveAs.value = '';
+  form.elements.saveAs.disabled = Boolean(saved);
   form.querySelector('[role=alert]')?.remove();
-  form.elements.username.focus();
+  (saved ? form.elements.password : form.elements.username).focus();
 }
 
 $('#connect-form').addEventListener('submit', async (event) => {
@@ -209,13 +220,25 @@ $('#connect-form').addEventListener('submit', async (event) => {
   const password = form.elements.password.value;
   form.elements.password.value = ''; // sent once, kept nowhere
   form.querySelector('[role=alert]')?.remove();
+  const connection = {
+    resourceId: form.dataset.resource,
+    username: form.elements.username.value.trim(),
+    database: form.elements.database.value.trim() || undefined,
+  };
   try {
-    current = await api('POST', '/api/databases', {
-      resourceId: form.dataset.resource,
-      username: form.elements.username.value.trim(),
-      password: password || undefined,
-      database: form.elements.database.value.trim() || undefined,
-    });
+    current = await api('POST', '/api/databases', { ...connection, password: password || undefined });
+    grid.clear();
+    $('#result-status').textContent = '';
+    const saveAs = form.elements.saveAs.value.trim();
+    if (saveAs && !form.elements.saveAs.disabled) {
+      try {
+        await api('POST', '/api/connections', { ...connection, name: saveAs, iamAuthentication: !password });
+      } catch (e) {
+        await loadOpenDatabases();
+        if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: `Connected, but not saved: ${e.message}` }));
+        return;
+      }
+    }
     form.hidden = true;
     await loadOpenDatabases();
     $('#sql').focus();
@@ -225,7 +248,14 @@ $('#connect-form').addEventListener('submit', async (event) => {
 });
 
 async function loadOpenDatabases() {
-  const { databases } = await api('GET', '/api/databases');
+  const [{ databases }, { connections }] = await Promise.all([api('GET', '/api/databases'), api('GET', '/api/connections')]);
+  $('#saved-title').hidden = connections.length === 0;
+  $('#saved-connections').replaceChildren(...connections.map((saved) => el('li', {},
+    el('span', { text: `${saved.name}: ${saved.username}${saved.iamAuthentication ? ', IAM' : ''}` }),
+    el('button', { type: 'button', text: 'Open…', 'aria-label': `Open saved ${saved.name}`,
+      onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, iamAuthentication: saved.iamAuthentication }, saved) }),
+    el('button', { type: 'button', text: 'Delete', 'aria-label': `Delete saved ${saved.name}`,
+      onclick: async () => { await api('DELETE', `/api/connections/${saved.id}`); loadOpenDatabases(); } }))));
   if (current && !databases.some((db) => db.id === current.id)) current = null;
   $('#query-empty').hidden = databases.length > 0 || !$('#connect-form').hidden;
   $('#open-databases').replaceChildren(...databases.map((db) => el('li', { 'aria-current': String(db.id === current?.id) },
