@@ -20,26 +20,19 @@ import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.core.connect.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.StratusServices;
-import io.stratus.testing.TestCertificates;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,8 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What every JDBC connector must do, against a real server of its engine started by the
@@ -111,7 +102,7 @@ abstract class ConnectorContract {
     void startServerWithTheTable() throws Exception {
         simulator = AwsSimulator.builder(SEED).clock(clock).start();
         stratus = new StratusServices();
-        trustTheTestAuthority(stratus);
+        TestConnectors.trustTheTestAuthority(stratus);
         server = startServer();
         database = server.createDatabase();
         try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
@@ -122,29 +113,7 @@ abstract class ConnectorContract {
                 sql.execute(statement);
             }
         }
-        ServiceTracker<DatabaseConnector, DatabaseConnector> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(ConnectorContract.class).getBundleContext(), DatabaseConnector.class, null);
-        tracker.open();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (connector == null) {
-            connector = Arrays.stream(tracker.getServices(new DatabaseConnector[0]))
-                    .filter(c -> c.engines().contains(engine())).findFirst().orElse(null);
-            assertTrue(connector != null || System.nanoTime() < deadline, "no DS component serves " + engine());
-            Thread.sleep(50);
-        }
-    }
-
-    /** Once per test run: configuring again would restart the connectors under a running test. */
-    private static synchronized void trustTheTestAuthority(StratusServices stratus) throws Exception {
-        String authority = TestCertificates.shared().authority().toString();
-        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates", authority)));
-        StratusServices.awaitTrue("the connectors trust " + authority, () -> {
-            try {
-                return Files.readString(stratus.currentService(DatabaseTrust.class).certificateAuthorities()).contains(authority);
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
-        });
+        connector = TestConnectors.serving(engine());
     }
 
     @AfterAll

@@ -1,0 +1,71 @@
+package io.stratus.connect.redshift;
+
+import io.stratus.connect.jdbc.JdbcConnector;
+import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseTrust;
+
+import java.sql.Driver;
+import java.util.Properties;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Redshift clusters with the Amazon Redshift JDBC driver (wrapped as a bundle), logging in with a
+ * database user name and password over TLS verified against the trusted authorities, host name
+ * included. The driver's own IAM plugins (GetClusterCredentials) are not used: they would need
+ * AWS credentials outside the person's session.
+ */
+@Component(service = DatabaseConnector.class)
+public final class RedshiftConnector extends JdbcConnector {
+
+    /** The database a Redshift cluster creates when none is named. */
+    static final String DEFAULT_DATABASE = "dev";
+
+    private final Driver driver = new com.amazon.redshift.Driver();
+
+    @Activate
+    public RedshiftConnector(@Reference DatabaseTrust trust) {
+        super(trust);
+    }
+
+    @Override
+    public Set<String> engines() {
+        return Set.of("redshift");
+    }
+
+    @Override
+    protected String family() {
+        return "Redshift";
+    }
+
+    @Override
+    protected Driver driver() {
+        return driver;
+    }
+
+    @Override
+    protected String url(ConnectionSpec spec) {
+        return "jdbc:redshift://" + spec.host() + ":" + spec.port() + "/" + spec.database().orElse(DEFAULT_DATABASE);
+    }
+
+    @Override
+    protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
+        Properties settings = new Properties();
+        settings.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        settings.setProperty("ApplicationName", "Stratus");
+        if (verifiedTls) {
+            settings.setProperty("ssl", "true");
+            settings.setProperty("sslmode", "verify-full");
+            settings.setProperty("sslfactory", TrustedAuthoritiesSocketFactory.class.getName());
+            settings.setProperty("sslfactoryarg", trustedAuthorities().toString());
+        } else {
+            settings.setProperty("ssl", "false");
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,85 @@
+package io.stratus.connect.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.identity.Secret;
+import io.stratus.testing.PostgresServer;
+import io.stratus.testing.StratusServices;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redshift connector as far as a PostgreSQL can take it: the driver loads as a bundle and
+ * serves {@code redshift}, and reaches a server over TLS verified against the trusted authorities
+ * with the host name checked. PostgreSQL then refuses the session: the driver announces itself
+ * with startup parameters only Redshift knows ({@code driver_version}), so statements, catalog,
+ * types and cancel cannot run here. Only a real Redshift cluster could prove those, its password
+ * hashing and its certificate chain (Amazon Trust Services roots, in the shipped bundle).
+ */
+class RedshiftConnectorTest {
+
+    private static PostgresServer postgres;
+    private static DatabaseConnector redshift;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestConnectors.trustTheTestAuthority(new StratusServices());
+        postgres = PostgresServer.start();
+        redshift = TestConnectors.serving("redshift");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void theDriverReachesTheServerOverVerifiedTls() {
+        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec(true), login(),
+                AccessMode.READ_ONLY));
+        // Past the TLS handshake (a certificate or host name failure would say so): the server read the driver's startup.
+        assertTrue(refused.getMessage().contains("unrecognized configuration parameter \"driver_version\""),
+                refused.getMessage());
+    }
+
+    @Test
+    void anIamLoginIsRefusedWithAMessageThatSaysWhy() {
+        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec(true),
+                DatabaseLogin.withIam("analyst", (spec, user) -> {
+                    throw new AssertionError("no token is made for Redshift");
+                }), AccessMode.READ_ONLY));
+        assertEquals(Problem.INVALID_INPUT, refused.problem());
+        assertTrue(refused.getMessage().startsWith("IAM database authentication is not enabled on warehouse"),
+                refused.getMessage());
+    }
+
+    @Test
+    void otherEnginesAreNotItsOwn() {
+        ConnectionSpec postgresSpec = new ConnectionSpec("orders", "postgres", "eu-west-1", "127.0.0.1", postgres.port(),
+                Optional.empty(), true, false);
+        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(postgresSpec, login(),
+                AccessMode.READ_ONLY));
+        assertTrue(refused.getMessage().startsWith("The Redshift connector does not serve postgres"), refused.getMessage());
+    }
+
+    private static ConnectionSpec spec(boolean tlsRequired) {
+        return new ConnectionSpec("warehouse", "redshift", "eu-west-1", "127.0.0.1", postgres.port(), Optional.of("postgres"),
+                tlsRequired, false);
+    }
+
+    private static DatabaseLogin login() {
+        return DatabaseLogin.withPassword(postgres.user(), Secret.of(postgres.password()));
+    }
+}
