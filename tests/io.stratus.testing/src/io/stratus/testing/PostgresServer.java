@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for the tests: a new cluster in a temporary directory, password
- * (SCRAM) authentication, TLS with the {@link TestCertificates}, listening on a free loopback port only; {@link #close()} stops it and
+ * authentication (SCRAM for passwords stored so, as all are by default; MD5 for one stored as MD5,
+ * which the Redshift driver needs), TLS with the {@link TestCertificates}, listening on a free loopback port only; {@link #close()} stops it and
  * removes the directory. It needs Debian's server binaries ({@code apt-get install postgresql}).
  * initdb refuses to run as root, so under root (as in CI) the server runs as the unprivileged
  * user {@code postgres} (or {@code nobody}) through {@code runuser}.
@@ -120,7 +121,7 @@ public final class PostgresServer implements DatabaseServer {
             Files.setOwner(passwordFile, runAsUser);
         }
         run("create the cluster of the test PostgreSQL", command(bin.resolve("initdb").toString(), "-D", root.resolve("data").toString(),
-                "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
+                "-U", USER, "--pwfile=" + passwordFile, "--auth=md5", "--encoding=UTF8", "--locale=C",
                 "--no-sync", "--no-instructions"));
         List<Path> tls = TestCertificates.shared().installServerIdentity(root, runAsUser);
         // fsync off: the tests kill clients, never this server, so durability on power loss does not matter here.

@@ -14,7 +14,10 @@ import io.stratus.core.identity.Secret;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +25,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Redshift connector as far as a PostgreSQL can take it: the driver loads as a bundle and
- * serves {@code redshift}, and reaches a server over TLS verified against the trusted authorities
- * with the host name checked. PostgreSQL then refuses the session: the driver announces itself
- * with startup parameters only Redshift knows ({@code driver_version}), so statements, catalog,
- * types and cancel cannot run here. Only a real Redshift cluster could prove those, its password
- * hashing and its certificate chain (Amazon Trust Services roots, in the shipped bundle).
+ * serves {@code redshift}, reaches a server over TLS verified against the trusted authorities
+ * with the host name checked, and logs in with a password (MD5: the driver has no SCRAM).
+ * PostgreSQL then refuses the session: the driver announces itself with startup parameters only
+ * Redshift knows ({@code driver_version}), so statements, catalog, types and cancel cannot run
+ * here. Only a real Redshift cluster could prove those, its own password hashing and its
+ * certificate chain (Amazon Trust Services roots, in the shipped bundle).
  */
 class RedshiftConnectorTest {
+
+    private static final String USER = "redshift_user";
+    private static final String PASSWORD = UUID.randomUUID().toString();
 
     private static PostgresServer postgres;
     private static DatabaseConnector redshift;
@@ -37,6 +44,10 @@ class RedshiftConnectorTest {
     static void start() throws Exception {
         TestConnectors.trustTheTestAuthority(new StratusServices());
         postgres = PostgresServer.start();
+        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
+            sql.execute("SET password_encryption = 'md5'");
+            sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+        }
         redshift = TestConnectors.serving("redshift");
     }
 
@@ -49,9 +60,12 @@ class RedshiftConnectorTest {
     void theDriverReachesTheServerOverVerifiedTls() {
         StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec(true), login(),
                 AccessMode.READ_ONLY));
-        // Past the TLS handshake (a certificate or host name failure would say so): the server read the driver's startup.
+        // Past the TLS handshake and the password (either failure would say so): the server read the driver's settings.
         assertTrue(refused.getMessage().contains("unrecognized configuration parameter \"driver_version\""),
                 refused.getMessage());
+        StratusException wrongPassword = assertThrows(StratusException.class, () -> redshift.open(spec(true),
+                DatabaseLogin.withPassword(USER, Secret.of("not-" + PASSWORD)), AccessMode.READ_ONLY));
+        assertTrue(wrongPassword.getMessage().startsWith("The database refused the login"), wrongPassword.getMessage());
     }
 
     @Test
@@ -80,6 +94,6 @@ class RedshiftConnectorTest {
     }
 
     private static DatabaseLogin login() {
-        return DatabaseLogin.withPassword(postgres.user(), Secret.of(postgres.password()));
+        return DatabaseLogin.withPassword(USER, Secret.of(PASSWORD));
     }
 }
