@@ -5,6 +5,7 @@ import io.stratus.core.access.Role;
 import io.stratus.core.session.UserSession;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,16 @@ public interface UserAdministration {
     void deleteCustomRole(UserSession actor, String roleId);
 
     String defaultRole(UserSession actor);
+
+    /** The database patterns of every limited role, by role id (manage-users). */
+    Map<String, List<String>> databaseLimits(UserSession actor);
+
+    /**
+     * Limits a role to the databases whose resource ids match one of the patterns ({@code *}
+     * matches any characters); no patterns lift the limit (manage-roles). Administrators are never
+     * limited.
+     */
+    void setDatabaseLimits(UserSession actor, String roleId, List<String> patterns);
 
     void setDefaultRole(UserSession actor, String roleId);
 

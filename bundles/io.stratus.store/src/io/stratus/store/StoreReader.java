@@ -4,6 +4,7 @@ import io.stratus.core.access.Role;
 import io.stratus.core.connect.SavedConnection;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,9 @@ public interface StoreReader {
     List<Role> customRoles();
 
     Optional<String> setting(String key);
+
+    /** The database patterns of every role that has some, by role id; a role not in it is not limited. */
+    Map<String, List<String>> databaseLimits();
 
     /** The connections a user saved, by name. */
     List<SavedConnection> savedConnections(String principalId);

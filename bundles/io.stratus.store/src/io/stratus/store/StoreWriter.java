@@ -4,6 +4,8 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Role;
 import io.stratus.core.connect.SavedConnection;
 
+import java.util.List;
+
 /** What a read-write transaction can change, on top of reading. */
 public interface StoreWriter extends StoreReader {
 
@@ -37,6 +39,9 @@ public interface StoreWriter extends StoreReader {
     void putSetting(String key, String value);
 
     void append(AuditEntry entry);
+
+    /** Replaces the database patterns of a role; none lifts its limit. */
+    void setDatabaseLimits(String roleId, List<String> patterns);
 
     /**
      * Inserts a user's saved connection, or updates it if the user has one with its id.

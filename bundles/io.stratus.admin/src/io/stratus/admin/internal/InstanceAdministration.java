@@ -9,6 +9,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.identity.PrincipalType;
+import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.UserSession;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,8 +47,12 @@ import org.osgi.service.component.annotations.Reference;
  * Root sign-in is refused: AWS advises against access keys for the root user, and an instance
  * administered through them could not be handed over with IAM.
  */
-@Component(service = {Admission.class, AuditTrail.class, UserAdministration.class}, configurationPid = "io.stratus.admin")
-public final class InstanceAdministration implements Admission, AuditTrail, UserAdministration {
+@Component(service = {Admission.class, AuditTrail.class, UserAdministration.class, DatabaseAccess.class},
+        configurationPid = "io.stratus.admin")
+public final class InstanceAdministration implements Admission, AuditTrail, UserAdministration, DatabaseAccess {
+
+    /** Enough patterns for any sensible rule; a bound, so a role stays readable. */
+    static final int MAX_DATABASE_PATTERNS = 100;
 
     @interface Config {
         /** The role of new users until an Administrator chooses one (see {@link Role#CONFIGURABLE_DEFAULTS}). */
@@ -231,6 +237,67 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             tx.append(entry(actor, "default-role", roleId));
             return null;
         });
+    }
+
+    @Override
+    public Map<String, List<String>> databaseLimits(UserSession actor) {
+        actor.require(Permission.MANAGE_USERS);
+        return store.read(StoreReader::databaseLimits);
+    }
+
+    @Override
+    public void setDatabaseLimits(UserSession actor, String roleId, List<String> patterns) {
+        actor.require(Permission.MANAGE_ROLES);
+        if (roleId.equals(Role.ADMINISTRATOR.id())) {
+            throw new StratusException(Problem.CONFLICT, "Administrators open every database; limit the other roles.");
+        }
+        if (patterns.size() > MAX_DATABASE_PATTERNS) {
+            throw new StratusException(Problem.INVALID_INPUT, "A role takes at most " + MAX_DATABASE_PATTERNS
+                    + " database patterns; use '*' to cover many databases with one.");
+        }
+        for (String pattern : patterns) {
+            if (pattern == null || pattern.isBlank() || pattern.length() > 2048) {
+                throw new StratusException(Problem.INVALID_INPUT, "A database pattern is a resource id from the explorer"
+                        + " (up to 2048 characters), '*' matching any characters, such as arn:aws:rds:*:*:db:reporting-*.");
+            }
+        }
+        store.write(tx -> {
+            if (!rolesById(tx).containsKey(roleId)) {
+                throw new StratusException(Problem.NOT_FOUND, "There is no role '" + roleId + "'.");
+            }
+            tx.setDatabaseLimits(roleId, patterns.stream().map(String::strip).toList());
+            tx.append(entry(actor, "limit-databases", roleId + " = " + (patterns.isEmpty() ? "(all)" : String.join(",", patterns))));
+            return null;
+        });
+    }
+
+    @Override
+    public void requireMayOpen(UserSession session, String resourceId) {
+        store.read(tx -> {
+            Map<String, Role> roles = rolesById(tx);
+            Map<String, List<String>> limits = tx.databaseLimits();
+            List<String> connecting = tx.grantsOf(session.principalId()).stream()
+                    .filter(id -> roles.containsKey(id) && roles.get(id).allows(Permission.CONNECT)).sorted().toList();
+            boolean allowed = connecting.stream().anyMatch(id -> id.equals(Role.ADMINISTRATOR.id())
+                    || !limits.containsKey(id) || limits.get(id).stream().anyMatch(p -> matches(p, resourceId)));
+            if (!allowed) {
+                throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles (" + String.join(", ", connecting)
+                        + ") may not open " + resourceId + ". Ask a Stratus Administrator to let one of them open it.");
+            }
+            return null;
+        });
+    }
+
+    /** A pattern's '*' matches any characters; everything else matches itself. */
+    static boolean matches(String pattern, String resourceId) {
+        StringBuilder regex = new StringBuilder();
+        for (String literal : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(literal));
+        }
+        return Pattern.matches(regex.toString(), resourceId);
     }
 
     @Override

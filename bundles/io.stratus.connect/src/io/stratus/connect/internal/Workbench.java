@@ -6,6 +6,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession;
@@ -53,6 +54,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     }
 
     private final CloudExplorer explorer;
+    private final DatabaseAccess access;
     private final SessionCredentials vault;
     private final AwsClients aws;
     private final int maxConnections;
@@ -64,13 +66,14 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final Map<String, Map<String, Connection>> open = new ConcurrentHashMap<>();
 
     @Activate
-    public Workbench(@Reference CloudExplorer explorer, @Reference SessionCredentials vault, @Reference AwsClients aws,
-            Config config) {
+    public Workbench(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference SessionCredentials vault,
+            @Reference AwsClients aws, Config config) {
         if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Settings maxConnectionsPerSession and maxPageRows of "
                     + "io.stratus.connect must be positive.");
         }
         this.explorer = explorer;
+        this.access = access;
         this.vault = vault;
         this.aws = aws;
         this.maxConnections = config.maxConnectionsPerSession();
@@ -87,6 +90,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
             Optional<String> database) {
         session.require(Permission.CONNECT);
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId);
+        access.requireMayOpen(session, resourceId);
         ConnectionSpec spec = database.filter(name -> !name.isBlank()).map(name -> withDatabase(discovered, name))
                 .orElse(discovered);
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()

@@ -11,6 +11,8 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,7 @@ final class AdminRoutes {
                 .add("POST", "/api/roles", this::createRole)
                 .add("PUT", "/api/roles/{id}", this::changeRole)
                 .add("DELETE", "/api/roles/{id}", this::deleteRole)
+                .add("PUT", "/api/roles/{id}/databases", this::limitDatabases)
                 .add("PUT", "/api/instance/default-role", this::setDefaultRole)
                 .add("GET", "/api/audit", this::audit);
     }
@@ -56,7 +59,8 @@ final class AdminRoutes {
     private ApiResponse roles(ApiRequest request) {
         ObjectNode body = views.object();
         ArrayNode roles = body.putArray("roles");
-        admin.roles(request.signedIn()).forEach(role -> roles.add(views.role(role)));
+        Map<String, List<String>> limits = admin.databaseLimits(request.signedIn());
+        admin.roles(request.signedIn()).forEach(role -> roles.add(views.role(role, limits.getOrDefault(role.id(), List.of()))));
         body.put("defaultRole", admin.defaultRole(request.signedIn()));
         return ApiResponse.ok(body);
     }
@@ -67,7 +71,7 @@ final class AdminRoutes {
             throw new StratusException(Problem.CONFLICT, "A role with id '" + id + "' exists already. Choose another "
                     + "id, or change that role with PUT /api/roles/" + id + ".");
         }
-        return ApiResponse.created(views.role(admin.saveCustomRole(request.signedIn(), customRole(request, id))));
+        return ApiResponse.created(role(request, admin.saveCustomRole(request.signedIn(), customRole(request, id))));
     }
 
     private ApiResponse changeRole(ApiRequest request) {
@@ -75,7 +79,19 @@ final class AdminRoutes {
         if (admin.roles(request.signedIn()).stream().noneMatch(role -> role.id().equals(id))) {
             throw new StratusException(Problem.NOT_FOUND, "There is no role '" + id + "'. Create it with POST /api/roles.");
         }
-        return ApiResponse.ok(views.role(admin.saveCustomRole(request.signedIn(), customRole(request, id))));
+        return ApiResponse.ok(role(request, admin.saveCustomRole(request.signedIn(), customRole(request, id))));
+    }
+
+    /** {@code {"patterns": [...]}}: the databases the role may open; none lifts the limit. */
+    private ApiResponse limitDatabases(ApiRequest request) {
+        String id = request.pathParameter("id");
+        admin.setDatabaseLimits(request.signedIn(), id, List.copyOf(strings(request.body().get("patterns"), "patterns")));
+        Role role = admin.roles(request.signedIn()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        return ApiResponse.ok(role(request, role));
+    }
+
+    private ObjectNode role(ApiRequest request, Role role) {
+        return views.role(role, admin.databaseLimits(request.signedIn()).getOrDefault(role.id(), List.of()));
     }
 
     private ApiResponse deleteRole(ApiRequest request) {

@@ -18,6 +18,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerTree;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,9 +70,11 @@ final class JsonViews {
         return node;
     }
 
-    ObjectNode role(Role role) {
+    /** With the patterns of the databases it may open; none: every database. */
+    ObjectNode role(Role role, List<String> databases) {
         ObjectNode node = object().put("id", role.id()).put("name", role.name()).put("builtIn", role.builtIn());
         permissions(node.putArray("permissions"), role.permissions());
+        strings(node.putArray("databases"), databases);
         return node;
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What a transaction reads, over the one connection the transaction holds; usable only while it runs. */
 class JdbcReader implements StoreReader {
@@ -95,6 +96,17 @@ class JdbcReader implements StoreReader {
     public int holdersOf(String roleId) {
         return first("count role holders", row -> row.getInt(1),
                 "SELECT COUNT(*) FROM role_grants WHERE role_id = ?", roleId).orElseThrow();
+    }
+
+    @Override
+    public Map<String, List<String>> databaseLimits() {
+        record Limit(String roleId, String pattern) {
+        }
+        return query("read the database limits of roles", row -> new Limit(row.getString(1), row.getString(2)),
+                "SELECT role_id, resource_pattern FROM role_database_limits").stream()
+                .collect(Collectors.groupingBy(Limit::roleId, TreeMap::new,
+                        Collectors.mapping(Limit::pattern, Collectors.collectingAndThen(Collectors.toList(),
+                                patterns -> patterns.stream().sorted().toList()))));
     }
 
     @Override

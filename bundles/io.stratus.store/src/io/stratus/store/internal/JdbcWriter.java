@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * What a write transaction changes. It holds the store's write lock from its first statement,
@@ -127,6 +129,7 @@ final class JdbcWriter extends JdbcReader implements StoreWriter {
         }
         update("delete a custom role", "DELETE FROM role_grants WHERE role_id = ?", roleId);
         update("delete a custom role", "DELETE FROM custom_role_permissions WHERE role_id = ?", roleId);
+        update("delete a custom role", "DELETE FROM role_database_limits WHERE role_id = ?", roleId);
         if (update("delete a custom role", "DELETE FROM custom_roles WHERE role_id = ?", roleId) == 0) {
             throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
         }
@@ -148,6 +151,15 @@ final class JdbcWriter extends JdbcReader implements StoreWriter {
     public void append(AuditEntry entry) {
         update("write to the audit trail", "INSERT INTO audit_log (occurred_at, actor, action, outcome, detail)"
                 + " VALUES (?, ?, ?, ?, ?)", entry.at(), entry.actor(), entry.action(), entry.outcome(), entry.detail());
+    }
+
+    @Override
+    public void setDatabaseLimits(String roleId, List<String> patterns) {
+        update("limit a role's databases", "DELETE FROM role_database_limits WHERE role_id = ?", roleId);
+        for (String pattern : new TreeSet<>(patterns)) {
+            update("limit a role's databases", "INSERT INTO role_database_limits (role_id, resource_pattern) VALUES (?, ?)",
+                    roleId, pattern);
+        }
     }
 
     @Override

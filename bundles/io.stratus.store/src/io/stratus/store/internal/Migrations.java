@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__saved_connections.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__saved_connections.sql",
+            "V3__role_database_limits.sql");
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {

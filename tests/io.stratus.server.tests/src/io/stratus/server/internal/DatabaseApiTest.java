@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,41 @@ class DatabaseApiTest {
         assertEquals(2, stratusBackends());
         assertEquals(204, erin.send("DELETE", "/api/session", null).statusCode());
         StratusServices.awaitTrue("both connections are closed", () -> stratusBackends() == 0);
+    }
+
+    @Test
+    void anAdministratorLimitsWhichDatabasesARoleMayOpen() throws Exception {
+        HttpResponse<String> limited = alice.put("/api/roles/viewer/databases",
+                Map.of("patterns", List.of("arn:aws:rds:*:*:db:reporting-*")));
+        assertEquals(200, limited.statusCode(), limited.body());
+        assertEquals(List.of("arn:aws:rds:*:*:db:reporting-*"), strings(ApiClient.json(limited).get("databases")));
+        try {
+            HttpResponse<String> refused = dave.post("/api/databases", login(postgres.password()));
+            ApiClient.assertError(refused, 403, "forbidden");
+            assertTrue(ApiClient.json(refused).at("/error/message").asText().contains("(viewer) may not open " + RESOURCE),
+                    refused.body());
+            assertEquals(200, alice.put("/api/roles/viewer/databases", Map.of("patterns", List.of("*:db:reporting-*",
+                    "arn:aws:rds:eu-west-1:*:db:orders"))).statusCode());
+            String id = ApiClient.json(dave.post("/api/databases", login(postgres.password()))).get("id").asText();
+            close(dave, id);
+            JsonNode viewer = ApiClient.json(alice.get("/api/roles")).get("roles").findParents("id").stream()
+                    .filter(role -> role.get("id").asText().equals("viewer")).findFirst().orElseThrow();
+            assertEquals(2, viewer.get("databases").size());
+
+            ApiClient.assertError(alice.put("/api/roles/administrator/databases", Map.of("patterns", List.of("x"))),
+                    409, "conflict");
+            ApiClient.assertError(dave.put("/api/roles/viewer/databases", Map.of("patterns", List.of())), 403, "forbidden");
+        } finally {
+            assertEquals(200, alice.put("/api/roles/viewer/databases", Map.of("patterns", List.of())).statusCode());
+        }
+        String id = ApiClient.json(dave.post("/api/databases", login(postgres.password()))).get("id").asText();
+        close(dave, id);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     @Test

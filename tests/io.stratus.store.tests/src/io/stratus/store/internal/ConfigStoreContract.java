@@ -121,6 +121,21 @@ abstract class ConfigStoreContract {
     }
 
     @Test
+    void databaseLimitsOfRolesAreReplacedAndGoWithTheirRole() {
+        Role analyst = Role.custom("analyst", "Analyst", Set.of(Permission.CONNECT));
+        write(writer -> {
+            writer.saveCustomRole(analyst);
+            writer.setDatabaseLimits("viewer", List.of("arn:aws:rds:*:*:db:reporting-*"));
+            writer.setDatabaseLimits("analyst", List.of("b*", "a*", "a*"));
+        });
+        assertEquals(Map.of("viewer", List.of("arn:aws:rds:*:*:db:reporting-*"), "analyst", List.of("a*", "b*")),
+                store.read(StoreReader::databaseLimits));
+        write(writer -> writer.setDatabaseLimits("viewer", List.of()));
+        write(writer -> writer.deleteCustomRole("analyst"));
+        assertEquals(Map.of(), store.read(StoreReader::databaseLimits), "no limit left: one lifted, one deleted with its role");
+    }
+
+    @Test
     void savedConnectionsBelongToTheirUserAndNamesAreUniquePerUser() {
         SavedConnection orders = new SavedConnection("c-1", "Orders", "arn:aws:rds:eu-west-1:123456789012:db:orders",
                 "reporting", Optional.of("orders"), true);
