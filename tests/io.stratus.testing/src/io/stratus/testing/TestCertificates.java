@@ -48,6 +48,16 @@ public final class TestCertificates {
         return directory.resolve("ca.pem");
     }
 
+    /** The server's certificate, for 127.0.0.1 and localhost. */
+    public Path serverCertificate() {
+        return directory.resolve("server.pem");
+    }
+
+    /** The server's private key (PKCS#8 PEM), for servers that take it in the test's own process. */
+    public Path serverKey() {
+        return directory.resolve("server.key");
+    }
+
     /**
      * Copies the server's certificate and key into a server's directory, readable by its owner
      * only (PostgreSQL refuses a key others can read); returns {certificate, key}.

@@ -62,7 +62,6 @@ public final class RedshiftConnector extends JdbcConnector {
             settings.setProperty("ssl", "true");
             settings.setProperty("sslmode", "verify-full");
             settings.setProperty("sslfactory", TrustedAuthoritiesSocketFactory.class.getName());
-            settings.setProperty("sslfactoryarg", trustedAuthorities().toString());
         } else {
             settings.setProperty("ssl", "false");
         }

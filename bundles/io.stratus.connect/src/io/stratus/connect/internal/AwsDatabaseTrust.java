@@ -13,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -37,6 +43,7 @@ public final class AwsDatabaseTrust implements DatabaseTrust {
     }
 
     private final Path authorities;
+    private final SSLContext sslContext;
 
     @Activate
     public AwsDatabaseTrust(BundleContext context, Config config) throws IOException {
@@ -55,6 +62,31 @@ public final class AwsDatabaseTrust implements DatabaseTrust {
             Files.deleteIfExists(written);
         }
         this.authorities = joined;
+        this.sslContext = sslContextOf(joined);
+    }
+
+    /** Every authority of the bundle as a trust anchor, and nothing else. */
+    private static SSLContext sslContextOf(Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+            anchors.load(null, null);
+            int n = 0;
+            for (Certificate authority : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                anchors.setCertificateEntry("authority-" + n++, authority);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(anchors);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot build TLS over the trusted authorities of " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return sslContext;
     }
 
     @Override

@@ -1,51 +1,39 @@
 package io.stratus.connect.redshift.tls;
 
+import io.stratus.core.connect.DatabaseTrust;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /**
- * TLS that trusts exactly the authorities of a PEM bundle, all of them. The Redshift driver
- * creates it by name ({@code sslfactory}) with the bundle's path ({@code sslfactoryarg}); the
- * driver itself then checks the host name, as {@code sslmode=verify-full} asks. Its own PEM
- * reading keeps only one certificate of a bundle, which the AWS bundle's many roots need.
+ * TLS that trusts exactly Stratus's database authorities ({@link DatabaseTrust}), all of them. The
+ * Redshift driver creates it by name ({@code sslfactory}); the driver itself then checks the host
+ * name, as {@code sslmode=verify-full} asks. Its own PEM reading keeps only one certificate of a
+ * bundle, which the AWS bundle's many roots need.
  */
 public final class TrustedAuthoritiesSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
 
-    public TrustedAuthoritiesSocketFactory(String pemBundle) {
-        try (InputStream in = Files.newInputStream(Path.of(pemBundle))) {
-            KeyStore authorities = KeyStore.getInstance(KeyStore.getDefaultType());
-            authorities.load(null, null);
-            int n = 0;
-            for (Certificate authority : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                authorities.setCertificateEntry("authority-" + n++, authority);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(authorities);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            this.delegate = context.getSocketFactory();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the trusted authorities " + pemBundle, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot build TLS over the trusted authorities " + pemBundle, e);
+    public TrustedAuthoritiesSocketFactory() {
+        BundleContext context = FrameworkUtil.getBundle(TrustedAuthoritiesSocketFactory.class).getBundleContext();
+        ServiceReference<DatabaseTrust> trust = context == null ? null : context.getServiceReference(DatabaseTrust.class);
+        if (trust == null) {
+            throw new IllegalStateException("The database authorities are not available: Stratus is stopping or starting.");
+        }
+        try {
+            this.delegate = context.getService(trust).sslContext().getSocketFactory();
+        } finally {
+            context.ungetService(trust);
         }
     }
-
     @Override
     public String[] getDefaultCipherSuites() {
         return delegate.getDefaultCipherSuites();

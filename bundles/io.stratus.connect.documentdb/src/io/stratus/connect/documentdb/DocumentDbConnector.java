@@ -1,0 +1,57 @@
+package io.stratus.connect.documentdb;
+
+import io.stratus.connect.documentdb.internal.MongoSession;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseTrust;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** DocumentDB clusters and instances, with the MongoDB Java driver; see {@link DocumentDbSettings}. */
+@Component(service = DatabaseConnector.class)
+public final class DocumentDbConnector implements DatabaseConnector {
+
+    private final DatabaseTrust trust;
+
+    @Activate
+    public DocumentDbConnector(@Reference DatabaseTrust trust) {
+        this.trust = trust;
+    }
+
+    @Override
+    public Set<String> engines() {
+        return Set.of("docdb");
+    }
+
+    @Override
+    public DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+        if (!engines().contains(spec.engine())) {
+            throw new StratusException(Problem.INVALID_INPUT, "The DocumentDB connector does not serve " + spec.engine() + ".");
+        }
+        if (login.usesIam()) {
+            throw new StratusException(Problem.INVALID_INPUT, "DocumentDB logs in with a user name and password: give the"
+                    + " password of " + login.username() + ".");
+        }
+        MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, login.username(), login.passwordFor(spec), trust));
+        MongoSession session = new MongoSession(client, spec.database(), mode);
+        try {
+            session.test(); // the driver connects lazily: log in now, so a wrong password shows here
+            return session;
+        } catch (StratusException e) {
+            client.close();
+            throw e;
+        }
+    }
+}
