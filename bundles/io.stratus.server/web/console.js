@@ -6,8 +6,9 @@
 const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
 const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
 const $ = (selector) => document.querySelector(selector);
-/** Engines whose databases the server's connectors open. */
-const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql']);
+/** Engines whose databases the server's connectors open; DocumentDB takes JSON statements, the others SQL. */
+const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql', 'redshift', 'docdb']);
+const DOCUMENTS = 'docdb';
 
 let me = null;
 
@@ -263,8 +264,41 @@ async function loadOpenDatabases() {
     el('button', { type: 'button', text: 'Use', 'aria-label': `Use ${describe(db)}`, onclick: () => { current = db; loadOpenDatabases(); } }),
     el('button', { type: 'button', text: 'Close', 'aria-label': `Close ${describe(db)}`, onclick: () => closeDatabase(db) }))));
   $('#editor').hidden = !current;
-  if (current) $('#editor-title').textContent = describe(current);
+  if (current) {
+    $('#editor-title').textContent = describe(current);
+    const documents = current.engine === DOCUMENTS;
+    $('#find-form').hidden = !documents;
+    $('#sql-label').textContent = documents ? 'Statement (JSON)' : 'SQL';
+    $('#sql-help').textContent = documents
+      ? 'A JSON statement named as in mongosh, such as {"find": "orders", "filter": {"status": "open"}, "limit": 20},'
+        + ' or insertOne, updateMany, deleteOne, aggregate, count. Ctrl+Enter runs it.'
+      : 'Ctrl+Enter runs the statement.';
+  }
 }
+
+/** The find view: builds a find statement from its fields, shows it in the editor and runs it. */
+$('#find-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const status = $('#result-status');
+  const json = (field) => {
+    try {
+      return JSON.parse(form.elements[field].value || '{}');
+    } catch (e) {
+      throw new Error(`The ${field} is not JSON: ${e.message}`);
+    }
+  };
+  try {
+    const find = { find: form.elements.collection.value.trim(), filter: json('filter'), projection: json('projection') };
+    const limit = Number(form.elements.limit.value);
+    if (limit > 0) find.limit = limit;
+    $('#sql').value = JSON.stringify(find, null, 1);
+    runStatement();
+  } catch (e) {
+    status.className = 'error';
+    status.textContent = e.message;
+  }
+});
 
 function describe(db) {
   const name = db.resourceId.split(/[:/]/).pop();
@@ -335,9 +369,12 @@ const grid = {
     this.columns = page.columns;
     this.rows = page.rows;
     this.more = page.more;
-    const width = `${this.columns.length * 12}rem`;
+    // A document reads better wide; other values fit 12rem.
+    this.widths = this.columns.map((column) => (column.type === 'json' ? 48 : 12));
+    const width = `${this.widths.reduce((sum, w) => sum + w, 0)}rem`;
     this.head = el('div', { class: 'grid-head', role: 'row', 'aria-rowindex': '1', style: { width } },
-      this.columns.map((column) => el('div', { class: 'grid-cell', role: 'columnheader', title: column.type, text: column.name })));
+      this.columns.map((column, i) => el('div', { class: 'grid-cell', role: 'columnheader', title: column.type,
+        text: column.name, style: { flexBasis: `${this.widths[i]}rem` } })));
     this.body = el('div', { class: 'grid-body', style: { width } });
     this.node.replaceChildren(this.head, this.body);
     this.node.hidden = false;
@@ -359,7 +396,7 @@ const grid = {
     const shown = [];
     for (let i = first; i < last; i++) {
       shown.push(el('div', { class: 'grid-row', role: 'row', 'aria-rowindex': String(i + 2), style: { top: `${i * ROW_HEIGHT}px` } },
-        this.rows[i].map((value) => cell(value))));
+        this.rows[i].map((value, column) => cell(value, this.widths[column]))));
     }
     this.body.replaceChildren(...shown);
     $('#result-status').textContent = `${this.rows.length.toLocaleString('en')} rows` + (this.more ? ' loaded; scroll for more.' : '.');
@@ -387,10 +424,11 @@ const grid = {
 
 grid.node.addEventListener('scroll', () => grid.render());
 
-function cell(value) {
-  if (value === null) return el('div', { class: 'grid-cell null', role: 'gridcell', text: 'NULL' });
+function cell(value, width) {
+  const style = { flexBasis: `${width}rem` };
+  if (value === null) return el('div', { class: 'grid-cell null', role: 'gridcell', text: 'NULL', style });
   const text = typeof value === 'object' ? `binary, ${atob(value.base64).length} bytes` : String(value);
-  return el('div', { class: 'grid-cell', role: 'gridcell', title: text, text });
+  return el('div', { class: 'grid-cell', role: 'gridcell', title: text, text, style });
 }
 
 // --- users, roles, audit ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ import io.stratus.core.connect.ResultPage;
 import io.stratus.core.connect.StatementResult;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -21,18 +22,42 @@ import java.util.function.Supplier;
 final class Connection {
 
     private final OpenDatabase described;
+    private final IdleConnections.Key key;
     private final DatabaseSession database;
     private final ReentrantLock busy = new ReentrantLock();
     /** The result being read page by page; guarded by {@link #busy}. */
     private StatementResult reading;
 
-    Connection(OpenDatabase described, DatabaseSession database) {
+    Connection(OpenDatabase described, IdleConnections.Key key, DatabaseSession database) {
         this.described = described;
+        this.key = key;
         this.database = database;
     }
 
     OpenDatabase described() {
         return described;
+    }
+
+    IdleConnections.Key key() {
+        return key;
+    }
+
+    /**
+     * The database connection, with nothing left of its last statement, for the pool; empty if a
+     * statement still runs (then only closing ends it).
+     */
+    Optional<DatabaseSession> release() {
+        if (!busy.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            dropReading();
+            return Optional.of(database);
+        } catch (RuntimeException broken) {
+            return Optional.empty();
+        } finally {
+            busy.unlock();
+        }
     }
 
     void test() {

@@ -22,6 +22,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,13 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
 
         /** The largest page of rows one call returns. */
         int maxPageRows() default 10_000;
+
+        /** How long a closed connection waits to be opened again by its owner, in seconds; 0 keeps none. */
+        long idleConnectionSeconds() default 300;
     }
+
+    /** Closed connections one sign-in session keeps for reuse. */
+    private static final int IDLE_PER_SESSION = 4;
 
     private final CloudExplorer explorer;
     private final DatabaseAccess access;
@@ -60,6 +67,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final int maxConnections;
     private final int maxPageRows;
     private final Clock clock = Clock.systemUTC();
+    private final IdleConnections idle;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
     private final List<DatabaseConnector> connectors = new CopyOnWriteArrayList<>();
     /** Sign-in session id to its connections by id. */
@@ -78,11 +86,14 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         this.aws = aws;
         this.maxConnections = config.maxConnectionsPerSession();
         this.maxPageRows = config.maxPageRows();
+        this.idle = new IdleConnections(Duration.ofSeconds(Math.max(0, config.idleConnectionSeconds())),
+                config.idleConnectionSeconds() > 0 ? IDLE_PER_SESSION : 0, clock);
     }
 
     @Deactivate
     void deactivate() {
         open.keySet().forEach(this::sessionEnded);
+        idle.closeAll();
     }
 
     @Override
@@ -105,10 +116,12 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
                     + "session may. Close one, then open this one.");
         }
         AccessMode mode = session.allows(Permission.WRITE_DATA) ? AccessMode.READ_WRITE : AccessMode.READ_ONLY;
-        DatabaseSession db = connector.open(spec, login, mode);
+        IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), username, mode,
+                idle.login(password.filter(p -> !p.isBlank())));
+        DatabaseSession db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, login, mode));
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
                 username, login.usesIam(), mode, clock.instant());
-        mine.put(described.id(), new Connection(described, db));
+        mine.put(described.id(), new Connection(described, key, db));
         return described;
     }
 
@@ -152,7 +165,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         if (connection == null) {
             throw notOpen(connectionId);
         }
-        connection.close();
+        connection.release().ifPresentOrElse(released -> idle.park(session.id(), connection.key(), released),
+                connection::close);
     }
 
     @Override
@@ -161,6 +175,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         if (connections != null) {
             connections.values().forEach(Connection::close);
         }
+        idle.closeAll(sessionId);
     }
 
     private Connection connection(UserSession session, String connectionId) {

@@ -176,14 +176,38 @@ class DatabaseApiTest {
     }
 
     @Test
-    void signingOutClosesThePersonsConnections() throws Exception {
+    void signingOutClosesThePersonsConnectionsOpenOrKeptForReuse() throws Exception {
+        int before = stratusBackends();
         ApiClient erin = new ApiClient(alice.port());
         assertEquals(201, erin.post("/api/session", ALICE).statusCode());
         open(erin, postgres.password());
-        open(erin, postgres.password());
-        assertEquals(2, stratusBackends());
+        close(erin, open(erin, postgres.password())); // kept for reuse
+        assertEquals(before + 2, stratusBackends());
         assertEquals(204, erin.send("DELETE", "/api/session", null).statusCode());
-        StratusServices.awaitTrue("both connections are closed", () -> stratusBackends() == 0);
+        StratusServices.awaitTrue("both connections are closed", () -> stratusBackends() == before);
+    }
+
+    @Test
+    void aClosedConnectionIsReusedOnlyByItsOwnerForTheSameLogin() throws Exception {
+        String first = open(alice, postgres.password());
+        int backend = backendOf(alice, first);
+        close(alice, first);
+        String again = open(alice, postgres.password());
+        assertEquals(backend, backendOf(alice, again), "the same physical connection, without a new login");
+        close(alice, again);
+
+        ApiClient.assertError(alice.post("/api/databases", login("not-the-password")), 400, "bad_request");
+        String davesOwn = ApiClient.json(dave.post("/api/databases", login(postgres.password()))).get("id").asText();
+        assertTrue(backendOf(dave, davesOwn) != backend, "another person never gets alice's connection");
+        close(dave, davesOwn);
+        String alicesAgain = open(alice, postgres.password());
+        assertEquals(backend, backendOf(alice, alicesAgain), "still kept for alice");
+        close(alice, alicesAgain);
+    }
+
+    private static int backendOf(ApiClient client, String id) throws Exception {
+        return ApiClient.json(client.post("/api/databases/" + id + "/statements", Map.of("statement", "SELECT pg_backend_pid()")))
+                .at("/rows/0/0").asInt();
     }
 
     @Test
