@@ -16,6 +16,7 @@ import io.stratus.core.connect.IamTokens;
 import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.connect.ResultPage;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.UserSession;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +64,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
 
     private final CloudExplorer explorer;
     private final DatabaseAccess access;
+    private final AuditTrail audit;
     private final SessionCredentials vault;
     private final AwsClients aws;
     private final int maxConnections;
@@ -74,14 +77,15 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final Map<String, Map<String, Connection>> open = new ConcurrentHashMap<>();
 
     @Activate
-    public Workbench(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference SessionCredentials vault,
-            @Reference AwsClients aws, Config config) {
+    public Workbench(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference AuditTrail audit,
+            @Reference SessionCredentials vault, @Reference AwsClients aws, Config config) {
         if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Settings maxConnectionsPerSession and maxPageRows of "
                     + "io.stratus.connect must be positive.");
         }
         this.explorer = explorer;
         this.access = access;
+        this.audit = audit;
         this.vault = vault;
         this.aws = aws;
         this.maxConnections = config.maxConnectionsPerSession();
@@ -118,7 +122,16 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         AccessMode mode = session.allows(Permission.WRITE_DATA) ? AccessMode.READ_WRITE : AccessMode.READ_ONLY;
         IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), username, mode,
                 idle.login(password.filter(p -> !p.isBlank())));
-        DatabaseSession db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, login, mode));
+        String opening = resourceId + " as " + username + (login.usesIam() ? " (IAM)" : "")
+                + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
+        DatabaseSession db;
+        try {
+            db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, login, mode));
+        } catch (StratusException e) {
+            audit.record(session.principalId(), "open-database", e.problem().name().toLowerCase(Locale.ROOT), opening);
+            throw e;
+        }
+        audit.record(session.principalId(), "open-database", "success", opening);
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
                 username, login.usesIam(), mode, clock.instant());
         mine.put(described.id(), new Connection(described, key, db));

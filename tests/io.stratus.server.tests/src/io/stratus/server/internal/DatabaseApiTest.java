@@ -173,6 +173,11 @@ class DatabaseApiTest {
 
         HttpResponse<String> unknown = alice.post("/api/databases", Map.of("resourceId", RESOURCE + "-gone", "username", "x"));
         ApiClient.assertError(unknown, 404, "not_found");
+
+        String trail = alice.get("/api/audit?limit=50").body();
+        assertTrue(trail.contains("\"action\":\"open-database\",\"outcome\":\"invalid_input\"") && trail.contains(RESOURCE
+                + " as " + postgres.user()), "the refused opens are in the audit trail: " + trail);
+        assertFalse(trail.contains("not-the-password"));
     }
 
     @Test
