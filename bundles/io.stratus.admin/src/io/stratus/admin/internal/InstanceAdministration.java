@@ -9,6 +9,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.identity.PrincipalType;
+import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
@@ -23,6 +24,7 @@ import io.stratus.store.StoredUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -272,19 +274,24 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     }
 
     @Override
-    public void requireMayOpen(UserSession session, String resourceId) {
-        store.read(tx -> {
+    public AccessMode modeFor(UserSession session, String resourceId) {
+        return store.read(tx -> {
             Map<String, Role> roles = rolesById(tx);
             Map<String, List<String>> limits = tx.databaseLimits();
-            List<String> connecting = tx.grantsOf(session.principalId()).stream()
-                    .filter(id -> roles.containsKey(id) && roles.get(id).allows(Permission.CONNECT)).sorted().toList();
-            boolean allowed = connecting.stream().anyMatch(id -> id.equals(Role.ADMINISTRATOR.id())
-                    || !limits.containsKey(id) || limits.get(id).stream().anyMatch(p -> matches(p, resourceId)));
-            if (!allowed) {
-                throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles (" + String.join(", ", connecting)
-                        + ") may not open " + resourceId + ". Ask a Stratus Administrator to let one of them open it.");
+            List<Role> connecting = tx.grantsOf(session.principalId()).stream().map(roles::get)
+                    .filter(role -> role != null && role.allows(Permission.CONNECT))
+                    .sorted(Comparator.comparing(Role::id)).toList();
+            List<Role> opening = connecting.stream().filter(role -> role.equals(Role.ADMINISTRATOR)
+                    || !limits.containsKey(role.id()) || limits.get(role.id()).stream().anyMatch(p -> matches(p, resourceId)))
+                    .toList();
+            if (opening.isEmpty()) {
+                throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles (" + connecting.stream().map(Role::id)
+                        .collect(Collectors.joining(", ")) + ") may not open " + resourceId
+                        + ". Ask a Stratus Administrator to let one of them open it.");
             }
-            return null;
+            // A write permission counts only through a role that may open this database.
+            return opening.stream().anyMatch(role -> role.allows(Permission.WRITE_DATA)) ? AccessMode.READ_WRITE
+                    : AccessMode.READ_ONLY;
         });
     }
 

@@ -27,11 +27,13 @@ public final class JdbcSession implements DatabaseSession {
     private static final int VALIDATION_SECONDS = 10;
 
     private final Connection connection;
+    private final AccessMode mode;
     /** The statement executing or being read, for {@link #cancel()} from another thread. */
     private volatile Statement running;
 
-    private JdbcSession(Connection connection) {
+    private JdbcSession(Connection connection, AccessMode mode) {
         this.connection = connection;
+        this.mode = mode;
     }
 
     /** Takes over an open connection: sets its access mode and closes it with the session. */
@@ -39,7 +41,7 @@ public final class JdbcSession implements DatabaseSession {
         try {
             connection.setReadOnly(mode == AccessMode.READ_ONLY);
             connection.setAutoCommit(false);
-            return new JdbcSession(connection);
+            return new JdbcSession(connection, mode);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlErrors.explain(e, "preparing the session");
@@ -86,6 +88,9 @@ public final class JdbcSession implements DatabaseSession {
     public StatementResult execute(String statement) {
         if (statement == null || statement.isBlank()) {
             throw new StratusException(Problem.INVALID_INPUT, "The statement is empty.");
+        }
+        if (mode == AccessMode.READ_ONLY) {
+            ReadOnlyStatements.check(statement);
         }
         Statement jdbc = null;
         try {

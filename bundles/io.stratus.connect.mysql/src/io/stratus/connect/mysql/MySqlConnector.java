@@ -59,6 +59,8 @@ public final class MySqlConnector extends JdbcConnector {
             settings.setProperty("sslMode", "disable");
         }
         settings.setProperty("useCatalogTerm", "Schema"); // databases are what people browse first
+        // LOAD DATA LOCAL INFILE would let a statement read files of the machine Stratus runs on.
+        settings.setProperty("allowLocalInfile", "false");
         settings.setProperty("connectionAttributes", "program_name:Stratus");
         return settings;
     }

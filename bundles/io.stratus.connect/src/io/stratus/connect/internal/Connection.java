@@ -27,6 +27,10 @@ final class Connection {
     private final ReentrantLock busy = new ReentrantLock();
     /** The result being read page by page; guarded by {@link #busy}. */
     private StatementResult reading;
+    /** Cancel was asked for the statement run last. */
+    private volatile boolean cancelled;
+    /** Closed or back in the pool: a call that found this connection just before must not use it. */
+    private volatile boolean released;
 
     Connection(OpenDatabase described, IdleConnections.Key key, DatabaseSession database) {
         this.described = described;
@@ -51,6 +55,7 @@ final class Connection {
             return Optional.empty();
         }
         try {
+            released = true;
             dropReading();
             return Optional.of(database);
         } catch (RuntimeException broken) {
@@ -78,6 +83,7 @@ final class Connection {
     ResultPage execute(String statement, int pageSize) {
         return exclusively(() -> {
             dropReading();
+            cancelled = false;
             StatementResult result = database.execute(statement);
             if (result.columns().isEmpty()) {
                 OptionalLong changed = result.updateCount();
@@ -92,19 +98,33 @@ final class Connection {
     ResultPage nextPage(int pageSize) {
         return exclusively(() -> {
             if (reading == null) {
-                throw new StratusException(Problem.NOT_FOUND, "No rows are left to read on this connection: run a "
-                        + "statement first.");
+                throw cancelled ? new StratusException(Problem.CONFLICT, "The statement was cancelled.")
+                        : new StratusException(Problem.NOT_FOUND, "No rows are left to read on this connection: run a "
+                                + "statement first.");
             }
             return page(pageSize);
         });
     }
 
+    /**
+     * Stops the statement running now; between two pages (where a database has nothing running to
+     * cancel) it drops the rest of the rows, so that a stream being read stops too.
+     */
     void cancel() {
+        cancelled = true;
         database.cancel();
+        if (busy.tryLock()) {
+            try {
+                dropReading();
+            } finally {
+                busy.unlock();
+            }
+        }
     }
 
     /** Closing the connection also ends a statement running on it. */
     void close() {
+        released = true;
         database.close();
     }
 
@@ -138,6 +158,9 @@ final class Connection {
                     + "it, or cancel it.");
         }
         try {
+            if (released) {
+                throw new StratusException(Problem.NOT_FOUND, "This database was closed. Open it again.");
+            }
             return work.get();
         } finally {
             busy.unlock();

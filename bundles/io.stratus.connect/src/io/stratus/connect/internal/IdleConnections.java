@@ -123,6 +123,18 @@ final class IdleConnections {
         idle.keySet().forEach(this::closeAll);
     }
 
+    /** Closes every connection kept longer than allowed, whoever it was kept for. */
+    void expireAll() {
+        List<DatabaseSession> closing = new ArrayList<>();
+        for (Deque<Parked> mine : idle.values()) {
+            synchronized (mine) {
+                expire(mine, closing);
+            }
+        }
+        idle.values().removeIf(Deque::isEmpty);
+        closing.forEach(DatabaseSession::close);
+    }
+
     private void expire(Deque<Parked> mine, List<DatabaseSession> closing) {
         Instant oldest = clock.instant().minus(keep);
         while (!mine.isEmpty() && mine.peekFirst().since().isBefore(oldest)) {

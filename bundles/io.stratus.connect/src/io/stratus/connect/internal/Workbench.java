@@ -105,8 +105,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
             Optional<String> database) {
         session.require(Permission.CONNECT);
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId);
-        access.requireMayOpen(session, resourceId);
-        ConnectionSpec spec = database.filter(name -> !name.isBlank()).map(name -> withDatabase(discovered, name))
+        AccessMode mode = access.modeFor(session, resourceId);
+        ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
                 .orElse(discovered);
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
@@ -119,7 +119,6 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
                     + "session may. Close one, then open this one.");
         }
-        AccessMode mode = session.allows(Permission.WRITE_DATA) ? AccessMode.READ_WRITE : AccessMode.READ_ONLY;
         IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), username, mode,
                 idle.login(password.filter(p -> !p.isBlank())));
         String opening = resourceId + " as " + username + (login.usesIam() ? " (IAM)" : "")
@@ -134,7 +133,14 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         audit.record(session.principalId(), "open-database", "success", opening);
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
                 username, login.usesIam(), mode, clock.instant());
-        mine.put(described.id(), new Connection(described, key, db));
+        Connection connection = new Connection(described, key, db);
+        mine.put(described.id(), connection);
+        if (!alive(session.id())) { // the session ended while this connection was opened
+            mine.remove(described.id());
+            connection.close();
+            throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
+        }
+        idle.expireAll();
         return described;
     }
 
@@ -180,6 +186,22 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         }
         connection.release().ifPresentOrElse(released -> idle.park(session.id(), connection.key(), released),
                 connection::close);
+        if (!alive(session.id())) { // the session ended meanwhile: nothing may stay kept for it
+            idle.closeAll(session.id());
+        }
+        idle.expireAll();
+    }
+
+    /** Whether the sign-in session still lives; after it ends, sessionEnded has closed or will close its connections. */
+    private boolean alive(String sessionId) {
+        try {
+            return vault.withCredentials(sessionId, keys -> true);
+        } catch (StratusException e) {
+            if (e.problem() == Problem.NOT_SIGNED_IN) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -212,11 +234,6 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
                     + requested + ".");
         }
         return requested;
-    }
-
-    private static ConnectionSpec withDatabase(ConnectionSpec spec, String database) {
-        return new ConnectionSpec(spec.resourceId(), spec.engine(), spec.region(), spec.host(), spec.port(),
-                Optional.of(database), spec.tlsRequired(), spec.iamAuthentication());
     }
 
     private static StratusException notOpen(String connectionId) {

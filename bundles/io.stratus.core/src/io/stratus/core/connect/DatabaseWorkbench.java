@@ -10,7 +10,7 @@ import java.util.Optional;
  * The databases a signed-in person has open, and the statements they run in them. A connection
  * belongs to the sign-in session that opened it: nobody else can use, see or close it, and it
  * closes when that session ends. Every method needs the connect permission; whether a connection
- * may write is decided once, when it opens, from the write-data permission.
+ * may write is decided once, when it opens (see {@link DatabaseAccess}).
  */
 public interface DatabaseWorkbench {
 

@@ -2,6 +2,7 @@ package io.stratus.core.connect;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +21,8 @@ public record SavedConnection(String id, String name, String resourceId, String 
         name = required(name, "a name", MAX_NAME);
         resourceId = required(resourceId, "the database's resource id from the explorer", 2048);
         username = required(username, "the database user name", 200);
-        database = Objects.requireNonNull(database, "database").map(String::strip).filter(d -> !d.isEmpty());
-        if (database.isPresent() && database.get().length() > 200) {
-            throw new StratusException(Problem.INVALID_INPUT, "A database name has at most 200 characters.");
-        }
+        database = Objects.requireNonNull(database, "database").map(String::strip).filter(d -> !d.isEmpty())
+                .map(ConnectionSpec::requireDatabaseName);
     }
 
     private static String required(String value, String what, int longest) {

@@ -85,9 +85,11 @@ final class AdminRoutes {
     /** {@code {"patterns": [...]}}: the databases the role may open; none lifts the limit. */
     private ApiResponse limitDatabases(ApiRequest request) {
         String id = request.pathParameter("id");
-        admin.setDatabaseLimits(request.signedIn(), id, List.copyOf(strings(request.body().get("patterns"), "patterns")));
-        Role role = admin.roles(request.signedIn()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-        return ApiResponse.ok(role(request, role));
+        List<String> patterns = List.copyOf(strings(request.body().get("patterns"), "patterns"));
+        admin.setDatabaseLimits(request.signedIn(), id, patterns);
+        ObjectNode body = views.object().put("id", id);
+        patterns.stream().sorted().forEach(body.putArray("databases")::add);
+        return ApiResponse.ok(body);
     }
 
     private ObjectNode role(ApiRequest request, Role role) {

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The signed-in person's open databases: open, list, test, browse, close; statements with their
  * rows in pages ({@code GET .../rows} reads on), or all of them streamed as NDJSON with
@@ -30,6 +33,7 @@ import java.util.stream.Stream;
 final class DatabaseRoutes {
 
     static final int DEFAULT_PAGE_ROWS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseRoutes.class);
     private static final int STREAM_PAGE_ROWS = 1_000;
 
     private final DatabaseWorkbench workbench;
@@ -187,6 +191,7 @@ final class DatabaseRoutes {
             json.writeEndObject();
             long rows = 0;
             ResultPage page = first;
+            boolean finished = false;
             try {
                 while (true) {
                     for (List<Object> row : page.rows()) {
@@ -199,15 +204,23 @@ final class DatabaseRoutes {
                     }
                     page = workbench.nextPage(session, id, STREAM_PAGE_ROWS);
                 }
+                finished = true;
             } catch (StratusException e) {
-                json.writeStartObject();
-                json.writeObjectFieldStart("error");
-                json.writeStringField("code", ApiError.of(e.problem()).code);
-                json.writeStringField("message", e.getMessage());
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeRaw('\n');
+                finished = true;
+                errorLine(json, ApiError.of(e.problem()), e.getMessage());
                 return;
+            } catch (RuntimeException e) {
+                LOG.error("Streaming the rows of a statement failed", e);
+                errorLine(json, ApiError.INTERNAL, "Stratus failed while sending the rows; the server log has the details.");
+                return;
+            } finally {
+                if (!finished) { // the client went away, or Stratus failed: let go of the rows and their transaction
+                    try {
+                        workbench.cancel(session, id);
+                    } catch (StratusException gone) {
+                        // closed meanwhile: nothing left to let go of
+                    }
+                }
             }
             json.writeStartObject();
             json.writeObjectFieldStart("end");
@@ -216,6 +229,16 @@ final class DatabaseRoutes {
             json.writeEndObject();
             json.writeRaw('\n'); // every line of NDJSON ends with a newline, the last one too
         }
+    }
+
+    private static void errorLine(JsonGenerator json, ApiError error, String message) throws IOException {
+        json.writeStartObject();
+        json.writeObjectFieldStart("error");
+        json.writeStringField("code", error.code);
+        json.writeStringField("message", message);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     private static boolean streamRequested(JsonNode body) {

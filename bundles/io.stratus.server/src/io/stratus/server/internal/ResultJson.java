@@ -62,7 +62,7 @@ final class ResultJson {
         switch (value) {
             case null -> out.writeNull();
             case Boolean b -> out.writeBoolean(b);
-            case Long l when Math.abs(l) <= EXACT_IN_JAVASCRIPT -> out.writeNumber(l);
+            case Long l when l >= -EXACT_IN_JAVASCRIPT && l <= EXACT_IN_JAVASCRIPT -> out.writeNumber(l);
             case Double d when Double.isFinite(d) -> out.writeNumber(d);
             case BigDecimal d -> out.writeString(d.toPlainString());
             case byte[] bytes -> {

@@ -176,6 +176,18 @@ abstract class ConnectorContract {
             assertEquals(Problem.FORBIDDEN, refused.problem(), refused.getMessage());
             assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
         }
+        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+            // SQL that would turn the transaction writable never reaches the database.
+            for (String around : List.of("COMMIT; UPDATE orders SET note = 'x' WHERE id = 1",
+                    "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", "SET SESSION TRANSACTION READ WRITE",
+                    "SELECT 1; UPDATE orders SET note = 'x' WHERE id = 1", "/* a comment */ DELETE FROM orders")) {
+                StratusException refused = assertThrows(StratusException.class, () -> viewer.execute(around));
+                assertEquals(Problem.FORBIDDEN, refused.problem(), around);
+            }
+            try (StatementResult quoted = viewer.execute("SELECT 'a;b' AS text -- one statement; still\n")) {
+                assertEquals("a;b", quoted.nextPage(1).get(0).get(0));
+            }
+        }
         try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
             assertEquals(1L, user.execute("UPDATE orders SET note = 'changed' WHERE id = 2").updateCount().orElseThrow());
         }
@@ -272,7 +284,7 @@ abstract class ConnectorContract {
                 refused.getMessage());
     }
 
-    private DatabaseSession open(AccessMode mode) {
+    DatabaseSession open(AccessMode mode) {
         return connector.open(spec(), DatabaseLogin.withPassword(server.user(), Secret.of(server.password())), mode);
     }
 

@@ -1,12 +1,19 @@
 package io.stratus.connect.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseSession;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.MariaDbServer;
 
 import java.time.LocalDateTime;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 /** The MySQL and MariaDB connector against a real MariaDB on loopback. */
 class MariaDbConnectorTest extends ConnectorContract {
@@ -71,5 +78,15 @@ class MariaDbConnectorTest extends ConnectorContract {
     @Override
     String tlsCipher() {
         return "SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'SSL_CIPHER'";
+    }
+
+    @Test
+    void statementsCannotReadFilesOfTheMachineStratusRunsOn() {
+        try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
+            StratusException refused = assertThrows(StratusException.class,
+                    () -> user.execute("LOAD DATA LOCAL INFILE '/etc/hostname' INTO TABLE orders"));
+            assertTrue(refused.getMessage().contains("allowLocalInfile"), "the driver refuses, not only the server: "
+                    + refused.getMessage());
+        }
     }
 }

@@ -154,6 +154,14 @@ class DatabaseApiTest {
         ApiClient.assertError(cancelled, 409, "conflict");
         assertTrue(ApiClient.json(cancelled).at("/error/message").asText().contains("cancelled"), cancelled.body());
         assertEquals(204, alice.post("/api/databases/" + id + "/test", Map.of()).statusCode());
+
+        // Between two pages nothing runs in the database: cancel drops the rest of the rows.
+        assertTrue(ApiClient.json(alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT n FROM numbers", "pageSize", 10))).get("more").asBoolean());
+        assertEquals(204, alice.post("/api/databases/" + id + "/cancel", Map.of()).statusCode());
+        HttpResponse<String> rest = alice.get("/api/databases/" + id + "/rows");
+        ApiClient.assertError(rest, 409, "conflict");
+        assertTrue(ApiClient.json(rest).at("/error/message").asText().contains("cancelled"), rest.body());
         close(alice, id);
     }
 
@@ -173,6 +181,12 @@ class DatabaseApiTest {
 
         HttpResponse<String> unknown = alice.post("/api/databases", Map.of("resourceId", RESOURCE + "-gone", "username", "x"));
         ApiClient.assertError(unknown, 404, "not_found");
+
+        Map<String, Object> smuggled = new HashMap<>(login(postgres.password()));
+        smuggled.put("database", database + "?readOnlyMode=ignore");
+        HttpResponse<String> options = alice.post("/api/databases", smuggled);
+        ApiClient.assertError(options, 400, "bad_request");
+        assertTrue(ApiClient.json(options).at("/error/message").asText().contains("is not a database name"), options.body());
 
         String trail = alice.get("/api/audit?limit=50").body();
         assertTrue(trail.contains("\"action\":\"open-database\",\"outcome\":\"invalid_input\"") && trail.contains(RESOURCE
@@ -236,6 +250,20 @@ class DatabaseApiTest {
 
             ApiClient.assertError(alice.put("/api/roles/administrator/databases", Map.of("patterns", List.of("x"))),
                     409, "conflict");
+
+            // A role may write only in the databases it may open: dave's writing role is limited elsewhere.
+            assertEquals(201, alice.post("/api/roles", Map.of("id", "reporter", "name", "Reporter",
+                    "permissions", List.of("connect", "write-data"))).statusCode());
+            assertEquals(200, alice.put("/api/roles/reporter/databases", Map.of("patterns", List.of("*:db:reporting-*")))
+                    .statusCode());
+            String daveId = ApiClient.json(dave.get("/api/session")).get("principalId").asText();
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer", "reporter")))
+                    .statusCode());
+            JsonNode mixed = ApiClient.json(dave.post("/api/databases", login(postgres.password())));
+            assertTrue(mixed.get("readOnly").asBoolean(), "write-data counts only through a role that may open it: " + mixed);
+            close(dave, mixed.get("id").asText());
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
+            assertEquals(204, alice.send("DELETE", "/api/roles/reporter", null).statusCode());
             ApiClient.assertError(dave.put("/api/roles/viewer/databases", Map.of("patterns", List.of())), 403, "forbidden");
         } finally {
             assertEquals(200, alice.put("/api/roles/viewer/databases", Map.of("patterns", List.of())).statusCode());
