@@ -366,6 +366,7 @@ const grid = {
 
   show(databaseId, page) {
     this.databaseId = databaseId;
+    this.statement = page.statement;
     this.columns = page.columns;
     this.rows = page.rows;
     this.more = page.more;
@@ -405,10 +406,10 @@ const grid = {
 
   async loadMore() {
     this.loading = true;
-    const databaseId = this.databaseId;
+    const { databaseId, statement } = this;
     try {
-      const page = await api('GET', `/api/databases/${databaseId}/rows?pageSize=${PAGE_ROWS}`);
-      if (databaseId !== this.databaseId) return; // another statement took over
+      const page = await api('GET', `/api/databases/${databaseId}/rows?statement=${statement}&pageSize=${PAGE_ROWS}`);
+      if (databaseId !== this.databaseId || statement !== this.statement) return; // another statement took over
       this.rows = this.rows.concat(page.rows);
       this.more = page.more;
     } catch (e) {

@@ -27,6 +27,8 @@ final class Connection {
     private final ReentrantLock busy = new ReentrantLock();
     /** The result being read page by page; guarded by {@link #busy}. */
     private StatementResult reading;
+    /** The number of the statement run last; guarded by {@link #busy}. */
+    private long statement;
     /** Cancel was asked for the statement run last. */
     private volatile boolean cancelled;
     /** Closed or back in the pool: a call that found this connection just before must not use it. */
@@ -84,19 +86,24 @@ final class Connection {
         return exclusively(() -> {
             dropReading();
             cancelled = false;
+            this.statement++;
             StatementResult result = database.execute(statement);
             if (result.columns().isEmpty()) {
                 OptionalLong changed = result.updateCount();
                 result.close(); // keeps what it changed
-                return new ResultPage(List.of(), List.of(), changed, false);
+                return new ResultPage(this.statement, List.of(), List.of(), changed, false);
             }
             reading = result;
             return page(pageSize);
         });
     }
 
-    ResultPage nextPage(int pageSize) {
+    ResultPage nextPage(long statement, int pageSize) {
         return exclusively(() -> {
+            if (statement != this.statement) {
+                throw new StratusException(Problem.CONFLICT, "Another statement ran on this connection since statement "
+                        + statement + ": its rows are gone. Run it again to read them.");
+            }
             if (reading == null) {
                 throw cancelled ? new StratusException(Problem.CONFLICT, "The statement was cancelled.")
                         : new StratusException(Problem.NOT_FOUND, "No rows are left to read on this connection: run a "
@@ -141,7 +148,7 @@ final class Connection {
         if (!more) {
             dropReading();
         }
-        return new ResultPage(result.columns(), rows, OptionalLong.empty(), more);
+        return new ResultPage(statement, result.columns(), rows, OptionalLong.empty(), more);
     }
 
     private void dropReading() {

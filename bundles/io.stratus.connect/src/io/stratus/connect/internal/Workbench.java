@@ -167,8 +167,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     }
 
     @Override
-    public ResultPage nextPage(UserSession session, String connectionId, int pageSize) {
-        return connection(session, connectionId).nextPage(pageSize(pageSize));
+    public ResultPage nextPage(UserSession session, String connectionId, long statement, int pageSize) {
+        return connection(session, connectionId).nextPage(statement, pageSize(pageSize));
     }
 
     @Override

@@ -38,8 +38,11 @@ public interface DatabaseWorkbench {
      */
     ResultPage execute(UserSession session, String connectionId, String statement, int pageSize);
 
-    /** The next rows of the statement run last; an empty last page once all are read. */
-    ResultPage nextPage(UserSession session, String connectionId, int pageSize);
+    /**
+     * The next rows of the statement numbered {@code statement} (see {@link ResultPage#statement()});
+     * an empty last page once all are read. CONFLICT if another statement ran since.
+     */
+    ResultPage nextPage(UserSession session, String connectionId, long statement, int pageSize);
 
     /** Stops the statement running on the connection, from any thread. */
     void cancel(UserSession session, String connectionId);

@@ -5,10 +5,11 @@ import java.util.OptionalLong;
 
 /**
  * A page of a statement's outcome: its columns and up to a page of rows, or the number of rows it
- * changed. {@code more} says whether {@code DatabaseWorkbench.nextPage} has rows left to read.
+ * changed. {@code more} says whether {@code DatabaseWorkbench.nextPage} has rows left to read;
+ * {@code statement} numbers the statement on its connection, so later pages go to the right reader.
  */
-public record ResultPage(List<StatementResult.Column> columns, List<List<Object>> rows, OptionalLong updateCount,
-        boolean more) {
+public record ResultPage(long statement, List<StatementResult.Column> columns, List<List<Object>> rows,
+        OptionalLong updateCount, boolean more) {
 
     public ResultPage {
         columns = List.copyOf(columns);

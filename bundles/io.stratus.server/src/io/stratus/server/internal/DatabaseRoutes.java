@@ -150,17 +150,24 @@ final class DatabaseRoutes {
         return pageAnswer(page);
     }
 
+    /** {@code ?statement=N} from the first page, and {@code pageSize}. */
     private ApiResponse rows(ApiRequest request) {
-        String pageSize = request.query().get("pageSize");
-        int rows = DEFAULT_PAGE_ROWS;
-        if (pageSize != null) {
-            try {
-                rows = Integer.parseInt(pageSize);
-            } catch (NumberFormatException e) {
-                throw new StratusException(Problem.INVALID_INPUT, "pageSize must be a whole number, not '" + pageSize + "'.");
-            }
+        long statement = number(request, "statement", null);
+        int rows = (int) number(request, "pageSize", (long) DEFAULT_PAGE_ROWS);
+        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), statement, rows));
+    }
+
+    private static long number(ApiRequest request, String name, Long otherwise) {
+        String value = request.query().get(name);
+        if (value == null && otherwise != null) {
+            return otherwise;
         }
-        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), rows));
+        try {
+            return Long.parseLong(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw new StratusException(Problem.INVALID_INPUT, "Give ?" + name + "= as a whole number"
+                    + (name.equals("statement") ? ", the \"statement\" of the statement's first page" : "") + ".");
+        }
     }
 
     private ApiResponse cancel(ApiRequest request) {
@@ -202,7 +209,7 @@ final class DatabaseRoutes {
                     if (!page.more()) {
                         break;
                     }
-                    page = workbench.nextPage(session, id, STREAM_PAGE_ROWS);
+                    page = workbench.nextPage(session, id, first.statement(), STREAM_PAGE_ROWS);
                 }
                 finished = true;
             } catch (StratusException e) {

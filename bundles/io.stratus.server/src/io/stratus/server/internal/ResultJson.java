@@ -23,9 +23,10 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    /** {@code {"columns": [...], "rows": [[...]], "more": bool}}, with {@code "updateCount"} for a change. */
+    /** {@code {"statement": n, "columns": [...], "rows": [[...]], "more": bool}}, with {@code "updateCount"} for a change. */
     static void page(JsonGenerator out, ResultPage page) throws IOException {
         out.writeStartObject();
+        out.writeNumberField("statement", page.statement());
         columns(out, page.columns());
         out.writeArrayFieldStart("rows");
         for (List<Object> row : page.rows()) {

@@ -79,13 +79,20 @@ class DatabaseApiTest {
         assertEquals("2026-01-01T00:00Z", row.get(3).asText());
         assertEquals("AP8=", row.get(4).get("base64").asText());
         int read = first.get("rows").size();
+        String next = "/api/databases/" + id + "/rows?pageSize=1000&statement=" + first.get("statement").asLong();
         JsonNode page;
         do {
-            page = ApiClient.json(alice.get("/api/databases/" + id + "/rows?pageSize=1000"));
+            page = ApiClient.json(alice.get(next));
             read += page.get("rows").size();
         } while (page.get("more").asBoolean());
         assertEquals(ROWS, read);
-        ApiClient.assertError(alice.get("/api/databases/" + id + "/rows"), 404, "not_found");
+        ApiClient.assertError(alice.get(next), 404, "not_found");
+
+        // Rows belong to their statement: after another one ran, the first one's are gone.
+        long earlier = ApiClient.json(alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT n FROM numbers", "pageSize", 10))).get("statement").asLong();
+        alice.post("/api/databases/" + id + "/statements", Map.of("statement", "SELECT 1"));
+        ApiClient.assertError(alice.get("/api/databases/" + id + "/rows?statement=" + earlier), 409, "conflict");
         close(alice, id);
     }
 
@@ -156,10 +163,11 @@ class DatabaseApiTest {
         assertEquals(204, alice.post("/api/databases/" + id + "/test", Map.of()).statusCode());
 
         // Between two pages nothing runs in the database: cancel drops the rest of the rows.
-        assertTrue(ApiClient.json(alice.post("/api/databases/" + id + "/statements",
-                Map.of("statement", "SELECT n FROM numbers", "pageSize", 10))).get("more").asBoolean());
+        JsonNode firstTen = ApiClient.json(alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT n FROM numbers", "pageSize", 10)));
+        assertTrue(firstTen.get("more").asBoolean());
         assertEquals(204, alice.post("/api/databases/" + id + "/cancel", Map.of()).statusCode());
-        HttpResponse<String> rest = alice.get("/api/databases/" + id + "/rows");
+        HttpResponse<String> rest = alice.get("/api/databases/" + id + "/rows?statement=" + firstTen.get("statement").asLong());
         ApiClient.assertError(rest, 409, "conflict");
         assertTrue(ApiClient.json(rest).at("/error/message").asText().contains("cancelled"), rest.body());
         close(alice, id);
