@@ -129,9 +129,14 @@ final class Connection {
         }
     }
 
-    /** Closing the connection also ends a statement running on it. */
+    /** Stops a statement running on the connection first: a driver may wait for it before closing. */
     void close() {
         released = true;
+        try {
+            database.cancel();
+        } catch (RuntimeException nothingToStop) {
+            // closing anyway
+        }
         database.close();
     }
 
@@ -169,6 +174,11 @@ final class Connection {
                 throw new StratusException(Problem.NOT_FOUND, "This database was closed. Open it again.");
             }
             return work.get();
+        } catch (StratusException e) {
+            if (released) { // closed under the running statement: say so, not "unreachable"
+                throw new StratusException(Problem.CONFLICT, "This database was closed while the statement ran.", e);
+            }
+            throw e;
         } finally {
             busy.unlock();
         }

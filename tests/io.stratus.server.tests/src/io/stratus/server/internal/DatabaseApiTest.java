@@ -171,6 +171,21 @@ class DatabaseApiTest {
         ApiClient.assertError(rest, 409, "conflict");
         assertTrue(ApiClient.json(rest).at("/error/message").asText().contains("cancelled"), rest.body());
         close(alice, id);
+        String other = open(alice, postgres.password());
+
+        CompletableFuture<HttpResponse<String>> closedUnder = CompletableFuture.supplyAsync(() -> {
+            try {
+                return alice.post("/api/databases/" + other + "/statements", Map.of("statement", "SELECT pg_sleep(30)"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        StratusServices.awaitTrue("the statement runs again", () -> running("SELECT pg_sleep(30)"));
+        close(alice, other);
+        HttpResponse<String> closed = closedUnder.get(10, TimeUnit.SECONDS);
+        ApiClient.assertError(closed, 409, "conflict");
+        assertTrue(ApiClient.json(closed).at("/error/message").asText().contains("closed while the statement ran"),
+                closed.body());
     }
 
     @Test
