@@ -32,6 +32,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,6 +64,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
 
     /** Closed connections one sign-in session keeps for reuse. */
     private static final int IDLE_PER_SESSION = 4;
+    /** How often connections kept too long are closed, whoever's they are. */
+    private static final long SWEEP_SECONDS = 30;
 
     private final CloudExplorer explorer;
     private final DatabaseAccess access;
@@ -71,6 +76,11 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final int maxPageRows;
     private final Clock clock = Clock.systemUTC();
     private final IdleConnections idle;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "stratus-idle-connections");
+        thread.setDaemon(true);
+        return thread;
+    });
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
     private final List<DatabaseConnector> connectors = new CopyOnWriteArrayList<>();
     /** Sign-in session id to its connections by id. */
@@ -92,10 +102,12 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         this.maxPageRows = config.maxPageRows();
         this.idle = new IdleConnections(Duration.ofSeconds(Math.max(0, config.idleConnectionSeconds())),
                 config.idleConnectionSeconds() > 0 ? IDLE_PER_SESSION : 0, clock);
+        sweeper.scheduleWithFixedDelay(idle::expireAll, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
+        sweeper.shutdownNow();
         open.keySet().forEach(this::sessionEnded);
         idle.closeAll();
     }
@@ -140,7 +152,6 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
             connection.close();
             throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
         }
-        idle.expireAll();
         return described;
     }
 
@@ -189,7 +200,6 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         if (!alive(session.id())) { // the session ended meanwhile: nothing may stay kept for it
             idle.closeAll(session.id());
         }
-        idle.expireAll();
     }
 
     /** Whether the sign-in session still lives; after it ends, sessionEnded has closed or will close its connections. */

@@ -7,6 +7,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
@@ -41,8 +42,8 @@ import org.osgi.service.component.annotations.Reference;
  * bounded by {@code parallelism}), each with its own deadline, so one slow or failing region
  * never holds back the others. Configured through ConfigAdmin (PID {@code io.stratus.explorer}).
  */
-@Component(service = CloudExplorer.class, configurationPid = "io.stratus.explorer")
-public final class DiscoveryService implements CloudExplorer {
+@Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = "io.stratus.explorer")
+public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     @interface Config {
         /** Regions to scan; empty means the partition's standard regions. */
@@ -108,7 +109,6 @@ public final class DiscoveryService implements CloudExplorer {
     @Override
     public ExplorerTree tree(UserSession session) {
         session.require(Permission.EXPLORE);
-        forgetEndedSessions();
         Map<PairKey, RegionNode> tree = trees.get(session.id());
         return tree != null ? assemble(session, tree) : refresh(session);
     }
@@ -120,6 +120,9 @@ public final class DiscoveryService implements CloudExplorer {
                 .flatMap(s -> regions(session).stream().map(r -> new PairKey(s.service(), r))).toList();
         Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs));
         trees.put(session.id(), tree);
+        if (sessions.find(session.id()).isEmpty()) { // it ended during the scan, after sessionEnded ran
+            trees.remove(session.id());
+        }
         return assemble(session, tree);
     }
 
@@ -214,7 +217,8 @@ public final class DiscoveryService implements CloudExplorer {
                 .toList());
     }
 
-    private void forgetEndedSessions() {
-        trees.keySet().removeIf(id -> sessions.find(id).isEmpty());
+    @Override
+    public void sessionEnded(String sessionId) {
+        trees.remove(sessionId);
     }
 }
