@@ -44,6 +44,11 @@ public abstract class JdbcConnector implements DatabaseConnector {
      */
     protected abstract Properties settings(ConnectionSpec spec, boolean verifiedTls);
 
+    /** Whether the engine takes RDS IAM authentication tokens in place of passwords. */
+    protected boolean takesRdsIamTokens() {
+        return true;
+    }
+
     /** The PEM file of the certificate authorities to trust. */
     protected final Path trustedAuthorities() {
         return trust.certificateAuthorities();
@@ -54,6 +59,10 @@ public abstract class JdbcConnector implements DatabaseConnector {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The " + family() + " connector does not serve "
                     + spec.engine() + "; it serves " + String.join(", ", engines()) + ".");
+        }
+        if (login.usesIam() && !takesRdsIamTokens()) {
+            throw new StratusException(Problem.INVALID_INPUT, family() + " logs in with a user name and password here:"
+                    + " give the password of " + login.username() + ".");
         }
         if (login.usesIam() && !spec.iamAuthentication()) {
             throw new StratusException(Problem.INVALID_INPUT, "IAM database authentication is not enabled on "

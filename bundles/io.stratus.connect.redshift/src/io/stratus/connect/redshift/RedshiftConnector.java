@@ -43,6 +43,12 @@ public final class RedshiftConnector extends JdbcConnector {
         return "Redshift";
     }
 
+    /** Redshift's IAM logins (GetClusterCredentials) are another mechanism, not used here. */
+    @Override
+    protected boolean takesRdsIamTokens() {
+        return false;
+    }
+
     @Override
     protected Driver driver() {
         return driver;

@@ -75,7 +75,7 @@ class RedshiftConnectorTest {
                     throw new AssertionError("no token is made for Redshift");
                 }), AccessMode.READ_ONLY));
         assertEquals(Problem.INVALID_INPUT, refused.problem());
-        assertTrue(refused.getMessage().startsWith("IAM database authentication is not enabled on warehouse"),
+        assertTrue(refused.getMessage().startsWith("Redshift logs in with a user name and password here"),
                 refused.getMessage());
     }
 
