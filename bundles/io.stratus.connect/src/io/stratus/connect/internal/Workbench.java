@@ -19,6 +19,7 @@ import io.stratus.core.identity.Secret;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
 
@@ -71,6 +72,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final DatabaseAccess access;
     private final AuditTrail audit;
     private final SessionCredentials vault;
+    private final SignInService sessions;
     private final AwsClients aws;
     private final int maxConnections;
     private final int maxPageRows;
@@ -88,7 +90,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
 
     @Activate
     public Workbench(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference AuditTrail audit,
-            @Reference SessionCredentials vault, @Reference AwsClients aws, Config config) {
+            @Reference SessionCredentials vault, @Reference SignInService sessions, @Reference AwsClients aws,
+            Config config) {
         if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Settings maxConnectionsPerSession and maxPageRows of "
                     + "io.stratus.connect must be positive.");
@@ -97,6 +100,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         this.access = access;
         this.audit = audit;
         this.vault = vault;
+        this.sessions = sessions;
         this.aws = aws;
         this.maxConnections = config.maxConnectionsPerSession();
         this.maxPageRows = config.maxPageRows();
@@ -147,7 +151,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
                 username, login.usesIam(), mode, clock.instant());
         Connection connection = new Connection(described, key, db);
         mine.put(described.id(), connection);
-        if (!alive(session.id())) { // the session ended while this connection was opened
+        if (sessions.find(session.id()).isEmpty()) { // the session ended while this connection was opened
             mine.remove(described.id());
             connection.close();
             throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
@@ -197,20 +201,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         }
         connection.release().ifPresentOrElse(released -> idle.park(session.id(), connection.key(), released),
                 connection::close);
-        if (!alive(session.id())) { // the session ended meanwhile: nothing may stay kept for it
+        if (sessions.find(session.id()).isEmpty()) { // the session ended meanwhile: nothing may stay kept for it
             idle.closeAll(session.id());
-        }
-    }
-
-    /** Whether the sign-in session still lives; after it ends, sessionEnded has closed or will close its connections. */
-    private boolean alive(String sessionId) {
-        try {
-            return vault.withCredentials(sessionId, keys -> true);
-        } catch (StratusException e) {
-            if (e.problem() == Problem.NOT_SIGNED_IN) {
-                return false;
-            }
-            throw e;
         }
     }
 

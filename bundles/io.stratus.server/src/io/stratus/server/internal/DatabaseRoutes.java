@@ -152,21 +152,18 @@ final class DatabaseRoutes {
 
     /** {@code ?statement=N} from the first page, and {@code pageSize}. */
     private ApiResponse rows(ApiRequest request) {
-        long statement = number(request, "statement", null);
-        int rows = (int) number(request, "pageSize", (long) DEFAULT_PAGE_ROWS);
-        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), statement, rows));
+        long statement = queryNumber(request, "statement").orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
+                "Give ?statement= with the \"statement\" of the statement's first page."));
+        long rows = queryNumber(request, "pageSize").orElse((long) DEFAULT_PAGE_ROWS);
+        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), statement, (int) rows));
     }
 
-    private static long number(ApiRequest request, String name, Long otherwise) {
+    private static Optional<Long> queryNumber(ApiRequest request, String name) {
         String value = request.query().get(name);
-        if (value == null && otherwise != null) {
-            return otherwise;
-        }
         try {
-            return Long.parseLong(String.valueOf(value));
+            return Optional.ofNullable(value).map(Long::parseLong);
         } catch (NumberFormatException e) {
-            throw new StratusException(Problem.INVALID_INPUT, "Give ?" + name + "= as a whole number"
-                    + (name.equals("statement") ? ", the \"statement\" of the statement's first page" : "") + ".");
+            throw new StratusException(Problem.INVALID_INPUT, "?" + name + "= takes a whole number, not '" + value + "'.");
         }
     }
 
