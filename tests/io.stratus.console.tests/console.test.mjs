@@ -254,3 +254,64 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   await editor.getByRole('heading', { name: `orders/orders as ${postgres.user}` }).waitFor();
   await screenshot(page, '10-saved-connection');
 });
+
+test('a person opens a DynamoDB table with their own AWS identity: put, scan, query, JSON view, delete, PartiQL', async () => {
+  const page = await newPage();
+  await signInWithKeyboard(page, 'ada');
+  await page.getByRole('button', { name: 'Open carts', exact: true }).click();
+  const form = page.locator('#connect-form');
+  await form.getByRole('heading', { name: 'Connect to carts (dynamodb)' }).waitFor();
+  assert.match(await page.locator('#connect-help').textContent(), /your own AWS identity/);
+  assert.ok(await form.getByLabel('Database user').isHidden(), 'no database user to give');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await page.locator('#editor').getByRole('heading', { name: 'carts (DynamoDB) with your AWS identity' }).waitFor();
+
+  const dynamo = page.getByRole('form', { name: 'DynamoDB request' });
+  const status = page.locator('#result-status');
+  for (const [cart, owner] of [['cart-1', 'zoe'], ['cart-2', 'yan']]) {
+    await dynamo.getByLabel('Operation').selectOption('PutItem');
+    await dynamo.getByLabel('Item (DynamoDB JSON)').fill(JSON.stringify({ cart: { S: cart }, owner: { S: owner }, lines: { N: '3' } }));
+    await dynamo.getByRole('button', { name: 'Run' }).click();
+    await status.getByText('1 rows changed.').waitFor();
+    await status.evaluate((node) => { node.textContent = ''; });
+  }
+
+  await dynamo.getByLabel('Operation').selectOption('Scan');
+  await dynamo.getByLabel('Filter').fill('#o = :who');
+  await dynamo.getByLabel('Names').fill('{"#o": "owner"}');
+  await dynamo.getByLabel('Values').fill('{":who": {"S": "zoe"}}');
+  await dynamo.getByRole('button', { name: 'Run' }).click();
+  const grid = page.getByRole('grid');
+  await grid.getByRole('columnheader', { name: 'item' }).waitFor();
+  await status.getByText('1 rows.').waitFor();
+  assert.match(await page.getByLabel('Statement (PartiQL or JSON request)').inputValue(), /"FilterExpression": "#o = :who"/,
+    'the editor shows the request the form wrote');
+
+  await dynamo.getByLabel('Operation').selectOption('Query');
+  await dynamo.getByLabel('Key condition').fill('cart = :c');
+  await dynamo.getByLabel('Values').fill('{":c": {"S": "cart-2"}}');
+  await dynamo.getByRole('button', { name: 'Run' }).click();
+  const row = grid.locator('.grid-row').first();
+  await row.getByRole('gridcell', { name: 'cart-2', exact: true }).waitFor();
+  await row.click();
+  const json = page.locator('#item-json');
+  await json.waitFor();
+  assert.deepEqual(JSON.parse(await json.textContent()), { cart: { S: 'cart-2' }, owner: { S: 'yan' }, lines: { N: '3' } });
+  await screenshot(page, '11-dynamodb-item');
+
+  await page.getByRole('button', { name: 'Delete item…' }).click();
+  assert.equal(await dynamo.getByLabel('Key').inputValue(), '{"cart":{"S":"cart-2"}}', 'the key comes from the item');
+  await dynamo.getByRole('button', { name: 'Run' }).click();
+  await status.getByText('1 rows changed.').waitFor();
+
+  await dynamo.getByLabel('Operation').selectOption('PartiQL');
+  await dynamo.getByRole('button', { name: 'Run' }).click();
+  const editor = page.getByLabel('Statement (PartiQL or JSON request)');
+  assert.equal(await editor.inputValue(), 'SELECT * FROM "carts"');
+  await editor.press('End');
+  await page.keyboard.type(" WHERE cart IN ['cart-1', 'cart-2']");
+  await page.keyboard.press('Control+Enter');
+  await grid.getByRole('gridcell', { name: 'cart-1', exact: true }).waitFor();
+  await status.getByText('1 rows.').waitFor();
+  await screenshot(page, '12-dynamodb-partiql');
+});

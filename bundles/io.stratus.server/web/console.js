@@ -6,9 +6,13 @@
 const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
 const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
 const $ = (selector) => document.querySelector(selector);
-/** Engines whose databases the server's connectors open; DocumentDB takes JSON statements, the others SQL. */
-const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql', 'redshift', 'docdb']);
+/**
+ * Engines whose databases the server's connectors open; DocumentDB takes JSON statements, DynamoDB
+ * PartiQL or JSON requests, the others SQL.
+ */
+const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql', 'redshift', 'docdb', 'dynamodb']);
 const DOCUMENTS = 'docdb';
+const DYNAMODB = 'dynamodb';
 
 let me = null;
 
@@ -200,19 +204,26 @@ function showConnectForm(resource, saved) {
   form.hidden = false;
   form.dataset.resource = resource.id;
   $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
-  form.elements.password.required = !resource.iamAuthentication;
-  $('#connect-help').textContent = saved
-    ? (saved.iamAuthentication ? 'This connection logs in with IAM database authentication: leave the password empty.'
-      : 'Give the database password: Stratus saves none.')
-    : resource.iamAuthentication
-      ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
-      : 'IAM database authentication is not enabled on this database, so it needs the database password.';
+  // DynamoDB has no database users: the person's own AWS identity signs each request.
+  const awsIdentity = resource.engine === DYNAMODB || (saved && !saved.username);
+  $('#database-login').hidden = awsIdentity;
+  $('#database-field').hidden = awsIdentity;
+  form.elements.username.required = !awsIdentity;
+  form.elements.password.required = !awsIdentity && !resource.iamAuthentication;
+  $('#connect-help').textContent = awsIdentity
+    ? 'DynamoDB is opened with your own AWS identity: your IAM permissions decide what you may read and change.'
+    : saved
+      ? (saved.iamAuthentication ? 'This connection logs in with IAM database authentication: leave the password empty.'
+        : 'Give the database password: Stratus saves none.')
+      : resource.iamAuthentication
+        ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
+        : 'IAM database authentication is not enabled on this database, so it needs the database password.';
   form.elements.username.value = saved?.username ?? '';
   form.elements.database.value = saved?.database ?? '';
   form.elements.saveAs.value = '';
   form.elements.saveAs.disabled = Boolean(saved);
   form.querySelector('[role=alert]')?.remove();
-  (saved ? form.elements.password : form.elements.username).focus();
+  (awsIdentity ? form.querySelector('button[type=submit]') : saved ? form.elements.password : form.elements.username).focus();
 }
 
 $('#connect-form').addEventListener('submit', async (event) => {
@@ -233,7 +244,7 @@ $('#connect-form').addEventListener('submit', async (event) => {
     const saveAs = form.elements.saveAs.value.trim();
     if (saveAs && !form.elements.saveAs.disabled) {
       try {
-        await api('POST', '/api/connections', { ...connection, name: saveAs, iamAuthentication: !password });
+        await api('POST', '/api/connections', { ...connection, name: saveAs, iamAuthentication: !password && Boolean(connection.username) });
       } catch (e) {
         await loadOpenDatabases();
         if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: `Connected, but not saved: ${e.message}` }));
@@ -252,7 +263,7 @@ async function loadOpenDatabases() {
   const [{ databases }, { connections }] = await Promise.all([api('GET', '/api/databases'), api('GET', '/api/connections')]);
   $('#saved-title').hidden = connections.length === 0;
   $('#saved-connections').replaceChildren(...connections.map((saved) => el('li', {},
-    el('span', { text: `${saved.name}: ${saved.username}${saved.iamAuthentication ? ', IAM' : ''}` }),
+    el('span', { text: `${saved.name}: ${saved.username || 'your AWS identity'}${saved.iamAuthentication ? ', IAM' : ''}` }),
     el('button', { type: 'button', text: 'Open…', 'aria-label': `Open saved ${saved.name}`,
       onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, iamAuthentication: saved.iamAuthentication }, saved) }),
     el('button', { type: 'button', text: 'Delete', 'aria-label': `Delete saved ${saved.name}`,
@@ -267,12 +278,18 @@ async function loadOpenDatabases() {
   if (current) {
     $('#editor-title').textContent = describe(current);
     const documents = current.engine === DOCUMENTS;
+    const dynamo = current.engine === DYNAMODB;
     $('#find-form').hidden = !documents;
-    $('#sql-label').textContent = documents ? 'Statement (JSON)' : 'SQL';
+    $('#dynamo-form').hidden = !dynamo;
+    $('#item-actions').hidden = !dynamo;
+    $('#sql-label').textContent = documents ? 'Statement (JSON)' : dynamo ? 'Statement (PartiQL or JSON request)' : 'SQL';
     $('#sql-help').textContent = documents
       ? 'A JSON statement named as in mongosh, such as {"find": "orders", "filter": {"status": "open"}, "limit": 20},'
         + ' or insertOne, updateMany, deleteOne, aggregate, count. Ctrl+Enter runs it.'
-      : 'Ctrl+Enter runs the statement.';
+      : dynamo
+        ? `PartiQL such as SELECT * FROM "${current.database}" WHERE ..., or a DynamoDB request in JSON under its`
+          + ' operation\'s name, as the form above writes it. Values are in DynamoDB JSON. Ctrl+Enter runs it.'
+        : 'Ctrl+Enter runs the statement.';
   }
 }
 
@@ -302,8 +319,110 @@ $('#find-form').addEventListener('submit', (event) => {
 
 function describe(db) {
   const name = db.resourceId.split(/[:/]/).pop();
-  return `${name}${db.database ? '/' + db.database : ''} as ${db.username}${db.readOnly ? ' (read-only)' : ''}`;
+  const readOnly = db.readOnly ? ' (read-only)' : '';
+  if (db.engine === DYNAMODB) return `${name} (DynamoDB) with your AWS identity${readOnly}`;
+  return `${name}${db.database ? '/' + db.database : ''} as ${db.username}${readOnly}`;
 }
+
+// --- the DynamoDB view: a form that writes a DynamoDB request into the editor and runs it ------
+
+const dynamoForm = $('#dynamo-form');
+
+function showDynamoFields() {
+  const operation = dynamoForm.elements.operation.value;
+  dynamoForm.querySelectorAll('[data-for]').forEach((label) => {
+    label.hidden = !label.dataset.for.split(' ').includes(operation);
+  });
+}
+dynamoForm.elements.operation.addEventListener('change', showDynamoFields);
+showDynamoFields();
+
+/** The form's request, with only the fields given; JSON fields are checked here, so a typo shows at once. */
+function dynamoRequest() {
+  const form = dynamoForm.elements;
+  const operation = form.operation.value;
+  if (operation === 'PartiQL') return `SELECT * FROM "${current.database}"`;
+  const request = {};
+  const shown = (name) => !form[name].closest('label').hidden;
+  const text = (name, field) => {
+    if (shown(name) && form[name].value.trim()) request[field] = form[name].value.trim();
+  };
+  const json = (name, field) => {
+    if (!shown(name) || !form[name].value.trim()) return;
+    try {
+      request[field] = JSON.parse(form[name].value);
+    } catch (e) {
+      throw new Error(`${form[name].closest('label').firstChild.textContent.trim()} is not JSON: ${e.message}`);
+    }
+  };
+  text('index', 'IndexName');
+  text('keyCondition', 'KeyConditionExpression');
+  text('filter', 'FilterExpression');
+  text('projection', 'ProjectionExpression');
+  json('key', 'Key');
+  json('item', 'Item');
+  text('condition', 'ConditionExpression');
+  json('names', 'ExpressionAttributeNames');
+  json('values', 'ExpressionAttributeValues');
+  if (shown('newestFirst') && form.newestFirst.checked) request.ScanIndexForward = false;
+  return JSON.stringify({ [operation]: request }, null, 1);
+}
+
+dynamoForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  try {
+    $('#sql').value = dynamoRequest();
+  } catch (e) {
+    $('#result-status').className = 'error';
+    $('#result-status').textContent = e.message;
+    return;
+  }
+  if (dynamoForm.elements.operation.value === 'PartiQL') {
+    $('#sql').focus(); // a skeleton to complete, not a statement to run yet
+    return;
+  }
+  runStatement();
+});
+
+/** Fills the form for another operation on an item, from the JSON view. */
+function prepareDynamo(operation, fields) {
+  dynamoForm.reset();
+  dynamoForm.elements.operation.value = operation;
+  Object.entries(fields).forEach(([name, value]) => { dynamoForm.elements[name].value = value; });
+  showDynamoFields();
+  dynamoForm.elements[Object.keys(fields)[0]].focus();
+}
+
+// --- the JSON view of the selected row ----------------------------------------------------------
+
+const itemView = {
+  row: null,
+
+  /** Shows a row's JSON value (a DynamoDB item, a document) pretty-printed. */
+  show(index) {
+    const column = grid.columns.findIndex((c) => c.type === 'json');
+    if (column < 0) return;
+    this.row = index;
+    this.value = JSON.parse(grid.rows[index][column]);
+    $('#item-view-row').textContent = String(index + 1);
+    $('#item-json').textContent = JSON.stringify(this.value, null, 2);
+    $('#item-view').hidden = false;
+    grid.render();
+  },
+
+  hide() {
+    this.row = null;
+    $('#item-view').hidden = true;
+  },
+};
+
+$('#item-edit').addEventListener('click', () => prepareDynamo('PutItem', { item: JSON.stringify(itemView.value, null, 1) }));
+$('#item-delete').addEventListener('click', () => {
+  // The key is the columns before the item, which the connector puts first.
+  const keyNames = grid.columns.filter((c) => c.type !== 'json').map((c) => c.name);
+  const key = Object.fromEntries(keyNames.map((name) => [name, itemView.value[name]]));
+  prepareDynamo('DeleteItem', { key: JSON.stringify(key) });
+});
 
 async function closeDatabase(db) {
   await api('DELETE', `/api/databases/${db.id}`);
@@ -324,6 +443,7 @@ async function runStatement() {
   $('#cancel').disabled = false;
   try {
     const page = await api('POST', `/api/databases/${current.id}/statements`, { statement, pageSize: PAGE_ROWS });
+    itemView.hide();
     if (page.columns.length) {
       grid.show(current.id, page);
     } else {
@@ -384,6 +504,7 @@ const grid = {
   },
 
   clear() {
+    itemView.hide();
     this.rows = [];
     this.node.replaceChildren();
     this.node.hidden = true;
@@ -395,8 +516,13 @@ const grid = {
     const first = Math.max(0, Math.floor(this.node.scrollTop / ROW_HEIGHT) - 10);
     const last = Math.min(this.rows.length, first + Math.ceil(this.node.clientHeight / ROW_HEIGHT) + 20);
     const shown = [];
+    const selectable = this.columns.some((c) => c.type === 'json'); // such rows open in the JSON view
     for (let i = first; i < last; i++) {
-      shown.push(el('div', { class: 'grid-row', role: 'row', 'aria-rowindex': String(i + 2), style: { top: `${i * ROW_HEIGHT}px` } },
+      shown.push(el('div', { class: selectable ? 'grid-row selectable' : 'grid-row', role: 'row', 'aria-rowindex': String(i + 2),
+        'aria-selected': selectable ? String(i === itemView.row) : undefined, tabindex: selectable ? '0' : undefined,
+        style: { top: `${i * ROW_HEIGHT}px` },
+        onclick: selectable ? () => itemView.show(i) : undefined,
+        onkeydown: selectable ? (event) => { if (event.key === 'Enter') itemView.show(i); } : undefined },
         this.rows[i].map((value, column) => cell(value, this.widths[column]))));
     }
     this.body.replaceChildren(...shown);

@@ -3,6 +3,7 @@ package io.stratus.testing;
 import io.stratus.admin.UserAdministration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
@@ -16,11 +17,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.Bundle;
@@ -166,6 +169,19 @@ public final class StratusServices {
     /** Any service of the running components, once it is registered. */
     public <T> T service(Class<T> type) {
         return waitFor(type);
+    }
+
+    /** The database connector DS component that serves {@code engine}, once it is registered. */
+    public DatabaseConnector connector(String engine) {
+        ServiceTracker<DatabaseConnector, DatabaseConnector> connectors = tracker(DatabaseConnector.class);
+        AtomicReference<DatabaseConnector> found = new AtomicReference<>();
+        awaitTrue("a connector serves " + engine, () -> {
+            Object[] all = connectors.getServices();
+            found.set(all == null ? null : Arrays.stream(all).map(DatabaseConnector.class::cast)
+                    .filter(c -> c.engines().contains(engine)).findFirst().orElse(null));
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     /** The service of the moment, or null while it is not registered. */

@@ -13,7 +13,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A stand-in for AWS that the real AWS SDK talks to: STS, IAM, RDS (also DocumentDB) and Redshift
- * over the Query protocol and Organizations over JSON 1.1, all on one HTTP endpoint on 127.0.0.1.
+ * over the Query protocol, Organizations over JSON 1.1, and DynamoDB over JSON 1.0, tables and
+ * their data both (items, Query and Scan with their expressions, batches, PartiQL), all on one
+ * HTTP endpoint on 127.0.0.1. DynamoDB items live in memory as long as the simulator does, and
+ * each table starts with the items its seed gives.
  * Requests are routed by the service in their SigV4 credential scope, so a client only needs
  * {@code endpointOverride(simulator.endpoint())}; any region works, and regional services answer
  * with what the seed holds for the region the request was signed for.

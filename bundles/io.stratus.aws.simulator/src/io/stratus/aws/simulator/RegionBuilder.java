@@ -1,5 +1,10 @@
 package io.stratus.aws.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +21,8 @@ import java.util.function.Consumer;
  *         .dbCluster("catalog", cluster -> cluster.engine("aurora-mysql"))
  *         .dbInstance("catalog-1", db -> db.engine("aurora-mysql").cluster("catalog"))
  *         .redshiftCluster("warehouse", warehouse -> warehouse.numberOfNodes(4))
- *         .dynamoDbTable("sessions", table -> table.partitionKey("user", "S").sortKey("started", "N"))
+ *         .dynamoDbTable("sessions", table -> table.partitionKey("user", "S").sortKey("started", "N")
+ *                 .item("{\"user\": {\"S\": \"ada\"}, \"started\": {\"N\": \"1700000000\"}}"))
  *         .generatedDbInstances(2000, "bench"));
  * }</pre>
  */
@@ -64,7 +70,7 @@ public final class RegionBuilder {
         DynamoDbTableBuilder table = new DynamoDbTableBuilder();
         definition.accept(table);
         dynamoDbTables.add(new RegionSeed.DynamoDbTable(name, table.partitionKey, table.sortKey, table.globalIndexes,
-                table.localIndexes, table.billingMode, table.itemCount, table.sizeBytes, table.status));
+                table.localIndexes, table.billingMode, table.itemCount, table.sizeBytes, table.status, table.items));
         return this;
     }
 
@@ -257,6 +263,9 @@ public final class RegionBuilder {
     }
 
     public static final class DynamoDbTableBuilder {
+        private static final ObjectReader ITEM_READER = new ObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {
+        });
+
         private RegionSeed.KeyAttribute partitionKey;
         private RegionSeed.KeyAttribute sortKey;
         private final List<String> globalIndexes = new ArrayList<>();
@@ -265,6 +274,7 @@ public final class RegionBuilder {
         private Long itemCount;
         private Long sizeBytes;
         private String status;
+        private final List<Map<String, Object>> items = new ArrayList<>();
 
         private DynamoDbTableBuilder() {
         }
@@ -296,11 +306,13 @@ public final class RegionBuilder {
             return this;
         }
 
+        /** DescribeTable's item count estimate; without one, it reports the items the simulator holds. */
         public DynamoDbTableBuilder itemCount(long itemCount) {
             this.itemCount = itemCount;
             return this;
         }
 
+        /** DescribeTable's size estimate; without one, it reports the size of the items the simulator holds. */
         public DynamoDbTableBuilder sizeBytes(long sizeBytes) {
             this.sizeBytes = sizeBytes;
             return this;
@@ -309,6 +321,23 @@ public final class RegionBuilder {
         /** As DynamoDB spells it: {@code ACTIVE}, {@code CREATING}, {@code UPDATING}, ... */
         public DynamoDbTableBuilder status(String status) {
             this.status = status;
+            return this;
+        }
+
+        /**
+         * An item the table starts with, in DynamoDB JSON:
+         * {@code item("{\"id\": {\"S\": \"a1\"}, \"price\": {\"N\": \"12.5\"}}")}; see
+         * {@link RegionSeed.DynamoDbTable} for the checks it must pass.
+         *
+         * @throws IllegalArgumentException if it is not a JSON object
+         */
+        public DynamoDbTableBuilder item(String dynamoDbJson) {
+            try {
+                items.add(ITEM_READER.readValue(dynamoDbJson));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("A DynamoDB item of the seed is not a JSON object: "
+                        + e.getOriginalMessage(), e);
+            }
             return this;
         }
     }

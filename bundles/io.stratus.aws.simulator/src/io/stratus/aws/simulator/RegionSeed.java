@@ -168,12 +168,19 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
     /**
      * A DynamoDB table: its partition key and optional sort key (name and attribute type {@code S},
      * {@code N} or {@code B}), index names, billing mode ({@code PAY_PER_REQUEST} by default, or
-     * {@code PROVISIONED}), the item count and size estimates DynamoDB refreshes every few hours,
-     * and status ({@code ACTIVE} by default).
+     * {@code PROVISIONED}), status ({@code ACTIVE} by default) and the items it starts with.
+     * {@code itemCount} and {@code sizeBytes} are the estimates DynamoDB refreshes every few hours,
+     * which DescribeTable reports as given; if omitted (null), it reports the count and size of the
+     * items the simulator holds.
+     *
+     * <p>{@code items} are in DynamoDB JSON, as the AWS CLI prints them:
+     * {@code {"id": {"S": "a1"}, "price": {"N": "12.5"}, "tags": {"SS": ["new"]}}}. Each needs the
+     * table's key attributes with their types; the simulator checks them as DynamoDB would when it
+     * starts, and refuses a seed with an item DynamoDB would refuse.
      */
     public record DynamoDbTable(String name, KeyAttribute partitionKey, KeyAttribute sortKey,
             List<String> globalSecondaryIndexes, List<String> localSecondaryIndexes, String billingMode, Long itemCount,
-            Long sizeBytes, String status) {
+            Long sizeBytes, String status, List<Map<String, Object>> items) {
         private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
         public DynamoDbTable {
@@ -187,9 +194,11 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
             billingMode = billingMode != null ? billingMode : "PAY_PER_REQUEST";
             require(Set.of("PAY_PER_REQUEST", "PROVISIONED").contains(billingMode), "DynamoDB table " + name
                     + ": billing mode " + billingMode + " is neither PAY_PER_REQUEST nor PROVISIONED.");
-            itemCount = itemCount != null ? itemCount : 0L;
-            sizeBytes = sizeBytes != null ? sizeBytes : 0L;
             status = status != null ? status : "ACTIVE";
+            items = (items == null ? List.<Map<String, Object>>of() : items).stream().map(item -> {
+                require(item != null, "DynamoDB table " + name + " has an item that is null.");
+                return Collections.unmodifiableMap(new LinkedHashMap<>(item));
+            }).toList();
         }
     }
 

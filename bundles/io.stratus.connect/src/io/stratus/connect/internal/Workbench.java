@@ -6,6 +6,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.AwsKeys;
 import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
@@ -15,6 +16,7 @@ import io.stratus.core.connect.DatabaseWorkbench;
 import io.stratus.core.connect.IamTokens;
 import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.connect.ResultPage;
+import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.SessionCredentials;
@@ -36,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -127,17 +130,15 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
-        DatabaseLogin login = password.filter(p -> !p.isBlank())
-                .map(p -> DatabaseLogin.withPassword(username, p))
-                .orElseGet(() -> DatabaseLogin.withIam(username, iamTokens(session)));
+        DatabaseLogin login = login(session, username == null ? "" : username.strip(), password.filter(p -> !p.isBlank()));
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
                     + "session may. Close one, then open this one.");
         }
-        IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), username, mode,
+        IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), login.loginName(), mode,
                 idle.login(password.filter(p -> !p.isBlank())));
-        String opening = resourceId + " as " + username + (login.usesIam() ? " (IAM)" : "")
+        String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
         DatabaseSession db;
         try {
@@ -148,7 +149,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         }
         audit.record(session.principalId(), "open-database", "success", opening);
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
-                username, login.usesIam(), mode, clock.instant());
+                login.loginName(), login.usesIam() || login.usesAwsIdentity(), mode, clock.instant());
         Connection connection = new Connection(described, key, db);
         mine.put(described.id(), connection);
         if (sessions.find(session.id()).isEmpty()) { // the session ended while this connection was opened
@@ -224,10 +225,34 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         return connection;
     }
 
-    /** Tokens signed with the person's own keys, which stay in the vault. */
-    private IamTokens iamTokens(UserSession session) {
-        return (spec, user) -> vault.withCredentials(session.id(),
-                keys -> aws.rdsAuthToken(keys, spec.region(), spec.host(), spec.port(), user, clock.instant()));
+    /**
+     * A password logs in as a database user; a user name alone asks for IAM database
+     * authentication; neither means the person's own AWS identity (DynamoDB). The connector says
+     * when its database takes another kind.
+     */
+    private DatabaseLogin login(UserSession session, String username, Optional<Secret> password) {
+        if (password.isPresent()) {
+            return DatabaseLogin.withPassword(username, password.get());
+        }
+        AwsKeys keys = awsKeys(session);
+        if (username.isEmpty()) {
+            return DatabaseLogin.withAwsIdentity(session.identity().arn(), keys);
+        }
+        // tokens signed with the person's own keys
+        IamTokens tokens = (spec, user) -> keys.use(credentials -> aws.rdsAuthToken(credentials, spec.region(),
+                spec.host(), spec.port(), user, clock.instant()));
+        return DatabaseLogin.withIam(username, tokens);
+    }
+
+    /** The person's keys, lent from the vault call by call, so none is used after the session ends. */
+    private AwsKeys awsKeys(UserSession session) {
+        String sessionId = session.id();
+        return new AwsKeys() {
+            @Override
+            public <T> T use(Function<AwsCredentials, T> call) {
+                return vault.withCredentials(sessionId, call);
+            }
+        };
     }
 
     private int pageSize(int requested) {

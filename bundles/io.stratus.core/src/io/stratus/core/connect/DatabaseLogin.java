@@ -10,21 +10,26 @@ import java.util.Objects;
 /**
  * How a person logs in to a database: a user name, and either a password held for the session
  * only or IAM database authentication, where a fresh token stands in for the password on every
- * new physical connection.
+ * new physical connection; or, for databases that are AWS services themselves (DynamoDB), no
+ * database user at all but the person's AWS identity, whose keys sign each request.
  */
 public final class DatabaseLogin {
 
     private final String username;
     private final Secret password;
     private final IamTokens iamTokens;
+    private final String awsIdentity;
+    private final AwsKeys awsKeys;
 
-    private DatabaseLogin(String username, Secret password, IamTokens iamTokens) {
-        if (username == null || username.isBlank()) {
+    private DatabaseLogin(String username, Secret password, IamTokens iamTokens, String awsIdentity, AwsKeys awsKeys) {
+        if (awsKeys == null && (username == null || username.isBlank())) {
             throw new StratusException(Problem.INVALID_INPUT, "Give the database user name to log in as.");
         }
         this.username = username;
         this.password = password;
         this.iamTokens = iamTokens;
+        this.awsIdentity = awsIdentity;
+        this.awsKeys = awsKeys;
     }
 
     public static DatabaseLogin withPassword(String username, Secret password) {
@@ -32,15 +37,52 @@ public final class DatabaseLogin {
             throw new StratusException(Problem.INVALID_INPUT, "Give the database password of " + username
                     + ", or leave it empty to log in with IAM database authentication where the database allows it.");
         }
-        return new DatabaseLogin(username, password, null);
+        return new DatabaseLogin(username, password, null, null, null);
     }
 
     public static DatabaseLogin withIam(String username, IamTokens tokens) {
-        return new DatabaseLogin(username, null, Objects.requireNonNull(tokens, "tokens"));
+        return new DatabaseLogin(username, null, Objects.requireNonNull(tokens, "tokens"), null, null);
     }
 
+    /** No database user: requests are signed with the keys of the AWS identity {@code identityArn}. */
+    public static DatabaseLogin withAwsIdentity(String identityArn, AwsKeys keys) {
+        return new DatabaseLogin(null, null, null, Objects.requireNonNull(identityArn, "identityArn"),
+                Objects.requireNonNull(keys, "keys"));
+    }
+
+    /**
+     * The database user to log in as.
+     *
+     * @throws StratusException INVALID_INPUT when the login has none (an AWS identity login), which
+     *         every database with users of its own needs
+     */
     public String username() {
+        if (usesAwsIdentity()) {
+            throw noDatabaseUser();
+        }
         return username;
+    }
+
+    /** Who logs in, as the person would name it: the database user, or the AWS identity's ARN. */
+    public String loginName() {
+        return usesAwsIdentity() ? awsIdentity : username;
+    }
+
+    public boolean usesAwsIdentity() {
+        return awsKeys != null;
+    }
+
+    /**
+     * The person's AWS keys, for a database that AWS serves itself.
+     *
+     * @throws StratusException INVALID_INPUT for a login with a database user and password or token
+     */
+    public AwsKeys awsKeys() {
+        if (!usesAwsIdentity()) {
+            throw new StratusException(Problem.INVALID_INPUT, "This database is reached with your own AWS identity, not"
+                    + " a database user: leave the user name and password empty.");
+        }
+        return awsKeys;
     }
 
     public boolean usesIam() {
@@ -49,11 +91,20 @@ public final class DatabaseLogin {
 
     /** What to send as the password on a new physical connection: the password, or a fresh IAM token. */
     public Secret passwordFor(ConnectionSpec spec) {
+        if (usesAwsIdentity()) {
+            throw noDatabaseUser();
+        }
         return usesIam() ? iamTokens.issue(spec, username) : password;
+    }
+
+    private static StratusException noDatabaseUser() {
+        return new StratusException(Problem.INVALID_INPUT, "Give the database user name to log in as, and its password"
+                + " (or no password, to log in with IAM database authentication where the database allows it).");
     }
 
     @Override
     public String toString() {
-        return "DatabaseLogin[" + username + (usesIam() ? ", IAM" : ", password (redacted)") + "]";
+        return "DatabaseLogin[" + loginName() + (usesAwsIdentity() ? ", AWS identity"
+                : usesIam() ? ", IAM" : ", password (redacted)") + "]";
     }
 }

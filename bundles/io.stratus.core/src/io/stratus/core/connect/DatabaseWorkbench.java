@@ -16,7 +16,8 @@ public interface DatabaseWorkbench {
 
     /**
      * Opens a database the person's explorer found, logging in as {@code username} with the
-     * password, or without one by IAM database authentication.
+     * password, or without one by IAM database authentication; with neither (DynamoDB), requests
+     * are signed with the person's own AWS keys.
      *
      * @param database the database to use instead of the resource's default, if any
      */

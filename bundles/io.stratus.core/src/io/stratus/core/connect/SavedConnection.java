@@ -9,18 +9,24 @@ import java.util.Optional;
 
 /**
  * A database connection a person saved to open again: which discovered database, as which
- * database user, which database in it, and whether to log in with IAM. Never a password.
+ * database user (none for DynamoDB, which the person's AWS identity opens), which database in it,
+ * and whether to log in with IAM. Never a password.
  */
 public record SavedConnection(String id, String name, String resourceId, String username, Optional<String> database,
         boolean iamAuthentication) {
 
     public static final int MAX_NAME = 200;
+    public static final int MAX_USERNAME = 200;
 
     public SavedConnection {
         Objects.requireNonNull(id, "id");
         name = required(name, "a name", MAX_NAME);
         resourceId = required(resourceId, "the database's resource id from the explorer", 2048);
-        username = required(username, "the database user name", 200);
+        username = username == null ? "" : username.strip();
+        if (username.length() > MAX_USERNAME) {
+            throw new StratusException(Problem.INVALID_INPUT, "Give the database user name in at most " + MAX_USERNAME
+                    + " characters.");
+        }
         database = Objects.requireNonNull(database, "database").map(String::strip).filter(d -> !d.isEmpty())
                 .map(ConnectionSpec::requireDatabaseName);
     }

@@ -91,7 +91,7 @@ final class DatabaseRoutes {
         if (iam != null && !iam.isBoolean()) {
             throw new StratusException(Problem.INVALID_INPUT, "The field \"iamAuthentication\" must be true or false.");
         }
-        return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.text("username"),
+        return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.optionalText("username").orElse(""),
                 request.optionalText("database"), iam != null && iam.booleanValue());
     }
 
@@ -105,7 +105,8 @@ final class DatabaseRoutes {
         Secret password = request.optionalText("password").map(Secret::of).orElse(null);
         try {
             return ApiResponse.created(views.openDatabase(workbench.open(request.signedIn(), request.text("resourceId"),
-                    request.text("username"), Optional.ofNullable(password), request.optionalText("database"))));
+                    request.optionalText("username").orElse(""), Optional.ofNullable(password),
+                    request.optionalText("database"))));
         } finally {
             if (password != null) {
                 password.clear(); // the driver has logged in with it; nothing keeps it

@@ -113,7 +113,7 @@ abstract class ConnectorContract {
                 sql.execute(statement);
             }
         }
-        connector = TestConnectors.serving(engine());
+        connector = stratus.connector(engine());
     }
 
     @AfterAll

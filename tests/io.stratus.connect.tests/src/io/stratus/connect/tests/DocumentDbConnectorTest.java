@@ -53,7 +53,7 @@ class DocumentDbConnectorTest {
         stratus = new StratusServices();
         TestConnectors.trustTheTestAuthority(stratus);
         mongo = MongoWireServer.start();
-        documentDb = TestConnectors.serving("docdb");
+        documentDb = stratus.connector("docdb");
         String documents = IntStream.rangeClosed(1, ORDERS)
                 .mapToObj(n -> "{\"_id\": " + n + ", \"customer\": \"c" + (n % 10) + "\", \"total\": " + n + "}")
                 .collect(Collectors.joining(", "));

@@ -42,13 +42,14 @@ class RedshiftConnectorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestConnectors.trustTheTestAuthority(new StratusServices());
+        StratusServices stratus = new StratusServices();
+        TestConnectors.trustTheTestAuthority(stratus);
         postgres = PostgresServer.start();
         try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("SET password_encryption = 'md5'");
             sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         }
-        redshift = TestConnectors.serving("redshift");
+        redshift = stratus.connector("redshift");
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import io.stratus.testing.StratusServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -130,6 +131,44 @@ class DatabaseApiTest {
                 Map.of("statement", "UPDATE numbers SET label = label WHERE n <= 3")));
         assertEquals(3, changed.get("updateCount").asInt());
         close(alice, writer);
+    }
+
+    @Test
+    void dynamoDbTablesOpenWithThePersonsOwnAwsIdentity() throws Exception {
+        JsonNode opened = ApiClient.json(alice.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS)));
+        assertEquals("arn:aws:iam::" + HttpApiTest.ACCOUNT + ":user/alice", opened.get("username").asText());
+        assertFalse(opened.get("readOnly").asBoolean());
+        String id = opened.get("id").asText();
+        JsonNode put = ApiClient.json(alice.post("/api/databases/" + id + "/statements", Map.of("statement",
+                "{\"PutItem\": {\"Item\": {\"cart\": {\"S\": \"c1\"}, \"total\": {\"N\": \"12.50\"}}}}")));
+        assertEquals(1, put.get("updateCount").asInt());
+        HttpResponse<String> scan = alice.post("/api/databases/" + id + "/statements",
+                Map.of("statement", "SELECT * FROM carts", "stream", true));
+        List<String> lines = scan.body().lines().toList();
+        assertEquals(List.of("cart", "item"), ApiClient.JSON.readTree(lines.get(0)).get("columns").findValuesAsText("name"));
+        JsonNode row = ApiClient.JSON.readTree(lines.get(1));
+        assertEquals("c1", row.get(0).asText());
+        JsonNode item = ApiClient.JSON.readTree(row.get(1).asText());
+        assertEquals("c1", item.at("/cart/S").asText(), "the item in DynamoDB JSON, its key first");
+        assertEquals(0, new BigDecimal("12.5").compareTo(new BigDecimal(item.at("/total/N").asText())));
+        assertEquals(1, ApiClient.JSON.readTree(lines.get(2)).at("/end/rows").asInt());
+        close(alice, id);
+
+        JsonNode viewer = ApiClient.json(dave.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS)));
+        assertTrue(viewer.get("readOnly").asBoolean());
+        String viewing = viewer.get("id").asText();
+        HttpResponse<String> delete = dave.post("/api/databases/" + viewing + "/statements",
+                Map.of("statement", "DELETE FROM carts WHERE cart = 'c1'"));
+        ApiClient.assertError(delete, 403, "forbidden");
+        JsonNode get = ApiClient.json(dave.post("/api/databases/" + viewing + "/statements",
+                Map.of("statement", "{\"GetItem\": {\"Key\": {\"cart\": {\"S\": \"c1\"}}}}")));
+        assertEquals("c1", get.at("/rows/0/0").asText(), "the item is still there");
+        close(dave, viewing);
+
+        JsonNode saved = ApiClient.json(alice.post("/api/connections", Map.of("name", "carts", "resourceId",
+                LocalDatabaseInstance.CARTS)));
+        assertEquals("", saved.get("username").asText());
+        assertEquals(204, alice.send("DELETE", "/api/connections/" + saved.get("id").asText(), null).statusCode());
     }
 
     @Test

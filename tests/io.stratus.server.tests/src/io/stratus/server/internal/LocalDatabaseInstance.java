@@ -21,13 +21,15 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * A Stratus instance over real HTTP whose account has one RDS PostgreSQL instance, {@code orders},
- * played by a real PostgreSQL on loopback with TLS from the test authority; the first person
- * ({@code ALICE}) has set it up and is signed in.
+ * played by a real PostgreSQL on loopback with TLS from the test authority, and an empty DynamoDB
+ * table {@code carts} in the simulator; the first person ({@code ALICE}) has set it up and is
+ * signed in.
  */
 final class LocalDatabaseInstance implements AutoCloseable {
 
     static final Map<String, String> ALICE = HttpApiTest.ALICE;
     static final String RESOURCE = "arn:aws:rds:eu-west-1:" + HttpApiTest.ACCOUNT + ":db:orders";
+    static final String CARTS = "arn:aws:dynamodb:eu-west-1:" + HttpApiTest.ACCOUNT + ":table/carts";
 
     final PostgresServer postgres;
     final String database;
@@ -63,7 +65,8 @@ final class LocalDatabaseInstance implements AutoCloseable {
             account.user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")));
             others.forEach((user, keys) -> account.user(user, u -> u.accessKey(keys.get("accessKeyId"), keys.get("secretAccessKey"))));
             account.region("eu-west-1", r -> r.dbInstance("orders", db -> db.engine("postgres").address("127.0.0.1")
-                    .port(postgres.port()).dbName(database).iamAuthentication(true)));
+                    .port(postgres.port()).dbName(database).iamAuthentication(true))
+                    .dynamoDbTable("carts", table -> table.partitionKey("cart", "S")));
         }).build();
         AwsSimulator simulator = AwsSimulator.start(seed);
         StratusServices stratus = new StratusServices();

@@ -159,7 +159,7 @@ class StreamingBenchmark {
     }
 
     private static long throughConnector(LocalDatabaseInstance instance, LongConsumer progress) {
-        DatabaseConnector connector = instance.stratus.service(DatabaseConnector.class);
+        DatabaseConnector connector = instance.stratus.connector("postgres");
         ConnectionSpec spec = new ConnectionSpec(LocalDatabaseInstance.RESOURCE, "postgres", "eu-west-1", "127.0.0.1",
                 instance.postgres.port(), Optional.of(instance.database), true, false);
         try (DatabaseSession session = connector.open(spec,

@@ -3,12 +3,13 @@ package io.stratus.aws.simulator.internal;
 /**
  * An AWS error answer. Its code depends on the wire protocol: Query services say
  * {@code InvalidClientTokenId} where JSON services say {@code UnrecognizedClientException}.
+ * Public for the DynamoDB engine in {@code internal.dynamodb}, which answers with AWS's errors too.
  */
-final class AwsError extends RuntimeException {
+public final class AwsError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    enum Kind {
+    public enum Kind {
         MISSING_AUTHENTICATION("MissingAuthenticationToken", "MissingAuthenticationTokenException", 403),
         INCOMPLETE_SIGNATURE("IncompleteSignature", "IncompleteSignatureException", 400),
         INVALID_CLIENT_TOKEN("InvalidClientTokenId", "UnrecognizedClientException", 403),
@@ -20,6 +21,8 @@ final class AwsError extends RuntimeException {
         INVALID_PARAMETER_VALUE("InvalidParameterValue", "InvalidParameterValueException", 400),
         MALFORMED_REQUEST("MalformedQueryString", "SerializationException", 400),
         RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFoundException", 400),
+        CONDITIONAL_CHECK_FAILED("ConditionalCheckFailed", "ConditionalCheckFailedException", 400),
+        DUPLICATE_ITEM("DuplicateItem", "DuplicateItemException", 400),
         ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", "AWSOrganizationsNotInUseException", 400),
         THROTTLING("Throttling", "ThrottlingException", 400),
         INTERNAL_FAILURE("InternalFailure", "InternalFailure", 500),
@@ -38,7 +41,7 @@ final class AwsError extends RuntimeException {
 
     final Kind kind;
 
-    AwsError(Kind kind, String message) {
+    public AwsError(Kind kind, String message) {
         super(message, null, false, false); // an answer, not a bug: no stack trace needed
         this.kind = kind;
     }

@@ -3,6 +3,7 @@ package io.stratus.aws.simulator.internal;
 import io.stratus.aws.simulator.CallLog;
 import io.stratus.aws.simulator.Fault;
 import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers one request, whatever carries it over HTTP: routes it by the signing name in its SigV4
  * credential scope (so one endpoint serves every service, in any region), delays it, injects
- * faults, authenticates the signature, runs the action and records the call.
+ * faults, authenticates the signature, runs the action and records the call. It holds what the
+ * simulator's AWS changes as it runs: the temporary keys STS issues and the DynamoDB items.
  */
 public final class Dispatcher {
 
@@ -62,7 +64,7 @@ public final class Dispatcher {
         this.calls = calls;
         this.clock = clock;
         Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api(),
-                DynamoDb.api())
+                new DynamoDb(new DynamoDbTables(seed)).api())
                 .forEach(api -> apis.put(api.service(), api));
     }
 

@@ -6,19 +6,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
 import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
+import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
+import io.stratus.aws.simulator.internal.dynamodb.Errors;
+import io.stratus.aws.simulator.internal.dynamodb.TableItems;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Amazon DynamoDB's control plane, which speaks JSON 1.0: the tables of the caller's account in
- * the request's region. {@code ListTables} pages by table name as DynamoDB does: at most
- * {@code Limit} names (1 to 100) after {@code ExclusiveStartTableName}, and
- * {@code LastEvaluatedTableName} while more follow.
+ * Amazon DynamoDB, which speaks JSON 1.0: the tables of the caller's account in the request's
+ * region and their items. This class answers the control plane; {@link DynamoDbItems},
+ * {@link DynamoDbReads} and {@link DynamoDbStatements} the data plane. {@code ListTables} pages by
+ * table name as DynamoDB does: at most {@code Limit} names (1 to 100) after
+ * {@code ExclusiveStartTableName}, and {@code LastEvaluatedTableName} while more follow.
  *
  * <p>The seed names indexes only, so each global index is keyed on an attribute named after it,
  * and each local index on the table's partition key and such an attribute.
@@ -27,13 +32,33 @@ final class DynamoDb {
 
     private static final int MAX_LIMIT = 100;
 
-    private DynamoDb() {
+    private final DynamoDbTables tables;
+
+    DynamoDb(DynamoDbTables tables) {
+        this.tables = tables;
     }
 
-    static JsonApi api() {
-        return new JsonApi("dynamodb", JsonApi.JSON_1_0, "DynamoDB_20120810", Map.of(
+    JsonApi api() {
+        Map<String, JsonApi.Operation> operations = new HashMap<>(Map.of(
                 "ListTables", DynamoDb::listTables,
-                "DescribeTable", DynamoDb::describeTable));
+                "DescribeTable", this::describeTable));
+        operations.putAll(new DynamoDbItems(tables).operations());
+        operations.putAll(new DynamoDbReads(tables).operations());
+        operations.putAll(new DynamoDbStatements(tables).operations());
+        return new JsonApi("dynamodb", JsonApi.JSON_1_0, "DynamoDB_20120810", Map.copyOf(operations));
+    }
+
+    /**
+     * The table a data-plane call names, once the caller may act on it with the call's action
+     * (AWS decides access before it looks for the table).
+     */
+    static TableItems authorizedTable(Invocation invocation, DynamoDbTables tables, String name) {
+        if (name == null || name.isEmpty()) {
+            throw Errors.validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
+        invocation.authorize(invocation.arn("dynamodb", "table/" + name));
+        return tables.table(invocation.caller().account().id(), invocation.region(), name);
     }
 
     private static ObjectNode listTables(Invocation invocation, JsonNode input) {
@@ -57,7 +82,7 @@ final class DynamoDb {
         return answer;
     }
 
-    private static ObjectNode describeTable(Invocation invocation, JsonNode input) {
+    private ObjectNode describeTable(Invocation invocation, JsonNode input) {
         String name = input.path("TableName").asText("");
         String arn = invocation.arn("dynamodb", "table/" + name);
         invocation.authorize(arn);
@@ -66,14 +91,15 @@ final class DynamoDb {
                 .findFirst()
                 .orElseThrow(() -> new AwsError(AwsError.Kind.RESOURCE_NOT_FOUND,
                         "Requested resource not found: Table: " + name + " not found"));
+        TableItems items = tables.table(invocation.caller().account().id(), invocation.region(), name);
         ObjectNode answer = JsonApi.object();
         ObjectNode description = answer.putObject("Table")
                 .put("TableName", table.name())
                 .put("TableArn", arn)
                 .put("TableId", UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8)).toString())
                 .put("TableStatus", table.status())
-                .put("ItemCount", table.itemCount())
-                .put("TableSizeBytes", table.sizeBytes());
+                .put("ItemCount", table.itemCount() != null ? table.itemCount() : items.count())
+                .put("TableSizeBytes", table.sizeBytes() != null ? table.sizeBytes() : items.bytes());
         description.putObject("BillingModeSummary").put("BillingMode", table.billingMode());
         boolean provisioned = table.billingMode().equals("PROVISIONED");
         description.putObject("ProvisionedThroughput")

@@ -25,6 +25,11 @@ record Invocation(String action, String region, Credential credential, Instant n
         return "arn:aws:" + service + ":" + region + ":" + caller().account().id() + ":" + resource;
     }
 
+    /** The same call, authorized as another action: one operation may stand for several IAM actions (PartiQL). */
+    Invocation as(String otherAction) {
+        return new Invocation(otherAction, region, credential, now);
+    }
+
     /** Applies the caller's allow/deny lists to this call's action (default: allowed). */
     void authorize(String resource) {
         var permissions = caller().permissions();

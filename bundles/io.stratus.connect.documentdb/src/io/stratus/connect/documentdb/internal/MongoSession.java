@@ -4,6 +4,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.FixedResult;
 import io.stratus.core.connect.StatementResult;
 
 import com.mongodb.MongoException;
@@ -108,7 +109,8 @@ public final class MongoSession implements DatabaseSession {
                         .limit(command.getInteger("limit", 0))
                         .batchSize(BATCH).iterator());
                 case "aggregate" -> reading(collection.aggregate(documents(command, "pipeline")).batchSize(BATCH).iterator());
-                case "count" -> FixedResult.count(collection.countDocuments(document(command, "filter")));
+                case "count" -> FixedResult.rows(List.of(new StatementResult.Column("count", "long")),
+                        List.of(List.of(collection.countDocuments(document(command, "filter")))));
                 case "insertOne" -> {
                     collection.insertOne(document(command, "document"));
                     yield FixedResult.changed(1);

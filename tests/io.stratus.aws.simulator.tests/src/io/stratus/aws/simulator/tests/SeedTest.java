@@ -14,10 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** The JSON seed format, its defaults and its validation. */
@@ -58,11 +62,15 @@ class SeedTest extends SimulatorTestBase {
         assertTrue(catalog.storageEncrypted());
         assertEquals(false, ireland.dbClusters().get(1).storageEncrypted());
         assertEquals(4, ireland.redshiftClusters().get(0).numberOfNodes());
-        RegionSeed.DynamoDbTable sessions = ireland.dynamoDbTables().get(0);
+        RegionSeed.DynamoDbTable sessions = ireland.dynamoDbTables().get(1);
         assertEquals(new RegionSeed.KeyAttribute("started", "N"), sessions.sortKey());
         assertEquals(List.of("by-device"), sessions.globalSecondaryIndexes());
         assertEquals("PAY_PER_REQUEST", sessions.billingMode());
         assertEquals(1204L, sessions.itemCount());
+        RegionSeed.DynamoDbTable carts = ireland.dynamoDbTables().get(0);
+        assertEquals(2, carts.items().size());
+        assertEquals(Map.of("S", "c-1001"), carts.items().getFirst().get("cart"));
+        assertNull(carts.itemCount(), "without an estimate, DescribeTable counts the items the simulator holds");
 
         List<RegionSeed.DbInstance> generated = acme.region("us-east-1").dbInstances();
         assertEquals(2000, generated.size());
@@ -107,7 +115,52 @@ class SeedTest extends SimulatorTestBase {
                     .roleArn("arn:aws:iam::111111111111:role/Admin").roleSessionName("carol")).credentials();
             assertEquals("arn:aws:sts::111111111111:assumed-role/Admin/carol",
                     sts(simulator, sessionCredentials(admin)).getCallerIdentity().arn());
+
+            AwsBasicCredentials root = AwsBasicCredentials.create("AKIAROOT111111111111",
+                    "root+secret+of+account+111111111111+xxxx");
+            DynamoDbClient dynamoDb = dynamoDb(simulator, Region.EU_WEST_1, root);
+            Map<String, AttributeValue> cart = dynamoDb.getItem(r -> r.tableName("carts")
+                    .key(Map.of("cart", AttributeValue.fromS("c-1001")))).item();
+            assertEquals("42.5", cart.get("total").n());
+            assertEquals("B-7", cart.get("lines").l().getFirst().m().get("sku").s());
+            assertEquals(2L, dynamoDb.describeTable(r -> r.tableName("carts")).table().itemCount());
         }
+    }
+
+    @Test
+    void theDemoSeedsTablesHoldItems() throws IOException {
+        AwsBasicCredentials ada = AwsBasicCredentials.create("AKIADEMOADA000000001", "demo/ada/secret/000000000000000000000001");
+        try (InputStream json = AwsSimulator.class.getResourceAsStream("/seeds/demo.json");
+                AwsSimulator simulator = AwsSimulator.start(Seed.fromJson(json))) {
+            DynamoDbClient dynamoDb = dynamoDb(simulator, Region.EU_WEST_1, ada);
+            assertEquals(3, dynamoDb.scan(r -> r.tableName("carts")).count());
+            assertEquals(3L, dynamoDb.describeTable(r -> r.tableName("carts")).table().itemCount());
+            assertEquals(2, dynamoDb.query(r -> r.tableName("sessions").keyConditionExpression("#u = :ada")
+                    .expressionAttributeNames(Map.of("#u", "user"))
+                    .expressionAttributeValues(Map.of(":ada", AttributeValue.fromS("ada")))).count());
+        }
+    }
+
+    @Test
+    void refusesASeedItemDynamoDbWouldRefuse() throws IOException {
+        Seed missingKey = parse("""
+                {"accounts": [{"id": "111111111111", "regions": [{"name": "eu-west-1", "dynamoDbTables": [
+                  {"name": "carts", "partitionKey": {"name": "cart", "type": "S"},
+                   "items": [{"cart": {"S": "c-1"}}, {"owner": {"S": "ada"}}]}]}]}]}
+                """);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> AwsSimulator.start(missingKey));
+        assertEquals("Invalid seed: DynamoDB table carts of account 111111111111 in eu-west-1, item 2: "
+                + "One or more parameter values were invalid: Missing the key cart in the item", error.getMessage());
+
+        Seed duplicate = Seed.builder().account("111111111111", account -> account.region("eu-west-1", region -> region
+                .dynamoDbTable("carts", table -> table.partitionKey("cart", "N")
+                        .item("{\"cart\": {\"N\": \"1.0\"}}").item("{\"cart\": {\"N\": \"1\"}}"))))
+                .build();
+        error = assertThrows(IllegalArgumentException.class, () -> AwsSimulator.start(duplicate));
+        assertTrue(error.getMessage().contains("item 2: Another item of the seed has the same key"), error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> Seed.builder().account("111111111111", account -> account
+                .region("eu-west-1", region -> region.dynamoDbTable("carts", table -> table.item("not json")))));
+        assertTrue(error.getMessage().startsWith("A DynamoDB item of the seed is not a JSON object"), error.getMessage());
     }
 
     @Test

@@ -91,7 +91,11 @@ abstract class SimulatorTestBase {
     }
 
     static DynamoDbClient dynamoDb(Region region, AwsCredentials credentials) {
-        return configure(DynamoDbClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
+        return dynamoDb(aws, region, credentials);
+    }
+
+    static DynamoDbClient dynamoDb(AwsSimulator simulator, Region region, AwsCredentials credentials) {
+        return configure(DynamoDbClient.builder(), simulator, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /**

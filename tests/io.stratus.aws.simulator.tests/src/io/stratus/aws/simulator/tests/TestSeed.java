@@ -25,12 +25,15 @@ final class TestSeed {
     static final AwsBasicCredentials BOB = AwsBasicCredentials.create("AKIABOB1234567890123", "bob/secret/00000000000000000000000000000");
     /** dave may do anything but read the account alias, the organization and the list of DB instances. */
     static final AwsBasicCredentials DAVE = AwsBasicCredentials.create("AKIADAVE123456789012", "dave/secret/0000000000000000000000000000");
+    /** erin may do anything but write DynamoDB items with PutItem or a PartiQL INSERT. */
+    static final AwsBasicCredentials ERIN = AwsBasicCredentials.create("AKIAERIN123456789012", "erin/secret/0000000000000000000000000000");
     /** carol lives in the account that has no alias and no organization. */
     static final AwsBasicCredentials CAROL = AwsBasicCredentials.create("AKIACAROL21098765432", "carol/secret/000000000000000000000000000");
 
     static final String ALICE_ARN = "arn:aws:iam::" + ACCOUNT + ":user/engineering/alice";
     static final String BOB_ARN = "arn:aws:iam::" + ACCOUNT + ":user/bob";
     static final String DAVE_ARN = "arn:aws:iam::" + ACCOUNT + ":user/dave";
+    static final String ERIN_ARN = "arn:aws:iam::" + ACCOUNT + ":user/erin";
     static final String DEPLOYER_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Deployer";
 
     /** The region with one database of every kind (see {@link #databases}). */
@@ -41,6 +44,8 @@ final class TestSeed {
     /** DynamoDB tables in {@link #MANY_DATABASES}: two pages of {@code ListTables} and a bit. */
     static final int MANY_TABLES = 230;
     static final String ORDERS_VPC = "vpc-0a1b2c3d4e5f60718";
+    /** The region whose DynamoDB tables the data-plane tests read and write (see {@link #items}). */
+    static final Region ITEMS = Region.EU_CENTRAL_1;
 
     static final Seed SEED = Seed.builder()
             .organization(ORGANIZATION, ACCOUNT, "aws@stratus.example")
@@ -55,10 +60,13 @@ final class TestSeed {
                     .user("bob", user -> user.accessKey(BOB.accessKeyId(), BOB.secretAccessKey()).allow("sts:*"))
                     .user("dave", user -> user.accessKey(DAVE.accessKeyId(), DAVE.secretAccessKey())
                             .deny("iam:ListAccountAliases", "organizations:*", "rds:DescribeDBInstances"))
+                    .user("erin", user -> user.accessKey(ERIN.accessKeyId(), ERIN.secretAccessKey())
+                            .deny("dynamodb:PutItem", "dynamodb:PartiQLInsert"))
                     .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4)))
                     .region(DATABASES.id(), TestSeed::databases)
                     .region(Region.US_EAST_1.id(), region -> region.dbInstance("us-app", db -> db.engine("mysql")))
-                    .region(MANY_DATABASES.id(), TestSeed::manyDatabases))
+                    .region(MANY_DATABASES.id(), TestSeed::manyDatabases)
+                    .region(ITEMS.id(), TestSeed::items))
             .account(LONE_ACCOUNT, account -> account
                     .user("carol", user -> user.accessKey(CAROL.accessKeyId(), CAROL.secretAccessKey())))
             .build();
@@ -92,6 +100,24 @@ final class TestSeed {
         for (int i = 1; i <= MANY_TABLES; i++) {
             region.dynamoDbTable("table-%04d".formatted(i), table -> table.partitionKey("id", "S"));
         }
+    }
+
+    /**
+     * Tables for the data plane, each test class writing its own: {@code books} (key {@code isbn},
+     * starting with two items), {@code readings} (key {@code sensor} + numeric {@code at}, a global
+     * index {@code kind} and a local index {@code label}), {@code bulk} (key {@code id}) for large
+     * scans, {@code songs} (key {@code artist} + {@code title}) for PartiQL and {@code blobs}
+     * (binary key {@code hash}, numeric sort key {@code n}).
+     */
+    private static void items(RegionBuilder region) {
+        region.dynamoDbTable("books", table -> table.partitionKey("isbn", "S")
+                        .item("{\"isbn\": {\"S\": \"978-0\"}, \"title\": {\"S\": \"Seeded\"}, \"pages\": {\"N\": \"120\"}}")
+                        .item("{\"isbn\": {\"S\": \"978-1\"}, \"tags\": {\"SS\": [\"old\", \"rare\"]}}"))
+                .dynamoDbTable("readings", table -> table.partitionKey("sensor", "S").sortKey("at", "N")
+                        .globalSecondaryIndex("kind").localSecondaryIndex("label"))
+                .dynamoDbTable("bulk", table -> table.partitionKey("id", "S"))
+                .dynamoDbTable("songs", table -> table.partitionKey("artist", "S").sortKey("title", "S"))
+                .dynamoDbTable("blobs", table -> table.partitionKey("hash", "B").sortKey("n", "N"));
     }
 
     private TestSeed() {

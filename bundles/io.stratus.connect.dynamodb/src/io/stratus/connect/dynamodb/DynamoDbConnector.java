@@ -1,0 +1,49 @@
+package io.stratus.connect.dynamodb;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.connect.dynamodb.internal.DynamoDbSession;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseLogin;
+import io.stratus.core.connect.DatabaseSession;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * DynamoDB tables, with the AWS SDK. DynamoDB has no database users: the person's own AWS
+ * identity signs every request, so IAM decides what they may read and write, and Stratus's role
+ * decides on top whether writes are sent at all. A connection opens one table (the resource the
+ * explorer found), over the AWS client settings of the server (HTTPS, endpoint, timeouts).
+ */
+@Component(service = DatabaseConnector.class)
+public final class DynamoDbConnector implements DatabaseConnector {
+
+    private final AwsClients aws;
+
+    @Activate
+    public DynamoDbConnector(@Reference AwsClients aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public Set<String> engines() {
+        return Set.of("dynamodb");
+    }
+
+    @Override
+    public DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+        if (!engines().contains(spec.engine())) {
+            throw new StratusException(Problem.INVALID_INPUT, "The DynamoDB connector does not serve " + spec.engine() + ".");
+        }
+        String table = spec.database().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
+                "Name the DynamoDB table to open."));
+        return DynamoDbSession.open(aws.dynamoDb(spec.region()), aws, login.awsKeys(), mode, table);
+    }
+}

@@ -1,0 +1,212 @@
+package io.stratus.connect.dynamodb.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Items in DynamoDB JSON, the form the AWS Console and CLI show and take: every value tagged with
+ * its type ({@code {"S": "text"}}, {@code {"N": "12.5"}}, {@code {"B": base64}}, {@code BOOL},
+ * {@code NULL}, {@code SS}, {@code NS}, {@code BS}, {@code L}, {@code M}), so numbers keep their
+ * precision and sets stay sets when an item is read, edited and put back.
+ */
+final class AttributeJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private AttributeJson() {
+    }
+
+    /** The item as one line of DynamoDB JSON, with {@code first} attributes (the key) leading. */
+    static String write(Map<String, AttributeValue> item, List<String> first) {
+        StringWriter text = new StringWriter(64 + 32 * item.size());
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.writeStartObject();
+            for (String name : first) {
+                AttributeValue value = item.get(name);
+                if (value != null) {
+                    out.writeFieldName(name);
+                    write(out, value);
+                }
+            }
+            for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+                if (!first.contains(attribute.getKey())) {
+                    out.writeFieldName(attribute.getKey());
+                    write(out, attribute.getValue());
+                }
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing JSON to a string cannot fail", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator out, AttributeValue value) throws IOException {
+        out.writeStartObject();
+        switch (value.type()) {
+            case S -> out.writeStringField("S", value.s());
+            case N -> out.writeStringField("N", value.n());
+            case B -> out.writeStringField("B", base64(value.b()));
+            case BOOL -> out.writeBooleanField("BOOL", value.bool());
+            case NUL -> out.writeBooleanField("NULL", true);
+            case SS -> writeStrings(out, "SS", value.ss());
+            case NS -> writeStrings(out, "NS", value.ns());
+            case BS -> writeStrings(out, "BS", value.bs().stream().map(AttributeJson::base64).toList());
+            case L -> {
+                out.writeArrayFieldStart("L");
+                for (AttributeValue element : value.l()) {
+                    write(out, element);
+                }
+                out.writeEndArray();
+            }
+            case M -> {
+                out.writeObjectFieldStart("M");
+                for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+                    out.writeFieldName(entry.getKey());
+                    write(out, entry.getValue());
+                }
+                out.writeEndObject();
+            }
+            case UNKNOWN_TO_SDK_VERSION -> out.writeNullField("UNKNOWN");
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator out, String type, List<String> values) throws IOException {
+        out.writeArrayFieldStart(type);
+        for (String value : values) {
+            out.writeString(value);
+        }
+        out.writeEndArray();
+    }
+
+    /** A key value as a Java value: text, an exact number or bytes; null when the item lacks it. */
+    static Object keyValue(AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.type()) {
+            case S -> value.s();
+            case N -> new BigDecimal(value.n());
+            case B -> value.b().asByteArray();
+            default -> write(Map.of("value", value), List.of());
+        };
+    }
+
+    /**
+     * Reads an item (or a key, or expression attribute values) given as a JSON object of DynamoDB
+     * JSON values.
+     *
+     * @param where how the statement names it, for the error message
+     */
+    static Map<String, AttributeValue> readItem(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw invalid(where + " must be a JSON object of attributes in DynamoDB JSON, such as"
+                    + " {\"id\": {\"S\": \"a1\"}, \"total\": {\"N\": \"12.5\"}}.");
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        node.properties().forEach(attribute -> item.put(attribute.getKey(),
+                readValue(attribute.getValue(), where + "." + attribute.getKey())));
+        return item;
+    }
+
+    /** Reads a list of DynamoDB JSON values (PartiQL parameters). */
+    static List<AttributeValue> readValues(JsonNode node, String where) {
+        if (node == null || !node.isArray()) {
+            throw invalid(where + " must be a JSON list of values in DynamoDB JSON, such as [{\"S\": \"a1\"}].");
+        }
+        List<AttributeValue> values = new ArrayList<>();
+        node.forEach(value -> values.add(readValue(value, where + "[" + values.size() + "]")));
+        return values;
+    }
+
+    static AttributeValue readValue(JsonNode node, String where) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.isObject() ? node.properties().iterator() : null;
+        if (fields == null || !fields.hasNext() || node.size() != 1) {
+            throw invalid(where + " must be a value in DynamoDB JSON: an object with one type tag, such as"
+                    + " {\"S\": \"text\"} or {\"N\": \"5\"}.");
+        }
+        Map.Entry<String, JsonNode> tagged = fields.next();
+        JsonNode content = tagged.getValue();
+        return switch (tagged.getKey()) {
+            case "S" -> AttributeValue.fromS(text(content, where));
+            case "N" -> AttributeValue.fromN(number(content, where));
+            case "B" -> AttributeValue.fromB(bytes(content, where));
+            case "BOOL" -> {
+                if (!content.isBoolean()) {
+                    throw invalid(where + ": BOOL takes true or false.");
+                }
+                yield AttributeValue.fromBool(content.booleanValue());
+            }
+            case "NULL" -> AttributeValue.fromNul(true);
+            case "SS" -> AttributeValue.fromSs(elements(content, where).stream().map(e -> text(e, where)).toList());
+            case "NS" -> AttributeValue.fromNs(elements(content, where).stream().map(e -> number(e, where)).toList());
+            case "BS" -> AttributeValue.fromBs(elements(content, where).stream().map(e -> bytes(e, where)).toList());
+            case "L" -> AttributeValue.fromL(elements(content, where).stream().map(e -> readValue(e, where)).toList());
+            case "M" -> AttributeValue.fromM(readItem(content, where));
+            default -> throw invalid(where + ": '" + tagged.getKey() + "' is not a DynamoDB type; use S, N, B, BOOL,"
+                    + " NULL, SS, NS, BS, L or M.");
+        };
+    }
+
+    private static List<JsonNode> elements(JsonNode content, String where) {
+        if (!content.isArray()) {
+            throw invalid(where + ": sets and lists take a JSON list.");
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        content.forEach(elements::add);
+        return elements;
+    }
+
+    private static String text(JsonNode content, String where) {
+        if (!content.isTextual()) {
+            throw invalid(where + ": S takes a JSON string.");
+        }
+        return content.textValue();
+    }
+
+    /** DynamoDB numbers travel as strings; a JSON number is taken too, as people often write one. */
+    private static String number(JsonNode content, String where) {
+        String number = content.isNumber() ? content.asText() : content.isTextual() ? content.textValue() : "";
+        try {
+            new BigDecimal(number);
+            return number;
+        } catch (NumberFormatException e) {
+            throw invalid(where + ": N takes a number, written as a string such as \"12.5\".");
+        }
+    }
+
+    private static SdkBytes bytes(JsonNode content, String where) {
+        try {
+            return SdkBytes.fromByteArray(Base64.getDecoder().decode(content.asText("")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(where + ": B takes base64 text.");
+        }
+    }
+
+    private static String base64(SdkBytes bytes) {
+        return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
+    }
+
+    static StratusException invalid(String message) {
+        return new StratusException(Problem.INVALID_INPUT, message);
+    }
+}

@@ -1,0 +1,224 @@
+package io.stratus.connect.dynamodb.internal;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.AccessMode;
+import io.stratus.core.connect.AwsKeys;
+import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.FixedResult;
+import io.stratus.core.connect.StatementResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * One person's use of one DynamoDB table, through the AWS SDK with the person's own keys, lent
+ * from the session's vault for each request. A statement is PartiQL ({@code SELECT * FROM
+ * "orders" WHERE id = 'a1'}) or a {@link JsonRequest} (Scan, Query, GetItem, PutItem, DeleteItem,
+ * ExecuteStatement). It may name only this table: the Administrator's limits are per table. A
+ * read-only session refuses writes before they are sent.
+ */
+public final class DynamoDbSession implements DatabaseSession {
+
+    private final DynamoDbClient client;
+    private final SignedCalls calls;
+    private final AccessMode mode;
+    private final TableShape table;
+    private volatile ItemResult<?> running;
+
+    private DynamoDbSession(DynamoDbClient client, SignedCalls calls, AccessMode mode, TableShape table) {
+        this.client = client;
+        this.calls = calls;
+        this.mode = mode;
+        this.table = table;
+    }
+
+    /** Reads the table's key schema, which also checks that the person may use the table. */
+    public static DynamoDbSession open(DynamoDbClient client, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
+        SignedCalls calls = new SignedCalls(aws, keys);
+        return new DynamoDbSession(client, calls, mode, TableShape.of(describe(client, calls, table)));
+    }
+
+    @Override
+    public void test() {
+        describe(table.name());
+    }
+
+    @Override
+    public List<CatalogItem> browse(List<String> path) {
+        if (path.isEmpty()) {
+            TableDescription description = describe(table.name());
+            return List.of(new CatalogItem(table.name(), "table", description.tableStatusAsString() + ", about "
+                    + description.itemCount() + " items"));
+        }
+        if (path.size() > 1 || !path.getFirst().equals(table.name())) {
+            throw AttributeJson.invalid("This connection's catalog is the table " + table.name() + " and, below it, its"
+                    + " key attributes and indexes.");
+        }
+        TableDescription description = describe(table.name());
+        List<CatalogItem> items = new ArrayList<>();
+        for (KeySchemaElement key : description.keySchema()) {
+            items.add(new CatalogItem(key.attributeName(), "key", (key.keyTypeAsString().equals("HASH") ? "partition key"
+                    : "sort key") + ", " + TableShape.attributeType(description, key.attributeName())));
+        }
+        for (GlobalSecondaryIndexDescription index : description.globalSecondaryIndexes()) {
+            items.add(new CatalogItem(index.indexName(), "index", "global, keyed on " + keyNames(index.keySchema())));
+        }
+        for (LocalSecondaryIndexDescription index : description.localSecondaryIndexes()) {
+            items.add(new CatalogItem(index.indexName(), "index", "local, keyed on " + keyNames(index.keySchema())));
+        }
+        return items;
+    }
+
+    @Override
+    public StatementResult execute(String statement) {
+        if (statement == null || statement.isBlank()) {
+            throw AttributeJson.invalid("The statement is empty.");
+        }
+        JsonRequest request = JsonRequest.looksLikeOne(statement) ? JsonRequest.read(statement)
+                : new JsonRequest("ExecuteStatement", null);
+        String partiql = request.fields() == null ? statement : request.text("Statement").orElse("");
+        boolean writes = request.fields() == null ? PartiqlStatement.read(partiql).writes() : request.writes();
+        if (request.operation().equals("ExecuteStatement")) {
+            PartiqlStatement.read(partiql).tables().forEach(this::requireThisTable);
+        } else {
+            request.text("TableName").ifPresent(this::requireThisTable);
+        }
+        if (writes && mode == AccessMode.READ_ONLY) {
+            throw new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you read"
+                    + " data, not change it): the " + request.operation() + " was not sent.");
+        }
+        return switch (request.operation()) {
+            case "Scan" -> reading((Map<String, AttributeValue> cursor) -> {
+                ScanResponse page = call("Scan", as -> client.scan(r -> r.tableName(table.name())
+                        .indexName(request.text("IndexName").orElse(null))
+                        .filterExpression(request.text("FilterExpression").orElse(null))
+                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                        .expressionAttributeNames(request.attributeNames())
+                        .expressionAttributeValues(request.attributeValues())
+                        .limit(request.positive("Limit").orElse(null))
+                        .consistentRead(request.flag("ConsistentRead").orElse(null))
+                        .exclusiveStartKey(cursor).overrideConfiguration(as)));
+                return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+            });
+            case "Query" -> reading((Map<String, AttributeValue> cursor) -> {
+                QueryResponse page = call("Query", as -> client.query(r -> r.tableName(table.name())
+                        .indexName(request.text("IndexName").orElse(null))
+                        .keyConditionExpression(request.text("KeyConditionExpression").orElseThrow(() -> AttributeJson.invalid(
+                                "A Query needs a KeyConditionExpression, such as \"id = :id\"; use a Scan to read every item.")))
+                        .filterExpression(request.text("FilterExpression").orElse(null))
+                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                        .expressionAttributeNames(request.attributeNames())
+                        .expressionAttributeValues(request.attributeValues())
+                        .limit(request.positive("Limit").orElse(null))
+                        .consistentRead(request.flag("ConsistentRead").orElse(null))
+                        .scanIndexForward(request.flag("ScanIndexForward").orElse(null))
+                        .exclusiveStartKey(cursor).overrideConfiguration(as)));
+                return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+            });
+            case "GetItem" -> {
+                Map<String, AttributeValue> item = call("GetItem", as -> client.getItem(r -> r.tableName(table.name())
+                        .key(request.item("Key"))
+                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                        .expressionAttributeNames(request.attributeNames())
+                        .consistentRead(request.flag("ConsistentRead").orElse(null))
+                        .overrideConfiguration(as))).item();
+                yield FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item)));
+            }
+            case "PutItem" -> {
+                call("PutItem", as -> client.putItem(r -> r.tableName(table.name())
+                        .item(request.item("Item"))
+                        .conditionExpression(request.text("ConditionExpression").orElse(null))
+                        .expressionAttributeNames(request.attributeNames())
+                        .expressionAttributeValues(request.attributeValues())
+                        .overrideConfiguration(as)));
+                yield FixedResult.changed(1);
+            }
+            case "DeleteItem" -> {
+                boolean existed = call("DeleteItem", as -> client.deleteItem(r -> r.tableName(table.name())
+                        .key(request.item("Key"))
+                        .conditionExpression(request.text("ConditionExpression").orElse(null))
+                        .expressionAttributeNames(request.attributeNames())
+                        .expressionAttributeValues(request.attributeValues())
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .overrideConfiguration(as))).hasAttributes();
+                yield FixedResult.changed(existed ? 1 : 0);
+            }
+            case "ExecuteStatement" -> {
+                List<AttributeValue> parameters = request.fields() == null ? List.of() : request.values("Parameters");
+                Integer limit = request.fields() == null ? null : request.positive("Limit").orElse(null);
+                ItemResult.PageReader<String> pages = token -> {
+                    ExecuteStatementResponse page = call("ExecuteStatement", as -> client.executeStatement(r -> r
+                            .statement(partiql).parameters(parameters.isEmpty() ? null : parameters).limit(limit)
+                            .nextToken(token).overrideConfiguration(as)));
+                    return new ItemResult.Page<>(page.items(), page.nextToken());
+                };
+                if (writes) { // DynamoDB tells nothing about what changed
+                    pages.read(null);
+                    yield FixedResult.done();
+                }
+                yield reading(pages);
+            }
+            default -> throw new IllegalStateException("JsonRequest admitted " + request.operation());
+        };
+    }
+
+    @Override
+    public void cancel() {
+        ItemResult<?> result = running;
+        if (result != null) {
+            result.cancel();
+        }
+    }
+
+    /** The SDK client is shared by everyone in the region, and the keys stay in the vault: nothing to free. */
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    private <C> StatementResult reading(ItemResult.PageReader<C> pages) {
+        ItemResult<C> result = ItemResult.start(table, pages);
+        running = result;
+        return result;
+    }
+
+    private TableDescription describe(String name) {
+        return describe(client, calls, name);
+    }
+
+    private static TableDescription describe(DynamoDbClient client, SignedCalls calls, String name) {
+        return calls.call("DescribeTable", as -> client.describeTable(r -> r.tableName(name).overrideConfiguration(as)))
+                .table();
+    }
+
+    private <T> T call(String action, Function<AwsRequestOverrideConfiguration, T> request) {
+        return calls.call(action, request);
+    }
+
+    private void requireThisTable(String name) {
+        if (!name.equals(table.name())) {
+            throw new StratusException(Problem.INVALID_INPUT, "This connection opens the DynamoDB table " + table.name()
+                    + ": the statement may use only that one. Open " + name + " from the explorer to use it.");
+        }
+    }
+
+    private static String keyNames(List<KeySchemaElement> key) {
+        return String.join(" and ", key.stream().map(KeySchemaElement::attributeName).toList());
+    }
+}
