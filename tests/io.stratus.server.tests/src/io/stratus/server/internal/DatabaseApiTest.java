@@ -140,7 +140,8 @@ class DatabaseApiTest {
         assertFalse(opened.get("readOnly").asBoolean());
         String id = opened.get("id").asText();
         JsonNode put = ApiClient.json(alice.post("/api/databases/" + id + "/statements", Map.of("statement",
-                "{\"PutItem\": {\"Item\": {\"cart\": {\"S\": \"c1\"}, \"total\": {\"N\": \"12.50\"}}}}")));
+                "{\"PutItem\": {\"Item\": {\"cart\": {\"S\": \"c1\"}, \"total\": {\"N\": \"12.50\"},"
+                        + " \"note\": {\"S\": \"say \\\"hi\\\"\\n\\\\ \\u0001\"}}}}")));
         assertEquals(1, put.get("updateCount").asInt());
         HttpResponse<String> scan = alice.post("/api/databases/" + id + "/statements",
                 Map.of("statement", "SELECT * FROM carts", "stream", true));
@@ -151,6 +152,7 @@ class DatabaseApiTest {
         JsonNode item = ApiClient.JSON.readTree(row.get(1).asText());
         assertEquals("c1", item.at("/cart/S").asText(), "the item in DynamoDB JSON, its key first");
         assertEquals(0, new BigDecimal("12.5").compareTo(new BigDecimal(item.at("/total/N").asText())));
+        assertEquals("say \"hi\"\n\\ \u0001", item.at("/note/S").asText(), "quotes, line breaks and control characters survive");
         assertEquals(1, ApiClient.JSON.readTree(lines.get(2)).at("/end/rows").asInt());
         close(alice, id);
 

@@ -3,13 +3,8 @@ package io.stratus.connect.dynamodb.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,73 +24,98 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class AttributeJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private AttributeJson() {
     }
 
-    /** The item as one line of DynamoDB JSON, with {@code first} attributes (the key) leading. */
+    /**
+     * The item as one line of DynamoDB JSON, with {@code first} attributes (the key) leading.
+     * Written by hand into one buffer: a scan renders every item it reads, so this is the
+     * connector's hot path.
+     */
     static String write(Map<String, AttributeValue> item, List<String> first) {
-        StringWriter text = new StringWriter(64 + 32 * item.size());
-        try (JsonGenerator out = JSON.createGenerator(text)) {
-            out.writeStartObject();
-            for (String name : first) {
-                AttributeValue value = item.get(name);
-                if (value != null) {
-                    out.writeFieldName(name);
-                    write(out, value);
-                }
+        StringBuilder out = new StringBuilder(64 + 48 * item.size()).append('{');
+        for (String name : first) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                attribute(out, name, value);
             }
-            for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
-                if (!first.contains(attribute.getKey())) {
-                    out.writeFieldName(attribute.getKey());
-                    write(out, attribute.getValue());
-                }
-            }
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing JSON to a string cannot fail", e);
         }
-        return text.toString();
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            if (!first.contains(attribute.getKey())) {
+                attribute(out, attribute.getKey(), attribute.getValue());
+            }
+        }
+        return out.append('}').toString();
     }
 
-    private static void write(JsonGenerator out, AttributeValue value) throws IOException {
-        out.writeStartObject();
+    private static void attribute(StringBuilder out, String name, AttributeValue value) {
+        if (out.length() > 1) {
+            out.append(',');
+        }
+        string(out, name).append(':');
+        write(out, value);
+    }
+
+    private static void write(StringBuilder out, AttributeValue value) {
         switch (value.type()) {
-            case S -> out.writeStringField("S", value.s());
-            case N -> out.writeStringField("N", value.n());
-            case B -> out.writeStringField("B", base64(value.b()));
-            case BOOL -> out.writeBooleanField("BOOL", value.bool());
-            case NUL -> out.writeBooleanField("NULL", true);
-            case SS -> writeStrings(out, "SS", value.ss());
-            case NS -> writeStrings(out, "NS", value.ns());
-            case BS -> writeStrings(out, "BS", value.bs().stream().map(AttributeJson::base64).toList());
+            case S -> string(out.append("{\"S\":"), value.s()).append('}');
+            case N -> string(out.append("{\"N\":"), value.n()).append('}');
+            case B -> string(out.append("{\"B\":"), base64(value.b())).append('}');
+            case BOOL -> out.append("{\"BOOL\":").append(value.bool()).append('}');
+            case NUL -> out.append("{\"NULL\":true}");
+            case SS -> strings(out, "SS", value.ss());
+            case NS -> strings(out, "NS", value.ns());
+            case BS -> strings(out, "BS", value.bs().stream().map(AttributeJson::base64).toList());
             case L -> {
-                out.writeArrayFieldStart("L");
-                for (AttributeValue element : value.l()) {
-                    write(out, element);
+                out.append("{\"L\":[");
+                for (int i = 0; i < value.l().size(); i++) {
+                    write(i == 0 ? out : out.append(','), value.l().get(i));
                 }
-                out.writeEndArray();
+                out.append("]}");
             }
             case M -> {
-                out.writeObjectFieldStart("M");
+                out.append("{\"M\":{");
+                boolean firstEntry = true;
                 for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
-                    out.writeFieldName(entry.getKey());
+                    string(firstEntry ? out : out.append(','), entry.getKey()).append(':');
                     write(out, entry.getValue());
+                    firstEntry = false;
                 }
-                out.writeEndObject();
+                out.append("}}");
             }
-            case UNKNOWN_TO_SDK_VERSION -> out.writeNullField("UNKNOWN");
+            case UNKNOWN_TO_SDK_VERSION -> out.append("{\"UNKNOWN\":null}");
         }
-        out.writeEndObject();
     }
 
-    private static void writeStrings(JsonGenerator out, String type, List<String> values) throws IOException {
-        out.writeArrayFieldStart(type);
-        for (String value : values) {
-            out.writeString(value);
+    private static void strings(StringBuilder out, String type, List<String> values) {
+        out.append("{\"").append(type).append("\":[");
+        for (int i = 0; i < values.size(); i++) {
+            string(i == 0 ? out : out.append(','), values.get(i));
         }
-        out.writeEndArray();
+        out.append("]}");
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped. */
+    private static StringBuilder string(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 
     /** A key value as a Java value: text, an exact number or bytes; null when the item lacks it. */
