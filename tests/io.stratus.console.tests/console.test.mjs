@@ -289,6 +289,8 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
 
   await dynamo.getByLabel('Operation').selectOption('Query');
   await dynamo.getByLabel('Key condition').fill('cart = :c');
+  await dynamo.getByLabel('Filter').fill('');
+  await dynamo.getByLabel('Names').fill('');
   await dynamo.getByLabel('Values').fill('{":c": {"S": "cart-2"}}');
   await dynamo.getByRole('button', { name: 'Run' }).click();
   const row = grid.locator('.grid-row').first();
@@ -300,12 +302,12 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await screenshot(page, '11-dynamodb-item');
 
   await page.getByRole('button', { name: 'Delete item…' }).click();
-  assert.equal(await dynamo.getByLabel('Key').inputValue(), '{"cart":{"S":"cart-2"}}', 'the key comes from the item');
+  assert.equal(await dynamo.getByLabel('Key', { exact: true }).inputValue(), '{"cart":{"S":"cart-2"}}', 'the key comes from the item');
   await dynamo.getByRole('button', { name: 'Run' }).click();
   await status.getByText('1 rows changed.').waitFor();
 
   await dynamo.getByLabel('Operation').selectOption('PartiQL');
-  await dynamo.getByRole('button', { name: 'Run' }).click();
+  await dynamo.getByRole('button', { name: 'Write statement' }).click();
   const editor = page.getByLabel('Statement (PartiQL or JSON request)');
   assert.equal(await editor.inputValue(), 'SELECT * FROM "carts"');
   await editor.press('End');
@@ -313,5 +315,8 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await page.keyboard.press('Control+Enter');
   await grid.getByRole('gridcell', { name: 'cart-1', exact: true }).waitFor();
   await status.getByText('1 rows.').waitFor();
+  await grid.focus(); // the keyboard way into the JSON view
+  await page.keyboard.press('ArrowDown');
+  assert.match(await json.textContent(), /"zoe"/);
   await screenshot(page, '12-dynamodb-partiql');
 });

@@ -205,7 +205,9 @@ function showConnectForm(resource, saved) {
   form.dataset.resource = resource.id;
   $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
   // DynamoDB has no database users: the person's own AWS identity signs each request.
-  const awsIdentity = resource.engine === DYNAMODB || (saved && !saved.username);
+  const awsIdentity = resource.engine === DYNAMODB;
+  form.dataset.awsIdentity = String(awsIdentity);
+  form.elements.password.value = '';
   $('#database-login').hidden = awsIdentity;
   $('#database-field').hidden = awsIdentity;
   form.elements.username.required = !awsIdentity;
@@ -232,13 +234,14 @@ $('#connect-form').addEventListener('submit', async (event) => {
   const password = form.elements.password.value;
   form.elements.password.value = ''; // sent once, kept nowhere
   form.querySelector('[role=alert]')?.remove();
+  const awsIdentity = form.dataset.awsIdentity === 'true';
   const connection = {
     resourceId: form.dataset.resource,
-    username: form.elements.username.value.trim(),
-    database: form.elements.database.value.trim() || undefined,
+    username: awsIdentity ? undefined : form.elements.username.value.trim(),
+    database: awsIdentity ? undefined : form.elements.database.value.trim() || undefined,
   };
   try {
-    current = await api('POST', '/api/databases', { ...connection, password: password || undefined });
+    current = await api('POST', '/api/databases', { ...connection, password: (!awsIdentity && password) || undefined });
     grid.clear();
     $('#result-status').textContent = '';
     const saveAs = form.elements.saveAs.value.trim();
@@ -265,14 +268,19 @@ async function loadOpenDatabases() {
   $('#saved-connections').replaceChildren(...connections.map((saved) => el('li', {},
     el('span', { text: `${saved.name}: ${saved.username || 'your AWS identity'}${saved.iamAuthentication ? ', IAM' : ''}` }),
     el('button', { type: 'button', text: 'Open…', 'aria-label': `Open saved ${saved.name}`,
-      onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, iamAuthentication: saved.iamAuthentication }, saved) }),
+      onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, engine: engineOf(saved.resourceId),
+        iamAuthentication: saved.iamAuthentication }, saved) }),
     el('button', { type: 'button', text: 'Delete', 'aria-label': `Delete saved ${saved.name}`,
       onclick: async () => { await api('DELETE', `/api/connections/${saved.id}`); loadOpenDatabases(); } }))));
   if (current && !databases.some((db) => db.id === current.id)) current = null;
   $('#query-empty').hidden = databases.length > 0 || !$('#connect-form').hidden;
   $('#open-databases').replaceChildren(...databases.map((db) => el('li', { 'aria-current': String(db.id === current?.id) },
     el('span', { text: describe(db) }),
-    el('button', { type: 'button', text: 'Use', 'aria-label': `Use ${describe(db)}`, onclick: () => { current = db; loadOpenDatabases(); } }),
+    el('button', { type: 'button', text: 'Use', 'aria-label': `Use ${describe(db)}`, onclick: () => {
+      current = db;
+      grid.clear(); // the rows were another database's
+      loadOpenDatabases();
+    } }),
     el('button', { type: 'button', text: 'Close', 'aria-label': `Close ${describe(db)}`, onclick: () => closeDatabase(db) }))));
   $('#editor').hidden = !current;
   if (current) {
@@ -317,6 +325,11 @@ $('#find-form').addEventListener('submit', (event) => {
   }
 });
 
+/** The engine a saved connection's resource names where its ARN tells (a DynamoDB table's does). */
+function engineOf(resourceId) {
+  return resourceId.split(':')[2] === 'dynamodb' ? DYNAMODB : undefined;
+}
+
 function describe(db) {
   const name = db.resourceId.split(/[:/]/).pop();
   const readOnly = db.readOnly ? ' (read-only)' : '';
@@ -327,32 +340,35 @@ function describe(db) {
 // --- the DynamoDB view: a form that writes a DynamoDB request into the editor and runs it ------
 
 const dynamoForm = $('#dynamo-form');
+/** A field of the DynamoDB form by name (namedItem: "item" is also a method of the elements collection). */
+const dynamoField = (name) => dynamoForm.elements.namedItem(name);
 
 function showDynamoFields() {
-  const operation = dynamoForm.elements.operation.value;
+  const operation = dynamoField('operation').value;
   dynamoForm.querySelectorAll('[data-for]').forEach((label) => {
     label.hidden = !label.dataset.for.split(' ').includes(operation);
   });
+  // PartiQL gets a statement to complete in the editor rather than a request to run.
+  dynamoForm.querySelector('button[type=submit]').textContent = operation === 'PartiQL' ? 'Write statement' : 'Run';
 }
-dynamoForm.elements.operation.addEventListener('change', showDynamoFields);
+dynamoField('operation').addEventListener('change', showDynamoFields);
 showDynamoFields();
 
 /** The form's request, with only the fields given; JSON fields are checked here, so a typo shows at once. */
 function dynamoRequest() {
-  const form = dynamoForm.elements;
-  const operation = form.operation.value;
+  const operation = dynamoField('operation').value;
   if (operation === 'PartiQL') return `SELECT * FROM "${current.database}"`;
   const request = {};
-  const shown = (name) => !form[name].closest('label').hidden;
+  const shown = (name) => !dynamoField(name).closest('label').hidden;
   const text = (name, field) => {
-    if (shown(name) && form[name].value.trim()) request[field] = form[name].value.trim();
+    if (shown(name) && dynamoField(name).value.trim()) request[field] = dynamoField(name).value.trim();
   };
   const json = (name, field) => {
-    if (!shown(name) || !form[name].value.trim()) return;
+    if (!shown(name) || !dynamoField(name).value.trim()) return;
     try {
-      request[field] = JSON.parse(form[name].value);
+      request[field] = JSON.parse(dynamoField(name).value);
     } catch (e) {
-      throw new Error(`${form[name].closest('label').firstChild.textContent.trim()} is not JSON: ${e.message}`);
+      throw new Error(`${dynamoField(name).closest('label').firstChild.textContent.trim()} is not JSON: ${e.message}`);
     }
   };
   text('index', 'IndexName');
@@ -364,7 +380,7 @@ function dynamoRequest() {
   text('condition', 'ConditionExpression');
   json('names', 'ExpressionAttributeNames');
   json('values', 'ExpressionAttributeValues');
-  if (shown('newestFirst') && form.newestFirst.checked) request.ScanIndexForward = false;
+  if (shown('newestFirst') && dynamoField('newestFirst').checked) request.ScanIndexForward = false;
   return JSON.stringify({ [operation]: request }, null, 1);
 }
 
@@ -377,7 +393,7 @@ dynamoForm.addEventListener('submit', (event) => {
     $('#result-status').textContent = e.message;
     return;
   }
-  if (dynamoForm.elements.operation.value === 'PartiQL') {
+  if (dynamoField('operation').value === 'PartiQL') {
     $('#sql').focus(); // a skeleton to complete, not a statement to run yet
     return;
   }
@@ -387,27 +403,41 @@ dynamoForm.addEventListener('submit', (event) => {
 /** Fills the form for another operation on an item, from the JSON view. */
 function prepareDynamo(operation, fields) {
   dynamoForm.reset();
-  dynamoForm.elements.operation.value = operation;
-  Object.entries(fields).forEach(([name, value]) => { dynamoForm.elements[name].value = value; });
+  dynamoField('operation').value = operation;
+  Object.entries(fields).forEach(([name, value]) => { dynamoField(name).value = value; });
   showDynamoFields();
-  dynamoForm.elements[Object.keys(fields)[0]].focus();
+  dynamoField(Object.keys(fields)[0]).focus();
 }
 
 // --- the JSON view of the selected row ----------------------------------------------------------
 
 const itemView = {
   row: null,
+  value: null,
 
-  /** Shows a row's JSON value (a DynamoDB item, a document) pretty-printed. */
+  /**
+   * Shows a row's JSON value: a DynamoDB item pretty-printed (its numbers are strings, so nothing
+   * changes), other JSON as the database wrote it (parsing could round large numbers).
+   */
   show(index) {
     const column = grid.columns.findIndex((c) => c.type === 'json');
-    if (column < 0) return;
+    if (column < 0 || index < 0 || index >= grid.rows.length) return;
     this.row = index;
-    this.value = JSON.parse(grid.rows[index][column]);
+    const text = grid.rows[index][column];
+    const dynamo = current?.engine === DYNAMODB;
+    this.value = dynamo ? JSON.parse(text) : null;
     $('#item-view-row').textContent = String(index + 1);
-    $('#item-json').textContent = JSON.stringify(this.value, null, 2);
+    $('#item-json').textContent = dynamo ? JSON.stringify(this.value, null, 2) : text;
     $('#item-view').hidden = false;
-    grid.render();
+    const keyComplete = dynamo && this.keyNames().every((name) => name in this.value);
+    $('#item-edit').disabled = !dynamo || current.readOnly;
+    $('#item-delete').disabled = !keyComplete || current.readOnly;
+    grid.reveal(index);
+  },
+
+  /** The key is the columns before the item, which the connector puts first. */
+  keyNames() {
+    return grid.columns.filter((c) => c.type !== 'json').map((c) => c.name);
   },
 
   hide() {
@@ -418,9 +448,7 @@ const itemView = {
 
 $('#item-edit').addEventListener('click', () => prepareDynamo('PutItem', { item: JSON.stringify(itemView.value, null, 1) }));
 $('#item-delete').addEventListener('click', () => {
-  // The key is the columns before the item, which the connector puts first.
-  const keyNames = grid.columns.filter((c) => c.type !== 'json').map((c) => c.name);
-  const key = Object.fromEntries(keyNames.map((name) => [name, itemView.value[name]]));
+  const key = Object.fromEntries(itemView.keyNames().map((name) => [name, itemView.value[name]]));
   prepareDynamo('DeleteItem', { key: JSON.stringify(key) });
 });
 
@@ -516,18 +544,31 @@ const grid = {
     const first = Math.max(0, Math.floor(this.node.scrollTop / ROW_HEIGHT) - 10);
     const last = Math.min(this.rows.length, first + Math.ceil(this.node.clientHeight / ROW_HEIGHT) + 20);
     const shown = [];
-    const selectable = this.columns.some((c) => c.type === 'json'); // such rows open in the JSON view
+    const selectable = this.selectable();
     for (let i = first; i < last; i++) {
       shown.push(el('div', { class: selectable ? 'grid-row selectable' : 'grid-row', role: 'row', 'aria-rowindex': String(i + 2),
-        'aria-selected': selectable ? String(i === itemView.row) : undefined, tabindex: selectable ? '0' : undefined,
-        style: { top: `${i * ROW_HEIGHT}px` },
-        onclick: selectable ? () => itemView.show(i) : undefined,
-        onkeydown: selectable ? (event) => { if (event.key === 'Enter') itemView.show(i); } : undefined },
+        'aria-selected': selectable ? String(i === itemView.row) : undefined, style: { top: `${i * ROW_HEIGHT}px` },
+        onclick: selectable ? () => itemView.show(i) : undefined },
         this.rows[i].map((value, column) => cell(value, this.widths[column]))));
     }
     this.body.replaceChildren(...shown);
     $('#result-status').textContent = `${this.rows.length.toLocaleString('en')} rows` + (this.more ? ' loaded; scroll for more.' : '.');
     if (this.more && !this.loading && last >= this.rows.length - 20) this.loadMore();
+  },
+
+  /** Rows with a JSON value open in the JSON view: by click, or from the focused grid with the arrow keys. */
+  selectable() {
+    return this.columns.some((c) => c.type === 'json');
+  },
+
+  /** Scrolls a row into view and draws the rows again. */
+  reveal(index) {
+    const top = index * ROW_HEIGHT;
+    const viewTop = this.node.scrollTop;
+    const viewHeight = this.node.clientHeight - ROW_HEIGHT; // under the sticky header
+    if (top < viewTop) this.node.scrollTop = top;
+    else if (top > viewTop + viewHeight - ROW_HEIGHT) this.node.scrollTop = top - viewHeight + ROW_HEIGHT;
+    this.render();
   },
 
   async loadMore() {
@@ -550,6 +591,12 @@ const grid = {
 };
 
 grid.node.addEventListener('scroll', () => grid.render());
+grid.node.addEventListener('keydown', (event) => {
+  if (!grid.selectable() || !['ArrowDown', 'ArrowUp'].includes(event.key)) return;
+  event.preventDefault();
+  const from = itemView.row ?? -1;
+  itemView.show(Math.max(0, from + (event.key === 'ArrowDown' ? 1 : -1)));
+});
 
 function cell(value, width) {
   const style = { flexBasis: `${width}rem` };

@@ -42,8 +42,12 @@ public final class DynamoDbConnector implements DatabaseConnector {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The DynamoDB connector does not serve " + spec.engine() + ".");
         }
-        String table = spec.database().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
-                "Name the DynamoDB table to open."));
-        return DynamoDbSession.open(aws.dynamoDb(spec.region()), aws, login.awsKeys(), mode, table);
+        // The table is the resource itself: the Administrator's limits and the access mode were decided for it.
+        String table = spec.resourceId().substring(spec.resourceId().indexOf(":table/") + ":table/".length());
+        if (!spec.resourceId().contains(":table/") || spec.database().filter(name -> !name.equals(table)).isPresent()) {
+            throw new StratusException(Problem.INVALID_INPUT, "A DynamoDB connection opens the table the explorer found ("
+                    + table + "): leave the database empty, and open another table from the explorer.");
+        }
+        return DynamoDbSession.open(spec.region(), aws, login.awsKeys(), mode, table);
     }
 }

@@ -139,6 +139,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), login.loginName(), mode,
                 idle.login(password.filter(p -> !p.isBlank())));
         String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
+                + (login.usesAwsIdentity() ? " (AWS identity)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
         DatabaseSession db;
         try {
@@ -149,7 +150,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         }
         audit.record(session.principalId(), "open-database", "success", opening);
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
-                login.loginName(), login.usesIam() || login.usesAwsIdentity(), mode, clock.instant());
+                login.loginName(), login.usesIam(), login.usesAwsIdentity(), mode, clock.instant());
         Connection connection = new Connection(described, key, db);
         mine.put(described.id(), connection);
         if (sessions.find(session.id()).isEmpty()) { // the session ended while this connection was opened

@@ -99,7 +99,7 @@ public final class DatabaseLogin {
 
     private static StratusException noDatabaseUser() {
         return new StratusException(Problem.INVALID_INPUT, "Give the database user name to log in as, and its password"
-                + " (or no password, to log in with IAM database authentication where the database allows it).");
+                + " (RDS and Aurora databases with IAM database authentication enabled need no password).");
     }
 
     @Override

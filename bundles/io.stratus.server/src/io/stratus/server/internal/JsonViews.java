@@ -135,6 +135,7 @@ final class JsonViews {
     ObjectNode openDatabase(OpenDatabase open) {
         ObjectNode node = object().put("id", open.id()).put("resourceId", open.resourceId()).put("engine", open.engine())
                 .put("username", open.username()).put("iamAuthentication", open.iamAuthentication())
+                .put("awsIdentity", open.awsIdentity())
                 .put("readOnly", open.mode() == AccessMode.READ_ONLY).put("openedAt", open.openedAt().toString());
         optional(node, "database", open.database());
         return node;

@@ -190,17 +190,33 @@ class DynamoDbConnectorTest {
 
     @Test
     void reachesItsOwnTableOnly() {
+        long readsBefore = simulator.calls().count("dynamodb:Scan") + simulator.calls().count("dynamodb:ExecuteStatement");
         try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             for (String other : List.of("{\"Scan\": {\"TableName\": \"secrets\"}}",
                     "SELECT * FROM \"secrets\"",
                     "SELECT \"x FROM orders\" FROM secrets",
-                    "SELECT * FROM \"orders\" WHERE customer IN (SELECT id FROM secrets)",
-                    "INSERT INTO secrets VALUE {'id': 'x'}")) {
+                    "INSERT INTO secrets VALUE {'id': 'x'}",
+                    "{\"ExecuteStatement\": {\"Statement\": \"SELECT * FROM secrets\"}}")) {
                 StratusException refused = assertThrows(StratusException.class, () -> session.execute(other), other);
                 assertEquals(Problem.INVALID_INPUT, refused.problem(), other);
                 assertTrue(refused.getMessage().contains("only that one"), refused.getMessage());
             }
+            // Where this reader could misread a statement, it refuses it rather than guess.
+            for (String hidden : List.of("SELECT * --'\nFROM \"secrets\" --' FROM \"orders\"",
+                    "SELECT * /*'*/ FROM \"secrets\" /*' FROM \"orders\" */",
+                    "SELECT * FROM \"orders\", \"secrets\"",
+                    "SELECT * FROM \"orders\" WHERE customer IN (SELECT id FROM secrets)",
+                    "SELECT * FROM \"orders\".'x'")) {
+                assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class, () -> session.execute(hidden), hidden)
+                        .problem(), hidden);
+            }
         }
+        assertEquals(readsBefore, simulator.calls().count("dynamodb:Scan") + simulator.calls().count("dynamodb:ExecuteStatement"),
+                "nothing was sent");
+        StratusException otherTable = assertThrows(StratusException.class, () -> connector.open(spec().withDatabase("secrets"),
+                DatabaseLogin.withAwsIdentity(arn("dana"), keys(DANA_KEY, DANA_SECRET, new AtomicInteger())), AccessMode.READ_ONLY));
+        assertEquals(Problem.INVALID_INPUT, otherTable.problem());
+        assertTrue(otherTable.getMessage().contains("the table the explorer found (orders)"), otherTable.getMessage());
     }
 
     @Test

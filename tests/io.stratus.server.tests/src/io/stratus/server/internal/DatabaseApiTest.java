@@ -137,6 +137,8 @@ class DatabaseApiTest {
     void dynamoDbTablesOpenWithThePersonsOwnAwsIdentity() throws Exception {
         JsonNode opened = ApiClient.json(alice.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS)));
         assertEquals("arn:aws:iam::" + HttpApiTest.ACCOUNT + ":user/alice", opened.get("username").asText());
+        assertTrue(opened.get("awsIdentity").asBoolean());
+        assertFalse(opened.get("iamAuthentication").asBoolean());
         assertFalse(opened.get("readOnly").asBoolean());
         String id = opened.get("id").asText();
         JsonNode put = ApiClient.json(alice.post("/api/databases/" + id + "/statements", Map.of("statement",
@@ -166,6 +168,9 @@ class DatabaseApiTest {
                 Map.of("statement", "{\"GetItem\": {\"Key\": {\"cart\": {\"S\": \"c1\"}}}}")));
         assertEquals("c1", get.at("/rows/0/0").asText(), "the item is still there");
         close(dave, viewing);
+
+        ApiClient.assertError(alice.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS, "database", "orders")),
+                400, "bad_request"); // a table's limits and access are its own: no other table rides on its resource id
 
         JsonNode saved = ApiClient.json(alice.post("/api/connections", Map.of("name", "carts", "resourceId",
                 LocalDatabaseInstance.CARTS)));

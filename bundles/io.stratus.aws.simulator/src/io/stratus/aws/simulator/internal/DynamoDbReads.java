@@ -84,7 +84,12 @@ final class DynamoDbReads {
         if (start == null || start.isNull()) {
             return entries;
         }
-        return entries.tailMap(index.startAfter(DynamoJson.item(start, "exclusiveStartKey")), false);
+        ItemKey after = index.startAfter(DynamoJson.item(start, "exclusiveStartKey"));
+        try {
+            return entries.tailMap(after, false);
+        } catch (IllegalArgumentException outsideTheRange) { // a Query's key condition bounds the map
+            throw Errors.validation("The provided starting key is outside query boundaries based on provided conditions");
+        }
     }
 
     /** The items of a parallel scan's segment: those whose partition key hashes to it. */

@@ -101,7 +101,11 @@ final class DynamoDbStatements {
         }
         String nextToken = input.path("NextToken").asText(null);
         if (nextToken != null) {
-            entries = entries.tailMap(index.startAfter(fromToken(nextToken)), false);
+            try {
+                entries = entries.tailMap(index.startAfter(fromToken(nextToken)), false);
+            } catch (IllegalArgumentException outsideTheRange) { // the token of a statement on another partition
+                throw Errors.validation("Invalid NextToken: it is not one this statement returned");
+            }
         }
         Page page = Page.read(entries.values(), item -> true, select.where(), DynamoDbRequests.limit(input));
         ObjectNode answer = JsonApi.object();

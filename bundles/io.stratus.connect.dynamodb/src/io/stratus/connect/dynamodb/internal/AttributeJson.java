@@ -127,7 +127,7 @@ final class AttributeJson {
             case S -> value.s();
             case N -> new BigDecimal(value.n());
             case B -> value.b().asByteArray();
-            default -> write(Map.of("value", value), List.of());
+            default -> throw new IllegalStateException("DynamoDB keys are S, N or B, not " + value.type());
         };
     }
 
@@ -176,7 +176,12 @@ final class AttributeJson {
                 }
                 yield AttributeValue.fromBool(content.booleanValue());
             }
-            case "NULL" -> AttributeValue.fromNul(true);
+            case "NULL" -> {
+                if (!content.isBoolean() || !content.booleanValue()) {
+                    throw invalid(where + ": NULL takes true.");
+                }
+                yield AttributeValue.fromNul(true);
+            }
             case "SS" -> AttributeValue.fromSs(elements(content, where).stream().map(e -> text(e, where)).toList());
             case "NS" -> AttributeValue.fromNs(elements(content, where).stream().map(e -> number(e, where)).toList());
             case "BS" -> AttributeValue.fromBs(elements(content, where).stream().map(e -> bytes(e, where)).toList());
@@ -205,7 +210,8 @@ final class AttributeJson {
 
     /** DynamoDB numbers travel as strings; a JSON number is taken too, as people often write one. */
     private static String number(JsonNode content, String where) {
-        String number = content.isNumber() ? content.asText() : content.isTextual() ? content.textValue() : "";
+        String number = content.isNumber() ? content.decimalValue().toPlainString()
+                : content.isTextual() ? content.textValue() : "";
         try {
             new BigDecimal(number);
             return number;

@@ -12,7 +12,7 @@ import io.stratus.core.connect.StatementResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,23 +35,21 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public final class DynamoDbSession implements DatabaseSession {
 
-    private final DynamoDbClient client;
     private final SignedCalls calls;
     private final AccessMode mode;
     private final TableShape table;
     private volatile ItemResult<?> running;
 
-    private DynamoDbSession(DynamoDbClient client, SignedCalls calls, AccessMode mode, TableShape table) {
-        this.client = client;
+    private DynamoDbSession(SignedCalls calls, AccessMode mode, TableShape table) {
         this.calls = calls;
         this.mode = mode;
         this.table = table;
     }
 
     /** Reads the table's key schema, which also checks that the person may use the table. */
-    public static DynamoDbSession open(DynamoDbClient client, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
-        SignedCalls calls = new SignedCalls(aws, keys);
-        return new DynamoDbSession(client, calls, mode, TableShape.of(describe(client, calls, table)));
+    public static DynamoDbSession open(String region, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
+        SignedCalls calls = new SignedCalls(aws, keys, region);
+        return new DynamoDbSession(calls, mode, TableShape.of(describe(calls, table)));
     }
 
     @Override
@@ -105,7 +103,7 @@ public final class DynamoDbSession implements DatabaseSession {
         }
         return switch (request.operation()) {
             case "Scan" -> reading((Map<String, AttributeValue> cursor) -> {
-                ScanResponse page = call("Scan", as -> client.scan(r -> r.tableName(table.name())
+                ScanResponse page = call("Scan", (client, as) -> client.scan(r -> r.tableName(table.name())
                         .indexName(request.text("IndexName").orElse(null))
                         .filterExpression(request.text("FilterExpression").orElse(null))
                         .projectionExpression(request.text("ProjectionExpression").orElse(null))
@@ -117,7 +115,7 @@ public final class DynamoDbSession implements DatabaseSession {
                 return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
             });
             case "Query" -> reading((Map<String, AttributeValue> cursor) -> {
-                QueryResponse page = call("Query", as -> client.query(r -> r.tableName(table.name())
+                QueryResponse page = call("Query", (client, as) -> client.query(r -> r.tableName(table.name())
                         .indexName(request.text("IndexName").orElse(null))
                         .keyConditionExpression(request.text("KeyConditionExpression").orElseThrow(() -> AttributeJson.invalid(
                                 "A Query needs a KeyConditionExpression, such as \"id = :id\"; use a Scan to read every item.")))
@@ -132,7 +130,7 @@ public final class DynamoDbSession implements DatabaseSession {
                 return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
             });
             case "GetItem" -> {
-                Map<String, AttributeValue> item = call("GetItem", as -> client.getItem(r -> r.tableName(table.name())
+                Map<String, AttributeValue> item = call("GetItem", (client, as) -> client.getItem(r -> r.tableName(table.name())
                         .key(request.item("Key"))
                         .projectionExpression(request.text("ProjectionExpression").orElse(null))
                         .expressionAttributeNames(request.attributeNames())
@@ -141,7 +139,7 @@ public final class DynamoDbSession implements DatabaseSession {
                 yield FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item)));
             }
             case "PutItem" -> {
-                call("PutItem", as -> client.putItem(r -> r.tableName(table.name())
+                call("PutItem", (client, as) -> client.putItem(r -> r.tableName(table.name())
                         .item(request.item("Item"))
                         .conditionExpression(request.text("ConditionExpression").orElse(null))
                         .expressionAttributeNames(request.attributeNames())
@@ -150,7 +148,7 @@ public final class DynamoDbSession implements DatabaseSession {
                 yield FixedResult.changed(1);
             }
             case "DeleteItem" -> {
-                boolean existed = call("DeleteItem", as -> client.deleteItem(r -> r.tableName(table.name())
+                boolean existed = call("DeleteItem", (client, as) -> client.deleteItem(r -> r.tableName(table.name())
                         .key(request.item("Key"))
                         .conditionExpression(request.text("ConditionExpression").orElse(null))
                         .expressionAttributeNames(request.attributeNames())
@@ -162,9 +160,11 @@ public final class DynamoDbSession implements DatabaseSession {
             case "ExecuteStatement" -> {
                 List<AttributeValue> parameters = request.fields() == null ? List.of() : request.values("Parameters");
                 Integer limit = request.fields() == null ? null : request.positive("Limit").orElse(null);
+                Boolean consistentRead = request.fields() == null ? null : request.flag("ConsistentRead").orElse(null);
                 ItemResult.PageReader<String> pages = token -> {
-                    ExecuteStatementResponse page = call("ExecuteStatement", as -> client.executeStatement(r -> r
+                    ExecuteStatementResponse page = call("ExecuteStatement", (client, as) -> client.executeStatement(r -> r
                             .statement(partiql).parameters(parameters.isEmpty() ? null : parameters).limit(limit)
+                            .consistentRead(consistentRead)
                             .nextToken(token).overrideConfiguration(as)));
                     return new ItemResult.Page<>(page.items(), page.nextToken());
                 };
@@ -193,21 +193,22 @@ public final class DynamoDbSession implements DatabaseSession {
     }
 
     private <C> StatementResult reading(ItemResult.PageReader<C> pages) {
-        ItemResult<C> result = ItemResult.start(table, pages);
-        running = result;
+        ItemResult<C> result = new ItemResult<>(table, pages);
+        running = result; // before the first request, so that a cancel during it is heard
+        result.readFirstPage();
         return result;
     }
 
     private TableDescription describe(String name) {
-        return describe(client, calls, name);
+        return describe(calls, name);
     }
 
-    private static TableDescription describe(DynamoDbClient client, SignedCalls calls, String name) {
-        return calls.call("DescribeTable", as -> client.describeTable(r -> r.tableName(name).overrideConfiguration(as)))
-                .table();
+    private static TableDescription describe(SignedCalls calls, String name) {
+        return calls.call("DescribeTable", (client, as) -> client.describeTable(r -> r.tableName(name)
+                .overrideConfiguration(as))).table();
     }
 
-    private <T> T call(String action, Function<AwsRequestOverrideConfiguration, T> request) {
+    private <T> T call(String action, BiFunction<DynamoDbClient, AwsRequestOverrideConfiguration, T> request) {
         return calls.call(action, request);
     }
 

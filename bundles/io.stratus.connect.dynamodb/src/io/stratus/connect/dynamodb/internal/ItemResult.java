@@ -39,16 +39,14 @@ final class ItemResult<C> implements StatementResult {
     private boolean lastRead;
     private volatile boolean cancelled;
 
-    private ItemResult(TableShape table, PageReader<C> reader) {
+    ItemResult(TableShape table, PageReader<C> reader) {
         this.table = table;
         this.reader = reader;
     }
 
     /** Reads the first page now, so that a refused statement fails when it is run. */
-    static <C> ItemResult<C> start(TableShape table, PageReader<C> reader) {
-        ItemResult<C> result = new ItemResult<>(table, reader);
-        result.readPage();
-        return result;
+    void readFirstPage() {
+        readPage();
     }
 
     @Override

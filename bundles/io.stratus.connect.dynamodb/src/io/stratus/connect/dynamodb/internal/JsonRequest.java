@@ -1,6 +1,7 @@
 package io.stratus.connect.dynamodb.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,16 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record JsonRequest(String operation, JsonNode fields) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> EXPRESSION_FIELDS = List.of("ExpressionAttributeNames", "ExpressionAttributeValues");
+    /** Decimals stay exact: a number written without quotes is not rounded through a double. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final String NAMES = "ExpressionAttributeNames";
+    private static final String VALUES = "ExpressionAttributeValues";
     /** The fields each operation takes. */
     private static final Map<String, Set<String>> OPERATIONS = Map.of(
-            "Scan", fields("TableName", "IndexName", "FilterExpression", "ProjectionExpression", "Limit", "ConsistentRead"),
-            "Query", fields("TableName", "IndexName", "KeyConditionExpression", "FilterExpression", "ProjectionExpression",
-                    "Limit", "ConsistentRead", "ScanIndexForward"),
-            "GetItem", fields("TableName", "Key", "ProjectionExpression", "ConsistentRead"),
-            "PutItem", fields("TableName", "Item", "ConditionExpression"),
-            "DeleteItem", fields("TableName", "Key", "ConditionExpression"),
+            "Scan", Set.of("TableName", "IndexName", "FilterExpression", "ProjectionExpression", "Limit", "ConsistentRead",
+                    NAMES, VALUES),
+            "Query", Set.of("TableName", "IndexName", "KeyConditionExpression", "FilterExpression", "ProjectionExpression",
+                    "Limit", "ConsistentRead", "ScanIndexForward", NAMES, VALUES),
+            "GetItem", Set.of("TableName", "Key", "ProjectionExpression", "ConsistentRead", NAMES),
+            "PutItem", Set.of("TableName", "Item", "ConditionExpression", NAMES, VALUES),
+            "DeleteItem", Set.of("TableName", "Key", "ConditionExpression", NAMES, VALUES),
             "ExecuteStatement", Set.of("Statement", "Parameters", "Limit", "ConsistentRead"));
 
     static boolean looksLikeOne(String statement) {
@@ -84,7 +88,7 @@ record JsonRequest(String operation, JsonNode fields) {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.canConvertToInt() || value.intValue() < 1) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
             throw AttributeJson.invalid(operation + "." + field + " must be a positive whole number.");
         }
         return Optional.of(value.intValue());
@@ -109,9 +113,9 @@ record JsonRequest(String operation, JsonNode fields) {
         return fields.hasNonNull(field) ? AttributeJson.readValues(fields.get(field), operation + "." + field) : List.of();
     }
 
-    /** {@code #name} placeholders; empty when none is given (the SDK then sends none). */
+    /** {@code #name} placeholders, or null when none is given (the SDK then sends none). */
     Map<String, String> attributeNames() {
-        JsonNode names = fields.get("ExpressionAttributeNames");
+        JsonNode names = fields.get(NAMES);
         if (names == null || names.isNull()) {
             return null;
         }
@@ -128,12 +132,6 @@ record JsonRequest(String operation, JsonNode fields) {
 
     /** {@code :value} placeholders, or null when none is given. */
     Map<String, AttributeValue> attributeValues() {
-        return fields.hasNonNull("ExpressionAttributeValues") ? item("ExpressionAttributeValues") : null;
-    }
-
-    private static Set<String> fields(String... names) {
-        Set<String> all = new TreeSet<>(List.of(names));
-        all.addAll(EXPRESSION_FIELDS);
-        return Set.copyOf(all);
+        return fields.hasNonNull(VALUES) ? item(VALUES) : null;
     }
 }

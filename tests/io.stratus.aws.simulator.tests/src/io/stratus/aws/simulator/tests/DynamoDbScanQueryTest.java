@@ -206,6 +206,14 @@ class DynamoDbScanQueryTest extends SimulatorTestBase {
         assertEquals("The provided starting key is invalid: The provided key element does not match the schema",
                 validation(() -> query(r -> r.keyConditionExpression("sensor = :s")
                         .expressionAttributeValues(Map.of(":s", s("s1"))).exclusiveStartKey(Map.of("sensor", s("s1"))))));
+        // A start key of another partition, or past the sort key range (a client that changed :t between pages)
+        for (Map<String, AttributeValue> start : List.of(Map.of("sensor", s("s2"), "at", n("7")),
+                Map.of("sensor", s("s1"), "at", n("-5")))) {
+            assertEquals("The provided starting key is outside query boundaries based on provided conditions",
+                    validation(() -> query(r -> r.keyConditionExpression("sensor = :s AND #at > :t")
+                            .expressionAttributeNames(Map.of("#at", "at"))
+                            .expressionAttributeValues(Map.of(":s", s("s1"), ":t", n("5"))).exclusiveStartKey(start))));
+        }
     }
 
     @Test

@@ -66,12 +66,12 @@ public final class TableItems {
             }
             indexEntries.forEach((index, entries) -> {
                 ItemKey old = before == null ? null : index.keyOf(before);
-                if (old != null) {
-                    entries.remove(old);
-                }
                 ItemKey current = after == null ? null : index.keyOf(after);
-                if (current != null) {
+                if (current != null) { // put first: a reader never misses an item whose index key stays
                     entries.put(current, after);
+                }
+                if (old != null && !old.equals(current)) {
+                    entries.remove(old);
                 }
             });
             count += (after == null ? 0 : 1) - (before == null ? 0 : 1);
