@@ -272,7 +272,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
     await dynamo.getByLabel('Operation').selectOption('PutItem');
     await dynamo.getByLabel('Item (DynamoDB JSON)').fill(JSON.stringify({ cart: { S: cart }, owner: { S: owner }, lines: { N: '3' } }));
     await dynamo.getByRole('button', { name: 'Run' }).click();
-    await status.getByText('1 rows changed.').waitFor();
+    await status.getByText('1 row changed.').waitFor();
     await status.evaluate((node) => { node.textContent = ''; });
   }
 
@@ -283,7 +283,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await dynamo.getByRole('button', { name: 'Run' }).click();
   const grid = page.getByRole('grid');
   await grid.getByRole('columnheader', { name: 'item' }).waitFor();
-  await status.getByText('1 rows.').waitFor();
+  await status.getByText('1 row.').waitFor();
   assert.match(await page.getByLabel('Statement (PartiQL or JSON request)').inputValue(), /"FilterExpression": "#o = :who"/,
     'the editor shows the request the form wrote');
 
@@ -304,7 +304,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await page.getByRole('button', { name: 'Delete item…' }).click();
   assert.equal(await dynamo.getByLabel('Key', { exact: true }).inputValue(), '{"cart":{"S":"cart-2"}}', 'the key comes from the item');
   await dynamo.getByRole('button', { name: 'Run' }).click();
-  await status.getByText('1 rows changed.').waitFor();
+  await status.getByText('1 row changed.').waitFor();
 
   await dynamo.getByLabel('Operation').selectOption('PartiQL');
   await dynamo.getByRole('button', { name: 'Write statement' }).click();
@@ -314,7 +314,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await page.keyboard.type(" WHERE cart IN ['cart-1', 'cart-2']");
   await page.keyboard.press('Control+Enter');
   await grid.getByRole('gridcell', { name: 'cart-1', exact: true }).waitFor();
-  await status.getByText('1 rows.').waitFor();
+  await status.getByText('1 row.').waitFor();
   await grid.focus(); // the keyboard way into the JSON view
   await page.keyboard.press('ArrowDown');
   assert.match(await json.textContent(), /"zoe"/);

@@ -349,7 +349,8 @@ function showDynamoFields() {
     label.hidden = !label.dataset.for.split(' ').includes(operation);
   });
   // PartiQL gets a statement to complete in the editor rather than a request to run.
-  dynamoForm.querySelector('button[type=submit]').textContent = operation === 'PartiQL' ? 'Write statement' : 'Run';
+  dynamoForm.querySelector('button[type=submit]').textContent = operation === 'PartiQL' ? 'Write statement'
+    : `Run ${dynamoField('operation').selectedOptions[0].text}`;
 }
 dynamoField('operation').addEventListener('change', showDynamoFields);
 showDynamoFields();
@@ -476,7 +477,7 @@ async function runStatement() {
       grid.show(current.id, page);
     } else {
       grid.clear();
-      status.textContent = page.updateCount !== undefined ? `${page.updateCount} rows changed.` : 'Done.';
+      status.textContent = page.updateCount !== undefined ? `${rowCount(page.updateCount)} changed.` : 'Done.';
     }
   } catch (e) {
     if (e.status !== 401) {
@@ -552,7 +553,7 @@ const grid = {
         this.rows[i].map((value, column) => cell(value, this.widths[column]))));
     }
     this.body.replaceChildren(...shown);
-    $('#result-status').textContent = `${this.rows.length.toLocaleString('en')} rows` + (this.more ? ' loaded; scroll for more.' : '.');
+    $('#result-status').textContent = rowCount(this.rows.length) + (this.more ? ' loaded; scroll for more.' : '.');
     if (this.more && !this.loading && last >= this.rows.length - 20) this.loadMore();
   },
 
@@ -597,6 +598,10 @@ grid.node.addEventListener('keydown', (event) => {
   const from = itemView.row ?? -1;
   itemView.show(Math.max(0, from + (event.key === 'ArrowDown' ? 1 : -1)));
 });
+
+function rowCount(rows) {
+  return `${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'}`;
+}
 
 function cell(value, width) {
   const style = { flexBasis: `${width}rem` };

@@ -13,7 +13,7 @@ import io.stratus.aws.simulator.internal.dynamodb.Item;
 import io.stratus.aws.simulator.internal.dynamodb.ItemIndex;
 import io.stratus.aws.simulator.internal.dynamodb.ItemKey;
 import io.stratus.aws.simulator.internal.dynamodb.KeyCondition;
-import io.stratus.aws.simulator.internal.dynamodb.Page;
+import io.stratus.aws.simulator.internal.dynamodb.ItemPage;
 import io.stratus.aws.simulator.internal.dynamodb.Projection;
 import io.stratus.aws.simulator.internal.dynamodb.TableItems;
 
@@ -22,7 +22,7 @@ import java.util.NavigableMap;
 import java.util.function.Predicate;
 
 /**
- * Scan and Query of a table or index, a page at a time (see {@link Page}): Limit, 1 MB pages,
+ * Scan and Query of a table or index, a page at a time (see {@link ItemPage}): Limit, 1 MB pages,
  * ExclusiveStartKey and LastEvaluatedKey, FilterExpression, ProjectionExpression, Select, and for
  * Scan parallel segments, for Query a KeyConditionExpression and ScanIndexForward. A table is
  * read in key order; segments split it by a hash of the partition key.
@@ -52,7 +52,7 @@ final class DynamoDbReads {
         DynamoDbRequests.consistentRead(input, index);
         Predicate<Item> inSegment = segment(input, index);
         NavigableMap<ItemKey, Item> entries = continued(table.entries(index), index, input);
-        return output.answer(Page.read(entries.values(), inSegment, filter, DynamoDbRequests.limit(input)), index);
+        return output.answer(ItemPage.read(entries.values(), inSegment, filter, DynamoDbRequests.limit(input)), index);
     }
 
     private ObjectNode query(Invocation invocation, JsonNode input) {
@@ -75,7 +75,7 @@ final class DynamoDbReads {
             range = range.descendingMap();
         }
         NavigableMap<ItemKey, Item> entries = continued(range, index, input);
-        return output.answer(Page.read(entries.values(), key::matches, filter, DynamoDbRequests.limit(input)), index);
+        return output.answer(ItemPage.read(entries.values(), key::matches, filter, DynamoDbRequests.limit(input)), index);
     }
 
     /** The entries after the request's ExclusiveStartKey, in the order they are read. */
@@ -153,7 +153,7 @@ final class DynamoDbReads {
             return new Output(select.equals("COUNT"), projection);
         }
 
-        ObjectNode answer(Page page, ItemIndex index) {
+        ObjectNode answer(ItemPage page, ItemIndex index) {
             ObjectNode answer = JsonApi.object();
             if (!countOnly) {
                 ArrayNode items = answer.putArray("Items");

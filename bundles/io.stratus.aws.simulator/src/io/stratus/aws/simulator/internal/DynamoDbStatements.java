@@ -14,7 +14,7 @@ import io.stratus.aws.simulator.internal.dynamodb.Item;
 import io.stratus.aws.simulator.internal.dynamodb.ItemIndex;
 import io.stratus.aws.simulator.internal.dynamodb.ItemKey;
 import io.stratus.aws.simulator.internal.dynamodb.KeyCondition;
-import io.stratus.aws.simulator.internal.dynamodb.Page;
+import io.stratus.aws.simulator.internal.dynamodb.ItemPage;
 import io.stratus.aws.simulator.internal.dynamodb.PartiqlParser;
 import io.stratus.aws.simulator.internal.dynamodb.Statement;
 import io.stratus.aws.simulator.internal.dynamodb.TableItems;
@@ -107,7 +107,7 @@ final class DynamoDbStatements {
                 throw Errors.validation("Invalid NextToken: it is not one this statement returned");
             }
         }
-        Page page = Page.read(entries.values(), item -> true, select.where(), DynamoDbRequests.limit(input));
+        ItemPage page = ItemPage.read(entries.values(), item -> true, select.where(), DynamoDbRequests.limit(input));
         ObjectNode answer = JsonApi.object();
         ArrayNode items = answer.putArray("Items");
         page.items().forEach(item -> items.addRawValue(DynamoJson.raw(

@@ -14,7 +14,10 @@ public final class KeyCondition {
 
     private final ItemKey from;
     private final ItemKey to;
-    /** begins_with: the range starts at the prefix, and entries past it are not read. */
+    /**
+     * begins_with: the range starts at the prefix and runs to the partition's end; entries past the
+     * prefix are passed over without being counted.
+     */
     private final Condition prefix;
 
     private KeyCondition(ItemKey from, ItemKey to, Condition prefix) {

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  *
  * @param lastEvaluated the last entry read if the page stopped at a limit, else null
  */
-public record Page(List<Item> items, int scannedCount, Item lastEvaluated) {
+public record ItemPage(List<Item> items, int scannedCount, Item lastEvaluated) {
 
     private static final int MAX_BYTES = 1024 * 1024;
 
@@ -21,7 +21,7 @@ public record Page(List<Item> items, int scannedCount, Item lastEvaluated) {
      *     (a Query's sort key prefix, a parallel Scan's segment)
      * @param filter what the page returns of what it read; null for everything
      */
-    public static Page read(Iterable<Item> entries, Predicate<Item> inRange, Condition filter, int limit) {
+    public static ItemPage read(Iterable<Item> entries, Predicate<Item> inRange, Condition filter, int limit) {
         List<Item> items = new ArrayList<>();
         int scanned = 0;
         long bytes = 0;
@@ -35,9 +35,9 @@ public record Page(List<Item> items, int scannedCount, Item lastEvaluated) {
                 items.add(item);
             }
             if (scanned == limit || bytes >= MAX_BYTES) {
-                return new Page(items, scanned, item);
+                return new ItemPage(items, scanned, item);
             }
         }
-        return new Page(items, scanned, null);
+        return new ItemPage(items, scanned, null);
     }
 }
