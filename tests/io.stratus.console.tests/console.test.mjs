@@ -1,7 +1,8 @@
 // The web console in a real browser: Debian's Chromium, driven by playwright-core, against the
 // materialized server product in demo mode (the AWS simulator plays AWS), whose RDS instance
-// "orders" is a real PostgreSQL started here. Each test saves a screenshot under
-// target/screenshots/ for a person to look at.
+// "orders" is a real PostgreSQL and whose DocumentDB instance "profiles-1" a MongoDB wire-protocol
+// server, both started here. Each test saves a screenshot under target/screenshots/ for a person
+// to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startPostgres } from './local-postgres.mjs';
+import { startMongo } from './local-mongo.mjs';
 
 const PRODUCT = required('STRATUS_SERVER_PRODUCT');
 const JAVA = path.join(required('JAVA_HOME'), 'bin', 'java');
@@ -21,6 +23,7 @@ const ORDERS = 5_000;
 
 let server;
 let postgres;
+let mongo;
 let browser;
 let baseUrl;
 const keys = {};
@@ -41,16 +44,20 @@ function freePort() {
 }
 
 /**
- * The shipped demo account, but with its RDS instance "orders" played by the local PostgreSQL,
- * whose certificate authority the server is told to trust.
+ * The shipped demo account, but with its RDS instance "orders" played by the local PostgreSQL and
+ * its DocumentDB instance "profiles-1" by the local MongoDB wire-protocol server, whose
+ * certificate authorities the server is told to trust.
  */
-function demoWithLocalDatabase(work) {
+function demoWithLocalDatabases(work) {
   const seed = JSON.parse(fs.readFileSync(DEMO_SEED, 'utf8'));
-  const orders = seed.accounts[0].regions.find((r) => r.name === 'eu-west-1').dbInstances.find((db) => db.identifier === 'orders');
-  Object.assign(orders, { address: '127.0.0.1', port: postgres.port, dbName: 'orders' });
+  const instances = seed.accounts[0].regions.find((r) => r.name === 'eu-west-1').dbInstances;
+  Object.assign(instances.find((db) => db.identifier === 'orders'), { address: '127.0.0.1', port: postgres.port, dbName: 'orders' });
+  Object.assign(instances.find((db) => db.identifier === 'profiles-1'), { address: '127.0.0.1', port: mongo.port });
   const file = path.join(work, 'seed.json');
   fs.writeFileSync(file, JSON.stringify(seed));
-  return ['--demo-seed', file, '--database-authorities', postgres.authority];
+  const authorities = path.join(work, 'authorities.pem');
+  fs.writeFileSync(authorities, [postgres.authority, mongo.authority].map((pem) => fs.readFileSync(pem, 'utf8')).join('\n'));
+  return ['--demo-seed', file, '--database-authorities', authorities];
 }
 
 /** Starts a fresh copy of the server product in demo mode and reads the demo keys from its banner. */
@@ -62,7 +69,7 @@ async function startDemoServer() {
   const vmargs = ini.slice(ini.indexOf('-vmargs') + 1);
   const launcher = fs.readdirSync(path.join(home, 'plugins')).find((f) => f.startsWith('org.eclipse.equinox.launcher_'));
   const port = await freePort();
-  const child = spawn(JAVA, [...vmargs, '-jar', path.join('plugins', launcher), '-consoleLog', ...demoWithLocalDatabase(work),
+  const child = spawn(JAVA, [...vmargs, '-jar', path.join('plugins', launcher), '-consoleLog', ...demoWithLocalDatabases(work),
     '--port', String(port), '--data', path.join(work, 'data')], { cwd: home });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
@@ -112,6 +119,7 @@ before(async () => {
   postgres.psql('orders', 'CREATE TABLE orders (id bigint PRIMARY KEY, customer text, total numeric(10,2), placed timestamptz);'
     + ` INSERT INTO orders SELECT n, 'customer ' || (n % 97), n * 1.5, timestamptz '2026-01-01 00:00+00' + n * interval '1 hour'`
     + ` FROM generate_series(1, ${ORDERS}) AS n`);
+  mongo = await startMongo(JAVA, required('STRATUS_MONGO_CLASSPATH'));
   server = await startDemoServer();
   baseUrl = `http://127.0.0.1:${server.port}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
@@ -121,6 +129,7 @@ after(async () => {
   await browser?.close();
   server?.child.kill('SIGTERM');
   postgres?.stop();
+  mongo?.stop();
 });
 
 test('the first person sets the instance up and sees the databases with each service status', async () => {
@@ -319,4 +328,43 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
   await page.keyboard.press('ArrowDown');
   assert.match(await json.textContent(), /"zoe"/);
   await screenshot(page, '12-dynamodb-partiql');
+});
+
+test('a person finds documents in a DocumentDB instance with the find view', async () => {
+  const page = await newPage();
+  await signInWithKeyboard(page, 'ada');
+  await page.getByRole('button', { name: 'Open profiles-1', exact: true }).click();
+  const form = page.locator('#connect-form');
+  await form.getByRole('heading', { name: 'Connect to profiles-1 (docdb)' }).waitFor();
+  await form.getByLabel('Database user').fill(mongo.user);
+  await form.getByLabel('Password').fill(mongo.password);
+  await form.getByLabel('Database', { exact: true }).fill('app');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await page.locator('#editor').getByRole('heading', { name: `profiles-1/app as ${mongo.user}` }).waitFor();
+
+  const status = page.locator('#result-status');
+  await page.getByLabel('Statement (JSON)').fill(JSON.stringify({ insertMany: 'people', documents: [
+    { name: 'Ada', city: 'Oslo', age: 36 }, { name: 'Ben', city: 'Oslo', age: 41 }, { name: 'Cleo', city: 'Rome', age: 29 }] }));
+  await page.keyboard.press('Control+Enter');
+  await status.getByText('3 rows changed.').waitFor();
+
+  const find = page.getByRole('form', { name: 'Find documents' });
+  await find.getByLabel('Collection').fill('people');
+  await find.getByLabel('Filter').fill('{"city": "Oslo"}');
+  await find.getByLabel('Projection').fill('{"name": 1, "_id": 0}');
+  await find.getByRole('button', { name: 'Find' }).click();
+  await status.getByText('2 rows.').waitFor();
+  const grid = page.getByRole('grid');
+  assert.deepEqual((await grid.locator('.grid-row .grid-cell').allTextContents()).map((text) => JSON.parse(text)),
+    [{ name: 'Ada' }, { name: 'Ben' }]);
+  await grid.locator('.grid-row').nth(1).click();
+  assert.deepEqual(JSON.parse(await page.locator('#item-json').textContent()), { name: 'Ben' });
+  assert.ok(await page.locator('#item-actions').isHidden(), 'no DynamoDB item actions on a document');
+  await screenshot(page, '13-documentdb-find');
+
+  await find.getByLabel('Limit').fill('1');
+  await find.getByLabel('Filter').fill('{"age": {"$lt": 40}}');
+  await find.getByRole('button', { name: 'Find' }).click();
+  await status.getByText('1 row.').waitFor();
+  assert.match(await page.getByLabel('Statement (JSON)').inputValue(), /"limit": 1/, 'the editor shows the find statement');
 });

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,20 @@ public final class MongoWireServer implements AutoCloseable {
 
     public static MongoWireServer start() throws IOException, GeneralSecurityException, InterruptedException {
         return new MongoWireServer();
+    }
+
+    /**
+     * Runs one outside OSGi, for the web console tests: prints {@code {"port", "user", "password",
+     * "authority"}} (the test authority's PEM file) as one JSON line, then serves until its
+     * standard input closes.
+     */
+    public static void main(String[] args) throws Exception {
+        try (MongoWireServer mongo = start()) {
+            System.out.printf("{\"port\": %d, \"user\": \"%s\", \"password\": \"%s\", \"authority\": \"%s\"}%n",
+                    mongo.port(), mongo.user(), mongo.password(), TestCertificates.shared().authority());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     public int port() {
