@@ -183,6 +183,16 @@ class DynamoDbItemsTest extends SimulatorTestBase {
         assertValidation("The provided expression refers to an attribute that does not exist in the item",
                 () -> db.updateItem(r -> r.tableName("books").key(isbn("978-new"))
                         .updateExpression("SET copies = absent + :one").expressionAttributeValues(Map.of(":one", n("1")))));
+        // Arithmetic stays within DynamoDB's numbers, as stored ones do.
+        String digits38 = "12345678901234567890123456789012345678";
+        assertValidation("Attempting to store more than 38 significant digits in a Number",
+                () -> db.updateItem(r -> r.tableName("books").key(isbn("978-new")).updateExpression("SET copies = :big + :tenth")
+                        .expressionAttributeValues(Map.of(":big", n(digits38), ":tenth", n("0.1")))));
+        assertValidation("Number overflow. Attempting to store a number with magnitude larger than supported range",
+                () -> db.updateItem(r -> r.tableName("books").key(isbn("978-new")).updateExpression("SET copies = :huge + :huge")
+                        .expressionAttributeValues(Map.of(":huge", n("9E+125")))));
+        assertEquals(Map.of("isbn", s("978-new"), "copies", n("1")),
+                db.getItem(r -> r.tableName("books").key(isbn("978-new"))).item(), "refused updates change nothing");
     }
 
     @Test

@@ -62,12 +62,15 @@ public sealed interface AttributeValue
 
         /** Parses DynamoDB's text form, within its range of 38 digits and magnitudes 1E-130 to 1E+126. */
         public static N parse(String text) {
-            BigDecimal number;
             try {
-                number = new BigDecimal(text.strip());
+                return of(new BigDecimal(text.strip()));
             } catch (NumberFormatException e) {
                 throw Errors.validation("A value provided cannot be converted into a number");
             }
+        }
+
+        /** A number within DynamoDB's limits (38 significant digits, magnitudes 1E-130 to under 1E+126). */
+        public static N of(BigDecimal number) {
             BigDecimal magnitude = number.abs();
             if (magnitude.stripTrailingZeros().precision() > MAX_DIGITS) {
                 throw Errors.validation("Attempting to store more than 38 significant digits in a Number");

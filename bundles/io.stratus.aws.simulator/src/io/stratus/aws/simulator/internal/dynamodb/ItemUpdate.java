@@ -49,7 +49,7 @@ public record ItemUpdate(List<UpdateAction> actions) {
         return switch (current) {
             case null -> addend;
             case AttributeValue.N number when addend instanceof AttributeValue.N more ->
-                new AttributeValue.N(number.value().add(more.value()));
+                AttributeValue.N.of(number.value().add(more.value()));
             case AttributeValue.ScalarSet set when addend instanceof AttributeValue.ScalarSet more
                     && set.type().equals(more.type()) -> {
                 Set<AttributeValue.Scalar> members = new LinkedHashSet<>(set.members());

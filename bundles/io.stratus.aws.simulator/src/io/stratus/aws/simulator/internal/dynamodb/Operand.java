@@ -49,7 +49,7 @@ public sealed interface Operand {
         public AttributeValue valueIn(Item item) {
             if (ItemUpdate.existing(left.valueIn(item)) instanceof AttributeValue.N a
                     && ItemUpdate.existing(right.valueIn(item)) instanceof AttributeValue.N b) {
-                return new AttributeValue.N(subtract ? a.value().subtract(b.value()) : a.value().add(b.value()));
+                return AttributeValue.N.of(subtract ? a.value().subtract(b.value()) : a.value().add(b.value()));
             }
             throw ItemUpdate.incorrectType();
         }
