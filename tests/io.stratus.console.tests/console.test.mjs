@@ -113,6 +113,16 @@ async function newPage() {
   return page;
 }
 
+/** Ada signs in and opens the explorer's database `name`: its connect form, ready to fill. */
+async function connectFormFor(name, engine) {
+  const page = await newPage();
+  await signInWithKeyboard(page, 'ada');
+  await page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
+  const form = page.locator('#connect-form');
+  await form.getByRole('heading', { name: `Connect to ${name} (${engine})` }).waitFor();
+  return { page, form };
+}
+
 before(async () => {
   postgres = startPostgres(await freePort());
   postgres.psql('postgres', 'CREATE DATABASE orders');
@@ -207,11 +217,7 @@ test('an ended session says so and offers to sign in again', async () => {
 });
 
 test('a person opens a database, runs a query and scrolls its rows in a virtualized grid', async () => {
-  const page = await newPage();
-  await signInWithKeyboard(page, 'ada');
-  await page.getByRole('button', { name: 'Open orders', exact: true }).click();
-  const form = page.locator('#connect-form');
-  await form.getByRole('heading', { name: 'Connect to orders (postgres)' }).waitFor();
+  const { page, form } = await connectFormFor('orders', 'postgres');
   assert.match(await page.locator('#connect-help').textContent(), /IAM database authentication/);
   await form.getByLabel('Database user').fill(postgres.user);
   await form.getByLabel('Password').fill('not-the-password');
@@ -265,11 +271,7 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
 });
 
 test('a person opens a DynamoDB table with their own AWS identity: put, scan, query, JSON view, delete, PartiQL', async () => {
-  const page = await newPage();
-  await signInWithKeyboard(page, 'ada');
-  await page.getByRole('button', { name: 'Open carts', exact: true }).click();
-  const form = page.locator('#connect-form');
-  await form.getByRole('heading', { name: 'Connect to carts (dynamodb)' }).waitFor();
+  const { page, form } = await connectFormFor('carts', 'dynamodb');
   assert.match(await page.locator('#connect-help').textContent(), /your own AWS identity/);
   assert.ok(await form.getByLabel('Database user').isHidden(), 'no database user to give');
   await form.getByRole('button', { name: 'Connect' }).click();
@@ -331,11 +333,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
 });
 
 test('a person finds documents in a DocumentDB instance with the find view', async () => {
-  const page = await newPage();
-  await signInWithKeyboard(page, 'ada');
-  await page.getByRole('button', { name: 'Open profiles-1', exact: true }).click();
-  const form = page.locator('#connect-form');
-  await form.getByRole('heading', { name: 'Connect to profiles-1 (docdb)' }).waitFor();
+  const { page, form } = await connectFormFor('profiles-1', 'docdb');
   await form.getByLabel('Database user').fill(mongo.user);
   await form.getByLabel('Password').fill(mongo.password);
   await form.getByLabel('Database', { exact: true }).fill('app');
