@@ -270,7 +270,7 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   await screenshot(page, '10-saved-connection');
 });
 
-test('a person opens a DynamoDB table with their own AWS identity: put, scan, query, JSON view, delete, PartiQL', async () => {
+test('a person opens a DynamoDB table with their own AWS identity: put, get, scan, query, JSON view, delete, PartiQL', async () => {
   const { page, form } = await connectFormFor('carts', 'dynamodb');
   assert.match(await page.locator('#connect-help').textContent(), /your own AWS identity/);
   assert.ok(await form.getByLabel('Database user').isHidden(), 'no database user to give');
@@ -286,13 +286,19 @@ test('a person opens a DynamoDB table with their own AWS identity: put, scan, qu
     await status.getByText('1 row changed.').waitFor();
     await status.evaluate((node) => { node.textContent = ''; });
   }
+  const grid = page.getByRole('grid');
+  await dynamo.getByLabel('Operation').selectOption('GetItem');
+  await dynamo.getByLabel('Key', { exact: true }).fill('{"cart": {"S": "cart-1"}}');
+  await dynamo.getByRole('button', { name: 'Run Get item' }).click();
+  await grid.getByRole('gridcell', { name: 'cart-1', exact: true }).waitFor();
+  await status.getByText('1 row.').waitFor();
 
   await dynamo.getByLabel('Operation').selectOption('Scan');
   await dynamo.getByLabel('Filter').fill('#o = :who');
   await dynamo.getByLabel('Names').fill('{"#o": "owner"}');
   await dynamo.getByLabel('Values').fill('{":who": {"S": "zoe"}}');
+  await status.evaluate((node) => { node.textContent = ''; }); // so that the count below is the scan's
   await dynamo.getByRole('button', { name: 'Run' }).click();
-  const grid = page.getByRole('grid');
   await grid.getByRole('columnheader', { name: 'item' }).waitFor();
   await status.getByText('1 row.').waitFor();
   assert.match(await page.getByLabel('Statement (PartiQL or JSON request)').inputValue(), /"FilterExpression": "#o = :who"/,
