@@ -3,13 +3,12 @@ package io.stratus.aws.simulator.internal;
 /**
  * An AWS error answer. Its code depends on the wire protocol: Query services say
  * {@code InvalidClientTokenId} where JSON services say {@code UnrecognizedClientException}.
- * Public for the DynamoDB engine in {@code internal.dynamodb}, which answers with AWS's errors too.
  */
-public final class AwsError extends RuntimeException {
+final class AwsError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind {
+    enum Kind {
         MISSING_AUTHENTICATION("MissingAuthenticationToken", "MissingAuthenticationTokenException", 403),
         INCOMPLETE_SIGNATURE("IncompleteSignature", "IncompleteSignatureException", 400),
         INVALID_CLIENT_TOKEN("InvalidClientTokenId", "UnrecognizedClientException", 403),
@@ -41,7 +40,7 @@ public final class AwsError extends RuntimeException {
 
     final Kind kind;
 
-    public AwsError(Kind kind, String message) {
+    AwsError(Kind kind, String message) {
         super(message, null, false, false); // an answer, not a bug: no stack trace needed
         this.kind = kind;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
 import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
+import io.stratus.aws.simulator.internal.dynamodb.DynamoDbError;
 import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
 import io.stratus.aws.simulator.internal.dynamodb.Errors;
 import io.stratus.aws.simulator.internal.dynamodb.TableItems;
@@ -45,7 +46,24 @@ final class DynamoDb {
         operations.putAll(new DynamoDbItems(tables).operations());
         operations.putAll(new DynamoDbReads(tables).operations());
         operations.putAll(new DynamoDbStatements(tables).operations());
+        operations.replaceAll((name, operation) -> answeringErrors(operation));
         return new JsonApi("dynamodb", JsonApi.JSON_1_0, "DynamoDB_20120810", Map.copyOf(operations));
+    }
+
+    /** The engine's errors as the wire's error answers. */
+    private static JsonApi.Operation answeringErrors(JsonApi.Operation operation) {
+        return (invocation, input) -> {
+            try {
+                return operation.answer(invocation, input);
+            } catch (DynamoDbError e) {
+                throw new AwsError(switch (e.code()) {
+                    case VALIDATION -> AwsError.Kind.VALIDATION;
+                    case CONDITIONAL_CHECK_FAILED -> AwsError.Kind.CONDITIONAL_CHECK_FAILED;
+                    case RESOURCE_NOT_FOUND -> AwsError.Kind.RESOURCE_NOT_FOUND;
+                    case DUPLICATE_ITEM -> AwsError.Kind.DUPLICATE_ITEM;
+                }, e.getMessage());
+            }
+        };
     }
 
     /**

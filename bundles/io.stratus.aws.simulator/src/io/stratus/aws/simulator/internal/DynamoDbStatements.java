@@ -121,7 +121,7 @@ final class DynamoDbStatements {
     private static void insert(TableItems table, Statement.Insert insert) {
         table.write(table.schema().checkItem(insert.item()), before -> {
             if (before != null) {
-                throw new AwsError(AwsError.Kind.DUPLICATE_ITEM, "Duplicate primary key exists in table");
+                throw Errors.duplicateItem();
             }
             return insert.item();
         });

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratus.aws.simulator.RegionSeed;
 import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
 import io.stratus.aws.simulator.Seed;
-import io.stratus.aws.simulator.internal.AwsError;
 
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class DynamoDbTables {
                     throw Errors.validation("Another item of the seed has the same key "
                             + table.schema().table().lastEvaluatedKey(item));
                 }
-            } catch (AwsError e) {
+            } catch (DynamoDbError e) {
                 throw new IllegalArgumentException("Invalid seed: " + where + ", item " + (i + 1) + ": " + e.getMessage(), e);
             }
         }

@@ -2,7 +2,6 @@ package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stratus.aws.simulator.internal.AwsError;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ public final class ExpressionScope {
         read(values, "ExpressionAttributeValues", ':', this.values, (reference, value) -> {
             try {
                 return DynamoJson.value(value);
-            } catch (AwsError e) {
+            } catch (DynamoDbError e) {
                 throw Errors.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
                         + " for key " + reference);
             }
