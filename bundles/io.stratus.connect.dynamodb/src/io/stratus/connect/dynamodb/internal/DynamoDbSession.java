@@ -17,12 +17,15 @@ import java.util.function.BiFunction;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -88,34 +91,39 @@ public final class DynamoDbSession implements DatabaseSession {
         if (statement == null || statement.isBlank()) {
             throw AttributeJson.invalid("The statement is empty.");
         }
-        JsonRequest request = JsonRequest.looksLikeOne(statement) ? JsonRequest.read(statement)
-                : new JsonRequest("ExecuteStatement", null);
-        String partiql = request.fields() == null ? statement : request.text("Statement").orElse("");
-        boolean writes = request.fields() == null ? PartiqlStatement.read(partiql).writes() : request.writes();
+        JsonRequest request = JsonRequest.of(statement);
+        boolean writes;
         if (request.operation().equals("ExecuteStatement")) {
-            PartiqlStatement.read(partiql).tables().forEach(this::requireThisTable);
+            PartiqlStatement read = PartiqlStatement.read(request.text("Statement").orElse(""));
+            read.tables().forEach(this::requireThisTable);
+            writes = read.writes();
         } else {
             request.text("TableName").ifPresent(this::requireThisTable);
+            writes = request.writes();
         }
         if (writes && mode == AccessMode.READ_ONLY) {
             throw new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you read"
                     + " data, not change it): the " + request.operation() + " was not sent.");
         }
         return switch (request.operation()) {
-            case "Scan" -> reading((Map<String, AttributeValue> cursor) -> {
-                ScanResponse page = call("Scan", (client, as) -> client.scan(r -> r.tableName(table.name())
+            case "Scan" -> {
+                // Read from the statement once; each page only continues where the last one stopped.
+                ScanRequest scan = ScanRequest.builder().tableName(table.name())
                         .indexName(request.text("IndexName").orElse(null))
                         .filterExpression(request.text("FilterExpression").orElse(null))
                         .projectionExpression(request.text("ProjectionExpression").orElse(null))
                         .expressionAttributeNames(request.attributeNames())
                         .expressionAttributeValues(request.attributeValues())
                         .limit(request.positive("Limit").orElse(null))
-                        .consistentRead(request.flag("ConsistentRead").orElse(null))
-                        .exclusiveStartKey(cursor).overrideConfiguration(as)));
-                return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-            });
-            case "Query" -> reading((Map<String, AttributeValue> cursor) -> {
-                QueryResponse page = call("Query", (client, as) -> client.query(r -> r.tableName(table.name())
+                        .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
+                yield reading((Map<String, AttributeValue> cursor) -> {
+                    ScanResponse page = call("Scan", (client, as) -> client.scan(scan.toBuilder()
+                            .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
+                    return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+                });
+            }
+            case "Query" -> {
+                QueryRequest query = QueryRequest.builder().tableName(table.name())
                         .indexName(request.text("IndexName").orElse(null))
                         .keyConditionExpression(request.text("KeyConditionExpression").orElseThrow(() -> AttributeJson.invalid(
                                 "A Query needs a KeyConditionExpression, such as \"id = :id\"; use a Scan to read every item.")))
@@ -125,10 +133,13 @@ public final class DynamoDbSession implements DatabaseSession {
                         .expressionAttributeValues(request.attributeValues())
                         .limit(request.positive("Limit").orElse(null))
                         .consistentRead(request.flag("ConsistentRead").orElse(null))
-                        .scanIndexForward(request.flag("ScanIndexForward").orElse(null))
-                        .exclusiveStartKey(cursor).overrideConfiguration(as)));
-                return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-            });
+                        .scanIndexForward(request.flag("ScanIndexForward").orElse(null)).build();
+                yield reading((Map<String, AttributeValue> cursor) -> {
+                    QueryResponse page = call("Query", (client, as) -> client.query(query.toBuilder()
+                            .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
+                    return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+                });
+            }
             case "GetItem" -> {
                 Map<String, AttributeValue> item = call("GetItem", (client, as) -> client.getItem(r -> r.tableName(table.name())
                         .key(request.item("Key"))
@@ -158,14 +169,15 @@ public final class DynamoDbSession implements DatabaseSession {
                 yield FixedResult.changed(existed ? 1 : 0);
             }
             case "ExecuteStatement" -> {
-                List<AttributeValue> parameters = request.fields() == null ? List.of() : request.values("Parameters");
-                Integer limit = request.fields() == null ? null : request.positive("Limit").orElse(null);
-                Boolean consistentRead = request.fields() == null ? null : request.flag("ConsistentRead").orElse(null);
+                List<AttributeValue> parameters = request.values("Parameters");
+                ExecuteStatementRequest execute = ExecuteStatementRequest.builder()
+                        .statement(request.text("Statement").orElse(""))
+                        .parameters(parameters.isEmpty() ? null : parameters)
+                        .limit(request.positive("Limit").orElse(null))
+                        .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
                 ItemResult.PageReader<String> pages = token -> {
-                    ExecuteStatementResponse page = call("ExecuteStatement", (client, as) -> client.executeStatement(r -> r
-                            .statement(partiql).parameters(parameters.isEmpty() ? null : parameters).limit(limit)
-                            .consistentRead(consistentRead)
-                            .nextToken(token).overrideConfiguration(as)));
+                    ExecuteStatementResponse page = call("ExecuteStatement", (client, as) -> client.executeStatement(
+                            execute.toBuilder().nextToken(token).overrideConfiguration(as).build()));
                     return new ItemResult.Page<>(page.items(), page.nextToken());
                 };
                 if (writes) { // DynamoDB tells nothing about what changed

@@ -15,10 +15,11 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A statement written as a DynamoDB API request, as the AWS CLI's {@code --cli-input-json} takes
- * it, under the name of its operation: {@code {"Query": {"KeyConditionExpression": "id = :id",
+ * A statement as a DynamoDB API request, written as the AWS CLI's {@code --cli-input-json} takes
+ * it but under the name of its operation: {@code {"Query": {"KeyConditionExpression": "id = :id",
  * "ExpressionAttributeValues": {":id": {"S": "a1"}}}}}. {@code TableName} may be left out: it is
  * the connection's table. Unknown fields are refused, so a misspelt one is not silently ignored.
+ * PartiQL text is the ExecuteStatement of that statement.
  */
 record JsonRequest(String operation, JsonNode fields) {
 
@@ -37,11 +38,13 @@ record JsonRequest(String operation, JsonNode fields) {
             "DeleteItem", Set.of("TableName", "Key", "ConditionExpression", NAMES, VALUES),
             "ExecuteStatement", Set.of("Statement", "Parameters", "Limit", "ConsistentRead"));
 
-    static boolean looksLikeOne(String statement) {
-        return statement.strip().startsWith("{");
+    /** A JSON request, or else PartiQL, which is the ExecuteStatement of that text. */
+    static JsonRequest of(String statement) {
+        return statement.strip().startsWith("{") ? read(statement)
+                : new JsonRequest("ExecuteStatement", JSON.createObjectNode().put("Statement", statement));
     }
 
-    static JsonRequest read(String statement) {
+    private static JsonRequest read(String statement) {
         JsonNode root;
         try {
             root = JSON.readTree(statement);
@@ -67,9 +70,9 @@ record JsonRequest(String operation, JsonNode fields) {
         return new JsonRequest(operation, fields);
     }
 
+    /** Whether the operation writes; an ExecuteStatement's statement says for itself. */
     boolean writes() {
-        return operation.equals("PutItem") || operation.equals("DeleteItem")
-                || operation.equals("ExecuteStatement") && PartiqlStatement.read(text("Statement").orElse("")).writes();
+        return operation.equals("PutItem") || operation.equals("DeleteItem");
     }
 
     Optional<String> text(String field) {
