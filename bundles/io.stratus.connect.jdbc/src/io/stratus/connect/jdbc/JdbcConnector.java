@@ -44,6 +44,9 @@ public abstract class JdbcConnector implements DatabaseConnector {
      */
     protected abstract Properties settings(ConnectionSpec spec, boolean verifiedTls);
 
+    /** How read-only sessions of this engine are kept to reading. */
+    protected abstract ReadOnlyRules readOnlyRules();
+
     /** Whether the engine takes RDS IAM authentication tokens in place of passwords. */
     protected boolean takesRdsIamTokens() {
         return true;
@@ -84,6 +87,6 @@ public abstract class JdbcConnector implements DatabaseConnector {
         if (connection == null) {
             throw new IllegalStateException("The " + family() + " driver does not take the URL " + url(spec));
         }
-        return JdbcSession.of(connection, mode);
+        return JdbcSession.of(connection, mode, readOnlyRules());
     }
 }

@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * A database session over one JDBC connection, for any engine whose driver speaks JDBC. Results
  * are streamed: the driver fetches {@link #FETCH_SIZE} rows at a time inside a transaction, and a
- * page is read from the cursor only when asked for. A read-only session's connection is read-only,
- * so the database itself refuses writes.
+ * page is read from the cursor only when asked for. A read-only session runs each statement alone in
+ * a read-only transaction, which it rolls back afterwards (see {@link ReadOnlyRules}); a writing
+ * session commits what each statement changed.
  */
 public final class JdbcSession implements DatabaseSession {
 
@@ -28,20 +29,26 @@ public final class JdbcSession implements DatabaseSession {
 
     private final Connection connection;
     private final AccessMode mode;
+    private final ReadOnlyRules readOnly;
     /** The statement executing or being read, for {@link #cancel()} from another thread. */
     private volatile Statement running;
 
-    private JdbcSession(Connection connection, AccessMode mode) {
+    private JdbcSession(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
         this.connection = connection;
         this.mode = mode;
+        this.readOnly = readOnly;
     }
 
-    /** Takes over an open connection: sets its access mode and closes it with the session. */
-    public static JdbcSession of(Connection connection, AccessMode mode) {
+    /**
+     * Takes over an open connection: sets its access mode and closes it with the session.
+     *
+     * @param readOnly the engine's rules, applied to every statement when the mode is read-only
+     */
+    public static JdbcSession of(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
         try {
             connection.setReadOnly(mode == AccessMode.READ_ONLY);
             connection.setAutoCommit(false);
-            return new JdbcSession(connection, mode);
+            return new JdbcSession(connection, mode, readOnly);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlErrors.explain(e, "preparing the session");
@@ -89,11 +96,12 @@ public final class JdbcSession implements DatabaseSession {
         if (statement == null || statement.isBlank()) {
             throw new StratusException(Problem.INVALID_INPUT, "The statement is empty.");
         }
-        if (mode == AccessMode.READ_ONLY) {
-            ReadOnlyStatements.check(statement);
-        }
         Statement jdbc = null;
         try {
+            if (mode == AccessMode.READ_ONLY) {
+                readOnly.check(connection, statement);
+                readOnly.beginReadOnly(connection);
+            }
             jdbc = connection.createStatement();
             jdbc.setFetchSize(FETCH_SIZE);
             running = jdbc;
@@ -121,12 +129,16 @@ public final class JdbcSession implements DatabaseSession {
         }
     }
 
-    /** A statement's result is closed: keep what it changed. */
+    /** A statement's result is closed: keep what it changed; a read-only one changed nothing worth keeping. */
     void finished(Statement statement) {
         if (running == statement) {
             running = null;
         }
-        commit();
+        if (mode == AccessMode.READ_ONLY) {
+            rollback();
+        } else {
+            commit();
+        }
     }
 
     /** A statement failed while its rows were read: nothing of its transaction is kept. */

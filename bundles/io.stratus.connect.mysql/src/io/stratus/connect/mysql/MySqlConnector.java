@@ -1,6 +1,7 @@
 package io.stratus.connect.mysql;
 
 import io.stratus.connect.jdbc.JdbcConnector;
+import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
@@ -22,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class MySqlConnector extends JdbcConnector {
 
     private final Driver driver = new org.mariadb.jdbc.Driver();
+    private final ReadOnlyRules readOnly = new MySqlReadOnlyRules();
 
     @Activate
     public MySqlConnector(@Reference DatabaseTrust trust) {
@@ -49,6 +51,11 @@ public final class MySqlConnector extends JdbcConnector {
     }
 
     @Override
+    protected ReadOnlyRules readOnlyRules() {
+        return readOnly;
+    }
+
+    @Override
     protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
         Properties settings = new Properties();
         settings.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
@@ -61,6 +68,8 @@ public final class MySqlConnector extends JdbcConnector {
         settings.setProperty("useCatalogTerm", "Schema"); // databases are what people browse first
         // LOAD DATA LOCAL INFILE would let a statement read files of the machine Stratus runs on.
         settings.setProperty("allowLocalInfile", "false");
+        // One statement per request: the server refuses a second one (read-only rules rely on it).
+        settings.setProperty("allowMultiQueries", "false");
         settings.setProperty("connectionAttributes", "program_name:Stratus");
         return settings;
     }

@@ -1,18 +1,26 @@
 package io.stratus.connect.redshift;
 
 import io.stratus.connect.jdbc.JdbcConnector;
+import io.stratus.connect.jdbc.PostgresFamilyRules;
+import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 
+import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+
+import com.amazon.redshift.core.BaseConnection;
+import com.amazon.redshift.core.CachedQuery;
+import com.amazon.redshift.core.QueryExecutor;
 
 /**
  * Redshift clusters with the Amazon Redshift JDBC driver (wrapped as a bundle), logging in with a
@@ -27,6 +35,7 @@ public final class RedshiftConnector extends JdbcConnector {
     static final String DEFAULT_DATABASE = "dev";
 
     private final Driver driver = new com.amazon.redshift.Driver();
+    private final ReadOnlyRules readOnly = new PostgresFamilyRules(RedshiftConnector::statements);
 
     @Activate
     public RedshiftConnector(@Reference DatabaseTrust trust) {
@@ -60,10 +69,30 @@ public final class RedshiftConnector extends JdbcConnector {
     }
 
     @Override
+    protected ReadOnlyRules readOnlyRules() {
+        return readOnly;
+    }
+
+    /** The statements the driver (a descendant of the PostgreSQL driver) sends for the text, as it parses it. */
+    private static int statements(Connection connection, String sql) throws SQLException {
+        QueryExecutor driver = connection.unwrap(BaseConnection.class).getQueryExecutor();
+        CachedQuery parsed = driver.createQuery(sql, true, false);
+        try {
+            com.amazon.redshift.core.Query[] parts = parsed.query.getSubqueries();
+            return parts == null ? 1 : parts.length;
+        } finally {
+            driver.releaseQuery(parsed);
+        }
+    }
+
+    @Override
     protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
         Properties settings = new Properties();
         settings.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         settings.setProperty("ApplicationName", "Stratus");
+        // Read-only rules rely on both (see PostgresFamilyRules); the driver names its settings in lower case.
+        settings.setProperty("readonlymode", "transaction");
+        settings.setProperty("preferquerymode", "extended");
         if (verifiedTls) {
             settings.setProperty("ssl", "true");
             settings.setProperty("sslmode", "verify-full");

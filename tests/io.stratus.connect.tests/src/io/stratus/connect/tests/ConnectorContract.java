@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,19 @@ abstract class ConnectorContract {
 
     /** A query whose one value is the TLS cipher of the session's own connection. */
     abstract String tlsCipher();
+
+    /**
+     * Texts a Viewer might send to change something, which Stratus must refuse before sending them:
+     * the engine's tricks for hiding a second statement or a write, and calls that act outside the
+     * transaction.
+     */
+    abstract List<String> refusedBeforeSending();
+
+    /** Single statements that pass Stratus's checks but write, which the read-only transaction must refuse. */
+    abstract List<String> refusedByTheDatabase();
+
+    /** Queries, run as the test's administrator, over what lives outside the tables (locks, objects, tables). */
+    abstract List<String> stateOutsideTheRows();
 
     @BeforeAll
     void startServerWithTheTable() throws Exception {
@@ -194,6 +208,56 @@ abstract class ConnectorContract {
         try (DatabaseSession viewer = open(AccessMode.READ_ONLY);
                 StatementResult note = viewer.execute("SELECT note FROM orders WHERE id = 2")) {
             assertEquals("changed", note.nextPage(1).get(0).get(0), "the write was committed");
+        }
+    }
+
+    @Test
+    void noTextLetsAReadOnlySessionChangeAnything() throws SQLException {
+        List<List<Object>> before = databaseState();
+        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+            for (String escape : refusedBeforeSending()) {
+                StratusException refused = assertThrows(StratusException.class, () -> viewer.execute(escape).close(), escape);
+                assertEquals(Problem.FORBIDDEN, refused.problem(), escape + ": " + refused.getMessage());
+                assertTrue(refused.getMessage().startsWith("This connection is read-only"), refused.getMessage());
+                assertEquals(before, databaseState(), escape);
+            }
+            for (String write : refusedByTheDatabase()) {
+                assertThrows(StratusException.class, () -> viewer.execute(write).close(), write);
+                assertEquals(before, databaseState(), write);
+            }
+            StratusException update = assertThrows(StratusException.class,
+                    () -> viewer.execute("UPDATE orders SET note = 'x' WHERE id = 1"));
+            assertEquals(Problem.FORBIDDEN, update.problem(), "the connection stays read-only: " + update.getMessage());
+        }
+        assertEquals(before, databaseState(), "nothing changed once the connection closed");
+    }
+
+    /** The rows' fingerprint and the engine's state outside them, as the test's administrator sees them. */
+    private List<List<Object>> databaseState() throws SQLException {
+        List<List<Object>> state = new java.util.ArrayList<>();
+        try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
+            for (String query : Stream.concat(Stream.of("SELECT COUNT(*), SUM(id), "
+                    + "SUM(LENGTH(COALESCE(note, ''))) FROM orders"), stateOutsideTheRows().stream()).toList()) {
+                try (java.sql.ResultSet rows = sql.executeQuery(query)) {
+                    while (rows.next()) {
+                        List<Object> row = new java.util.ArrayList<>();
+                        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                            row.add(String.valueOf(rows.getObject(column)));
+                        }
+                        state.add(row);
+                    }
+                }
+            }
+        }
+        return state;
+    }
+
+    /** Runs statements as the test's administrator, in the fixture's database. */
+    void administer(String... statements) throws SQLException {
+        try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
         }
     }
 

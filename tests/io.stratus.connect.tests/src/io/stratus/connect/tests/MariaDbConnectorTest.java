@@ -62,7 +62,9 @@ class MariaDbConnectorTest extends ConnectorContract {
                 "INSERT INTO orders SELECT seq, seq * 1.25, TIMESTAMP '2026-01-01 10:00:00' + INTERVAL seq MINUTE,"
                         + " DATE '2026-01-01', CONCAT('order ', seq), UNHEX('CAFE'), JSON_OBJECT('n', seq)"
                         + " FROM seq_1_to_" + ROWS,
-                "INSERT INTO orders (id, total) VALUES (0, 0)");
+                "INSERT INTO orders (id, total) VALUES (0, 0)",
+                "CREATE FUNCTION erase_order(n BIGINT) RETURNS BIGINT MODIFIES SQL DATA"
+                        + " BEGIN DELETE FROM orders WHERE id = n; RETURN n; END");
     }
 
     @Override
@@ -78,6 +80,35 @@ class MariaDbConnectorTest extends ConnectorContract {
     @Override
     String tlsCipher() {
         return "SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'SSL_CIPHER'";
+    }
+
+    /** The outside review's executable comments, MySQL's comment rules, and calls that reach outside. */
+    @Override
+    List<String> refusedBeforeSending() {
+        return List.of("/*!SET SESSION tx_read_only=0, @x='*/ SELECT '*/",
+                "/*!DELETE FROM orders WHERE id=1 OR note='*/ SELECT '*/",
+                "/*M!100000 DELETE FROM orders WHERE id=2 */ SELECT 1",
+                "/*!50000 DELETE FROM orders WHERE id=3 */",
+                "SELECT '\\''; DELETE FROM orders WHERE id = 15; -- '",
+                "# a comment\nDELETE FROM orders WHERE id = 16",
+                "--1\nSELECT 1",
+                "SET SESSION TRANSACTION READ WRITE", "COMMIT", "START TRANSACTION",
+                "CREATE TABLE escaped (a INT)",
+                "SELECT note FROM orders INTO OUTFILE '/tmp/stratus-read-only-test'",
+                "SELECT note FROM orders INTO/**/DUMPFILE '/tmp/stratus-read-only-test'",
+                "SELECT LOAD_FILE('/etc/hostname')",
+                "SELECT `get_lock`('stratus', 0)");
+    }
+
+    @Override
+    List<String> refusedByTheDatabase() {
+        return List.of("SELECT erase_order(4)", "SELECT 1 FROM orders WHERE erase_order(5) > 0");
+    }
+
+    @Override
+    List<String> stateOutsideTheRows() {
+        return List.of("SELECT IS_USED_LOCK('stratus') IS NOT NULL",
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
     }
 
     @Test
