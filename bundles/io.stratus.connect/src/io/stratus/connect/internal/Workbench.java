@@ -161,10 +161,12 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         return described;
     }
 
+    /** The session's open databases that its roles still allow as they were opened; the others are closed. */
     @Override
     public List<OpenDatabase> list(UserSession session) {
         session.require(Permission.CONNECT);
-        return open.getOrDefault(session.id(), Map.of()).values().stream().map(Connection::described)
+        return open.getOrDefault(session.id(), Map.of()).values().stream()
+                .filter(connection -> outgrownBy(session, connection).isEmpty()).map(Connection::described)
                 .sorted(Comparator.comparing(OpenDatabase::openedAt)).toList();
     }
 
@@ -223,7 +225,38 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         if (connection == null) {
             throw notOpen(connectionId);
         }
+        Optional<StratusException> outgrown = outgrownBy(session, connection);
+        if (outgrown.isPresent()) {
+            throw outgrown.get();
+        }
         return connection;
+    }
+
+    /**
+     * Roles and database limits apply to open connections at once: a connection its owner's roles
+     * no longer let them open, or that can write where they may now only read, is closed (a writing
+     * connection cannot be made safe for a reader in place), and the reason returned for its owner.
+     */
+    private Optional<StratusException> outgrownBy(UserSession session, Connection connection) {
+        OpenDatabase opened = connection.described();
+        String reason;
+        try {
+            AccessMode now = access.modeFor(session, opened.resourceId());
+            if (now == opened.mode() || now == AccessMode.READ_WRITE) {
+                return Optional.empty();
+            }
+            reason = "Your Stratus roles changed: they now let you read " + opened.resourceId() + ", not change it. "
+                    + "Stratus closed this connection, which could write; open the database again to read it.";
+        } catch (StratusException forbidden) {
+            reason = forbidden.getMessage() + " Your roles changed since you opened it, so Stratus closed it.";
+        }
+        Map<String, Connection> mine = open.get(session.id());
+        if (mine != null && mine.remove(opened.id(), connection)) {
+            connection.close();
+            audit.record(session.principalId(), "close-database", "roles-changed", opened.resourceId() + " as "
+                    + opened.username() + (opened.mode() == AccessMode.READ_ONLY ? ", read-only" : ""));
+        }
+        return Optional.of(new StratusException(Problem.FORBIDDEN, reason));
     }
 
     /**

@@ -341,6 +341,49 @@ class DatabaseApiTest {
         close(dave, id);
     }
 
+    @Test
+    void changesOfRolesAndLimitsReachConnectionsAlreadyOpen() throws Exception {
+        String daveId = ApiClient.json(dave.get("/api/session")).get("principalId").asText();
+        try {
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("user"))).statusCode());
+            JsonNode writable = ApiClient.json(dave.post("/api/databases", login(postgres.password())));
+            assertFalse(writable.get("readOnly").asBoolean());
+            String id = writable.get("id").asText();
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
+
+            HttpResponse<String> write = dave.post("/api/databases/" + id + "/statements",
+                    Map.of("statement", "UPDATE numbers SET label = 'demoted' WHERE n = 1"));
+            ApiClient.assertError(write, 403, "forbidden");
+            assertTrue(ApiClient.json(write).at("/error/message").asText().contains("roles changed"), write.body());
+            assertEquals("n1", label(1), "nothing was written after the demotion");
+            assertEquals(0, ApiClient.json(dave.get("/api/databases")).get("databases").size(), "the writing connection is closed");
+            ApiClient.assertError(dave.post("/api/databases/" + id + "/statements", Map.of("statement", "SELECT 1")),
+                    404, "not_found");
+
+            JsonNode reading = ApiClient.json(dave.post("/api/databases", login(postgres.password())));
+            assertTrue(reading.get("readOnly").asBoolean(), "reopened as the roles now allow: " + reading);
+            assertEquals(200, alice.put("/api/roles/viewer/databases", Map.of("patterns", List.of("*:db:reporting-*")))
+                    .statusCode());
+            HttpResponse<String> read = dave.post("/api/databases/" + reading.get("id").asText() + "/statements",
+                    Map.of("statement", "SELECT 1"));
+            ApiClient.assertError(read, 403, "forbidden");
+            assertTrue(ApiClient.json(read).at("/error/message").asText().contains("may not open " + RESOURCE), read.body());
+            assertEquals(0, ApiClient.json(dave.get("/api/databases")).get("databases").size(),
+                    "a database the role may no longer open is closed");
+        } finally {
+            assertEquals(200, alice.put("/api/roles/viewer/databases", Map.of("patterns", List.of())).statusCode());
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
+        }
+    }
+
+    private static String label(int n) throws Exception {
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement();
+                ResultSet row = sql.executeQuery("SELECT label FROM numbers WHERE n = " + n)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
