@@ -74,10 +74,10 @@ public final class JdbcSession implements DatabaseSession {
             List<CatalogItem> items = new ArrayList<>();
             switch (path.size()) {
                 case 0 -> read(metadata.getSchemas(), rs -> items.add(new CatalogItem(rs.getString("TABLE_SCHEM"), "schema", "")));
-                case 1 -> read(metadata.getTables(null, path.get(0), "%", new String[] {"TABLE", "VIEW"}),
+                case 1 -> read(metadata.getTables(null, literally(metadata, path.get(0)), "%", new String[] {"TABLE", "VIEW"}),
                         rs -> items.add(new CatalogItem(rs.getString("TABLE_NAME"),
                                 rs.getString("TABLE_TYPE").toLowerCase(java.util.Locale.ROOT), nullToEmpty(rs.getString("REMARKS")))));
-                case 2 -> read(metadata.getColumns(null, path.get(0), path.get(1), "%"),
+                case 2 -> read(metadata.getColumns(null, literally(metadata, path.get(0)), literally(metadata, path.get(1)), "%"),
                         rs -> items.add(new CatalogItem(rs.getString("COLUMN_NAME"), "column", rs.getString("TYPE_NAME")
                                 + ("NO".equals(rs.getString("IS_NULLABLE")) ? " not null" : ""))));
                 default -> throw new StratusException(Problem.INVALID_INPUT, "Columns are the deepest level of the "
@@ -183,6 +183,12 @@ public final class JdbcSession implements DatabaseSession {
                 reader.read(rows);
             }
         }
+    }
+
+    /** Metadata calls take LIKE patterns: a name given by a person matches only itself. */
+    private static String literally(DatabaseMetaData metadata, String name) throws SQLException {
+        String escape = metadata.getSearchStringEscape();
+        return name.replace(escape, escape + escape).replace("%", escape + "%").replace("_", escape + "_");
     }
 
     private static String nullToEmpty(String text) {

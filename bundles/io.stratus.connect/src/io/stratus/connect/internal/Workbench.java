@@ -7,6 +7,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.AwsKeys;
+import io.stratus.core.connect.CatalogPage;
 import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
@@ -130,7 +131,12 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
-        DatabaseLogin login = login(session, username == null ? "" : username.strip(), password.filter(p -> !p.isBlank()));
+        String user = username == null ? "" : username.strip();
+        if (user.chars().anyMatch(Character::isISOControl)) {
+            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
+                    + "the user name and type it again.");
+        }
+        DatabaseLogin login = login(session, user, password.filter(p -> !p.isBlank()));
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
@@ -176,8 +182,15 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     }
 
     @Override
-    public List<CatalogItem> browse(UserSession session, String connectionId, List<String> path) {
-        return connection(session, connectionId).browse(path);
+    public CatalogPage browse(UserSession session, String connectionId, List<String> path, int offset, int limit) {
+        if (offset < 0) {
+            throw new StratusException(Problem.INVALID_INPUT, "A catalog page starts at item 0 or later, not " + offset + ".");
+        }
+        int size = pageSize(limit);
+        List<CatalogItem> items = connection(session, connectionId).browse(path);
+        int from = Math.min(offset, items.size());
+        int to = (int) Math.min((long) from + size, items.size());
+        return new CatalogPage(items.subList(from, to), to < items.size());
     }
 
     @Override

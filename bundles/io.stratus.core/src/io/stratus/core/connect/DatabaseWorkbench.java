@@ -29,8 +29,11 @@ public interface DatabaseWorkbench {
     /** A round trip to the database; throws with its reason when it fails. */
     void test(UserSession session, String connectionId);
 
-    /** See {@link DatabaseSession#browse}. */
-    List<DatabaseSession.CatalogItem> browse(UserSession session, String connectionId, List<String> path);
+    /**
+     * One level of the catalog (see {@link DatabaseSession#browse}), {@code limit} items from
+     * {@code offset} on; the path holds names, never patterns.
+     */
+    CatalogPage browse(UserSession session, String connectionId, List<String> path, int offset, int limit);
 
     /**
      * Runs a statement and returns its first page of at most {@code pageSize} rows; the rest is

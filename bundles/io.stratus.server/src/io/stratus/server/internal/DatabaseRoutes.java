@@ -2,6 +2,7 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.connect.CatalogPage;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
 import io.stratus.core.connect.DatabaseWorkbench;
 import io.stratus.core.connect.ResultPage;
@@ -124,7 +125,10 @@ final class DatabaseRoutes {
         return ApiResponse.noContent();
     }
 
-    /** {@code ?schema=} lists its tables, with {@code &table=} their columns; neither lists the schemas. */
+    /**
+     * {@code ?schema=} lists its tables, with {@code &table=} their columns; neither lists the
+     * schemas. {@code offset} and {@code limit} page the answer.
+     */
     private ApiResponse catalog(ApiRequest request) {
         Optional<String> schema = Optional.ofNullable(request.query().get("schema"));
         Optional<String> table = Optional.ofNullable(request.query().get("table"));
@@ -132,11 +136,15 @@ final class DatabaseRoutes {
             throw new StratusException(Problem.INVALID_INPUT, "Give the table's schema too: ?schema=S&table=T.");
         }
         List<String> path = Stream.of(schema, table).flatMap(Optional::stream).toList();
+        long offset = queryNumber(request, "offset").orElse(0L);
+        long limit = queryNumber(request, "limit").orElse((long) DEFAULT_PAGE_ROWS);
+        CatalogPage page = workbench.browse(request.signedIn(), request.pathParameter("id"), path,
+                (int) Math.min(offset, Integer.MAX_VALUE), (int) Math.min(limit, Integer.MAX_VALUE));
         ArrayNode items = views.array();
-        for (CatalogItem item : workbench.browse(request.signedIn(), request.pathParameter("id"), path)) {
+        for (CatalogItem item : page.items()) {
             items.add(views.object().put("name", item.name()).put("kind", item.kind()).put("detail", item.detail()));
         }
-        return ApiResponse.ok(views.object().set("items", items));
+        return ApiResponse.ok(views.object().put("more", page.more()).set("items", items));
     }
 
     private ApiResponse execute(ApiRequest request) {

@@ -154,6 +154,11 @@ abstract class ConnectorContract {
             assertEquals(List.of("id", "total", "placed", "day", "note", "payload", "details"), names(columns));
             assertTrue(columns.get(1).detail().toLowerCase(java.util.Locale.ROOT).matches("(numeric|decimal).* not null"),
                     columns.get(1).detail());
+            // Names, not LIKE patterns: a wildcard or a look-alike name matches nothing.
+            assertEquals(List.of(), session.browse(List.of("_" + schema().substring(1))));
+            assertEquals(List.of(), session.browse(List.of(schema(), "%")));
+            assertEquals(List.of(), session.browse(List.of("%", "%")));
+            assertEquals(List.of(), session.browse(List.of(schema(), "order_")));
         }
     }
 

@@ -376,6 +376,43 @@ class DatabaseApiTest {
         }
     }
 
+    @Test
+    void theCatalogTakesNamesAndComesInPages() throws Exception {
+        String id = open(alice, postgres.password());
+        try {
+            String columns = "/api/databases/" + id + "/catalog?schema=public&table=numbers";
+            JsonNode first = ApiClient.json(alice.get(columns + "&limit=2"));
+            assertEquals(List.of("n", "label"), names(first.get("items")));
+            assertTrue(first.get("more").asBoolean());
+            JsonNode last = ApiClient.json(alice.get(columns + "&offset=4&limit=2"));
+            assertEquals(List.of("raw"), names(last.get("items")));
+            assertFalse(last.get("more").asBoolean());
+
+            JsonNode wildcards = ApiClient.json(alice.get("/api/databases/" + id + "/catalog?schema=%25&table=%25"));
+            assertEquals(0, wildcards.get("items").size(), "names are not patterns: " + wildcards);
+            assertEquals(0, ApiClient.json(alice.get("/api/databases/" + id + "/catalog?schema=p_blic")).get("items").size());
+            ApiClient.assertError(alice.get(columns + "&offset=-1"), 400, "bad_request");
+            ApiClient.assertError(alice.get(columns + "&limit=0"), 400, "bad_request");
+        } finally {
+            close(alice, id);
+        }
+    }
+
+    @Test
+    void aDatabaseUserNameWithControlCharactersIsABadRequest() throws Exception {
+        Map<String, Object> login = login(postgres.password());
+        login.put("username", "post\u0000gres");
+        HttpResponse<String> refused = alice.post("/api/databases", login);
+        ApiClient.assertError(refused, 400, "bad_request");
+        assertTrue(ApiClient.json(refused).at("/error/message").asText().contains("control characters"), refused.body());
+    }
+
+    private static List<String> names(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(item -> names.add(item.get("name").asText()));
+        return names;
+    }
+
     private static String label(int n) throws Exception {
         try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement();
                 ResultSet row = sql.executeQuery("SELECT label FROM numbers WHERE n = " + n)) {
