@@ -34,8 +34,23 @@ public interface UserAdministration {
     /** Built-in roles first, then custom roles by id. */
     List<Role> roles(UserSession actor);
 
-    /** Creates or changes a custom role; built-in roles cannot be changed. */
-    Role saveCustomRole(UserSession actor, Role role);
+    /** Audit entries one call returns when none are asked for, and at most. */
+    int DEFAULT_AUDIT_ENTRIES = 100;
+    int MAX_AUDIT_ENTRIES = 1_000;
+
+    /**
+     * Creates a custom role.
+     *
+     * @throws StratusException CONFLICT when a role (built-in or custom) has its id already
+     */
+    Role createCustomRole(UserSession actor, Role role);
+
+    /**
+     * Changes a custom role's name and permissions; its holders have the new ones at once.
+     *
+     * @throws StratusException NOT_FOUND when there is no such role, CONFLICT for a built-in role
+     */
+    Role changeCustomRole(UserSession actor, Role role);
 
     /** Deletes a custom role and its grants; the default role falls back to User if it was this one. */
     void deleteCustomRole(UserSession actor, String roleId);
@@ -54,6 +69,10 @@ public interface UserAdministration {
 
     void setDefaultRole(UserSession actor, String roleId);
 
-    /** The newest entries first. */
+    /**
+     * The newest entries first.
+     *
+     * @param limit 1 to {@link #MAX_AUDIT_ENTRIES}
+     */
     List<AuditRecord> audit(UserSession actor, int limit);
 }

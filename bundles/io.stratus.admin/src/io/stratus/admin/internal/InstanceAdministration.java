@@ -191,7 +191,17 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     }
 
     @Override
-    public Role saveCustomRole(UserSession actor, Role role) {
+    public Role createCustomRole(UserSession actor, Role role) {
+        return saveCustomRole(actor, role, true);
+    }
+
+    @Override
+    public Role changeCustomRole(UserSession actor, Role role) {
+        return saveCustomRole(actor, role, false);
+    }
+
+    /** Whether the role exists is read in the same transaction that saves it, so two creations cannot both win. */
+    private Role saveCustomRole(UserSession actor, Role role, boolean create) {
         actor.require(Permission.MANAGE_ROLES);
         if (Role.BUILT_IN.stream().anyMatch(r -> r.id().equals(role.id()))) {
             throw new StratusException(Problem.CONFLICT, "'" + role.id() + "' is a built-in role and cannot be "
@@ -199,6 +209,14 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
         }
         Role custom = Role.custom(role.id(), role.name(), role.permissions());
         return store.write(tx -> {
+            boolean exists = tx.customRoles().stream().anyMatch(r -> r.id().equals(custom.id()));
+            if (create && exists) {
+                throw new StratusException(Problem.CONFLICT, "A role with id '" + custom.id() + "' exists already. "
+                        + "Choose another id, or change that role.");
+            }
+            if (!create && !exists) {
+                throw new StratusException(Problem.NOT_FOUND, "There is no role '" + custom.id() + "'. Create it first.");
+            }
             tx.saveCustomRole(custom);
             tx.append(entry(actor, "save-role", custom.id() + " = " + custom.permissions().stream()
                     .map(Permission::id).sorted().collect(Collectors.joining(","))));
@@ -310,6 +328,10 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public List<AuditRecord> audit(UserSession actor, int limit) {
         actor.require(Permission.READ_AUDIT);
+        if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
+            throw new StratusException(Problem.INVALID_INPUT, "Ask for 1 to " + MAX_AUDIT_ENTRIES + " audit entries, not "
+                    + limit + ".");
+        }
         return store.read(tx -> tx.audit(limit).stream()
                 .map(e -> new AuditRecord(e.at(), e.actor(), e.action(), e.outcome(), e.detail())).toList());
     }

@@ -80,13 +80,18 @@ class RolesTest extends StratusTestBase {
     void customRolesAreNamedSetsOfPermissions() {
         UserSession alice = setUpAsAlice();
         UserSession bob = signIn(Keys.bob());
-        stratus.admin().saveCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
+        stratus.admin().createCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
         stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor"));
         assertEquals(Set.of(Permission.READ_AUDIT), bob.permissions());
         assertFalse(stratus.admin().audit(bob, 5).isEmpty());
 
-        stratus.admin().saveCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT, Permission.EXPLORE)));
+        stratus.admin().changeCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT, Permission.EXPLORE)));
         assertEquals(Set.of(Permission.READ_AUDIT, Permission.EXPLORE), bob.permissions(), "a changed role changes its holders");
+        refused(Problem.CONFLICT, () -> stratus.admin().createCustomRole(alice, Role.custom("auditor", "Other", Set.of())));
+        assertEquals(Set.of(Permission.READ_AUDIT, Permission.EXPLORE), bob.permissions(), "creating it again changed nothing");
+        refused(Problem.NOT_FOUND, () -> stratus.admin().changeCustomRole(alice, Role.custom("analyst", "Analyst", Set.of())));
+        refused(Problem.INVALID_INPUT, () -> stratus.admin().audit(alice, 0));
+        refused(Problem.INVALID_INPUT, () -> stratus.admin().audit(alice, 1_001));
 
         stratus.admin().setDefaultRole(alice, "auditor");
         stratus.admin().deleteCustomRole(alice, "auditor");
@@ -98,7 +103,7 @@ class RolesTest extends StratusTestBase {
     void builtInRolesCannotBeChangedAndUnknownOnesAreNamed() {
         UserSession alice = setUpAsAlice();
         UserSession bob = signIn(Keys.bob());
-        refused(Problem.CONFLICT, () -> stratus.admin().saveCustomRole(alice,
+        refused(Problem.CONFLICT, () -> stratus.admin().createCustomRole(alice,
                 Role.custom("viewer", "Viewer", Set.of(Permission.WRITE_DATA))));
         StratusException e = refused(Problem.INVALID_INPUT,
                 () -> stratus.admin().setRoles(alice, bob.principalId(), Set.of("superuser")));
@@ -115,6 +120,6 @@ class RolesTest extends StratusTestBase {
         assertMentions(e, "roles do not allow", "grant and revoke roles");
         refused(Problem.FORBIDDEN, () -> stratus.admin().audit(bob, 10));
         refused(Problem.FORBIDDEN, () -> stratus.admin().setDefaultRole(bob, Role.ADMINISTRATOR.id()));
-        refused(Problem.FORBIDDEN, () -> stratus.admin().saveCustomRole(bob, Role.custom("x1", "X", Set.of())));
+        refused(Problem.FORBIDDEN, () -> stratus.admin().createCustomRole(bob, Role.custom("x1", "X", Set.of())));
     }
 }

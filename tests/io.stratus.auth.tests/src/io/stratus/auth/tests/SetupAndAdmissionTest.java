@@ -169,7 +169,7 @@ class SetupAndAdmissionTest extends StratusTestBase {
     void restartOverTheSameStoreKeepsBindingUsersAndRoles() throws Exception {
         UserSession alice = setUpAsAlice();
         UserSession bob = signIn(Keys.bob());
-        stratus.admin().saveCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
+        stratus.admin().createCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
         stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor", Role.VIEWER.id()));
 
         stratus.restartStore();

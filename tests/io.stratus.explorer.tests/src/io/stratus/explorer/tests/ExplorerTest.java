@@ -281,7 +281,7 @@ class ExplorerTest {
     @Test
     void exploringNeedsTheExplorePermission() {
         UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
-        stratus.admin().saveCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
+        stratus.admin().createCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
         stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor"));
         StratusException e = assertThrows(StratusException.class, () -> stratus.explorer().tree(bob));
         assertEquals(Problem.FORBIDDEN, e.problem());
