@@ -106,88 +106,100 @@ public final class DynamoDbSession implements DatabaseSession {
                     + " data, not change it): the " + request.operation() + " was not sent.");
         }
         return switch (request.operation()) {
-            case "Scan" -> {
-                // Read from the statement once; each page only continues where the last one stopped.
-                ScanRequest scan = ScanRequest.builder().tableName(table.name())
-                        .indexName(request.text("IndexName").orElse(null))
-                        .filterExpression(request.text("FilterExpression").orElse(null))
-                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
-                        .expressionAttributeNames(request.attributeNames())
-                        .expressionAttributeValues(request.attributeValues())
-                        .limit(request.positive("Limit").orElse(null))
-                        .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
-                yield reading((Map<String, AttributeValue> cursor) -> {
-                    ScanResponse page = call("Scan", (client, as) -> client.scan(scan.toBuilder()
-                            .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
-                    return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-                });
-            }
-            case "Query" -> {
-                QueryRequest query = QueryRequest.builder().tableName(table.name())
-                        .indexName(request.text("IndexName").orElse(null))
-                        .keyConditionExpression(request.text("KeyConditionExpression").orElseThrow(() -> AttributeJson.invalid(
-                                "A Query needs a KeyConditionExpression, such as \"id = :id\"; use a Scan to read every item.")))
-                        .filterExpression(request.text("FilterExpression").orElse(null))
-                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
-                        .expressionAttributeNames(request.attributeNames())
-                        .expressionAttributeValues(request.attributeValues())
-                        .limit(request.positive("Limit").orElse(null))
-                        .consistentRead(request.flag("ConsistentRead").orElse(null))
-                        .scanIndexForward(request.flag("ScanIndexForward").orElse(null)).build();
-                yield reading((Map<String, AttributeValue> cursor) -> {
-                    QueryResponse page = call("Query", (client, as) -> client.query(query.toBuilder()
-                            .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
-                    return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
-                });
-            }
-            case "GetItem" -> {
-                Map<String, AttributeValue> item = call("GetItem", (client, as) -> client.getItem(r -> r.tableName(table.name())
-                        .key(request.item("Key"))
-                        .projectionExpression(request.text("ProjectionExpression").orElse(null))
-                        .expressionAttributeNames(request.attributeNames())
-                        .consistentRead(request.flag("ConsistentRead").orElse(null))
-                        .overrideConfiguration(as))).item();
-                yield FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item)));
-            }
-            case "PutItem" -> {
-                call("PutItem", (client, as) -> client.putItem(r -> r.tableName(table.name())
-                        .item(request.item("Item"))
-                        .conditionExpression(request.text("ConditionExpression").orElse(null))
-                        .expressionAttributeNames(request.attributeNames())
-                        .expressionAttributeValues(request.attributeValues())
-                        .overrideConfiguration(as)));
-                yield FixedResult.changed(1);
-            }
-            case "DeleteItem" -> {
-                boolean existed = call("DeleteItem", (client, as) -> client.deleteItem(r -> r.tableName(table.name())
-                        .key(request.item("Key"))
-                        .conditionExpression(request.text("ConditionExpression").orElse(null))
-                        .expressionAttributeNames(request.attributeNames())
-                        .expressionAttributeValues(request.attributeValues())
-                        .returnValues(ReturnValue.ALL_OLD)
-                        .overrideConfiguration(as))).hasAttributes();
-                yield FixedResult.changed(existed ? 1 : 0);
-            }
-            case "ExecuteStatement" -> {
-                List<AttributeValue> parameters = request.values("Parameters");
-                ExecuteStatementRequest execute = ExecuteStatementRequest.builder()
-                        .statement(request.text("Statement").orElse(""))
-                        .parameters(parameters.isEmpty() ? null : parameters)
-                        .limit(request.positive("Limit").orElse(null))
-                        .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
-                ItemResult.PageReader<String> pages = token -> {
-                    ExecuteStatementResponse page = call("ExecuteStatement", (client, as) -> client.executeStatement(
-                            execute.toBuilder().nextToken(token).overrideConfiguration(as).build()));
-                    return new ItemResult.Page<>(page.items(), page.nextToken());
-                };
-                if (writes) { // DynamoDB tells nothing about what changed
-                    pages.read(null);
-                    yield FixedResult.done();
-                }
-                yield reading(pages);
-            }
+            case "Scan" -> scan(request);
+            case "Query" -> query(request);
+            case "GetItem" -> getItem(request);
+            case "PutItem" -> putItem(request);
+            case "DeleteItem" -> deleteItem(request);
+            case "ExecuteStatement" -> executeStatement(request, writes);
             default -> throw new IllegalStateException("JsonRequest admitted " + request.operation());
         };
+    }
+
+    /** The request is read once; each page only continues where the last one stopped. */
+    private StatementResult scan(JsonRequest request) {
+        ScanRequest scan = ScanRequest.builder().tableName(table.name())
+                .indexName(request.text("IndexName").orElse(null))
+                .filterExpression(request.text("FilterExpression").orElse(null))
+                .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                .expressionAttributeNames(request.attributeNames())
+                .expressionAttributeValues(request.attributeValues())
+                .limit(request.positive("Limit").orElse(null))
+                .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
+        return reading((Map<String, AttributeValue> cursor) -> {
+            ScanResponse page = call("Scan", (client, as) -> client.scan(scan.toBuilder()
+                    .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
+            return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+        });
+    }
+
+    private StatementResult query(JsonRequest request) {
+        QueryRequest query = QueryRequest.builder().tableName(table.name())
+                .indexName(request.text("IndexName").orElse(null))
+                .keyConditionExpression(request.text("KeyConditionExpression").orElseThrow(() -> AttributeJson.invalid(
+                        "A Query needs a KeyConditionExpression, such as \"id = :id\"; use a Scan to read every item.")))
+                .filterExpression(request.text("FilterExpression").orElse(null))
+                .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                .expressionAttributeNames(request.attributeNames())
+                .expressionAttributeValues(request.attributeValues())
+                .limit(request.positive("Limit").orElse(null))
+                .consistentRead(request.flag("ConsistentRead").orElse(null))
+                .scanIndexForward(request.flag("ScanIndexForward").orElse(null)).build();
+        return reading((Map<String, AttributeValue> cursor) -> {
+            QueryResponse page = call("Query", (client, as) -> client.query(query.toBuilder()
+                    .exclusiveStartKey(cursor).overrideConfiguration(as).build()));
+            return new ItemResult.Page<>(page.items(), page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null);
+        });
+    }
+
+    private StatementResult getItem(JsonRequest request) {
+        Map<String, AttributeValue> item = call("GetItem", (client, as) -> client.getItem(r -> r.tableName(table.name())
+                .key(request.item("Key"))
+                .projectionExpression(request.text("ProjectionExpression").orElse(null))
+                .expressionAttributeNames(request.attributeNames())
+                .consistentRead(request.flag("ConsistentRead").orElse(null))
+                .overrideConfiguration(as))).item();
+        return FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item)));
+    }
+
+    private StatementResult putItem(JsonRequest request) {
+        call("PutItem", (client, as) -> client.putItem(r -> r.tableName(table.name())
+                .item(request.item("Item"))
+                .conditionExpression(request.text("ConditionExpression").orElse(null))
+                .expressionAttributeNames(request.attributeNames())
+                .expressionAttributeValues(request.attributeValues())
+                .overrideConfiguration(as)));
+        return FixedResult.changed(1);
+    }
+
+    private StatementResult deleteItem(JsonRequest request) {
+        boolean existed = call("DeleteItem", (client, as) -> client.deleteItem(r -> r.tableName(table.name())
+                .key(request.item("Key"))
+                .conditionExpression(request.text("ConditionExpression").orElse(null))
+                .expressionAttributeNames(request.attributeNames())
+                .expressionAttributeValues(request.attributeValues())
+                .returnValues(ReturnValue.ALL_OLD)
+                .overrideConfiguration(as))).hasAttributes();
+        return FixedResult.changed(existed ? 1 : 0);
+    }
+
+    private StatementResult executeStatement(JsonRequest request, boolean writes) {
+        List<AttributeValue> parameters = request.values("Parameters");
+        ExecuteStatementRequest execute = ExecuteStatementRequest.builder()
+                .statement(request.text("Statement").orElse(""))
+                .parameters(parameters.isEmpty() ? null : parameters)
+                .limit(request.positive("Limit").orElse(null))
+                .consistentRead(request.flag("ConsistentRead").orElse(null)).build();
+        ItemResult.PageReader<String> pages = token -> {
+            ExecuteStatementResponse page = call("ExecuteStatement", (client, as) -> client.executeStatement(
+                    execute.toBuilder().nextToken(token).overrideConfiguration(as).build()));
+            return new ItemResult.Page<>(page.items(), page.nextToken());
+        };
+        if (writes) { // DynamoDB tells nothing about what changed
+            pages.read(null);
+            return FixedResult.done();
+        }
+        return reading(pages);
     }
 
     @Override
