@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InstallIntoEclipseTest {
 
-    private static final List<String> FEATURES = List.of(
-            "io.stratus.ui.feature.feature.group", "io.stratus.server.feature.feature.group");
+    private static final String UI_FEATURE = "io.stratus.ui.feature.feature.group";
+    private static final String SERVER_FEATURE = "io.stratus.server.feature.feature.group";
     private static final List<String> STRATUS_BUNDLES = List.of("io.stratus.core", "io.stratus.aws", "io.stratus.store",
             "io.stratus.auth", "io.stratus.admin", "io.stratus.explorer", "io.stratus.connect.jdbc",
             "io.stratus.connect.postgresql", "io.stratus.connect.mysql", "io.stratus.server", "io.stratus.ui");
@@ -77,7 +77,11 @@ class InstallIntoEclipseTest {
         Map<String, String> platformBundles = versionsBySymbolicName(eclipse.bundlesInfo());
 
         long started = System.nanoTime();
-        installStratusWithTheDirectorOf(eclipse);
+        installStratusWithTheDirectorOf(eclipse, UI_FEATURE);
+        Set<String> withTheUi = eclipse.bundlesInfo().stream().map(EclipseInstallation.Bundle::symbolicName).collect(toSet());
+        assertTrue(withTheUi.stream().noneMatch(name -> name.startsWith("org.eclipse.jetty") || name.equals("io.stratus.server")),
+                "the IDE plugins bring nothing only the server needs: " + withTheUi);
+        installStratusWithTheDirectorOf(eclipse, SERVER_FEATURE);
         long installed = System.nanoTime();
 
         assertEachPlatformBundleStillInstalledOnce(eclipse, platformBundles);
@@ -122,12 +126,12 @@ class InstallIntoEclipseTest {
     }
 
     /** Runs the platform's own p2 director, installing into the running platform itself (no -destination). */
-    private void installStratusWithTheDirectorOf(EclipseInstallation eclipse) throws Exception {
+    private void installStratusWithTheDirectorOf(EclipseInstallation eclipse, String feature) throws Exception {
         RunningProduct director = launcher.start("p2 director of the bare platform", eclipse, List.of(), List.of(
                 "-nosplash", "-consoleLog",
                 "-application", "org.eclipse.equinox.p2.director",
                 "-repository", ReleaseLocations.updateSite().toUri().toString(),
-                "-installIU", String.join(",", FEATURES)));
+                "-installIU", feature));
         int exitCode = director.awaitExit(Duration.ofMinutes(2));
         assertEquals(0, exitCode, "exit code of the p2 director");
         assertTrue(director.output().contains("Operation completed"), "the director reports success");
