@@ -120,7 +120,14 @@ public final class SessionManager implements SignInService, SessionCredentials {
         LiveSession session = sessionId == null ? null : sessions.remove(sessionId);
         if (session != null) {
             wipe(session);
-            audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
+            try {
+                audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
+            } catch (StratusException e) {
+                // The session has ended whatever the store says: a sign-out that reported failure would leave the
+                // browser holding a cookie it believes live. The gap in the audit trail goes to the log.
+                LOG.error("The sign-out of {} was not written to the audit trail: {}", session.identity().arn(),
+                        e.getMessage(), e);
+            }
         }
     }
 
@@ -136,8 +143,23 @@ public final class SessionManager implements SignInService, SessionCredentials {
             if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
                 end(session, "keys-rejected");
             }
-            throw e;
+            throw endedMeanwhile(session, e);
+        } catch (RuntimeException e) {
+            throw endedMeanwhile(session, e);
         }
+    }
+
+    /**
+     * Work running side by side for one session (an explorer refresh's scans) fails in its own way once
+     * another part ended the session and wiped its keys: whatever it failed with, the cause is the end.
+     */
+    private static RuntimeException endedMeanwhile(LiveSession session, RuntimeException failure) {
+        if (failure instanceof StratusException stratus && stratus.problem() == Problem.NOT_SIGNED_IN
+                || !session.credentials().secretAccessKey().isCleared()) {
+            return failure;
+        }
+        return new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while Stratus was working for you, "
+                + "because AWS no longer accepts your keys or you signed out. Sign in again.", failure);
     }
 
     /** Verifies with AWS, lets admission decide, then opens the session; wipes the keys on any failure. */

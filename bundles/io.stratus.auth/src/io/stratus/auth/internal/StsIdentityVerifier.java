@@ -1,6 +1,8 @@
 package io.stratus.auth.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.session.IdentityVerifier;
@@ -36,6 +38,17 @@ public final class StsIdentityVerifier implements IdentityVerifier {
             throw aws.explain(e, "sts", "GetCallerIdentity");
         }
         aws.checkClock(caller.sdkHttpResponse());
+        if (blank(caller.account()) || blank(caller.arn()) || blank(caller.userId())) {
+            // The SDK reads an empty body, an HTML page or a result without fields as an answer with nulls.
+            throw new StratusException(Problem.REMOTE_UNREACHABLE, "AWS STS answered GetCallerIdentity without "
+                    + "saying whose keys these are (no account, ARN or user id). Something other than STS may be "
+                    + "answering (a proxy or captive portal, or a wrong STS endpoint setting); try again, and if it "
+                    + "persists, ask the operator to check the network and the STS endpoint.");
+        }
         return new AwsIdentity(caller.account(), caller.arn(), caller.userId());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -14,13 +14,17 @@ import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,6 +36,7 @@ import org.eclipse.jetty.util.Fields;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +61,26 @@ public final class ApiDispatcher {
 
         /** The window in which those failures count. */
         long signInWindowSeconds() default 300;
+
+        /** A request body must have arrived in full this long after its headers; a slower one gets 408. */
+        long bodyTimeoutSeconds() default 10;
+
+        /** API requests from one client address being answered at once; more get 429. */
+        int maxRequestsPerAddress() default 32;
+
+        /** Threads for setup and sign-ins, which wait on STS (ten times as many may wait in line). */
+        int signInThreads() default 32;
+
+        /** Threads for the work of signed-in people that waits on AWS or a database (explorer, databases). */
+        int remoteThreads() default 128;
     }
 
     static final String SESSION_COOKIE = "stratus_session";
     /** A cross-site HTML form cannot send a custom header, nor JSON: state changes need both. */
     static final String ANTI_FORGERY_HEADER = "X-Stratus-Request";
+    /** AWS's throttling is explained as "wait a minute"; Retry-After says the same to programs. */
+    private static final Duration AWS_THROTTLED_RETRY = Duration.ofMinutes(1);
+    private static final byte[] NO_BODY = new byte[0];
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");
@@ -70,17 +90,28 @@ public final class ApiDispatcher {
     private final Router router = new Router();
     private final WebConsole console;
     private final int maxBodyBytes;
+    private final Duration bodyTimeout;
+    private final AddressCounts requestsPerAddress;
+    private final WaitingWork signIns;
+    private final WaitingWork remote;
 
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
             @Reference DatabaseWorkbench workbench, @Reference SavedConnections savedConnections) {
-        if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1) {
+        if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
+                || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
+                || config.remoteThreads() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Server settings maxBodyBytes (at least 1024), "
-                    + "signInMaxFailures and signInWindowSeconds (at least 1) are out of range.");
+                    + "signInMaxFailures, signInWindowSeconds, bodyTimeoutSeconds, maxRequestsPerAddress, "
+                    + "signInThreads and remoteThreads (at least 1) are out of range.");
         }
         this.signIn = signIn;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.bodyTimeout = Duration.ofSeconds(config.bodyTimeoutSeconds());
+        this.requestsPerAddress = new AddressCounts(config.maxRequestsPerAddress());
+        this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads());
+        this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads());
         this.console = new WebConsole(context.getBundle());
         JsonViews views = new JsonViews(json);
         SignInThrottle throttle = new SignInThrottle(config.signInMaxFailures(),
@@ -92,61 +123,134 @@ public final class ApiDispatcher {
         new DatabaseRoutes(workbench, savedConnections, views).addTo(router);
     }
 
+    @Deactivate
+    void deactivate() {
+        signIns.close();
+        remote.close();
+    }
+
     /** Every route, for checking that the OpenAPI document describes them all. */
     List<Router.Route> routes() {
         return router.routes();
     }
 
-    /** Answers one request completely; the callback is completed when the response is written. */
+    /**
+     * Answers one request completely, perhaps later and on another thread: the callback is completed when
+     * the response is written. No thread waits for a body to arrive, nor here for AWS or a database.
+     */
     public void handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
         String path = Request.getPathInContext(request);
-        int status;
+        Callback logged = new Callback.Nested(callback) {
+            @Override
+            public void completed() {
+                ACCESS.info("{} {} {} {} ms {}", request.getMethod(), path, response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000, Request.getRemoteAddr(request));
+            }
+        };
         if (path.equals("/api") || path.startsWith("/api/")) {
-            status = answerApi(request, response, callback, path);
+            answerApi(request, response, logged, path);
         } else {
-            status = console.serve(request, response, callback, path);
+            console.serve(request, response, logged, path);
         }
-        ACCESS.info("{} {} {} {} ms {}", request.getMethod(), path, status,
-                (System.nanoTime() - started) / 1_000_000, Request.getRemoteAddr(request));
     }
 
-    private int answerApi(Request request, Response response, Callback callback, String path) {
-        boolean bodyRead = false;
+    private void answerApi(Request request, Response response, Callback callback, String path) {
+        String address = Request.getRemoteAddr(request);
+        Router.Route route;
+        Map<String, String> parameters;
         try {
             Router.Match match = router.find(request.getMethod(), path);
-            Router.Route route = match.route().orElseThrow(() -> match.allowedMethods().isEmpty()
+            route = match.route().orElseThrow(() -> match.allowedMethods().isEmpty()
                     ? new ApiException(ApiError.NOT_FOUND, "There is no API route " + path + ".")
                     : new ApiException(ApiError.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path
                             + "; use " + String.join(" or ", match.allowedMethods()) + "."));
-            boolean changesState = !route.method().equals("GET");
-            if (changesState) {
+            parameters = match.parameters();
+            if (!route.method().equals("GET")) {
                 refuseCrossSite(request);
             }
-            byte[] body = changesState ? readBody(request) : new byte[0];
-            bodyRead = true;
-            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request), parse(body), session(request),
+            if (!requestsPerAddress.tryEnter(address)) {
+                throw new ApiException(ApiError.TOO_MANY_REQUESTS, "This address has "
+                        + requestsPerAddress.limit() + " requests being answered already. Wait for their answers, "
+                        + "then try again.", Optional.of(Duration.ofSeconds(1)));
+            }
+        } catch (RuntimeException e) {
+            fail(request, response, callback, path, e, false);
+            return;
+        }
+        Callback answered = new Callback.Nested(callback) {
+            @Override
+            public void completed() {
+                requestsPerAddress.leave(address);
+            }
+        };
+        CompletableFuture<byte[]> body = route.method().equals("GET") ? CompletableFuture.completedFuture(NO_BODY)
+                : readBody(request);
+        BiConsumer<byte[], Throwable> then = (bytes, failure) -> {
+            if (failure != null) {
+                fail(request, response, answered, path, unwrap(failure), false);
+                return;
+            }
+            Runnable work = () -> answer(request, response, answered, path, route, parameters, bytes);
+            try {
+                switch (route.waits()) {
+                    case NOTHING -> work.run();
+                    case SIGN_IN -> signIns.execute(work);
+                    case REMOTE -> remote.execute(work);
+                }
+            } catch (RuntimeException e) {
+                fail(request, response, answered, path, e, true);
+            }
+        };
+        if (body.isDone()) {
+            body.whenComplete(then);
+        } else {
+            // Completed by whichever thread brought the last bytes: carry on on one of the listener's threads.
+            body.whenCompleteAsync(then, request.getComponents().getExecutor());
+        }
+    }
+
+    private void answer(Request request, Response response, Callback callback, String path, Router.Route route,
+            Map<String, String> parameters, byte[] body) {
+        try {
+            ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body), session(request),
                     Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
             if (answer.streamed() != null) {
-                return JsonResponses.stream(response, callback, answer.streamed());
+                JsonResponses.stream(response, callback, answer.streamed());
+            } else {
+                JsonResponses.send(response, callback, answer.status(), answer.optionalBody());
             }
-            return JsonResponses.send(response, callback, answer.status(), answer.optionalBody());
-        } catch (ApiException e) {
-            if (!bodyRead && hasBody(request)) {
-                // Refused before its body was read: Jetty closes the connection, so the client must not reuse it.
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            }
-            e.retryAfter.ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
-                    Long.toString(ApiException.seconds(wait))));
-            return JsonResponses.error(response, callback, e.error, e.getMessage());
-        } catch (StratusException e) {
-            return JsonResponses.error(response, callback, ApiError.of(e.problem()), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Request {} {} failed", request.getMethod(), path, e);
-            return JsonResponses.error(response, callback, ApiError.INTERNAL,
-                    "Stratus failed to answer this request; the server log has the details.");
+            fail(request, response, callback, path, e, true);
+        }
+    }
+
+    /** Answers a failure as {@code {"error": ...}}; a body not read in full closes the connection. */
+    private void fail(Request request, Response response, Callback callback, String path, Throwable failure,
+            boolean bodyRead) {
+        if (!bodyRead && hasBody(request)) {
+            // Refused before its body was read: Jetty closes the connection, so the client must not reuse it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        switch (failure) {
+            case ApiException e -> {
+                e.retryAfter.ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
+                        Long.toString(ApiException.seconds(wait))));
+                JsonResponses.error(response, callback, e.error, e.getMessage());
+            }
+            case StratusException e -> {
+                if (e.problem() == Problem.THROTTLED) {
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(AWS_THROTTLED_RETRY.toSeconds()));
+                }
+                JsonResponses.error(response, callback, ApiError.of(e.problem()), e.getMessage());
+            }
+            default -> {
+                LOG.error("Request {} {} failed", request.getMethod(), path, failure);
+                JsonResponses.error(response, callback, ApiError.INTERNAL,
+                        "Stratus failed to answer this request; the server log has the details.");
+            }
         }
     }
 
@@ -156,32 +260,47 @@ public final class ApiDispatcher {
             throw new ApiException(ApiError.FORBIDDEN, "This request changes state and lacks the "
                     + ANTI_FORGERY_HEADER + " header; send it (any value) with a JSON body.");
         }
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (hasBody(request) && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+        if (hasBody(request) && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
             throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON, with Content-Type "
                     + "application/json.");
         }
+    }
+
+    /** Exactly {@code application/json}, with parameters or not; not {@code application/jsonp} and the like. */
+    private static boolean isJson(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 
     private static boolean hasBody(Request request) {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
-    /** The whole body, unless it is larger than allowed. */
-    private byte[] readBody(Request request) {
+    /**
+     * The whole body, read as it arrives without holding a thread, unless it is larger than allowed or
+     * has not arrived within the body timeout (a client sending a byte now and then).
+     */
+    private CompletableFuture<byte[]> readBody(Request request) {
+        if (!hasBody(request)) {
+            return CompletableFuture.completedFuture(NO_BODY);
+        }
         if (request.getLength() > maxBodyBytes) {
-            throw tooLarge();
+            return CompletableFuture.failedFuture(tooLarge());
         }
-        byte[] bytes;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "The request body could not be read.");
-        }
-        if (bytes.length > maxBodyBytes) {
-            throw tooLarge();
-        }
-        return bytes;
+        return Content.Source.asByteArrayAsync(request, maxBodyBytes)
+                .orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(switch (unwrap(failure)) {
+                    case TimeoutException timeout -> new ApiException(ApiError.REQUEST_TIMEOUT, "The request body "
+                            + "did not arrive within " + bodyTimeout.toSeconds() + " s. Send it at once, then "
+                            + "try again.");
+                    // Jetty's way of saying that the body outgrew maxBodyBytes (sent without a length).
+                    case IllegalStateException overflow -> tooLarge();
+                    default -> new ApiException(ApiError.BAD_REQUEST, "The request body could not be read.");
+                }));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** A JSON object; no body at all is an empty one. */

@@ -9,6 +9,7 @@ enum ApiError {
     FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    REQUEST_TIMEOUT(408, "request_timeout"),
     CONFLICT(409, "conflict"),
     TOO_LARGE(413, "request_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
@@ -23,6 +24,16 @@ enum ApiError {
     ApiError(int status, String code) {
         this.status = status;
         this.code = code;
+    }
+
+    /** The error of a status, or for a status the API does not use itself, the nearest one of its class. */
+    static ApiError ofStatus(int status) {
+        for (ApiError error : values()) {
+            if (error.status == status) {
+                return error;
+            }
+        }
+        return status < 500 ? BAD_REQUEST : INTERNAL;
     }
 
     static ApiError of(Problem problem) {

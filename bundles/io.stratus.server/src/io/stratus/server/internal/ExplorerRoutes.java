@@ -26,9 +26,10 @@ final class ExplorerRoutes {
     }
 
     void addTo(Router router) {
-        router.add("GET", "/api/explorer", this::tree)
-                .add("POST", "/api/explorer/refresh", this::refresh)
-                .add("GET", "/api/explorer/connection", this::connection);
+        // The first look at the tree, and a connection's settings before it, scan AWS.
+        router.add("GET", "/api/explorer", Router.Wait.REMOTE, this::tree)
+                .add("POST", "/api/explorer/refresh", Router.Wait.REMOTE, this::refresh)
+                .add("GET", "/api/explorer/connection", Router.Wait.REMOTE, this::connection);
     }
 
     private ApiResponse tree(ApiRequest request) {

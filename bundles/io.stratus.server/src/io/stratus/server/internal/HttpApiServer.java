@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -15,6 +19,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -22,11 +27,19 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The HTTP listener of the server: answers {@code /api/health} itself, from the moment it listens,
  * and hands everything else to the {@link ApiDispatcher} of the moment, which exists once the
- * services and their store are up (until then: 503).
+ * services and their store are up (until then: 503). What Jetty refuses by itself (a malformed or
+ * ambiguous request) is answered as the API answers errors, and no header names Jetty.
  */
 final class HttpApiServer {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
+    /**
+     * Open connections from one client address; more are closed as they come. Holding a connection
+     * costs no thread (bodies are read as they arrive), but memory and a file descriptor.
+     */
+    static final int MAX_CONNECTIONS_PER_ADDRESS = 64;
+    /** A connection on which nothing arrives or leaves for this long is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -46,10 +59,17 @@ final class HttpApiServer {
         threads.setName("stratus-http");
         jetty = new Server(threads);
         secure = tls.isPresent();
-        connector = tls.map(this::tlsConnector).orElseGet(() -> new ServerConnector(jetty));
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = tls.map(settings -> tlsConnector(settings, http))
+                .orElseGet(() -> new ServerConnector(jetty, new HttpConnectionFactory(http)));
         connector.setHost(bindTo.getAddress().getHostAddress());
         connector.setPort(bindTo.getPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.addEventListener(new ConnectionsPerAddress(MAX_CONNECTIONS_PER_ADDRESS));
         jetty.addConnector(connector);
+        jetty.setErrorHandler(new JsonErrors());
         jetty.setHandler(new Handler.Abstract() { // a Jetty handler belongs to one server, the dispatcher does not
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -62,11 +82,11 @@ final class HttpApiServer {
     }
 
     /** HTTPS only: with TLS on there is no plain-HTTP listener to fall back to. */
-    private ServerConnector tlsConnector(ServerSettings.Tls tls) {
+    private ServerConnector tlsConnector(ServerSettings.Tls tls, HttpConfiguration http) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keystore().toString());
         ssl.setKeyStorePassword(new String(tls.password()));
-        HttpConfiguration https = new HttpConfiguration();
+        HttpConfiguration https = new HttpConfiguration(http);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false); // people reach servers by IP address and by names the certificate may lack
         https.addCustomizer(secure);
@@ -94,6 +114,50 @@ final class HttpApiServer {
                     "Stratus is starting, or its store is not available yet. Try again in a moment.");
         } else {
             dispatcher.handle(request, response, callback);
+        }
+    }
+
+    /** Closes the connections of an address beyond its limit as they open. */
+    private static final class ConnectionsPerAddress implements Connection.Listener {
+        private final AddressCounts open;
+        private final Map<Connection, String> counted = new ConcurrentHashMap<>();
+
+        ConnectionsPerAddress(int limit) {
+            open = new AddressCounts(limit);
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            // Over TLS the HTTP connection rides on the TLS one: count the TCP connection once.
+            if (!(connection.getEndPoint() instanceof SocketChannelEndPoint endPoint)
+                    || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)) {
+                return;
+            }
+            String address = remote.getAddress().getHostAddress();
+            if (open.tryEnter(address)) {
+                counted.put(connection, address);
+            } else {
+                endPoint.close();
+            }
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            String address = counted.remove(connection);
+            if (address != null) {
+                open.leave(address);
+            }
+        }
+    }
+
+    /** Jetty's own refusals (bad or ambiguous request lines and headers) in the API's error shape. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int status, String reason, Throwable cause,
+                Callback callback) {
+            JsonResponses.error(response, callback, status, ApiError.ofStatus(status), "The request was refused ("
+                    + status + (reason == null ? "" : " " + reason) + "). Check its path, query and headers, "
+                    + "then send it again.");
         }
     }
 

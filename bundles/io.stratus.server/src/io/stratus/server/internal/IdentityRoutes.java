@@ -11,6 +11,7 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,8 +37,8 @@ final class IdentityRoutes {
 
     void addTo(Router router) {
         router.add("GET", "/api/instance", this::instance)
-                .add("POST", "/api/setup", request -> openSession(request, signIn::setUp))
-                .add("POST", "/api/session", request -> openSession(request, signIn::signIn))
+                .add("POST", "/api/setup", Router.Wait.SIGN_IN, request -> openSession(request, signIn::setUp))
+                .add("POST", "/api/session", Router.Wait.SIGN_IN, request -> openSession(request, signIn::signIn))
                 .add("GET", "/api/session", this::session)
                 .add("DELETE", "/api/session", this::signOut);
     }
@@ -52,21 +53,28 @@ final class IdentityRoutes {
         return ApiResponse.ok(body);
     }
 
+    /**
+     * Opens a session for the keys of the body, within the throttle. A browser that already holds a
+     * session lets go of it: one cookie, one session, and the old one does not live on unseen.
+     */
     private ApiResponse openSession(ApiRequest request, Function<AwsCredentials, UserSession> open) {
         String accessKeyId = request.text("accessKeyId").strip();
-        throttle.check(request.clientAddress(), accessKeyId);
-        AwsCredentials keys = new AwsCredentials(accessKeyId, Secret.of(request.text("secretAccessKey")),
-                request.optionalText("sessionToken").filter(token -> !token.isBlank()).map(Secret::of).orElse(null));
+        String secretAccessKey = request.text("secretAccessKey");
+        Optional<String> sessionToken = request.optionalText("sessionToken").filter(token -> !token.isBlank());
         UserSession session;
-        try {
-            session = open.apply(keys);
-        } catch (StratusException e) {
-            if (countsAsGuess(e.problem())) {
-                throttle.failed(request.clientAddress(), accessKeyId);
+        try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), accessKeyId)) {
+            try {
+                session = open.apply(new AwsCredentials(accessKeyId, Secret.of(secretAccessKey),
+                        sessionToken.map(Secret::of).orElse(null)));
+            } catch (StratusException e) {
+                if (countsAsGuess(e.problem())) {
+                    attempt.failed();
+                }
+                throw e;
             }
-            throw e;
+            attempt.succeeded();
         }
-        throttle.succeeded(accessKeyId);
+        request.session().ifPresent(previous -> signIn.signOut(previous.id()));
         return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id());
     }
 

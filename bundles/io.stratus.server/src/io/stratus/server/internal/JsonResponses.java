@@ -25,13 +25,13 @@ final class JsonResponses {
     private JsonResponses() {
     }
 
-    /** Writes the answer (no body for 204) and returns its status. */
-    static int send(Response response, Callback callback, int status, Optional<JsonNode> body) {
+    /** Writes the answer (no body for 204). */
+    static void send(Response response, Callback callback, int status, Optional<JsonNode> body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (body.isEmpty()) {
             callback.succeeded();
-            return status;
+            return;
         }
         byte[] bytes;
         try {
@@ -41,11 +41,10 @@ final class JsonResponses {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.write(true, ByteBuffer.wrap(bytes), callback);
-        return status;
     }
 
     /** Writes a body as it is produced; a failure after the first byte can only cut the response short. */
-    static int stream(Response response, Callback callback, ApiResponse.Streamed body) {
+    static void stream(Response response, Callback callback, ApiResponse.Streamed body) {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
@@ -54,15 +53,19 @@ final class JsonResponses {
             body.writer().writeTo(out);
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
-            return 200;
+            return;
         }
         callback.succeeded();
-        return 200;
     }
 
-    static int error(Response response, Callback callback, ApiError error, String message) {
+    static void error(Response response, Callback callback, ApiError error, String message) {
+        error(response, callback, error.status, error, message);
+    }
+
+    /** An error with a status of its own, for the statuses Jetty answers with before the API sees a request. */
+    static void error(Response response, Callback callback, int status, ApiError error, String message) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("error").put("code", error.code).put("message", message);
-        return send(response, callback, error.status, Optional.of(body));
+        send(response, callback, status, Optional.of(body));
     }
 }

@@ -10,16 +10,27 @@ import java.util.TreeSet;
 
 /**
  * The API's routes: a method and a path template such as {@code /api/users/{id}/roles}, each
- * with its handler. Finds the route of a request and the values of its path parameters.
+ * with what its handler waits on and the handler. Finds the route of a request and the values of
+ * its path parameters.
  */
 final class Router {
+
+    /** What a handler waits on, which decides the threads it runs on. */
+    enum Wait {
+        /** Memory and the store only: answered on the HTTP listener's own threads. */
+        NOTHING,
+        /** AWS, for someone not signed in yet (setup, sign-in). */
+        SIGN_IN,
+        /** AWS or a database, for someone signed in (explorer, open databases). */
+        REMOTE
+    }
 
     @FunctionalInterface
     interface Handler {
         ApiResponse handle(ApiRequest request);
     }
 
-    record Route(String method, String template, Handler handler) {
+    record Route(String method, String template, Wait waits, Handler handler) {
         Optional<Map<String, String>> match(String path) {
             String[] expected = template.split("/");
             String[] actual = path.split("/");
@@ -48,7 +59,11 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, handler));
+        return add(method, template, Wait.NOTHING, handler);
+    }
+
+    Router add(String method, String template, Wait waits, Handler handler) {
+        routes.add(new Route(method, template, waits, handler));
         return this;
     }
 

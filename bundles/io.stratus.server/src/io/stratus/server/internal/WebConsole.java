@@ -44,15 +44,15 @@ final class WebConsole {
         this.bundle = bundle;
     }
 
-    /** Serves a console file; anything else is a plain 404. Returns the status sent. */
-    int serve(Request request, Response response, Callback callback, String path) {
+    /** Serves a console file; anything else is a plain 404. */
+    void serve(Request request, Response response, Callback callback, String path) {
         String entry = FILES.get(path);
         if (entry == null || !request.getMethod().equals("GET")) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             response.write(true, ByteBuffer.wrap("Not found. The console is at /.\n".getBytes(StandardCharsets.UTF_8)),
                     callback);
-            return 404;
+            return;
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPES.get(entry.substring(entry.lastIndexOf('.') + 1)));
@@ -62,7 +62,6 @@ final class WebConsole {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");
         response.write(true, ByteBuffer.wrap(files.computeIfAbsent(entry, this::read)), callback);
-        return 200;
     }
 
     JsonNode openApi(ObjectMapper json) {

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One browser's view of the API: it keeps the session cookie it is given, sends the anti-forgery
@@ -19,13 +22,31 @@ import java.time.Duration;
 final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** One HTTP client per address the requests come from (127.0.0.1 unless said otherwise). */
+    private static final Map<InetAddress, HttpClient> HTTP = new ConcurrentHashMap<>();
 
     private final int port;
+    private final HttpClient http;
     private String sessionCookie;
 
     ApiClient(int port) {
+        this(port, InetAddress.getLoopbackAddress());
+    }
+
+    /** A browser on another machine: its requests come from {@code from}, a loopback address such as 127.0.0.2. */
+    ApiClient(int port, InetAddress from) {
         this.port = port;
+        this.http = HTTP.computeIfAbsent(from, address -> HttpClient.newBuilder().localAddress(address)
+                .connectTimeout(Duration.ofSeconds(2)).build());
+    }
+
+    /** The loopback address 127.0.0.{@code n}, for requests that come from a machine of their own. */
+    static InetAddress loopback(int n) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     int port() {
@@ -71,7 +92,7 @@ final class ApiClient {
         if (sessionCookie != null) {
             request.header("Cookie", ApiDispatcher.SESSION_COOKIE + "=" + sessionCookie);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "="))
                 .forEach(cookie -> {

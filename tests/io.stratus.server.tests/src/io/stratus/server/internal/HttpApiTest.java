@@ -72,7 +72,9 @@ class HttpApiTest {
                     .user("canary", u -> u.accessKey(CANARY.get("accessKeyId"), CANARY_SECRET))
                     .region("eu-west-1", r -> r
                             .dbInstance("orders", db -> db.engine("postgres").iamAuthentication(true))
-                            .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))))
+                            .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))
+                            .dynamoDbTable("carts", table -> table.partitionKey("cart", "S"))
+                            .generatedDbInstances(100, "replica"))) // orders and these: two pages of DB instances
             .account("210987654321", account -> account
                     .user("carol", u -> u.accessKey(CAROL.get("accessKeyId"), CAROL.get("secretAccessKey"))))
             .build();
@@ -109,6 +111,7 @@ class HttpApiTest {
 
     @AfterEach
     void stopListener() throws Exception {
+        simulator.faults().clear();
         server.stop();
     }
 
@@ -291,6 +294,163 @@ class HttpApiTest {
             ApiClient person = new ApiClient(anonymous.port());
             assertEquals(201, person.post("/api/session", BOB).statusCode(), "normal sign-ins are never throttled");
             assertEquals(204, person.send("DELETE", "/api/session", null).statusCode());
+        }
+    }
+
+    @Test
+    void wrongSignInsForSomeonesKeyDoNotLockThemOutElsewhere() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        Map<String, String> wrong = keys(BOB.get("accessKeyId"), "wrong+secret+000000000000000000000000");
+        ApiClient attacker = new ApiClient(anonymous.port(), ApiClient.loopback(2));
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            ApiClient.assertError(attacker.post("/api/session", wrong), 401, "not_signed_in");
+        }
+        ApiClient.assertError(attacker.post("/api/session", wrong), 429, "too_many_requests");
+
+        assertEquals(201, new ApiClient(anonymous.port()).post("/api/session", BOB).statusCode(),
+                "bob, from an address that never failed, still gets in");
+        ApiClient.assertError(attacker.post("/api/session", wrong), 429, "too_many_requests");
+        assertEquals(201, new ApiClient(anonymous.port()).post("/api/session", BOB).statusCode(),
+                "the attacker trying on renews nothing for bob");
+    }
+
+    @Test
+    void aKeyLockedByFailuresStillSlowsEveryAddressThatFailed() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        Map<String, String> wrong = keys(BOB.get("accessKeyId"), "wrong+secret+000000000000000000000000");
+        for (int i = 0; i < MAX_FAILURES; i++) { // spread over addresses, each under its own limit
+            ApiClient.assertError(new ApiClient(anonymous.port(), ApiClient.loopback(10 + i)).post("/api/session", wrong),
+                    401, "not_signed_in");
+        }
+        ApiClient fresh = new ApiClient(anonymous.port(), ApiClient.loopback(20));
+        ApiClient.assertError(fresh.post("/api/session", wrong), 401, "not_signed_in");
+        HttpResponse<String> again = fresh.post("/api/session", wrong);
+        ApiClient.assertError(again, 429, "too_many_requests");
+        assertTrue(again.headers().firstValue("Retry-After").isPresent());
+        assertEquals(201, new ApiClient(anonymous.port(), ApiClient.loopback(21)).post("/api/session", BOB).statusCode());
+    }
+
+    @Test
+    void parallelWrongSignInsReachStsNoMoreThanTheLimit() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        simulator.calls().clear();
+        simulator.faults().latency("sts:*", java.time.Duration.ofMillis(300));
+        Map<String, String> wrong = keys(BOB.get("accessKeyId"), "wrong+secret+000000000000000000000000");
+        ApiClient attacker = new ApiClient(anonymous.port(), ApiClient.loopback(3));
+        ExecutorService pool = Executors.newFixedThreadPool(60);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            statuses.add(pool.submit(() -> attacker.post("/api/session", wrong).statusCode()));
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get());
+        }
+        pool.shutdown();
+        assertTrue(answers.stream().filter(s -> s == 401).count() <= MAX_FAILURES, "answers: " + answers);
+        assertEquals(60, answers.stream().filter(s -> s == 401 || s == 429).count(), "answers: " + answers);
+        assertTrue(simulator.calls().count("sts:GetCallerIdentity") <= MAX_FAILURES,
+                simulator.calls().count("sts:GetCallerIdentity") + " calls reached STS");
+    }
+
+    @Test
+    void stsThrottlingAtSignInIs429WithRetryAfter() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        simulator.faults().failNext(2, io.stratus.aws.simulator.Fault.THROTTLING, "sts:GetCallerIdentity");
+        HttpResponse<String> throttled = anonymous.post("/api/session", BOB);
+        ApiClient.assertError(throttled, 429, "too_many_requests");
+        assertTrue(throttled.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L) >= 1, "Retry-After");
+        assertEquals(201, anonymous.post("/api/session", BOB).statusCode(), "AWS's throttling counted as no failure");
+    }
+
+    @Test
+    void stsAnswersThatSayNothingAre502() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        for (io.stratus.aws.simulator.Fault fault : List.of(io.stratus.aws.simulator.Fault.EMPTY_RESULT,
+                io.stratus.aws.simulator.Fault.EMPTY_BODY, io.stratus.aws.simulator.Fault.HTML_PAGE)) {
+            simulator.faults().failNext(2, fault, "sts:GetCallerIdentity");
+            HttpResponse<String> answer = new ApiClient(anonymous.port()).post("/api/session", BOB);
+            ApiClient.assertError(answer, 502, "remote_unreachable");
+            assertTrue(answer.body().contains("STS"), fault + ": " + answer.body());
+            simulator.faults().clear();
+        }
+    }
+
+    @Test
+    void keysRefusedDuringARefreshEndTheSessionWith401() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        ApiClient twin = signedIn("/api/session", ALICE_TWIN);
+        // DynamoDB refuses the keys at once; RDS asks for its second page of DB instances only after that.
+        simulator.faults().failNext(1, io.stratus.aws.simulator.Fault.KEYS_REJECTED, "dynamodb:ListTables")
+                .latency("rds:DescribeDBInstances", java.time.Duration.ofMillis(500));
+        HttpResponse<String> refresh = twin.post("/api/explorer/refresh", Map.of());
+        ApiClient.assertError(refresh, 401, "not_signed_in");
+        ApiClient.assertError(twin.get("/api/session"), 401, "not_signed_in");
+    }
+
+    @Test
+    void signingOutWithAFailingStoreStillEndsTheSessionAndClearsTheCookie() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        ApiClient bob = signedIn("/api/session", BOB);
+        String cookie = bob.sessionCookie();
+        breakTheStore();
+        HttpResponse<String> signOut = bob.send("DELETE", "/api/session", null);
+        assertEquals(204, signOut.statusCode(), signOut.body());
+        assertTrue(signOut.headers().firstValue("Set-Cookie").orElse("").startsWith(ApiDispatcher.SESSION_COOKIE + "=;"),
+                signOut.headers().map().toString());
+        ApiClient.assertError(new ApiClient(anonymous.port()).withCookie(cookie).get("/api/session"), 401, "not_signed_in");
+    }
+
+    /** As a full disk does: the store's database goes away under the running services, and cannot be opened again. */
+    private static void breakTheStore() throws Exception {
+        Path store = stratus.dataDirectory().resolve("store");
+        try (java.sql.Connection h2 = new org.h2.Driver().connect("jdbc:h2:file:" + store.resolve("config")
+                + ";IFEXISTS=TRUE", new java.util.Properties())) {
+            h2.createStatement().execute("SHUTDOWN");
+        }
+        Files.move(store, store.resolveSibling("store-gone"));
+    }
+
+    @Test
+    void aNewSignInFromABrowserEndsItsPreviousSession() throws Exception {
+        new ApiClient(anonymous.port()).post("/api/setup", ALICE);
+        ApiClient browser = signedIn("/api/session", BOB);
+        String first = browser.sessionCookie();
+        assertEquals(201, browser.post("/api/session", ALICE_TWIN).statusCode());
+        ApiClient.assertError(new ApiClient(anonymous.port()).withCookie(first).get("/api/session"), 401, "not_signed_in");
+        assertEquals(200, browser.get("/api/session").statusCode());
+    }
+
+    @Test
+    void onlyApplicationJsonIsJson() throws Exception {
+        String body = ApiClient.JSON.writeValueAsString(BOB);
+        ApiClient.assertError(anonymous.sendRaw("POST", "/api/session", body, "application/jsonp", true), 415,
+                "unsupported_media_type");
+        ApiClient.assertError(anonymous.sendRaw("POST", "/api/session", body, "application/json-seq", true), 415,
+                "unsupported_media_type");
+        ApiClient.assertError(anonymous.sendRaw("POST", "/api/session", "{}", "Application/JSON; charset=utf-8", true),
+                400, "bad_request");
+    }
+
+    @Test
+    void jettysOwnRefusalsAreJsonErrorsAndNameNoServer() throws Exception {
+        for (String target : List.of("/api/a%2Fb", "/api/%2e%2e/session", "/../etc/passwd")) {
+            String answer = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            assertTrue(head.startsWith("HTTP/1.1 400"), target + ": " + answer);
+            assertFalse(head.toLowerCase(java.util.Locale.ROOT).contains("server:"), target + ": " + head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), head);
+            JsonNode error = ApiClient.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("bad_request", error.at("/error/code").asText(), answer);
+        }
+        assertTrue(anonymous.get("/api/health").headers().firstValue("Server").isEmpty(), "no Server header");
+    }
+
+    private String rawRequest(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), anonymous.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

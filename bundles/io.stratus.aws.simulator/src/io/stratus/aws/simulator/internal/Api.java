@@ -16,4 +16,7 @@ sealed interface Api permits QueryApi, JsonApi {
 
     /** A 200 answer cut off in the middle, for {@link io.stratus.aws.simulator.Fault#MALFORMED_RESPONSE}. */
     Reply malformed(String action);
+
+    /** A well-formed 200 answer with an empty result, for {@link io.stratus.aws.simulator.Fault#EMPTY_RESULT}. */
+    Reply emptyResult(String action, String requestId);
 }

@@ -35,6 +35,8 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** How far a request's signing time may be from the simulator's clock, as at AWS. */
+    private static final byte[] HTML_PAGE = ("<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
+            + "<body><p>Sign in to continue.</p></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     /**
@@ -95,10 +97,14 @@ public final class Dispatcher {
         Answer answer = switch (fault.orElse(null)) {
             case null -> respond.apply(run(call, api, service, action, region, requestId, now));
             case THROTTLING -> respond.apply(api.error(new AwsError(AwsError.Kind.THROTTLING, "Rate exceeded"), requestId));
+            case KEYS_REJECTED -> respond.apply(api.error(invalidToken(), requestId));
             case INTERNAL_ERROR -> respond.apply(api.error(internalFailure(), requestId));
             case SERVICE_UNAVAILABLE -> respond.apply(api.error(new AwsError(AwsError.Kind.SERVICE_UNAVAILABLE,
                     "The request has failed due to a temporary failure of the server."), requestId));
             case MALFORMED_RESPONSE -> respond.apply(api.malformed(api.actionOf(call)));
+            case EMPTY_RESULT -> respond.apply(api.emptyResult(api.actionOf(call), requestId));
+            case EMPTY_BODY -> respond.apply(Reply.success("text/xml", new byte[0]));
+            case HTML_PAGE -> respond.apply(Reply.success("text/html", HTML_PAGE));
             case CONNECTION_RESET -> new Answer.Drop(true);
             case CONNECTION_CLOSE -> new Answer.Drop(false);
         };

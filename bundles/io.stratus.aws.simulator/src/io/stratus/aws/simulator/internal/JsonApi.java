@@ -62,6 +62,11 @@ record JsonApi(String service, String contentType, String targetPrefix, Map<Stri
         return Reply.success(contentType, ("{\"" + action + "\": {").getBytes(StandardCharsets.UTF_8));
     }
 
+    @Override
+    public Reply emptyResult(String action, String requestId) {
+        return Reply.success(contentType, bytes(object()));
+    }
+
     private static byte[] bytes(ObjectNode body) {
         try {
             return JSON.writeValueAsBytes(body);

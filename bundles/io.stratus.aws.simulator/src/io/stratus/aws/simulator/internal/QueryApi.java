@@ -57,4 +57,13 @@ record QueryApi(String service, String version, Map<String, QueryApi.Operation> 
         String cutOff = "<" + action + "Response xmlns=\"" + namespace() + "\"><" + action + "Result><";
         return Reply.success("text/xml", cutOff.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Override
+    public Reply emptyResult(String action, String requestId) {
+        Xml xml = new Xml().start(action + "Response", namespace())
+                .start(action + "Result").end()
+                .start("ResponseMetadata").leaf("RequestId", requestId).end()
+                .end();
+        return Reply.success("text/xml", xml.toBytes());
+    }
 }
