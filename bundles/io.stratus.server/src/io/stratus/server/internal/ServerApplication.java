@@ -89,6 +89,9 @@ public final class ServerApplication implements IApplication {
         Runtime.getRuntime().addShutdownHook(onSigterm);
         context.applicationRunning();
         String url = (http.secure() ? "https://" : "http://") + bound.getHostString() + ":" + bound.getPort() + "/";
+        if (demo != null) {
+            System.out.println(demo.banner(url));
+        }
         LOG.info("Stratus server {} listening on {} with data in {}", bundle.getVersion(), url,
                 demo != null ? demo.dataDirectory() : settings.dataDirectory());
         Optional<StartupFailure> failure = awaitStart(services);
@@ -96,9 +99,6 @@ public final class ServerApplication implements IApplication {
             System.err.println("Stratus server cannot start. " + failure.get().message());
             stop(http, demo, onSigterm);
             return EXIT_BAD_SETTINGS;
-        }
-        if (demo != null) {
-            System.out.println(demo.banner(url));
         }
 
         stopRequested.await();
