@@ -1,13 +1,17 @@
 package io.stratus.server.internal;
 
+import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +20,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -29,12 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerApplication implements IApplication {
 
-    /** Exit status when a setting is wrong: the message names it. */
+    /** Exit status when a setting is wrong, or the store it names cannot be used: the message says which and why. */
     static final Integer EXIT_BAD_SETTINGS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
     private static final long FRAMEWORK_STOP_MILLIS = 15_000;
     private static final long SERVICE_WAIT_MILLIS = 10_000;
+    private static final long START_POLL_MILLIS = 20;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -88,8 +94,43 @@ public final class ServerApplication implements IApplication {
         }
         LOG.info("Stratus server {} listening on {} with data in {}", bundle.getVersion(), url,
                 demo != null ? demo.dataDirectory() : settings.dataDirectory());
+        Optional<StartupFailure> failure = awaitStart(services);
+        if (failure.isPresent()) {
+            System.err.println("Stratus server cannot start. " + failure.get().message());
+            stop(http, demo, onSigterm);
+            return EXIT_BAD_SETTINGS;
+        }
 
         stopRequested.await();
+        stop(http, demo, onSigterm);
+        return IApplication.EXIT_OK;
+    }
+
+    /**
+     * Waits until the API's services are up, or one of them reports that it cannot start on this
+     * run's settings (a store that cannot be opened), or the server is asked to stop meanwhile.
+     */
+    private Optional<StartupFailure> awaitStart(BundleContext context) throws InterruptedException {
+        ServiceTracker<Object, Object> outcome;
+        try {
+            outcome = new ServiceTracker<>(context, context.createFilter("(|(objectClass=" + ApiDispatcher.class.getName()
+                    + ")(objectClass=" + StartupFailure.class.getName() + "))"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        outcome.open();
+        try {
+            while (outcome.isEmpty() && !stopRequested.await(START_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                // a service appears, or a stop is asked for
+            }
+            return Arrays.stream(Objects.requireNonNullElse(outcome.getServices(), new Object[0]))
+                    .filter(StartupFailure.class::isInstance).map(StartupFailure.class::cast).findFirst();
+        } finally {
+            outcome.close();
+        }
+    }
+
+    private static void stop(HttpApiServer http, DemoMode demo, Thread onSigterm) throws Exception {
         http.stop();
         if (demo != null) {
             demo.close();
@@ -100,12 +141,13 @@ public final class ServerApplication implements IApplication {
         } catch (IllegalStateException shuttingDown) {
             // we are inside the JVM's shutdown, the hook is already running
         }
-        return IApplication.EXIT_OK;
     }
 
     /**
-     * Hands the settings to the services that read them from ConfigAdmin; demo mode points them
-     * at its own AWS and data instead.
+     * Hands this run's settings to the services that read them from ConfigAdmin, every one of
+     * them whole (ConfigAdmin keeps configurations in memory only, see the products' config.ini);
+     * demo mode points them at its own AWS and data instead. The store comes last: once it opens,
+     * the services that need it start, and they find their configurations already in place.
      */
     private static void configureServices(ConfigurationAdmin configAdmin, ServerSettings settings, DemoMode demo)
             throws IOException {
@@ -114,11 +156,9 @@ public final class ServerApplication implements IApplication {
             services.put("io.stratus.aws", new Hashtable<>(Map.of("endpoint", demo.awsEndpoint().toString(),
                     "region", "us-east-1")));
             services.put("io.stratus.explorer", new Hashtable<>(Map.of("regions", DemoMode.REGIONS.toArray(String[]::new))));
-            services.put("io.stratus.store", new Hashtable<>(Map.of("dataDirectory", demo.dataDirectory().toString())));
+            services.put(ServerSettings.STORE_PID, new Hashtable<>(Map.of("dataDirectory", demo.dataDirectory().toString())));
         }
-        // The embedded store lives in the data directory unless a PostgreSQL URL is configured.
-        services.computeIfAbsent("io.stratus.store", pid -> new Hashtable<>(
-                Map.of("dataDirectory", settings.dataDirectory().toString())));
+        services.put(ServerSettings.STORE_PID, services.remove(ServerSettings.STORE_PID));
         for (Map.Entry<String, Hashtable<String, Object>> service : services.entrySet()) {
             configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
         }

@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
     static final String FILE_NAME = "stratus.properties";
     /** Demo mode: a flag without a value, never read from the environment or the file. */
     static final String DEMO_FLAG = "--demo";
+    /** The store's configuration; given last, so the services that need the store find theirs in place. */
+    static final String STORE_PID = "io.stratus.store";
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern SERVICE_ENDPOINT = Pattern.compile("[a-z0-9-]+=\\S+");
@@ -58,9 +61,9 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
         ADDRESS("address", "--address", "STRATUS_ADDRESS", null, null, Kind.TEXT),
         PORT("port", "--port", "STRATUS_PORT", null, null, Kind.TEXT),
         DATA(null, "--data", "STRATUS_DATA", null, null, Kind.TEXT),
-        STORE_URL("store.url", "--store-url", "STRATUS_STORE_URL", "io.stratus.store", "jdbcUrl", Kind.TEXT),
-        STORE_USER("store.user", "--store-user", "STRATUS_STORE_USER", "io.stratus.store", "user", Kind.TEXT),
-        STORE_PASSWORD("store.password", null, "STRATUS_STORE_PASSWORD", "io.stratus.store", "password", Kind.SECRET),
+        STORE_URL("store.url", "--store-url", "STRATUS_STORE_URL", STORE_PID, "jdbcUrl", Kind.TEXT),
+        STORE_USER("store.user", "--store-user", "STRATUS_STORE_USER", STORE_PID, "user", Kind.TEXT),
+        STORE_PASSWORD("store.password", null, "STRATUS_STORE_PASSWORD", STORE_PID, "password", Kind.SECRET),
         AWS_REGION("aws.region", "--aws-region", "STRATUS_AWS_REGION", "io.stratus.aws", "region", Kind.TEXT),
         AWS_ENDPOINT("aws.endpoint", "--aws-endpoint", "STRATUS_AWS_ENDPOINT", "io.stratus.aws", "endpoint", Kind.TEXT),
         AWS_SERVICE_ENDPOINTS("aws.serviceEndpoints", "--aws-service-endpoints", "STRATUS_AWS_SERVICE_ENDPOINTS",
@@ -121,7 +124,8 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
         InetAddress address = parseAddress(values.getOrDefault(Setting.ADDRESS, DEFAULT_ADDRESS));
         int port = parsePort(values.getOrDefault(Setting.PORT, Integer.toString(DEFAULT_PORT)));
         Optional<Path> demoSeed = Optional.ofNullable(values.get(Setting.DEMO_SEED)).map(ServerSettings::demoSeed);
-        return new ServerSettings(address, port, data, demo || demoSeed.isPresent(), demoSeed, tls(values), services(values));
+        return new ServerSettings(address, port, data, demo || demoSeed.isPresent(), demoSeed, tls(values),
+                services(values, data));
     }
 
     /** Another sample account for demo mode than the shipped one: a seed file of the AWS simulator. */
@@ -138,10 +142,13 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
                 + (tls.isPresent() ? ", TLS" : "") + ", configures " + services.keySet() + "]";
     }
 
-    /** Creates the data directory if needed and proves it is writable. */
+    /** Creates the data directory if needed, for its owner only, and proves it is writable. */
     void prepareDataDirectory() {
         try {
-            Files.createDirectories(dataDirectory);
+            if (!Files.isDirectory(dataDirectory)) {
+                Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
             Path probe = Files.createTempFile(dataDirectory, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
@@ -219,9 +226,15 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
         return Optional.of(value.strip());
     }
 
-    /** What each service is told through ConfigAdmin, checked here so a mistake stops start-up. */
-    private static Map<String, Hashtable<String, Object>> services(Map<Setting, String> values) {
+    /**
+     * What each service is told through ConfigAdmin, checked here so a mistake stops start-up.
+     * Every service a setting reaches gets a whole configuration, empty where nothing was given
+     * (the service's defaults then apply), so nothing can be left from another run.
+     */
+    private static Map<String, Hashtable<String, Object>> services(Map<Setting, String> values, Path data) {
         Map<String, Hashtable<String, Object>> services = new LinkedHashMap<>();
+        Arrays.stream(Setting.values()).filter(s -> s.pid != null)
+                .forEach(s -> services.putIfAbsent(s.pid, new Hashtable<>()));
         values.forEach((setting, value) -> {
             if (setting.pid != null) {
                 services.computeIfAbsent(setting.pid, pid -> new Hashtable<>())
@@ -232,6 +245,9 @@ record ServerSettings(InetAddress address, int port, Path dataDirectory, boolean
             if (!values.containsKey(Setting.STORE_URL)) {
                 throw invalid(Setting.STORE_URL, "a database user or password is set, but no PostgreSQL JDBC URL");
             }
+        }
+        if (!values.containsKey(Setting.STORE_URL)) { // the embedded store, in the data directory
+            services.get(STORE_PID).put("dataDirectory", data.toString());
         }
         return services;
     }

@@ -1,5 +1,7 @@
 package io.stratus.store.internal;
 
+import io.stratus.core.StartupFailure;
+import io.stratus.core.StratusException;
 import io.stratus.store.ConfigStore;
 
 import java.util.Map;
@@ -10,14 +12,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the store that the configuration {@value StoreSettings#PID} describes and only then
- * offers it as the ConfigStore service. Nothing opens until that configuration exists; a store
- * that cannot be trusted makes activation throw (SCR logs the operator message) and no service
- * appears, so setup can never begin again on an empty store.
+ * offers it as the ConfigStore service. Nothing opens until that configuration exists. A store
+ * that cannot be opened or trusted never becomes a ConfigStore service, so setup can never begin
+ * again on an empty store: a {@link StartupFailure} service says why instead, and the front door
+ * that started Stratus stops start-up with that message.
  * <p>
- * The component registers the service itself because DS registers a component's service before
+ * The component registers its services itself because DS registers a component's service before
  * activating it: a store failing to open would flash up as a service a consumer could bind to.
  * For the same reason no configuration property (the password among them) becomes a service
  * property.
@@ -25,13 +30,25 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(configurationPid = StoreSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 public final class ConfigStoreComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigStoreComponent.class);
+
     private final JdbcConfigStore store;
-    private final ServiceRegistration<ConfigStore> registration;
+    private final ServiceRegistration<?> registration;
 
     @Activate
     public ConfigStoreComponent(BundleContext context, Map<String, Object> properties) {
-        store = new JdbcConfigStore(properties);
-        registration = context.registerService(ConfigStore.class, store, null);
+        JdbcConfigStore opened = null;
+        ServiceRegistration<?> registered;
+        try {
+            opened = new JdbcConfigStore(properties);
+            registered = context.registerService(ConfigStore.class, opened, null);
+        } catch (StratusException e) {
+            LOG.error(e.getMessage(), e);
+            registered = context.registerService(StartupFailure.class, new StartupFailure(StoreSettings.PID,
+                    e.getMessage()), null);
+        }
+        store = opened;
+        registration = registered;
     }
 
     @Deactivate
@@ -39,7 +56,9 @@ public final class ConfigStoreComponent {
         // Closed before it disappears: once the service is gone the database is closed, and a
         // restart (or a copy of the H2 file) may begin at once.
         try {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
         } finally {
             registration.unregister(); // a store that failed to close must not stay registered either
         }

@@ -33,8 +33,8 @@ final class ConnectionPool implements AutoCloseable {
     Connection borrow() {
         try {
             if (!permits.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StratusException(Problem.UNAVAILABLE, "The configuration store (" + database.describe()
-                        + ") is busy: no connection became free within " + WAIT.toSeconds() + " s. Try again.");
+                throw new StratusException(Problem.UNAVAILABLE, "The configuration store is busy: no connection"
+                        + " became free within " + WAIT.toSeconds() + " s. Try again.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

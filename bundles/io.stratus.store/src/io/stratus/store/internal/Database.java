@@ -1,8 +1,5 @@
 package io.stratus.store.internal;
 
-import io.stratus.core.Problem;
-import io.stratus.core.StratusException;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,12 +37,20 @@ sealed interface Database permits H2Database, PostgresDatabase {
     }
 
     /** Why the database could not be opened at all, and what to do about it. */
-    StratusException cannotOpen(SQLException e);
+    StoreException cannotOpen(SQLException e);
+
+    /** Names no location and no detail: the store cannot be reached right now. */
+    default StoreException unreachable(String details, SQLException cause) {
+        return new StoreException("The configuration store cannot be reached. Try again in a moment; if this keeps"
+                + " happening, tell the administrator: the server's log says why.", details, cause);
+    }
 
     /** A failure while the store is in use. */
-    default StratusException failed(String what, SQLException e) {
-        return new StratusException(Problem.UNAVAILABLE, "The configuration store (" + describe() + ") could not "
-                + what + ": " + detail(e) + " Check that the database is running and reachable, then try again.", e);
+    default StoreException failed(String what, SQLException e) {
+        return new StoreException("The configuration store could not " + what + ". Try again in a moment; if this"
+                + " keeps happening, tell the administrator: the server's log says why.", "The configuration store ("
+                + describe() + ") could not " + what + ": " + detail(e)
+                + " Check that the database is running and reachable and that its disk has room, then try again.", e);
     }
 
     /** The database's own words about a failure, as a sentence. */
@@ -55,9 +60,10 @@ sealed interface Database permits H2Database, PostgresDatabase {
     }
 
     /** A store that cannot be read, or does not hold what Stratus wrote into it; {@code cause} may be null. */
-    default StratusException damaged(String what, SQLException cause) {
-        return new StratusException(Problem.UNAVAILABLE, "The configuration store (" + describe() + ") " + what
-                + ". Stratus will not work on an empty store in its place, because the next person to sign in would"
-                + " become Administrator. " + restoreAdvice(), cause);
+    default StoreException damaged(String what, SQLException cause) {
+        return new StoreException("The configuration store is damaged, and Stratus will not work without it. Tell"
+                + " the administrator: the server's log says what to do.", "The configuration store (" + describe()
+                + ") " + what + ". Stratus will not work on an empty store in its place, because the next person to"
+                + " sign in would become Administrator. " + restoreAdvice(), cause);
     }
 }

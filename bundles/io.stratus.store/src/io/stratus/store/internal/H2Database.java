@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -44,7 +45,21 @@ final class H2Database implements Database {
         if (!Files.exists(file)) {
             create(storeDirectory, file);
         }
+        keepToOwner(storeDirectory, "rwx------");
+        keepToOwner(file, "rw-------");
         return new H2Database(file, true);
+    }
+
+    /** The store holds the instance's users and grants: only the user Stratus runs as may read it. */
+    private static void keepToOwner(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system has no POSIX permissions (Windows): its own access control applies
+        } catch (IOException e) {
+            throw new StratusException(Problem.UNAVAILABLE, "Stratus could not make " + path + " readable by its"
+                    + " owner only: " + e + ". Check that the user Stratus runs as owns it.", e);
+        }
     }
 
     /**
@@ -56,6 +71,7 @@ final class H2Database implements Database {
         Path unfinished = storeDirectory.resolve(NAME_WHILE_CREATED + FILE_SUFFIX);
         try {
             Files.createDirectories(storeDirectory);
+            keepToOwner(storeDirectory, "rwx------"); // before the first file of the store is written into it
             Files.deleteIfExists(unfinished); // left by a start that was killed while creating the store
             H2Database fresh = new H2Database(unfinished, false);
             try (Connection connection = fresh.connect()) {
@@ -98,10 +114,10 @@ final class H2Database implements Database {
     }
 
     @Override
-    public StratusException cannotOpen(SQLException e) {
+    public StoreException cannotOpen(SQLException e) {
         return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StratusException(Problem.UNAVAILABLE, "The configuration store ("
-                    + describe() + ") is in use by another process; is another Stratus running with the same data"
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> unreachable("The configuration store (" + describe()
+                    + ") is in use by another process; is another Stratus running with the same data"
                     + " directory? Stop it, or give this Stratus a dataDirectory of its own.", e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.IO_EXCEPTION_1,
                     ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 ->

@@ -1,5 +1,7 @@
 package io.stratus.store.internal;
 
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.store.ConfigStore;
 import io.stratus.store.StoreReader;
 import io.stratus.store.StoreWriter;
@@ -8,6 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration store over JDBC: embedded H2 or PostgreSQL, as {@link StoreSettings} says.
@@ -18,14 +23,24 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
 
     /** Writes run one at a time anyway; a few more connections let reads go on meanwhile. */
     private static final int CONNECTIONS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcConfigStore.class);
 
     private final Database database;
     private final ConnectionPool pool;
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
     public JdbcConfigStore(Map<String, ?> properties) {
-        database = Database.open(StoreSettings.from(properties));
-        pool = new ConnectionPool(database, CONNECTIONS);
+        try {
+            database = Database.open(StoreSettings.from(properties));
+            pool = new ConnectionPool(database, CONNECTIONS);
+            migrate();
+        } catch (StoreException e) {
+            // Read by the operator who starts Stratus, so it says which store and why.
+            throw new StratusException(Problem.UNAVAILABLE, e.details(), e.getCause());
+        }
+    }
+
+    private void migrate() {
         Connection connection = null;
         boolean migrated = false;
         try {
@@ -68,28 +83,35 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
         }
         inTransaction.set(true);
         try {
-            Connection connection = pool.borrow();
-            boolean reusable = false;
-            try {
-                R transaction = open.apply(connection);
-                T result;
-                try {
-                    transaction.begin();
-                    result = work.apply(transaction);
-                } finally {
-                    transaction.end();
-                }
-                commit(connection);
-                reusable = true;
-                return result;
-            } catch (RuntimeException | Error e) {
-                reusable = rollback(connection, e);
-                throw e;
-            } finally {
-                pool.release(connection, reusable);
-            }
+            return transactionOnConnection(open, work);
+        } catch (StoreException e) {
+            LOG.error(e.details(), e.getCause()); // the person who asked gets the message without the details
+            throw e;
         } finally {
             inTransaction.remove();
+        }
+    }
+
+    private <R extends JdbcReader, T> T transactionOnConnection(Function<Connection, R> open, Function<? super R, T> work) {
+        Connection connection = pool.borrow();
+        boolean reusable = false;
+        try {
+            R transaction = open.apply(connection);
+            T result;
+            try {
+                transaction.begin();
+                result = work.apply(transaction);
+            } finally {
+                transaction.end();
+            }
+            commit(connection);
+            reusable = true;
+            return result;
+        } catch (RuntimeException | Error e) {
+            reusable = rollback(connection, e);
+            throw e;
+        } finally {
+            pool.release(connection, reusable);
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +36,8 @@ final class Migrations {
             "V3__role_database_limits.sql");
     static final int LATEST = SCRIPTS.size();
 
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
+
     private Migrations() {
     }
 
@@ -45,13 +49,15 @@ final class Migrations {
     static void apply(Connection connection, Database database) {
         try {
             connection.setAutoCommit(false);
-            int current = currentVersion(connection, database);
+            Set<String> tables = tablesOfCurrentSchema(connection);
+            int current = currentVersion(connection, database, tables);
             if (current > LATEST) {
                 throw new StratusException(Problem.UNAVAILABLE, "The configuration store (" + database.describe()
                         + ") has schema version " + current + ", but this Stratus knows versions up to " + LATEST
                         + ": a newer Stratus has used it. Run that newer Stratus again, or restore a backup taken"
                         + " before the upgrade. The store was left as it is.");
             }
+            checkTables(database, current, tables);
             for (int version = current + 1; version <= LATEST; version++) {
                 run(connection, version);
             }
@@ -65,8 +71,7 @@ final class Migrations {
         }
     }
 
-    private static int currentVersion(Connection connection, Database database) throws SQLException {
-        Set<String> tables = tablesOfCurrentSchema(connection);
+    private static int currentVersion(Connection connection, Database database, Set<String> tables) throws SQLException {
         if (!tables.contains("schema_version")) {
             if (database.mustHoldSchema()) {
                 throw database.damaged("holds no Stratus schema: it is damaged or truncated", null);
@@ -88,6 +93,42 @@ final class Migrations {
             }
             return version;
         }
+    }
+
+    /**
+     * Refuses a store whose tables are not those of the version it records: one that lacks a
+     * table of its version lost it, and one that holds a table of a later version had its version
+     * records changed; migrating either would build on a schema that is not what it claims.
+     */
+    private static void checkTables(Database database, int version, Set<String> tables) {
+        Set<String> expected = tablesCreatedUpTo(version);
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(tables);
+        if (!missing.isEmpty()) {
+            throw database.damaged("records schema version " + version + " but lacks its table(s) "
+                    + String.join(", ", missing), null);
+        }
+        Set<String> later = new TreeSet<>(tablesCreatedUpTo(LATEST));
+        later.removeAll(expected);
+        later.retainAll(tables);
+        if (!later.isEmpty()) {
+            throw database.damaged("records schema version " + version + " but holds the table(s) "
+                    + String.join(", ", later) + " of a later version: its schema_version rows were changed", null);
+        }
+    }
+
+    /** The tables the scripts of versions 1 to {@code version} create, as the scripts name them. */
+    private static Set<String> tablesCreatedUpTo(int version) {
+        Set<String> tables = new TreeSet<>();
+        for (String script : SCRIPTS.subList(0, version)) {
+            for (String sql : statements(read(script))) {
+                Matcher create = CREATE_TABLE.matcher(sql);
+                if (create.lookingAt()) {
+                    tables.add(create.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tables;
     }
 
     private static Set<String> tablesOfCurrentSchema(Connection connection) throws SQLException {

@@ -64,8 +64,8 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
-    public StratusException cannotOpen(SQLException e) {
-        return new StratusException(Problem.UNAVAILABLE, "Stratus could not connect to its configuration store ("
+    public StoreException cannotOpen(SQLException e) {
+        return unreachable("Stratus could not connect to its configuration store ("
                 + describe() + "): " + Database.detail(e) + " Check jdbcUrl, user and password of the configuration '"
                 + StoreSettings.PID + "', and that the server is running and accepts connections from here.", e);
     }

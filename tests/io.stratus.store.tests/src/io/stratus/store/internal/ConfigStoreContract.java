@@ -371,6 +371,35 @@ abstract class ConfigStoreContract {
                 + Migrations.LATEST + ": a newer Stratus has used it."), failure);
     }
 
+    @Test
+    void aStoreLackingATableOfItsVersionFailsClosed() throws SQLException {
+        runtime.shutDown();
+        sql(properties, "DROP TABLE role_database_limits");
+
+        String failure = runtime.openExpectingFailure(properties);
+        assertTrue(failure.contains("records schema version " + Migrations.LATEST
+                + " but lacks its table(s) role_database_limits"), failure);
+    }
+
+    @Test
+    void aStoreWhoseVersionWasLoweredFailsClosed() throws SQLException {
+        runtime.shutDown();
+        sql(properties, "DELETE FROM schema_version WHERE version = " + Migrations.LATEST);
+
+        String failure = runtime.openExpectingFailure(properties);
+        assertTrue(failure.contains("records schema version " + (Migrations.LATEST - 1)
+                + " but holds the table(s) role_database_limits of a later version"), failure);
+    }
+
+    @Test
+    void aFailingStoreTellsWhatHappenedWithoutItsInternals() {
+        write(writer -> ((JdbcWriter) writer).update("drop the audit trail", "DROP TABLE audit_log"));
+
+        String message = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.audit(10))).getMessage();
+        assertEquals("The configuration store could not read the audit trail. Try again in a moment; if this keeps"
+                + " happening, tell the administrator: the server's log says why.", message);
+    }
+
     /** Reads the whole store in one transaction. */
     Contents contents() {
         return store.read(reader -> {

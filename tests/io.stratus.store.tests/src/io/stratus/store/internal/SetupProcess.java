@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.Driver;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first-administrator setup in a JVM of its own, without OSGi: it loads the store classes
@@ -102,9 +103,9 @@ final class SetupProcess implements AutoCloseable {
         }
     }
 
-    /** The jars (or class folders) of the store, core, H2, pgjdbc and these tests. */
+    /** The jars (or class folders) of the store, core, H2, pgjdbc, the SLF4J API and these tests. */
     private static String classPath() {
-        return Stream.of(JdbcConfigStore.class, Role.class, JdbcDataSource.class, Driver.class,
+        return Stream.of(JdbcConfigStore.class, Role.class, JdbcDataSource.class, Driver.class, LoggerFactory.class,
                 SetupProcess.class).map(SetupProcess::location).distinct().collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.stratus.core.StartupFailure;
 import io.stratus.store.ConfigStore;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The store as Stratus gets it: a ConfigAdmin configuration for the PID {@code io.stratus.store},
- * then whatever Declarative Services makes of it, the ConfigStore service or a failed activation.
+ * then whatever Declarative Services makes of it, the ConfigStore service or a StartupFailure.
  */
 final class StoreRuntime {
 
@@ -59,10 +60,10 @@ final class StoreRuntime {
     /** Configures the store (replacing any earlier configuration) and returns its service. */
     ConfigStore open(Map<String, Object> properties) {
         configure(properties);
-        ComponentConfigurationDTO component = awaitComponent(
-                c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION);
-        if (component.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-            fail("The store did not open:\n" + component.failure);
+        awaitComponent(c -> c.state == ComponentConfigurationDTO.ACTIVE);
+        ServiceReference<StartupFailure> failure = context.getServiceReference(StartupFailure.class);
+        if (failure != null) {
+            fail("The store did not open: " + context.getService(failure).message());
         }
         ServiceReference<ConfigStore> reference = context.getServiceReference(ConfigStore.class);
         assertNotNull(reference, "an active store component provides the ConfigStore service");
@@ -71,7 +72,8 @@ final class StoreRuntime {
 
     /**
      * Configures a store that must not open; checks that no ConfigStore service appeared, not even
-     * for a moment, and returns the activation failure as SCR reports it (stack trace included).
+     * for a moment, and returns the message of the StartupFailure service the component offers
+     * instead.
      */
     String openExpectingFailure(Map<String, Object> properties) {
         List<ServiceEvent> registrations = new CopyOnWriteArrayList<>();
@@ -83,12 +85,14 @@ final class StoreRuntime {
         try {
             context.addServiceListener(listener, FILTER);
             configure(properties);
-            ComponentConfigurationDTO component = awaitComponent(
-                    c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION);
-            assertEquals(ComponentConfigurationDTO.FAILED_ACTIVATION, component.state, "the store must not open");
+            awaitComponent(c -> c.state == ComponentConfigurationDTO.ACTIVE);
             assertEquals(List.of(), registrations, "no ConfigStore service may appear");
             assertEquals(null, context.getServiceReference(ConfigStore.class));
-            return component.failure;
+            ServiceReference<StartupFailure> failure = context.getServiceReference(StartupFailure.class);
+            assertNotNull(failure, "the store must not open, and a StartupFailure service says why");
+            StartupFailure reported = context.getService(failure);
+            assertEquals(StoreSettings.PID, reported.service());
+            return reported.message();
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -3,6 +3,7 @@ package io.stratus.release.tests;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +20,13 @@ final class ProductLauncher implements AfterEachCallback {
 
     RunningProduct start(String description, EclipseInstallation installation, List<String> javaOptions,
             List<String> arguments) throws IOException {
-        RunningProduct product = RunningProduct.start(description, installation, javaOptions, arguments);
+        return start(description, installation, javaOptions, arguments, Map.of());
+    }
+
+    /** With these environment variables on top of this JVM's. */
+    RunningProduct start(String description, EclipseInstallation installation, List<String> javaOptions,
+            List<String> arguments, Map<String, String> environment) throws IOException {
+        RunningProduct product = RunningProduct.start(description, installation, javaOptions, arguments, environment);
         started.add(product);
         return product;
     }

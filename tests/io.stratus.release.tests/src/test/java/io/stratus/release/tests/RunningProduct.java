@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ final class RunningProduct {
     }
 
     static RunningProduct start(String description, EclipseInstallation installation, List<String> javaOptions,
-            List<String> arguments) throws IOException {
+            List<String> arguments, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         // the JDK that runs the tests, so the products run on what the build was checked with
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,10 +59,11 @@ final class RunningProduct {
         command.add("-jar");
         command.add(installation.launcherJar().toString());
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(installation.root().toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         RunningProduct product = new RunningProduct(description, installation, process);
         ALIVE.add(product);
         return product;

@@ -11,10 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Starts fresh copies of the materialized server product, each a first, cold start with its own
- * port and data folder, and talks HTTP to them.
+ * Starts copies of the materialized server product, each with its own port and data folder
+ * (fresh copies, or again in a copy that was started before), and talks HTTP to them.
  */
 final class ServerProcesses {
 
@@ -35,11 +36,20 @@ final class ServerProcesses {
     /** Starts a fresh copy with the flags people use, --port and --data, and any others given. */
     Server start(String... flags) throws IOException {
         EclipseInstallation installation = freshCopy();
+        return startIn(installation, work.resolve("data-" + copies), Map.of(), flags);
+    }
+
+    /**
+     * Starts {@code installation} (which may have run before) on a free port with {@code --data},
+     * these environment variables and any other flags given.
+     */
+    Server startIn(EclipseInstallation installation, Path data, Map<String, String> environment, String... flags)
+            throws IOException {
         int port = freePort();
         List<String> arguments = new java.util.ArrayList<>(List.of("--port", Integer.toString(port),
-                "--data", work.resolve("data-" + copies).toString()));
+                "--data", data.toString()));
         arguments.addAll(List.of(flags));
-        RunningProduct process = launcher.start("server product", installation, List.of(), arguments);
+        RunningProduct process = launcher.start("server product", installation, List.of(), arguments, environment);
         return new Server(installation, process, port);
     }
 
@@ -96,6 +106,29 @@ final class ServerProcesses {
     HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a JSON body as the console does (with the anti-forgery header), and a session cookie when given. */
+    HttpResponse<String> post(int port, String path, String json, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)) // long enough for an AWS call to time out in the server first
+                .header("Content-Type", "application/json")
+                .header("X-Stratus-Request", "1")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with a session cookie. */
+    HttpResponse<String> get(int port, String path, String cookie) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .header("Cookie", cookie)
                 .GET()
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
