@@ -1,7 +1,12 @@
 package io.stratus.server.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
@@ -17,10 +22,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -62,10 +70,19 @@ public final class ApiDispatcher {
     /** A cross-site HTML form cannot send a custom header, nor JSON: state changes need both. */
     static final String ANTI_FORGERY_HEADER = "X-Stratus-Request";
 
+    /**
+     * Body fields holding AWS secrets. Their text values never become Strings, which cannot be
+     * wiped: they are copied from the parser's buffer to char arrays, and every copy (the body,
+     * the parser's buffer, the arrays) is overwritten once the request is answered.
+     */
+    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken");
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");
 
     private final ObjectMapper json = JsonResponses.JSON;
+    /** Parses bodies with buffers of their own: a recycled buffer would keep what a body held. */
+    private final JsonFactory bodies = JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
     private final SignInService signIn;
     private final Router router = new Router();
     private final WebConsole console;
@@ -113,6 +130,8 @@ public final class ApiDispatcher {
 
     private int answerApi(Request request, Response response, Callback callback, String path) {
         boolean bodyRead = false;
+        byte[] body = new byte[0];
+        Map<String, char[]> secrets = new HashMap<>();
         try {
             Router.Match match = router.find(request.getMethod(), path);
             Router.Route route = match.route().orElseThrow(() -> match.allowedMethods().isEmpty()
@@ -123,10 +142,10 @@ public final class ApiDispatcher {
             if (changesState) {
                 refuseCrossSite(request);
             }
-            byte[] body = changesState ? readBody(request) : new byte[0];
+            body = changesState ? readBody(request) : body;
             bodyRead = true;
-            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request), parse(body), session(request),
-                    Request.getRemoteAddr(request));
+            ApiRequest apiRequest = new ApiRequest(match.parameters(), query(request), parse(body, secrets), secrets,
+                    session(request), Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
             if (answer.streamed() != null) {
@@ -147,6 +166,9 @@ public final class ApiDispatcher {
             LOG.error("Request {} {} failed", request.getMethod(), path, e);
             return JsonResponses.error(response, callback, ApiError.INTERNAL,
                     "Stratus failed to answer this request; the server log has the details.");
+        } finally {
+            Arrays.fill(body, (byte) 0);
+            secrets.values().forEach(secret -> Arrays.fill(secret, '\0'));
         }
     }
 
@@ -184,20 +206,44 @@ public final class ApiDispatcher {
         return bytes;
     }
 
-    /** A JSON object; no body at all is an empty one. */
-    private JsonNode parse(byte[] bytes) {
+    /**
+     * A JSON object; no body at all is an empty one. The text of {@link #SECRET_FIELDS} goes into
+     * {@code secrets} instead of the tree.
+     */
+    private JsonNode parse(byte[] bytes, Map<String, char[]> secrets) {
+        ObjectNode body = json.createObjectNode();
         if (bytes.length == 0) {
-            return json.createObjectNode();
+            return body;
         }
-        try {
-            JsonNode body = json.readTree(bytes);
-            if (body == null || !body.isObject()) {
+        try (JsonParser parser = bodies.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object.");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && SECRET_FIELDS.contains(field)) {
+                    char[] replaced = secrets.put(field, takeText(parser));
+                    if (replaced != null) { // the field twice: the last one counts, as in the tree
+                        Arrays.fill(replaced, '\0');
+                    }
+                } else {
+                    body.set(field, json.readTree(parser));
+                }
             }
             return body;
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON.");
         }
+    }
+
+    /** The current text value as chars of its own; the parser's buffer of it is overwritten. */
+    private static char[] takeText(JsonParser parser) throws IOException {
+        char[] buffer = parser.getTextCharacters();
+        int start = parser.getTextOffset();
+        int end = start + parser.getTextLength();
+        char[] text = Arrays.copyOfRange(buffer, start, end);
+        Arrays.fill(buffer, start, end, '\0');
+        return text;
     }
 
     private ApiException tooLarge() {

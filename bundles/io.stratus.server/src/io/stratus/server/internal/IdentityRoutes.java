@@ -6,7 +6,6 @@ import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
-import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -55,8 +54,8 @@ final class IdentityRoutes {
     private ApiResponse openSession(ApiRequest request, Function<AwsCredentials, UserSession> open) {
         String accessKeyId = request.text("accessKeyId").strip();
         throttle.check(request.clientAddress(), accessKeyId);
-        AwsCredentials keys = new AwsCredentials(accessKeyId, Secret.of(request.text("secretAccessKey")),
-                request.optionalText("sessionToken").filter(token -> !token.isBlank()).map(Secret::of).orElse(null));
+        AwsCredentials keys = new AwsCredentials(accessKeyId, request.secret("secretAccessKey"),
+                request.optionalSecret("sessionToken").filter(token -> !token.isBlank()).orElse(null));
         UserSession session;
         try {
             session = open.apply(keys);

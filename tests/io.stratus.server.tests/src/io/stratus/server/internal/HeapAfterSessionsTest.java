@@ -51,7 +51,10 @@ class HeapAfterSessionsTest {
     private static final String REGION = "eu-west-1";
     private static final String[] SIGNED_SERVICES = {"sts", "iam", "organizations", "rds", "redshift", "dynamodb",
             "rds-db"};
-    private static final String[] SIGNED_REGIONS = {"us-east-1", REGION};
+    private static final String[] SIGNED_REGIONS = {"us-east-1", "aws-global", REGION};
+
+    /** Long enough for a cold discovery on a busy machine: a session must not expire while in use. */
+    private static final long IDLE_TIMEOUT_SECONDS = 10;
 
     private final long secretSeed = new SecureRandom().nextLong();
 
@@ -84,7 +87,7 @@ class HeapAfterSessionsTest {
                                 .dynamoDbTable("carts", t -> t.partitionKey("cart", "S"))))
                 .build())) {
             stratus.useAws(simulator, Map.of());
-            stratus.useAuth(Map.of("idleTimeoutSeconds", 2L));
+            stratus.useAuth(Map.of("idleTimeoutSeconds", IDLE_TIMEOUT_SECONDS));
             stratus.configure("io.stratus.explorer", new java.util.Hashtable<>(Map.of("regions", new String[] {REGION})));
             stratus.freshInstance("heap");
             stratus.service(ApiDispatcher.class);
@@ -100,7 +103,7 @@ class HeapAfterSessionsTest {
 
                 assertEquals(201, heidi.post("/api/session", keys).statusCode());
                 useEveryService(stratus, heidi, simulator);
-                Thread.sleep(3_000); // idle longer than the 2 s timeout: the sweeper ends the session
+                Thread.sleep((IDLE_TIMEOUT_SECONDS + 1) * 1_000); // idle for longer than allowed
                 ApiClient.assertError(heidi.get("/api/session"), 401, "not_signed_in");
             } finally {
                 server.stop();
