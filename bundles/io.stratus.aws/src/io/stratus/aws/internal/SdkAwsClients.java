@@ -30,10 +30,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -65,6 +62,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The AWS client factory, configured through ConfigAdmin (PID {@code io.stratus.aws}). Clients
  * use an explicit HTTP client: the SDK's ServiceLoader discovery does not work across bundles.
+ * Every request, the SDK clients' and those signed here, is signed by the {@link VaultSigner},
+ * which keeps nothing derived from a secret key (the SDK's own signer caches one per key).
  */
 @Component(service = AwsClients.class, configurationPid = "io.stratus.aws")
 public final class SdkAwsClients implements AwsClients {
@@ -97,6 +96,7 @@ public final class SdkAwsClients implements AwsClients {
 
     private static final Duration RDS_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
+    private final VaultSigner signer = new VaultSigner();
     private AwsSettings settings;
     private FailureExplainer explainer;
     private SdkHttpClient http;
@@ -165,7 +165,7 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public AwsRequestOverrideConfiguration as(AwsCredentials credentials) {
         return AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(StaticCredentialsProvider.create(identityOf(credentials)))
+                .credentialsProvider(VaultIdentity.providerOf(credentials))
                 .build();
     }
 
@@ -181,8 +181,8 @@ public final class SdkAwsClients implements AwsClients {
                 .putHeader("X-Amz-Target", target)
                 .build();
         try {
-            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(identityOf(credentials))
+            SignedRequest signed = signer.sign(r -> r
+                    .identity(new VaultIdentity(credentials))
                     .request(request)
                     .payload(ContentStreamProvider.fromUtf8String(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
@@ -214,8 +214,8 @@ public final class SdkAwsClients implements AwsClients {
                 .putRawQueryParameter("Action", "connect")
                 .putRawQueryParameter("DBUser", username)
                 .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(identityOf(credentials))
+        SignedRequest signed = signer.sign(r -> r
+                .identity(new VaultIdentity(credentials))
                 .request(connect)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "rds-db")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
@@ -263,6 +263,7 @@ public final class SdkAwsClients implements AwsClients {
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
         builder.httpClient(http)
                 .credentialsProvider(NOBODY)
+                .putAuthScheme(signer.authScheme())
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(settings.callTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -291,14 +292,6 @@ public final class SdkAwsClients implements AwsClients {
 
     private String dnsSuffix() {
         return settings.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
-    }
-
-    private static software.amazon.awssdk.auth.credentials.AwsCredentials identityOf(AwsCredentials credentials) {
-        String secret = credentials.secretAccessKey().reveal();
-        return credentials.sessionToken()
-                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(credentials.accessKeyId(), secret,
-                        token.reveal()))
-                .orElseGet(() -> AwsBasicCredentials.create(credentials.accessKeyId(), secret));
     }
 
     private static String readBody(HttpExecuteResponse response) throws IOException {

@@ -1,5 +1,8 @@
 package io.stratus.core.identity;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -42,11 +45,24 @@ public final class Secret {
     }
 
     /**
-     * The value as a String, for the one call that must hand it to a client library (SDK
-     * signer, JDBC driver). Do not keep, log or concatenate the result.
+     * The value as a String, for the one call that must hand it to a client library (a JDBC
+     * driver, an HTTP header). Do not keep, log or concatenate the result. A String cannot be
+     * wiped: secret keys are never revealed, {@link #toUtf8()} feeds them to the signer.
      */
     public synchronized String reveal() {
         return new String(checkedValue());
+    }
+
+    /**
+     * A fresh UTF-8 copy, for code that feeds the secret to a MAC (SigV4 signing) and so needs
+     * no String of it. The caller overwrites the copy as soon as it is used.
+     */
+    public synchronized byte[] toUtf8() {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(checkedValue()));
+        byte[] copy = new byte[encoded.remaining()];
+        encoded.get(copy);
+        Arrays.fill(encoded.array(), (byte) 0); // the encoder's buffer held the same bytes
+        return copy;
     }
 
     public synchronized boolean isCleared() {

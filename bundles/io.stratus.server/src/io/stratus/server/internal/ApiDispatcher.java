@@ -1,7 +1,12 @@
 package io.stratus.server.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
@@ -16,10 +21,13 @@ import io.stratus.explorer.CloudExplorer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -82,10 +90,19 @@ public final class ApiDispatcher {
     private static final Duration AWS_THROTTLED_RETRY = Duration.ofMinutes(1);
     private static final byte[] NO_BODY = new byte[0];
 
+    /**
+     * Body fields holding AWS secrets. Their text values never become Strings, which cannot be
+     * wiped: they are copied from the parser's buffer to char arrays, and every copy (the body,
+     * the parser's buffer, the arrays) is overwritten once the request is answered.
+     */
+    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken");
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");
 
     private final ObjectMapper json = JsonResponses.JSON;
+    /** Parses bodies with buffers of their own: a recycled buffer would keep what a body held. */
+    private final JsonFactory bodies = JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
     private final SignInService signIn;
     private final Router router = new Router();
     private final WebConsole console;
@@ -212,9 +229,10 @@ public final class ApiDispatcher {
 
     private void answer(Request request, Response response, Callback callback, String path, Router.Route route,
             Map<String, String> parameters, byte[] body) {
+        Map<String, char[]> secrets = new HashMap<>();
         try {
-            ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body), session(request),
-                    Request.getRemoteAddr(request));
+            ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body, secrets), secrets,
+                    session(request), Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
             if (answer.streamed() != null) {
@@ -224,6 +242,9 @@ public final class ApiDispatcher {
             }
         } catch (RuntimeException e) {
             fail(request, response, callback, path, e, true);
+        } finally {
+            Arrays.fill(body, (byte) 0);
+            secrets.values().forEach(secret -> Arrays.fill(secret, '\0'));
         }
     }
 
@@ -303,20 +324,44 @@ public final class ApiDispatcher {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** A JSON object; no body at all is an empty one. */
-    private JsonNode parse(byte[] bytes) {
+    /**
+     * A JSON object; no body at all is an empty one. The text of {@link #SECRET_FIELDS} goes into
+     * {@code secrets} instead of the tree.
+     */
+    private JsonNode parse(byte[] bytes, Map<String, char[]> secrets) {
+        ObjectNode body = json.createObjectNode();
         if (bytes.length == 0) {
-            return json.createObjectNode();
+            return body;
         }
-        try {
-            JsonNode body = json.readTree(bytes);
-            if (body == null || !body.isObject()) {
+        try (JsonParser parser = bodies.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object.");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && SECRET_FIELDS.contains(field)) {
+                    char[] replaced = secrets.put(field, takeText(parser));
+                    if (replaced != null) { // the field twice: the last one counts, as in the tree
+                        Arrays.fill(replaced, '\0');
+                    }
+                } else {
+                    body.set(field, json.readTree(parser));
+                }
             }
             return body;
         } catch (IOException e) {
             throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON.");
         }
+    }
+
+    /** The current text value as chars of its own; the parser's buffer of it is overwritten. */
+    private static char[] takeText(JsonParser parser) throws IOException {
+        char[] buffer = parser.getTextCharacters();
+        int start = parser.getTextOffset();
+        int end = start + parser.getTextLength();
+        char[] text = Arrays.copyOfRange(buffer, start, end);
+        Arrays.fill(buffer, start, end, '\0');
+        return text;
     }
 
     private ApiException tooLarge() {

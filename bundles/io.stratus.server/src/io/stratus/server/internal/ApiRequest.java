@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Optional;
 
 /**
  * One API call as a route sees it: its path parameters and query, its JSON body (an empty object
- * when it has none), the session its cookie names (if it is live) and who sent it.
+ * when it has none) and the body's secret fields apart from it (wiped once the call is answered),
+ * the session its cookie names (if it is live) and who sent it.
  */
 record ApiRequest(Map<String, String> pathParameters, Map<String, String> query, JsonNode body,
-        Optional<UserSession> session, String clientAddress) {
+        Map<String, char[]> secrets, Optional<UserSession> session, String clientAddress) {
 
     /** The signed-in person, or the 401 that tells them to sign in. */
     UserSession signedIn() {
@@ -30,6 +32,21 @@ record ApiRequest(Map<String, String> pathParameters, Map<String, String> query,
     String text(String field) {
         return optionalText(field).orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                 "The request needs a text field \"" + field + "\"."));
+    }
+
+    /** A required secret field of the body, as a Secret of the caller's own. */
+    Secret secret(String field) {
+        return optionalSecret(field).orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
+                "The request needs a text field \"" + field + "\"."));
+    }
+
+    Optional<Secret> optionalSecret(String field) {
+        char[] value = secrets.get(field);
+        if (value == null) {
+            optionalText(field); // present but not text: refused as any other field is
+            return Optional.empty();
+        }
+        return Optional.of(Secret.of(value));
     }
 
     Optional<String> optionalText(String field) {

@@ -6,12 +6,10 @@ import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
-import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -59,13 +57,11 @@ final class IdentityRoutes {
      */
     private ApiResponse openSession(ApiRequest request, Function<AwsCredentials, UserSession> open) {
         String accessKeyId = request.text("accessKeyId").strip();
-        String secretAccessKey = request.text("secretAccessKey");
-        Optional<String> sessionToken = request.optionalText("sessionToken").filter(token -> !token.isBlank());
         UserSession session;
         try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), accessKeyId)) {
             try {
-                session = open.apply(new AwsCredentials(accessKeyId, Secret.of(secretAccessKey),
-                        sessionToken.map(Secret::of).orElse(null)));
+                session = open.apply(new AwsCredentials(accessKeyId, request.secret("secretAccessKey"),
+                        request.optionalSecret("sessionToken").filter(token -> !token.isBlank()).orElse(null)));
             } catch (StratusException e) {
                 if (countsAsGuess(e.problem())) {
                     attempt.failed();
