@@ -12,9 +12,10 @@ import java.util.Optional;
 public record DatabaseEngine(String id, String name, String family, Optional<String> icon, ConnectionDefaults defaults) {
 
     /**
-     * What a connection to the engine assumes: the port, the database every server of the engine
-     * has, whether TLS is required, and whether IAM database authentication can replace the
-     * password (where the database enables it).
+     * What a connection to the engine assumes: the port its servers listen on unless told otherwise
+     * (discovered databases have AWS's), the database every server of the engine has, whether TLS is
+     * required, and whether IAM database authentication can replace the password (where the
+     * database enables it).
      */
     public record ConnectionDefaults(int port, Optional<String> database, boolean tlsRequired,
             boolean iamAuthentication) {

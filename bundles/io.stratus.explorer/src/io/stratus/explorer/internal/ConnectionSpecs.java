@@ -9,7 +9,10 @@ import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
 
 import java.util.Optional;
 
-/** How to connect to a discovered database: what AWS says of it, else its engine's defaults. */
+/**
+ * How to connect to a discovered database: where AWS says it listens, and what else AWS says of it
+ * or, where it says nothing, its engine's defaults.
+ */
 final class ConnectionSpecs {
 
     private ConnectionSpecs() {
@@ -20,11 +23,10 @@ final class ConnectionSpecs {
         CloudResource.Endpoint endpoint = resource.endpoint().orElseThrow(() -> new StratusException(Problem.CONFLICT,
                 resource.name() + " has no endpoint yet (status " + resource.status() + "). Connect once it is available."));
         Optional<ConnectionDefaults> defaults = engine.map(DatabaseEngine::defaults);
-        int port = endpoint.port() > 0 ? endpoint.port() : defaults.map(ConnectionDefaults::port).orElse(0);
         Optional<String> database = resource.databaseName().or(() -> defaults.flatMap(ConnectionDefaults::database));
         boolean tls = resource.tlsRequired() || defaults.map(ConnectionDefaults::tlsRequired).orElse(false);
         boolean iam = resource.iamAuthentication() && defaults.map(ConnectionDefaults::iamAuthentication).orElse(true);
-        return new ConnectionSpec(resource.id(), resource.engine(), resource.region(), endpoint.host(), port, database,
-                tls, iam);
+        return new ConnectionSpec(resource.id(), resource.engine(), resource.region(), endpoint.host(), endpoint.port(),
+                database, tls, iam);
     }
 }
