@@ -6,15 +6,13 @@
 const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
 const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
 const $ = (selector) => document.querySelector(selector);
-/**
- * Engines whose databases the server's connectors open; DocumentDB takes JSON statements, DynamoDB
- * PartiQL or JSON requests, the others SQL.
- */
-const OPENABLE = new Set(['postgres', 'aurora-postgresql', 'mysql', 'mariadb', 'aurora-mysql', 'redshift', 'docdb', 'dynamodb']);
+/** Engines with views of their own: DocumentDB takes JSON statements, DynamoDB PartiQL or JSON requests, the others SQL. */
 const DOCUMENTS = 'docdb';
 const DYNAMODB = 'dynamodb';
 
 let me = null;
+/** The server's engines by id (GET /api/engines): which ones its connectors open, and their defaults. */
+let engines = new Map();
 
 class ApiError extends Error {
   constructor(status, code, message) {
@@ -150,7 +148,10 @@ async function loadTree(refresh = false) {
   const text = $('#filter-text').value.trim();
   const query = text ? '?text=' + encodeURIComponent(text) : '';
   try {
-    const data = refresh ? await api('POST', '/api/explorer/refresh' + query, {}) : await api('GET', '/api/explorer' + query);
+    const [data, engineList] = await Promise.all([
+      refresh ? api('POST', '/api/explorer/refresh' + query, {}) : api('GET', '/api/explorer' + query),
+      api('GET', '/api/engines')]);
+    engines = new Map(engineList.engines.map((engine) => [engine.id, engine]));
     tree.replaceChildren(...data.services.map(serviceNode));
   } catch (e) {
     if (e.status !== 401) tree.replaceChildren(el('p', { class: 'error', role: 'alert', text: e.message }));
@@ -175,8 +176,10 @@ function serviceNode(service) {
 function resourceNode(resource) {
   const where = resource.endpoint ? `${resource.endpoint.host}:${resource.endpoint.port}` : 'no endpoint yet';
   const facts = [resource.kind, `${resource.engine} ${resource.engineVersion}`.trim(), resource.status, where];
-  if (resource.iamAuthentication && resource.service === 'RDS') facts.push('IAM database authentication');
-  const openable = resource.endpoint && OPENABLE.has(resource.engine) && me.permissions.includes('connect');
+  const engine = engines.get(resource.engine);
+  // As the server decides: an engine no bundle describes keeps what AWS says.
+  if (resource.iamAuthentication && (engine?.defaults.iamAuthentication ?? true)) facts.push('IAM database authentication');
+  const openable = resource.endpoint && engine?.openable && me.permissions.includes('connect');
   return el('li', {},
     el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
     openable ? [' ', el('button', { type: 'button', 'aria-label': `Open ${resource.name}`, text: 'Open…',

@@ -1,9 +1,11 @@
 package io.stratus.explorer;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.session.UserSession;
+
+import java.util.List;
 
 /**
  * Finds the databases of the account with the signed-in person's own AWS keys, across the
@@ -18,8 +20,14 @@ public interface CloudExplorer {
     /** Discovers everything again. */
     ExplorerTree refresh(UserSession session);
 
-    /** Discovers one service in one region again; the rest of the tree is kept as it was. */
-    ExplorerTree refresh(UserSession session, CloudService service, String region);
+    /**
+     * Discovers one service (by its id, in any case) in one region again; the rest of the tree is
+     * kept as it was.
+     *
+     * @throws StratusException INVALID_INPUT for a service no discovery contributes, NOT_FOUND for
+     *         a region not scanned
+     */
+    ExplorerTree refresh(UserSession session, String service, String region);
 
     /**
      * How to connect to a discovered database.
@@ -27,4 +35,7 @@ public interface CloudExplorer {
      * @throws StratusException NOT_FOUND if the person's tree holds no such resource
      */
     ConnectionSpec connectionSpec(UserSession session, String resourceId);
+
+    /** The engines the installed bundles contribute, by name; needs no permission. */
+    List<DatabaseEngine> engines();
 }

@@ -42,8 +42,9 @@ public record ExplorerTree(String accountId, List<ServiceNode> services) {
         return allResources().stream().filter(r -> r.id().equals(resourceId)).findFirst();
     }
 
-    public Optional<RegionNode> node(CloudService service, String region) {
-        return services.stream().filter(s -> s.service() == service).flatMap(s -> s.regions().stream())
+    /** The node of the service with this id in the region. */
+    public Optional<RegionNode> node(String service, String region) {
+        return services.stream().filter(s -> s.service().id().equals(service)).flatMap(s -> s.regions().stream())
                 .filter(r -> r.region().equals(region)).findFirst();
     }
 

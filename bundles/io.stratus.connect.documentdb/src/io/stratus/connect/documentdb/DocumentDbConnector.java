@@ -4,6 +4,7 @@ import io.stratus.connect.documentdb.internal.MongoSession;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
@@ -14,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +34,7 @@ public final class DocumentDbConnector implements DatabaseConnector {
 
     @Override
     public Set<String> engines() {
-        return Set.of("docdb");
+        return DocumentDbEngines.ENGINES.stream().map(DatabaseEngine::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -5,12 +5,14 @@ import io.stratus.connect.dynamodb.internal.DynamoDbSession;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +36,7 @@ public final class DynamoDbConnector implements DatabaseConnector {
 
     @Override
     public Set<String> engines() {
-        return Set.of("dynamodb");
+        return DynamoDbEngines.ENGINES.stream().map(DatabaseEngine::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -3,12 +3,14 @@ package io.stratus.connect.mysql;
 import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 
 import java.sql.Driver;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +34,7 @@ public final class MySqlConnector extends JdbcConnector {
 
     @Override
     public Set<String> engines() {
-        return Set.of("mysql", "mariadb", "aurora-mysql");
+        return MySqlEngines.ENGINES.stream().map(DatabaseEngine::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.connect.jdbc.PostgresFamilyRules;
 import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 
@@ -12,6 +13,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +40,7 @@ public final class PostgresConnector extends JdbcConnector {
 
     @Override
     public Set<String> engines() {
-        return Set.of("postgres", "aurora-postgresql");
+        return PostgresEngines.ENGINES.stream().map(DatabaseEngine::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.stratus.connect.jdbc.PostgresFamilyRules;
 import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 
@@ -13,6 +14,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +46,7 @@ public final class RedshiftConnector extends JdbcConnector {
 
     @Override
     public Set<String> engines() {
-        return Set.of("redshift");
+        return RedshiftEngines.ENGINES.stream().map(DatabaseEngine::id).collect(Collectors.toSet());
     }
 
     @Override

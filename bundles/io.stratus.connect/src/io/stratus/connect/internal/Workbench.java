@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -118,6 +120,11 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         sweeper.shutdownNow();
         open.keySet().forEach(this::sessionEnded);
         idle.closeAll();
+    }
+
+    @Override
+    public Set<String> engines() {
+        return connectors.stream().flatMap(c -> c.engines().stream()).collect(Collectors.toSet());
     }
 
     @Override

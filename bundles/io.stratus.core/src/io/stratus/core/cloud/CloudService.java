@@ -1,28 +1,19 @@
 package io.stratus.core.cloud;
 
 import java.util.List;
+import java.util.Objects;
 
-/** The AWS database services Stratus discovers, with the IAM actions discovery needs. */
-public enum CloudService {
-    RDS("RDS and Aurora", List.of("rds:DescribeDBInstances", "rds:DescribeDBClusters")),
-    REDSHIFT("Redshift", List.of("redshift:DescribeClusters")),
-    DOCUMENTDB("DocumentDB", List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances")),
-    DYNAMODB("DynamoDB", List.of("dynamodb:ListTables", "dynamodb:DescribeTable"));
+/**
+ * An AWS database service as the explorer shows it, contributed with its discovery: {@code id}
+ * names it in the API ({@code RDS}, {@code DYNAMODB}), {@code position} orders the explorer's
+ * services (lower first), and {@code iamActions} are what an IAM policy must allow for its
+ * discovery.
+ */
+public record CloudService(String id, String displayName, List<String> iamActions, int position) {
 
-    private final String displayName;
-    private final List<String> iamActions;
-
-    CloudService(String displayName, List<String> iamActions) {
-        this.displayName = displayName;
-        this.iamActions = iamActions;
-    }
-
-    public String displayName() {
-        return displayName;
-    }
-
-    /** What an IAM policy must allow for discovery of this service. */
-    public List<String> iamActions() {
-        return iamActions;
+    public CloudService {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        iamActions = List.copyOf(iamActions);
     }
 }

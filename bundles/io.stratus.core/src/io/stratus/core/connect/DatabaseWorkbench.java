@@ -5,6 +5,7 @@ import io.stratus.core.session.UserSession;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The databases a signed-in person has open, and the statements they run in them. A connection
@@ -25,6 +26,9 @@ public interface DatabaseWorkbench {
             Optional<String> database);
 
     List<OpenDatabase> list(UserSession session);
+
+    /** The engines an installed connector opens; needs no permission. */
+    Set<String> engines();
 
     /** A round trip to the database; throws with its reason when it fails. */
     void test(UserSession session, String connectionId);

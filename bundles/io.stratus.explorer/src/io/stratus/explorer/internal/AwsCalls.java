@@ -3,6 +3,7 @@ package io.stratus.explorer.internal;
 import io.stratus.aws.AwsClients;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.explorer.discovery.AccessDenied;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -15,17 +16,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * or the explained {@link StratusException}.
  */
 final class AwsCalls {
-
-    /** The person's IAM policies do not allow {@link #action}. */
-    static final class AccessDenied extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String action;
-
-        AccessDenied(String action, Throwable cause) {
-            super(action, cause, false, false);
-            this.action = action;
-        }
-    }
 
     private final AwsClients aws;
     private final Semaphore inFlight;

@@ -3,32 +3,30 @@ package io.stratus.explorer.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
-import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
 
 import java.util.Optional;
 
-/** How to connect to each kind of discovered database: the one place that knows the defaults. */
+/**
+ * How to connect to a discovered database: where AWS says it listens, and what else AWS says of it
+ * or, where it says nothing, its engine's defaults.
+ */
 final class ConnectionSpecs {
 
     private ConnectionSpecs() {
     }
 
-    static ConnectionSpec of(CloudResource resource) {
+    /** @param engine the resource's engine, if a bundle contributes it; without, only AWS's facts count */
+    static ConnectionSpec of(CloudResource resource, Optional<DatabaseEngine> engine) {
         CloudResource.Endpoint endpoint = resource.endpoint().orElseThrow(() -> new StratusException(Problem.CONFLICT,
                 resource.name() + " has no endpoint yet (status " + resource.status() + "). Connect once it is available."));
-        Optional<String> database = resource.databaseName().or(() -> defaultDatabase(resource.engine()));
-        boolean iam = resource.iamAuthentication() && resource.service() == CloudService.RDS;
+        Optional<ConnectionDefaults> defaults = engine.map(DatabaseEngine::defaults);
+        Optional<String> database = resource.databaseName().or(() -> defaults.flatMap(ConnectionDefaults::database));
+        boolean tls = resource.tlsRequired() || defaults.map(ConnectionDefaults::tlsRequired).orElse(false);
+        boolean iam = resource.iamAuthentication() && defaults.map(ConnectionDefaults::iamAuthentication).orElse(true);
         return new ConnectionSpec(resource.id(), resource.engine(), resource.region(), endpoint.host(), endpoint.port(),
-                database, resource.tlsRequired(), iam);
-    }
-
-    /** The database every server of the engine has, when the resource names none. */
-    private static Optional<String> defaultDatabase(String engine) {
-        return switch (engine) {
-            case "postgres", "aurora-postgresql" -> Optional.of("postgres");
-            case "redshift" -> Optional.of("dev");
-            default -> Optional.empty();
-        };
+                database, tls, iam);
     }
 }

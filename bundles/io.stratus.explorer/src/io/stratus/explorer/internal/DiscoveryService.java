@@ -4,8 +4,11 @@ import io.stratus.aws.AwsClients;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
+import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.cloud.EngineContribution;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
@@ -15,13 +18,19 @@ import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ExplorerTree.RegionNode;
 import io.stratus.explorer.ExplorerTree.ServiceNode;
 import io.stratus.explorer.ScanStatus;
+import io.stratus.explorer.discovery.AccessDenied;
+import io.stratus.explorer.discovery.Discovery;
+import io.stratus.explorer.discovery.Found;
+import io.stratus.explorer.discovery.ScanScope;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,11 +45,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Discovery across the configured regions, every service and region pair at once (AWS calls
  * bounded by {@code parallelism}), each with its own deadline, so one slow or failing region
- * never holds back the others. Configured through ConfigAdmin (PID {@code io.stratus.explorer}).
+ * never holds back the others. The services are the {@link Discovery} services engines' bundles
+ * register, and connection defaults come from their {@link EngineContribution}s. Configured
+ * through ConfigAdmin (PID {@code io.stratus.explorer}).
  */
 @Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = "io.stratus.explorer")
 public final class DiscoveryService implements CloudExplorer, SessionListener {
@@ -63,8 +76,8 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
             "aws-cn", List.of("cn-north-1", "cn-northwest-1"),
             "aws-us-gov", List.of("us-gov-west-1", "us-gov-east-1"));
 
-    private static final List<Scanner> SCANNERS = List.of(RdsFamilyScanner.rds(), new RedshiftScanner(),
-            RdsFamilyScanner.documentDb(), new DynamoDbScanner());
+    private static final Comparator<Discovery> IN_TREE_ORDER = Comparator
+            .<Discovery>comparingInt(d -> d.service().position()).thenComparing(d -> d.service().id());
 
     private final SessionCredentials vault;
     private final SignInService sessions;
@@ -82,6 +95,12 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
             Thread.ofPlatform().daemon().name("stratus-discovery-", 1).factory());
     /** Each session's own tree; never shared, dropped when the session ends. */
     private final Map<String, Map<PairKey, RegionNode>> trees = new ConcurrentHashMap<>();
+
+    /** Engines' bundles come and go: the tree shows the discoveries there are at each look. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Discovery> discoveries;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<EngineContribution> engineContributions;
 
     private record PairKey(CloudService service, String region) {
     }
@@ -116,8 +135,8 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     @Override
     public ExplorerTree refresh(UserSession session) {
         session.require(Permission.EXPLORE);
-        List<PairKey> pairs = SCANNERS.stream()
-                .flatMap(s -> regions(session).stream().map(r -> new PairKey(s.service(), r))).toList();
+        List<PairKey> pairs = discoveries.stream()
+                .flatMap(d -> regions(session).stream().map(r -> new PairKey(d.service(), r))).toList();
         Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs));
         trees.put(session.id(), tree);
         if (sessions.find(session.id()).isEmpty()) { // it ended during the scan, after sessionEnded ran
@@ -127,8 +146,12 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     }
 
     @Override
-    public ExplorerTree refresh(UserSession session, CloudService service, String region) {
+    public ExplorerTree refresh(UserSession session, String service, String region) {
         session.require(Permission.EXPLORE);
+        CloudService known = discoveries.stream().map(Discovery::service).filter(s -> s.id().equalsIgnoreCase(service))
+                .findFirst().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Unknown service '" + service
+                        + "'. Use one of: " + String.join(", ", inTreeOrder().stream().map(d -> d.service().id())
+                                .toList()) + "."));
         if (!regions(session).contains(region)) {
             throw new StratusException(Problem.NOT_FOUND, "Region " + region + " is not among the regions this "
                     + "instance scans: " + String.join(", ", regions(session)) + ".");
@@ -137,14 +160,29 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
         if (tree == null) {
             return refresh(session);
         }
-        tree.putAll(scan(session, List.of(new PairKey(service, region))));
+        tree.putAll(scan(session, List.of(new PairKey(known, region))));
         return assemble(session, tree);
     }
 
     @Override
     public ConnectionSpec connectionSpec(UserSession session, String resourceId) {
-        return ConnectionSpecs.of(tree(session).find(resourceId).orElseThrow(() -> new StratusException(
-                Problem.NOT_FOUND, "No database " + resourceId + " in your explorer. Refresh it if it is new.")));
+        CloudResource resource = tree(session).find(resourceId).orElseThrow(() -> new StratusException(
+                Problem.NOT_FOUND, "No database " + resourceId + " in your explorer. Refresh it if it is new."));
+        return ConnectionSpecs.of(resource, engine(resource.engine()));
+    }
+
+    @Override
+    public List<DatabaseEngine> engines() {
+        return engineContributions.stream().flatMap(c -> c.engines().stream())
+                .sorted(Comparator.comparing(DatabaseEngine::name)).toList();
+    }
+
+    private Optional<DatabaseEngine> engine(String id) {
+        return engineContributions.stream().flatMap(c -> c.engines().stream()).filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    private List<Discovery> inTreeOrder() {
+        return discoveries.stream().sorted(IN_TREE_ORDER).toList();
     }
 
     private List<String> regions(UserSession session) {
@@ -155,15 +193,13 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     /** Scans the pairs at once; each one ends ok, denied, failed or timed out by its deadline. */
     private Map<PairKey, RegionNode> scan(UserSession session, List<PairKey> pairs) {
-        Scanner.ScanScope[] scopes = pairs.stream().map(p -> new Scanner.ScanScope(session.identity().accountId(),
-                session.identity().partition(), p.region())).toArray(Scanner.ScanScope[]::new);
         ConcurrentMap<Object, CompletableFuture<Object>> listings = new ConcurrentHashMap<>();
         Map<PairKey, Future<RegionNode>> running = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            PairKey pair = pairs.get(i);
-            Scanner.ScanScope scope = scopes[i];
-            Scanner scanner = SCANNERS.stream().filter(s -> s.service() == pair.service()).findFirst().orElseThrow();
-            running.put(pair, executor.submit(() -> scanOne(session, scanner, scope, listings)));
+        List<Discovery> present = discoveries;
+        for (PairKey pair : pairs) {
+            ScanScope scope = new ScanScope(session.identity().accountId(), session.identity().partition(), pair.region());
+            present.stream().filter(d -> d.service().equals(pair.service())).findFirst().ifPresent(discovery ->
+                    running.put(pair, executor.submit(() -> scanOne(session, discovery, scope, listings))));
         }
         long deadline = System.nanoTime() + scanTimeout.toNanos();
         Map<PairKey, RegionNode> done = new LinkedHashMap<>();
@@ -173,11 +209,11 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
         return done;
     }
 
-    private RegionNode scanOne(UserSession session, Scanner scanner, Scanner.ScanScope scope,
+    private RegionNode scanOne(UserSession session, Discovery discovery, ScanScope scope,
             ConcurrentMap<Object, CompletableFuture<Object>> listings) {
         try {
-            Scanner.Found found = vault.withCredentials(session.id(),
-                    keys -> scanner.scan(new Scanner.Scan(calls, keys, executor, listings), scope));
+            Found found = vault.withCredentials(session.id(),
+                    keys -> scanAllowed(discovery, new RefreshScan(calls, keys, executor, listings), scope));
             ScanStatus status = found.deniedActions().isEmpty() ? ScanStatus.OK
                     : ScanStatus.accessDenied(String.join(" and ", found.deniedActions()));
             return new RegionNode(scope.region(), status, clock.instant(), found.resources());
@@ -187,6 +223,15 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
             }
             return new RegionNode(scope.region(), new ScanStatus(ScanStatus.Outcome.FAILED, e.getMessage()),
                     clock.instant(), List.of());
+        }
+    }
+
+    /** A refusal of a call the whole scan needs may reach here: then nothing was found. */
+    private static Found scanAllowed(Discovery discovery, RefreshScan scan, ScanScope scope) {
+        try {
+            return discovery.scan(scan, scope);
+        } catch (AccessDenied denied) {
+            return Found.denied(denied);
         }
     }
 
@@ -211,9 +256,9 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     private ExplorerTree assemble(UserSession session, Map<PairKey, RegionNode> tree) {
         List<String> regions = regions(session);
-        return new ExplorerTree(session.identity().accountId(), SCANNERS.stream()
-                .map(s -> new ServiceNode(s.service(), regions.stream()
-                        .map(r -> tree.get(new PairKey(s.service(), r))).filter(n -> n != null).toList()))
+        return new ExplorerTree(session.identity().accountId(), inTreeOrder().stream()
+                .map(d -> new ServiceNode(d.service(), regions.stream()
+                        .map(r -> tree.get(new PairKey(d.service(), r))).filter(n -> n != null).toList()))
                 .toList());
     }
 

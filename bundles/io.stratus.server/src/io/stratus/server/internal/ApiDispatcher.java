@@ -137,6 +137,7 @@ public final class ApiDispatcher {
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
+        new EngineRoutes(explorer, workbench, views).addTo(router);
         new DatabaseRoutes(workbench, savedConnections, views).addTo(router);
     }
 

@@ -2,13 +2,10 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.cloud.CloudService;
 import io.stratus.explorer.CloudExplorer;
 import io.stratus.explorer.ExplorerFilter;
 import io.stratus.explorer.ExplorerTree;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +42,7 @@ final class ExplorerRoutes {
                     + "\"region\"; give neither to refresh the whole tree.");
         }
         ExplorerTree tree = service.isPresent()
-                ? explorer.refresh(request.signedIn(), service(service.get()), region.get())
+                ? explorer.refresh(request.signedIn(), service.get(), region.get())
                 : explorer.refresh(request.signedIn());
         return ApiResponse.ok(views.tree(filtered(tree, request)));
     }
@@ -65,14 +62,5 @@ final class ExplorerRoutes {
 
     private static Optional<String> query(ApiRequest request, String name) {
         return Optional.ofNullable(request.query().get(name)).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private static CloudService service(String name) {
-        try {
-            return CloudService.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new StratusException(Problem.INVALID_INPUT, "Unknown service '" + name + "'. Use one of: "
-                    + String.join(", ", Arrays.stream(CloudService.values()).map(CloudService::name).toList()) + ".");
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.connect.SavedConnection;
@@ -90,7 +91,7 @@ final class JsonViews {
         ObjectNode node = object().put("accountId", tree.accountId());
         ArrayNode services = node.putArray("services");
         for (ExplorerTree.ServiceNode service : tree.services()) {
-            ObjectNode serviceNode = services.addObject().put("service", service.service().name())
+            ObjectNode serviceNode = services.addObject().put("service", service.service().id())
                     .put("name", service.service().displayName());
             strings(serviceNode.putArray("iamActions"), service.service().iamActions());
             ArrayNode regions = serviceNode.putArray("regions");
@@ -106,10 +107,22 @@ final class JsonViews {
         return node;
     }
 
+    /** An engine of the installed bundles, and whether a connector of theirs opens its databases. */
+    ObjectNode engine(DatabaseEngine engine, boolean openable) {
+        ObjectNode node = object().put("id", engine.id()).put("name", engine.name()).put("family", engine.family())
+                .put("openable", openable);
+        optional(node, "icon", engine.icon());
+        DatabaseEngine.ConnectionDefaults defaults = engine.defaults();
+        ObjectNode defaultsNode = node.putObject("defaults").put("port", defaults.port())
+                .put("tlsRequired", defaults.tlsRequired()).put("iamAuthentication", defaults.iamAuthentication());
+        optional(defaultsNode, "database", defaults.database());
+        return node;
+    }
+
     ObjectNode resource(CloudResource resource) {
         ObjectNode node = object()
                 .put("id", resource.id())
-                .put("service", resource.service().name())
+                .put("service", resource.service().id())
                 .put("region", resource.region())
                 .put("name", resource.name())
                 .put("kind", resource.kind())

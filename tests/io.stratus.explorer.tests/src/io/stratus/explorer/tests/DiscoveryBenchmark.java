@@ -3,7 +3,6 @@ package io.stratus.explorer.tests;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.aws.simulator.RegionBuilder;
 import io.stratus.aws.simulator.Seed;
-import io.stratus.core.cloud.CloudService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
@@ -112,7 +111,7 @@ class DiscoveryBenchmark {
                 throw new IllegalStateException(service.service() + " in " + region.region() + ": " + region.status());
             }
         }));
-        int found = tree.node(CloudService.RDS, BIG_REGION).orElseThrow().resources().size();
+        int found = tree.node("RDS", BIG_REGION).orElseThrow().resources().size();
         if (found < bigRegionInstances) {
             throw new IllegalStateException("found " + found + " of " + bigRegionInstances + " DB instances");
         }

@@ -13,7 +13,6 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
-import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -107,7 +106,7 @@ class ExplorerTest {
     void findsEveryKindOfDatabaseWithItsFields() {
         ExplorerTree tree = stratus.explorer().refresh(alice);
         assertEquals(ACCOUNT, tree.accountId());
-        RegionNode rds = tree.node(CloudService.RDS, "eu-west-1").orElseThrow();
+        RegionNode rds = tree.node("RDS", "eu-west-1").orElseThrow();
         assertEquals(ScanStatus.OK, rds.status());
 
         CloudResource orders = named(rds.resources(), "orders");
@@ -126,17 +125,17 @@ class ExplorerTest {
         assertTrue(rds.resources().stream().noneMatch(r -> r.name().startsWith("catalog-")), "members sit under their cluster");
         assertTrue(rds.resources().stream().noneMatch(r -> r.engine().equals("docdb")), "DocumentDB is its own service");
 
-        RegionNode docdb = tree.node(CloudService.DOCUMENTDB, "eu-west-1").orElseThrow();
+        RegionNode docdb = tree.node("DOCUMENTDB", "eu-west-1").orElseThrow();
         CloudResource profiles = named(docdb.resources(), "profiles");
         assertEquals("docdb", profiles.engine());
         assertEquals(List.of("profiles-1"), profiles.members().stream().map(CloudResource::name).toList());
 
-        CloudResource warehouse = named(tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().resources(), "warehouse");
+        CloudResource warehouse = named(tree.node("REDSHIFT", "eu-west-1").orElseThrow().resources(), "warehouse");
         assertEquals("ra3.4xlarge", warehouse.details().get("nodeType"));
         assertEquals("4", warehouse.details().get("numberOfNodes"));
         assertEquals(Optional.of("analytics"), warehouse.databaseName());
 
-        CloudResource sessions = named(tree.node(CloudService.DYNAMODB, "eu-west-1").orElseThrow().resources(), "sessions");
+        CloudResource sessions = named(tree.node("DYNAMODB", "eu-west-1").orElseThrow().resources(), "sessions");
         assertEquals("ACTIVE", sessions.status());
         assertEquals("user HASH, started RANGE", sessions.details().get("keySchema"));
         assertEquals("by-device (global), by-expiry (local)", sessions.details().get("indexes"));
@@ -147,12 +146,12 @@ class ExplorerTest {
 
     @Test
     void followsPaginationToTheEnd() {
-        RegionNode virginia = stratus.explorer().refresh(alice).node(CloudService.RDS, "us-east-1").orElseThrow();
+        RegionNode virginia = stratus.explorer().refresh(alice).node("RDS", "us-east-1").orElseThrow();
         assertEquals(BULK, virginia.resources().size());
         assertEquals(3 + 1 + 1, simulator.calls().count("rds:DescribeDBInstances"),
                 "one listing per region serves RDS and DocumentDB: three pages in us-east-1, one elsewhere");
 
-        RegionNode tables = stratus.explorer().tree(alice).node(CloudService.DYNAMODB, "us-east-1").orElseThrow();
+        RegionNode tables = stratus.explorer().tree(alice).node("DYNAMODB", "us-east-1").orElseThrow();
         assertEquals(TABLES, tables.resources().size());
         assertTrue(tables.resources().stream().allMatch(t -> t.details().get("billingMode").equals("PROVISIONED")),
                 "every listed table was described");
@@ -163,13 +162,13 @@ class ExplorerTest {
     void aDeniedServiceIsNamedWhileTheOthersAreShown() {
         UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
         ExplorerTree tree = stratus.explorer().tree(bob);
-        RegionNode rds = tree.node(CloudService.RDS, "eu-west-1").orElseThrow();
+        RegionNode rds = tree.node("RDS", "eu-west-1").orElseThrow();
         assertEquals(ScanStatus.Outcome.ACCESS_DENIED, rds.status().outcome());
         assertTrue(rds.status().detail().contains("rds:DescribeDBInstances"), rds.status().detail());
         assertTrue(rds.resources().isEmpty());
-        assertEquals(ScanStatus.OK, tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
-        assertEquals(1, tree.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().resources().size());
-        RegionNode dynamo = tree.node(CloudService.DYNAMODB, "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "eu-west-1").orElseThrow().status());
+        assertEquals(1, tree.node("REDSHIFT", "eu-west-1").orElseThrow().resources().size());
+        RegionNode dynamo = tree.node("DYNAMODB", "eu-west-1").orElseThrow();
         assertEquals(ScanStatus.OK, dynamo.status());
         assertEquals(List.of("sessions"), dynamo.resources().stream().map(CloudResource::name).toList());
     }
@@ -180,19 +179,19 @@ class ExplorerTest {
         long started = System.nanoTime();
         ExplorerTree tree = stratus.explorer().refresh(alice);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(ScanStatus.Outcome.TIMED_OUT, tree.node(CloudService.RDS, "ap-southeast-2").orElseThrow().status().outcome());
-        assertEquals(ScanStatus.OK, tree.node(CloudService.RDS, "eu-west-1").orElseThrow().status());
-        assertEquals(ScanStatus.OK, tree.node(CloudService.REDSHIFT, "ap-southeast-2").orElseThrow().status());
+        assertEquals(ScanStatus.Outcome.TIMED_OUT, tree.node("RDS", "ap-southeast-2").orElseThrow().status().outcome());
+        assertEquals(ScanStatus.OK, tree.node("RDS", "eu-west-1").orElseThrow().status());
+        assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "ap-southeast-2").orElseThrow().status());
         assertTrue(millis < 9_000, "the scan waited " + millis + " ms for the slow region");
     }
 
     @Test
     void throttlingIsRetriedThenReportedAsFailed() {
         simulator.faults().failNext(1, Fault.THROTTLING, "redshift:*", "eu-west-1");
-        assertEquals(ScanStatus.OK, stratus.explorer().refresh(alice).node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
+        assertEquals(ScanStatus.OK, stratus.explorer().refresh(alice).node("REDSHIFT", "eu-west-1").orElseThrow().status());
 
         simulator.faults().failNext(2, Fault.THROTTLING, "redshift:*", "eu-west-1");
-        ScanStatus throttled = stratus.explorer().refresh(alice).node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status();
+        ScanStatus throttled = stratus.explorer().refresh(alice).node("REDSHIFT", "eu-west-1").orElseThrow().status();
         assertEquals(ScanStatus.Outcome.FAILED, throttled.outcome());
         assertTrue(throttled.detail().contains("throttling"), throttled.detail());
     }
@@ -201,14 +200,14 @@ class ExplorerTest {
     void refreshingOneNodeRescansOnlyIt() {
         simulator.faults().failNext(2, Fault.SERVICE_UNAVAILABLE, "redshift:*", "eu-west-1");
         ExplorerTree first = stratus.explorer().refresh(alice);
-        assertEquals(ScanStatus.Outcome.FAILED, first.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status().outcome());
+        assertEquals(ScanStatus.Outcome.FAILED, first.node("REDSHIFT", "eu-west-1").orElseThrow().status().outcome());
         simulator.calls().clear();
 
-        ExplorerTree second = stratus.explorer().refresh(alice, CloudService.REDSHIFT, "eu-west-1");
-        assertEquals(ScanStatus.OK, second.node(CloudService.REDSHIFT, "eu-west-1").orElseThrow().status());
+        ExplorerTree second = stratus.explorer().refresh(alice, "REDSHIFT", "eu-west-1");
+        assertEquals(ScanStatus.OK, second.node("REDSHIFT", "eu-west-1").orElseThrow().status());
         assertEquals(simulator.calls().count("*"), simulator.calls().count("redshift:DescribeClusters"), "no other call");
-        assertEquals(first.node(CloudService.RDS, "eu-west-1").orElseThrow().scannedAt(),
-                second.node(CloudService.RDS, "eu-west-1").orElseThrow().scannedAt(), "the rest is kept");
+        assertEquals(first.node("RDS", "eu-west-1").orElseThrow().scannedAt(),
+                second.node("RDS", "eu-west-1").orElseThrow().scannedAt(), "the rest is kept");
     }
 
     @Test
@@ -221,8 +220,8 @@ class ExplorerTest {
         UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
         ExplorerTree bobs = stratus.explorer().tree(bob);
         assertTrue(simulator.calls().count("redshift:*") > 0, "bob's tree was discovered with bob's keys");
-        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, bobs.node(CloudService.RDS, "eu-west-1").orElseThrow().status().outcome());
-        assertEquals(ScanStatus.OK, stratus.explorer().tree(alice).node(CloudService.RDS, "eu-west-1").orElseThrow().status());
+        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, bobs.node("RDS", "eu-west-1").orElseThrow().status().outcome());
+        assertEquals(ScanStatus.OK, stratus.explorer().tree(alice).node("RDS", "eu-west-1").orElseThrow().status());
 
         stratus.signIn().signOut(bob.id());
         StratusException e = assertThrows(StratusException.class, () -> stratus.explorer().tree(bob));
@@ -249,32 +248,32 @@ class ExplorerTest {
     @Test
     void connectionSpecsFromEachKindOfDatabase() {
         ExplorerTree tree = stratus.explorer().tree(alice);
-        ConnectionSpec orders = spec(tree, CloudService.RDS, "orders");
+        ConnectionSpec orders = spec(tree, "RDS", "orders");
         assertEquals("postgres", orders.engine());
         assertEquals(Optional.of("orders"), orders.database());
         assertTrue(orders.iamAuthentication());
         assertTrue(orders.tlsRequired());
         assertEquals("eu-west-1", orders.region());
 
-        ConnectionSpec catalog = spec(tree, CloudService.RDS, "catalog");
+        ConnectionSpec catalog = spec(tree, "RDS", "catalog");
         assertTrue(catalog.host().contains(".cluster-"), "the cluster's writer endpoint: " + catalog.host());
         assertEquals("aurora-mysql", catalog.engine());
 
-        ConnectionSpec profiles = spec(tree, CloudService.DOCUMENTDB, "profiles");
+        ConnectionSpec profiles = spec(tree, "DOCUMENTDB", "profiles");
         assertEquals("docdb", profiles.engine());
         assertFalse(profiles.iamAuthentication(), "DocumentDB logs in with a password");
 
-        ConnectionSpec warehouse = spec(tree, CloudService.REDSHIFT, "warehouse");
+        ConnectionSpec warehouse = spec(tree, "REDSHIFT", "warehouse");
         assertEquals(5439, warehouse.port());
         assertEquals(Optional.of("analytics"), warehouse.database());
 
-        ConnectionSpec sessions = spec(tree, CloudService.DYNAMODB, "sessions");
+        ConnectionSpec sessions = spec(tree, "DYNAMODB", "sessions");
         assertEquals("dynamodb", sessions.engine());
         assertEquals("dynamodb.eu-west-1.amazonaws.com", sessions.host());
         assertEquals(443, sessions.port());
         assertEquals(Optional.of("sessions"), sessions.database(), "the table to open");
 
-        ConnectionSpec legacy = spec(tree, CloudService.RDS, "legacy");
+        ConnectionSpec legacy = spec(tree, "RDS", "legacy");
         assertFalse(legacy.iamAuthentication(), "IAM authentication is offered only where it is enabled");
         assertEquals(Optional.empty(), legacy.database());
     }
@@ -288,7 +287,7 @@ class ExplorerTest {
         assertEquals(Problem.FORBIDDEN, e.problem());
     }
 
-    private ConnectionSpec spec(ExplorerTree tree, CloudService service, String name) {
+    private ConnectionSpec spec(ExplorerTree tree, String service, String name) {
         String region = name.equals("legacy") ? "ap-southeast-2" : "eu-west-1";
         return stratus.explorer().connectionSpec(alice, named(tree.node(service, region).orElseThrow().resources(), name).id());
     }

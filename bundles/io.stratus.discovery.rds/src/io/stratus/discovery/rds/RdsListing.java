@@ -1,8 +1,13 @@
-package io.stratus.explorer.internal;
+package io.stratus.discovery.rds;
 
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
+import io.stratus.explorer.discovery.AccessDenied;
+import io.stratus.explorer.discovery.Details;
+import io.stratus.explorer.discovery.Found;
+import io.stratus.explorer.discovery.Scan;
+import io.stratus.explorer.discovery.ScanScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -18,92 +24,76 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
- * RDS and Aurora, or DocumentDB: both live behind the RDS API, DocumentDB being the {@code docdb}
- * engine, so one listing of a region's instances and clusters (side by side) serves both. Cluster
- * members are grouped under their cluster.
+ * The databases the RDS API lists, for every service behind it: RDS and Aurora, DocumentDB (the
+ * {@code docdb} engine) and whichever engine a bundle adds there. One listing of a region's
+ * instances and clusters (side by side) per refresh serves them all; each service keeps the
+ * engines it takes. Cluster members are grouped under their cluster.
  */
-final class RdsFamilyScanner implements Scanner {
+public final class RdsListing {
 
-    private static final String DOCDB = "docdb";
+    /**
+     * Service property of a {@link io.stratus.explorer.discovery.Discovery} that shows these
+     * engines of the RDS API (one or more strings); RDS and Aurora shows the engines no discovery
+     * takes this way.
+     */
+    public static final String ENGINES = "stratus.rds.engines";
 
-    private final CloudService service;
-
-    private RdsFamilyScanner(CloudService service) {
-        this.service = service;
+    private RdsListing() {
     }
 
-    static RdsFamilyScanner rds() {
-        return new RdsFamilyScanner(CloudService.RDS);
-    }
-
-    static RdsFamilyScanner documentDb() {
-        return new RdsFamilyScanner(CloudService.DOCUMENTDB);
-    }
-
-    @Override
-    public CloudService service() {
-        return service;
-    }
-
-    @Override
-    public Found scan(Scan scan, ScanScope scope) {
+    /** The RDS API's databases of the scope's region whose engine {@code engines} keeps, as {@code service}'s. */
+    public static Found scan(Scan scan, ScanScope scope, CloudService service, Predicate<String> engines) {
         Listing listing = scan.shared(new ListingKey(scope.region()), () -> list(scan, scope.region()));
         List<String> denied = new ArrayList<>();
-        List<DBInstance> foundInstances = listing.instances().map(all -> all.stream().filter(this::ours).toList())
+        List<DBInstance> foundInstances = listing.instances().map(all -> all.stream()
+                .filter(i -> engines.test(i.engine())).toList())
                 .orElseGet(() -> {
                     denied.add("rds:DescribeDBInstances");
                     return List.of();
                 });
-        List<DBCluster> foundClusters = listing.clusters().map(all -> all.stream().filter(c -> ours(c.engine())).toList())
+        List<DBCluster> foundClusters = listing.clusters().map(all -> all.stream()
+                .filter(c -> engines.test(c.engine())).toList())
                 .orElseGet(() -> {
                     denied.add("rds:DescribeDBClusters");
                     return List.of();
                 });
         Map<String, CloudResource> instancesById = foundInstances.stream().collect(Collectors.toMap(
-                DBInstance::dbInstanceIdentifier, i -> instance(i, scope), (a, b) -> a, LinkedHashMap::new));
+                DBInstance::dbInstanceIdentifier, i -> instance(i, service, scope), (a, b) -> a, LinkedHashMap::new));
         List<CloudResource> resources = new ArrayList<>();
         for (DBCluster cluster : foundClusters) {
             List<CloudResource> members = cluster.dbClusterMembers().stream()
                     .map(m -> instancesById.remove(m.dbInstanceIdentifier())).filter(m -> m != null).toList();
-            resources.add(cluster(cluster, members, scope));
+            resources.add(cluster(cluster, members, service, scope));
         }
         resources.addAll(instancesById.values()); // stand-alone instances, and members of unlisted clusters
         return new Found(resources, denied);
     }
 
-    /** The RDS API's databases of one region, DocumentDB's included; empty where IAM refused the call. */
+    /** The RDS API's databases of one region, of every engine; empty where IAM refused the call. */
     private record Listing(Optional<List<DBInstance>> instances, Optional<List<DBCluster>> clusters) {
     }
 
-    /** RDS and DocumentDB of one refresh share one listing per region: half the calls, half the throttling. */
+    /** The services behind the RDS API share one listing per region and refresh: fewer calls, less throttling. */
     private record ListingKey(String region) {
     }
 
     private static Listing list(Scan scan, String region) {
-        var rds = scan.aws().clients().rds(region);
-        var as = scan.aws().clients().as(scan.credentials());
-        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.aws().call("rds",
+        var rds = scan.clients().rds(region);
+        var as = scan.clients().as(scan.credentials());
+        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.call("rds",
                 "DescribeDBInstances", () -> rds.describeDBInstancesPaginator(r -> r.overrideConfiguration(as))
                         .dbInstances().stream().toList())));
-        Optional<List<DBCluster>> clusters = allowed(() -> scan.aws().call("rds", "DescribeDBClusters",
+        Optional<List<DBCluster>> clusters = allowed(() -> scan.call("rds", "DescribeDBClusters",
                 () -> rds.describeDBClustersPaginator(r -> r.overrideConfiguration(as)).dbClusters().stream().toList()));
         return new Listing(Scan.join(instances), clusters);
     }
 
-    private boolean ours(DBInstance instance) {
-        return ours(instance.engine());
-    }
-
-    private boolean ours(String engine) {
-        return (service == CloudService.DOCUMENTDB) == DOCDB.equals(engine);
-    }
-
-    private CloudResource instance(DBInstance i, ScanScope scope) {
-        Map<String, String> details = new LinkedHashMap<>();
-        put(details, "instanceClass", i.dbInstanceClass());
-        put(details, "vpc", i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().vpcId());
-        put(details, "publiclyAccessible", i.publiclyAccessible());
-        put(details, "cluster", i.dbClusterIdentifier());
+    private static CloudResource instance(DBInstance i, CloudService service, ScanScope scope) {
+        Map<String, String> details = new Details()
+                .put("instanceClass", i.dbInstanceClass())
+                .put("vpc", i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().vpcId())
+                .put("publiclyAccessible", i.publiclyAccessible())
+                .put("cluster", i.dbClusterIdentifier()).toMap();
         return new CloudResource(i.dbInstanceArn() != null ? i.dbInstanceArn() : scope.arn("rds", "db:" + i.dbInstanceIdentifier()),
                 service, scope.region(), i.dbInstanceIdentifier(), "instance", i.engine(), i.engineVersion(),
                 i.dbInstanceStatus(), i.endpoint() == null || i.endpoint().address() == null ? Optional.empty()
@@ -112,11 +102,11 @@ final class RdsFamilyScanner implements Scanner {
                 tags(i.tagList()), details, List.of());
     }
 
-    private CloudResource cluster(DBCluster c, List<CloudResource> members, ScanScope scope) {
-        Map<String, String> details = new LinkedHashMap<>();
-        put(details, "readerEndpoint", c.readerEndpoint());
-        put(details, "storageEncrypted", c.storageEncrypted());
-        put(details, "members", c.dbClusterMembers().size());
+    private static CloudResource cluster(DBCluster c, List<CloudResource> members, CloudService service, ScanScope scope) {
+        Map<String, String> details = new Details()
+                .put("readerEndpoint", c.readerEndpoint())
+                .put("storageEncrypted", c.storageEncrypted())
+                .put("members", c.dbClusterMembers().size()).toMap();
         return new CloudResource(c.dbClusterArn() != null ? c.dbClusterArn() : scope.arn("rds", "cluster:" + c.dbClusterIdentifier()),
                 service, scope.region(), c.dbClusterIdentifier(), "cluster", c.engine(), c.engineVersion(), c.status(),
                 c.endpoint() == null ? Optional.empty() : Optional.of(new Endpoint(c.endpoint(), c.port())),
@@ -128,17 +118,11 @@ final class RdsFamilyScanner implements Scanner {
         return tags.stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
     }
 
-    static void put(Map<String, String> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value.toString());
-        }
-    }
-
     /** The call's result, or empty when IAM refused it. */
     private static <T> Optional<T> allowed(Supplier<T> call) {
         try {
             return Optional.of(call.get());
-        } catch (AwsCalls.AccessDenied denied) {
+        } catch (AccessDenied denied) {
             return Optional.empty();
         }
     }

@@ -1,19 +1,24 @@
-package io.stratus.explorer.internal;
-
-import static io.stratus.explorer.internal.RdsFamilyScanner.put;
+package io.stratus.connect.dynamodb;
 
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
+import io.stratus.explorer.discovery.AccessDenied;
+import io.stratus.explorer.discovery.Details;
+import io.stratus.explorer.discovery.Discovery;
+import io.stratus.explorer.discovery.Found;
+import io.stratus.explorer.discovery.Scan;
+import io.stratus.explorer.discovery.ScanScope;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.osgi.service.component.annotations.Component;
 
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -22,31 +27,29 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * IAM will not describe is still listed, by name. A table's "database" is the table itself: it is
  * what a DynamoDB connection opens.
  */
-final class DynamoDbScanner implements Scanner {
+@Component
+public final class DynamoDbDiscovery implements Discovery {
+
+    private static final CloudService DYNAMODB = new CloudService("DYNAMODB", "DynamoDB",
+            List.of("dynamodb:ListTables", "dynamodb:DescribeTable"), 40);
 
     @Override
     public CloudService service() {
-        return CloudService.DYNAMODB;
+        return DYNAMODB;
     }
 
     @Override
     public Found scan(Scan scan, ScanScope scope) {
-        var aws = scan.aws();
-        var dynamo = aws.clients().dynamoDb(scope.region());
-        var as = aws.clients().as(scan.credentials());
-        List<String> names;
-        try {
-            names = aws.call("dynamodb", "ListTables", () -> dynamo.listTablesPaginator(r -> r.overrideConfiguration(as))
-                    .tableNames().stream().toList());
-        } catch (AwsCalls.AccessDenied denied) {
-            return new Found(List.of(), List.of(denied.action));
-        }
+        var dynamo = scan.clients().dynamoDb(scope.region());
+        var as = scan.clients().as(scan.credentials());
+        List<String> names = scan.call("dynamodb", "ListTables", () -> dynamo
+                .listTablesPaginator(r -> r.overrideConfiguration(as)).tableNames().stream().toList());
         List<CompletableFuture<Optional<TableDescription>>> described = names.stream()
                 .map(name -> scan.beside(() -> {
                     try {
-                        return Optional.of(aws.call("dynamodb", "DescribeTable",
+                        return Optional.of(scan.call("dynamodb", "DescribeTable",
                                 () -> dynamo.describeTable(r -> r.tableName(name).overrideConfiguration(as)).table()));
-                    } catch (AwsCalls.AccessDenied denied) {
+                    } catch (AccessDenied denied) {
                         return Optional.<TableDescription>empty();
                     }
                 }))
@@ -62,21 +65,23 @@ final class DynamoDbScanner implements Scanner {
     }
 
     private static CloudResource table(TableDescription t, ScanScope scope) {
-        Map<String, String> details = new LinkedHashMap<>();
-        put(details, "keySchema", t.keySchema().stream().map(k -> k.attributeName() + " " + k.keyTypeAsString())
-                .collect(Collectors.joining(", ")));
-        put(details, "indexes", Stream.concat(t.globalSecondaryIndexes().stream().map(g -> g.indexName() + " (global)"),
-                t.localSecondaryIndexes().stream().map(l -> l.indexName() + " (local)")).collect(Collectors.joining(", ")));
-        put(details, "billingMode", t.billingModeSummary() == null ? "PROVISIONED" : t.billingModeSummary().billingModeAsString());
-        put(details, "itemCount", t.itemCount());
-        put(details, "sizeBytes", t.tableSizeBytes());
+        Map<String, String> details = new Details()
+                .put("keySchema", t.keySchema().stream().map(k -> k.attributeName() + " " + k.keyTypeAsString())
+                        .collect(Collectors.joining(", ")))
+                .put("indexes", Stream.concat(t.globalSecondaryIndexes().stream().map(g -> g.indexName() + " (global)"),
+                        t.localSecondaryIndexes().stream().map(l -> l.indexName() + " (local)"))
+                        .collect(Collectors.joining(", ")))
+                .put("billingMode", t.billingModeSummary() == null ? "PROVISIONED"
+                        : t.billingModeSummary().billingModeAsString())
+                .put("itemCount", t.itemCount())
+                .put("sizeBytes", t.tableSizeBytes()).toMap();
         return new CloudResource(t.tableArn() != null ? t.tableArn() : scope.arn("dynamodb", "table/" + t.tableName()),
-                CloudService.DYNAMODB, scope.region(), t.tableName(), "table", "dynamodb", "", t.tableStatusAsString(),
+                DYNAMODB, scope.region(), t.tableName(), "table", "dynamodb", "", t.tableStatusAsString(),
                 Optional.of(endpoint(scope)), Optional.of(t.tableName()), true, true, Map.of(), details, List.of());
     }
 
     private static CloudResource nameOnly(String name, ScanScope scope) {
-        return new CloudResource(scope.arn("dynamodb", "table/" + name), CloudService.DYNAMODB, scope.region(), name,
+        return new CloudResource(scope.arn("dynamodb", "table/" + name), DYNAMODB, scope.region(), name,
                 "table", "dynamodb", "", "", Optional.of(endpoint(scope)), Optional.of(name), true, true, Map.of(),
                 Map.of(), List.of());
     }

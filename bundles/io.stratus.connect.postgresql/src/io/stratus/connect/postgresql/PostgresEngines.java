@@ -1,0 +1,26 @@
+package io.stratus.connect.postgresql;
+
+import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
+import io.stratus.core.cloud.EngineContribution;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Component;
+
+/** The engines of the PostgreSQL family, as RDS and Aurora name them. */
+@Component
+public final class PostgresEngines implements EngineContribution {
+
+    /** Every PostgreSQL server has the database {@code postgres}; RDS offers IAM database authentication. */
+    private static final ConnectionDefaults DEFAULTS = new ConnectionDefaults(5432, Optional.of("postgres"), true, true);
+    static final List<DatabaseEngine> ENGINES = List.of(
+            new DatabaseEngine("postgres", "PostgreSQL", "postgresql", Optional.empty(), DEFAULTS),
+            new DatabaseEngine("aurora-postgresql", "Aurora PostgreSQL", "postgresql", Optional.empty(), DEFAULTS));
+
+    @Override
+    public List<DatabaseEngine> engines() {
+        return ENGINES;
+    }
+}

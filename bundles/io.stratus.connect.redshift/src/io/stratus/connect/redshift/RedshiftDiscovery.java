@@ -1,0 +1,56 @@
+package io.stratus.connect.redshift;
+
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.CloudResource.Endpoint;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.explorer.discovery.Details;
+import io.stratus.explorer.discovery.Discovery;
+import io.stratus.explorer.discovery.Found;
+import io.stratus.explorer.discovery.Scan;
+import io.stratus.explorer.discovery.ScanScope;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Component;
+
+import software.amazon.awssdk.services.redshift.model.Cluster;
+
+/** Redshift clusters ({@code DescribeClusters}). */
+@Component
+public final class RedshiftDiscovery implements Discovery {
+
+    private static final CloudService REDSHIFT = new CloudService("REDSHIFT", "Redshift",
+            List.of("redshift:DescribeClusters"), 20);
+
+    @Override
+    public CloudService service() {
+        return REDSHIFT;
+    }
+
+    @Override
+    public Found scan(Scan scan, ScanScope scope) {
+        var redshift = scan.clients().redshift(scope.region());
+        var as = scan.clients().as(scan.credentials());
+        return Found.all(scan.call("redshift", "DescribeClusters", () -> redshift
+                .describeClustersPaginator(r -> r.overrideConfiguration(as)).clusters().stream()
+                .map(c -> cluster(c, scope)).toList()));
+    }
+
+    private static CloudResource cluster(Cluster c, ScanScope scope) {
+        Map<String, String> details = new Details()
+                .put("nodeType", c.nodeType())
+                .put("numberOfNodes", c.numberOfNodes())
+                .put("publiclyAccessible", c.publiclyAccessible())
+                .put("vpc", c.vpcId()).toMap();
+        return new CloudResource(scope.arn("redshift", "cluster:" + c.clusterIdentifier()), REDSHIFT,
+                scope.region(), c.clusterIdentifier(), "cluster", "redshift", c.clusterVersion(), c.clusterStatus(),
+                c.endpoint() == null || c.endpoint().address() == null ? Optional.empty()
+                        : Optional.of(new Endpoint(c.endpoint().address(), c.endpoint().port())),
+                Optional.ofNullable(c.dbName()), false, true,
+                c.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b)),
+                details, List.of());
+    }
+}

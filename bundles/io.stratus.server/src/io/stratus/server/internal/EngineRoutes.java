@@ -1,0 +1,37 @@
+package io.stratus.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.explorer.CloudExplorer;
+
+import java.util.Set;
+
+/**
+ * The database engines the installed bundles contribute, so that front ends list engines from
+ * the server rather than from lists of their own.
+ */
+final class EngineRoutes {
+
+    private final CloudExplorer explorer;
+    private final DatabaseWorkbench workbench;
+    private final JsonViews views;
+
+    EngineRoutes(CloudExplorer explorer, DatabaseWorkbench workbench, JsonViews views) {
+        this.explorer = explorer;
+        this.workbench = workbench;
+        this.views = views;
+    }
+
+    void addTo(Router router) {
+        router.add("GET", "/api/engines", this::engines);
+    }
+
+    private ApiResponse engines(ApiRequest request) {
+        request.signedIn(); // for signed-in people, as the rest of the API
+        Set<String> openable = workbench.engines();
+        ArrayNode engines = views.array();
+        explorer.engines().forEach(engine -> engines.add(views.engine(engine, openable.contains(engine.id()))));
+        return ApiResponse.ok(views.object().set("engines", engines));
+    }
+}
