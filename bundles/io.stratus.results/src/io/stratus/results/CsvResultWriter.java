@@ -1,0 +1,56 @@
+package io.stratus.results;
+
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connect.StatementResult.Column;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes a result as CSV by RFC 4180: a header line of column names, then a line per row, each
+ * line ending in CRLF; a field with a comma, a double quote, CR or LF is quoted, its quotes
+ * doubled. NULL is an empty field and empty text a quoted empty field ({@code ""}), so the two stay
+ * apart. Values are written exactly: decimals in plain notation, binary in base64, dates and times
+ * in ISO-8601.
+ */
+public final class CsvResultWriter {
+
+    private CsvResultWriter() {
+    }
+
+    /** The line of column names. {@code out} stays open; its maker chose the encoding. */
+    public static void writeHeader(List<Column> columns, Writer out) throws IOException {
+        line(columns.stream().<Object>map(Column::name).toList(), out);
+    }
+
+    /** A line per row of the page. */
+    public static void writeRows(ResultPage page, Writer out) throws IOException {
+        for (List<Object> row : page.rows()) {
+            line(row, out);
+        }
+    }
+
+    private static void line(List<Object> values, Writer out) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object value = values.get(i);
+            if (value != null) {
+                field(ValueText.exact(value), out);
+            }
+        }
+        out.write("\r\n");
+    }
+
+    private static void field(String text, Writer out) throws IOException {
+        if (!text.isEmpty() && text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+            out.write(text);
+            return;
+        }
+        out.write('"');
+        out.write(text.replace("\"", "\"\""));
+        out.write('"');
+    }
+}
