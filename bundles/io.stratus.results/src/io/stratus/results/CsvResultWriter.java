@@ -16,35 +16,26 @@ import java.util.List;
  */
 public final class CsvResultWriter {
 
+    private static final FieldLines LINES = new FieldLines(',', "\r\n", CsvResultWriter::field);
+
     private CsvResultWriter() {
     }
 
     /** The line of column names. {@code out} stays open; its maker chose the encoding. */
     public static void writeHeader(List<Column> columns, Writer out) throws IOException {
-        line(columns.stream().<Object>map(Column::name).toList(), out);
+        LINES.header(columns, out);
     }
 
     /** A line per row of the page. */
     public static void writeRows(ResultPage page, Writer out) throws IOException {
-        for (List<Object> row : page.rows()) {
-            line(row, out);
-        }
+        LINES.rows(page, out);
     }
 
-    private static void line(List<Object> values, Writer out) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object value = values.get(i);
-            if (value != null) {
-                field(ValueText.exact(value), out);
-            }
+    private static void field(Object value, Writer out) throws IOException {
+        if (value == null) {
+            return;
         }
-        out.write("\r\n");
-    }
-
-    private static void field(String text, Writer out) throws IOException {
+        String text = ValueText.exact(value);
         if (!text.isEmpty() && text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
             out.write(text);
             return;

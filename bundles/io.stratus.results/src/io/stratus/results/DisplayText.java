@@ -17,6 +17,7 @@ public final class DisplayText {
 
     /** What a NULL shows as. */
     public static final String NULL = "NULL";
+    private static final FieldLines LINES = new FieldLines('\t', "\n", (value, out) -> out.write(of(value)));
 
     private DisplayText() {
     }
@@ -34,23 +35,11 @@ public final class DisplayText {
 
     /** The column names as one tab-separated line. */
     public static void writeHeader(List<Column> columns, Writer out) throws IOException {
-        line(columns.stream().<Object>map(Column::name).toList(), out);
+        LINES.header(columns, out);
     }
 
     /** The page's rows as tab-separated lines. */
     public static void writeRows(ResultPage page, Writer out) throws IOException {
-        for (List<Object> row : page.rows()) {
-            line(row, out);
-        }
-    }
-
-    private static void line(List<Object> values, Writer out) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write('\t');
-            }
-            out.write(of(values.get(i)));
-        }
-        out.write('\n');
+        LINES.rows(page, out);
     }
 }

@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 /**
  * One open statement's result behind the database service's paging, in pages of a few rows
  * whatever the reader asks for, so that a short result spans pages; counts cancels, and can fail
- * on a given page as a closed connection would.
+ * on a given page as a closed connection would. Closing it closes the result.
  */
-final class PagedWorkbench implements DatabaseWorkbench {
+final class PagedWorkbench implements DatabaseWorkbench, AutoCloseable {
 
     private final StatementResult result;
     private final int rowsPerPage;
@@ -34,9 +34,19 @@ final class PagedWorkbench implements DatabaseWorkbench {
         this.failingPage = failingPage;
     }
 
+    /** The statement's first page, as {@code execute} answers it. */
+    ResultPage first() {
+        return nextPage(null, "db", 1, rowsPerPage);
+    }
+
+    @Override
+    public void close() {
+        result.close();
+    }
+
     @Override
     public ResultPage execute(UserSession session, String connectionId, String statement, int pageSize) {
-        return nextPage(session, connectionId, 1, pageSize);
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult;
 import io.stratus.core.connect.StatementResult.Column;
 import io.stratus.results.AllRows;
 import io.stratus.results.CsvResultWriter;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,9 +115,8 @@ class ResultWritersTest {
     /** Pages of two rows: the loop reads them all, one NDJSON line per row between the columns and the end. */
     @Test
     void allRowsReadsEveryPageIntoNdjson() throws IOException {
-        try (StatementResult result = postgres.execute(QUERY)) {
-            PagedWorkbench workbench = new PagedWorkbench(result, 2, 0);
-            ResultPage first = workbench.execute(null, "db", QUERY, 2);
+        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 2, 0)) {
+            ResultPage first = workbench.first();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (NdjsonResultWriter ndjson = new NdjsonResultWriter(out)) {
                 ndjson.start(first);
@@ -136,18 +135,15 @@ class ResultWritersTest {
     /** A reader that goes away (the client hung up) lets go of the statement. */
     @Test
     void aReaderGoingAwayCancelsTheStatement() {
-        try (StatementResult result = postgres.execute(QUERY)) {
-            PagedWorkbench workbench = new PagedWorkbench(result, 1, 0);
-            ResultPage first = workbench.execute(null, "db", QUERY, 1);
-            List<ResultPage> read = new ArrayList<>();
-            IOException gone = new IOException("the client went away");
-            IOException thrown = assertThrows(IOException.class, () -> AllRows.read(workbench, null, "db", first, page -> {
-                if (read.size() == 2) {
-                    throw gone;
-                }
-                read.add(page);
-            }));
-            assertSame(gone, thrown);
+        IOException gone = new IOException("the client went away");
+        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 1, 0)) {
+            AtomicInteger pages = new AtomicInteger();
+            assertSame(gone, assertThrows(IOException.class, () -> AllRows.read(workbench, null, "db", workbench.first(),
+                    page -> {
+                        if (pages.incrementAndGet() == 3) {
+                            throw gone;
+                        }
+                    })));
             assertEquals(1, workbench.cancels);
         }
     }
@@ -155,11 +151,9 @@ class ResultWritersTest {
     /** The service's own failure (the connection closed meanwhile) reaches the caller, with nothing to cancel. */
     @Test
     void theServicesFailurePassesThroughUncancelled() {
-        try (StatementResult result = postgres.execute(QUERY)) {
-            PagedWorkbench workbench = new PagedWorkbench(result, 1, 3);
-            ResultPage first = workbench.execute(null, "db", QUERY, 1);
+        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 1, 3)) {
             List<ResultPage> read = new ArrayList<>();
-            assertThrows(StratusException.class, () -> AllRows.read(workbench, null, "db", first, read::add));
+            assertThrows(StratusException.class, () -> AllRows.read(workbench, null, "db", workbench.first(), read::add));
             assertEquals(2, read.size());
             assertEquals(0, workbench.cancels);
         }
