@@ -474,7 +474,7 @@ async function runStatement() {
   $('#run').disabled = true;
   $('#cancel').disabled = false;
   try {
-    const page = await api('POST', `/api/databases/${current.id}/statements`, { statement, pageSize: PAGE_ROWS });
+    const page = await api('POST', `/api/databases/${current.id}/statements`, { statement }); // pages of the API's size
     itemView.hide();
     if (page.columns.length) {
       grid.show(current.id, page);
@@ -502,7 +502,6 @@ $('#sql').addEventListener('keydown', (event) => {
 });
 $('#cancel').addEventListener('click', () => current && api('POST', `/api/databases/${current.id}/cancel`, {}));
 
-const PAGE_ROWS = 500;
 const ROW_HEIGHT = 26; // px, as .grid-row in console.css
 
 /**
@@ -579,7 +578,7 @@ const grid = {
     this.loading = true;
     const { databaseId, statement } = this;
     try {
-      const page = await api('GET', `/api/databases/${databaseId}/rows?statement=${statement}&pageSize=${PAGE_ROWS}`);
+      const page = await api('GET', `/api/databases/${databaseId}/rows?statement=${statement}`);
       if (databaseId !== this.databaseId || statement !== this.statement) return; // another statement took over
       this.rows = this.rows.concat(page.rows);
       this.more = page.more;

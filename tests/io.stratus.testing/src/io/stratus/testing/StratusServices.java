@@ -4,6 +4,7 @@ import io.stratus.admin.UserAdministration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.core.connect.DatabaseConnector;
+import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
@@ -92,6 +93,25 @@ public final class StratusServices {
             configAdmin.getConfiguration(pid, "?").update(properties);
         } catch (IOException e) {
             throw new IllegalStateException("ConfigAdmin refused " + pid, e);
+        }
+    }
+
+    /**
+     * The connectors trusting the {@link TestCertificates} authority, as every test that opens a
+     * database needs them. Once per test run: configuring again would restart the connectors under
+     * a running test.
+     */
+    public void trustTheTestAuthority() throws IOException, InterruptedException {
+        synchronized (StratusServices.class) {
+            String authority = TestCertificates.shared().authority().toString();
+            configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates", authority)));
+            awaitTrue("the connectors trust " + authority, () -> {
+                try {
+                    return Files.readString(currentService(DatabaseTrust.class).certificateAuthorities()).contains(authority);
+                } catch (IOException | RuntimeException notYet) {
+                    return false;
+                }
+            });
         }
     }
 

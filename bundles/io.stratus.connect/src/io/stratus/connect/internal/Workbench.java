@@ -25,6 +25,7 @@ import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
+import io.stratus.results.PageSizes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
         int maxConnectionsPerSession() default 8;
 
         /** The largest page of rows one call returns. */
-        int maxPageRows() default 10_000;
+        int maxPageRows() default PageSizes.MAX_ROWS;
 
         /** How long a closed connection waits to be opened again by its owner, in seconds; 0 keeps none. */
         long idleConnectionSeconds() default 300;

@@ -11,8 +11,11 @@ import io.stratus.core.connect.SavedConnections;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import io.stratus.results.AllRows;
+import io.stratus.results.JsonResultWriter;
+import io.stratus.results.NdjsonResultWriter;
+import io.stratus.results.PageSizes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -33,9 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabaseRoutes {
 
-    static final int DEFAULT_PAGE_ROWS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRoutes.class);
-    private static final int STREAM_PAGE_ROWS = 1_000;
 
     private final DatabaseWorkbench workbench;
     private final SavedConnections saved;
@@ -137,7 +138,7 @@ final class DatabaseRoutes {
         }
         List<String> path = Stream.of(schema, table).flatMap(Optional::stream).toList();
         long offset = queryNumber(request, "offset").orElse(0L);
-        long limit = queryNumber(request, "limit").orElse((long) DEFAULT_PAGE_ROWS);
+        long limit = queryNumber(request, "limit").orElse((long) PageSizes.DEFAULT_ROWS);
         CatalogPage page = workbench.browse(request.signedIn(), request.pathParameter("id"), path,
                 (int) Math.min(offset, Integer.MAX_VALUE), (int) Math.min(limit, Integer.MAX_VALUE));
         ArrayNode items = views.array();
@@ -152,7 +153,7 @@ final class DatabaseRoutes {
         String id = request.pathParameter("id");
         String statement = request.text("statement");
         if (streamRequested(request.body())) {
-            ResultPage first = workbench.execute(session, id, statement, STREAM_PAGE_ROWS);
+            ResultPage first = workbench.execute(session, id, statement, PageSizes.ALL_ROWS_PAGE);
             return ApiResponse.streamed("application/x-ndjson", out -> stream(session, id, first, out));
         }
         ResultPage page = workbench.execute(session, id, statement, pageSize(request.body().get("pageSize")));
@@ -163,7 +164,7 @@ final class DatabaseRoutes {
     private ApiResponse rows(ApiRequest request) {
         long statement = queryNumber(request, "statement").orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                 "Give ?statement= with the \"statement\" of the statement's first page."));
-        long rows = queryNumber(request, "pageSize").orElse((long) DEFAULT_PAGE_ROWS);
+        long rows = queryNumber(request, "pageSize").orElse((long) PageSizes.DEFAULT_ROWS);
         return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), statement, (int) rows));
     }
 
@@ -182,76 +183,22 @@ final class DatabaseRoutes {
     }
 
     private static ApiResponse pageAnswer(ResultPage page) {
-        return ApiResponse.streamed("application/json; charset=utf-8", out -> {
-            try (JsonGenerator json = JsonResponses.JSON.createGenerator(out)) {
-                ResultJson.page(json, page);
-            }
-        });
+        return ApiResponse.streamed("application/json; charset=utf-8", out -> JsonResultWriter.write(page, out));
     }
 
-    /**
-     * One JSON value per line: {@code {"columns": [...]}}, then each row as an array, then
-     * {@code {"end": {"rows": N}}}, or {@code {"error": {...}}} if reading fails on the way.
-     */
+    /** All rows as NDJSON (see {@link NdjsonResultWriter}), ending in an error line if reading fails on the way. */
     private void stream(UserSession session, String id, ResultPage first, OutputStream out) throws IOException {
-        try (JsonGenerator json = JsonResponses.JSON.createGenerator(out)) {
-            json.setRootValueSeparator(new SerializedString("\n"));
-            json.writeStartObject();
-            ResultJson.columns(json, first.columns());
-            if (first.updateCount().isPresent()) {
-                json.writeNumberField("updateCount", first.updateCount().getAsLong());
-            }
-            json.writeEndObject();
-            long rows = 0;
-            ResultPage page = first;
-            boolean finished = false;
+        try (NdjsonResultWriter ndjson = new NdjsonResultWriter(out)) {
+            ndjson.start(first);
             try {
-                while (true) {
-                    for (List<Object> row : page.rows()) {
-                        ResultJson.row(json, row);
-                    }
-                    rows += page.rows().size();
-                    json.flush(); // a page at a time reaches the client
-                    if (!page.more()) {
-                        break;
-                    }
-                    page = workbench.nextPage(session, id, first.statement(), STREAM_PAGE_ROWS);
-                }
-                finished = true;
+                ndjson.end(AllRows.read(workbench, session, id, first, ndjson::rows));
             } catch (StratusException e) {
-                finished = true;
-                errorLine(json, ApiError.of(e.problem()), e.getMessage());
-                return;
+                ndjson.error(ApiError.of(e.problem()).code, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Streaming the rows of a statement failed", e);
-                errorLine(json, ApiError.INTERNAL, "Stratus failed while sending the rows; the server log has the details.");
-                return;
-            } finally {
-                if (!finished) { // the client went away, or Stratus failed: let go of the rows and their transaction
-                    try {
-                        workbench.cancel(session, id);
-                    } catch (StratusException gone) {
-                        // closed meanwhile: nothing left to let go of
-                    }
-                }
+                ndjson.error(ApiError.INTERNAL.code, "Stratus failed while sending the rows; the server log has the details.");
             }
-            json.writeStartObject();
-            json.writeObjectFieldStart("end");
-            json.writeNumberField("rows", rows);
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeRaw('\n'); // every line of NDJSON ends with a newline, the last one too
         }
-    }
-
-    private static void errorLine(JsonGenerator json, ApiError error, String message) throws IOException {
-        json.writeStartObject();
-        json.writeObjectFieldStart("error");
-        json.writeStringField("code", error.code);
-        json.writeStringField("message", message);
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeRaw('\n');
     }
 
     private static boolean streamRequested(JsonNode body) {
@@ -264,7 +211,7 @@ final class DatabaseRoutes {
 
     private static int pageSize(JsonNode value) {
         if (value == null || value.isNull()) {
-            return DEFAULT_PAGE_ROWS;
+            return PageSizes.DEFAULT_ROWS;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
             throw new StratusException(Problem.INVALID_INPUT, "The field \"pageSize\" must be a whole number of rows.");

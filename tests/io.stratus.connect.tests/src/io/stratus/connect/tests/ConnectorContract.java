@@ -116,7 +116,7 @@ abstract class ConnectorContract {
     void startServerWithTheTable() throws Exception {
         simulator = AwsSimulator.builder(SEED).clock(clock).start();
         stratus = new StratusServices();
-        TestConnectors.trustTheTestAuthority(stratus);
+        stratus.trustTheTestAuthority();
         server = startServer();
         database = server.createDatabase();
         try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {

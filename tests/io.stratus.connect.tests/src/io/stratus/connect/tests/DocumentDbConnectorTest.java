@@ -51,7 +51,7 @@ class DocumentDbConnectorTest {
     @BeforeAll
     static void start() throws Exception {
         stratus = new StratusServices();
-        TestConnectors.trustTheTestAuthority(stratus);
+        stratus.trustTheTestAuthority();
         mongo = MongoWireServer.start();
         documentDb = stratus.connector("docdb");
         String documents = IntStream.rangeClosed(1, ORDERS)

@@ -43,7 +43,7 @@ class RedshiftConnectorTest {
     @BeforeAll
     static void start() throws Exception {
         StratusServices stratus = new StratusServices();
-        TestConnectors.trustTheTestAuthority(stratus);
+        stratus.trustTheTestAuthority();
         postgres = PostgresServer.start();
         try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("SET password_encryption = 'md5'");

@@ -1,0 +1,48 @@
+package io.stratus.results;
+
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connect.StatementResult.Column;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Results as lines of separated fields, the way CSV and display text write them. */
+final class FieldLines {
+
+    /** Writes one value as a field. */
+    @FunctionalInterface
+    interface FieldWriter {
+        void write(Object value, Writer out) throws IOException;
+    }
+
+    private final char separator;
+    private final String lineEnd;
+    private final FieldWriter field;
+
+    FieldLines(char separator, String lineEnd, FieldWriter field) {
+        this.separator = separator;
+        this.lineEnd = lineEnd;
+        this.field = field;
+    }
+
+    void header(List<Column> columns, Writer out) throws IOException {
+        line(columns.stream().<Object>map(Column::name).toList(), out);
+    }
+
+    void rows(ResultPage page, Writer out) throws IOException {
+        for (List<Object> row : page.rows()) {
+            line(row, out);
+        }
+    }
+
+    private void line(List<Object> values, Writer out) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(separator);
+            }
+            field.write(values.get(i), out);
+        }
+        out.write(lineEnd);
+    }
+}

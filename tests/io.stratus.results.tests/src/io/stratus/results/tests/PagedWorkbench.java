@@ -1,0 +1,91 @@
+package io.stratus.results.tests;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.connect.CatalogPage;
+import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.OpenDatabase;
+import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connect.StatementResult;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One open statement's result behind the database service's paging, in pages of a few rows
+ * whatever the reader asks for, so that a short result spans pages; counts cancels, and can fail
+ * on a given page as a closed connection would. Closing it closes the result.
+ */
+final class PagedWorkbench implements DatabaseWorkbench, AutoCloseable {
+
+    private final StatementResult result;
+    private final int rowsPerPage;
+    private final int failingPage;
+    private int pages;
+    int cancels;
+
+    /** @param failingPage the page (from 1) whose reading fails, or 0 for none */
+    PagedWorkbench(StatementResult result, int rowsPerPage, int failingPage) {
+        this.result = result;
+        this.rowsPerPage = rowsPerPage;
+        this.failingPage = failingPage;
+    }
+
+    /** The statement's first page, as {@code execute} answers it. */
+    ResultPage first() {
+        return nextPage(null, "db", 1, rowsPerPage);
+    }
+
+    @Override
+    public void close() {
+        result.close();
+    }
+
+    @Override
+    public ResultPage execute(UserSession session, String connectionId, String statement, int pageSize) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ResultPage nextPage(UserSession session, String connectionId, long statement, int pageSize) {
+        if (++pages == failingPage) {
+            throw new StratusException(Problem.NOT_FOUND, "The connection was closed.");
+        }
+        List<List<Object>> rows = result.nextPage(rowsPerPage);
+        return new ResultPage(statement, result.columns(), rows, OptionalLong.empty(), rows.size() == rowsPerPage);
+    }
+
+    @Override
+    public void cancel(UserSession session, String connectionId) {
+        cancels++;
+    }
+
+    @Override
+    public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
+            Optional<String> database) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<OpenDatabase> list(UserSession session) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void test(UserSession session, String connectionId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CatalogPage browse(UserSession session, String connectionId, List<String> path, int offset, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close(UserSession session, String connectionId) {
+        throw new UnsupportedOperationException();
+    }
+}
