@@ -13,6 +13,7 @@ import io.stratus.core.session.UserSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One open statement's result behind the database service's paging, in pages of a few rows
@@ -66,6 +67,11 @@ final class PagedWorkbench implements DatabaseWorkbench, AutoCloseable {
     @Override
     public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Set<String> engines() {
         throw new UnsupportedOperationException();
     }
 
