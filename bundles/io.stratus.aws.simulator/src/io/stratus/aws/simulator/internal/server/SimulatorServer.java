@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Every simulated service of a seed on one HTTP listener on 127.0.0.1: what the simulator's API
- * and the tests' controllable simulator both run. It sits above the protocol and DynamoDB
- * packages, which it puts together, so that neither depends on the other's user.
+ * Every simulated service of a seed on one HTTP listener on 127.0.0.1: what {@code AwsSimulator}
+ * and the tests' {@code TestAwsSimulator} both run. It puts together the protocol package and the
+ * DynamoDB package, which builds on it, from a package of its own, so that no package depends
+ * back on one that depends on it.
  */
 public final class SimulatorServer implements AutoCloseable {
 
