@@ -2,7 +2,7 @@ package io.stratus.testing;
 
 import io.stratus.admin.UserAdministration;
 import io.stratus.aws.AwsClients;
-import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
@@ -62,7 +62,7 @@ public final class StratusServices {
     }
 
     /** Points the AWS clients at the simulator and waits until they use it. */
-    public void useAws(AwsSimulator simulator, Map<String, Object> extra) {
+    public void useAws(TestAwsSimulator simulator, Map<String, Object> extra) {
         useAws(simulator.endpoint(), extra);
     }
 

@@ -1,14 +1,12 @@
 package io.stratus.aws.simulator;
 
-import io.stratus.aws.simulator.internal.CallRecorder;
-import io.stratus.aws.simulator.internal.Dispatcher;
-import io.stratus.aws.simulator.internal.FaultInjection;
-import io.stratus.aws.simulator.internal.HttpListener;
+import io.stratus.aws.simulator.internal.CallControl;
+import io.stratus.aws.simulator.internal.server.SimulatorServer;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,40 +17,26 @@ import java.util.concurrent.CountDownLatch;
  * each table starts with the items its seed gives.
  * Requests are routed by the service in their SigV4 credential scope, so a client only needs
  * {@code endpointOverride(simulator.endpoint())}; any region works, and regional services answer
- * with what the seed holds for the region the request was signed for.
+ * with what the seed holds for the region the request was signed for. Tests use the test-support
+ * fragment's {@code TestAwsSimulator} instead, which adds faults, a call log, a clock of their
+ * choosing and RDS token checks.
  *
  * <pre>{@code
  * try (AwsSimulator aws = AwsSimulator.start(seed)) {
  *     StsClient sts = StsClient.builder().endpointOverride(aws.endpoint())...build();
- *     aws.faults().failNext(2, Fault.THROTTLING, "sts:*");
  *     ...
- *     assertEquals(3, aws.calls().count("sts:GetCallerIdentity"));
  * }
  * }</pre>
  */
 public final class AwsSimulator implements AutoCloseable {
 
-    private final FaultInjection faults;
-    private final CallRecorder calls;
-    private final Dispatcher dispatcher;
-    private final HttpListener listener;
-    private final URI endpoint;
+    private final SimulatorServer server;
 
-    private AwsSimulator(Builder builder) {
-        this.faults = new FaultInjection();
-        this.calls = new CallRecorder();
-        this.dispatcher = new Dispatcher(builder.seed, faults, calls, builder.clock);
-        this.listener = new HttpListener(dispatcher, builder.port);
-        int port;
-        try {
-            port = listener.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("The AWS simulator could not listen on 127.0.0.1:" + builder.port, e);
-        }
-        this.endpoint = URI.create("http://127.0.0.1:" + port);
+    private AwsSimulator(SimulatorServer server) {
+        this.server = server;
     }
 
-    /** Starts on a free port with the system clock. */
+    /** Starts on a free port. */
     public static AwsSimulator start(Seed seed) {
         return builder(seed).start();
     }
@@ -63,49 +47,18 @@ public final class AwsSimulator implements AutoCloseable {
 
     /** The one base URL of every service, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return endpoint;
-    }
-
-    /** Latency, failures and clock skew to inject from now on. */
-    public Faults faults() {
-        return faults;
-    }
-
-    public CallLog calls() {
-        return calls;
-    }
-
-    /** The simulator's current time: its clock plus any {@link Faults#clockOffset offset}. */
-    public Instant now() {
-        return dispatcher.now();
-    }
-
-    /**
-     * Checks an RDS IAM database authentication token as an RDS database does at login, by the
-     * simulator's clock: it must be a presigned {@code rds-db} "connect" for this endpoint, region
-     * and database user, signed with a current key the simulator issued.
-     *
-     * @return the ARN of the identity whose keys signed the token
-     * @throws IllegalArgumentException saying why the database would refuse the login
-     */
-    public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
-        return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
+        return server.endpoint();
     }
 
     /** Stops listening; calls in flight are cut off. */
     @Override
     public void close() {
-        try {
-            listener.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("The AWS simulator at " + endpoint + " did not stop cleanly", e);
-        }
+        server.close();
     }
 
     public static final class Builder {
         private final Seed seed;
         private int port;
-        private Clock clock = Clock.systemUTC();
 
         private Builder(Seed seed) {
             this.seed = seed;
@@ -117,14 +70,8 @@ public final class AwsSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock that signing times and credential expiry are judged by; see {@link ManualClock}. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
         public AwsSimulator start() {
-            return new AwsSimulator(this);
+            return new AwsSimulator(new SimulatorServer(seed, port, Clock.systemUTC(), CallControl.NONE));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.stratus.server.internal;
 
 import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.io.IOException;
 import java.io.InputStream;

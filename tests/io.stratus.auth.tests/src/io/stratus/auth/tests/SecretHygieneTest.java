@@ -8,14 +8,19 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
+import io.stratus.testing.StratusTestBase;
+import io.stratus.testing.TestAccounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,12 +39,12 @@ class SecretHygieneTest extends StratusTestBase {
     @Test
     void noPieceOfAnySecretIsWrittenAnywhere() throws IOException {
         UserSession alice = setUpAsAlice();
-        UserSession canary = signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET));
+        UserSession canary = signIn(TestAccounts.keys(TestAccounts.CANARY_ID, TestAccounts.CANARY_SECRET));
         StratusServices.awaitTrue("account details read with the canary keys", () -> canary.accountDetails().alias().isPresent());
         stratus.admin().setRoles(alice, canary.principalId(), Set.of(Role.VIEWER.id()));
-        refused(io.stratus.core.Problem.NOT_SIGNED_IN, () -> signIn(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET + "x")));
+        refused(io.stratus.core.Problem.NOT_SIGNED_IN, () -> signIn(TestAccounts.keys(TestAccounts.CANARY_ID, TestAccounts.CANARY_SECRET + "x")));
 
-        AwsCredentials temporary = assumeDeployer(Keys.keys(Keys.CANARY_ID, Keys.CANARY_SECRET), "canary-session");
+        AwsCredentials temporary = assumeDeployer(TestAccounts.keys(TestAccounts.CANARY_ID, TestAccounts.CANARY_SECRET), "canary-session");
         String temporarySecret = temporary.secretAccessKey().reveal();
         String token = temporary.sessionToken().map(Secret::reveal).orElseThrow();
         UserSession role = signIn(temporary);
@@ -49,17 +54,33 @@ class SecretHygieneTest extends StratusTestBase {
         stratus.signIn().signOut(role.id());
         stratus.stop();
 
+        Map<Path, byte[]> written = contentsWritten();
         List<String> leaks = new ArrayList<>();
-        for (String secret : List.of(Keys.CANARY_SECRET, temporarySecret, token)) {
-            for (Path file : filesWritten()) {
-                String found = firstPieceIn(Files.readAllBytes(file), secret);
+        for (String secret : List.of(TestAccounts.CANARY_SECRET, temporarySecret, token)) {
+            written.forEach((file, content) -> {
+                String found = firstPieceIn(content, secret);
                 if (found != null) {
                     leaks.add(file + " contains '" + found + "'");
                 }
-            }
+            });
         }
         assertEquals(List.of(), leaks);
-        assertTrue(filesWritten().stream().anyMatch(f -> f.toString().endsWith(".log")), "the log was searched too");
+        assertTrue(written.keySet().stream().anyMatch(f -> f.toString().endsWith(".log")), "the log was searched too");
+    }
+
+    /** Every file written and its content, read in one pass in which no file went away. */
+    private static Map<Path, byte[]> contentsWritten() throws IOException {
+        while (true) {
+            Map<Path, byte[]> contents = new LinkedHashMap<>();
+            try {
+                for (Path file : filesWritten()) {
+                    contents.put(file, Files.readAllBytes(file));
+                }
+                return contents;
+            } catch (NoSuchFileException e) {
+                // The OSGi framework renamed a temporary file into place after it was listed: list again.
+            }
+        }
     }
 
     private static List<Path> filesWritten() throws IOException {

@@ -9,6 +9,8 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
+import io.stratus.testing.StratusTestBase;
+import io.stratus.testing.TestAccounts;
 
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +40,7 @@ class SessionLifetimeTest extends StratusTestBase {
     @Test
     void anIdleSessionEndsAndItsKeysAreWiped() throws InterruptedException {
         setUpAsAlice();
-        AwsCredentials bob = Keys.bob();
+        AwsCredentials bob = TestAccounts.bob();
         UserSession session = signIn(bob);
         assertEquals(ABSOLUTE_SECONDS, Duration.between(session.signedInAt(), session.expiresAt()).toSeconds(),
                 "the short-session settings are in force");
@@ -49,7 +51,7 @@ class SessionLifetimeTest extends StratusTestBase {
     @Test
     void aBusySessionStillEndsAtItsAbsoluteLimit() throws InterruptedException {
         setUpAsAlice();
-        UserSession session = signIn(Keys.bob());
+        UserSession session = signIn(TestAccounts.bob());
         long deadline = System.nanoTime() + Duration.ofSeconds(ABSOLUTE_SECONDS + 3).toNanos();
         while (stratus.signIn().find(session.id()).isPresent()) { // each find counts as use
             assertTrue(System.nanoTime() < deadline, "the session outlived its absolute timeout");
@@ -61,7 +63,7 @@ class SessionLifetimeTest extends StratusTestBase {
     @Test
     void keysThatAwsStopsAcceptingEndTheSession() {
         setUpAsAlice();
-        AwsCredentials temporary = stratus.sessionToken(Keys.bob());
+        AwsCredentials temporary = stratus.sessionToken(TestAccounts.bob());
         UserSession session = signIn(temporary);
         AWS_CLOCK.advance(Duration.ofHours(13));
         try {

@@ -1,10 +1,11 @@
 package io.stratus.auth.tests;
 
-import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
+import io.stratus.testing.TestAccounts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +37,17 @@ class SignInBenchmark {
 
     @Test
     void signInOverheadAndConcurrency() throws Exception {
-        try (AwsSimulator simulator = AwsSimulator.start(Keys.SEED)) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(TestAccounts.SEED)) {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
             stratus.freshInstance("benchmark");
             SignInService signIn = stratus.signIn();
-            signIn.setUp(Keys.alice());
+            signIn.setUp(TestAccounts.alice());
             simulator.faults().latency("sts:*", STS_LATENCY);
 
             Supplier<Long> stsRoundTrip = () -> nanos(() -> stratus.aws().sts()
-                    .getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(Keys.bob()))));
-            Supplier<Long> signInOnce = () -> nanos(() -> signIn.signOut(signIn.signIn(Keys.bob()).id()));
+                    .getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(TestAccounts.bob()))));
+            Supplier<Long> signInOnce = () -> nanos(() -> signIn.signOut(signIn.signIn(TestAccounts.bob()).id()));
             for (int i = 0; i < WARM_UP; i++) {
                 stsRoundTrip.get();
                 signInOnce.get();
@@ -73,7 +74,7 @@ class SignInBenchmark {
     }
 
     private static void concurrentSignIns(SignInService signIn) throws InterruptedException {
-        List<Supplier<AwsCredentials>> people = List.of(Keys::bob, Keys::dave, Keys::alice);
+        List<Supplier<AwsCredentials>> people = List.of(TestAccounts::bob, TestAccounts::dave, TestAccounts::alice);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Long>> attempts = new ArrayList<>();

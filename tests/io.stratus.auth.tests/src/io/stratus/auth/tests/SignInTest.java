@@ -1,16 +1,18 @@
 package io.stratus.auth.tests;
 
-import static io.stratus.auth.tests.Keys.keys;
+import static io.stratus.testing.TestAccounts.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.Fault;
+import io.stratus.aws.simulator.testing.Fault;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusTestBase;
+import io.stratus.testing.TestAccounts;
 
 import java.time.Duration;
 import java.util.Map;
@@ -46,7 +48,7 @@ class SignInTest extends StratusTestBase {
     @Test
     void wrongSecretSaysSo() {
         setUpAsAlice();
-        StratusException e = refused(Problem.NOT_SIGNED_IN, () -> signIn(keys(Keys.BOB_ID, "not+bobs+secret+0000000000000000000000")));
+        StratusException e = refused(Problem.NOT_SIGNED_IN, () -> signIn(keys(TestAccounts.BOB_ID, "not+bobs+secret+0000000000000000000000")));
         assertMentions(e, "secret access key does not match");
     }
 
@@ -60,7 +62,7 @@ class SignInTest extends StratusTestBase {
     @Test
     void expiredSessionTokenSaysToGetNewKeys() {
         setUpAsAlice();
-        AwsCredentials temporary = stratus.sessionToken(Keys.bob());
+        AwsCredentials temporary = stratus.sessionToken(TestAccounts.bob());
         AWS_CLOCK.advance(Duration.ofHours(13)); // GetSessionToken keys last 12 hours
         try {
             StratusException e = refused(Problem.NOT_SIGNED_IN, () -> signIn(temporary));
@@ -73,7 +75,7 @@ class SignInTest extends StratusTestBase {
     @Test
     void temporaryKeysWithTheirTokenSignIn() {
         setUpAsAlice();
-        UserSession session = signIn(stratus.sessionToken(Keys.bob()));
+        UserSession session = signIn(stratus.sessionToken(TestAccounts.bob()));
         assertEquals("bob", session.identity().displayName());
         assertEquals(PrincipalType.IAM_USER, session.identity().type());
     }
@@ -82,7 +84,7 @@ class SignInTest extends StratusTestBase {
     void skewedServerClockIsNamed() {
         setUpAsAlice();
         simulator.faults().clockOffset(Duration.ofMinutes(20));
-        StratusException e = refused(Problem.UNAVAILABLE, () -> signIn(Keys.bob()));
+        StratusException e = refused(Problem.UNAVAILABLE, () -> signIn(TestAccounts.bob()));
         assertMentions(e, "clock", "NTP");
     }
 
@@ -90,13 +92,13 @@ class SignInTest extends StratusTestBase {
     void throttlingIsRetriedThenReportedThenRecovers() {
         setUpAsAlice();
         simulator.faults().failNext(2, Fault.THROTTLING, "sts:GetCallerIdentity");
-        assertEquals("bob", signIn(Keys.bob()).identity().displayName(), "two throttles are absorbed by retries");
+        assertEquals("bob", signIn(TestAccounts.bob()).identity().displayName(), "two throttles are absorbed by retries");
 
         simulator.faults().failNext(3, Fault.THROTTLING, "sts:GetCallerIdentity");
-        StratusException e = refused(Problem.THROTTLED, () -> signIn(Keys.bob()));
+        StratusException e = refused(Problem.THROTTLED, () -> signIn(TestAccounts.bob()));
         assertMentions(e, "throttling", "try again");
 
-        assertEquals("bob", signIn(Keys.bob()).identity().displayName(), "the next attempt gets through");
+        assertEquals("bob", signIn(TestAccounts.bob()).identity().displayName(), "the next attempt gets through");
     }
 
     @Test
@@ -105,7 +107,7 @@ class SignInTest extends StratusTestBase {
         stratus.useAws(simulator, Map.of("maxAttempts", 1, "callTimeoutMillis", 1_000L));
         try {
             simulator.faults().latency("sts:*", Duration.ofSeconds(3));
-            StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(Keys.bob()));
+            StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(TestAccounts.bob()));
             assertMentions(e, "did not answer", "1 s");
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
@@ -116,7 +118,7 @@ class SignInTest extends StratusTestBase {
     void stsFailingIsReportedAsAwsSide() {
         setUpAsAlice();
         simulator.faults().failNext(3, Fault.SERVICE_UNAVAILABLE, "sts:*");
-        StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(Keys.bob()));
+        StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(TestAccounts.bob()));
         assertMentions(e, "503");
     }
 
@@ -125,7 +127,7 @@ class SignInTest extends StratusTestBase {
         setUpAsAlice();
         stratus.useAws(deadEndpoint(), Map.of("maxAttempts", 1));
         try {
-            StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(Keys.bob()));
+            StratusException e = refused(Problem.REMOTE_UNREACHABLE, () -> signIn(TestAccounts.bob()));
             assertMentions(e, "cannot reach AWS sts");
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
@@ -139,7 +141,7 @@ class SignInTest extends StratusTestBase {
         stratus.useAws(deadEndpoint(),
                 Map.of("serviceEndpoints", new String[] {"sts=" + simulator.endpoint()}));
         try {
-            assertEquals("bob", signIn(Keys.bob()).identity().displayName());
+            assertEquals("bob", signIn(TestAccounts.bob()).identity().displayName());
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
         }
@@ -148,7 +150,7 @@ class SignInTest extends StratusTestBase {
     @Test
     void signOutWipesTheKeysAndEndsTheSession() {
         setUpAsAlice();
-        AwsCredentials bob = Keys.bob();
+        AwsCredentials bob = TestAccounts.bob();
         UserSession session = signIn(bob);
         assertTrue(stratus.signIn().find(session.id()).isPresent());
         stratus.signIn().signOut(session.id());
@@ -161,11 +163,11 @@ class SignInTest extends StratusTestBase {
     @Test
     void sessionsHaveUnguessableIdsAndPrintNoSecret() {
         setUpAsAlice();
-        UserSession one = signIn(Keys.bob());
-        UserSession two = signIn(Keys.bob());
+        UserSession one = signIn(TestAccounts.bob());
+        UserSession two = signIn(TestAccounts.bob());
         assertFalse(one.id().equals(two.id()));
         assertTrue(one.id().length() >= 43, "at least 256 random bits, base64url");
         assertFalse(one.toString().contains(one.id()));
-        assertFalse(one.toString().contains(Keys.BOB_SECRET));
+        assertFalse(one.toString().contains(TestAccounts.BOB_SECRET));
     }
 }

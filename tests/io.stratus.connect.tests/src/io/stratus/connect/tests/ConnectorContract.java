@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.AwsClients;
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.ManualClock;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.ManualClock;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -62,7 +62,7 @@ abstract class ConnectorContract {
     private static final AwsCredentials DANA = new AwsCredentials(DANA_KEY, Secret.of(DANA_SECRET), null);
 
     private final ManualClock clock = ManualClock.startingNow();
-    private AwsSimulator simulator;
+    private TestAwsSimulator simulator;
     private StratusServices stratus;
     private DatabaseServer server;
     private String database;
@@ -114,7 +114,7 @@ abstract class ConnectorContract {
 
     @BeforeAll
     void startServerWithTheTable() throws Exception {
-        simulator = AwsSimulator.builder(SEED).clock(clock).start();
+        simulator = TestAwsSimulator.start(SEED, clock);
         stratus = new StratusServices();
         stratus.trustTheTestAuthority();
         server = startServer();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -14,8 +14,8 @@ import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.AwsKeys;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
+import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -61,13 +61,13 @@ class DynamoDbConnectorTest {
                     .dynamoDbTable("secrets", t -> t.partitionKey("id", "S"))))
             .build();
 
-    private AwsSimulator simulator;
+    private TestAwsSimulator simulator;
     private StratusServices stratus;
     private DatabaseConnector connector;
 
     @BeforeAll
     void startTheSimulatorWithOrders() throws Exception {
-        simulator = AwsSimulator.start(SEED);
+        simulator = TestAwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of());
         connector = stratus.connector("dynamodb");

@@ -3,8 +3,8 @@ package io.stratus.connect.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stratus.aws.AwsClients;
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.AwsKeys;
@@ -56,7 +56,7 @@ class DynamoDbScanBenchmark {
 
     @Test
     void scanOneHundredThousandItemsTwoWays() throws Exception {
-        try (AwsSimulator simulator = AwsSimulator.start(SEED)) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(SEED)) {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("callTimeoutMillis", 60_000L));
             AwsClients aws = stratus.aws();

@@ -1,8 +1,8 @@
 package io.stratus.explorer.tests;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.RegionBuilder;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.RegionBuilder;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
@@ -54,7 +54,7 @@ class DiscoveryBenchmark {
     }
 
     private static void measure(String layout, int bigRegionInstances, String target) throws Exception {
-        try (AwsSimulator simulator = AwsSimulator.start(seed(bigRegionInstances))) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(seed(bigRegionInstances))) {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("maxAttempts", 2));
             stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of(

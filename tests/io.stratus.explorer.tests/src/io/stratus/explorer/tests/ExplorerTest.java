@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Fault;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.Fault;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
@@ -18,8 +18,8 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerFilter;
-import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ExplorerTree.RegionNode;
+import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ScanStatus;
 import io.stratus.testing.StratusServices;
 
@@ -73,13 +73,13 @@ class ExplorerTest {
             .region("ap-southeast-2", r -> r.dbInstance("legacy", db -> db.engine("mariadb").tag("team", "core"))))
             .build();
 
-    private static AwsSimulator simulator;
+    private static TestAwsSimulator simulator;
     private static StratusServices stratus;
     private UserSession alice;
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = AwsSimulator.start(SEED);
+        simulator = TestAwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
         stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", REGIONS.toArray(String[]::new),

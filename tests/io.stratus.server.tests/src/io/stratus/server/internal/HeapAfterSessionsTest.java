@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.StratusServices;
 
@@ -78,7 +78,7 @@ class HeapAfterSessionsTest {
     /** Signs in twice over HTTP, calls every service, then signs out and lets the other session expire. */
     private void useTheKeysAndEndTheirSessions(StratusServices stratus) throws Exception {
         Map<String, String> keys = Map.of("accessKeyId", KEY_ID, "secretAccessKey", secret());
-        try (AwsSimulator simulator = AwsSimulator.start(Seed.builder()
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(Seed.builder()
                 .account(ACCOUNT, account -> account.alias("heap-dump")
                         .user("heidi", u -> u.accessKey(KEY_ID, secret()))
                         .region(REGION, r -> r
@@ -112,7 +112,7 @@ class HeapAfterSessionsTest {
     }
 
     /** STS (sign-in), IAM and Organizations (account details), RDS, Redshift, DynamoDB (discovery), an RDS IAM token. */
-    private static void useEveryService(StratusServices stratus, ApiClient person, AwsSimulator simulator)
+    private static void useEveryService(StratusServices stratus, ApiClient person, TestAwsSimulator simulator)
             throws Exception {
         StratusServices.awaitTrue("the account alias is read", () -> {
             try {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -79,14 +79,14 @@ class HttpApiTest {
                     .user("carol", u -> u.accessKey(CAROL.get("accessKeyId"), CAROL.get("secretAccessKey"))))
             .build();
 
-    private static AwsSimulator simulator;
+    private static TestAwsSimulator simulator;
     private static StratusServices stratus;
     private HttpApiServer server;
     private ApiClient anonymous;
 
     @BeforeAll
     static void start() {
-        simulator = AwsSimulator.start(SEED);
+        simulator = TestAwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
         stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
@@ -356,7 +356,7 @@ class HttpApiTest {
     @Test
     void stsThrottlingAtSignInIs429WithRetryAfter() throws Exception {
         new ApiClient(anonymous.port()).post("/api/setup", ALICE);
-        simulator.faults().failNext(2, io.stratus.aws.simulator.Fault.THROTTLING, "sts:GetCallerIdentity");
+        simulator.faults().failNext(2, io.stratus.aws.simulator.testing.Fault.THROTTLING, "sts:GetCallerIdentity");
         HttpResponse<String> throttled = anonymous.post("/api/session", BOB);
         ApiClient.assertError(throttled, 429, "too_many_requests");
         assertTrue(throttled.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L) >= 1, "Retry-After");
@@ -366,8 +366,8 @@ class HttpApiTest {
     @Test
     void stsAnswersThatSayNothingAre502() throws Exception {
         new ApiClient(anonymous.port()).post("/api/setup", ALICE);
-        for (io.stratus.aws.simulator.Fault fault : List.of(io.stratus.aws.simulator.Fault.EMPTY_RESULT,
-                io.stratus.aws.simulator.Fault.EMPTY_BODY, io.stratus.aws.simulator.Fault.HTML_PAGE)) {
+        for (io.stratus.aws.simulator.testing.Fault fault : List.of(io.stratus.aws.simulator.testing.Fault.EMPTY_RESULT,
+                io.stratus.aws.simulator.testing.Fault.EMPTY_BODY, io.stratus.aws.simulator.testing.Fault.HTML_PAGE)) {
             simulator.faults().failNext(2, fault, "sts:GetCallerIdentity");
             HttpResponse<String> answer = new ApiClient(anonymous.port()).post("/api/session", BOB);
             ApiClient.assertError(answer, 502, "remote_unreachable");
@@ -381,7 +381,7 @@ class HttpApiTest {
         new ApiClient(anonymous.port()).post("/api/setup", ALICE);
         ApiClient twin = signedIn("/api/session", ALICE_TWIN);
         // DynamoDB refuses the keys at once; RDS asks for its second page of DB instances only after that.
-        simulator.faults().failNext(1, io.stratus.aws.simulator.Fault.KEYS_REJECTED, "dynamodb:ListTables")
+        simulator.faults().failNext(1, io.stratus.aws.simulator.testing.Fault.KEYS_REJECTED, "dynamodb:ListTables")
                 .latency("rds:DescribeDBInstances", java.time.Duration.ofMillis(500));
         HttpResponse<String> refresh = twin.post("/api/explorer/refresh", Map.of());
         ApiClient.assertError(refresh, 401, "not_signed_in");

@@ -2,8 +2,8 @@ package io.stratus.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
 import io.stratus.testing.TestCertificates;
@@ -35,10 +35,10 @@ final class LocalDatabaseInstance implements AutoCloseable {
     final String database;
     final StratusServices stratus;
     final ApiClient alice;
-    private final AwsSimulator simulator;
+    private final TestAwsSimulator simulator;
     private final HttpApiServer server;
 
-    private LocalDatabaseInstance(PostgresServer postgres, String database, AwsSimulator simulator, StratusServices stratus,
+    private LocalDatabaseInstance(PostgresServer postgres, String database, TestAwsSimulator simulator, StratusServices stratus,
             HttpApiServer server, ApiClient alice) {
         this.postgres = postgres;
         this.database = database;
@@ -68,7 +68,7 @@ final class LocalDatabaseInstance implements AutoCloseable {
                     .port(postgres.port()).dbName(database).iamAuthentication(true))
                     .dynamoDbTable("carts", table -> table.partitionKey("cart", "S")));
         }).build();
-        AwsSimulator simulator = AwsSimulator.start(seed);
+        TestAwsSimulator simulator = TestAwsSimulator.start(seed);
         StratusServices stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
         // RDS PostgreSQL requires TLS; the test server's certificate comes from the test authority.

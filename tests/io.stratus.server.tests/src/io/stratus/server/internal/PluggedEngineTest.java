@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.StratusServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,13 +34,13 @@ class PluggedEngineTest {
 
     private static final String REGION = "eu-west-1";
 
-    private static AwsSimulator simulator;
+    private static TestAwsSimulator simulator;
     private static HttpApiServer server;
     private static ApiClient alice;
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = AwsSimulator.start(Seed.builder().account(HttpApiTest.ACCOUNT, account -> account
+        simulator = TestAwsSimulator.start(Seed.builder().account(HttpApiTest.ACCOUNT, account -> account
                 .user("alice", u -> u.accessKey(HttpApiTest.ALICE.get("accessKeyId"),
                         HttpApiTest.ALICE.get("secretAccessKey")))
                 .region(REGION, r -> r

@@ -2,8 +2,8 @@ package io.stratus.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.StratusServices;
 
 import java.lang.management.ManagementFactory;
@@ -39,7 +39,7 @@ class ServerLoadBenchmark {
 
     @Test
     void concurrentSignInsAndIdleSessionMemory() throws Exception {
-        try (AwsSimulator simulator = AwsSimulator.start(seed())) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(seed())) {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
             stratus.freshInstance("load");

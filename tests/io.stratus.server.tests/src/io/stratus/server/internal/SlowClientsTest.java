@@ -3,8 +3,8 @@ package io.stratus.server.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -52,12 +52,12 @@ class SlowClientsTest {
     /** What "at once" means here, on a shared two-core machine. */
     private static final Duration FAST = Duration.ofSeconds(2);
 
-    private static AwsSimulator simulator;
+    private static TestAwsSimulator simulator;
     private static StratusServices stratus;
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = AwsSimulator.start(Seed.builder().account(ACCOUNT, account -> account
+        simulator = TestAwsSimulator.start(Seed.builder().account(ACCOUNT, account -> account
                 .user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")))).build());
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 1, "callTimeoutMillis", 30_000L));

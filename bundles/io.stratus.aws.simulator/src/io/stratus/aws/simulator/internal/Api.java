@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal;
 
 /** A service as the wire sees it: how its requests name an action and how its answers look. */
-sealed interface Api permits QueryApi, JsonApi {
+public sealed interface Api permits QueryApi, JsonApi {
 
     /** The SigV4 signing name, which is also the prefix of its IAM actions ({@code sts}). */
     String service();
@@ -14,9 +14,9 @@ sealed interface Api permits QueryApi, JsonApi {
 
     Reply error(AwsError error, String requestId);
 
-    /** A 200 answer cut off in the middle, for {@link io.stratus.aws.simulator.Fault#MALFORMED_RESPONSE}. */
+    /** A 200 answer cut off in the middle, for a test fixture's fault. */
     Reply malformed(String action);
 
-    /** A well-formed 200 answer with an empty result, for {@link io.stratus.aws.simulator.Fault#EMPTY_RESULT}. */
+    /** A well-formed 200 answer with an empty result, for a test fixture's fault. */
     Reply emptyResult(String action, String requestId);
 }

@@ -4,11 +4,11 @@ package io.stratus.aws.simulator.internal;
  * An AWS error answer. Its code depends on the wire protocol: Query services say
  * {@code InvalidClientTokenId} where JSON services say {@code UnrecognizedClientException}.
  */
-final class AwsError extends RuntimeException {
+public final class AwsError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    enum Kind {
+    public enum Kind {
         MISSING_AUTHENTICATION("MissingAuthenticationToken", "MissingAuthenticationTokenException", 403),
         INCOMPLETE_SIGNATURE("IncompleteSignature", "IncompleteSignatureException", 400),
         INVALID_CLIENT_TOKEN("InvalidClientTokenId", "UnrecognizedClientException", 403),
@@ -40,9 +40,20 @@ final class AwsError extends RuntimeException {
 
     final Kind kind;
 
-    AwsError(Kind kind, String message) {
+    public AwsError(Kind kind, String message) {
         super(message, null, false, false); // an answer, not a bug: no stack trace needed
         this.kind = kind;
+    }
+
+    /** What AWS answers for a key it does not know, or no longer accepts. */
+    public static AwsError invalidClientToken() {
+        return new AwsError(Kind.INVALID_CLIENT_TOKEN, "The security token included in the request is invalid.");
+    }
+
+    /** What AWS answers when it failed itself. */
+    public static AwsError internalFailure() {
+        return new AwsError(Kind.INTERNAL_FAILURE,
+                "The request processing has failed because of an unknown error, exception or failure.");
     }
 
     /** The fault is the caller's (AWS's {@code Sender}) unless the server failed. */

@@ -1,6 +1,6 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.RegionSeed;
+import io.stratus.aws.simulator.seed.RegionSeed;
 
 import java.time.Instant;
 
@@ -9,29 +9,29 @@ import java.time.Instant;
  * resource they act on before doing anything, since the resource decides AccessDenied's message.
  * {@code region} is the one the request was signed for, which regional services answer for.
  */
-record Invocation(String action, String region, Credential credential, Instant now) {
+public record Invocation(String action, String region, Credential credential, Instant now) {
 
-    Principal caller() {
+    public Principal caller() {
         return credential.principal();
     }
 
     /** What the caller's account holds in the region the request was signed for. */
-    RegionSeed callerRegion() {
+    public RegionSeed callerRegion() {
         return caller().account().region(region);
     }
 
     /** The ARN of a resource of the caller's account in this region, e.g. {@code arn("rds", "db:orders")}. */
-    String arn(String service, String resource) {
+    public String arn(String service, String resource) {
         return "arn:aws:" + service + ":" + region + ":" + caller().account().id() + ":" + resource;
     }
 
     /** The same call, authorized as another action: one operation may stand for several IAM actions (PartiQL). */
-    Invocation as(String otherAction) {
+    public Invocation as(String otherAction) {
         return new Invocation(otherAction, region, credential, now);
     }
 
     /** Applies the caller's allow/deny lists to this call's action (default: allowed). */
-    void authorize(String resource) {
+    public void authorize(String resource) {
         var permissions = caller().permissions();
         String denial;
         if (permissions.deny().stream().anyMatch(pattern -> ActionPattern.matches(pattern, action))) {

@@ -13,19 +13,19 @@ import java.util.Map;
  * AWS JSON 1.0 (DynamoDB) and 1.1 (Organizations): the action in {@code X-Amz-Target:
  * Prefix.Action}, JSON bodies, errors as {@code {"__type": CODE, "message": ...}}.
  */
-record JsonApi(String service, String contentType, String targetPrefix, Map<String, JsonApi.Operation> operations)
+public record JsonApi(String service, String contentType, String targetPrefix, Map<String, JsonApi.Operation> operations)
         implements Api {
 
-    static final String JSON_1_0 = "application/x-amz-json-1.0";
+    public static final String JSON_1_0 = "application/x-amz-json-1.0";
     static final String JSON_1_1 = "application/x-amz-json-1.1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FunctionalInterface
-    interface Operation {
+    public interface Operation {
         ObjectNode answer(Invocation invocation, JsonNode input);
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.createObjectNode();
     }
 

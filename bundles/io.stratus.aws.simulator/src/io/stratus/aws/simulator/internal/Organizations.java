@@ -3,7 +3,7 @@ package io.stratus.aws.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.util.Map;
 

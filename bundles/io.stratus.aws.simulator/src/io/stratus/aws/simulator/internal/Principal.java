@@ -1,9 +1,9 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.Seed;
 
 /** Who signs a request: an account root, an IAM user or a session of an assumed role. */
-sealed interface Principal {
+public sealed interface Principal {
 
     Seed.Account account();
 

@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.RegionSeed.DbCluster;
-import io.stratus.aws.simulator.RegionSeed.DbInstance;
+import io.stratus.aws.simulator.seed.RegionSeed.DbCluster;
+import io.stratus.aws.simulator.seed.RegionSeed.DbInstance;
 
 import java.util.Map;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.stratus.aws.simulator.internal;
 
-import io.stratus.aws.simulator.RegionSeed.RedshiftCluster;
+import io.stratus.aws.simulator.seed.RegionSeed.RedshiftCluster;
 
 import java.util.Map;
 

@@ -6,9 +6,9 @@ import static io.stratus.aws.simulator.tests.TestSeed.ALICE_INACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.CallLog;
-import io.stratus.aws.simulator.ManualClock;
+import io.stratus.aws.simulator.testing.CallLog;
+import io.stratus.aws.simulator.testing.ManualClock;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +61,7 @@ class AuthenticationTest extends SimulatorTestBase {
     @Test
     void temporaryCredentialsExpire() {
         ManualClock clock = ManualClock.startingNow();
-        try (AwsSimulator simulator = AwsSimulator.builder(TestSeed.SEED).clock(clock).start()) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(TestSeed.SEED, clock)) {
             Credentials session = sts(simulator, ALICE).getSessionToken(r -> r.durationSeconds(900)).credentials();
             AwsSessionCredentials temporary = sessionCredentials(session);
             assertEquals(ALICE_ARN, sts(simulator, temporary).getCallerIdentity().arn());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.CallLog;
-import io.stratus.aws.simulator.Fault;
+import io.stratus.aws.simulator.testing.CallLog;
+import io.stratus.aws.simulator.testing.Fault;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.stratus.aws.simulator.Fault;
+import io.stratus.aws.simulator.testing.Fault;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.RegionSeed;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.RegionSeed;
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -107,7 +108,7 @@ class SeedTest extends SimulatorTestBase {
     void theExampleSeedServesTheRealSdk() throws IOException {
         AwsBasicCredentials bob = AwsBasicCredentials.create("AKIABOB1111111111111", "bob+secret+0000000000000000000000000000");
         AwsBasicCredentials carol = AwsBasicCredentials.create("AKIACAROL22222222222", "carol+secret+000000000000000000000000000");
-        try (AwsSimulator simulator = AwsSimulator.start(exampleSeed())) {
+        try (TestAwsSimulator simulator = TestAwsSimulator.start(exampleSeed())) {
             assertEquals("AIDABOB1EXAMPLE1234", sts(simulator, bob).getCallerIdentity().userId());
 
             // Admin trusts account 222222222222 as a whole, so its users may assume it across accounts.
@@ -131,7 +132,7 @@ class SeedTest extends SimulatorTestBase {
     void theDemoSeedsTablesHoldItems() throws IOException {
         AwsBasicCredentials ada = AwsBasicCredentials.create("AKIADEMOADA000000001", "demo/ada/secret/000000000000000000000001");
         try (InputStream json = AwsSimulator.class.getResourceAsStream("/seeds/demo.json");
-                AwsSimulator simulator = AwsSimulator.start(Seed.fromJson(json))) {
+                TestAwsSimulator simulator = TestAwsSimulator.start(Seed.fromJson(json))) {
             DynamoDbClient dynamoDb = dynamoDb(simulator, Region.EU_WEST_1, ada);
             assertEquals(3, dynamoDb.scan(r -> r.tableName("carts")).count());
             assertEquals(3L, dynamoDb.describeTable(r -> r.tableName("carts")).table().itemCount());

@@ -3,7 +3,7 @@ package io.stratus.aws.simulator.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +37,12 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 abstract class SimulatorTestBase {
 
-    static AwsSimulator aws;
+    static TestAwsSimulator aws;
     private static final List<SdkClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startSimulator() {
-        aws = AwsSimulator.start(TestSeed.SEED);
+        aws = TestAwsSimulator.start(TestSeed.SEED);
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ abstract class SimulatorTestBase {
         return sts(aws, credentials);
     }
 
-    static StsClient sts(AwsSimulator simulator, AwsCredentials credentials) {
+    static StsClient sts(TestAwsSimulator simulator, AwsCredentials credentials) {
         return configure(StsClient.builder(), simulator, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
     }
 
@@ -94,7 +94,7 @@ abstract class SimulatorTestBase {
         return dynamoDb(aws, region, credentials);
     }
 
-    static DynamoDbClient dynamoDb(AwsSimulator simulator, Region region, AwsCredentials credentials) {
+    static DynamoDbClient dynamoDb(TestAwsSimulator simulator, Region region, AwsCredentials credentials) {
         return configure(DynamoDbClient.builder(), simulator, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
@@ -103,7 +103,7 @@ abstract class SimulatorTestBase {
      * does not work across OSGi bundles.
      */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configure(B builder,
-            AwsSimulator simulator, Region region, AwsCredentials credentials, RetryStrategy retries) {
+            TestAwsSimulator simulator, Region region, AwsCredentials credentials, RetryStrategy retries) {
         C client = builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(simulator.endpoint())
                 .region(region)

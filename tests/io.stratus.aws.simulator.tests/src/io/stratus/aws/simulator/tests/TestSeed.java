@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.tests;
 
-import io.stratus.aws.simulator.RegionBuilder;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.RegionBuilder;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.time.Duration;
 

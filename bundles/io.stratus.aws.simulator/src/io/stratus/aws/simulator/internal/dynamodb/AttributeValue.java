@@ -11,7 +11,7 @@ import java.util.Set;
  * One DynamoDB value. Values are immutable and equal when DynamoDB holds them equal: numbers by
  * value ({@code 1.0 = 1}), binaries by content, sets whatever their order.
  */
-public sealed interface AttributeValue
+sealed interface AttributeValue
         permits AttributeValue.Scalar, AttributeValue.Bool, AttributeValue.Null, AttributeValue.L, AttributeValue.M,
         AttributeValue.ScalarSet {
 

@@ -10,7 +10,7 @@ import java.util.function.IntPredicate;
  * WHERE clause, evaluated as DynamoDB does: a comparison with something missing, or between
  * different types, is false ({@code <>} is its negation, so true).
  */
-public sealed interface Condition {
+sealed interface Condition {
 
     boolean test(Item item);
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * A document path such as {@code a}, {@code a.b} or {@code a[2].c}: an attribute name, then map
  * keys and list indexes. It reads a value from an item, and makes changed copies of items.
  */
-public record DocumentPath(List<Step> steps) {
+record DocumentPath(List<Step> steps) {
 
     public sealed interface Step permits Key, Index {
     }

@@ -2,9 +2,9 @@ package io.stratus.aws.simulator.internal.dynamodb;
 
 /**
  * An error DynamoDB answers with, in its own words. The DynamoDB API turns it into the wire's
- * error answer, so this package needs nothing of the protocol code around it.
+ * error answer, so the engine needs nothing of the protocol code around it.
  */
-public final class DynamoDbError extends RuntimeException {
+final class DynamoDbError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,9 +2,9 @@ package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.stratus.aws.simulator.RegionSeed;
-import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
-import io.stratus.aws.simulator.Seed;
+import io.stratus.aws.simulator.seed.RegionSeed.DynamoDbTable;
+import io.stratus.aws.simulator.seed.RegionSeed;
+import io.stratus.aws.simulator.seed.Seed;
 
 import java.util.HashMap;
 import java.util.List;

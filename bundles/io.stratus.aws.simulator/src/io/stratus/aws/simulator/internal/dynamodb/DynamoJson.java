@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code {"N": "12.5"}}, {@code {"M": {"a": {"BOOL": true}}}}, ... Reading checks a value as
  * DynamoDB does and answers with its messages.
  */
-public final class DynamoJson {
+final class DynamoJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonFactory JSON = new JsonFactory();

@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
 /** DynamoDB's error answers, in its own words. */
-public final class Errors {
+final class Errors {
 
     private Errors() {
     }

@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request, and the expressions
  * that use them; as at DynamoDB, every name and value given must be used by some expression.
  */
-public final class ExpressionScope {
+final class ExpressionScope {
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.Set;
  * An item: attribute names and values in the order they were written. Immutable, so stored items
  * are shared by readers without copies; its size is counted once, as DynamoDB counts it.
  */
-public final class Item {
+final class Item {
 
     public static final Item EMPTY = new Item(Map.of());
 

@@ -1,6 +1,6 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
-import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
+import io.stratus.aws.simulator.seed.RegionSeed.KeyAttribute;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * A table or one of its indexes as reads see it: entries ordered by the index key and then, for an
  * index, by the table key. Every index projects all attributes.
  */
-public final class ItemIndex {
+final class ItemIndex {
 
     private final String name;
     private final KeySchema key;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * every key that begins with its values, so one partition, or one sort key value in it, is a
  * sub-range of a sorted map.
  */
-public final class ItemKey implements Comparable<ItemKey> {
+final class ItemKey implements Comparable<ItemKey> {
 
     private final AttributeValue.Scalar[] parts;
     /** 0 for the key of an entry; -1 or +1 for a bound before or after every key that extends the parts. */

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  *
  * @param lastEvaluated the last entry read if the page stopped at a limit, else null
  */
-public record ItemPage(List<Item> items, int scannedCount, Item lastEvaluated) {
+record ItemPage(List<Item> items, int scannedCount, Item lastEvaluated) {
 
     private static final int MAX_BYTES = 1024 * 1024;
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * The actions of one update, applied as DynamoDB applies them: every value is computed from the
  * item as it was before the update, and list elements are removed by their original positions.
  */
-public record ItemUpdate(List<UpdateAction> actions) {
+record ItemUpdate(List<UpdateAction> actions) {
 
     /** Removing later list elements first keeps the positions of earlier ones. */
     private static final Comparator<DocumentPath> LATER_ELEMENTS_FIRST = ItemUpdate::compareForRemoval;

@@ -10,7 +10,7 @@ import java.util.NavigableMap;
  * two, or {@code begins_with} a prefix. A PartiQL SELECT whose WHERE names a partition reads it
  * the same way.
  */
-public final class KeyCondition {
+final class KeyCondition {
 
     private final ItemKey from;
     private final ItemKey to;

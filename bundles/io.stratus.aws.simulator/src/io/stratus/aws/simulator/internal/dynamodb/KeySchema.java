@@ -1,12 +1,12 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
-import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
+import io.stratus.aws.simulator.seed.RegionSeed.KeyAttribute;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The key of a table or an index: a partition key and, optionally, a sort key. */
-public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
+record KeySchema(KeyAttribute partition, KeyAttribute sort) {
 
     public List<KeyAttribute> attributes() {
         List<KeyAttribute> attributes = new ArrayList<>(List.of(partition));

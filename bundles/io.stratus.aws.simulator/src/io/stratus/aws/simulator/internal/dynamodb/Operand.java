@@ -8,7 +8,7 @@ import java.util.List;
  * What an expression compares or writes: a document path, a constant, {@code size(path)}, or (in
  * an update's SET) arithmetic, {@code if_not_exists} and {@code list_append}.
  */
-public sealed interface Operand {
+sealed interface Operand {
 
     /** The operand's value for the item; null where it refers to something the item lacks. */
     AttributeValue valueIn(Item item);

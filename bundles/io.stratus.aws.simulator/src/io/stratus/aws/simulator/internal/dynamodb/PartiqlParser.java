@@ -14,7 +14,7 @@ import java.util.Set;
  * lists {@code [..]}, maps {@code {'k': v}}, sets {@code <<..>>}) or {@code ?} parameters.
  * Conditions are those of the expressions plus {@code IS [NOT] MISSING}.
  */
-public final class PartiqlParser extends Grammar {
+final class PartiqlParser extends Grammar {
 
     /** Words that are never bare names; a table or attribute so named is written in double quotes. */
     private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUE", "UPDATE",

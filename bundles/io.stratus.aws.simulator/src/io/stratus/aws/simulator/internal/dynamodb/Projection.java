@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * key {@code c} of map {@code b} and the second element of list {@code d}. Selected list elements
  * keep their order; what an item lacks is left out.
  */
-public final class Projection {
+final class Projection {
 
     /** The paths as a tree of steps, so one pass over an item picks them all. */
     private final Branch root = new Branch();

@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
 /** A PartiQL statement on one table. */
-public sealed interface Statement {
+sealed interface Statement {
 
     String table();
 

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * without locking; writes to one table take turns, so a condition and the write it guards are one
  * step, and the table and its indexes change together.
  */
-public final class TableItems {
+final class TableItems {
 
     private final TableSchema schema;
     private final NavigableMap<ItemKey, Item> items = new ConcurrentSkipListMap<>();

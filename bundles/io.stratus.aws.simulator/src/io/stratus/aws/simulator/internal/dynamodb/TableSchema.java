@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
-import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
-import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
+import io.stratus.aws.simulator.seed.RegionSeed.DynamoDbTable;
+import io.stratus.aws.simulator.seed.RegionSeed.KeyAttribute;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
  * names indexes only, a global index is keyed on an S attribute named after it, and a local index
  * on the table's partition key and such an attribute.
  */
-public final class TableSchema {
+final class TableSchema {
 
     private static final int MAX_ITEM_BYTES = 400 * 1024;
 

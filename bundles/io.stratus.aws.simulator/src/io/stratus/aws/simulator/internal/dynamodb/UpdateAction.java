@@ -1,7 +1,7 @@
 package io.stratus.aws.simulator.internal.dynamodb;
 
 /** One action of an UpdateExpression or a PartiQL UPDATE, on the attribute or element at its path. */
-public sealed interface UpdateAction {
+sealed interface UpdateAction {
 
     DocumentPath path();
 

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --demo} as a newcomer uses it: the server product prints the console URL and demo keys,
  * the first demo user sets the instance up and sees the sample databases, and at exit the demo's
- * data is gone.
+ * data is gone; the product ships the simulator, but not what only tests use of it.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoModeTest {
@@ -80,6 +81,16 @@ class DemoModeTest {
         server.process().terminate();
         assertEquals(0, server.process().awaitExit(GENEROUS));
         assertFalse(Files.exists(demoData), "the demo's data is thrown away at exit");
+    }
+
+    @Test
+    void theServerProductShipsTheSimulatorWithoutItsTestSupport() {
+        List<String> bundles = new EclipseInstallation(ReleaseLocations.serverProduct()).bundlesInPlugins().stream()
+                .map(EclipseInstallation.Bundle::symbolicName)
+                .toList();
+        assertTrue(bundles.contains("io.stratus.aws.simulator"), "demo mode's simulator: " + bundles);
+        assertFalse(bundles.contains("io.stratus.aws.simulator.testing"),
+                "injected faults, the call log and the manual clock are for tests only: " + bundles);
     }
 
     private static URI uri(Server server, String path) {

@@ -1,6 +1,6 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.testing;
 
-import io.stratus.aws.simulator.CallLog;
+import io.stratus.aws.simulator.internal.ActionPattern;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@link CallLog}. Counts are kept for every call; only the latest calls are kept in full, so
- * a simulator serving demo mode for days does not grow without bound.
+ * a benchmark of millions of calls does not grow without bound.
  */
-public final class CallRecorder implements CallLog {
+final class CallRecorder implements CallLog {
 
     private static final int CALLS_KEPT = 10_000;
 

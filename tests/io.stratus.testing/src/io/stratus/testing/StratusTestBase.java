@@ -1,16 +1,15 @@
-package io.stratus.auth.tests;
+package io.stratus.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.simulator.AwsSimulator;
-import io.stratus.aws.simulator.ManualClock;
+import io.stratus.aws.simulator.testing.ManualClock;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.UserSession;
-import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,62 +22,65 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.function.Executable;
 
-/** One simulator per test class; a fresh, unconfigured instance for every test. */
-abstract class StratusTestBase {
+/**
+ * The base of the sign-in and administration tests: one simulator per test class, seeded with
+ * {@link TestAccounts}; a fresh, unconfigured instance for every test.
+ */
+public abstract class StratusTestBase {
 
-    static final ManualClock AWS_CLOCK = ManualClock.startingNow();
-    static AwsSimulator simulator;
-    static StratusServices stratus;
+    protected static final ManualClock AWS_CLOCK = ManualClock.startingNow();
+    protected static TestAwsSimulator simulator;
+    protected static StratusServices stratus;
 
     @BeforeAll
-    static void startAws() {
-        simulator = AwsSimulator.builder(Keys.SEED).clock(AWS_CLOCK).start();
+    protected static void startAws() {
+        simulator = TestAwsSimulator.start(TestAccounts.SEED, AWS_CLOCK);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 3));
     }
 
     @AfterAll
-    static void stopAws() {
+    protected static void stopAws() {
         simulator.close();
     }
 
     @BeforeEach
-    void freshInstance(TestInfo test) throws IOException {
+    protected void freshInstance(TestInfo test) throws IOException {
         simulator.faults().clear();
         simulator.calls().clear();
         stratus.freshInstance(test.getTestMethod().map(m -> m.getName()).orElse("test"));
     }
 
     /** Alice configures the fresh instance and becomes its Administrator. */
-    static UserSession setUpAsAlice() {
-        return stratus.signIn().setUp(Keys.alice());
+    protected static UserSession setUpAsAlice() {
+        return stratus.signIn().setUp(TestAccounts.alice());
     }
 
-    static StratusException refused(Problem expected, Executable action) {
+    protected static StratusException refused(Problem expected, Executable action) {
         StratusException e = assertThrows(StratusException.class, action);
         assertEquals(expected, e.problem(), e.getMessage());
         return e;
     }
 
-    static void assertMentions(StratusException e, String... words) {
+    protected static void assertMentions(StratusException e, String... words) {
         for (String word : words) {
             assertTrue(e.getMessage().contains(word), "'" + word + "' missing in: " + e.getMessage());
         }
     }
 
     /** Temporary keys of the Deployer role, which alice and canary may assume. */
-    static AwsCredentials assumeDeployer(AwsCredentials as, String sessionName) {
-        return stratus.assumeRole("arn:aws:iam::" + Keys.ACCOUNT + ":role/" + Keys.DEPLOYER_ROLE, as, sessionName);
+    protected static AwsCredentials assumeDeployer(AwsCredentials as, String sessionName) {
+        return stratus.assumeRole("arn:aws:iam::" + TestAccounts.ACCOUNT + ":role/" + TestAccounts.DEPLOYER_ROLE, as, sessionName);
     }
 
     /** A loopback URL where nothing listens: connections to it are refused. */
-    static URI deadEndpoint() throws IOException {
+    protected static URI deadEndpoint() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
     }
 
-    static UserSession signIn(AwsCredentials keys) {
+    protected static UserSession signIn(AwsCredentials keys) {
         return stratus.signIn().signIn(keys);
     }
 }

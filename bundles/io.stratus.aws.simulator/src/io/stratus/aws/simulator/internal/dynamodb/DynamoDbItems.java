@@ -1,20 +1,11 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.aws.simulator.internal.dynamodb.Condition;
-import io.stratus.aws.simulator.internal.dynamodb.DocumentPath;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoJson;
-import io.stratus.aws.simulator.internal.dynamodb.Errors;
-import io.stratus.aws.simulator.internal.dynamodb.ExpressionScope;
-import io.stratus.aws.simulator.internal.dynamodb.Item;
-import io.stratus.aws.simulator.internal.dynamodb.ItemKey;
-import io.stratus.aws.simulator.internal.dynamodb.ItemUpdate;
-import io.stratus.aws.simulator.internal.dynamodb.Projection;
-import io.stratus.aws.simulator.internal.dynamodb.TableItems;
+import io.stratus.aws.simulator.internal.Invocation;
+import io.stratus.aws.simulator.internal.JsonApi;
 
 import java.util.ArrayList;
 import java.util.HashSet;

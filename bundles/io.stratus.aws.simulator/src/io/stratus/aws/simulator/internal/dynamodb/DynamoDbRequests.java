@@ -1,11 +1,6 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.stratus.aws.simulator.internal.dynamodb.DocumentPath;
-import io.stratus.aws.simulator.internal.dynamodb.Errors;
-import io.stratus.aws.simulator.internal.dynamodb.ItemIndex;
-import io.stratus.aws.simulator.internal.dynamodb.TableSchema;
 
 import java.util.List;
 

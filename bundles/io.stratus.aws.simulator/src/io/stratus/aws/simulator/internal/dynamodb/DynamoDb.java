@@ -1,15 +1,14 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.aws.simulator.RegionSeed.DynamoDbTable;
-import io.stratus.aws.simulator.RegionSeed.KeyAttribute;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoDbError;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
-import io.stratus.aws.simulator.internal.dynamodb.Errors;
-import io.stratus.aws.simulator.internal.dynamodb.TableItems;
+import io.stratus.aws.simulator.internal.AwsError;
+import io.stratus.aws.simulator.internal.Invocation;
+import io.stratus.aws.simulator.internal.JsonApi;
+import io.stratus.aws.simulator.seed.RegionSeed.DynamoDbTable;
+import io.stratus.aws.simulator.seed.RegionSeed.KeyAttribute;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,17 +28,17 @@ import java.util.UUID;
  * <p>The seed names indexes only, so each global index is keyed on an attribute named after it,
  * and each local index on the table's partition key and such an attribute.
  */
-final class DynamoDb {
+public final class DynamoDb {
 
     private static final int MAX_LIMIT = 100;
 
     private final DynamoDbTables tables;
 
-    DynamoDb(DynamoDbTables tables) {
+    public DynamoDb(DynamoDbTables tables) {
         this.tables = tables;
     }
 
-    JsonApi api() {
+    public JsonApi api() {
         Map<String, JsonApi.Operation> operations = new HashMap<>(Map.of(
                 "ListTables", DynamoDb::listTables,
                 "DescribeTable", this::describeTable));

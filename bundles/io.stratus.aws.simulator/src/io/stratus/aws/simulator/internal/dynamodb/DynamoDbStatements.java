@@ -1,24 +1,13 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.internal.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.aws.simulator.internal.dynamodb.AttributeValue;
-import io.stratus.aws.simulator.internal.dynamodb.Condition;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoDbTables;
-import io.stratus.aws.simulator.internal.dynamodb.DynamoJson;
-import io.stratus.aws.simulator.internal.dynamodb.Errors;
-import io.stratus.aws.simulator.internal.dynamodb.Item;
-import io.stratus.aws.simulator.internal.dynamodb.ItemIndex;
-import io.stratus.aws.simulator.internal.dynamodb.ItemKey;
-import io.stratus.aws.simulator.internal.dynamodb.KeyCondition;
-import io.stratus.aws.simulator.internal.dynamodb.ItemPage;
-import io.stratus.aws.simulator.internal.dynamodb.PartiqlParser;
-import io.stratus.aws.simulator.internal.dynamodb.Statement;
-import io.stratus.aws.simulator.internal.dynamodb.TableItems;
-import io.stratus.aws.simulator.internal.dynamodb.TableSchema;
+import io.stratus.aws.simulator.internal.AwsError;
+import io.stratus.aws.simulator.internal.Invocation;
+import io.stratus.aws.simulator.internal.JsonApi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

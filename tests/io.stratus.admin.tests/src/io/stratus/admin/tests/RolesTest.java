@@ -1,4 +1,4 @@
-package io.stratus.auth.tests;
+package io.stratus.admin.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.session.UserSession;
+import io.stratus.testing.StratusTestBase;
+import io.stratus.testing.TestAccounts;
 
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,7 @@ class RolesTest extends StratusTestBase {
     @Test
     void grantAndRevokeReachALiveSessionAtOnce() {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         assertTrue(bob.allows(Permission.WRITE_DATA));
 
         stratus.admin().setRoles(alice, bob.principalId(), Set.of(Role.VIEWER.id()));
@@ -43,9 +45,9 @@ class RolesTest extends StratusTestBase {
         useDefaultRole("viewer");
         try {
             UserSession alice = setUpAsAlice();
-            assertEquals(Set.of(Role.VIEWER.id()), roles(alice, signIn(Keys.bob())));
+            assertEquals(Set.of(Role.VIEWER.id()), roles(alice, signIn(TestAccounts.bob())));
             stratus.admin().setDefaultRole(alice, Role.USER.id());
-            assertEquals(Set.of(Role.USER.id()), roles(alice, signIn(Keys.dave())), "the Administrator's choice wins");
+            assertEquals(Set.of(Role.USER.id()), roles(alice, signIn(TestAccounts.dave())), "the Administrator's choice wins");
         } finally {
             useDefaultRole("user");
         }
@@ -64,7 +66,7 @@ class RolesTest extends StratusTestBase {
     @Test
     void theLastAdministratorCannotBeDemoted() {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         StratusException e = refused(Problem.CONFLICT,
                 () -> stratus.admin().setRoles(alice, alice.principalId(), Set.of(Role.USER.id())));
         assertMentions(e, "only Administrator");
@@ -79,7 +81,7 @@ class RolesTest extends StratusTestBase {
     @Test
     void customRolesAreNamedSetsOfPermissions() {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         stratus.admin().createCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
         stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor"));
         assertEquals(Set.of(Permission.READ_AUDIT), bob.permissions());
@@ -102,7 +104,7 @@ class RolesTest extends StratusTestBase {
     @Test
     void builtInRolesCannotBeChangedAndUnknownOnesAreNamed() {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         refused(Problem.CONFLICT, () -> stratus.admin().createCustomRole(alice,
                 Role.custom("viewer", "Viewer", Set.of(Permission.WRITE_DATA))));
         StratusException e = refused(Problem.INVALID_INPUT,
@@ -114,7 +116,7 @@ class RolesTest extends StratusTestBase {
     @Test
     void onlyAdministratorsAdminister() {
         setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         StratusException e = refused(Problem.FORBIDDEN, () -> stratus.admin().setRoles(bob, bob.principalId(),
                 Set.of(Role.ADMINISTRATOR.id())));
         assertMentions(e, "roles do not allow", "grant and revoke roles");

@@ -1,7 +1,6 @@
-package io.stratus.aws.simulator.internal;
+package io.stratus.aws.simulator.testing;
 
-import io.stratus.aws.simulator.Fault;
-import io.stratus.aws.simulator.Faults;
+import io.stratus.aws.simulator.internal.ActionPattern;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -14,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The {@link Faults} a test sets, and the decisions the dispatcher asks of them for each call. */
-public final class FaultInjection implements Faults {
+/** The {@link Faults} a test sets, and what they decide for each call. */
+final class FaultInjection implements Faults {
 
     private final Map<Target, Duration> latencies = new ConcurrentHashMap<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();

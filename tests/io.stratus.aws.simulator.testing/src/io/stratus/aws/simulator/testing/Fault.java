@@ -1,4 +1,4 @@
-package io.stratus.aws.simulator;
+package io.stratus.aws.simulator.testing;
 
 /** A failure the simulator can be told to answer a call with instead of its normal answer. */
 public enum Fault {

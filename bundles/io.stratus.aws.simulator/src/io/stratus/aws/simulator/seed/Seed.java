@@ -1,4 +1,4 @@
-package io.stratus.aws.simulator;
+package io.stratus.aws.simulator.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;

@@ -1,4 +1,4 @@
-package io.stratus.aws.simulator;
+package io.stratus.aws.simulator.testing;
 
 import java.time.Duration;
 

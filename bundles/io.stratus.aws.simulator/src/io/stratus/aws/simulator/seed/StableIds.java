@@ -1,4 +1,4 @@
-package io.stratus.aws.simulator;
+package io.stratus.aws.simulator.seed;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
-package io.stratus.aws.simulator;
+package io.stratus.aws.simulator.seed;
 
-import static io.stratus.aws.simulator.Seed.listOrEmpty;
-import static io.stratus.aws.simulator.Seed.require;
-import static io.stratus.aws.simulator.Seed.requireUnique;
+import static io.stratus.aws.simulator.seed.Seed.listOrEmpty;
+import static io.stratus.aws.simulator.seed.Seed.require;
+import static io.stratus.aws.simulator.seed.Seed.requireUnique;
 
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.stratus.auth.tests;
+package io.stratus.admin.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.admin.AuditRecord;
 import io.stratus.admin.UserView;
-import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
@@ -15,6 +15,8 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
+import io.stratus.testing.StratusTestBase;
+import io.stratus.testing.TestAccounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ class SetupAndAdmissionTest extends StratusTestBase {
     void setupMakesTheFirstPersonAdministratorOfTheirAccount() {
         UserSession alice = setUpAsAlice();
         assertEquals(Set.of(Permission.values()), alice.permissions());
-        assertEquals(Keys.ACCOUNT, alice.identity().accountId());
+        assertEquals(TestAccounts.ACCOUNT, alice.identity().accountId());
         List<UserView> users = stratus.admin().users(alice);
         assertEquals(1, users.size());
         assertEquals(Set.of(Role.ADMINISTRATOR.id()), users.get(0).roleIds());
@@ -44,14 +46,14 @@ class SetupAndAdmissionTest extends StratusTestBase {
 
     @Test
     void signInBeforeSetupSaysToRunSetup() {
-        StratusException e = refused(Problem.CONFLICT, () -> signIn(Keys.bob()));
+        StratusException e = refused(Problem.CONFLICT, () -> signIn(TestAccounts.bob()));
         assertMentions(e, "not configured", "setup");
     }
 
     @Test
     void secondSetupIsRefusedAsAlreadyConfigured() {
         setUpAsAlice();
-        StratusException e = refused(Problem.CONFLICT, () -> stratus.signIn().setUp(Keys.bob()));
+        StratusException e = refused(Problem.CONFLICT, () -> stratus.signIn().setUp(TestAccounts.bob()));
         assertMentions(e, "already configured");
     }
 
@@ -63,7 +65,7 @@ class SetupAndAdmissionTest extends StratusTestBase {
         List<Future<UserSession>> attempts = new ArrayList<>();
         try {
             for (int i = 0; i < people; i++) {
-                AwsCredentials keys = i % 2 == 0 ? Keys.alice() : Keys.bob();
+                AwsCredentials keys = i % 2 == 0 ? TestAccounts.alice() : TestAccounts.bob();
                 attempts.add(pool.submit(() -> {
                     start.await();
                     return stratus.signIn().setUp(keys);
@@ -94,13 +96,13 @@ class SetupAndAdmissionTest extends StratusTestBase {
     @Test
     void anotherAccountIsRefusedAndLeavesNoTrace() {
         UserSession alice = setUpAsAlice();
-        StratusException e = refused(Problem.FORBIDDEN, () -> signIn(Keys.keys(Keys.CAROL_ID, Keys.CAROL_SECRET)));
+        StratusException e = refused(Problem.FORBIDDEN, () -> signIn(TestAccounts.keys(TestAccounts.CAROL_ID, TestAccounts.CAROL_SECRET)));
         assertMentions(e, "another AWS account");
-        assertFalse(e.getMessage().contains(Keys.OTHER_ACCOUNT), "nothing about either account is told");
-        assertFalse(e.getMessage().contains(Keys.ACCOUNT));
+        assertFalse(e.getMessage().contains(TestAccounts.OTHER_ACCOUNT), "nothing about either account is told");
+        assertFalse(e.getMessage().contains(TestAccounts.ACCOUNT));
         assertEquals(1, stratus.admin().users(alice).size());
         for (AuditRecord entry : stratus.admin().audit(alice, 100)) {
-            assertFalse((entry.detail() + entry.actor()).contains(Keys.OTHER_ACCOUNT), entry.toString());
+            assertFalse((entry.detail() + entry.actor()).contains(TestAccounts.OTHER_ACCOUNT), entry.toString());
             assertFalse(entry.detail().contains("carol"), entry.toString());
         }
     }
@@ -108,21 +110,21 @@ class SetupAndAdmissionTest extends StratusTestBase {
     @Test
     void newUsersGetTheDefaultRoleAndAreKnownFromTheirFirstSignIn() {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         assertTrue(bob.allows(Permission.WRITE_DATA));
         assertFalse(bob.allows(Permission.MANAGE_USERS));
         stratus.admin().setDefaultRole(alice, Role.VIEWER.id());
-        UserSession dave = signIn(Keys.dave());
+        UserSession dave = signIn(TestAccounts.dave());
         assertEquals(Role.VIEWER.permissions(), dave.permissions());
         assertEquals(3, stratus.admin().users(alice).size());
-        signIn(Keys.dave());
+        signIn(TestAccounts.dave());
         assertEquals(3, stratus.admin().users(alice).size(), "a second sign-in is the same user");
     }
 
     @Test
     void rootKeysAreRefusedAndLeaveNoTrace() {
         UserSession alice = setUpAsAlice();
-        StratusException e = refused(Problem.FORBIDDEN, () -> signIn(Keys.keys(Keys.ROOT_ID, Keys.ROOT_SECRET)));
+        StratusException e = refused(Problem.FORBIDDEN, () -> signIn(TestAccounts.keys(TestAccounts.ROOT_ID, TestAccounts.ROOT_SECRET)));
         assertMentions(e, "root user");
         assertEquals(1, stratus.admin().users(alice).size());
         assertTrue(stratus.admin().users(alice).stream().noneMatch(u -> u.type() == PrincipalType.ROOT));
@@ -130,17 +132,17 @@ class SetupAndAdmissionTest extends StratusTestBase {
 
     @Test
     void rootCannotSetUpEither() {
-        refused(Problem.FORBIDDEN, () -> stratus.signIn().setUp(Keys.keys(Keys.ROOT_ID, Keys.ROOT_SECRET)));
+        refused(Problem.FORBIDDEN, () -> stratus.signIn().setUp(TestAccounts.keys(TestAccounts.ROOT_ID, TestAccounts.ROOT_SECRET)));
         setUpAsAlice(); // still unconfigured, so alice can
     }
 
     @Test
     void assumedRoleSessionsAreOneUserPerRoleWithTheSessionNameAsDetail() {
         UserSession admin = setUpAsAlice();
-        UserSession monday = signIn(assumeDeployer(Keys.alice(), "alice-monday"));
-        UserSession tuesday = signIn(assumeDeployer(Keys.alice(), "alice-tuesday"));
+        UserSession monday = signIn(assumeDeployer(TestAccounts.alice(), "alice-monday"));
+        UserSession tuesday = signIn(assumeDeployer(TestAccounts.alice(), "alice-tuesday"));
         assertEquals(PrincipalType.ASSUMED_ROLE, monday.identity().type());
-        assertEquals(Keys.DEPLOYER_ROLE, monday.identity().displayName());
+        assertEquals(TestAccounts.DEPLOYER_ROLE, monday.identity().displayName());
         assertEquals("alice-monday", monday.identity().sessionName().orElseThrow());
         assertEquals(monday.principalId(), tuesday.principalId());
         assertTrue(monday.principalId().startsWith("AROA"));
@@ -153,9 +155,9 @@ class SetupAndAdmissionTest extends StratusTestBase {
         UserSession original = setUpAsAlice();
         String originalId = original.principalId();
         // alice is deleted and created again under the same name: IAM gives her a new unique id.
-        try (AwsSimulator recreated = AwsSimulator.builder(Keys.seed("AIDAALICE000000SECOND")).clock(AWS_CLOCK).start()) {
+        try (TestAwsSimulator recreated = TestAwsSimulator.start(TestAccounts.seed("AIDAALICE000000SECOND"), AWS_CLOCK)) {
             stratus.useAws(recreated, Map.of("maxAttempts", 3));
-            UserSession newAlice = signIn(Keys.alice());
+            UserSession newAlice = signIn(TestAccounts.alice());
             assertFalse(newAlice.principalId().equals(originalId));
             assertEquals(Role.USER.permissions(), newAlice.permissions(), "the default role, not Administrator");
             StratusException e = refused(Problem.FORBIDDEN, () -> stratus.admin().users(newAlice));
@@ -168,18 +170,18 @@ class SetupAndAdmissionTest extends StratusTestBase {
     @Test
     void restartOverTheSameStoreKeepsBindingUsersAndRoles() throws Exception {
         UserSession alice = setUpAsAlice();
-        UserSession bob = signIn(Keys.bob());
+        UserSession bob = signIn(TestAccounts.bob());
         stratus.admin().createCustomRole(alice, Role.custom("auditor", "Auditor", Set.of(Permission.READ_AUDIT)));
         stratus.admin().setRoles(alice, bob.principalId(), Set.of("auditor", Role.VIEWER.id()));
 
         stratus.restartStore();
 
         assertTrue(stratus.signIn().find(alice.id()).isEmpty(), "sessions are memory only: everybody signs in again");
-        refused(Problem.CONFLICT, () -> stratus.signIn().setUp(Keys.dave()));
-        UserSession aliceAgain = signIn(Keys.alice());
+        refused(Problem.CONFLICT, () -> stratus.signIn().setUp(TestAccounts.dave()));
+        UserSession aliceAgain = signIn(TestAccounts.alice());
         assertTrue(aliceAgain.allows(Permission.MANAGE_USERS));
-        UserSession bobAgain = signIn(Keys.bob());
+        UserSession bobAgain = signIn(TestAccounts.bob());
         assertEquals(Set.of(Permission.READ_AUDIT, Permission.EXPLORE, Permission.CONNECT), bobAgain.permissions());
-        refused(Problem.FORBIDDEN, () -> signIn(Keys.keys(Keys.CAROL_ID, Keys.CAROL_SECRET)));
+        refused(Problem.FORBIDDEN, () -> signIn(TestAccounts.keys(TestAccounts.CAROL_ID, TestAccounts.CAROL_SECRET)));
     }
 }

@@ -1,0 +1,80 @@
+package io.stratus.aws.simulator.testing;
+
+import io.stratus.aws.simulator.internal.server.SimulatorServer;
+import io.stratus.aws.simulator.seed.Seed;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The AWS simulator as tests need it: the same services as {@code AwsSimulator}, plus latency and
+ * faults to inject, the calls it was asked, a clock of the test's choosing and RDS token checks.
+ * Test support only; no product ships it.
+ *
+ * <pre>{@code
+ * try (TestAwsSimulator aws = TestAwsSimulator.start(seed)) {
+ *     StsClient sts = StsClient.builder().endpointOverride(aws.endpoint())...build();
+ *     aws.faults().failNext(2, Fault.THROTTLING, "sts:*");
+ *     ...
+ *     assertEquals(3, aws.calls().count("sts:GetCallerIdentity"));
+ * }
+ * }</pre>
+ */
+public final class TestAwsSimulator implements AutoCloseable {
+
+    private final FaultInjection faults = new FaultInjection();
+    private final CallRecorder calls = new CallRecorder();
+    private final SimulatorServer server;
+
+    private TestAwsSimulator(Seed seed, Clock clock) {
+        this.server = new SimulatorServer(seed, 0, clock, new TestCallControl(faults, calls));
+    }
+
+    /** Starts on a free port with the system clock. */
+    public static TestAwsSimulator start(Seed seed) {
+        return start(seed, Clock.systemUTC());
+    }
+
+    /** Starts on a free port; signing times and credential expiry are judged by {@code clock} (see {@link ManualClock}). */
+    public static TestAwsSimulator start(Seed seed, Clock clock) {
+        return new TestAwsSimulator(seed, clock);
+    }
+
+    /** The one base URL of every service, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Latency, failures and clock skew to inject from now on. */
+    public Faults faults() {
+        return faults;
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    /** The simulator's current time: its clock plus any {@link Faults#clockOffset offset}. */
+    public Instant now() {
+        return server.now();
+    }
+
+    /**
+     * Checks an RDS IAM database authentication token as an RDS database does at login, by the
+     * simulator's clock: it must be a presigned {@code rds-db} "connect" for this endpoint, region
+     * and database user, signed with a current key the simulator issued.
+     *
+     * @return the ARN of the identity whose keys signed the token
+     * @throws IllegalArgumentException saying why the database would refuse the login
+     */
+    public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
+        return server.verifyRdsAuthToken(token, host, port, region, dbUser);
+    }
+
+    /** Stops listening; calls in flight are cut off. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,77 @@
+package io.stratus.testing;
+
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+
+import java.time.Duration;
+
+/** The AWS accounts and keys of the sign-in and administration tests, seeded into the simulator. */
+public final class TestAccounts {
+
+    public static final String ACCOUNT = "123456789012";
+    public static final String OTHER_ACCOUNT = "210987654321";
+    public static final String ALIAS = "stratus-prod";
+    public static final String ORGANIZATION = "o-stratus0prod";
+
+    public static final String ALICE_ID = "AKIAALICE00000000001";
+    public static final String ALICE_SECRET = "alice+secret+0000000000000000000000000001";
+    public static final String BOB_ID = "AKIABOB0000000000002";
+    public static final String BOB_SECRET = "bob+secret+00000000000000000000000000002";
+    public static final String DAVE_ID = "AKIADAVE000000000003";
+    public static final String DAVE_SECRET = "dave+secret+0000000000000000000000000003";
+    public static final String ROOT_ID = "AKIAROOT000000000004";
+    public static final String ROOT_SECRET = "root+secret+0000000000000000000000000004";
+    public static final String CAROL_ID = "AKIACAROL00000000005";
+    public static final String CAROL_SECRET = "carol+secret+000000000000000000000000005";
+    /** A secret that must never be found anywhere once the tests are over. */
+    public static final String CANARY_ID = "AKIACANARY0000000006";
+    public static final String CANARY_SECRET = "Cn4ry7Qx2Lm9Vb5Tz8Wd3Hk6Pf1Rj0Sg4Ny7Ue2Mo";
+
+    public static final String DEPLOYER_ROLE = "Deployer";
+
+    public static final Seed SEED = seed("AIDAALICE0000000FIRST");
+
+    private TestAccounts() {
+    }
+
+    /** The seed with alice's IAM unique id chosen: a deleted and recreated alice gets a new one. */
+    public static Seed seed(String aliceUniqueId) {
+        return Seed.builder()
+                .organization(ORGANIZATION, ACCOUNT, "aws@stratus.example")
+                .account(ACCOUNT, account -> account
+                        .alias(ALIAS)
+                        .organization(ORGANIZATION)
+                        .root(root -> root.accessKey(ROOT_ID, ROOT_SECRET))
+                        .user("alice", user -> user.path("/dba/").id(aliceUniqueId).accessKey(ALICE_ID, ALICE_SECRET))
+                        .user("bob", user -> user.accessKey(BOB_ID, BOB_SECRET).allow("sts:*"))
+                        .user("dave", user -> user.accessKey(DAVE_ID, DAVE_SECRET)
+                                .deny("iam:ListAccountAliases", "organizations:*"))
+                        .user("canary", user -> user.accessKey(CANARY_ID, CANARY_SECRET))
+                        .role(DEPLOYER_ROLE, role -> role.trustedBy("alice", "canary")
+                                .maxSessionDuration(Duration.ofHours(4))))
+                .account(OTHER_ACCOUNT, account -> account
+                        .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET)))
+                .build();
+    }
+
+    public static AwsCredentials keys(String accessKeyId, String secret) {
+        return new AwsCredentials(accessKeyId, Secret.of(secret), null);
+    }
+
+    public static AwsCredentials keys(String accessKeyId, String secret, String sessionToken) {
+        return new AwsCredentials(accessKeyId, Secret.of(secret), sessionToken == null ? null : Secret.of(sessionToken));
+    }
+
+    public static AwsCredentials alice() {
+        return keys(ALICE_ID, ALICE_SECRET);
+    }
+
+    public static AwsCredentials bob() {
+        return keys(BOB_ID, BOB_SECRET);
+    }
+
+    public static AwsCredentials dave() {
+        return keys(DAVE_ID, DAVE_SECRET);
+    }
+}
