@@ -1,6 +1,7 @@
 package io.stratus.explorer;
 
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.session.UserSession;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * Finds the databases of the account with the signed-in person's own AWS keys, across the
- * configured regions. Results are cached per session, never shared between people. Every method
- * requires the explore permission.
+ * configured regions. Results are cached per session, never shared between people. The tree
+ * requires {@link Action#EXPLORE}.
  */
 public interface CloudExplorer {
 
@@ -30,11 +31,14 @@ public interface CloudExplorer {
     ExplorerTree refresh(UserSession session, String service, String region);
 
     /**
-     * How to connect to a discovered database.
+     * How to connect to a discovered database, looked up for the given action, whose permission alone
+     * the session needs: {@link Action#READ_CONNECTION_SETTINGS} to show them, {@link Action#OPEN_DATABASE}
+     * to open the database (which does not need explore as well).
      *
-     * @throws StratusException NOT_FOUND if the person's tree holds no such resource
+     * @throws StratusException FORBIDDEN without the action's permission, NOT_FOUND if the person's tree
+     *         holds no such resource
      */
-    ConnectionSpec connectionSpec(UserSession session, String resourceId);
+    ConnectionSpec connectionSpec(UserSession session, String resourceId, Action action);
 
     /** The engines the installed bundles contribute, by name; needs no permission. */
     List<DatabaseEngine> engines();

@@ -5,6 +5,7 @@ import io.stratus.admin.UserAdministration;
 import io.stratus.admin.UserView;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsIdentity;
@@ -141,7 +142,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public List<UserView> users(UserSession actor) {
-        actor.require(Permission.MANAGE_USERS);
+        actor.require(Action.LIST_USERS);
         return store.read(tx -> tx.users().stream().map(u -> viewOf(u, tx.grantsOf(u.principalId()))).toList());
     }
 
@@ -155,7 +156,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public UserView setRoles(UserSession actor, String principalId, Set<String> roleIds) {
-        actor.require(Permission.MANAGE_USERS);
+        actor.require(Action.GRANT_ROLES);
         return store.write(tx -> {
             StoredUser user = tx.user(principalId).orElseThrow(() -> new StratusException(Problem.NOT_FOUND,
                     "No user with id " + principalId + " has signed in to this instance. Users appear here after "
@@ -186,7 +187,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public List<Role> roles(UserSession actor) {
-        actor.require(Permission.MANAGE_USERS);
+        actor.require(Action.LIST_ROLES);
         return store.read(tx -> Stream.concat(builtInRoles(), tx.customRoles().stream()).toList());
     }
 
@@ -202,7 +203,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     /** Whether the role exists is read in the same transaction that saves it, so two creations cannot both win. */
     private Role saveCustomRole(UserSession actor, Role role, boolean create) {
-        actor.require(Permission.MANAGE_ROLES);
+        actor.require(Action.EDIT_ROLES);
         if (Role.BUILT_IN.stream().anyMatch(r -> r.id().equals(role.id()))) {
             throw new StratusException(Problem.CONFLICT, "'" + role.id() + "' is a built-in role and cannot be "
                     + "changed. Create a custom role with another id.");
@@ -226,7 +227,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public void deleteCustomRole(UserSession actor, String roleId) {
-        actor.require(Permission.MANAGE_ROLES);
+        actor.require(Action.EDIT_ROLES);
         store.write(tx -> {
             if (tx.customRoles().stream().noneMatch(r -> r.id().equals(roleId))) {
                 throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
@@ -242,13 +243,13 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public String defaultRole(UserSession actor) {
-        actor.require(Permission.MANAGE_INSTANCE);
+        actor.require(Action.READ_DEFAULT_ROLE);
         return store.read(this::defaultRoleIn);
     }
 
     @Override
     public void setDefaultRole(UserSession actor, String roleId) {
-        actor.require(Permission.MANAGE_INSTANCE);
+        actor.require(Action.CHOOSE_DEFAULT_ROLE);
         store.write(tx -> {
             if (!rolesById(tx).containsKey(roleId)) {
                 throw new StratusException(Problem.INVALID_INPUT, "Unknown role '" + roleId + "'.");
@@ -261,13 +262,13 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public Map<String, List<String>> databaseLimits(UserSession actor) {
-        actor.require(Permission.MANAGE_USERS);
+        actor.require(Action.LIST_ROLES);
         return store.read(StoreReader::databaseLimits);
     }
 
     @Override
     public void setDatabaseLimits(UserSession actor, String roleId, List<String> patterns) {
-        actor.require(Permission.MANAGE_ROLES);
+        actor.require(Action.LIMIT_DATABASES);
         if (roleId.equals(Role.ADMINISTRATOR.id())) {
             throw new StratusException(Problem.CONFLICT, "Administrators open every database; limit the other roles.");
         }
@@ -297,7 +298,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             Map<String, Role> roles = rolesById(tx);
             Map<String, List<String>> limits = tx.databaseLimits();
             List<Role> connecting = tx.grantsOf(session.principalId()).stream().map(roles::get)
-                    .filter(role -> role != null && role.allows(Permission.CONNECT))
+                    .filter(role -> role != null && role.allows(Action.OPEN_DATABASE.permission()))
                     .sorted(Comparator.comparing(Role::id)).toList();
             List<Role> opening = connecting.stream().filter(role -> role.equals(Role.ADMINISTRATOR)
                     || !limits.containsKey(role.id()) || limits.get(role.id()).stream().anyMatch(p -> matches(p, resourceId)))
@@ -308,7 +309,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
                         + ". Ask a Stratus Administrator to let one of them open it.");
             }
             // A write permission counts only through a role that may open this database.
-            return opening.stream().anyMatch(role -> role.allows(Permission.WRITE_DATA)) ? AccessMode.READ_WRITE
+            return opening.stream().anyMatch(role -> role.allows(Action.WRITE_DATA.permission())) ? AccessMode.READ_WRITE
                     : AccessMode.READ_ONLY;
         });
     }
@@ -327,7 +328,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
 
     @Override
     public List<AuditRecord> audit(UserSession actor, int limit) {
-        actor.require(Permission.READ_AUDIT);
+        actor.require(Action.READ_AUDIT);
         if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
             throw new StratusException(Problem.INVALID_INPUT, "Ask for 1 to " + MAX_AUDIT_ENTRIES + " audit entries, not "
                     + limit + ".");

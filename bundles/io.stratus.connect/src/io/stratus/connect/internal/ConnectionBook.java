@@ -2,7 +2,7 @@ package io.stratus.connect.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.access.Permission;
+import io.stratus.core.access.Action;
 import io.stratus.core.connect.SavedConnection;
 import io.stratus.core.connect.SavedConnections;
 import io.stratus.core.session.UserSession;
@@ -32,13 +32,13 @@ public final class ConnectionBook implements SavedConnections {
 
     @Override
     public List<SavedConnection> list(UserSession session) {
-        session.require(Permission.CONNECT);
+        session.require(Action.SAVE_CONNECTIONS);
         return store.read(tx -> tx.savedConnections(session.principalId()));
     }
 
     @Override
     public SavedConnection create(UserSession session, SavedConnection connection) {
-        session.require(Permission.CONNECT);
+        session.require(Action.SAVE_CONNECTIONS);
         SavedConnection saved = new SavedConnection(UUID.randomUUID().toString(), connection.name(),
                 connection.resourceId(), connection.username(), connection.database(), connection.iamAuthentication());
         store.write(tx -> {
@@ -54,7 +54,7 @@ public final class ConnectionBook implements SavedConnections {
 
     @Override
     public SavedConnection update(UserSession session, SavedConnection connection) {
-        session.require(Permission.CONNECT);
+        session.require(Action.SAVE_CONNECTIONS);
         store.write(tx -> {
             if (!owns(tx, session, connection.id())) {
                 throw notFound(connection.id());
@@ -67,7 +67,7 @@ public final class ConnectionBook implements SavedConnections {
 
     @Override
     public void delete(UserSession session, String id) {
-        session.require(Permission.CONNECT);
+        session.require(Action.SAVE_CONNECTIONS);
         if (!store.write(tx -> tx.deleteConnection(session.principalId(), id))) {
             throw notFound(id);
         }

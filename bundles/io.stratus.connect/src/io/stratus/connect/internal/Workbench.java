@@ -3,7 +3,7 @@ package io.stratus.connect.internal;
 import io.stratus.aws.AwsClients;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.access.Permission;
+import io.stratus.core.access.Action;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
 import io.stratus.core.connect.AwsKeys;
@@ -131,8 +131,8 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     @Override
     public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database) {
-        session.require(Permission.CONNECT);
-        ConnectionSpec discovered = explorer.connectionSpec(session, resourceId);
+        session.require(Action.OPEN_DATABASE);
+        ConnectionSpec discovered = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
         AccessMode mode = access.modeFor(session, resourceId);
         ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
                 .orElse(discovered);
@@ -178,7 +178,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     /** The session's open databases that its roles still allow as they were opened; the others are closed. */
     @Override
     public List<OpenDatabase> list(UserSession session) {
-        session.require(Permission.CONNECT);
+        session.require(Action.USE_OPEN_DATABASES);
         return open.getOrDefault(session.id(), Map.of()).values().stream()
                 .filter(connection -> outgrownBy(session, connection).isEmpty()).map(Connection::described)
                 .sorted(Comparator.comparing(OpenDatabase::openedAt)).toList();
@@ -218,7 +218,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
 
     @Override
     public void close(UserSession session, String connectionId) {
-        session.require(Permission.CONNECT);
+        session.require(Action.USE_OPEN_DATABASES);
         Map<String, Connection> mine = open.get(session.id());
         Connection connection = mine == null ? null : mine.remove(connectionId);
         if (connection == null) {
@@ -241,7 +241,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     }
 
     private Connection connection(UserSession session, String connectionId) {
-        session.require(Permission.CONNECT);
+        session.require(Action.USE_OPEN_DATABASES);
         Connection connection = open.getOrDefault(session.id(), Map.of()).get(connectionId);
         if (connection == null) {
             throw notOpen(connectionId);

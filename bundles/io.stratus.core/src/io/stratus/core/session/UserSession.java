@@ -2,11 +2,13 @@ package io.stratus.core.session;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,16 +45,22 @@ public interface UserSession {
         return permissions().contains(permission);
     }
 
+    /** Whether this person may do the action now: what a front end asks to enable or hide a command. */
+    default boolean may(Action action) {
+        return allows(action.permission());
+    }
+
     /**
      * The one permission check every service makes before acting for this person.
      *
-     * @throws StratusException FORBIDDEN, naming what the roles do not allow
+     * @throws StratusException FORBIDDEN, naming the action and the permission it needs
      */
-    default void require(Permission permission) {
-        if (!allows(permission)) {
-            throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles do not allow this: "
-                    + permission.description().toLowerCase(java.util.Locale.ROOT)
-                    + ". Ask a Stratus Administrator for a role that does.");
+    default void require(Action action) {
+        if (!may(action)) {
+            Permission needed = action.permission();
+            throw new StratusException(Problem.FORBIDDEN, "Your Stratus roles do not allow you to " + action.description()
+                    + ": that needs the permission '" + needed.id() + "' ("
+                    + needed.description().toLowerCase(Locale.ROOT) + "). Ask a Stratus Administrator for a role that has it.");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.stratus.explorer.internal;
 import io.stratus.aws.AwsClients;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.access.Permission;
+import io.stratus.core.access.Action;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -127,14 +127,23 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     @Override
     public ExplorerTree tree(UserSession session) {
-        session.require(Permission.EXPLORE);
+        session.require(Action.EXPLORE);
+        return treeOf(session);
+    }
+
+    /** The tree without a permission check of its own: its callers check the action they serve. */
+    private ExplorerTree treeOf(UserSession session) {
         Map<PairKey, RegionNode> tree = trees.get(session.id());
-        return tree != null ? assemble(session, tree) : refresh(session);
+        return tree != null ? assemble(session, tree) : discoverAll(session);
     }
 
     @Override
     public ExplorerTree refresh(UserSession session) {
-        session.require(Permission.EXPLORE);
+        session.require(Action.EXPLORE);
+        return discoverAll(session);
+    }
+
+    private ExplorerTree discoverAll(UserSession session) {
         List<PairKey> pairs = discoveries.stream()
                 .flatMap(d -> regions(session).stream().map(r -> new PairKey(d.service(), r))).toList();
         Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs));
@@ -147,7 +156,7 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     @Override
     public ExplorerTree refresh(UserSession session, String service, String region) {
-        session.require(Permission.EXPLORE);
+        session.require(Action.EXPLORE);
         CloudService known = discoveries.stream().map(Discovery::service).filter(s -> s.id().equalsIgnoreCase(service))
                 .findFirst().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Unknown service '" + service
                         + "'. Use one of: " + String.join(", ", inTreeOrder().stream().map(d -> d.service().id())
@@ -158,15 +167,16 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
         }
         Map<PairKey, RegionNode> tree = trees.get(session.id());
         if (tree == null) {
-            return refresh(session);
+            return discoverAll(session);
         }
         tree.putAll(scan(session, List.of(new PairKey(known, region))));
         return assemble(session, tree);
     }
 
     @Override
-    public ConnectionSpec connectionSpec(UserSession session, String resourceId) {
-        CloudResource resource = tree(session).find(resourceId).orElseThrow(() -> new StratusException(
+    public ConnectionSpec connectionSpec(UserSession session, String resourceId, Action action) {
+        session.require(action);
+        CloudResource resource = treeOf(session).find(resourceId).orElseThrow(() -> new StratusException(
                 Problem.NOT_FOUND, "No database " + resourceId + " in your explorer. Refresh it if it is new."));
         return ConnectionSpecs.of(resource, engine(resource.engine()));
     }

@@ -2,6 +2,7 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.explorer.CloudExplorer;
 import io.stratus.explorer.ExplorerFilter;
 import io.stratus.explorer.ExplorerTree;
@@ -51,7 +52,8 @@ final class ExplorerRoutes {
     private ApiResponse connection(ApiRequest request) {
         String resource = query(request, "resource").orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                 "Name the database with ?resource= and its id from the explorer tree."));
-        return ApiResponse.ok(views.connectionSpec(explorer.connectionSpec(request.signedIn(), resource)));
+        return ApiResponse.ok(views.connectionSpec(
+                explorer.connectionSpec(request.signedIn(), resource, Action.READ_CONNECTION_SETTINGS)));
     }
 
     private static ExplorerTree filtered(ExplorerTree tree, ApiRequest request) {

@@ -13,7 +13,7 @@ import io.stratus.core.session.UserSession;
 import java.util.function.Function;
 
 /**
- * The instance's state, first-run setup, and signing in and out. The keys of a sign-in go from
+ * The instance's state, first-run setup, signing in and out, and the permissions each action needs. The keys of a sign-in go from
  * the request body straight into the sign-in service, which wipes them when it is done with them.
  */
 final class IdentityRoutes {
@@ -38,7 +38,8 @@ final class IdentityRoutes {
                 .add("POST", "/api/setup", Router.Wait.SIGN_IN, request -> openSession(request, signIn::setUp))
                 .add("POST", "/api/session", Router.Wait.SIGN_IN, request -> openSession(request, signIn::signIn))
                 .add("GET", "/api/session", this::session)
-                .add("DELETE", "/api/session", this::signOut);
+                .add("DELETE", "/api/session", this::signOut)
+                .add("GET", "/api/permissions", this::permissions);
     }
 
     /** Whether the instance is configured; its account only for someone signed in to it. */
@@ -82,6 +83,11 @@ final class IdentityRoutes {
     private ApiResponse session(ApiRequest request) {
         UserSession session = request.signedIn();
         return ApiResponse.ok(views.session(session, users.self(session)));
+    }
+
+    private ApiResponse permissions(ApiRequest request) {
+        request.signedIn(); // for signed-in people, as the rest of the API
+        return ApiResponse.ok(views.permissionTable());
     }
 
     private ApiResponse signOut(ApiRequest request) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.admin.AuditRecord;
 import io.stratus.admin.UserView;
+import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
@@ -18,6 +19,7 @@ import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerTree;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ final class JsonViews {
                 .put("expiresAt", session.expiresAt().toString());
         strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
         permissions(node.putArray("permissions"), session.permissions());
+        Arrays.stream(Action.values()).filter(session::may).map(Action::id).sorted().forEach(node.putArray("actions")::add);
         account(node, session.accountDetails());
         return node;
     }
@@ -167,6 +170,21 @@ final class JsonViews {
                 .put("region", spec.region()).put("host", spec.host()).put("port", spec.port())
                 .put("tlsRequired", spec.tlsRequired()).put("iamAuthentication", spec.iamAuthentication());
         optional(node, "database", spec.database());
+        return node;
+    }
+
+    /** The declared permissions and the one each action needs, for front ends to build their commands from. */
+    ObjectNode permissionTable() {
+        ObjectNode node = object();
+        ArrayNode permissions = node.putArray("permissions");
+        for (Permission permission : Permission.values()) {
+            permissions.addObject().put("id", permission.id()).put("description", permission.description());
+        }
+        ArrayNode actions = node.putArray("actions");
+        for (Action action : Action.values()) {
+            actions.addObject().put("id", action.id()).put("description", action.description())
+                    .put("permission", action.permission().id());
+        }
         return node;
     }
 
