@@ -3,7 +3,6 @@
 // then cleared from the form.
 'use strict';
 
-const PERMISSIONS = ['explore', 'connect', 'write-data', 'manage-users', 'manage-roles', 'manage-instance', 'read-audit'];
 const OUTCOMES = { OK: 'ok', ACCESS_DENIED: 'no permission', FAILED: 'failed', TIMED_OUT: 'timed out' };
 const $ = (selector) => document.querySelector(selector);
 /** Engines with views of their own: DocumentDB takes JSON statements, DynamoDB PartiQL or JSON requests, the others SQL. */
@@ -120,8 +119,9 @@ function enterApp() {
   const account = me.accountAlias ? `${me.accountAlias} (${me.accountId})` : me.accountId;
   $('#who').textContent = `${me.arn} · account ${account} · ${me.roles.join(', ')}`;
   $('#sign-out').hidden = false;
+  // The server's table decides: a tab shows when the person may do its action (me.actions).
   for (const button of document.querySelectorAll('nav button')) {
-    button.hidden = button.dataset.needs !== undefined && !me.permissions.includes(button.dataset.needs);
+    button.hidden = button.dataset.action !== undefined && !me.actions.includes(button.dataset.action);
   }
   show('app-view');
   openTab('explorer');
@@ -179,7 +179,7 @@ function resourceNode(resource) {
   const engine = engines.get(resource.engine);
   // As the server decides: an engine no bundle describes keeps what AWS says.
   if (resource.iamAuthentication && (engine?.defaults.iamAuthentication ?? true)) facts.push('IAM database authentication');
-  const openable = resource.endpoint && engine?.openable && me.permissions.includes('connect');
+  const openable = resource.endpoint && engine?.openable && me.actions.includes('open-database');
   return el('li', {},
     el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
     openable ? [' ', el('button', { type: 'button', 'aria-label': `Open ${resource.name}`, text: 'Open…',
@@ -637,7 +637,7 @@ async function loadUsers() {
 }
 
 async function loadRoles() {
-  const data = await api('GET', '/api/roles');
+  const [data, table] = await Promise.all([api('GET', '/api/roles'), api('GET', '/api/permissions')]);
   $('#roles-table').replaceChildren(el('tr', {}, ['Role', 'Permissions', ''].map((h) => el('th', { text: h }))),
     ...data.roles.map((role) => el('tr', {},
       el('td', { text: role.name + (role.id === data.defaultRole ? ' (new users get it)' : '') }),
@@ -649,8 +649,9 @@ async function loadRoles() {
         } })))));
   $('#default-role').replaceChildren(...data.roles.map((role) =>
     el('option', { value: role.id, text: role.name, selected: role.id === data.defaultRole })));
-  $('#role-permissions').replaceChildren(el('legend', { text: 'Permissions' }), ...PERMISSIONS.map((p) =>
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'permission', value: p }), p)));
+  $('#role-permissions').replaceChildren(el('legend', { text: 'Permissions' }), ...table.permissions.map((p) =>
+    el('label', { class: 'check', title: p.description },
+      el('input', { type: 'checkbox', name: 'permission', value: p.id }), p.id)));
 }
 
 $('#default-role-form').addEventListener('submit', async (event) => {
