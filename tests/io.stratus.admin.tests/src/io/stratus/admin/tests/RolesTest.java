@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.admin.AuditRecord;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.session.UserSession;
@@ -38,6 +39,20 @@ class RolesTest extends StratusTestBase {
         assertTrue(audit.stream().anyMatch(a -> a.action().equals("grant") && a.detail().startsWith("administrator to bob")
                 && alice.principalId().equals(a.actor())), audit.toString());
         assertTrue(audit.stream().anyMatch(a -> a.action().equals("revoke") && a.detail().startsWith("user from bob")));
+    }
+
+    @Test
+    void eachServiceCallNeedsThePermissionItsActionDeclares() {
+        UserSession alice = setUpAsAlice();
+        UserSession bob = signIn(TestAccounts.bob());
+        stratus.admin().createCustomRole(alice, Role.custom("role-editor", "Role editor", Set.of(Permission.MANAGE_ROLES)));
+        stratus.admin().setRoles(alice, bob.principalId(), Set.of("role-editor"));
+
+        assertTrue(bob.may(Action.EDIT_ROLES));
+        stratus.admin().createCustomRole(bob, Role.custom("reader", "Reader", Set.of(Permission.CONNECT)));
+        assertFalse(bob.may(Action.LIST_USERS));
+        StratusException e = refused(Problem.FORBIDDEN, () -> stratus.admin().users(bob));
+        assertMentions(e, Action.LIST_USERS.description(), "'" + Action.LIST_USERS.permission().id() + "'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.stratus.aws.simulator.testing.Fault;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
@@ -287,9 +288,27 @@ class ExplorerTest {
         assertEquals(Problem.FORBIDDEN, e.problem());
     }
 
+    @Test
+    void openingADatabaseLooksItUpWithConnectAloneAsDeclared() {
+        assertEquals(Permission.CONNECT, Action.OPEN_DATABASE.permission());
+        String sessions = named(stratus.explorer().tree(alice).node("DYNAMODB", "eu-west-1").orElseThrow().resources(),
+                "sessions").id();
+        UserSession bob = stratus.signIn().signIn(keys(BOB_ID, BOB_SECRET));
+        stratus.admin().createCustomRole(alice, Role.custom("opener", "Opener", Set.of(Permission.CONNECT)));
+        stratus.admin().setRoles(alice, bob.principalId(), Set.of("opener"));
+
+        assertEquals("dynamodb", stratus.explorer().connectionSpec(bob, sessions, Action.OPEN_DATABASE).engine());
+        StratusException settings = assertThrows(StratusException.class,
+                () -> stratus.explorer().connectionSpec(bob, sessions, Action.READ_CONNECTION_SETTINGS));
+        assertEquals(Problem.FORBIDDEN, settings.problem());
+        assertTrue(settings.getMessage().contains("read the connection settings") && settings.getMessage().contains("'explore'"),
+                settings.getMessage());
+    }
+
     private ConnectionSpec spec(ExplorerTree tree, String service, String name) {
         String region = name.equals("legacy") ? "ap-southeast-2" : "eu-west-1";
-        return stratus.explorer().connectionSpec(alice, named(tree.node(service, region).orElseThrow().resources(), name).id());
+        return stratus.explorer().connectionSpec(alice, named(tree.node(service, region).orElseThrow().resources(), name).id(),
+                Action.READ_CONNECTION_SETTINGS);
     }
 
     private static CloudResource named(List<CloudResource> resources, String name) {

@@ -299,6 +299,24 @@ class DatabaseApiTest {
     }
 
     @Test
+    void openingADatabaseNeedsConnectWithoutExplore() throws Exception {
+        assertEquals(201, alice.post("/api/roles", Map.of("id", "opener", "name", "Opener",
+                "permissions", List.of("connect"))).statusCode());
+        String daveId = ApiClient.json(dave.get("/api/session")).get("principalId").asText();
+        assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("opener"))).statusCode());
+        try {
+            ApiClient.assertError(dave.get("/api/explorer"), 403, "forbidden");
+            ApiClient.assertError(dave.get("/api/explorer/connection?resource=" + LocalDatabaseInstance.CARTS), 403, "forbidden");
+            HttpResponse<String> opened = dave.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS));
+            assertEquals(201, opened.statusCode(), opened.body());
+            close(dave, ApiClient.json(opened).get("id").asText());
+        } finally {
+            assertEquals(200, alice.put("/api/users/" + daveId + "/roles", Map.of("roles", List.of("viewer"))).statusCode());
+            assertEquals(204, alice.send("DELETE", "/api/roles/opener", null).statusCode());
+        }
+    }
+
+    @Test
     void anAdministratorLimitsWhichDatabasesARoleMayOpen() throws Exception {
         HttpResponse<String> limited = alice.put("/api/roles/viewer/databases",
                 Map.of("patterns", List.of("arn:aws:rds:*:*:db:reporting-*")));

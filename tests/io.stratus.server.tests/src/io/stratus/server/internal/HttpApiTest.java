@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.core.access.Action;
+import io.stratus.core.access.Permission;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -206,6 +208,24 @@ class HttpApiTest {
                 401, "not_signed_in");
         ApiClient.assertError(anonymous.post("/api/session", keys("short", "x")), 400, "bad_request");
         ApiClient.assertError(anonymous.post("/api/session", Map.of("accessKeyId", BOB.get("accessKeyId"))), 400, "bad_request");
+    }
+
+    @Test
+    void thePermissionTableAndTheActionsOfTheSessionComeFromTheServer() throws Exception {
+        signedIn("/api/setup", ALICE);
+        ApiClient bob = signedIn("/api/session", BOB);
+        ApiClient.assertError(anonymous.get("/api/permissions"), 401, "not_signed_in");
+
+        JsonNode table = ApiClient.json(bob.get("/api/permissions"));
+        assertEquals(Stream.of(Permission.values()).map(Permission::id).toList(), table.get("permissions").findValuesAsText("id"));
+        assertEquals(Stream.of(Action.values()).map(Action::id).toList(), table.get("actions").findValuesAsText("id"));
+        JsonNode open = table.get("actions").findParents("id").stream()
+                .filter(action -> action.get("id").asText().equals("open-database")).findFirst().orElseThrow();
+        assertEquals("connect", open.get("permission").asText(), "opening a database needs connect, not explore as well");
+
+        List<String> actions = strings(ApiClient.json(bob.get("/api/session")).get("actions"));
+        assertTrue(actions.containsAll(List.of("explore", "open-database", "write-data")), actions.toString());
+        assertFalse(actions.contains("list-users"), "a User does not administer: " + actions);
     }
 
     @Test
