@@ -11,6 +11,7 @@ import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ExplorerTree.RegionNode;
 import io.stratus.explorer.ExplorerTree.ServiceNode;
@@ -42,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
  * bounded by {@code parallelism}), each with its own deadline, so one slow or failing region
  * never holds back the others. Configured through ConfigAdmin (PID {@code io.stratus.explorer}).
  */
-@Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = "io.stratus.explorer")
+@Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = ExplorerConfiguration.PID)
 public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     @interface Config {

@@ -1,5 +1,6 @@
 package io.stratus.connect.tests;
 
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.testing.StratusServices;
 import io.stratus.testing.TestCertificates;
@@ -18,7 +19,7 @@ final class TestConnectors {
     /** Once per test run: configuring again would restart the connectors under a running test. */
     static synchronized void trustTheTestAuthority(StratusServices stratus) throws Exception {
         String authority = TestCertificates.shared().authority().toString();
-        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates", authority)));
+        stratus.configure(ConnectConfiguration.PID, new Hashtable<>(Map.of(ConnectConfiguration.TRUSTED_CERTIFICATES, authority)));
         StratusServices.awaitTrue("the connectors trust " + authority, () -> {
             try {
                 return Files.readString(stratus.currentService(DatabaseTrust.class).certificateAuthorities()).contains(authority);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.aws.simulator.Seed;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -89,8 +90,8 @@ class HttpApiTest {
         simulator = AwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
-        stratus.configure("io.stratus.server", new Hashtable<>(Map.of("signInMaxFailures", MAX_FAILURES,
+        stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS, new String[] {"eu-west-1"})));
+        stratus.configure(ApiDispatcher.PID, new Hashtable<>(Map.of("signInMaxFailures", MAX_FAILURES,
                 "signInWindowSeconds", WINDOW_SECONDS, "maxBodyBytes", 4096)));
     }
 
