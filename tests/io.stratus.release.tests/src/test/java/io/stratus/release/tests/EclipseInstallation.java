@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +91,7 @@ record EclipseInstallation(Path root) {
 
     /** The bundles that simpleconfigurator installs at start-up, as p2 recorded them. */
     List<Bundle> bundlesInfo() {
-        Path file = bundlesInfoFile();
+        Path file = root.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
         try (Stream<String> lines = Files.lines(file)) {
             return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split(","))
@@ -104,31 +103,32 @@ record EclipseInstallation(Path root) {
     }
 
     /**
-     * Copies bundles of another installation (jars) into this one, to be started at level 4 by
-     * simpleconfigurator on its first start: the OSGi console, for a product that ships none.
+     * Copies bundles of another installation (jars) into this product, started at level 4 with
+     * the others its config.ini lists in {@code osgi.bundles}: the OSGi console, for a product
+     * that ships none.
      */
     void addStartedBundlesOf(EclipseInstallation other, List<String> symbolicNames) {
-        List<String> lines = new ArrayList<>();
+        StringBuilder added = new StringBuilder();
+        int found = 0;
         try (Stream<Path> entries = Files.list(other.plugins())) {
             for (Path jar : (Iterable<Path>) entries::iterator) {
                 Optional<Bundle> bundle = manifestOf(jar).flatMap(EclipseInstallation::bundleOf);
                 if (bundle.isPresent() && symbolicNames.contains(bundle.get().symbolicName())) {
                     Files.copy(jar, plugins().resolve(jar.getFileName().toString()));
-                    lines.add(String.join(",", bundle.get().symbolicName(), bundle.get().version(),
-                            "plugins/" + jar.getFileName(), "4", "true"));
+                    added.append(",reference\\:file\\:").append(jar.getFileName()).append("@4\\:start");
+                    found++;
                 }
             }
-            if (lines.size() != symbolicNames.size()) {
-                throw new IllegalStateException(other.plugins() + " lacks some of " + symbolicNames + ": found " + lines);
+            if (found != symbolicNames.size()) {
+                throw new IllegalStateException(other.plugins() + " lacks some of " + symbolicNames);
             }
-            Files.write(bundlesInfoFile(), lines, StandardOpenOption.APPEND);
+            Path configIni = root.resolve("configuration/config.ini");
+            List<String> lines = Files.readAllLines(configIni).stream()
+                    .map(line -> line.startsWith("osgi.bundles=") ? line + added : line).toList();
+            Files.write(configIni, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Path bundlesInfoFile() {
-        return root.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
     }
 
     /** The Eclipse log files (configuration/*.log) that the platform wrote, newest last. */
