@@ -10,6 +10,7 @@ import io.stratus.store.ConfigStore;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -28,7 +29,10 @@ public final class DesktopApplication implements IApplication {
     /** Exit status when a setting is wrong or the store cannot be used, as the server's. */
     static final Integer EXIT_CANNOT_START = 2;
 
+    private static final long CLEAN_UP_SECONDS = 15;
+
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private volatile StartupFailure failure;
 
     @Override
@@ -45,12 +49,30 @@ public final class DesktopApplication implements IApplication {
             System.err.println("Stratus desktop cannot start. " + e.getMessage());
             return EXIT_CANNOT_START;
         }
+        // SIGTERM or Ctrl+C closes the window as the person would, so that demo mode's data is thrown away too.
+        Thread onSigterm = new Thread(this::stopAndAwaitCleanUp, "stratus-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSigterm);
         try {
             startup.demoBanner("sign in in the Stratus window with these keys").ifPresent(System.out::println);
             return runWorkbench(startup);
         } finally {
             closed.countDown();
             startup.close();
+            cleanedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSigterm);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for this clean-up
+            }
+        }
+    }
+
+    private void stopAndAwaitCleanUp() {
+        stop();
+        try {
+            cleanedUp.await(CLEAN_UP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
