@@ -63,9 +63,7 @@ public final class Settings {
      */
     public static Settings read(FrontDoor frontDoor, String[] args, Map<String, String> env, Path dataDirectory) {
         boolean demo = frontDoor.offersDemo() && Arrays.asList(args).contains(DEMO_FLAG);
-        Map<Setting, String> flags = parseFlags(frontDoor, Arrays.stream(args)
-                .filter(arg -> frontDoor.owns(arg) && !(frontDoor.offersDemo() && arg.equals(DEMO_FLAG)))
-                .toArray(String[]::new));
+        Map<Setting, String> flags = parseFlags(frontDoor, args);
         Path data = Setting.DATA.appliesTo(frontDoor)
                 ? parsePath(Setting.DATA, first(Setting.DATA, flags, env, Map.of()).orElse(dataDirectory.toString()))
                 : dataDirectory;
@@ -157,6 +155,9 @@ public final class Settings {
                 .toArray(Setting[]::new);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (!frontDoor.owns(arg) || frontDoor.offersDemo() && arg.equals(DEMO_FLAG)) {
+                continue;
+            }
             Setting setting = null;
             String value = null;
             for (Setting s : known) {
