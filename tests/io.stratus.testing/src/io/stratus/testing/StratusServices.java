@@ -1,8 +1,11 @@
 package io.stratus.testing;
 
 import io.stratus.admin.UserAdministration;
+import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
@@ -12,6 +15,7 @@ import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.explorer.CloudExplorer;
 import io.stratus.store.ConfigStore;
+import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
 import java.net.URI;
@@ -69,9 +73,9 @@ public final class StratusServices {
     /** Points the AWS clients at an endpoint and waits until they use it. */
     public void useAws(URI endpoint, Map<String, Object> extra) {
         Hashtable<String, Object> properties = new Hashtable<>(extra);
-        properties.put("endpoint", endpoint.toString());
+        properties.put(AwsConfiguration.ENDPOINT, endpoint.toString());
         properties.putIfAbsent("callTimeoutMillis", 5_000L);
-        configure("io.stratus.aws", properties);
+        configure(AwsConfiguration.PID, properties);
         awaitTrue("the AWS clients use " + endpoint + " with " + extra, () -> {
             AwsClients clients = tracker(AwsClients.class).getService();
             return clients != null && clients.settings().endpoint().equals(Optional.of(endpoint))
@@ -84,7 +88,7 @@ public final class StratusServices {
     }
 
     public void useAuth(Map<String, Object> properties) {
-        configure("io.stratus.auth", new Hashtable<>(properties));
+        configure(AuthConfiguration.PID, new Hashtable<>(properties));
     }
 
     /** Sets the configuration of a component, as a product does at start. */
@@ -104,7 +108,7 @@ public final class StratusServices {
     public void trustTheTestAuthority() throws IOException, InterruptedException {
         synchronized (StratusServices.class) {
             String authority = TestCertificates.shared().authority().toString();
-            configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates", authority)));
+            configure(ConnectConfiguration.PID, new Hashtable<>(Map.of(ConnectConfiguration.TRUSTED_CERTIFICATES, authority)));
             awaitTrue("the connectors trust " + authority, () -> {
                 try {
                     return Files.readString(currentService(DatabaseTrust.class).certificateAuthorities()).contains(authority);
@@ -131,14 +135,14 @@ public final class StratusServices {
     /** Stops the services over the store and starts them again on the same data directory. */
     public void restartStore() throws IOException {
         stop();
-        configAdmin.getConfiguration("io.stratus.store", "?")
-                .update(new Hashtable<>(Map.of("dataDirectory", dataDirectory.toString())));
+        configAdmin.getConfiguration(StoreConfiguration.PID, "?")
+                .update(new Hashtable<>(Map.of(StoreConfiguration.DATA_DIRECTORY, dataDirectory.toString())));
         waitFor(SignInService.class);
     }
 
     /** Takes the store and everything over it down, as when the server stops. */
     public void stop() throws IOException {
-        Configuration store = configAdmin.getConfiguration("io.stratus.store", "?");
+        Configuration store = configAdmin.getConfiguration(StoreConfiguration.PID, "?");
         if (store.getProperties() != null) {
             store.delete();
             // The store itself, not only a service over it: a service may be away for another reason

@@ -1,5 +1,6 @@
 package io.stratus.admin.internal;
 
+import io.stratus.admin.AdminConfiguration;
 import io.stratus.admin.AuditRecord;
 import io.stratus.admin.UserAdministration;
 import io.stratus.admin.UserView;
@@ -51,7 +52,7 @@ import org.osgi.service.component.annotations.Reference;
  * administered through them could not be handed over with IAM.
  */
 @Component(service = {Admission.class, AuditTrail.class, UserAdministration.class, DatabaseAccess.class},
-        configurationPid = "io.stratus.admin")
+        configurationPid = AdminConfiguration.PID)
 public final class InstanceAdministration implements Admission, AuditTrail, UserAdministration, DatabaseAccess {
 
     /** Enough patterns for any sensible rule; a bound, so a role stays readable. */

@@ -1,5 +1,6 @@
 package io.stratus.auth.internal;
 
+import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.AwsClients;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * everybody out, which is what keeping AWS keys out of every file means. Configured through
  * ConfigAdmin (PID {@code io.stratus.auth}).
  */
-@Component(service = {SignInService.class, SessionCredentials.class}, configurationPid = "io.stratus.auth")
+@Component(service = {SignInService.class, SessionCredentials.class}, configurationPid = AuthConfiguration.PID)
 public final class SessionManager implements SignInService, SessionCredentials {
 
     @interface Config {

@@ -1,6 +1,7 @@
 package io.stratus.aws.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.AwsSettings;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
@@ -65,7 +66,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Every request, the SDK clients' and those signed here, is signed by the {@link VaultSigner},
  * which keeps nothing derived from a secret key (the SDK's own signer caches one per key).
  */
-@Component(service = AwsClients.class, configurationPid = "io.stratus.aws")
+@Component(service = AwsClients.class, configurationPid = AwsConfiguration.PID)
 public final class SdkAwsClients implements AwsClients {
 
     /** The component's configuration; every property is optional. */

@@ -1,5 +1,6 @@
 package io.stratus.connect.internal;
 
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.DatabaseTrust;
@@ -32,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * proxy or a self-managed database). Both are joined into one file in the bundle's data area,
  * written anew on every activation; it holds public certificates only.
  */
-@Component(configurationPid = "io.stratus.connect")
+@Component(configurationPid = ConnectConfiguration.PID)
 public final class AwsDatabaseTrust implements DatabaseTrust {
 
     static final String AWS_AUTHORITIES = "tls/aws-database-authorities.pem";

@@ -1,6 +1,7 @@
 package io.stratus.connect.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
@@ -56,7 +57,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Keeps each sign-in session's open databases apart: connections are found only under the session
  * that opened them, by an unguessable id, and all of a session's connections close when it ends.
  */
-@Component(service = {DatabaseWorkbench.class, SessionListener.class}, configurationPid = "io.stratus.connect")
+@Component(service = {DatabaseWorkbench.class, SessionListener.class}, configurationPid = ConnectConfiguration.PID)
 public final class Workbench implements DatabaseWorkbench, SessionListener {
 
     @interface Config {

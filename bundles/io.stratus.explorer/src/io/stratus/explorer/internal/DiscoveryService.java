@@ -14,6 +14,7 @@ import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.CloudExplorer;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ExplorerTree.RegionNode;
 import io.stratus.explorer.ExplorerTree.ServiceNode;
@@ -55,7 +56,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * register, and connection defaults come from their {@link EngineContribution}s. Configured
  * through ConfigAdmin (PID {@code io.stratus.explorer}).
  */
-@Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = "io.stratus.explorer")
+@Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = ExplorerConfiguration.PID)
 public final class DiscoveryService implements CloudExplorer, SessionListener {
 
     @interface Config {

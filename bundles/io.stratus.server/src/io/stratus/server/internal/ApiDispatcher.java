@@ -57,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * not listen on a port itself: each {@link HttpApiServer} feeds it requests. Settings: ConfigAdmin
  * PID {@code io.stratus.server}.
  */
-@Component(service = ApiDispatcher.class, configurationPid = "io.stratus.server")
+@Component(service = ApiDispatcher.class, configurationPid = ApiDispatcher.PID)
 public final class ApiDispatcher {
+
+    /** The ConfigAdmin PID of the HTTP API's limits; only the server itself and its tests set them. */
+    static final String PID = "io.stratus.server";
 
     @interface Config {
         /** Largest request body accepted; larger ones get 413. */

@@ -3,6 +3,7 @@ package io.stratus.store.internal;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
 import io.stratus.store.ConfigStore;
+import io.stratus.store.StoreConfiguration;
 
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the store that the configuration {@value StoreSettings#PID} describes and only then
+ * Opens the store that the configuration {@value StoreConfiguration#PID} describes and only then
  * offers it as the ConfigStore service. Nothing opens until that configuration exists. A store
  * that cannot be opened or trusted never becomes a ConfigStore service, so setup can never begin
  * again on an empty store: a {@link StartupFailure} service says why instead, and the front door
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * For the same reason no configuration property (the password among them) becomes a service
  * property.
  */
-@Component(configurationPid = StoreSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(configurationPid = StoreConfiguration.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 public final class ConfigStoreComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigStoreComponent.class);
@@ -44,7 +45,7 @@ public final class ConfigStoreComponent {
             registered = context.registerService(ConfigStore.class, opened, null);
         } catch (StratusException e) {
             LOG.error(e.getMessage(), e);
-            registered = context.registerService(StartupFailure.class, new StartupFailure(StoreSettings.PID,
+            registered = context.registerService(StartupFailure.class, new StartupFailure(StoreConfiguration.PID,
                     e.getMessage()), null);
         }
         store = opened;

@@ -3,6 +3,7 @@ package io.stratus.store.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.Secret;
+import io.stratus.store.StoreConfiguration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ final class PostgresDatabase implements Database {
 
     PostgresDatabase(StoreSettings.Postgres settings) {
         if (Driver.parseURL(settings.jdbcUrl(), null) == null) {
-            throw new StratusException(Problem.INVALID_INPUT, "The configuration '" + StoreSettings.PID
+            throw new StratusException(Problem.INVALID_INPUT, "The configuration '" + StoreConfiguration.PID
                     + "' has a jdbcUrl the PostgreSQL driver cannot read: " + settings.jdbcUrl()
                     + ". Use the form jdbc:postgresql://host:port/database.");
         }
@@ -67,6 +68,6 @@ final class PostgresDatabase implements Database {
     public StoreException cannotOpen(SQLException e) {
         return unreachable("Stratus could not connect to its configuration store ("
                 + describe() + "): " + Database.detail(e) + " Check jdbcUrl, user and password of the configuration '"
-                + StoreSettings.PID + "', and that the server is running and accepts connections from here.", e);
+                + StoreConfiguration.PID + "', and that the server is running and accepts connections from here.", e);
     }
 }

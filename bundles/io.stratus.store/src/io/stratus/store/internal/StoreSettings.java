@@ -1,5 +1,11 @@
 package io.stratus.store.internal;
 
+import static io.stratus.store.StoreConfiguration.DATA_DIRECTORY;
+import static io.stratus.store.StoreConfiguration.JDBC_URL;
+import static io.stratus.store.StoreConfiguration.PASSWORD;
+import static io.stratus.store.StoreConfiguration.PID;
+import static io.stratus.store.StoreConfiguration.USER;
+
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.Secret;
@@ -10,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the ConfigAdmin configuration {@value #PID} asks for. Exactly one of:
+ * What the ConfigAdmin configuration {@value io.stratus.store.StoreConfiguration#PID} asks for. Exactly one of:
  * <ul>
  * <li>{@code dataDirectory}: an absolute path; the embedded H2 store lives in its {@code store/}
  * folder (the default of every Stratus launch);</li>
@@ -19,12 +25,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 sealed interface StoreSettings {
-
-    String PID = "io.stratus.store";
-    String DATA_DIRECTORY = "dataDirectory";
-    String JDBC_URL = "jdbcUrl";
-    String USER = "user";
-    String PASSWORD = "password";
 
     /** pgjdbc's password and sslpassword parameters. */
     Pattern PASSWORD_IN_URL = Pattern.compile("[?&][a-z]*password=", Pattern.CASE_INSENSITIVE);

@@ -8,6 +8,13 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 final class StratusWorkbenchAdvisor extends WorkbenchAdvisor {
 
+    private final Runnable whenStarted;
+
+    /** {@code whenStarted} runs once the workbench is up, so it may close it. */
+    StratusWorkbenchAdvisor(Runnable whenStarted) {
+        this.whenStarted = whenStarted;
+    }
+
     @Override
     public String getInitialWindowPerspectiveId() {
         return StratusPerspective.ID;
@@ -16,5 +23,10 @@ final class StratusWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new StratusWindowAdvisor(configurer);
+    }
+
+    @Override
+    public void postStartup() {
+        whenStarted.run();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.admin.AdminConfiguration;
 import io.stratus.admin.AuditRecord;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
@@ -69,7 +70,7 @@ class RolesTest extends StratusTestBase {
     }
 
     private static void useDefaultRole(String role) {
-        stratus.configure("io.stratus.admin", new java.util.Hashtable<>(java.util.Map.of("defaultRole", role)));
+        stratus.configure(AdminConfiguration.PID, new java.util.Hashtable<>(java.util.Map.of(AdminConfiguration.DEFAULT_ROLE, role)));
         stratus.awaitServiceProperty(io.stratus.admin.UserAdministration.class, "defaultRole", role);
     }
 

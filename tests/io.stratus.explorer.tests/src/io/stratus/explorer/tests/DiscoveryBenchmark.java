@@ -6,6 +6,7 @@ import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.explorer.ExplorerTree;
 import io.stratus.explorer.ScanStatus;
 import io.stratus.testing.StratusServices;
@@ -57,7 +58,7 @@ class DiscoveryBenchmark {
         try (TestAwsSimulator simulator = TestAwsSimulator.start(seed(bigRegionInstances))) {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("maxAttempts", 2));
-            stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of(
+            stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of(
                     "regions", REGIONS.toArray(String[]::new), "scanTimeoutMillis", 60_000L)));
             stratus.freshInstance("discovery-benchmark");
             UserSession session = stratus.signIn().setUp(new AwsCredentials(KEY_ID, Secret.of(SECRET), null));

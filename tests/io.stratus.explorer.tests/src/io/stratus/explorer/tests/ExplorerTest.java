@@ -18,6 +18,7 @@ import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.explorer.ExplorerFilter;
 import io.stratus.explorer.ExplorerTree.RegionNode;
 import io.stratus.explorer.ExplorerTree;
@@ -83,7 +84,7 @@ class ExplorerTest {
         simulator = TestAwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", REGIONS.toArray(String[]::new),
+        stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS, REGIONS.toArray(String[]::new),
                 // short enough for the slow-region test, long enough for a cold scan on a loaded machine
                 "scanTimeoutMillis", 4_000L)));
     }

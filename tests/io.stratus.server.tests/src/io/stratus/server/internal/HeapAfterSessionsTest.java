@@ -8,6 +8,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.Secret;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -88,7 +89,7 @@ class HeapAfterSessionsTest {
                 .build())) {
             stratus.useAws(simulator, Map.of());
             stratus.useAuth(Map.of("idleTimeoutSeconds", IDLE_TIMEOUT_SECONDS));
-            stratus.configure("io.stratus.explorer", new java.util.Hashtable<>(Map.of("regions", new String[] {REGION})));
+            stratus.configure(ExplorerConfiguration.PID, new java.util.Hashtable<>(Map.of(ExplorerConfiguration.REGIONS, new String[] {REGION})));
             stratus.freshInstance("heap");
             stratus.service(ApiDispatcher.class);
             HttpApiServer server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

@@ -12,6 +12,7 @@ import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.StratusServices;
 
 import java.io.IOException;
@@ -91,8 +92,8 @@ class HttpApiTest {
         simulator = TestAwsSimulator.start(SEED);
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
-        stratus.configure("io.stratus.server", new Hashtable<>(Map.of("signInMaxFailures", MAX_FAILURES,
+        stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS, new String[] {"eu-west-1"})));
+        stratus.configure(ApiDispatcher.PID, new Hashtable<>(Map.of("signInMaxFailures", MAX_FAILURES,
                 "signInWindowSeconds", WINDOW_SECONDS, "maxBodyBytes", 4096)));
     }
 

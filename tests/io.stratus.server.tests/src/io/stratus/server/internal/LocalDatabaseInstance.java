@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.connect.ConnectConfiguration;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
 import io.stratus.testing.TestCertificates;
@@ -72,9 +74,9 @@ final class LocalDatabaseInstance implements AutoCloseable {
         StratusServices stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
         // RDS PostgreSQL requires TLS; the test server's certificate comes from the test authority.
-        stratus.configure("io.stratus.connect", new Hashtable<>(Map.of("trustedCertificates",
+        stratus.configure(ConnectConfiguration.PID, new Hashtable<>(Map.of(ConnectConfiguration.TRUSTED_CERTIFICATES,
                 TestCertificates.shared().authority().toString())));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {"eu-west-1"})));
+        stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS, new String[] {"eu-west-1"})));
         stratus.freshInstance(name);
         stratus.service(ApiDispatcher.class);
         HttpApiServer server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

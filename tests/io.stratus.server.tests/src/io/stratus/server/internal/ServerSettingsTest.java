@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.admin.AdminConfiguration;
+import io.stratus.auth.AuthConfiguration;
+import io.stratus.aws.AwsConfiguration;
+import io.stratus.bootstrap.Settings;
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.explorer.ExplorerConfiguration;
+import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +37,7 @@ class ServerSettingsTest {
         ServerSettings settings = ServerSettings.from(new String[0], Map.of(), HOME);
         assertEquals("127.0.0.1", settings.address().getHostAddress());
         assertEquals(ServerSettings.DEFAULT_PORT, settings.port());
-        assertEquals(HOME.resolve(".stratus/server"), settings.dataDirectory());
+        assertEquals(HOME.resolve(".stratus/server"), settings.shared().dataDirectory());
     }
 
     @Test
@@ -37,12 +45,12 @@ class ServerSettingsTest {
         Map<String, String> env = Map.of("STRATUS_PORT", "9000", "STRATUS_DATA", "/srv/stratus", "STRATUS_ADDRESS", "0.0.0.0");
         ServerSettings fromEnv = ServerSettings.from(new String[0], env, HOME);
         assertEquals(9000, fromEnv.port());
-        assertEquals(Path.of("/srv/stratus"), fromEnv.dataDirectory());
+        assertEquals(Path.of("/srv/stratus"), fromEnv.shared().dataDirectory());
         assertEquals("0.0.0.0", fromEnv.address().getHostAddress());
 
         ServerSettings fromFlags = ServerSettings.from(new String[] {"--port", "9100", "--data=/var/lib/stratus"}, env, HOME);
         assertEquals(9100, fromFlags.port());
-        assertEquals(Path.of("/var/lib/stratus"), fromFlags.dataDirectory());
+        assertEquals(Path.of("/var/lib/stratus"), fromFlags.shared().dataDirectory());
     }
 
     @Test
@@ -65,7 +73,7 @@ class ServerSettingsTest {
     @Test
     void dataDirectoryIsCreatedOrRefusedClearly() throws IOException {
         Path nested = temp.resolve("a/b/data");
-        ServerSettings.from(new String[] {"--data", nested.toString()}, Map.of(), HOME).prepareDataDirectory();
+        ServerSettings.from(new String[] {"--data", nested.toString()}, Map.of(), HOME).shared().prepareDataDirectory();
         assertTrue(Files.isDirectory(nested));
         try (var leftovers = Files.list(nested)) {
             assertEquals(0, leftovers.count(), "the write check leaves nothing behind");
@@ -73,14 +81,14 @@ class ServerSettingsTest {
 
         Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
         ServerSettings onFile = ServerSettings.from(new String[] {"--data", file.toString()}, Map.of(), HOME);
-        StratusException e = assertThrows(StratusException.class, onFile::prepareDataDirectory);
+        StratusException e = assertThrows(StratusException.class, onFile.shared()::prepareDataDirectory);
         assertTrue(e.getMessage().startsWith("Setting --data (or STRATUS_DATA)"), e.getMessage());
     }
 
     @Test
     void theSettingsFileFillsInWhatFlagsAndEnvironmentLeaveOpen() throws IOException {
         Path authorities = Files.writeString(temp.resolve("authorities.pem"), "-----BEGIN CERTIFICATE-----");
-        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), """
+        Files.writeString(temp.resolve(Settings.FILE_NAME), """
                 port = 9200
                 aws.region = eu-central-1
                 aws.endpoint = http://localhost:4566
@@ -95,14 +103,15 @@ class ServerSettingsTest {
         ServerSettings settings = ServerSettings.from(new String[] {"--data", temp.toString(), "--regions", "ap-south-1"},
                 Map.of("STRATUS_AWS_REGION", "us-west-2"), HOME);
         assertEquals(9200, settings.port());
-        assertEquals("us-west-2", settings.services().get("io.stratus.aws").get("region"), "environment over file");
-        assertEquals("http://localhost:4566", settings.services().get("io.stratus.aws").get("endpoint"));
-        assertEquals(List.of("ap-south-1"), List.of((String[]) settings.services().get("io.stratus.explorer").get("regions")),
+        Map<String, Hashtable<String, Object>> services = settings.shared().services();
+        assertEquals("us-west-2", services.get(AwsConfiguration.PID).get(AwsConfiguration.REGION), "environment over file");
+        assertEquals("http://localhost:4566", services.get(AwsConfiguration.PID).get(AwsConfiguration.ENDPOINT));
+        assertEquals(List.of("ap-south-1"), List.of((String[]) services.get(ExplorerConfiguration.PID).get(ExplorerConfiguration.REGIONS)),
                 "flag over file");
-        assertEquals(600L, settings.services().get("io.stratus.auth").get("idleTimeoutSeconds"));
-        assertEquals("viewer", settings.services().get("io.stratus.admin").get("defaultRole"));
-        assertEquals(authorities.toString(), settings.services().get("io.stratus.connect").get("trustedCertificates"));
-        assertEquals("jdbc:postgresql://db.internal:5432/stratus", settings.services().get("io.stratus.store").get("jdbcUrl"));
+        assertEquals(600L, services.get(AuthConfiguration.PID).get(AuthConfiguration.IDLE_TIMEOUT_SECONDS));
+        assertEquals("viewer", services.get(AdminConfiguration.PID).get(AdminConfiguration.DEFAULT_ROLE));
+        assertEquals(authorities.toString(), services.get(ConnectConfiguration.PID).get(ConnectConfiguration.TRUSTED_CERTIFICATES));
+        assertEquals("jdbc:postgresql://db.internal:5432/stratus", services.get(StoreConfiguration.PID).get(StoreConfiguration.JDBC_URL));
         assertFalse(settings.toString().contains("from-the-file"), "no secret in " + settings);
     }
 
@@ -123,11 +132,11 @@ class ServerSettingsTest {
                 Map.of("STRATUS_TLS_KEYSTORE_PASSWORD", "x"), HOME));
         assertTrue(badKeystore.getMessage().startsWith("Setting --tls-keystore"), badKeystore.getMessage());
 
-        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), "sesion.idleTimeoutSeconds = 60\n");
+        Files.writeString(temp.resolve(Settings.FILE_NAME), "sesion.idleTimeoutSeconds = 60\n");
         StratusException typo = assertThrows(StratusException.class,
                 () -> ServerSettings.from(new String[] {"--data", temp.toString()}, Map.of(), HOME));
         assertTrue(typo.getMessage().contains("unknown setting 'sesion.idleTimeoutSeconds'"), typo.getMessage());
-        Files.writeString(temp.resolve(ServerSettings.FILE_NAME), "aws.region = mars\n");
+        Files.writeString(temp.resolve(Settings.FILE_NAME), "aws.region = mars\n");
         StratusException fromFile = assertThrows(StratusException.class,
                 () -> ServerSettings.from(new String[] {"--data", temp.toString()}, Map.of(), HOME));
         assertTrue(fromFile.getMessage().contains("aws.region in stratus.properties"), fromFile.getMessage());

@@ -61,7 +61,7 @@ class SlowClientsTest {
                 .user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")))).build());
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 1, "callTimeoutMillis", 30_000L));
-        stratus.configure("io.stratus.server", new Hashtable<>(Map.of("bodyTimeoutSeconds", BODY_TIMEOUT_SECONDS)));
+        stratus.configure(ApiDispatcher.PID, new Hashtable<>(Map.of("bodyTimeoutSeconds", BODY_TIMEOUT_SECONDS)));
         stratus.freshInstance("slow");
     }
 

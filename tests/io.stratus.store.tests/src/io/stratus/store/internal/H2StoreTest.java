@@ -2,6 +2,8 @@ package io.stratus.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.store.StoreConfiguration;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ class H2StoreTest extends ConfigStoreContract {
 
     @Override
     Map<String, Object> newStore() {
-        return Map.of(StoreSettings.DATA_DIRECTORY, temp.resolve("data-" + ++stores).toString());
+        return Map.of(StoreConfiguration.DATA_DIRECTORY, temp.resolve("data-" + ++stores).toString());
     }
 
     @ParameterizedTest
@@ -83,6 +85,6 @@ class H2StoreTest extends ConfigStoreContract {
     }
 
     private Path storeFile() {
-        return Path.of((String) properties.get(StoreSettings.DATA_DIRECTORY), "store", "config.mv.db");
+        return Path.of((String) properties.get(StoreConfiguration.DATA_DIRECTORY), "store", "config.mv.db");
     }
 }

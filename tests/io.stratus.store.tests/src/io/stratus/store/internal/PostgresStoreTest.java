@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.store.ConfigStore;
+import io.stratus.store.StoreConfiguration;
 import io.stratus.testing.PostgresServer;
 
 import java.sql.Connection;
@@ -33,8 +34,8 @@ class PostgresStoreTest extends ConfigStoreContract {
 
     /** The store's settings for a database of the test server. */
     private static Map<String, Object> storeIn(String database) {
-        return Map.of(StoreSettings.JDBC_URL, server.jdbcUrl(database), StoreSettings.USER, PostgresServer.USER,
-                StoreSettings.PASSWORD, server.password());
+        return Map.of(StoreConfiguration.JDBC_URL, server.jdbcUrl(database), StoreConfiguration.USER, PostgresServer.USER,
+                StoreConfiguration.PASSWORD, server.password());
     }
 
     @BeforeAll
@@ -58,7 +59,7 @@ class PostgresStoreTest extends ConfigStoreContract {
     void aWrongPasswordFailsClosedWithoutShowingAnyPassword() {
         String wrongPassword = "wrong-" + UUID.randomUUID();
         Map<String, Object> wrong = new HashMap<>(properties);
-        wrong.put(StoreSettings.PASSWORD, wrongPassword);
+        wrong.put(StoreConfiguration.PASSWORD, wrongPassword);
 
         String failure = runtime.openExpectingFailure(wrong);
         assertTrue(failure.contains("password authentication failed for user \"" + PostgresServer.USER + "\""), failure);
@@ -111,6 +112,6 @@ class PostgresStoreTest extends ConfigStoreContract {
     }
 
     private static String databaseOf(Map<String, Object> storeProperties) {
-        return storeProperties.get(StoreSettings.JDBC_URL).toString().replaceAll(".*/", "");
+        return storeProperties.get(StoreConfiguration.JDBC_URL).toString().replaceAll(".*/", "");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.stratus.core.StartupFailure;
 import io.stratus.store.ConfigStore;
+import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -91,7 +92,7 @@ final class StoreRuntime {
             ServiceReference<StartupFailure> failure = context.getServiceReference(StartupFailure.class);
             assertNotNull(failure, "the store must not open, and a StartupFailure service says why");
             StartupFailure reported = context.getService(failure);
-            assertEquals(StoreSettings.PID, reported.service());
+            assertEquals(StoreConfiguration.PID, reported.service());
             return reported.message();
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
@@ -108,7 +109,7 @@ final class StoreRuntime {
     /** Deletes the configuration and waits until the component has closed the store (it does before the service goes). */
     void shutDown() {
         try {
-            Configuration[] existing = configurationAdmin.listConfigurations("(service.pid=" + StoreSettings.PID + ")");
+            Configuration[] existing = configurationAdmin.listConfigurations("(service.pid=" + StoreConfiguration.PID + ")");
             if (existing == null) {
                 return;
             }
@@ -137,7 +138,7 @@ final class StoreRuntime {
         shutDown(); // a store open on other properties would answer for the new ones
         try {
             // "?": a multi-location binding, so the store bundle receives it whatever its location
-            configurationAdmin.getConfiguration(StoreSettings.PID, "?").update(new Hashtable<>(properties));
+            configurationAdmin.getConfiguration(StoreConfiguration.PID, "?").update(new Hashtable<>(properties));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -102,6 +102,35 @@ record EclipseInstallation(Path root) {
         }
     }
 
+    /**
+     * Copies bundles of another installation (jars) into this product, started at level 4 with
+     * the others its config.ini lists in {@code osgi.bundles}: the OSGi console, for a product
+     * that ships none.
+     */
+    void addStartedBundlesOf(EclipseInstallation other, List<String> symbolicNames) {
+        StringBuilder added = new StringBuilder();
+        int found = 0;
+        try (Stream<Path> entries = Files.list(other.plugins())) {
+            for (Path jar : (Iterable<Path>) entries::iterator) {
+                Optional<Bundle> bundle = manifestOf(jar).flatMap(EclipseInstallation::bundleOf);
+                if (bundle.isPresent() && symbolicNames.contains(bundle.get().symbolicName())) {
+                    Files.copy(jar, plugins().resolve(jar.getFileName().toString()));
+                    added.append(",reference\\:file\\:").append(jar.getFileName()).append("@4\\:start");
+                    found++;
+                }
+            }
+            if (found != symbolicNames.size()) {
+                throw new IllegalStateException(other.plugins() + " lacks some of " + symbolicNames);
+            }
+            Path configIni = root.resolve("configuration/config.ini");
+            List<String> lines = Files.readAllLines(configIni).stream()
+                    .map(line -> line.startsWith("osgi.bundles=") ? line + added : line).toList();
+            Files.write(configIni, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Eclipse log files (configuration/*.log) that the platform wrote, newest last. */
     List<Path> logFiles() {
         Path configuration = root.resolve("configuration");

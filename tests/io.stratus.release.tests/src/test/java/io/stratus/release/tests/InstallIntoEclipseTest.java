@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "Stratus installs into an existing Eclipse IDE": the platform's own p2 director installs our
  * features from the update site into a bare Eclipse platform, without bringing a second copy of
- * the platform, and the platform then resolves every Stratus bundle and activates its components.
+ * the platform, and the platform then resolves every Stratus bundle and starts its services, which
+ * configure themselves, with their data in the UI bundle's OSGi data area.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class InstallIntoEclipseTest {
 
     private static final String UI_FEATURE = "io.stratus.ui.feature.feature.group";
@@ -47,6 +50,7 @@ class InstallIntoEclipseTest {
      */
     private static final Set<String> LIBRARIES_AN_IDE_MAY_SHARE = Set.of("slf4j.api");
     private static final Duration CONSOLE_COMMAND = Duration.ofSeconds(30);
+    private static final Duration COMPONENTS_UP = Duration.ofSeconds(60);
     /** An Eclipse log entry of severity ERROR, as -consoleLog prints it: "!ENTRY bundle 4 code date". */
     private static final Pattern ERROR_LOG_ENTRY = Pattern.compile("^!ENTRY \\S+ 4 ", Pattern.MULTILINE);
 
@@ -72,57 +76,67 @@ class InstallIntoEclipseTest {
     }
 
     @Test
-    void p2InstallsStratusIntoEclipseWhichThenResolvesAndActivatesIt() throws Exception {
+    void p2InstallsStratusIntoEclipseWhichThenStartsItsServicesWithoutConfiguration() throws Exception {
         EclipseInstallation eclipse = EclipseInstallation.copyOf(ReleaseLocations.idePlatform(), temp.resolve("eclipse"));
         Map<String, String> platformBundles = versionsBySymbolicName(eclipse.bundlesInfo());
 
         long started = System.nanoTime();
         installStratusWithTheDirectorOf(eclipse, UI_FEATURE);
+        long installed = System.nanoTime();
         Set<String> withTheUi = eclipse.bundlesInfo().stream().map(EclipseInstallation.Bundle::symbolicName).collect(toSet());
         assertTrue(withTheUi.stream().noneMatch(name -> name.startsWith("org.eclipse.jetty") || name.equals("io.stratus.server")),
                 "the IDE plugins bring nothing only the server needs: " + withTheUi);
-        installStratusWithTheDirectorOf(eclipse, SERVER_FEATURE);
-        long installed = System.nanoTime();
-
         assertEachPlatformBundleStillInstalledOnce(eclipse, platformBundles);
-        Set<String> installedNames = eclipse.bundlesInfo().stream().map(EclipseInstallation.Bundle::symbolicName).collect(toSet());
-        assertTrue(installedNames.containsAll(STRATUS_BUNDLES), "bundles.info after the install: " + installedNames);
+        List<String> uiBundles = STRATUS_BUNDLES.stream().filter(name -> !name.equals("io.stratus.server")).toList();
+        assertTrue(withTheUi.containsAll(uiBundles), "bundles.info after the install: " + withTheUi);
 
-        RunningProduct running = launcher.start("bare platform with Stratus installed", eclipse,
-                // no application: the platform only starts its bundles and offers its console
-                List.of("-Declipse.ignoreApp=true", "-Dosgi.noShutdown=true"),
-                List.of("-nosplash", "-consoleLog", "-console"));
-        OsgiConsole console = new OsgiConsole(running, CONSOLE_COMMAND);
-
-        Map<String, String> components = awaitComponents(console, states -> !states.isEmpty(), Duration.ofSeconds(60));
-        assertTrue(components.containsKey("io.stratus.server.internal.ApiDispatcher"), "Stratus components: " + components);
+        // Nobody configures anything: the UI bundle bootstraps the services as our bundles start.
+        OsgiConsole console = startWithTheConsole(eclipse);
+        Map<String, String> components = console.useComponents("io.stratus", COMPONENTS_UP);
+        assertTrue(components.keySet().containsAll(StratusComponents.SERVICES), "Stratus components: " + components);
+        assertTrue(components.values().stream().allMatch("ACTIVE"::equals), "Stratus components after use: " + components);
         Map<String, String> bundleStates = console.bundleStates("io.stratus");
-        for (String bundle : STRATUS_BUNDLES) {
+        for (String bundle : uiBundles) {
             assertTrue(RESOLVED_STATES.contains(bundleStates.get(bundle)), bundle + " is not resolved: " + bundleStates);
         }
+        assertEquals(1, storesInDataAreas(eclipse).size(), "the store lives in the UI bundle's OSGi data area");
+        shutDown(console);
+        long checked = System.nanoTime();
 
-        // The store opens nothing until it is told where (in the IDE: by the workbench, from the
-        // workspace); sign-in and administration wait for it.
-        console.configure("io.stratus.store", "dataDirectory", eclipse.root().resolve("stratus-data").toString());
-        components = awaitComponents(console, states -> states.values().stream().noneMatch(
-                state -> state.contains("UNSATISFIED") || state.equals("NO CONFIGURATION")), Duration.ofSeconds(60));
-
-        // Delayed components stay SATISFIED until someone uses their service, so use it.
-        for (Map.Entry<String, String> component : components.entrySet()) {
-            if (component.getValue().equals("SATISFIED")) {
-                console.getService(console.serviceOf(component.getKey()), component.getKey());
-            }
-        }
-        Map<String, String> afterUse = console.componentStates("io.stratus");
-        assertTrue(afterUse.values().stream().allMatch("ACTIVE"::equals), "Stratus components after use: " + afterUse);
+        installStratusWithTheDirectorOf(eclipse, SERVER_FEATURE);
+        Set<String> installedNames = eclipse.bundlesInfo().stream().map(EclipseInstallation.Bundle::symbolicName).collect(toSet());
+        assertTrue(installedNames.containsAll(STRATUS_BUNDLES), "bundles.info after the install: " + installedNames);
+        console = startWithTheConsole(eclipse);
+        components = console.useComponents("io.stratus", COMPONENTS_UP);
+        assertEquals("ACTIVE", components.get("io.stratus.server.internal.ApiDispatcher"), "Stratus components: " + components);
         assertEquals("ACTIVE", console.bundleStates("io.stratus.server").get("io.stratus.server"),
                 "activating its component activates io.stratus.server");
-
-        console.shutDown();
-        assertEquals(0, running.awaitExit(Duration.ofSeconds(30)), "exit code after shutdown at the console");
-        assertFalse(ERROR_LOG_ENTRY.matcher(running.output()).find(), "the platform logged an error (see its output)");
+        shutDown(console);
         System.out.printf("[release-tests] install into the bare platform: p2 director %d ms, then start, checks and shutdown %d ms%n",
-                TimeUnit.NANOSECONDS.toMillis(installed - started), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - installed));
+                TimeUnit.NANOSECONDS.toMillis(installed - started), TimeUnit.NANOSECONDS.toMillis(checked - installed));
+    }
+
+    /** The platform without an application: it only starts its bundles and offers its console. */
+    private OsgiConsole startWithTheConsole(EclipseInstallation eclipse) throws Exception {
+        RunningProduct running = launcher.start("bare platform with Stratus installed", eclipse,
+                List.of("-Declipse.ignoreApp=true", "-Dosgi.noShutdown=true"),
+                List.of("-nosplash", "-consoleLog", "-console"));
+        return new OsgiConsole(running, CONSOLE_COMMAND);
+    }
+
+    private static void shutDown(OsgiConsole console) throws InterruptedException {
+        console.shutDown();
+        assertEquals(0, console.product().awaitExit(Duration.ofSeconds(30)), "exit code after shutdown at the console");
+        assertFalse(ERROR_LOG_ENTRY.matcher(console.product().output()).find(), "the platform logged an error (see its output)");
+    }
+
+    /** The store folders in the bundles' OSGi data areas (configuration/org.eclipse.osgi/ID/data/store). */
+    private static List<Path> storesInDataAreas(EclipseInstallation eclipse) throws IOException {
+        try (Stream<Path> stores = Files.find(eclipse.root().resolve("configuration/org.eclipse.osgi"), 3,
+                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals("store")
+                        && path.getParent().getFileName().toString().equals("data"))) {
+            return stores.toList();
+        }
     }
 
     /** Runs the platform's own p2 director, installing into the running platform itself (no -destination). */
@@ -147,19 +161,6 @@ class InstallIntoEclipseTest {
             assertEquals(List.of(bundle.getValue()), after.get(bundle.getKey()),
                     "versions of " + bundle.getKey() + " in bundles.info after the install");
             assertEquals(1L, inPlugins.getOrDefault(bundle.getKey(), 0L), "copies of " + bundle.getKey() + " in plugins/");
-        }
-    }
-
-    /** Waits until the Stratus components' states satisfy {@code done}; returns the last states seen. */
-    private static Map<String, String> awaitComponents(OsgiConsole console, Predicate<Map<String, String>> done,
-            Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, String> components = console.componentStates("io.stratus");
-            if (done.test(components) || System.nanoTime() > deadline) {
-                return components;
-            }
-            Thread.sleep(200);
         }
     }
 

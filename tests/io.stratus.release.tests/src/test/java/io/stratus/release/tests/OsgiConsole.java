@@ -3,6 +3,7 @@ package io.stratus.release.tests;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,10 @@ final class OsgiConsole {
     OsgiConsole(RunningProduct product, Duration commandTimeout) {
         this.product = product;
         this.commandTimeout = commandTimeout;
+    }
+
+    RunningProduct product() {
+        return product;
     }
 
     /** Runs one console command and returns what it printed. */
@@ -63,6 +68,35 @@ final class OsgiConsole {
         return states;
     }
 
+    /** Waits until the states of those components satisfy {@code done}; returns the last states seen. */
+    Map<String, String> awaitComponents(String bundlePrefix, Predicate<Map<String, String>> done, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, String> components = componentStates(bundlePrefix);
+            if (done.test(components) || System.nanoTime() > deadline) {
+                return components;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Waits until every component of those bundles has its configuration and references, then
+     * uses each one's service as any consumer would: delayed components stay SATISFIED until then.
+     * Returns their states after that use.
+     */
+    Map<String, String> useComponents(String bundlePrefix, Duration timeout) throws InterruptedException {
+        Map<String, String> components = awaitComponents(bundlePrefix, states -> !states.isEmpty() && states.values()
+                .stream().noneMatch(state -> state.contains("UNSATISFIED") || state.equals("NO CONFIGURATION")), timeout);
+        for (Map.Entry<String, String> component : components.entrySet()) {
+            if (component.getValue().equals("SATISFIED")) {
+                getService(serviceOf(component.getKey()), component.getKey());
+            }
+        }
+        return componentStates(bundlePrefix);
+    }
+
     /** The first service interface a component provides ({@code scr:info}). */
     String serviceOf(String componentName) throws InterruptedException {
         String info = run("scr:info " + componentName);
@@ -81,17 +115,6 @@ final class OsgiConsole {
         // By component name: several components may offer the same interface (one per engine family).
         run("each ($.context getServiceReferences " + serviceInterface + " \"(component.name=" + componentName
                 + ")\") { $.context getService $it }");
-    }
-
-    /**
-     * Sets one property of a ConfigAdmin configuration, as a product or the IDE's preferences
-     * would: the configured component then activates (or re-activates) with it.
-     */
-    void configure(String pid, String key, String value) throws InterruptedException {
-        run("stratusProperties = new java.util.Hashtable");
-        run("$stratusProperties put " + key + " \"" + value + "\"");
-        run("(($.context getService ($.context getServiceReference org.osgi.service.cm.ConfigurationAdmin))"
-                + " getConfiguration " + pid + " \"?\") update $stratusProperties");
     }
 
     /**

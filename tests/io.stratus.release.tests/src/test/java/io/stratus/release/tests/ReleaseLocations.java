@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the build put what these tests run. The pom passes the locations as system properties,
+ * Where the build put what these tests run, and the display it started for them. The pom passes
+ * them as system properties,
  * so the tests follow the build's layout instead of guessing it.
  */
 final class ReleaseLocations {
@@ -15,6 +16,16 @@ final class ReleaseLocations {
     /** The materialized server product (the folder holding plugins/ and configuration/). */
     static Path serverProduct() {
         return existingDirectory("stratus.serverProduct");
+    }
+
+    /** The materialized desktop product. */
+    static Path desktopProduct() {
+        return existingDirectory("stratus.desktopProduct");
+    }
+
+    /** The X display (Xvfb, which the pom starts) that the desktop product draws on. */
+    static String display() {
+        return required("stratus.display");
     }
 
     /** The p2 update site that people add to their Eclipse IDE. */

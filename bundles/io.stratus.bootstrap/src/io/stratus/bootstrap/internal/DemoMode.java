@@ -1,4 +1,4 @@
-package io.stratus.server.internal;
+package io.stratus.bootstrap.internal;
 
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.aws.simulator.seed.Seed;
@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,10 @@ import java.util.Optional;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * {@code --demo}: the server on a sample AWS account that the AWS simulator plays on loopback,
+ * {@code --demo}: the services on a sample AWS account that the AWS simulator plays on loopback,
  * with a throw-away data directory. Only ever started on request, never as a fallback. The
- * simulator's bundle ships with the server product only; without it this class cannot load, and
- * {@link ServerApplication} says so.
+ * simulator's bundle ships with the server and desktop products only; without it this class
+ * cannot load, and {@link ConfigAdminBootstrap} says so.
  */
 final class DemoMode implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class DemoMode implements AutoCloseable {
             "ben", "IAM denies RDS: sees Redshift and DynamoDB, and a named 'no permission' for RDS",
             "cleo", "IAM denies DynamoDB and the account alias",
             "dan", "another AWS account: refused once the instance is set up");
+    static final String REGION = "us-east-1";
     static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
 
     private final Seed seed;
@@ -64,10 +66,9 @@ final class DemoMode implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** The console URL, and every demo user's keys with what they show. */
-    String banner(String consoleUrl) {
+    String banner(String nextStep) {
         StringBuilder text = new StringBuilder()
-                .append("\n  Stratus demo: open ").append(consoleUrl).append('\n')
+                .append("\n  Stratus demo: ").append(nextStep).append('\n')
                 .append("  AWS is simulated at ").append(simulator.endpoint()).append("; data in ").append(dataDirectory)
                 .append(" (thrown away).\n  Demo keys:\n");
         for (Seed.Account account : seed.accounts()) {
@@ -84,7 +85,7 @@ final class DemoMode implements AutoCloseable {
     public void close() {
         simulator.close();
         try (var files = Files.walk(dataDirectory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,17 @@
+package io.stratus.auth;
+
+/** How sign-in and sessions are configured: their ConfigAdmin PID and the properties front doors set. */
+public final class AuthConfiguration {
+
+    /** The ConfigAdmin PID. */
+    public static final String PID = "io.stratus.auth";
+
+    /** A session unused for this long ends. */
+    public static final String IDLE_TIMEOUT_SECONDS = "idleTimeoutSeconds";
+
+    /** A session ends this long after sign-in, however busy. */
+    public static final String ABSOLUTE_TIMEOUT_SECONDS = "absoluteTimeoutSeconds";
+
+    private AuthConfiguration() {
+    }
+}

@@ -1,0 +1,32 @@
+package io.stratus.bootstrap;
+
+import io.stratus.core.StartupFailure;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** The services of one run, as {@link Bootstrap#start} configured them; closing it ends demo mode. */
+public interface Startup extends AutoCloseable {
+
+    /** Where the services keep their data: the settings' data directory, or demo mode's throw-away one. */
+    Path dataDirectory();
+
+    /**
+     * In demo mode, what to tell a person: {@code nextStep} (where to sign in), where AWS is
+     * simulated, the data directory, and every demo user's keys with what they show.
+     */
+    Optional<String> demoBanner(String nextStep);
+
+    /**
+     * Waits until a service of type {@code ready} appears, or one of the services reports that it
+     * cannot start on this run's settings (a store that cannot be opened), or {@code stop} opens.
+     *
+     * @return the failure, if one was reported
+     */
+    Optional<StartupFailure> await(Class<?> ready, CountDownLatch stop) throws InterruptedException;
+
+    /** Stops demo mode's AWS simulator and deletes its data; nothing to do otherwise. */
+    @Override
+    void close();
+}

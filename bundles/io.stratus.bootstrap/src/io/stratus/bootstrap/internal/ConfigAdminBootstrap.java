@@ -1,0 +1,83 @@
+package io.stratus.bootstrap.internal;
+
+import io.stratus.aws.AwsConfiguration;
+import io.stratus.bootstrap.Bootstrap;
+import io.stratus.bootstrap.Settings;
+import io.stratus.bootstrap.Startup;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.explorer.ExplorerConfiguration;
+import io.stratus.store.StoreConfiguration;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Configures the services through ConfigAdmin, which keeps configurations in memory only (see
+ * the products' config.ini): each run's settings replace the whole configuration of every service.
+ */
+@Component(service = Bootstrap.class)
+public final class ConfigAdminBootstrap implements Bootstrap {
+
+    private final ConfigurationAdmin configAdmin;
+    private final BundleContext context;
+
+    @Activate
+    public ConfigAdminBootstrap(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
+        this.configAdmin = configAdmin;
+        this.context = context;
+    }
+
+    @Override
+    public Startup start(Settings settings) throws IOException {
+        DemoMode demo = settings.demo() ? startDemo(settings) : null;
+        try {
+            configure(demo == null ? settings.services() : onTheSimulator(settings.services(), demo));
+        } catch (IOException | RuntimeException e) {
+            if (demo != null) {
+                demo.close();
+            }
+            throw e;
+        }
+        return new ConfiguredStartup(context, demo == null ? settings.dataDirectory() : demo.dataDirectory(), demo);
+    }
+
+    private static DemoMode startDemo(Settings settings) throws IOException {
+        try {
+            return DemoMode.start(settings.demoSeed());
+        } catch (NoClassDefFoundError missing) {
+            throw new StratusException(Problem.INVALID_INPUT, Settings.DEMO_FLAG + " needs the AWS simulator bundle "
+                    + "(io.stratus.aws.simulator), which only the server and desktop products ship; start one of them.");
+        }
+    }
+
+    /** Demo mode points the services at its own AWS and data instead. */
+    private static Map<String, Hashtable<String, Object>> onTheSimulator(Map<String, Hashtable<String, Object>> services,
+            DemoMode demo) {
+        Map<String, Hashtable<String, Object>> onTheSimulator = new LinkedHashMap<>(services);
+        onTheSimulator.put(AwsConfiguration.PID, new Hashtable<>(Map.of(AwsConfiguration.ENDPOINT,
+                demo.awsEndpoint().toString(), AwsConfiguration.REGION, DemoMode.REGION)));
+        onTheSimulator.put(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS,
+                DemoMode.REGIONS.toArray(String[]::new))));
+        onTheSimulator.put(StoreConfiguration.PID, new Hashtable<>(Map.of(StoreConfiguration.DATA_DIRECTORY,
+                demo.dataDirectory().toString())));
+        return onTheSimulator;
+    }
+
+    /** The store comes last: once it opens, the services that need it start with theirs in place. */
+    private void configure(Map<String, Hashtable<String, Object>> services) throws IOException {
+        Map<String, Hashtable<String, Object>> storeLast = new LinkedHashMap<>(services);
+        storeLast.put(StoreConfiguration.PID, storeLast.remove(StoreConfiguration.PID));
+        for (Map.Entry<String, Hashtable<String, Object>> service : storeLast.entrySet()) {
+            configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
+        }
+    }
+}
