@@ -1,7 +1,7 @@
 package io.stratus.results;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.core.connect.ResultPage;
 import io.stratus.core.session.UserSession;
 
@@ -31,12 +31,12 @@ public final class AllRows {
      * @throws StratusException as the database service threw it (its statement is over already)
      * @throws IOException as the reader threw it, after cancelling the statement
      */
-    public static long read(DatabaseWorkbench workbench, UserSession session, String connectionId, ResultPage first,
+    public static long read(DatabaseService databaseService, UserSession session, String connectionId, ResultPage first,
             PageReader reader) throws IOException {
         long rows = 0;
         boolean stopped = true;
         try {
-            for (ResultPage page = first; ; page = workbench.nextPage(session, connectionId, first.statement(),
+            for (ResultPage page = first; ; page = databaseService.nextPage(session, connectionId, first.statement(),
                     PageSizes.ALL_ROWS_PAGE)) {
                 reader.read(page);
                 rows += page.rows().size();
@@ -51,7 +51,7 @@ public final class AllRows {
         } finally {
             if (stopped) {
                 try {
-                    workbench.cancel(session, connectionId);
+                    databaseService.cancel(session, connectionId);
                 } catch (StratusException gone) {
                     // closed meanwhile: nothing left to let go of
                 }

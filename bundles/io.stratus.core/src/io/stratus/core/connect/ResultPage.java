@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 /**
  * A page of a statement's outcome: its columns and up to a page of rows, or the number of rows it
- * changed. {@code more} says whether {@code DatabaseWorkbench.nextPage} has rows left to read;
+ * changed. {@code more} says whether {@code DatabaseService.nextPage} has rows left to read;
  * {@code statement} numbers the statement on its connection, so later pages go to the right reader.
  */
 public record ResultPage(long statement, List<StatementResult.Column> columns, List<List<Object>> rows,

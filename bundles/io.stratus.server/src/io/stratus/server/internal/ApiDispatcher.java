@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratus.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.core.connect.SavedConnections;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
@@ -118,7 +118,7 @@ public final class ApiDispatcher {
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
-            @Reference DatabaseWorkbench workbench, @Reference SavedConnections savedConnections) {
+            @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -140,8 +140,8 @@ public final class ApiDispatcher {
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
-        new EngineRoutes(explorer, workbench, views).addTo(router);
-        new DatabaseRoutes(workbench, savedConnections, views).addTo(router);
+        new EngineRoutes(explorer, databaseService, views).addTo(router);
+        new DatabaseRoutes(databaseService, savedConnections, views).addTo(router);
     }
 
     @Deactivate

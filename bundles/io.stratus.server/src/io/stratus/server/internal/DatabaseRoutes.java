@@ -3,8 +3,8 @@ package io.stratus.server.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.CatalogPage;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseWorkbench;
 import io.stratus.core.connect.ResultPage;
 import io.stratus.core.connect.SavedConnection;
 import io.stratus.core.connect.SavedConnections;
@@ -38,12 +38,12 @@ final class DatabaseRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRoutes.class);
 
-    private final DatabaseWorkbench workbench;
+    private final DatabaseService databaseService;
     private final SavedConnections saved;
     private final JsonViews views;
 
-    DatabaseRoutes(DatabaseWorkbench workbench, SavedConnections saved, JsonViews views) {
-        this.workbench = workbench;
+    DatabaseRoutes(DatabaseService databaseService, SavedConnections saved, JsonViews views) {
+        this.databaseService = databaseService;
         this.saved = saved;
         this.views = views;
     }
@@ -99,14 +99,14 @@ final class DatabaseRoutes {
 
     private ApiResponse list(ApiRequest request) {
         ArrayNode databases = views.array();
-        workbench.list(request.signedIn()).forEach(open -> databases.add(views.openDatabase(open)));
+        databaseService.list(request.signedIn()).forEach(open -> databases.add(views.openDatabase(open)));
         return ApiResponse.ok(views.object().set("databases", databases));
     }
 
     private ApiResponse open(ApiRequest request) {
         Secret password = request.optionalText("password").map(Secret::of).orElse(null);
         try {
-            return ApiResponse.created(views.openDatabase(workbench.open(request.signedIn(), request.text("resourceId"),
+            return ApiResponse.created(views.openDatabase(databaseService.open(request.signedIn(), request.text("resourceId"),
                     request.optionalText("username").orElse(""), Optional.ofNullable(password),
                     request.optionalText("database"))));
         } finally {
@@ -117,12 +117,12 @@ final class DatabaseRoutes {
     }
 
     private ApiResponse close(ApiRequest request) {
-        workbench.close(request.signedIn(), request.pathParameter("id"));
+        databaseService.close(request.signedIn(), request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 
     private ApiResponse test(ApiRequest request) {
-        workbench.test(request.signedIn(), request.pathParameter("id"));
+        databaseService.test(request.signedIn(), request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 
@@ -139,7 +139,7 @@ final class DatabaseRoutes {
         List<String> path = Stream.of(schema, table).flatMap(Optional::stream).toList();
         long offset = queryNumber(request, "offset").orElse(0L);
         long limit = queryNumber(request, "limit").orElse((long) PageSizes.DEFAULT_ROWS);
-        CatalogPage page = workbench.browse(request.signedIn(), request.pathParameter("id"), path,
+        CatalogPage page = databaseService.browse(request.signedIn(), request.pathParameter("id"), path,
                 (int) Math.min(offset, Integer.MAX_VALUE), (int) Math.min(limit, Integer.MAX_VALUE));
         ArrayNode items = views.array();
         for (CatalogItem item : page.items()) {
@@ -153,10 +153,10 @@ final class DatabaseRoutes {
         String id = request.pathParameter("id");
         String statement = request.text("statement");
         if (streamRequested(request.body())) {
-            ResultPage first = workbench.execute(session, id, statement, PageSizes.ALL_ROWS_PAGE);
+            ResultPage first = databaseService.execute(session, id, statement, PageSizes.ALL_ROWS_PAGE);
             return ApiResponse.streamed("application/x-ndjson", out -> stream(session, id, first, out));
         }
-        ResultPage page = workbench.execute(session, id, statement, pageSize(request.body().get("pageSize")));
+        ResultPage page = databaseService.execute(session, id, statement, pageSize(request.body().get("pageSize")));
         return pageAnswer(page);
     }
 
@@ -165,7 +165,7 @@ final class DatabaseRoutes {
         long statement = queryNumber(request, "statement").orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                 "Give ?statement= with the \"statement\" of the statement's first page."));
         long rows = queryNumber(request, "pageSize").orElse((long) PageSizes.DEFAULT_ROWS);
-        return pageAnswer(workbench.nextPage(request.signedIn(), request.pathParameter("id"), statement, (int) rows));
+        return pageAnswer(databaseService.nextPage(request.signedIn(), request.pathParameter("id"), statement, (int) rows));
     }
 
     private static Optional<Long> queryNumber(ApiRequest request, String name) {
@@ -178,7 +178,7 @@ final class DatabaseRoutes {
     }
 
     private ApiResponse cancel(ApiRequest request) {
-        workbench.cancel(request.signedIn(), request.pathParameter("id"));
+        databaseService.cancel(request.signedIn(), request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 
@@ -191,7 +191,7 @@ final class DatabaseRoutes {
         try (NdjsonResultWriter ndjson = new NdjsonResultWriter(out)) {
             ndjson.start(first);
             try {
-                ndjson.end(AllRows.read(workbench, session, id, first, ndjson::rows));
+                ndjson.end(AllRows.read(databaseService, session, id, first, ndjson::rows));
             } catch (StratusException e) {
                 ndjson.error(ApiError.of(e.problem()).code, e.getMessage());
             } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.stratus.server.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.explorer.CloudExplorer;
 
 import java.util.Set;
@@ -14,12 +14,12 @@ import java.util.Set;
 final class EngineRoutes {
 
     private final CloudExplorer explorer;
-    private final DatabaseWorkbench workbench;
+    private final DatabaseService databaseService;
     private final JsonViews views;
 
-    EngineRoutes(CloudExplorer explorer, DatabaseWorkbench workbench, JsonViews views) {
+    EngineRoutes(CloudExplorer explorer, DatabaseService databaseService, JsonViews views) {
         this.explorer = explorer;
-        this.workbench = workbench;
+        this.databaseService = databaseService;
         this.views = views;
     }
 
@@ -29,7 +29,7 @@ final class EngineRoutes {
 
     private ApiResponse engines(ApiRequest request) {
         request.signedIn(); // for signed-in people, as the rest of the API
-        Set<String> openable = workbench.engines();
+        Set<String> openable = databaseService.engines();
         ArrayNode engines = views.array();
         explorer.engines().forEach(engine -> engines.add(views.engine(engine, openable.contains(engine.id()))));
         return ApiResponse.ok(views.object().set("engines", engines));

@@ -115,12 +115,12 @@ class ResultWritersTest {
     /** Pages of two rows: the loop reads them all, one NDJSON line per row between the columns and the end. */
     @Test
     void allRowsReadsEveryPageIntoNdjson() throws IOException {
-        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 2, 0)) {
-            ResultPage first = workbench.first();
+        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 2, 0)) {
+            ResultPage first = databaseService.first();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (NdjsonResultWriter ndjson = new NdjsonResultWriter(out)) {
                 ndjson.start(first);
-                ndjson.end(AllRows.read(workbench, null, "db", first, ndjson::rows));
+                ndjson.end(AllRows.read(databaseService, null, "db", first, ndjson::rows));
             }
             List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
             assertEquals(6, lines.size(), String.join("\n", lines));
@@ -128,7 +128,7 @@ class ResultWritersTest {
                     lines.get(1));
             assertEquals("[4,null,null,null,null,null,null,null]", lines.get(4));
             assertEquals("{\"end\":{\"rows\":4}}", lines.get(5));
-            assertEquals(0, workbench.cancels);
+            assertEquals(0, databaseService.cancels);
         }
     }
 
@@ -136,26 +136,26 @@ class ResultWritersTest {
     @Test
     void aReaderGoingAwayCancelsTheStatement() {
         IOException gone = new IOException("the client went away");
-        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 1, 0)) {
+        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 1, 0)) {
             AtomicInteger pages = new AtomicInteger();
-            assertSame(gone, assertThrows(IOException.class, () -> AllRows.read(workbench, null, "db", workbench.first(),
+            assertSame(gone, assertThrows(IOException.class, () -> AllRows.read(databaseService, null, "db", databaseService.first(),
                     page -> {
                         if (pages.incrementAndGet() == 3) {
                             throw gone;
                         }
                     })));
-            assertEquals(1, workbench.cancels);
+            assertEquals(1, databaseService.cancels);
         }
     }
 
     /** The service's own failure (the connection closed meanwhile) reaches the caller, with nothing to cancel. */
     @Test
     void theServicesFailurePassesThroughUncancelled() {
-        try (PagedWorkbench workbench = new PagedWorkbench(postgres.execute(QUERY), 1, 3)) {
+        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 1, 3)) {
             List<ResultPage> read = new ArrayList<>();
-            assertThrows(StratusException.class, () -> AllRows.read(workbench, null, "db", workbench.first(), read::add));
+            assertThrows(StratusException.class, () -> AllRows.read(databaseService, null, "db", databaseService.first(), read::add));
             assertEquals(2, read.size());
-            assertEquals(0, workbench.cancels);
+            assertEquals(0, databaseService.cancels);
         }
     }
 }

@@ -8,7 +8,7 @@ final class StratusComponents {
     /** Store, sign-in, administration, explorer and connections: what the desktop and the IDE need. */
     static final List<String> SERVICES = List.of("io.stratus.store.internal.ConfigStoreComponent",
             "io.stratus.auth.internal.SessionManager", "io.stratus.admin.internal.InstanceAdministration",
-            "io.stratus.explorer.internal.DiscoveryService", "io.stratus.connect.internal.Workbench");
+            "io.stratus.explorer.internal.DiscoveryService", "io.stratus.connect.internal.DatabaseConnections");
 
     private StratusComponents() {
     }

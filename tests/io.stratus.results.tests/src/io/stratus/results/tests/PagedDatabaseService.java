@@ -3,7 +3,7 @@ package io.stratus.results.tests;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connect.CatalogPage;
-import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.connect.ResultPage;
 import io.stratus.core.connect.StatementResult;
@@ -20,7 +20,7 @@ import java.util.Set;
  * whatever the reader asks for, so that a short result spans pages; counts cancels, and can fail
  * on a given page as a closed connection would. Closing it closes the result.
  */
-final class PagedWorkbench implements DatabaseWorkbench, AutoCloseable {
+final class PagedDatabaseService implements DatabaseService, AutoCloseable {
 
     private final StatementResult result;
     private final int rowsPerPage;
@@ -29,7 +29,7 @@ final class PagedWorkbench implements DatabaseWorkbench, AutoCloseable {
     int cancels;
 
     /** @param failingPage the page (from 1) whose reading fails, or 0 for none */
-    PagedWorkbench(StatementResult result, int rowsPerPage, int failingPage) {
+    PagedDatabaseService(StatementResult result, int rowsPerPage, int failingPage) {
         this.result = result;
         this.rowsPerPage = rowsPerPage;
         this.failingPage = failingPage;

@@ -13,7 +13,7 @@ import java.util.Set;
  * closes when that session ends. Every method needs the connect permission; whether a connection
  * may write is decided once, when it opens (see {@link DatabaseAccess}).
  */
-public interface DatabaseWorkbench {
+public interface DatabaseService {
 
     /**
      * Opens a database the person's explorer found, logging in as {@code username} with the

@@ -12,9 +12,9 @@ import io.stratus.core.connect.CatalogPage;
 import io.stratus.core.connect.DatabaseAccess;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.connect.DatabaseService;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseWorkbench;
+import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.IamTokens;
 import io.stratus.core.connect.OpenDatabase;
 import io.stratus.core.connect.ResultPage;
@@ -57,8 +57,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Keeps each sign-in session's open databases apart: connections are found only under the session
  * that opened them, by an unguessable id, and all of a session's connections close when it ends.
  */
-@Component(service = {DatabaseWorkbench.class, SessionListener.class}, configurationPid = ConnectConfiguration.PID)
-public final class Workbench implements DatabaseWorkbench, SessionListener {
+@Component(service = {DatabaseService.class, SessionListener.class}, configurationPid = ConnectConfiguration.PID)
+public final class DatabaseConnections implements DatabaseService, SessionListener {
 
     @interface Config {
         /** Connections one sign-in session may hold open at once. */
@@ -97,7 +97,7 @@ public final class Workbench implements DatabaseWorkbench, SessionListener {
     private final Map<String, Map<String, Connection>> open = new ConcurrentHashMap<>();
 
     @Activate
-    public Workbench(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference AuditTrail audit,
+    public DatabaseConnections(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference AuditTrail audit,
             @Reference SessionCredentials vault, @Reference SignInService sessions, @Reference AwsClients aws,
             Config config) {
         if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
