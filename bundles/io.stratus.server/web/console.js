@@ -650,8 +650,8 @@ async function loadRoles() {
   $('#default-role').replaceChildren(...data.roles.map((role) =>
     el('option', { value: role.id, text: role.name, selected: role.id === data.defaultRole })));
   $('#role-permissions').replaceChildren(el('legend', { text: 'Permissions' }), ...table.permissions.map((p) =>
-    el('label', { class: 'check', title: p.description },
-      el('input', { type: 'checkbox', name: 'permission', value: p.id }), p.id)));
+    el('label', { class: 'check' },
+      el('input', { type: 'checkbox', name: 'permission', value: p.id }), p.id + ': ' + p.description)));
 }
 
 $('#default-role-form').addEventListener('submit', async (event) => {
