@@ -5,10 +5,12 @@ import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.session.Admission;
+import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.UserSession;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +29,7 @@ final class LiveSession implements UserSession {
     private final Duration idleTimeout;
     private final CompletableFuture<AccountDetails> accountDetails;
     private volatile Instant lastUsed;
+    private volatile SessionEnd ended;
 
     LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, Admission admission, Instant now,
             Duration idleTimeout, Duration absoluteTimeout, CompletableFuture<AccountDetails> accountDetails) {
@@ -71,13 +74,27 @@ final class LiveSession implements UserSession {
         return expiresAt;
     }
 
+    @Override
+    public Optional<SessionEnd> ended() {
+        return Optional.ofNullable(ended);
+    }
+
     AwsCredentials credentials() {
         return credentials;
     }
 
-    boolean isOver(Instant now) {
-        return credentials.secretAccessKey().isCleared() || !now.isBefore(expiresAt)
-                || !now.isBefore(lastUsed.plus(idleTimeout));
+    /** Why the session is over at {@code now}, if it is. */
+    Optional<SessionEnd> overAt(Instant now) {
+        if (credentials.secretAccessKey().isCleared()) { // wiped keys sign nothing any more
+            return Optional.of(SessionEnd.KEYS_REJECTED);
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Optional.of(SessionEnd.TIMED_OUT);
+        }
+        if (!now.isBefore(lastUsed.plus(idleTimeout))) {
+            return Optional.of(SessionEnd.IDLE);
+        }
+        return Optional.empty();
     }
 
     void touch(Instant now) {
@@ -85,7 +102,8 @@ final class LiveSession implements UserSession {
     }
 
     /** Wipes the keys; the session cannot be used after this. */
-    void end() {
+    void end(SessionEnd how) {
+        ended = how;
         accountDetails.cancel(true);
         credentials.clear();
     }

@@ -11,6 +11,7 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.IdentityVerifier;
 import io.stratus.core.session.SessionCredentials;
+import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -97,7 +98,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
     void deactivate() {
         sweeper.shutdownNow();
         background.shutdownNow();
-        sessions.values().forEach(this::wipe);
+        sessions.values().forEach(session -> wipe(session, SessionEnd.SHUT_DOWN));
         sessions.clear();
     }
 
@@ -120,7 +121,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
     public void signOut(String sessionId) {
         LiveSession session = sessionId == null ? null : sessions.remove(sessionId);
         if (session != null) {
-            wipe(session);
+            wipe(session, SessionEnd.SIGNED_OUT);
             try {
                 audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
             } catch (StratusException e) {
@@ -142,7 +143,7 @@ public final class SessionManager implements SignInService, SessionCredentials {
             return work.apply(session.credentials());
         } catch (StratusException e) {
             if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
-                end(session, "keys-rejected");
+                end(session, SessionEnd.KEYS_REJECTED);
             }
             throw endedMeanwhile(session, e);
         } catch (RuntimeException e) {
@@ -189,8 +190,9 @@ public final class SessionManager implements SignInService, SessionCredentials {
             return null;
         }
         Instant now = clock.instant();
-        if (session.isOver(now)) {
-            end(session, "expired");
+        Optional<SessionEnd> over = session.overAt(now);
+        if (over.isPresent()) {
+            end(session, over.get());
             return null;
         }
         session.touch(now);
@@ -199,19 +201,19 @@ public final class SessionManager implements SignInService, SessionCredentials {
 
     private void endExpiredSessions() {
         Instant now = clock.instant();
-        sessions.values().stream().filter(s -> s.isOver(now)).forEach(s -> end(s, "expired"));
+        sessions.values().forEach(session -> session.overAt(now).ifPresent(how -> end(session, how)));
     }
 
-    private void end(LiveSession session, String reason) {
+    private void end(LiveSession session, SessionEnd how) {
         if (sessions.remove(session.id(), session)) {
-            wipe(session);
-            audit.record(session.principalId(), "session-end", reason, session.identity().arn());
+            wipe(session, how);
+            audit.record(session.principalId(), "session-end", how.id(), session.identity().arn());
         }
     }
 
     /** Wipes a session's keys and lets everything kept for it go. */
-    private void wipe(LiveSession session) {
-        session.end();
+    private void wipe(LiveSession session, SessionEnd how) {
+        session.end(how);
         for (ComponentServiceObjects<SessionListener> objects : listeners) {
             SessionListener listener = objects.getService();
             if (listener == null) {

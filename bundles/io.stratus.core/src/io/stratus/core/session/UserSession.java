@@ -9,6 +9,7 @@ import io.stratus.core.identity.AwsIdentity;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +41,9 @@ public interface UserSession {
 
     /** When the session ends even if in use (absolute timeout, or the AWS keys' own expiry). */
     Instant expiresAt();
+
+    /** Why the session ended; empty while it is live. */
+    Optional<SessionEnd> ended();
 
     default boolean allows(Permission permission) {
         return permissions().contains(permission);

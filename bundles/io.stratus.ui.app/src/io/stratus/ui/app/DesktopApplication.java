@@ -6,23 +6,29 @@ import io.stratus.bootstrap.Settings;
 import io.stratus.bootstrap.Startup;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.session.SignInService;
+import io.stratus.ui.session.SessionCommands;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.osgi.framework.FrameworkUtil;
 
 /**
  * The standalone desktop product: configures the services, with their data in
  * {@code ~/.stratus/desktop} (or demo mode's throw-away folder), then opens one workbench window
- * on the Stratus perspective. A store that cannot be opened ends it with a message and exit status 2.
+ * on the Stratus perspective and asks the person to sign in (or to set the instance up). A store that
+ * cannot be opened ends it with a message and exit status 2.
  */
 public final class DesktopApplication implements IApplication {
 
@@ -80,7 +86,7 @@ public final class DesktopApplication implements IApplication {
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display,
-                    new StratusWorkbenchAdvisor(() -> stopOnStartupFailure(startup, display)));
+                    new StratusWorkbenchAdvisor(() -> signInOnceStarted(startup, display)));
             if (failure != null) {
                 return EXIT_CANNOT_START;
             }
@@ -90,22 +96,37 @@ public final class DesktopApplication implements IApplication {
         }
     }
 
-    /** Watches, off the UI thread, for a service that cannot start (the store) until the window closes. */
-    private void stopOnStartupFailure(Startup startup, Display display) {
+    /**
+     * Waits, off the UI thread, until sign-in can work and then opens it; or, if a service cannot start
+     * (the store), says so and closes the workbench.
+     */
+    private void signInOnceStarted(Startup startup, Display display) {
         Thread.ofPlatform().daemon().name("stratus-startup").start(() -> {
             try {
-                startup.await(ConfigStore.class, closed).ifPresent(found -> {
+                startup.await(SignInService.class, closed).ifPresentOrElse(found -> {
                     failure = found;
                     System.err.println("Stratus desktop cannot start. " + found.message());
                     display.asyncExec(() -> {
                         MessageDialog.openError(null, "Stratus cannot start", found.message());
                         PlatformUI.getWorkbench().close();
                     });
-                });
+                }, () -> display.asyncExec(DesktopApplication::signIn));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    private static void signIn() {
+        IWorkbenchWindow window = PlatformUI.isWorkbenchRunning() ? PlatformUI.getWorkbench().getActiveWorkbenchWindow() : null;
+        if (window == null) {
+            return; // closed before the services were up
+        }
+        try {
+            window.getService(IHandlerService.class).executeCommand(SessionCommands.SIGN_IN, null);
+        } catch (CommandException e) {
+            ILog.of(DesktopApplication.class).error("The sign-in dialog did not open at start", e);
+        }
     }
 
     @Override

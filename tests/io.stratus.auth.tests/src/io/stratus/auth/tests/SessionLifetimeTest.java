@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
 import io.stratus.testing.StratusTestBase;
@@ -14,6 +15,7 @@ import io.stratus.testing.TestAccounts;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,7 @@ class SessionLifetimeTest extends StratusTestBase {
                 "the short-session settings are in force");
         StratusServices.awaitTrue("the idle session is swept", () -> bob.secretAccessKey().isCleared());
         assertTrue(stratus.signIn().find(session.id()).isEmpty());
+        assertEquals(Optional.of(SessionEnd.IDLE), session.ended());
     }
 
     @Test
@@ -58,6 +61,16 @@ class SessionLifetimeTest extends StratusTestBase {
             Thread.sleep(250);
         }
         assertFalse(java.time.Instant.now().isBefore(session.expiresAt()), "it did not end before its time either");
+        assertEquals(Optional.of(SessionEnd.TIMED_OUT), session.ended());
+    }
+
+    @Test
+    void aSignedOutSessionSaysSo() {
+        setUpAsAlice();
+        UserSession session = signIn(TestAccounts.bob());
+        assertEquals(Optional.empty(), session.ended(), "a live session has not ended");
+        stratus.signIn().signOut(session.id());
+        assertEquals(Optional.of(SessionEnd.SIGNED_OUT), session.ended());
     }
 
     @Test
@@ -78,6 +91,7 @@ class SessionLifetimeTest extends StratusTestBase {
             assertMentions(e, "expired");
             assertTrue(stratus.signIn().find(session.id()).isEmpty(), "the person must sign in again");
             assertTrue(temporary.secretAccessKey().isCleared());
+            assertEquals(Optional.of(SessionEnd.KEYS_REJECTED), session.ended());
         } finally {
             AWS_CLOCK.advance(Duration.ofHours(-13));
         }

@@ -1,0 +1,130 @@
+package io.stratus.ui.internal.session;
+
+import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.session.UserSession;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SessionChangeListener;
+import io.stratus.ui.session.SessionCommands;
+import io.stratus.ui.session.SignedIn;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
+import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
+
+/**
+ * The status line's word on the session: who is signed in (name, account, roles) and until when, or
+ * that nobody is. A click offers Sign In... or Sign Out.
+ */
+public final class SessionStatusControl extends WorkbenchWindowControlContribution {
+
+    /** Data key of the label, for tests. */
+    public static final String LABEL = "io.stratus.ui.session.status";
+    static final String SIGNED_OUT = "Not signed in";
+    /** The account alias arrives after sign-in (read in the background); the label looks again this often. */
+    private static final int REFRESH_MILLIS = 5_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
+
+    private CurrentSession session;
+    private CLabel label;
+    private final SessionChangeListener onChange = change -> refreshLater();
+
+    @Override
+    protected Control createControl(Composite parent) {
+        session = getWorkbenchWindow().getService(CurrentSession.class);
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 0).applyTo(box);
+        label = new CLabel(box, SWT.NONE);
+        label.setData(LABEL, Boolean.TRUE);
+        label.setMenu(signInOutMenu(label));
+        label.addListener(SWT.MouseUp, e -> label.getMenu().setVisible(true));
+        session.addListener(onChange);
+        label.addDisposeListener(e -> session.removeListener(onChange));
+        refresh();
+        label.getDisplay().timerExec(REFRESH_MILLIS, this::tick);
+        return box;
+    }
+
+    /** Room for a name, an account alias and id, two roles and a time: the status line does not grow later. */
+    @Override
+    protected int computeWidth(Control control) {
+        GC gc = new GC(control);
+        try {
+            return Math.max(super.computeWidth(control), (int) (gc.getFontMetrics().getAverageCharacterWidth() * 72));
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    private Menu signInOutMenu(Control owner) {
+        MenuManager menu = new MenuManager();
+        menu.add(command(SessionCommands.SIGN_IN));
+        menu.add(command(SessionCommands.SIGN_OUT));
+        owner.addDisposeListener(e -> menu.dispose());
+        return menu.createContextMenu(owner);
+    }
+
+    private CommandContributionItem command(String id) {
+        return new CommandContributionItem(new CommandContributionItemParameter(getWorkbenchWindow(), id, id,
+                CommandContributionItem.STYLE_PUSH));
+    }
+
+    private void refreshLater() {
+        if (!label.isDisposed()) {
+            label.getDisplay().asyncExec(this::refresh);
+        }
+    }
+
+    private void refresh() {
+        if (label.isDisposed()) {
+            return;
+        }
+        Optional<SignedIn> now = session.signedIn();
+        label.setText(now.map(SessionStatusControl::summary).orElse(SIGNED_OUT));
+        label.setToolTipText(now.map(SessionStatusControl::details).orElse("Click to sign in with your AWS keys."));
+        label.getParent().layout(true, true);
+    }
+
+    private void tick() {
+        if (!label.isDisposed()) {
+            refresh();
+            label.getDisplay().timerExec(REFRESH_MILLIS, this::tick);
+        }
+    }
+
+    /** {@code ada · stratus-demo (111122223333) · Administrator · until 18:42} */
+    static String summary(SignedIn who) {
+        UserSession session = who.session();
+        AwsIdentity identity = session.identity();
+        String roles = who.roleNames().isEmpty() ? "" : " \u00b7 " + String.join(", ", who.roleNames());
+        return identity.displayName() + " \u00b7 " + account(identity, session.accountDetails()) + roles + " \u00b7 until "
+                + TIME.format(session.expiresAt().atZone(ZoneId.systemDefault()));
+    }
+
+    private static String account(AwsIdentity identity, AccountDetails details) {
+        return details.alias().map(alias -> alias + " (" + identity.accountId() + ")").orElse(identity.accountId());
+    }
+
+    private static String details(SignedIn who) {
+        UserSession session = who.session();
+        return "Signed in as " + session.identity().arn()
+                + session.accountDetails().organizationId().map(org -> "\nOrganization " + org).orElse("")
+                + "\nRoles: " + (who.roleNames().isEmpty() ? "none" : String.join(", ", who.roleNames()))
+                + "\nSigned in at " + TIME.format(session.signedInAt().atZone(ZoneId.systemDefault()))
+                + "; the session ends at " + TIME.format(session.expiresAt().atZone(ZoneId.systemDefault()))
+                + " at the latest, or after a while unused.\nClick to sign out.";
+    }
+}

@@ -1,0 +1,127 @@
+package io.stratus.ui.internal.session;
+
+import io.stratus.ui.session.CurrentSession;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.ExecutionException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * First-run setup: says what setting up means, then takes the keys of the person who becomes the
+ * instance's Administrator. The check with AWS runs in a Job, with the wizard's progress bar waiting
+ * for it; a refusal shows the service's own words and keeps the wizard open.
+ */
+final class SetUpWizard extends Wizard {
+
+    static final String TITLE = "Set Up Stratus";
+    /** Data key of the explanation, for tests. */
+    static final String EXPLANATION = "io.stratus.ui.session.setUpExplanation";
+
+    private final CurrentSession session;
+    private final KeysPage keys = new KeysPage();
+
+    SetUpWizard(CurrentSession session) {
+        this.session = session;
+        setWindowTitle(TITLE);
+        setNeedsProgressMonitor(true);
+    }
+
+    @Override
+    public void addPages() {
+        addPage(new ExplanationPage());
+        addPage(keys);
+    }
+
+    /** Only from the keys page: the explanation comes first. */
+    @Override
+    public boolean canFinish() {
+        return getContainer().getCurrentPage() == keys;
+    }
+
+    @Override
+    public boolean performFinish() {
+        var setUp = session.setUp(keys.form.credentials());
+        keys.setErrorMessage(null);
+        try {
+            getContainer().run(true, false, (IProgressMonitor monitor) -> {
+                monitor.beginTask("Checking your keys with AWS and setting up Stratus...", IProgressMonitor.UNKNOWN);
+                try {
+                    setUp.get();
+                } catch (ExecutionException e) {
+                    throw new InvocationTargetException(e.getCause());
+                } finally {
+                    monitor.done();
+                }
+            });
+            return true;
+        } catch (InvocationTargetException e) {
+            keys.setErrorMessage(SignInOutcome.messageOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            keys.setErrorMessage(SignInOutcome.messageOf(e));
+        }
+        keys.form.clearSecret();
+        return false;
+    }
+
+    /** What setup means, before anybody types keys. */
+    private static final class ExplanationPage extends WizardPage {
+
+        ExplanationPage() {
+            super("explanation", "Set up this Stratus instance", null);
+            setDescription("Nobody has set up this Stratus instance yet. The first person to sign in sets it up.");
+        }
+
+        @Override
+        public void createControl(Composite parent) {
+            Composite page = new Composite(parent, SWT.NONE);
+            GridLayoutFactory.swtDefaults().margins(12, 12).applyTo(page);
+            Label text = new Label(page, SWT.WRAP);
+            text.setData(EXPLANATION, Boolean.TRUE);
+            text.setText("""
+                    Setting up this instance with your AWS keys:
+
+                    \u2022 makes you its Administrator: you grant roles to the people who sign in after you;
+                    \u2022 binds this instance to your AWS account: from then on only IAM users and roles of \
+                    that account can sign in, and nobody can create other users.
+
+                    Use the keys of an IAM user or role of the account you want to bind. Root keys are \
+                    refused: AWS advises against them, and an instance run by them could not be handed over.""");
+            GridDataFactory.fillDefaults().grab(true, true).hint(480, SWT.DEFAULT).applyTo(text);
+            setControl(page);
+        }
+    }
+
+    /** The keys of the person setting up. */
+    private static final class KeysPage extends WizardPage {
+
+        private KeysForm form;
+
+        KeysPage() {
+            super("keys", "Your AWS keys", null);
+            setDescription("You become the Administrator of this instance, bound to your keys' AWS account.");
+        }
+
+        @Override
+        public void createControl(Composite parent) {
+            form = new KeysForm(parent);
+            setControl(form.control());
+        }
+
+        @Override
+        public void setVisible(boolean visible) {
+            super.setVisible(visible);
+            if (visible) {
+                form.setFocus();
+            }
+        }
+    }
+}

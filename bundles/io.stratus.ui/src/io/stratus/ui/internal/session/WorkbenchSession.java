@@ -1,0 +1,178 @@
+package io.stratus.ui.internal.session;
+
+import io.stratus.admin.UserAdministration;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
+import io.stratus.core.access.Role;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.SessionEnd;
+import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SessionChange;
+import io.stratus.ui.session.SessionChangeListener;
+import io.stratus.ui.session.SignedIn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The workbench's session. Registered as soon as this bundle starts, before Stratus's services may
+ * be up (an IDE configures them in the background), so the user interface can always find it; until
+ * the services run, signing in says so.
+ */
+@Component(service = {CurrentSession.class, SessionListener.class}, immediate = true)
+public final class WorkbenchSession implements CurrentSession, SessionListener {
+
+    private static final Map<String, String> BUILT_IN_ROLE_NAMES = Role.BUILT_IN.stream()
+            .collect(Collectors.toUnmodifiableMap(Role::id, Role::name));
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SignInService signInService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Admission admission;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile UserAdministration administration;
+
+    private final AtomicReference<SignedIn> current = new AtomicReference<>();
+    private final List<SessionChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Deactivate
+    void deactivate() {
+        signOut();
+    }
+
+    @Override
+    public Optional<SignedIn> signedIn() {
+        return Optional.ofNullable(current.get());
+    }
+
+    @Override
+    public boolean may(Action action) {
+        SignedIn now = current.get();
+        return now != null && now.session().may(action);
+    }
+
+    @Override
+    public boolean instanceConfigured() {
+        return running(admission).configured();
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
+        return inJob("Signing in to AWS as " + credentials.maskedAccessKeyId(), credentials,
+                keys -> running(signInService).signIn(keys));
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
+        return inJob("Setting up Stratus as " + credentials.maskedAccessKeyId(), credentials,
+                keys -> running(signInService).setUp(keys));
+    }
+
+    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one. */
+    private CompletableFuture<SignedIn> inJob(String name, AwsCredentials credentials,
+            Function<AwsCredentials, UserSession> signIn) {
+        CompletableFuture<SignedIn> result = new CompletableFuture<>();
+        Job job = Job.create(name, monitor -> {
+            try {
+                UserSession session = signIn.apply(credentials);
+                result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
+            } catch (RuntimeException e) {
+                credentials.clear();
+                result.completeExceptionally(e);
+            }
+            return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
+        });
+        job.schedule();
+        return result;
+    }
+
+    private SignedIn replaceCurrent(SignedIn next) {
+        SignedIn previous = current.getAndSet(next);
+        if (previous != null) {
+            running(signInService).signOut(previous.session().id()); // no longer current: sessionEnded ignores it
+        }
+        tell(new SessionChange.SignedInNow(next));
+        return next;
+    }
+
+    /** The names of the person's roles, for the status line; none if the administration service cannot say. */
+    private List<String> roleNames(UserSession session) {
+        UserAdministration users = administration;
+        if (users == null) {
+            return List.of();
+        }
+        try {
+            return users.self(session).roleIds().stream().sorted()
+                    .map(id -> BUILT_IN_ROLE_NAMES.getOrDefault(id, id)).toList();
+        } catch (StratusException e) {
+            ILog.of(WorkbenchSession.class).warn("Stratus could not read the roles of " + session.identity().arn()
+                    + " for the status line: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public void signOut() {
+        SignedIn now = current.get();
+        SignInService service = signInService;
+        if (now != null && service != null) {
+            service.signOut(now.session().id()); // sessionEnded tells the listeners
+        }
+    }
+
+    @Override
+    public void sessionEnded(String sessionId) {
+        SignedIn now = current.get();
+        if (now != null && now.session().id().equals(sessionId) && current.compareAndSet(now, null)) {
+            tell(new SessionChange.Ended(now, now.session().ended().orElse(SessionEnd.SIGNED_OUT)));
+        }
+    }
+
+    @Override
+    public void addListener(SessionChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(SessionChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tell(SessionChange change) {
+        for (SessionChangeListener listener : listeners) {
+            try {
+                listener.changed(change);
+            } catch (RuntimeException e) {
+                ILog.of(WorkbenchSession.class).error(listener.getClass().getName() + " failed on " + change, e);
+            }
+        }
+    }
+
+    private static <T> T running(T service) {
+        if (service == null) {
+            throw new StratusException(Problem.UNAVAILABLE,
+                    "Stratus's services are not running yet. Wait a moment and try again; if this lasts, see the error log.");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,49 @@
+package io.stratus.ui.session;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
+import io.stratus.core.identity.AwsCredentials;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one person signed in to this workbench (the desktop, or Stratus inside an Eclipse IDE) and
+ * their session with the Stratus services. An OSGi service: parts and handlers find it through
+ * their workbench service locator. It has no user interface: dialogs, status line and commands
+ * follow it through {@link #addListener}.
+ */
+public interface CurrentSession {
+
+    /** Who is signed in now, if anybody. */
+    Optional<SignedIn> signedIn();
+
+    /** Whether the signed-in person may do this now; false when nobody is signed in. */
+    boolean may(Action action);
+
+    /**
+     * Whether this instance has been set up. If not, the first sign-in is {@link #setUp}.
+     *
+     * @throws StratusException UNAVAILABLE while Stratus's services are not running
+     */
+    boolean instanceConfigured();
+
+    /**
+     * Checks the keys with AWS in an Eclipse Job and makes that person the one signed in here,
+     * signing out whoever was. The keys belong to the session from then on: the caller must not
+     * keep or clear them. On failure they are wiped, and the future fails with a
+     * {@link StratusException} whose message says what to fix.
+     */
+    CompletableFuture<SignedIn> signIn(AwsCredentials credentials);
+
+    /** Like {@link #signIn}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
+    CompletableFuture<SignedIn> setUp(AwsCredentials credentials);
+
+    /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
+    void signOut();
+
+    /** {@code listener} hears of every change from now on, on the thread that made it (not the UI thread). */
+    void addListener(SessionChangeListener listener);
+
+    void removeListener(SessionChangeListener listener);
+}

@@ -1,0 +1,15 @@
+package io.stratus.ui.session;
+
+import io.stratus.core.session.SessionEnd;
+
+/** What happened to the workbench's session. */
+public sealed interface SessionChange {
+
+    /** Somebody signed in (replacing whoever was signed in before). */
+    record SignedInNow(SignedIn who) implements SessionChange {
+    }
+
+    /** The session ended: signed out, idle, timed out, keys rejected by AWS, or Stratus stopping. */
+    record Ended(SignedIn who, SessionEnd how) implements SessionChange {
+    }
+}
