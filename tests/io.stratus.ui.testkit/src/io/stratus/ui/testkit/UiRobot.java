@@ -21,7 +21,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.services.IServiceLocator;
@@ -135,6 +137,25 @@ public final class UiRobot {
                         .findFirst());
     }
 
+    /** Waits below {@code root} for a control whose visible text contains {@code part}, such as a dialog's message. */
+    public Control waitForControlShowing(Composite root, String part) {
+        return waitForControl(root, Control.class, "showing '" + part + "'",
+                control -> control.isVisible() && Widgets.visibleText(control).contains(part));
+    }
+
+    /** The visible text of a widget: without mnemonic markers and keyboard shortcuts. */
+    public String textOf(Widget widget) {
+        return onUiThread(() -> Widgets.visibleText(widget));
+    }
+
+    /** Types into a text field as a paste would: the whole value at once, with the field's modify events. */
+    public void type(Text field, String value) {
+        runOnUiThread(() -> {
+            field.setFocus();
+            field.setText(value);
+        });
+    }
+
     /** Closes every shell but {@code keep}, such as the dialogs a failed test left open. */
     public void closeShellsExcept(Shell keep) {
         runOnUiThread(() -> Arrays.stream(display.getShells())
@@ -156,6 +177,18 @@ public final class UiRobot {
     public CompletableFuture<Void> clickMenu(Shell shell, String... path) {
         String menuPath = String.join(" > ", path);
         return click(waitFor("menu item " + menuPath, () -> Widgets.menuItem(shell.getMenuBar(), path)));
+    }
+
+    /** Clicks an item of the pop-up menu of {@code owner} (its context menu) by its labels. */
+    public CompletableFuture<Void> clickPopupMenu(Control owner, String... path) {
+        String menuPath = String.join(" > ", path);
+        return click(waitFor("pop-up menu item " + menuPath, () -> Widgets.menuItem(owner.getMenu(), path)));
+    }
+
+    /** Whether the item at {@code path} of the shell's menu bar is enabled now. */
+    public boolean isMenuEnabled(Shell shell, String... path) {
+        MenuItem item = waitFor("menu item " + String.join(" > ", path), () -> Widgets.menuItem(shell.getMenuBar(), path));
+        return onUiThread(item::isEnabled);
     }
 
     /** Executes a command as a key binding would, through the handler service of {@code services}. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -34,6 +35,7 @@ final class Widgets {
             case Link link -> link.getText();
             case Group group -> group.getText();
             case Decorations shell -> shell.getText();
+            case CLabel label -> label.getText() == null ? "" : label.getText();
             case Item item -> item.getText();
             default -> "";
         };

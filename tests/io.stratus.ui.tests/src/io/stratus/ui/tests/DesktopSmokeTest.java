@@ -28,13 +28,16 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
 
 /**
  * Runs against the real Stratus desktop application, started by Tycho's UI test harness the way
- * the product starts it, and checks what a person would see first.
+ * the product starts it, and checks what a person would see first. After {@link SignInTest}, which
+ * deals with the setup wizard the desktop opens at start.
  */
+@Order(2)
 class DesktopSmokeTest {
 
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);

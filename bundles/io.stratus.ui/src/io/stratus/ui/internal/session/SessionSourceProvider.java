@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.AbstractSourceProvider;
 import org.eclipse.ui.ISources;
@@ -24,12 +26,14 @@ public final class SessionSourceProvider extends AbstractSourceProvider {
     private static final String[] VARIABLES = {SessionCommands.SIGNED_IN_VARIABLE, SessionCommands.ACTIONS_VARIABLE};
 
     private CurrentSession session;
+    private IEventBroker events;
     private Display display;
     private final SessionChangeListener onChange = this::changed;
 
     @Override
     public void initialize(IServiceLocator locator) {
         session = locator.getService(CurrentSession.class);
+        events = locator.getService(IEventBroker.class);
         display = Display.getCurrent();
         session.addListener(onChange);
     }
@@ -48,7 +52,11 @@ public final class SessionSourceProvider extends AbstractSourceProvider {
 
     private void changed(SessionChange change) {
         if (!display.isDisposed()) {
-            display.asyncExec(() -> fireSourceChanged(ISources.WORKBENCH, getCurrentState()));
+            display.asyncExec(() -> {
+                fireSourceChanged(ISources.WORKBENCH, getCurrentState());
+                // Menus look again when they open; tool bars only when asked.
+                events.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
+            });
         }
     }
 

@@ -14,6 +14,8 @@ import java.time.format.FormatStyle;
 import java.util.Optional;
 
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
@@ -36,6 +38,7 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
     static final String SIGNED_OUT = "Not signed in";
     /** The account alias arrives after sign-in (read in the background); the label looks again this often. */
     private static final int REFRESH_MILLIS = 5_000;
+    private static final int WIDTH_IN_CHARS = 76;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
 
     private CurrentSession session;
@@ -49,6 +52,14 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         GridLayoutFactory.fillDefaults().margins(4, 0).applyTo(box);
         label = new CLabel(box, SWT.NONE);
         label.setData(LABEL, Boolean.TRUE);
+        // The status line sizes its items once: room for a name, an account alias and id, two roles and a time.
+        GC gc = new GC(label);
+        try {
+            GridDataFactory.swtDefaults()
+                    .hint(Dialog.convertWidthInCharsToPixels(gc.getFontMetrics(), WIDTH_IN_CHARS), SWT.DEFAULT).applyTo(label);
+        } finally {
+            gc.dispose();
+        }
         label.setMenu(signInOutMenu(label));
         label.addListener(SWT.MouseUp, e -> label.getMenu().setVisible(true));
         session.addListener(onChange);
@@ -58,28 +69,20 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         return box;
     }
 
-    /** Room for a name, an account alias and id, two roles and a time: the status line does not grow later. */
-    @Override
-    protected int computeWidth(Control control) {
-        GC gc = new GC(control);
-        try {
-            return Math.max(super.computeWidth(control), (int) (gc.getFontMetrics().getAverageCharacterWidth() * 72));
-        } finally {
-            gc.dispose();
-        }
-    }
-
     private Menu signInOutMenu(Control owner) {
         MenuManager menu = new MenuManager();
-        menu.add(command(SessionCommands.SIGN_IN));
-        menu.add(command(SessionCommands.SIGN_OUT));
+        menu.add(command(SessionCommands.SIGN_IN, "Sign In..."));
+        menu.add(command(SessionCommands.SIGN_OUT, "Sign Out"));
         owner.addDisposeListener(e -> menu.dispose());
         return menu.createContextMenu(owner);
     }
 
-    private CommandContributionItem command(String id) {
-        return new CommandContributionItem(new CommandContributionItemParameter(getWorkbenchWindow(), id, id,
-                CommandContributionItem.STYLE_PUSH));
+    /** Labelled as in the File menu. */
+    private CommandContributionItem command(String id, String label) {
+        CommandContributionItemParameter item = new CommandContributionItemParameter(getWorkbenchWindow(), id, id,
+                CommandContributionItem.STYLE_PUSH);
+        item.label = label;
+        return new CommandContributionItem(item);
     }
 
     private void refreshLater() {
@@ -93,9 +96,11 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
             return;
         }
         Optional<SignedIn> now = session.signedIn();
-        label.setText(now.map(SessionStatusControl::summary).orElse(SIGNED_OUT));
+        String text = now.map(SessionStatusControl::summary).orElse(SIGNED_OUT);
         label.setToolTipText(now.map(SessionStatusControl::details).orElse("Click to sign in with your AWS keys."));
-        label.getParent().layout(true, true);
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
     }
 
     private void tick() {
