@@ -1,6 +1,6 @@
 package io.stratus.ui.internal.session;
 
-import io.stratus.admin.UserAdministration;
+import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
