@@ -1,0 +1,123 @@
+package io.stratus.ui.explorer;
+
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.explorer.CloudExplorer;
+import io.stratus.ui.explorer.internal.ExplorerCommands;
+import io.stratus.ui.explorer.internal.ExplorerElementComparer;
+import io.stratus.ui.explorer.internal.ExplorerModel;
+import io.stratus.ui.explorer.internal.FilterBar;
+import io.stratus.ui.session.CurrentSession;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.DoubleClickEvent;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.navigator.CommonNavigator;
+import org.eclipse.ui.navigator.CommonViewer;
+import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
+
+/**
+ * The Cloud Explorer: the signed-in person's AWS account, its database services, their regions and
+ * the databases found there. The nodes come from {@code navigatorContent} in plugin.xml, so engine
+ * bundles can add their own; discovery runs in Jobs ({@link #JOB_FAMILY}) and the tree follows the
+ * session: empty with a hint when nobody is signed in, loaded again when somebody signs in.
+ */
+public final class CloudExplorerView extends CommonNavigator {
+
+    public static final String ID = "io.stratus.ui.explorer.view";
+    /** The family of the Jobs that discover and refresh the explorer's tree. */
+    public static final Object JOB_FAMILY = ID + ".jobs";
+    /** Data key of the tree, for tests. */
+    public static final String TREE = ID + ".tree";
+
+    private ExplorerModel model;
+    private Display display;
+    /** Answers can arrive faster than the tree repaints: one refresh at a time is enough. */
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private boolean accountShown;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        IWorkbenchSiteProgressService progress = site.getService(IWorkbenchSiteProgressService.class);
+        model = new ExplorerModel(site.getService(CurrentSession.class), () -> site.getService(CloudExplorer.class),
+                job -> progress.schedule(job, 0, true), this::modelChanged);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(box);
+        FilterBar filters = new FilterBar(box, getSite().getService(CloudExplorer.class), model::filter);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filters.control());
+        super.createPartControl(box);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(getCommonViewer().getControl());
+        getCommonViewer().getControl().setData(TREE, Boolean.TRUE);
+        model.start();
+    }
+
+    @Override
+    protected CommonViewer createCommonViewerObject(Composite parent) {
+        CommonViewer viewer = super.createCommonViewerObject(parent);
+        viewer.setComparer(new ExplorerElementComparer());
+        viewer.setComparator(null); // the services' order (by position, by region); a region's thousands need no sorting
+        return viewer;
+    }
+
+    @Override
+    protected Object getInitialInput() {
+        return model;
+    }
+
+    /** The model of this view, for its commands. */
+    public ExplorerModel model() {
+        return model;
+    }
+
+    /** Opening a database (a double-click) runs the Open command; other nodes expand as usual. */
+    @Override
+    protected void handleDoubleClick(DoubleClickEvent event) {
+        if (event.getSelection() instanceof IStructuredSelection selection && selection.size() == 1
+                && selection.getFirstElement() instanceof CloudResource) {
+            ExplorerCommands.execute(getSite(), ExplorerCommands.OPEN);
+        } else {
+            super.handleDoubleClick(event);
+        }
+    }
+
+    private void modelChanged() {
+        if (display != null && !display.isDisposed() && refreshPending.compareAndSet(false, true)) {
+            display.asyncExec(this::refreshTree);
+        }
+    }
+
+    private void refreshTree() {
+        refreshPending.set(false);
+        CommonViewer viewer = getCommonViewer();
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        viewer.refresh();
+        Object[] roots = model.roots();
+        boolean account = roots.length == 1 && roots[0] instanceof AccountItem;
+        if (account && !accountShown) {
+            viewer.expandToLevel(roots[0], 2); // services and their regions; databases wait for a click
+        }
+        accountShown = account;
+    }
+
+    @Override
+    public void dispose() {
+        model.dispose();
+        super.dispose();
+    }
+}
