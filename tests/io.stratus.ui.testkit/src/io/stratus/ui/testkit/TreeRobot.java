@@ -1,0 +1,124 @@
+package io.stratus.ui.testkit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+
+/**
+ * Drives SWT trees (JFace tree viewers, Common Navigator views, the Properties view) the way a
+ * person does: expanding an item sends the {@link SWT#Expand} event that makes a viewer create its
+ * children; selecting sends {@link SWT#Selection}; keys go through the display's filters, where the
+ * workbench's key bindings listen.
+ */
+public final class TreeRobot {
+
+    private final UiRobot robot;
+
+    public TreeRobot(UiRobot robot) {
+        this.robot = robot;
+    }
+
+    /**
+     * Waits for the item at {@code path}, each step the start of an item's visible text (a navigator
+     * appends decorations to its labels), expanding the items on the way.
+     */
+    public TreeItem waitForItem(Tree tree, String... path) {
+        return robot.waitFor("tree item " + String.join(" > ", path), () -> find(tree, path));
+    }
+
+    private static Optional<TreeItem> find(Tree tree, String... path) {
+        TreeItem[] level = tree.getItems();
+        TreeItem found = null;
+        for (String step : path) {
+            if (found != null) {
+                expandNow(found);
+                level = found.getItems();
+            }
+            found = Arrays.stream(level).filter(item -> Widgets.visibleText(item).startsWith(step)).findFirst().orElse(null);
+            if (found == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static void expandNow(TreeItem item) {
+        if (!item.getExpanded()) {
+            Event expand = new Event();
+            expand.item = item;
+            item.getParent().notifyListeners(SWT.Expand, expand);
+            item.setExpanded(true);
+        }
+    }
+
+    /** Expands an item as a click on its twisty would. */
+    public void expand(TreeItem item) {
+        robot.runOnUiThread(() -> expandNow(item));
+    }
+
+    /** The visible texts of the tree's top items. */
+    public List<String> topTexts(Tree tree) {
+        return robot.onUiThread(() -> Arrays.stream(tree.getItems()).map(Widgets::visibleText).toList());
+    }
+
+    /** The visible texts of an item's children, expanding it first. */
+    public List<String> childTexts(TreeItem parent) {
+        return robot.onUiThread(() -> {
+            expandNow(parent);
+            return Arrays.stream(parent.getItems()).map(Widgets::visibleText).toList();
+        });
+    }
+
+    /** The text of an item in a column (0 is the first). */
+    public String textOf(TreeItem item, int column) {
+        return robot.onUiThread(() -> item.getText(column));
+    }
+
+    /** Selects the item alone, as a click on it would. */
+    public void select(TreeItem item) {
+        robot.runOnUiThread(() -> {
+            Tree tree = item.getParent();
+            tree.setFocus();
+            tree.setSelection(item);
+            Event selection = new Event();
+            selection.item = item;
+            tree.notifyListeners(SWT.Selection, selection);
+        });
+    }
+
+    /** Double-clicks the item; returns when what the double-click started has returned (it may open a dialog). */
+    public CompletableFuture<Void> doubleClick(TreeItem item) {
+        select(item);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        item.getDisplay().asyncExec(() -> {
+            try {
+                Event open = new Event();
+                open.item = item;
+                item.getParent().notifyListeners(SWT.DefaultSelection, open);
+                done.complete(null);
+            } catch (Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
+    }
+
+    /** Presses a key (such as {@link SWT#F5}) in the control: key bindings see it, as they see a typed key. */
+    public void pressKey(Control control, int keyCode) {
+        robot.runOnUiThread(() -> {
+            control.setFocus();
+            for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+                Event key = new Event();
+                key.keyCode = keyCode;
+                control.notifyListeners(type, key);
+            }
+        });
+    }
+}

@@ -1,0 +1,257 @@
+package io.stratus.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.explorer.CloudExplorer;
+import io.stratus.ui.explorer.CloudExplorerView;
+import io.stratus.ui.explorer.internal.FilterBar;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.testkit.TreeRobot;
+import io.stratus.ui.testkit.UiRobot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.PageBookView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The Cloud Explorer on the demo account (the AWS simulator): empty with a hint when signed out,
+ * loaded after sign-in with a named no-permission node for a person IAM denies RDS, narrowed by the
+ * filter, and a database's connection settings in the Properties view. Runs after {@link SignInTest},
+ * which sets the instance up.
+ */
+@Order(3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CloudExplorerTest {
+
+    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
+    private static final String SIGN_IN = "Sign In to Stratus";
+    private static final String ACCOUNT = "stratus-demo (111122223333)";
+    private static final String RDS = "RDS and Aurora";
+
+    private static UiRobot robot;
+    private static TreeRobot trees;
+    private static IWorkbenchWindow window;
+    private static Shell windowShell;
+    private static CurrentSession session;
+    private static Seed.Account demo;
+    private static Tree explorer;
+
+    @BeforeAll
+    static void openTheCloudExplorer() throws IOException {
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        robot = new UiRobot(workbench.getDisplay(), UI_TIMEOUT);
+        trees = new TreeRobot(robot);
+        window = robot.waitFor("the Stratus workbench window to be visible",
+                () -> Arrays.stream(workbench.getWorkbenchWindows()).filter(open -> open.getShell().isVisible()).findFirst());
+        windowShell = robot.onUiThread(window::getShell);
+        session = robot.onUiThread(() -> window.getService(CurrentSession.class));
+        try (InputStream seed = Platform.getBundle("io.stratus.aws.simulator").getEntry("seeds/demo.json").openStream()) {
+            demo = Seed.fromJson(seed).accounts().getFirst();
+        }
+        robot.closeShellsExcept(windowShell);
+        explorer = robot.onUiThread(() -> {
+            try {
+                IViewPart view = window.getActivePage().showView(CloudExplorerView.ID);
+                return (Tree) ((CloudExplorerView) view).getCommonViewer().getControl();
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @AfterEach
+    void closeDialogsLeftOpen() {
+        robot.closeShellsExcept(windowShell);
+    }
+
+    @Test
+    @Order(1)
+    void signedOutItShowsHowToSeeDatabases() {
+        session.signOut();
+        robot.waitUntil("the explorer to ask for a sign-in",
+                () -> explorer.getItemCount() == 1 && explorer.getItem(0).getText().equals("Sign in to see your databases"));
+        assertTrue(robot.onUiThread(() -> window.getActivePage().findView(CloudExplorerView.ID) != null),
+                "the Stratus perspective shows the Cloud Explorer");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-signed-out.png"));
+    }
+
+    @Test
+    @Order(2)
+    void afterSignInItLoadsAndNamesTheIamActionANoPermissionRegionLacks() {
+        signIn("ben");
+        TreeItem denied = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1");
+        String deniedText = trees.textOf(denied, 0);
+        assertTrue(deniedText.contains("No permission") && deniedText.contains("rds:"), deniedText);
+        // IAM lets ben see the other services: their regions answered.
+        TreeItem redshift = trees.waitForItem(explorer, ACCOUNT, "Redshift", "eu-west-1");
+        assertTrue(trees.textOf(redshift, 0).contains("1 database"), trees.textOf(redshift, 0));
+        trees.waitForItem(explorer, ACCOUNT, "Redshift", "eu-west-1", "warehouse");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-no-permission.png"));
+    }
+
+    @Test
+    @Order(3)
+    void aNewSessionReloadsTheTreeWithClustersAndTheirInstances() {
+        session.signOut();
+        robot.waitUntil("the explorer to empty at sign-out",
+                () -> explorer.getItemCount() == 1 && explorer.getItem(0).getText().startsWith("Sign in"));
+        signIn("ada");
+        TreeItem orders = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders");
+        assertTrue(trees.textOf(orders, 0).contains("PostgreSQL"), "the engine's name: " + trees.textOf(orders, 0));
+        TreeItem catalog = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "catalog");
+        assertEquals(List.of("catalog-1", "catalog-2"), trees.childTexts(catalog).stream().map(text -> text.split(" ")[0])
+                .sorted().toList());
+        trees.waitForItem(explorer, ACCOUNT, RDS, "us-east-1", "legacy");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-loaded.png"));
+    }
+
+    @Test
+    @Order(4)
+    void theFilterNarrowsTheTreeAndKeepsEveryRegionsStatus() {
+        Text text = robot.waitForControlWithData(windowShell, Text.class, FilterBar.TEXT);
+        robot.type(text, "ord");
+        TreeItem region = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1");
+        robot.waitUntil("the filter to keep only 'orders' in eu-west-1", () -> region.getText().contains("1 database"));
+        assertEquals(List.of("orders"), trees.childTexts(region).stream().map(t -> t.split(" ")[0]).toList());
+        TreeItem usEast = trees.waitForItem(explorer, ACCOUNT, RDS, "us-east-1");
+        assertTrue(trees.textOf(usEast, 0).contains("0 databases"), "other regions stay, empty: " + trees.textOf(usEast, 0));
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-filtered.png"));
+
+        robot.type(text, "");
+        Combo engine = robot.waitForControlWithData(windowShell, Combo.class, FilterBar.ENGINE);
+        robot.runOnUiThread(() -> {
+            engine.select(Arrays.asList(engine.getItems()).indexOf("Aurora MySQL"));
+            engine.notifyListeners(SWT.Selection, new Event());
+        });
+        robot.waitUntil("the engine filter to keep the Aurora MySQL cluster alone",
+                () -> region.getText().contains("1 database"));
+        assertEquals(List.of("catalog"), trees.childTexts(region).stream().map(t -> t.split(" ")[0]).toList());
+        robot.runOnUiThread(() -> {
+            engine.select(0);
+            engine.notifyListeners(SWT.Selection, new Event());
+        });
+        String all = databases(discoveredIn("RDS", "eu-west-1"));
+        robot.waitUntil("the whole tree again", () -> region.getText().contains(all));
+    }
+
+    @Test
+    @Order(5)
+    void openingADatabaseShowsItsConnectionSettingsInTheProperties() {
+        CloudResource orders = discovered("orders");
+        TreeItem item = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders");
+        robot.awaitCompletion("a double-click on orders", trees.doubleClick(item));
+
+        Tree properties = robot.waitFor("the Properties view to show orders", () -> Optional
+                .ofNullable((PageBookView) window.getActivePage().findView(IPageLayout.ID_PROP_SHEET))
+                .map(view -> view.getCurrentPage().getControl())
+                .filter(control -> control instanceof Tree tree && tree.getItemCount() > 0).map(Tree.class::cast));
+        TreeItem host = trees.waitForItem(properties, "Connection", "Host");
+        assertEquals(orders.endpoint().orElseThrow().host(), trees.textOf(host, 1));
+        assertEquals(String.valueOf(orders.endpoint().orElseThrow().port()),
+                trees.textOf(trees.waitForItem(properties, "Connection", "Port"), 1));
+        assertTrue(trees.textOf(trees.waitForItem(properties, "Connection", "URL"), 1)
+                .startsWith("jdbc:postgresql://" + orders.endpoint().orElseThrow().host()));
+        assertEquals("shop", trees.textOf(trees.waitForItem(properties, "Tags", "team"), 1));
+        assertEquals("PostgreSQL", trees.textOf(trees.waitForItem(properties, "Database", "Engine"), 1));
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-properties.png"));
+    }
+
+    @Test
+    @Order(6)
+    void theContextMenuCopiesTheArnAndRefreshKeepsTheTree() {
+        CloudResource orders = discovered("orders");
+        activateExplorer();
+        TreeItem item = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders");
+        trees.select(item);
+        robot.awaitCompletion("Copy ARN", robot.clickPopupMenu(explorer, "Copy ARN"));
+        assertEquals(orders.id(), robot.onUiThread(() -> {
+            Clipboard clipboard = new Clipboard(explorer.getDisplay());
+            try {
+                return (String) clipboard.getContents(TextTransfer.getInstance());
+            } finally {
+                clipboard.dispose();
+            }
+        }));
+
+        TreeItem region = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1");
+        trees.select(region);
+        trees.pressKey(explorer, SWT.F5);
+        awaitExplorerJobs();
+        assertTrue(trees.textOf(trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1"), 0)
+                .contains(databases(discoveredIn("RDS", "eu-west-1"))));
+        assertTrue(robot.onUiThread(() -> region.isDisposed() || region.getExpanded()), "the region stays expanded");
+    }
+
+    private static void activateExplorer() {
+        robot.runOnUiThread(() -> window.getActivePage().activate(window.getActivePage().findView(CloudExplorerView.ID)));
+    }
+
+    private static void awaitExplorerJobs() {
+        robot.waitUntil("the explorer's Jobs to finish", () -> Job.getJobManager().find(CloudExplorerView.JOB_FAMILY).length == 0);
+    }
+
+    /** The database as the services discovered it for the signed-in person. */
+    private static CloudResource discovered(String name) {
+        CloudExplorer services = robot.onUiThread(() -> window.getService(CloudExplorer.class));
+        return services.tree(session.signedIn().orElseThrow().session()).allResources().stream()
+                .filter(resource -> resource.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static int discoveredIn(String service, String region) {
+        CloudExplorer services = robot.onUiThread(() -> window.getService(CloudExplorer.class));
+        return services.tree(session.signedIn().orElseThrow().session()).node(service, region).orElseThrow().resources().size();
+    }
+
+    private static String databases(int count) {
+        return count == 1 ? "1 database" : count + " databases";
+    }
+
+    private static void signIn(String user) {
+        Seed.AccessKey key = demo.users().stream().filter(u -> u.name().equals(user)).findFirst().orElseThrow()
+                .accessKeys().getFirst();
+        CompletableFuture<Void> command = robot.executeCommand(window, "io.stratus.ui.session.signIn");
+        Shell dialog = robot.waitForShell(SIGN_IN);
+        robot.type(robot.waitForControlWithData(dialog, Text.class, "io.stratus.ui.session.accessKeyId"), key.id());
+        robot.type(robot.waitForControlWithData(dialog, Text.class, "io.stratus.ui.session.secretAccessKey"), key.secret());
+        robot.click(robot.waitForControlWithText(dialog, Button.class, "Sign In"));
+        robot.awaitCompletion("sign-in as " + user, command);
+        robot.waitUntil(user + " to be signed in", () -> session.signedIn().isPresent());
+        assertFalse(session.signedIn().isEmpty());
+    }
+}
