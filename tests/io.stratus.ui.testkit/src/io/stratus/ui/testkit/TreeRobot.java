@@ -30,7 +30,28 @@ public final class TreeRobot {
      * appends decorations to its labels), expanding the items on the way.
      */
     public TreeItem waitForItem(Tree tree, String... path) {
-        return robot.waitFor("tree item " + String.join(" > ", path), () -> find(tree, path));
+        try {
+            return robot.waitFor("tree item " + String.join(" > ", path), () -> find(tree, path));
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; the tree shows:\n" + robot.onUiThread(() -> outline(tree)),
+                    timedOut);
+        }
+    }
+
+    /** The expanded part of the tree, one item a line, indented by depth. */
+    private static String outline(Tree tree) {
+        StringBuilder text = new StringBuilder();
+        outline(tree.getItems(), 1, text);
+        return text.toString();
+    }
+
+    private static void outline(TreeItem[] items, int depth, StringBuilder text) {
+        for (TreeItem item : items) {
+            text.append("  ".repeat(depth)).append(Widgets.visibleText(item)).append('\n');
+            if (item.getExpanded()) {
+                outline(item.getItems(), depth + 1, text);
+            }
+        }
     }
 
     private static Optional<TreeItem> find(Tree tree, String... path) {

@@ -165,12 +165,14 @@ public final class UiRobot {
 
     /** Clicks a button or menu item the way SWT reports a click: with a selection event. */
     public CompletableFuture<Void> click(Widget widget) {
-        return post(() -> {
-            if (!Widgets.isEnabled(widget)) {
-                throw new IllegalStateException("Cannot click '" + Widgets.visibleText(widget) + "': it is disabled");
-            }
-            widget.notifyListeners(SWT.Selection, new Event());
-        });
+        return post(() -> clickNow(widget));
+    }
+
+    private static void clickNow(Widget widget) {
+        if (!Widgets.isEnabled(widget)) {
+            throw new IllegalStateException("Cannot click '" + Widgets.visibleText(widget) + "': it is disabled");
+        }
+        widget.notifyListeners(SWT.Selection, new Event());
     }
 
     /** Clicks an item of the shell's menu bar by its labels, such as {@code "Help", "About Stratus"}. */
@@ -182,7 +184,11 @@ public final class UiRobot {
     /** Clicks an item of the pop-up menu of {@code owner} (its context menu) by its labels. */
     public CompletableFuture<Void> clickPopupMenu(Control owner, String... path) {
         String menuPath = String.join(" > ", path);
-        return click(waitFor("pop-up menu item " + menuPath, () -> Widgets.menuItem(owner.getMenu(), path)));
+        waitFor("pop-up menu item " + menuPath, () -> Widgets.menuItem(owner.getMenu(), path));
+        // Menus filled each time they show (a Common Navigator's) dispose their items soon after they hide:
+        // find the item again and click it before the UI thread gets to that.
+        return post(() -> clickNow(Widgets.menuItem(owner.getMenu(), path)
+                .orElseThrow(() -> new IllegalStateException("The pop-up menu no longer has " + menuPath))));
     }
 
     /** Whether the item at {@code path} of the shell's menu bar is enabled now. */
