@@ -36,19 +36,19 @@ final class DatabaseProperties implements IPropertySource {
         put(DATABASE, "Kind", resource.kind());
         put(DATABASE, "Region", resource.region());
         put(DATABASE, "Service", resource.service().displayName());
-        put(DATABASE, "IAM authentication", yesNo(resource.iamAuthentication()));
-        put(DATABASE, "TLS required", yesNo(resource.tlsRequired()));
         switch (connection) {
             case Connection.Readable readable -> {
                 ConnectionSpec spec = readable.settings().spec();
                 put(CONNECTION, "Host", spec.host());
                 put(CONNECTION, "Port", Integer.toString(spec.port()));
                 put(CONNECTION, "Database", spec.database().orElse("(none)"));
-                put(CONNECTION, "TLS", spec.tlsRequired() ? "required, verified" : "not required");
-                put(CONNECTION, "IAM database authentication", spec.iamAuthentication() ? "available" : "not enabled");
+                tlsAndIam(spec.tlsRequired(), spec.iamAuthentication());
                 readable.settings().url().ifPresent(url -> put(CONNECTION, "URL", url));
             }
-            case Connection.Unreadable unreadable -> put(CONNECTION, "Connection settings", unreadable.why());
+            case Connection.Unreadable unreadable -> {
+                put(CONNECTION, "Connection settings", unreadable.why());
+                tlsAndIam(resource.tlsRequired(), resource.iamAuthentication());
+            }
         }
         new TreeMap<>(resource.tags()).forEach((key, value) -> put(TAGS, key, value));
         new TreeMap<>(resource.details()).forEach((key, value) -> put(DETAILS, key, value));
@@ -77,8 +77,9 @@ final class DatabaseProperties implements IPropertySource {
         values.put(descriptor, value == null || value.isEmpty() ? "\u2014" : value);
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "yes" : "no";
+    private void tlsAndIam(boolean tlsRequired, boolean iamAuthentication) {
+        put(CONNECTION, "TLS", tlsRequired ? "required, verified" : "not required");
+        put(CONNECTION, "IAM database authentication", iamAuthentication ? "available" : "not enabled");
     }
 
     @Override

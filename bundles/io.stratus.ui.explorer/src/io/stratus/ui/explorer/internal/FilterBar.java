@@ -45,12 +45,12 @@ public final class FilterBar {
         engines = explorer == null ? List.of()
                 : explorer.engines().stream().sorted(Comparator.comparing(DatabaseEngine::name)).toList();
         bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 2).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).applyTo(bar); // the text alone on the first row
 
         text = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         text.setMessage("Filter by name, ARN or endpoint");
         text.setData(TEXT, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(text);
 
         engine = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         engine.add(ANY_ENGINE);
@@ -62,7 +62,7 @@ public final class FilterBar {
         tag = new Text(bar, SWT.SEARCH | SWT.ICON_CANCEL);
         tag.setMessage("tag or tag=value");
         tag.setData(TAG, Boolean.TRUE);
-        GridDataFactory.swtDefaults().hint(110, SWT.DEFAULT).applyTo(tag);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(tag);
 
         text.addModifyListener(e -> applySoon());
         tag.addModifyListener(e -> applySoon());
