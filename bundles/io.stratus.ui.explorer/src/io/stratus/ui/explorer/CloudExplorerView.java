@@ -67,7 +67,9 @@ public final class CloudExplorerView extends CommonNavigator {
 
     @Override
     protected CommonViewer createCommonViewerObject(Composite parent) {
-        CommonViewer viewer = super.createCommonViewerObject(parent);
+        // Virtual: a region can hold thousands of databases, and only the rows on screen need their labels.
+        CommonViewer viewer = new CommonViewer(getViewSite().getId(), parent,
+                SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
         viewer.setComparer(new ExplorerElementComparer());
         viewer.setComparator(null); // the services' order (by position, by region); a region's thousands need no sorting
         return viewer;

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -66,15 +65,15 @@ class ExplorerExpandBenchmark {
             RegionItem region = new RegionItem(RDS, account.tree().services().getFirst().regions().getFirst());
             robot.runOnUiThread(() -> {
                 viewer.setInput(account);
-                viewer.expandToLevel(2);
+                viewer.setExpandedState(account, true);
+                viewer.setExpandedState(account.tree().services().getFirst(), true);
                 viewer.getTree().update();
             });
             long expanded = timed(robot, () -> {
-                Tree tree = viewer.getTree();
-                TreeItem item = tree.getItem(0).getItem(0).getItem(0);
-                viewer.expandToLevel(region, 1);
-                tree.showItem(item.getItem(INSTANCES / 2)); // scrolled into the middle, as a person would look
-                tree.update();
+                viewer.setExpandedState(region, true);
+                TreeItem item = (TreeItem) viewer.testFindItem(region);
+                item.getParent().showItem(item.getItem(INSTANCES / 2)); // scrolled into the middle, as a person would
+                viewer.getTree().update();
             });
             long refreshed = timed(robot, () -> {
                 viewer.refresh();
@@ -84,7 +83,7 @@ class ExplorerExpandBenchmark {
                 expand[round] = expanded;
                 refresh[round] = refreshed;
             }
-            if (robot.onUiThread(() -> viewer.getTree().getItem(0).getItem(0).getItem(0).getItemCount()) != INSTANCES) {
+            if (robot.onUiThread(() -> ((TreeItem) viewer.testFindItem(region)).getItemCount()) != INSTANCES) {
                 throw new IllegalStateException("the region did not show its " + INSTANCES + " instances");
             }
         }
