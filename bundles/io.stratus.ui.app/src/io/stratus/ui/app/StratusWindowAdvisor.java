@@ -23,7 +23,6 @@ final class StratusWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setInitialSize(new Point(1200, 800));
         configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
-        configurer.setShowProgressIndicator(true); // Jobs (discovery, sign-in) show their progress here too
         configurer.setShowPerspectiveBar(false);
         configurer.setTitle("Stratus");
     }

@@ -10,6 +10,10 @@ import io.stratus.ui.session.CurrentSession;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.DoubleClickEvent;
@@ -39,6 +43,8 @@ public final class CloudExplorerView extends CommonNavigator {
     public static final String TREE = ID + ".tree";
 
     private ExplorerModel model;
+    private IWorkbenchSiteProgressService progress;
+    private IStatusLineManager statusLine;
     private Display display;
     /** Answers can arrive faster than the tree repaints: one refresh at a time is enough. */
     private final AtomicBoolean refreshPending = new AtomicBoolean();
@@ -47,9 +53,29 @@ public final class CloudExplorerView extends CommonNavigator {
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
         super.init(site, memento);
-        IWorkbenchSiteProgressService progress = site.getService(IWorkbenchSiteProgressService.class);
+        progress = site.getService(IWorkbenchSiteProgressService.class);
+        statusLine = site.getActionBars().getStatusLineManager();
         model = new ExplorerModel(site.getService(CurrentSession.class), () -> site.getService(CloudExplorer.class),
-                job -> progress.schedule(job, 0, true), this::modelChanged);
+                this::schedule, this::modelChanged);
+    }
+
+    /**
+     * Runs a discovery Job where a person sees it: in the Progress view, as the view's busy state,
+     * and as the status line's message while it runs.
+     */
+    private void schedule(Job job) {
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (display != null && !display.isDisposed()) {
+                    display.asyncExec(() -> statusLine.setMessage(null));
+                }
+            }
+        });
+        if (display != null && !display.isDisposed()) {
+            display.asyncExec(() -> statusLine.setMessage(job.getName() + "\u2026"));
+        }
+        progress.schedule(job, 0, true);
     }
 
     @Override
