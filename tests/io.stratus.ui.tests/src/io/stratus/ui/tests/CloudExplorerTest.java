@@ -23,7 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.IJobChangeListener;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -169,6 +172,13 @@ class CloudExplorerTest {
         });
         String all = databases(discoveredIn("RDS", "eu-west-1"));
         robot.waitUntil("the whole tree again", () -> region.getText().contains(all));
+
+        Text tag = robot.waitForControlWithData(windowShell, Text.class, FilterBar.TAG);
+        robot.type(tag, "team=shop");
+        robot.waitUntil("the tag filter to keep the database tagged team=shop", () -> region.getText().contains("1 database"));
+        assertEquals(List.of("orders"), trees.childTexts(region).stream().map(t -> t.split(" ")[0]).toList());
+        robot.type(tag, "");
+        robot.waitUntil("the whole tree again", () -> region.getText().contains(all));
     }
 
     @Test
@@ -195,28 +205,52 @@ class CloudExplorerTest {
 
     @Test
     @Order(6)
-    void theContextMenuCopiesTheArnAndRefreshKeepsTheTree() {
+    void theContextMenuCopiesTheArnAndConnectionUrlAndRefreshKeepsTheTree() {
         CloudResource orders = discovered("orders");
         activateExplorer();
         TreeItem item = trees.waitForItem(explorer, account(), RDS, "eu-west-1", "orders");
         trees.select(item);
         robot.awaitCompletion("Copy ARN", robot.clickPopupMenu(explorer, "Copy ARN"));
-        assertEquals(orders.id(), robot.onUiThread(() -> {
+        assertEquals(orders.id(), clipboard());
+        robot.awaitCompletion("Copy Connection URL", robot.clickPopupMenu(explorer, "Copy Connection URL"));
+        CloudResource.Endpoint endpoint = orders.endpoint().orElseThrow();
+        assertEquals("jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/orders?sslmode=verify-full",
+                clipboard());
+
+        TreeItem region = trees.waitForItem(explorer, account(), RDS, "eu-west-1");
+        trees.select(region);
+        List<String> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IJobChangeListener done = new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getJob().belongsTo(CloudExplorerView.JOB_FAMILY)) {
+                    refreshes.add(event.getJob().getName());
+                }
+            }
+        };
+        Job.getJobManager().addJobChangeListener(done);
+        try {
+            trees.pressKey(explorer, SWT.F5);
+            robot.waitUntil("F5 to refresh the selected region", () -> !refreshes.isEmpty());
+        } finally {
+            Job.getJobManager().removeJobChangeListener(done);
+        }
+        assertEquals(List.of("Refreshing RDS and Aurora in eu-west-1"), refreshes, "the selected region alone");
+        robot.runOnUiThread(() -> { }); // the tree's refresh, queued by the Job, has run
+        TreeItem refreshed = trees.waitForItem(explorer, account(), RDS, "eu-west-1");
+        assertTrue(trees.textOf(refreshed, 0).contains(databases(discoveredIn("RDS", "eu-west-1"))));
+        assertTrue(robot.onUiThread(refreshed::getExpanded), "the region stays expanded");
+    }
+
+    private static String clipboard() {
+        return robot.onUiThread(() -> {
             Clipboard clipboard = new Clipboard(explorer.getDisplay());
             try {
                 return (String) clipboard.getContents(TextTransfer.getInstance());
             } finally {
                 clipboard.dispose();
             }
-        }));
-
-        TreeItem region = trees.waitForItem(explorer, account(), RDS, "eu-west-1");
-        trees.select(region);
-        trees.pressKey(explorer, SWT.F5);
-        awaitExplorerJobs();
-        assertTrue(trees.textOf(trees.waitForItem(explorer, account(), RDS, "eu-west-1"), 0)
-                .contains(databases(discoveredIn("RDS", "eu-west-1"))));
-        assertTrue(robot.onUiThread(() -> region.isDisposed() || region.getExpanded()), "the region stays expanded");
+        });
     }
 
     /** The label of the account node, once the tree shows it. */
@@ -227,10 +261,6 @@ class CloudExplorerTest {
 
     private static void activateExplorer() {
         robot.runOnUiThread(() -> window.getActivePage().activate(window.getActivePage().findView(CloudExplorerView.ID)));
-    }
-
-    private static void awaitExplorerJobs() {
-        robot.waitUntil("the explorer's Jobs to finish", () -> Job.getJobManager().find(CloudExplorerView.JOB_FAMILY).length == 0);
     }
 
     /** The database as the services discovered it for the signed-in person. */
