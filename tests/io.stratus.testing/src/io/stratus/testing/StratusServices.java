@@ -13,8 +13,8 @@ import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.explorer.CloudExplorer;
-import io.stratus.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;

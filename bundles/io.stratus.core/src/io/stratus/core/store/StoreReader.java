@@ -1,41 +1,11 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
-import io.stratus.core.access.Role;
-import io.stratus.core.connect.SavedConnection;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-/** What a transaction can read. */
+/** A read-only transaction: one view per feature area, all reading the same snapshot. */
 public interface StoreReader {
 
-    /** The AWS account the instance is bound to; empty while the instance is not configured. */
-    Optional<InstanceBinding> binding();
+    IdentityReader identity();
 
-    Optional<StoredUser> user(String principalId);
+    SavedConnectionReader savedConnections();
 
-    /** All known users, ordered by display name. */
-    List<StoredUser> users();
-
-    /** Ids of the roles granted to a user (built-in and custom). */
-    Set<String> grantsOf(String principalId);
-
-    /** How many users currently hold the role. */
-    int holdersOf(String roleId);
-
-    /** Custom roles, ordered by id. Built-in roles are not stored: they are {@link Role#BUILT_IN}. */
-    List<Role> customRoles();
-
-    Optional<String> setting(String key);
-
-    /** The database patterns of every role that has some, by role id; a role not in it is not limited. */
-    Map<String, List<String>> databaseLimits();
-
-    /** The connections a user saved, by name. */
-    List<SavedConnection> savedConnections(String principalId);
-
-    /** The newest audit entries first, at most {@code limit} (1 or more, else {@code INVALID_INPUT}). */
-    List<AuditEntry> audit(int limit);
+    AuditReader audit();
 }

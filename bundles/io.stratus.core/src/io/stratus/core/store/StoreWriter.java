@@ -1,56 +1,14 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
-import io.stratus.core.StratusException;
-import io.stratus.core.access.Role;
-import io.stratus.core.connect.SavedConnection;
-
-import java.util.List;
-
-/** What a read-write transaction can change, on top of reading. */
+/** A read-write transaction: what it changes in any of its areas commits together or not at all. */
 public interface StoreWriter extends StoreReader {
 
-    /**
-     * Binds the instance to an AWS account.
-     *
-     * @throws StratusException with {@code Problem.CONFLICT} if the instance is already bound,
-     *         also when another transaction bound it concurrently (exactly one wins)
-     */
-    void bind(InstanceBinding binding);
+    @Override
+    IdentityWriter identity();
 
-    /** Inserts a user seen for the first time, or updates what changed (ARN, name, last seen). */
-    void saveUser(StoredUser user);
+    @Override
+    SavedConnectionWriter savedConnections();
 
-    /**
-     * Idempotent. The user must be known ({@code NOT_FOUND} otherwise: people get roles once they
-     * have signed in) and the role built in or an existing custom role ({@code NOT_FOUND}).
-     */
-    void grant(String principalId, String roleId);
-
-    /** Idempotent. */
-    void revoke(String principalId, String roleId);
-
-    /** Creates or replaces a custom role; its grants stay. A built-in role's id is {@code INVALID_INPUT}. */
-    void saveCustomRole(Role role);
-
-    /** Deletes a custom role and every grant of it: {@code NOT_FOUND} if there is none, {@code INVALID_INPUT} for a built-in role. */
-    void deleteCustomRole(String roleId);
-
-    /** Creates or replaces a setting; the key has 1 to 200 characters. Never a secret. */
-    void putSetting(String key, String value);
-
-    void append(AuditEntry entry);
-
-    /** Replaces the database patterns of a role; none lifts its limit. */
-    void setDatabaseLimits(String roleId, List<String> patterns);
-
-    /**
-     * Inserts a user's saved connection, or updates it if the user has one with its id.
-     *
-     * @throws io.stratus.core.StratusException CONFLICT if the user has another by that name,
-     *         NOT_FOUND if the id is another user's
-     */
-    void saveConnection(String principalId, SavedConnection connection);
-
-    /** @return false if the user had no connection with that id */
-    boolean deleteConnection(String principalId, String connectionId);
+    @Override
+    AuditWriter audit();
 }

@@ -6,7 +6,7 @@ import io.stratus.bootstrap.Settings;
 import io.stratus.bootstrap.Startup;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.store.ConfigStore;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

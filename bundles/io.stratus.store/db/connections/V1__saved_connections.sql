@@ -1,4 +1,4 @@
--- Stratus configuration store, schema version 2: the database connections each person saved.
+-- Saved connections, version 1: the database connections each person saved.
 -- What to open and as whom, never a password: IAM logins need none, others type theirs each time.
 CREATE TABLE saved_connections (
     connection_id VARCHAR(36) PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Stratus configuration store, schema version 3: which discovered databases a role may open.
+-- Identity and roles, version 2: which discovered databases a role may open.
 -- A role without rows may open every database its permissions allow; with rows, only those whose
 -- resource id matches one of its patterns ('*' matches any characters).
 CREATE TABLE role_database_limits (
