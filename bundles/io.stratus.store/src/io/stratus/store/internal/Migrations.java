@@ -266,7 +266,8 @@ final class Migrations {
         }
     }
 
-    private static List<String> statements(String script) {
+    /** The statements of a script, as its migration runs them. */
+    static List<String> statements(String script) {
         String code = script.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
         return Arrays.stream(code.split(";[ \\t]*(\\n|$)")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
