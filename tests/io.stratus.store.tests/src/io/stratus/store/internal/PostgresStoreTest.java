@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.store.ConfigStore;
-import io.stratus.core.store.StoreConfiguration;
+import io.stratus.store.StoreConfiguration;
 import io.stratus.testing.PostgresServer;
 
 import java.sql.Connection;
