@@ -1,6 +1,6 @@
 package io.stratus.core.store;
 
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 
 import java.util.List;
 

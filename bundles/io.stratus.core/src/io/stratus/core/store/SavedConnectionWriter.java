@@ -1,6 +1,6 @@
 package io.stratus.core.store;
 
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 
 /** What a write transaction can change in the saved connections, on top of reading them. */
 public interface SavedConnectionWriter extends SavedConnectionReader {

@@ -2,7 +2,7 @@ package io.stratus.store.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 import io.stratus.core.store.IdentityReader;
 import io.stratus.core.store.SavedConnectionWriter;
 

@@ -1,6 +1,6 @@
 package io.stratus.store.internal;
 
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 import io.stratus.core.store.SavedConnectionReader;
 
 import java.util.Comparator;

@@ -6,11 +6,11 @@ import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.AwsKeys;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.identity.AwsKeys;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.StratusServices;
@@ -62,7 +62,7 @@ class DynamoDbScanBenchmark {
             AwsClients aws = stratus.aws();
             DynamoDbClient dynamo = aws.dynamoDb("eu-west-1");
             fill(aws, dynamo);
-            DatabaseSession session = stratus.connector("dynamodb").open(new ConnectionSpec(
+            DatabaseLink session = stratus.connector("dynamodb").open(new ConnectionSpec(
                     "arn:aws:dynamodb:eu-west-1:123456789012:table/events", "dynamodb", "eu-west-1",
                     "dynamodb.eu-west-1.amazonaws.com", 443, Optional.of("events"), true, false),
                     DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", keys()), AccessMode.READ_ONLY);
@@ -113,7 +113,7 @@ class DynamoDbScanBenchmark {
         return checksum == 0 ? -1 : items;
     }
 
-    private static long throughConnector(DatabaseSession session) {
+    private static long throughConnector(DatabaseLink session) {
         long items = 0;
         try (StatementResult result = session.execute("{\"Scan\": {}}")) {
             for (List<List<Object>> page = result.nextPage(500); !page.isEmpty(); page = result.nextPage(500)) {

@@ -1,7 +1,7 @@
 package io.stratus.connect.dynamodb.internal;
 
 import io.stratus.aws.AwsClients;
-import io.stratus.core.connect.AwsKeys;
+import io.stratus.core.identity.AwsKeys;
 
 import java.util.function.BiFunction;
 

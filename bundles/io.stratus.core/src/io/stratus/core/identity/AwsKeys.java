@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.identity;
 
 import io.stratus.core.identity.AwsCredentials;
 
