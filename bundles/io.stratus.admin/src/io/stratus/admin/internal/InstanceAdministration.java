@@ -295,7 +295,8 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
                 throw new StratusException(Problem.NOT_FOUND, "There is no role '" + roleId + "'.");
             }
             tx.identity().setDatabaseLimits(roleId, patterns.stream().map(String::strip).toList());
-            tx.audit().append(entry(actor, "limit-databases", roleId + " = " + (patterns.isEmpty() ? "(all)" : String.join(",", patterns))));
+            tx.audit().append(entry(actor, "limit-databases",
+                    roleId + " = " + (patterns.isEmpty() ? "(all)" : String.join(",", patterns))));
             return null;
         });
     }

@@ -143,7 +143,8 @@ final class Migrations {
     private static Map<Area, Integer> areaVersionsOf(Connection connection, Database database) throws SQLException {
         Map<String, Integer> recorded = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT area, MAX(version) FROM area_schema_version GROUP BY area")) {
+                ResultSet result = statement.executeQuery(
+                        "SELECT area, MAX(version) FROM area_schema_version GROUP BY area")) {
             while (result.next()) {
                 recorded.put(result.getString(1), result.getInt(2));
             }

@@ -107,7 +107,8 @@ abstract class ConfigStoreContract {
         assertEquals(Optional.of(binding), store.read(reader -> reader.identity().binding()));
 
         StratusException conflict = assertProblem(Problem.CONFLICT,
-                () -> write(writer -> writer.identity().bind(new InstanceBinding("210987654321", "aws", "AIDAMALLORY", FirstSetup.AT))));
+                () -> write(writer -> writer.identity().bind(
+                        new InstanceBinding("210987654321", "aws", "AIDAMALLORY", FirstSetup.AT))));
         assertTrue(conflict.getMessage().startsWith("This Stratus instance is already configured"), conflict.getMessage());
         assertEquals(Optional.of(binding), store.read(reader -> reader.identity().binding()));
     }
@@ -121,14 +122,16 @@ abstract class ConfigStoreContract {
             writer.identity().saveUser(BOB);
             writer.identity().saveUser(ALICE);
         });
-        assertEquals(List.of(ALICE, BOB, role), store.read(reader -> reader.identity().users()), "ordered by name, whatever the case");
+        assertEquals(List.of(ALICE, BOB, role), store.read(reader -> reader.identity().users()),
+                "ordered by name, whatever the case");
 
         StoredUser renamed = new StoredUser(BOB.principalId(), "arn:aws:iam::123456789012:user/team/robert", "robert",
                 PrincipalType.IAM_USER, FirstSetup.AT.plus(Duration.ofDays(9)), FirstSetup.AT.plus(Duration.ofDays(9)));
         write(writer -> writer.identity().saveUser(renamed));
         StoredUser kept = new StoredUser(BOB.principalId(), renamed.arn(), "robert", PrincipalType.IAM_USER,
                 BOB.firstSignIn(), renamed.lastSignIn());
-        assertEquals(Optional.of(kept), store.read(reader -> reader.identity().user(BOB.principalId())), "the first sign-in stays");
+        assertEquals(Optional.of(kept), store.read(reader -> reader.identity().user(BOB.principalId())),
+                "the first sign-in stays");
         assertEquals(Optional.empty(), store.read(reader -> reader.identity().user("AIDANOBODY")));
     }
 
@@ -144,7 +147,8 @@ abstract class ConfigStoreContract {
                 store.read(reader -> reader.identity().databaseLimits()));
         write(writer -> writer.identity().setDatabaseLimits("viewer", List.of()));
         write(writer -> writer.identity().deleteCustomRole("analyst"));
-        assertEquals(Map.of(), store.read(reader -> reader.identity().databaseLimits()), "no limit left: one lifted, one deleted with its role");
+        assertEquals(Map.of(), store.read(reader -> reader.identity().databaseLimits()),
+                "no limit left: one lifted, one deleted with its role");
     }
 
     @Test
@@ -169,7 +173,8 @@ abstract class ConfigStoreContract {
                 new SavedConnection("c-4", "Orders", orders.resourceId(), "bob", Optional.empty(), false)));
         assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.savedConnections().save(BOB.principalId(),
                 new SavedConnection("c-1", "taken over", orders.resourceId(), "bob", Optional.empty(), false))));
-        assertFalse(store.write(writer -> writer.savedConnections().delete(BOB.principalId(), "c-1")), "bob cannot delete alice's");
+        assertFalse(store.write(writer -> writer.savedConnections().delete(BOB.principalId(), "c-1")),
+                "bob cannot delete alice's");
 
         SavedConnection renamed = new SavedConnection("c-1", "Orders (reporting)", orders.resourceId(), "reporting",
                 Optional.empty(), true);
@@ -229,7 +234,8 @@ abstract class ConfigStoreContract {
 
         assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.identity().deleteCustomRole(AUDITOR.id())));
         assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.identity().deleteCustomRole(ADMINISTRATOR)));
-        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.identity().saveCustomRole(Role.custom("viewer", "Mine", Set.of()))));
+        assertProblem(Problem.INVALID_INPUT,
+                () -> write(writer -> writer.identity().saveCustomRole(Role.custom("viewer", "Mine", Set.of()))));
     }
 
     @Test

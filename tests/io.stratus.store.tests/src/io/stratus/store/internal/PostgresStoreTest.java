@@ -105,7 +105,8 @@ class PostgresStoreTest extends ConfigStoreContract {
             statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
             statement.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '" + database + "'");
         }
-        StratusException unavailable = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.identity().setting("console.theme")));
+        StratusException unavailable = assertProblem(Problem.UNAVAILABLE,
+                () -> store.read(reader -> reader.identity().setting("console.theme")));
         // What people see says what happened and what to do; where the store is and why goes to the log only.
         assertEquals("The configuration store cannot be reached. Try again in a moment; if this keeps happening, tell"
                 + " the administrator: the server's log says why.", unavailable.getMessage());

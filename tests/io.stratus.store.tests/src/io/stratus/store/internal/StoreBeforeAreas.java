@@ -61,7 +61,8 @@ final class StoreBeforeAreas {
         insert(connection, "INSERT INTO role_grants (principal_id, role_id) VALUES (?, ?)", ALICE, "administrator");
         insert(connection, "INSERT INTO role_grants (principal_id, role_id) VALUES (?, ?)", BOB, "auditor");
         insert(connection, "INSERT INTO role_grants (principal_id, role_id) VALUES (?, ?)", BOB, "viewer");
-        insert(connection, "INSERT INTO settings (setting_key, setting_value) VALUES (?, ?)", ConfigStoreContract.SETTING, "Welcome");
+        insert(connection, "INSERT INTO settings (setting_key, setting_value) VALUES (?, ?)", ConfigStoreContract.SETTING,
+                "Welcome");
         insert(connection, "INSERT INTO audit_log (occurred_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
                 FirstSetup.AT, null, "sign-in", "refused", "");
         insert(connection, "INSERT INTO audit_log (occurred_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
