@@ -3,6 +3,7 @@ package io.stratus.core.connect;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
 import java.util.Objects;

@@ -11,13 +11,13 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.AwsKeys;
 import io.stratus.core.connect.DatabaseConnector;
 import io.stratus.core.connect.DatabaseLogin;
 import io.stratus.core.connect.DatabaseSession.CatalogItem;
 import io.stratus.core.connect.DatabaseSession;
 import io.stratus.core.connect.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.StratusServices;
 
