@@ -1,8 +1,8 @@
 package io.stratus.results;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.core.connect.ResultPage;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.ResultPage;
 import io.stratus.core.session.UserSession;
 
 import java.io.IOException;

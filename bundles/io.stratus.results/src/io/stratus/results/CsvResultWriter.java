@@ -1,7 +1,7 @@
 package io.stratus.results;
 
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.database.ResultColumn;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -22,7 +22,7 @@ public final class CsvResultWriter {
     }
 
     /** The line of column names. {@code out} stays open; its maker chose the encoding. */
-    public static void writeHeader(List<Column> columns, Writer out) throws IOException {
+    public static void writeHeader(List<ResultColumn> columns, Writer out) throws IOException {
         LINES.header(columns, out);
     }
 

@@ -1,7 +1,7 @@
 package io.stratus.results;
 
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.database.ResultColumn;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -26,8 +26,8 @@ final class FieldLines {
         this.field = field;
     }
 
-    void header(List<Column> columns, Writer out) throws IOException {
-        line(columns.stream().<Object>map(Column::name).toList(), out);
+    void header(List<ResultColumn> columns, Writer out) throws IOException {
+        line(columns.stream().<Object>map(ResultColumn::name).toList(), out);
     }
 
     void rows(ResultPage page, Writer out) throws IOException {

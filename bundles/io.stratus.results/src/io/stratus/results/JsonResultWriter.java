@@ -1,6 +1,6 @@
 package io.stratus.results;
 
-import io.stratus.core.connect.ResultPage;
+import io.stratus.core.database.ResultPage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 

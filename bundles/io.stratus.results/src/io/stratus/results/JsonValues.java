@@ -1,6 +1,6 @@
 package io.stratus.results;
 
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.ResultColumn;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -25,9 +25,9 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    static void columns(JsonGenerator out, List<Column> columns) throws IOException {
+    static void columns(JsonGenerator out, List<ResultColumn> columns) throws IOException {
         out.writeArrayFieldStart("columns");
-        for (Column column : columns) {
+        for (ResultColumn column : columns) {
             out.writeStartObject();
             out.writeStringField("name", column.name());
             out.writeStringField("type", column.type());

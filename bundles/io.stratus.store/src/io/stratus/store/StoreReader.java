@@ -1,7 +1,7 @@
 package io.stratus.store;
 
 import io.stratus.core.access.Role;
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 
 import java.util.List;
 import java.util.Map;

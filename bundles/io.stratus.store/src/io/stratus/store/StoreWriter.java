@@ -2,7 +2,7 @@ package io.stratus.store;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Role;
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 
 import java.util.List;
 

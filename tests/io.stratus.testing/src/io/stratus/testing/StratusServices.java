@@ -1,20 +1,20 @@
 package io.stratus.testing;
 
-import io.stratus.admin.UserAdministration;
+import io.stratus.core.admin.UserAdministration;
 import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.connect.ConnectConfiguration;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
-import io.stratus.explorer.CloudExplorer;
+import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 

@@ -1,9 +1,9 @@
 package io.stratus.admin.internal;
 
 import io.stratus.admin.AdminConfiguration;
-import io.stratus.admin.AuditRecord;
-import io.stratus.admin.UserAdministration;
-import io.stratus.admin.UserView;
+import io.stratus.core.admin.AuditRecord;
+import io.stratus.core.admin.UserAdministration;
+import io.stratus.core.admin.UserView;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
@@ -11,8 +11,8 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.identity.PrincipalType;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseAccess;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.UserSession;

@@ -1,15 +1,15 @@
 package io.stratus.connect.documentdb;
 
-import io.stratus.connect.documentdb.internal.MongoSession;
+import io.stratus.connect.documentdb.internal.MongoLink;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.DatabaseTrust;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -38,7 +38,7 @@ public final class DocumentDbConnector implements DatabaseConnector {
     }
 
     @Override
-    public DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+    public DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The DocumentDB connector does not serve " + spec.engine() + ".");
         }
@@ -47,7 +47,7 @@ public final class DocumentDbConnector implements DatabaseConnector {
                     + " password of " + login.username() + ".");
         }
         MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, login.username(), login.passwordFor(spec), trust));
-        MongoSession session = new MongoSession(client, spec.database(), mode);
+        MongoLink session = new MongoLink(client, spec.database(), mode);
         try {
             session.test(); // the driver connects lazily: log in now, so a wrong password shows here
             return session;

@@ -1,7 +1,7 @@
 package io.stratus.connect.documentdb;
 
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.identity.Secret;
 
 import com.mongodb.MongoClientSettings;

@@ -6,10 +6,10 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,7 +40,7 @@ public final class DynamoDbConnector implements DatabaseConnector {
     }
 
     @Override
-    public DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+    public DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The DynamoDB connector does not serve " + spec.engine() + ".");
         }

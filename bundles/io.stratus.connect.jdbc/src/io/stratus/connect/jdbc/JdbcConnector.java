@@ -3,11 +3,11 @@ package io.stratus.connect.jdbc;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.DatabaseTrust;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,7 +58,7 @@ public abstract class JdbcConnector implements DatabaseConnector {
     }
 
     @Override
-    public final DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+    public final DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The " + family() + " connector does not serve "
                     + spec.engine() + "; it serves " + String.join(", ", engines()) + ".");
@@ -87,6 +87,6 @@ public abstract class JdbcConnector implements DatabaseConnector {
         if (connection == null) {
             throw new IllegalStateException("The " + family() + " driver does not take the URL " + url(spec));
         }
-        return JdbcSession.of(connection, mode, readOnlyRules());
+        return JdbcLink.of(connection, mode, readOnlyRules());
     }
 }

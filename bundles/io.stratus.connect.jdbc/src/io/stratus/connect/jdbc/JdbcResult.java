@@ -1,6 +1,7 @@
 package io.stratus.connect.jdbc;
 
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.ResultColumn;
+import io.stratus.core.connector.StatementResult;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -14,31 +15,31 @@ import java.util.OptionalLong;
 /** The rows of one statement, read from the open cursor a page at a time. */
 final class JdbcResult implements StatementResult {
 
-    private final JdbcSession session;
+    private final JdbcLink session;
     private final Statement statement;
     private final ResultSet rows;
-    private final List<Column> columns;
+    private final List<ResultColumn> columns;
     private final JdbcValues.ValueReader[] readers;
     private final OptionalLong updateCount;
     private boolean exhausted;
     private boolean closed;
 
-    JdbcResult(JdbcSession session, Statement statement, ResultSet rows) throws SQLException {
+    JdbcResult(JdbcLink session, Statement statement, ResultSet rows) throws SQLException {
         this.session = session;
         this.statement = statement;
         this.rows = rows;
         ResultSetMetaData metadata = rows.getMetaData();
-        List<Column> described = new ArrayList<>();
+        List<ResultColumn> described = new ArrayList<>();
         this.readers = new JdbcValues.ValueReader[metadata.getColumnCount()];
         for (int i = 1; i <= metadata.getColumnCount(); i++) {
-            described.add(new Column(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
+            described.add(new ResultColumn(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
             readers[i - 1] = JdbcValues.readerFor(metadata, i);
         }
         this.columns = List.copyOf(described);
         this.updateCount = OptionalLong.empty();
     }
 
-    private JdbcResult(JdbcSession session, Statement statement, long updateCount) {
+    private JdbcResult(JdbcLink session, Statement statement, long updateCount) {
         this.session = session;
         this.statement = statement;
         this.rows = null;
@@ -49,14 +50,14 @@ final class JdbcResult implements StatementResult {
     }
 
     /** A statement that changed rows: it is committed at once. */
-    static JdbcResult updated(JdbcSession session, Statement statement, long count) {
+    static JdbcResult updated(JdbcLink session, Statement statement, long count) {
         JdbcResult result = new JdbcResult(session, statement, count);
         result.close();
         return result;
     }
 
     @Override
-    public List<Column> columns() {
+    public List<ResultColumn> columns() {
         return columns;
     }
 
@@ -89,8 +90,8 @@ final class JdbcResult implements StatementResult {
             return page;
         } catch (SQLException e) {
             closed = true;
-            JdbcSession.closeQuietly(rows);
-            JdbcSession.closeQuietly(statement);
+            JdbcLink.closeQuietly(rows);
+            JdbcLink.closeQuietly(statement);
             session.failed(statement);
             throw SqlErrors.explain(e, "reading the rows");
         }
@@ -103,9 +104,9 @@ final class JdbcResult implements StatementResult {
         }
         closed = true;
         if (rows != null) {
-            JdbcSession.closeQuietly(rows);
+            JdbcLink.closeQuietly(rows);
         }
-        JdbcSession.closeQuietly(statement);
+        JdbcLink.closeQuietly(statement);
         session.finished(statement);
     }
 }

@@ -6,8 +6,8 @@ import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseTrust;
 
 import java.sql.Connection;
 import java.sql.Driver;

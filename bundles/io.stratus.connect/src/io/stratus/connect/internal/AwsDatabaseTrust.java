@@ -3,7 +3,7 @@ package io.stratus.connect.internal;
 import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.connector.DatabaseTrust;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package io.stratus.connect.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.OpenDatabase;
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.connector.StatementResult;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ final class Connection {
 
     private final OpenDatabase described;
     private final IdleConnections.Key key;
-    private final DatabaseSession database;
+    private final DatabaseLink database;
     private final ReentrantLock busy = new ReentrantLock();
     /** The result being read page by page; guarded by {@link #busy}. */
     private StatementResult reading;
@@ -34,7 +34,7 @@ final class Connection {
     /** Closed or back in the pool: a call that found this connection just before must not use it. */
     private volatile boolean released;
 
-    Connection(OpenDatabase described, IdleConnections.Key key, DatabaseSession database) {
+    Connection(OpenDatabase described, IdleConnections.Key key, DatabaseLink database) {
         this.described = described;
         this.key = key;
         this.database = database;
@@ -52,7 +52,7 @@ final class Connection {
      * The database connection, with nothing left of its last statement, for the pool; empty if a
      * statement still runs (then only closing ends it).
      */
-    Optional<DatabaseSession> release() {
+    Optional<DatabaseLink> release() {
         if (!busy.tryLock()) {
             return Optional.empty();
         }
@@ -75,7 +75,7 @@ final class Connection {
     }
 
     /** Reading the catalog ends the transaction a result is read in, so that result is dropped first. */
-    List<CatalogItem> browse(List<String> path) {
+    List<CatalogEntry> browse(List<String> path) {
         return exclusively(() -> {
             dropReading();
             return database.browse(path);

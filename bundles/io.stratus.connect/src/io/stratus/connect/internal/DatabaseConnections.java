@@ -5,24 +5,24 @@ import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
+import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.CatalogPage;
-import io.stratus.core.connect.DatabaseAccess;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.IamTokens;
-import io.stratus.core.connect.OpenDatabase;
-import io.stratus.core.connect.ResultPage;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.IamTokens;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
-import io.stratus.explorer.CloudExplorer;
 import io.stratus.results.PageSizes;
 
 import java.time.Clock;
@@ -149,7 +149,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
                 + (login.usesAwsIdentity() ? " (AWS identity)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
-        DatabaseSession db;
+        DatabaseLink db;
         try {
             db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, login, mode));
         } catch (StratusException e) {
@@ -189,7 +189,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             throw new StratusException(Problem.INVALID_INPUT, "A catalog page starts at item 0 or later, not " + offset + ".");
         }
         int size = pageSize(limit);
-        List<CatalogItem> items = connection(session, connectionId).browse(path);
+        List<CatalogEntry> items = connection(session, connectionId).browse(path);
         int from = Math.min(offset, items.size());
         int to = (int) Math.min((long) from + size, items.size());
         return new CatalogPage(items.subList(from, to), to < items.size());

@@ -1,7 +1,7 @@
 package io.stratus.connect.internal;
 
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLink;
 import io.stratus.core.identity.Secret;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ final class IdleConnections {
     record Key(String resourceId, Optional<String> database, String username, AccessMode mode, String login) {
     }
 
-    private record Parked(Key key, DatabaseSession database, Instant since) {
+    private record Parked(Key key, DatabaseLink database, Instant since) {
     }
 
     private final Duration keep;
@@ -65,8 +65,8 @@ final class IdleConnections {
         }
     }
 
-    void park(String sessionId, Key key, DatabaseSession database) {
-        List<DatabaseSession> closing = new ArrayList<>();
+    void park(String sessionId, Key key, DatabaseLink database) {
+        List<DatabaseLink> closing = new ArrayList<>();
         Deque<Parked> mine = idle.computeIfAbsent(sessionId, id -> new ArrayDeque<>());
         synchronized (mine) {
             expire(mine, closing);
@@ -75,17 +75,17 @@ final class IdleConnections {
                 closing.add(mine.removeFirst().database());
             }
         }
-        closing.forEach(DatabaseSession::close);
+        closing.forEach(DatabaseLink::close);
     }
 
     /** A parked connection for this key that still answers, taken out of the pool. */
-    Optional<DatabaseSession> take(String sessionId, Key key) {
+    Optional<DatabaseLink> take(String sessionId, Key key) {
         Deque<Parked> mine = idle.get(sessionId);
         if (mine == null) {
             return Optional.empty();
         }
-        List<DatabaseSession> closing = new ArrayList<>();
-        Optional<DatabaseSession> found = Optional.empty();
+        List<DatabaseLink> closing = new ArrayList<>();
+        Optional<DatabaseLink> found = Optional.empty();
         synchronized (mine) {
             expire(mine, closing);
             for (Iterator<Parked> parked = mine.descendingIterator(); parked.hasNext(); ) {
@@ -97,7 +97,7 @@ final class IdleConnections {
                 }
             }
         }
-        closing.forEach(DatabaseSession::close);
+        closing.forEach(DatabaseLink::close);
         if (found.isPresent()) {
             try {
                 found.get().test();
@@ -125,17 +125,17 @@ final class IdleConnections {
 
     /** Closes every connection kept longer than allowed, whoever it was kept for. */
     void expireAll() {
-        List<DatabaseSession> closing = new ArrayList<>();
+        List<DatabaseLink> closing = new ArrayList<>();
         for (Deque<Parked> mine : idle.values()) {
             synchronized (mine) {
                 expire(mine, closing);
             }
         }
         idle.values().removeIf(Deque::isEmpty);
-        closing.forEach(DatabaseSession::close);
+        closing.forEach(DatabaseLink::close);
     }
 
-    private void expire(Deque<Parked> mine, List<DatabaseSession> closing) {
+    private void expire(Deque<Parked> mine, List<DatabaseLink> closing) {
         Instant oldest = clock.instant().minus(keep);
         while (!mine.isEmpty() && mine.peekFirst().since().isBefore(oldest)) {
             closing.add(mine.removeFirst().database());

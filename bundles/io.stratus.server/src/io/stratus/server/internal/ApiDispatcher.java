@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.admin.UserAdministration;
+import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.core.connect.SavedConnections;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.SavedConnections;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
-import io.stratus.explorer.CloudExplorer;
+import io.stratus.core.explorer.CloudExplorer;
 
 import java.io.IOException;
 import java.time.Clock;

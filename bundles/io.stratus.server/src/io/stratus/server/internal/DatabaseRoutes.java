@@ -2,12 +2,12 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.CatalogPage;
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.SavedConnection;
-import io.stratus.core.connect.SavedConnections;
+import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.database.SavedConnection;
+import io.stratus.core.database.SavedConnections;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
@@ -142,7 +142,7 @@ final class DatabaseRoutes {
         CatalogPage page = databaseService.browse(request.signedIn(), request.pathParameter("id"), path,
                 (int) Math.min(offset, Integer.MAX_VALUE), (int) Math.min(limit, Integer.MAX_VALUE));
         ArrayNode items = views.array();
-        for (CatalogItem item : page.items()) {
+        for (CatalogEntry item : page.items()) {
             items.add(views.object().put("name", item.name()).put("kind", item.kind()).put("detail", item.detail()));
         }
         return ApiResponse.ok(views.object().put("more", page.more()).set("items", items));

@@ -2,8 +2,8 @@ package io.stratus.server.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.explorer.CloudExplorer;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.explorer.CloudExplorer;
 
 import java.util.Set;
 

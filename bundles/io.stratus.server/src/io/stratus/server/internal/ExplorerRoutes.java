@@ -3,9 +3,9 @@ package io.stratus.server.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
-import io.stratus.explorer.CloudExplorer;
-import io.stratus.explorer.ExplorerFilter;
-import io.stratus.explorer.ExplorerTree;
+import io.stratus.core.explorer.CloudExplorer;
+import io.stratus.core.explorer.ExplorerFilter;
+import io.stratus.core.explorer.ExplorerTree;
 
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package io.stratus.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.admin.UserAdministration;
+import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;

@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stratus.admin.AuditRecord;
-import io.stratus.admin.UserView;
+import io.stratus.core.admin.AuditRecord;
+import io.stratus.core.admin.UserView;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.OpenDatabase;
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.session.UserSession;
-import io.stratus.explorer.ExplorerTree;
+import io.stratus.core.explorer.ExplorerTree;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.admin.AdminConfiguration;
-import io.stratus.admin.AuditRecord;
+import io.stratus.core.admin.AuditRecord;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
@@ -71,7 +71,7 @@ class RolesTest extends StratusTestBase {
 
     private static void useDefaultRole(String role) {
         stratus.configure(AdminConfiguration.PID, new java.util.Hashtable<>(java.util.Map.of(AdminConfiguration.DEFAULT_ROLE, role)));
-        stratus.awaitServiceProperty(io.stratus.admin.UserAdministration.class, "defaultRole", role);
+        stratus.awaitServiceProperty(io.stratus.core.admin.UserAdministration.class, "defaultRole", role);
     }
 
     private static Set<String> roles(UserSession admin, UserSession user) {

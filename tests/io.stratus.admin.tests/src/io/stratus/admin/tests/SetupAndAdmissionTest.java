@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.admin.AuditRecord;
-import io.stratus.admin.UserView;
+import io.stratus.core.admin.AuditRecord;
+import io.stratus.core.admin.UserView;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;

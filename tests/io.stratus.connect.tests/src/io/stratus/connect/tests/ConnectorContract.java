@@ -15,12 +15,12 @@ import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
@@ -146,12 +146,12 @@ abstract class ConnectorContract {
 
     @Test
     void browsesSchemasTablesAndColumns() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
             session.test();
             assertTrue(names(session.browse(List.of())).contains(schema()));
-            List<CatalogItem> tables = session.browse(List.of(schema()));
-            assertEquals(List.of(new CatalogItem("orders", "table", "what people bought")), tables);
-            List<CatalogItem> columns = session.browse(List.of(schema(), "orders"));
+            List<CatalogEntry> tables = session.browse(List.of(schema()));
+            assertEquals(List.of(new CatalogEntry("orders", "table", "what people bought")), tables);
+            List<CatalogEntry> columns = session.browse(List.of(schema(), "orders"));
             assertEquals(List.of("id", "total", "placed", "day", "note", "payload", "details"), names(columns));
             assertTrue(columns.get(1).detail().toLowerCase(java.util.Locale.ROOT).matches("(numeric|decimal).* not null"),
                     columns.get(1).detail());
@@ -165,7 +165,7 @@ abstract class ConnectorContract {
 
     @Test
     void streamsManyRowsPageByPageWithTheirTypes() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(AccessMode.READ_ONLY);
                 StatementResult result = session.execute("SELECT * FROM orders ORDER BY id")) {
             assertEquals(timestampType(), result.columns().get(2).type());
             List<List<Object>> first = result.nextPage(1_000);
@@ -190,13 +190,13 @@ abstract class ConnectorContract {
 
     @Test
     void readOnlySessionsCannotWriteAndOthersCan() {
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
             StratusException refused = assertThrows(StratusException.class,
                     () -> viewer.execute("UPDATE orders SET note = 'x' WHERE id = 1"));
             assertEquals(Problem.FORBIDDEN, refused.problem(), refused.getMessage());
             assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
         }
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
             // SQL that would turn the transaction writable never reaches the database.
             for (String around : List.of("COMMIT; UPDATE orders SET note = 'x' WHERE id = 1",
                     "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", "SET SESSION TRANSACTION READ WRITE",
@@ -208,10 +208,10 @@ abstract class ConnectorContract {
                 assertEquals("a;b", quoted.nextPage(1).get(0).get(0));
             }
         }
-        try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
+        try (DatabaseLink user = open(AccessMode.READ_WRITE)) {
             assertEquals(1L, user.execute("UPDATE orders SET note = 'changed' WHERE id = 2").updateCount().orElseThrow());
         }
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY);
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY);
                 StatementResult note = viewer.execute("SELECT note FROM orders WHERE id = 2")) {
             assertEquals("changed", note.nextPage(1).get(0).get(0), "the write was committed");
         }
@@ -220,7 +220,7 @@ abstract class ConnectorContract {
     @Test
     void noTextLetsAReadOnlySessionChangeAnything() throws SQLException {
         List<List<Object>> before = databaseState();
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
             for (String escape : refusedBeforeSending()) {
                 StratusException refused = assertThrows(StratusException.class, () -> viewer.execute(escape).close(), escape);
                 assertEquals(Problem.FORBIDDEN, refused.problem(), escape + ": " + refused.getMessage());
@@ -269,7 +269,7 @@ abstract class ConnectorContract {
 
     @Test
     void databaseErrorsAreShownClearly() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
             StratusException e = assertThrows(StratusException.class, () -> session.execute("SELECT nope FROM orders"));
             assertEquals(Problem.INVALID_INPUT, e.problem());
             assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("nope") && e.getMessage().contains("SQLSTATE 42"),
@@ -284,7 +284,7 @@ abstract class ConnectorContract {
 
     @Test
     void aRunningStatementCanBeCancelled() throws Exception {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
             // Depending on the driver the wait is in execute or in reading the first row.
             CompletableFuture<StratusException> slow = CompletableFuture.supplyAsync(
                     () -> assertThrows(StratusException.class, () -> session.execute(slowStatement()).nextPage(1)));
@@ -323,7 +323,7 @@ abstract class ConnectorContract {
             return token;
         });
         ConnectionSpec iamEnabled = spec(true); // the database does not require TLS, but an IAM login must use it
-        try (DatabaseSession first = connector.open(iamEnabled, login, AccessMode.READ_ONLY);
+        try (DatabaseLink first = connector.open(iamEnabled, login, AccessMode.READ_ONLY);
                 StatementResult cipher = first.execute(tlsCipher())) {
             Object name = cipher.nextPage(1).get(0).get(0);
             assertTrue(name instanceof String text && !text.isBlank(), "the session's connection uses TLS: " + name);
@@ -336,7 +336,7 @@ abstract class ConnectorContract {
         IllegalArgumentException expired = assertThrows(IllegalArgumentException.class, () -> simulator.verifyRdsAuthToken(
                 issued.get(0), "127.0.0.1", server.port(), "eu-west-1", IAM_USER));
         assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
-        try (DatabaseSession later = connector.open(iamEnabled, login, AccessMode.READ_ONLY)) {
+        try (DatabaseLink later = connector.open(iamEnabled, login, AccessMode.READ_ONLY)) {
             later.test();
         }
         assertEquals(2, issued.size(), "a new connection gets a new token");
@@ -354,7 +354,7 @@ abstract class ConnectorContract {
                 refused.getMessage());
     }
 
-    DatabaseSession open(AccessMode mode) {
+    DatabaseLink open(AccessMode mode) {
         return connector.open(spec(), DatabaseLogin.withPassword(server.user(), Secret.of(server.password())), mode);
     }
 
@@ -367,7 +367,7 @@ abstract class ConnectorContract {
                 false, iamAuthentication);
     }
 
-    private static List<String> names(List<CatalogItem> items) {
-        return items.stream().map(CatalogItem::name).toList();
+    private static List<String> names(List<CatalogEntry> items) {
+        return items.stream().map(CatalogEntry::name).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.stratus.connect.tests;
 
+import io.stratus.core.database.ResultColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,13 +10,13 @@ import io.stratus.connect.documentdb.DocumentDbSettings;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseTrust;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.MongoWireServer;
 import io.stratus.testing.StratusServices;
@@ -57,7 +58,7 @@ class DocumentDbConnectorTest {
         String documents = IntStream.rangeClosed(1, ORDERS)
                 .mapToObj(n -> "{\"_id\": " + n + ", \"customer\": \"c" + (n % 10) + "\", \"total\": " + n + "}")
                 .collect(Collectors.joining(", "));
-        try (DatabaseSession session = open(AccessMode.READ_WRITE);
+        try (DatabaseLink session = open(AccessMode.READ_WRITE);
                 StatementResult inserted = session.execute("{\"insertMany\": \"orders\", \"documents\": [" + documents + "]}")) {
             assertEquals(ORDERS, inserted.updateCount().orElseThrow());
         }
@@ -70,10 +71,10 @@ class DocumentDbConnectorTest {
 
     @Test
     void findReadsDocumentsPageByPageWithFilterProjectionAndSort() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(AccessMode.READ_ONLY);
                 StatementResult found = session.execute("{\"find\": \"orders\", \"filter\": {\"customer\": \"c3\"},"
                         + " \"projection\": {\"customer\": 0}, \"sort\": {\"total\": -1}}")) {
-            assertEquals(List.of(new StatementResult.Column("document", "json")), found.columns());
+            assertEquals(List.of(new ResultColumn("document", "json")), found.columns());
             List<List<Object>> first = found.nextPage(100);
             assertEquals(100, first.size());
             assertEquals("{\"_id\": 2493, \"total\": 2493}", first.get(0).get(0));
@@ -83,7 +84,7 @@ class DocumentDbConnectorTest {
             }
             assertEquals(ORDERS / 10, read);
         }
-        try (DatabaseSession session = open(AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(AccessMode.READ_ONLY);
                 StatementResult count = session.execute("{\"count\": \"orders\", \"filter\": {\"total\": {\"$gt\": 2000}}}")) {
             assertEquals(List.of(List.of(500L)), count.nextPage(10));
         }
@@ -91,16 +92,16 @@ class DocumentDbConnectorTest {
 
     @Test
     void browsesDatabasesCollectionsAndIndexes() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
-            assertTrue(session.browse(List.of()).contains(new CatalogItem("app", "database", "")));
-            assertEquals(List.of(new CatalogItem("orders", "collection", "")), session.browse(List.of("app")));
+        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
+            assertTrue(session.browse(List.of()).contains(new CatalogEntry("app", "database", "")));
+            assertEquals(List.of(new CatalogEntry("orders", "collection", "")), session.browse(List.of("app")));
             assertTrue(session.browse(List.of("app", "orders")).stream().anyMatch(index -> index.name().equals("_id_")));
         }
     }
 
     @Test
     void readOnlySessionsRefuseWritesBeforeSendingThem() {
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
             for (String write : List.of("{\"insertOne\": \"orders\", \"document\": {\"_id\": 0}}",
                     "{\"updateMany\": \"orders\", \"filter\": {}, \"update\": {\"$set\": {\"total\": 0}}}",
                     "{\"deleteMany\": \"orders\", \"filter\": {}}",
@@ -110,7 +111,7 @@ class DocumentDbConnectorTest {
                 assertTrue(refused.getMessage().contains("was not sent"), refused.getMessage());
             }
         }
-        try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
+        try (DatabaseLink user = open(AccessMode.READ_WRITE)) {
             try (StatementResult updated = user.execute("{\"updateOne\": \"orders\", \"filter\": {\"_id\": 1},"
                     + " \"update\": {\"$set\": {\"note\": \"checked\"}}}")) {
                 assertEquals(1, updated.updateCount().orElseThrow());
@@ -131,7 +132,7 @@ class DocumentDbConnectorTest {
                 DatabaseLogin.withIam(mongo.user(), (spec, user) -> Secret.of("token")), AccessMode.READ_ONLY));
         assertTrue(iam.getMessage().startsWith("DocumentDB logs in with a user name and password"), iam.getMessage());
 
-        try (DatabaseSession session = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
             StratusException json = assertThrows(StratusException.class, () -> session.execute("{find: "));
             assertTrue(json.getMessage().startsWith("The statement is not a JSON document"), json.getMessage());
             StratusException unknown = assertThrows(StratusException.class, () -> session.execute("{\"drop\": \"orders\"}"));
@@ -142,7 +143,7 @@ class DocumentDbConnectorTest {
 
     @Test
     void aReadCanBeCancelled() {
-        try (DatabaseSession session = open(AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(AccessMode.READ_ONLY);
                 StatementResult found = session.execute("{\"find\": \"orders\", \"filter\": {}}")) {
             assertEquals(10, found.nextPage(10).size());
             session.cancel();
@@ -169,7 +170,7 @@ class DocumentDbConnectorTest {
         assertEquals(ClusterConnectionMode.SINGLE, instance.getClusterSettings().getMode());
     }
 
-    private static DatabaseSession open(AccessMode mode) {
+    private static DatabaseLink open(AccessMode mode) {
         return documentDb.open(spec(INSTANCE), DatabaseLogin.withPassword(mongo.user(), Secret.of(mongo.password())), mode);
     }
 

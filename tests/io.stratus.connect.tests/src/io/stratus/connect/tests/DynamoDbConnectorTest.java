@@ -1,5 +1,6 @@
 package io.stratus.connect.tests;
 
+import io.stratus.core.database.ResultColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,14 +11,14 @@ import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession.CatalogItem;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
-import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.database.AccessMode;
 import io.stratus.core.identity.AwsKeys;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
+import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.StratusServices;
 
@@ -71,7 +72,7 @@ class DynamoDbConnectorTest {
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of());
         connector = stratus.connector("dynamodb");
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             for (int i = 1; i <= ORDERS; i++) {
                 run(session, "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"c" + (i % 10) + "\"}, \"placed\": {\"N\": \""
                         + i + "\"}, \"state\": {\"S\": \"" + (i % 3 == 0 ? "open" : "shipped") + "\"}, \"total\": {\"N\": \""
@@ -87,9 +88,9 @@ class DynamoDbConnectorTest {
 
     @Test
     void browsesTheTableItsKeyAndIndexes() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
-            assertEquals(List.of("orders"), session.browse(List.of()).stream().map(CatalogItem::name).toList());
-            List<CatalogItem> below = session.browse(List.of("orders"));
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+            assertEquals(List.of("orders"), session.browse(List.of()).stream().map(CatalogEntry::name).toList());
+            List<CatalogEntry> below = session.browse(List.of("orders"));
             assertEquals(List.of("customer key partition key, S", "placed key sort key, N", "state index global, keyed on state"),
                     below.stream().map(i -> i.name() + " " + i.kind() + " " + i.detail()).toList());
             assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class,
@@ -99,10 +100,10 @@ class DynamoDbConnectorTest {
 
     @Test
     void scansEveryItemOncePageByPageWithKeysAsColumns() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
                 StatementResult scan = session.execute("{\"Scan\": {\"Limit\": 100}}")) {
-            assertEquals(List.of("customer", "placed", "item"), scan.columns().stream().map(StatementResult.Column::name).toList());
-            assertEquals(List.of("string", "number", "json"), scan.columns().stream().map(StatementResult.Column::type).toList());
+            assertEquals(List.of("customer", "placed", "item"), scan.columns().stream().map(ResultColumn::name).toList());
+            assertEquals(List.of("string", "number", "json"), scan.columns().stream().map(ResultColumn::type).toList());
             long scansBefore = simulator.calls().count("dynamodb:Scan");
             Set<String> seen = new HashSet<>();
             List<List<Object>> page;
@@ -123,7 +124,7 @@ class DynamoDbConnectorTest {
 
     @Test
     void getsAnItemInDynamoDbJsonWithItsKeyFirst() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
             List<List<Object>> rows = rows(session, "{\"GetItem\": {\"Key\": {\"customer\": {\"S\": \"c7\"}, \"placed\": {\"N\": \"7\"}}}}");
             assertEquals(1, rows.size());
             assertEquals("c7", rows.getFirst().get(0));
@@ -137,7 +138,7 @@ class DynamoDbConnectorTest {
 
     @Test
     void queriesAKeyAndAnIndexWithPlaceholders() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
             List<List<Object>> newestFirst = rows(session, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c AND #p BETWEEN :from AND :to\","
                     + " \"ExpressionAttributeNames\": {\"#p\": \"placed\"}, \"ExpressionAttributeValues\": {\":c\": {\"S\": \"c3\"},"
                     + " \":from\": {\"N\": \"1\"}, \":to\": {\"N\": \"100\"}}, \"ScanIndexForward\": false}}");
@@ -153,7 +154,7 @@ class DynamoDbConnectorTest {
 
     @Test
     void runsPartiqlReadsAndWrites() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             assertEquals(10, rows(session, "SELECT * FROM \"orders\" WHERE customer = 'c5' AND placed < 100").size());
             try (StatementResult insert = session.execute("INSERT INTO \"orders\" VALUE {'customer': 'p1', 'placed': 1, 'note': 'it''s new'}")) {
                 assertTrue(insert.columns().isEmpty());
@@ -172,7 +173,7 @@ class DynamoDbConnectorTest {
     @Test
     void aReadOnlySessionSendsNoWrite() {
         long writesBefore = writeCalls();
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
             for (String write : List.of(
                     "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"x\"}, \"placed\": {\"N\": \"1\"}}}}",
                     "{\"DeleteItem\": {\"Key\": {\"customer\": {\"S\": \"c1\"}, \"placed\": {\"N\": \"1\"}}}}",
@@ -191,7 +192,7 @@ class DynamoDbConnectorTest {
     @Test
     void reachesItsOwnTableOnly() {
         long readsBefore = simulator.calls().count("dynamodb:Scan") + simulator.calls().count("dynamodb:ExecuteStatement");
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             for (String other : List.of("{\"Scan\": {\"TableName\": \"secrets\"}}",
                     "SELECT * FROM \"secrets\"",
                     "SELECT \"x FROM orders\" FROM secrets",
@@ -221,7 +222,7 @@ class DynamoDbConnectorTest {
 
     @Test
     void explainsWhatDynamoDbAndIamRefuse() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             StratusException badFilter = assertThrows(StratusException.class,
                     () -> session.execute("{\"Scan\": {\"FilterExpression\": \"placed > :missing\"}}"));
             assertEquals(Problem.INVALID_INPUT, badFilter.problem());
@@ -235,7 +236,7 @@ class DynamoDbConnectorTest {
                     "{\"GetItem\": {\"Key\": {\"customer\": \"c1\"}}}"));
             assertTrue(badValue.getMessage().contains("GetItem.Key.customer must be a value in DynamoDB JSON"), badValue.getMessage());
         }
-        try (DatabaseSession erin = open(ERIN_KEY, ERIN_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink erin = open(ERIN_KEY, ERIN_SECRET, AccessMode.READ_WRITE)) {
             StratusException denied = assertThrows(StratusException.class, () -> erin.execute(
                     "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"e\"}, \"placed\": {\"N\": \"1\"}}}}"));
             assertEquals(Problem.FORBIDDEN, denied.problem());
@@ -246,7 +247,7 @@ class DynamoDbConnectorTest {
 
     @Test
     void cancelStopsReadingBeforeTheNextResponse() {
-        try (DatabaseSession session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
+        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
                 StatementResult scan = session.execute("{\"Scan\": {\"Limit\": 50}}")) {
             assertEquals(50, scan.nextPage(50).size());
             long scans = simulator.calls().count("dynamodb:Scan");
@@ -261,7 +262,7 @@ class DynamoDbConnectorTest {
     void signsWithThePersonsKeysForEachRequestAndNeedsNoDatabaseUser() {
         AtomicInteger lent = new AtomicInteger();
         AwsKeys keys = keys(DANA_KEY, DANA_SECRET, lent);
-        try (DatabaseSession session = connector.open(spec(), DatabaseLogin.withAwsIdentity(arn("dana"), keys), AccessMode.READ_ONLY)) {
+        try (DatabaseLink session = connector.open(spec(), DatabaseLogin.withAwsIdentity(arn("dana"), keys), AccessMode.READ_ONLY)) {
             int before = lent.get();
             // customer c1 has 120 orders: pages of 50, 50 and 20
             rows(session, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c\", \"Limit\": 50,"
@@ -274,7 +275,7 @@ class DynamoDbConnectorTest {
         assertTrue(password.getMessage().contains("leave the user name and password empty"), password.getMessage());
     }
 
-    private DatabaseSession open(String key, String secret, AccessMode mode) {
+    private DatabaseLink open(String key, String secret, AccessMode mode) {
         return connector.open(spec(), DatabaseLogin.withAwsIdentity(arn(key.equals(DANA_KEY) ? "dana" : "erin"),
                 keys(key, secret, new AtomicInteger())), mode);
     }
@@ -305,7 +306,7 @@ class DynamoDbConnectorTest {
                 + simulator.calls().count("dynamodb:ExecuteStatement");
     }
 
-    private static List<List<Object>> rows(DatabaseSession session, String statement) {
+    private static List<List<Object>> rows(DatabaseLink session, String statement) {
         try (StatementResult result = session.execute(statement)) {
             List<List<Object>> rows = new ArrayList<>();
             List<List<Object>> page;
@@ -316,7 +317,7 @@ class DynamoDbConnectorTest {
         }
     }
 
-    private static void run(DatabaseSession session, String statement) {
+    private static void run(DatabaseLink session, String statement) {
         session.execute(statement).close();
     }
 }

@@ -7,12 +7,12 @@ import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
-import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.database.AccessMode;
 import io.stratus.core.identity.AwsKeys;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
+import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.StratusServices;
 
@@ -62,7 +62,7 @@ class DynamoDbScanBenchmark {
             stratus.useAws(simulator, Map.of("callTimeoutMillis", 60_000L));
             AwsClients aws = stratus.aws();
             fill(aws);
-            DatabaseSession session = stratus.connector("dynamodb").open(new ConnectionSpec(
+            DatabaseLink session = stratus.connector("dynamodb").open(new ConnectionSpec(
                     "arn:aws:dynamodb:eu-west-1:123456789012:table/events", "dynamodb", "eu-west-1",
                     "dynamodb.eu-west-1.amazonaws.com", 443, Optional.of("events"), true, false),
                     DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", KEYS), AccessMode.READ_ONLY);
@@ -116,7 +116,7 @@ class DynamoDbScanBenchmark {
         });
     }
 
-    private static long throughConnector(DatabaseSession session) {
+    private static long throughConnector(DatabaseLink session) {
         long items = 0;
         try (StatementResult result = session.execute("{\"Scan\": {}}")) {
             for (List<List<Object>> page = result.nextPage(500); !page.isEmpty(); page = result.nextPage(500)) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLink;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.MariaDbServer;
 
@@ -113,7 +113,7 @@ class MariaDbConnectorTest extends ConnectorContract {
 
     @Test
     void statementsCannotReadFilesOfTheMachineStratusRunsOn() {
-        try (DatabaseSession user = open(AccessMode.READ_WRITE)) {
+        try (DatabaseLink user = open(AccessMode.READ_WRITE)) {
             StratusException refused = assertThrows(StratusException.class,
                     () -> user.execute("LOAD DATA LOCAL INFILE '/etc/hostname' INTO TABLE orders"));
             assertTrue(refused.getMessage().contains("allowLocalInfile"), "the driver refuses, not only the server: "

@@ -3,9 +3,9 @@ package io.stratus.connect.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
 
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.PostgresServer;
@@ -121,7 +121,7 @@ class PostgresConnectorTest extends ConnectorContract {
     void readOnlyStatementsAreRolledBack() throws Exception {
         // A function the name checks cannot see into, with an effect a read-only transaction allows.
         administer("CREATE FUNCTION new_object() RETURNS oid LANGUAGE sql AS 'SELECT lo_create(0)'");
-        try (DatabaseSession viewer = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
             try (StatementResult created = viewer.execute("SELECT new_object()")) {
                 assertNotNull(created.nextPage(1).get(0).get(0));
             }

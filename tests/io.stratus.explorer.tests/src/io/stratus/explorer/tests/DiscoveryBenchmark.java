@@ -7,8 +7,8 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerConfiguration;
-import io.stratus.explorer.ExplorerTree;
-import io.stratus.explorer.ScanStatus;
+import io.stratus.core.explorer.ExplorerTree;
+import io.stratus.core.explorer.ScanStatus;
 import io.stratus.testing.StratusServices;
 
 import java.time.Duration;

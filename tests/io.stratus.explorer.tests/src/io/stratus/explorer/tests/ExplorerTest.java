@@ -19,10 +19,10 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerConfiguration;
-import io.stratus.explorer.ExplorerFilter;
-import io.stratus.explorer.ExplorerTree.RegionNode;
-import io.stratus.explorer.ExplorerTree;
-import io.stratus.explorer.ScanStatus;
+import io.stratus.core.explorer.ExplorerFilter;
+import io.stratus.core.explorer.ExplorerTree.RegionNode;
+import io.stratus.core.explorer.ExplorerTree;
+import io.stratus.core.explorer.ScanStatus;
 import io.stratus.testing.StratusServices;
 
 import java.time.Duration;

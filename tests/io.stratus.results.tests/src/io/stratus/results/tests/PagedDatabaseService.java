@@ -2,11 +2,11 @@ package io.stratus.results.tests;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.CatalogPage;
-import io.stratus.core.connect.DatabaseService;
-import io.stratus.core.connect.OpenDatabase;
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 

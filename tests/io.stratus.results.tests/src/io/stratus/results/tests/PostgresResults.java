@@ -1,11 +1,11 @@
 package io.stratus.results.tests;
 
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
@@ -23,9 +23,9 @@ import java.util.OptionalLong;
 final class PostgresResults implements AutoCloseable {
 
     private final PostgresServer server;
-    private final DatabaseSession session;
+    private final DatabaseLink session;
 
-    private PostgresResults(PostgresServer server, DatabaseSession session) {
+    private PostgresResults(PostgresServer server, DatabaseLink session) {
         this.server = server;
         this.session = session;
     }
@@ -43,7 +43,7 @@ final class PostgresResults implements AutoCloseable {
             }
             ConnectionSpec spec = new ConnectionSpec("results-test", "postgres", "eu-west-1", "127.0.0.1", server.port(),
                     Optional.of(database), true, false);
-            DatabaseSession session = stratus.connector("postgres").open(spec,
+            DatabaseLink session = stratus.connector("postgres").open(spec,
                     DatabaseLogin.withPassword(server.user(), Secret.of(server.password())), AccessMode.READ_ONLY);
             return new PostgresResults(server, session);
         } catch (Exception | Error e) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.ResultPage;
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.database.ResultColumn;
 import io.stratus.results.AllRows;
 import io.stratus.results.CsvResultWriter;
 import io.stratus.results.DisplayText;
@@ -69,8 +69,8 @@ class ResultWritersTest {
     @Test
     void csvQuotesColumnNamesAndLoneLineBreaks() throws IOException {
         StringWriter csv = new StringWriter();
-        CsvResultWriter.writeHeader(List.of(new Column("a,b", "text"), new Column("say \"hi\"", "text"),
-                new Column("plain", "text")), csv);
+        CsvResultWriter.writeHeader(List.of(new ResultColumn("a,b", "text"), new ResultColumn("say \"hi\"", "text"),
+                new ResultColumn("plain", "text")), csv);
         CsvResultWriter.writeRows(new ResultPage(1, List.of(), List.of(List.of("\r", "\n", " spaced ")),
                 OptionalLong.empty(), false), csv);
         assertEquals("\"a,b\",\"say \"\"hi\"\"\",plain\r\n\"\r\",\"\n\", spaced \r\n", csv.toString());

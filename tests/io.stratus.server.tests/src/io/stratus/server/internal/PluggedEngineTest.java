@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.StratusServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ class PluggedEngineTest {
                 .build());
         StratusServices stratus = new StratusServices();
         stratus.useAws(simulator, Map.of("maxAttempts", 2));
-        stratus.configure("io.stratus.explorer", new Hashtable<>(Map.of("regions", new String[] {REGION})));
+        stratus.configure(ExplorerConfiguration.PID, new Hashtable<>(Map.of("regions", new String[] {REGION})));
         stratus.freshInstance("plugged-engine");
         stratus.service(ApiDispatcher.class);
         server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

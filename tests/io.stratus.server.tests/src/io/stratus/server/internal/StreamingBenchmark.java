@@ -3,12 +3,12 @@ package io.stratus.server.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.DatabaseTrust;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.Secret;
 
 import java.io.IOException;
@@ -205,7 +205,7 @@ class StreamingBenchmark {
         DatabaseConnector connector = instance.stratus.connector("postgres");
         ConnectionSpec spec = new ConnectionSpec(LocalDatabaseInstance.RESOURCE, "postgres", "eu-west-1", "127.0.0.1",
                 instance.postgres.port(), Optional.of(instance.database), true, false);
-        try (DatabaseSession session = connector.open(spec,
+        try (DatabaseLink session = connector.open(spec,
                 DatabaseLogin.withPassword(instance.postgres.user(), Secret.of(instance.postgres.password())), AccessMode.READ_ONLY);
                 StatementResult result = session.execute(QUERY)) {
             long rows = 0;

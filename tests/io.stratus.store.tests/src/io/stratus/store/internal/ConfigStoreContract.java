@@ -10,7 +10,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
-import io.stratus.core.connect.SavedConnection;
+import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.store.AuditEntry;
 import io.stratus.store.ConfigStore;

@@ -3,10 +3,10 @@ package io.stratus.testing.engine;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseConnector;
-import io.stratus.core.connect.DatabaseLogin;
-import io.stratus.core.connect.DatabaseSession;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin;
+import io.stratus.core.connector.DatabaseLink;
 
 import java.util.Set;
 
@@ -22,10 +22,10 @@ public final class MemoConnector implements DatabaseConnector {
     }
 
     @Override
-    public DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
+    public DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
         if (login.usesIam() || login.usesAwsIdentity()) {
             throw new StratusException(Problem.INVALID_INPUT, "Memo logs in with a user name and password.");
         }
-        return new MemoSession(spec.database().orElseThrow());
+        return new MemoLink(spec.database().orElseThrow());
     }
 }

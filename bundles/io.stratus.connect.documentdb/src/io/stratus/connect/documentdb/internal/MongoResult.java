@@ -1,8 +1,9 @@
 package io.stratus.connect.documentdb.internal;
 
+import io.stratus.core.database.ResultColumn;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.connector.StatementResult;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCursor;
@@ -22,7 +23,7 @@ import java.util.OptionalLong;
  */
 final class MongoResult implements StatementResult {
 
-    static final List<Column> DOCUMENT = List.of(new Column("document", "json"));
+    static final List<ResultColumn> DOCUMENT = List.of(new ResultColumn("document", "json"));
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoCursor<Document> cursor;
@@ -34,7 +35,7 @@ final class MongoResult implements StatementResult {
     }
 
     @Override
-    public List<Column> columns() {
+    public List<ResultColumn> columns() {
         return DOCUMENT;
     }
 

@@ -5,10 +5,11 @@ import io.stratus.aws.AwsService;
 import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.FixedResult;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.FixedResult;
+import io.stratus.core.connector.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.identity.AwsKeys;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * ExecuteStatement). It may name only this table: the Administrator's limits are per table. A
  * read-only session refuses writes before they are sent.
  */
-public final class DynamoDbSession implements DatabaseSession {
+public final class DynamoDbSession implements DatabaseLink {
 
     private final AwsClients aws;
     private final AwsKeys keys;
@@ -64,10 +65,10 @@ public final class DynamoDbSession implements DatabaseSession {
     }
 
     @Override
-    public List<CatalogItem> browse(List<String> path) {
+    public List<CatalogEntry> browse(List<String> path) {
         if (path.isEmpty()) {
             TableDescription description = describe(table.name());
-            return List.of(new CatalogItem(table.name(), "table", description.tableStatusAsString() + ", about "
+            return List.of(new CatalogEntry(table.name(), "table", description.tableStatusAsString() + ", about "
                     + description.itemCount() + " items"));
         }
         if (path.size() > 1 || !path.getFirst().equals(table.name())) {
@@ -75,16 +76,16 @@ public final class DynamoDbSession implements DatabaseSession {
                     + " key attributes and indexes.");
         }
         TableDescription description = describe(table.name());
-        List<CatalogItem> items = new ArrayList<>();
+        List<CatalogEntry> items = new ArrayList<>();
         for (KeySchemaElement key : description.keySchema()) {
-            items.add(new CatalogItem(key.attributeName(), "key", (key.keyTypeAsString().equals("HASH") ? "partition key"
+            items.add(new CatalogEntry(key.attributeName(), "key", (key.keyTypeAsString().equals("HASH") ? "partition key"
                     : "sort key") + ", " + TableShape.attributeType(description, key.attributeName())));
         }
         for (GlobalSecondaryIndexDescription index : description.globalSecondaryIndexes()) {
-            items.add(new CatalogItem(index.indexName(), "index", "global, keyed on " + keyNames(index.keySchema())));
+            items.add(new CatalogEntry(index.indexName(), "index", "global, keyed on " + keyNames(index.keySchema())));
         }
         for (LocalSecondaryIndexDescription index : description.localSecondaryIndexes()) {
-            items.add(new CatalogItem(index.indexName(), "index", "local, keyed on " + keyNames(index.keySchema())));
+            items.add(new CatalogEntry(index.indexName(), "index", "local, keyed on " + keyNames(index.keySchema())));
         }
         return items;
     }

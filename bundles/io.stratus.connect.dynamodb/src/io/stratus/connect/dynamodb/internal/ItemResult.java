@@ -1,8 +1,9 @@
 package io.stratus.connect.dynamodb.internal;
 
+import io.stratus.core.database.ResultColumn;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.connector.StatementResult;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class ItemResult<C> implements StatementResult {
     }
 
     @Override
-    public List<Column> columns() {
+    public List<ResultColumn> columns() {
         return table.columns();
     }
 

@@ -1,6 +1,6 @@
 package io.stratus.connect.dynamodb.internal;
 
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.ResultColumn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * as the table defines them, and a last column with the whole item in DynamoDB JSON, since items
  * of one table need not share any other attribute.
  */
-record TableShape(TableDescription description, List<String> key, List<Column> columns) {
+record TableShape(TableDescription description, List<String> key, List<ResultColumn> columns) {
 
     static final String ITEM_COLUMN = "item";
 
     static TableShape of(TableDescription table) {
         List<String> key = table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
-        List<Column> columns = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
         for (String attribute : key) {
-            columns.add(new Column(attribute, typeName(attributeType(table, attribute))));
+            columns.add(new ResultColumn(attribute, typeName(attributeType(table, attribute))));
         }
-        columns.add(new Column(ITEM_COLUMN, "json"));
+        columns.add(new ResultColumn(ITEM_COLUMN, "json"));
         return new TableShape(table, key, List.copyOf(columns));
     }
 

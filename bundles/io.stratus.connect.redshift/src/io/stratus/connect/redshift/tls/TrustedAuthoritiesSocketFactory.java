@@ -1,6 +1,6 @@
 package io.stratus.connect.redshift.tls;
 
-import io.stratus.core.connect.DatabaseTrust;
+import io.stratus.core.connector.DatabaseTrust;
 
 import java.io.IOException;
 import java.net.InetAddress;

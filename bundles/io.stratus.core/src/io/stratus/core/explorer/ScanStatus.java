@@ -1,4 +1,4 @@
-package io.stratus.explorer;
+package io.stratus.core.explorer;
 
 import java.util.Objects;
 

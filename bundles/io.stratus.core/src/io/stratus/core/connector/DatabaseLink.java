@@ -1,9 +1,10 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
+import io.stratus.core.database.CatalogEntry;
 import java.util.List;
 
 /** One person's open connection to one database. */
-public interface DatabaseSession extends AutoCloseable {
+public interface DatabaseLink extends AutoCloseable {
 
     /** A round trip to the database; throws with its reason when it fails. */
     void test();
@@ -12,7 +13,7 @@ public interface DatabaseSession extends AutoCloseable {
      * The catalog below a path: at {@code []} the schemas (or databases), below a schema its
      * tables, below a table its columns.
      */
-    List<CatalogItem> browse(List<String> path);
+    List<CatalogEntry> browse(List<String> path);
 
     /** Runs a statement; its rows are read page by page from the result, never all at once. */
     StatementResult execute(String statement);
@@ -25,8 +26,4 @@ public interface DatabaseSession extends AutoCloseable {
 
     @Override
     void close();
-
-    /** An entry of the catalog: its name, kind ({@code schema}, {@code table}, {@code view}, {@code column}) and detail. */
-    record CatalogItem(String name, String kind, String detail) {
-    }
 }

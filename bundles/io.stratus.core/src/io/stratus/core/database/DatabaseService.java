@@ -1,5 +1,6 @@
-package io.stratus.core.connect;
+package io.stratus.core.database;
 
+import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
@@ -34,8 +35,8 @@ public interface DatabaseService {
     void test(UserSession session, String connectionId);
 
     /**
-     * One level of the catalog (see {@link DatabaseSession#browse}), {@code limit} items from
-     * {@code offset} on; the path holds names, never patterns.
+     * One level of the catalog (at {@code []} the schemas or databases, below a schema its tables,
+     * below a table its columns), {@code limit} items from {@code offset} on; the path holds names, never patterns.
      */
     CatalogPage browse(UserSession session, String connectionId, List<String> path, int offset, int limit);
 

@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.database;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;

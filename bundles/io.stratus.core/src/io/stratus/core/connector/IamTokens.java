@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.identity.Secret;

@@ -1,5 +1,6 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
+import io.stratus.core.database.ResultColumn;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -9,17 +10,17 @@ import java.util.OptionalLong;
  */
 public final class FixedResult implements StatementResult {
 
-    private final List<Column> columns;
+    private final List<ResultColumn> columns;
     private final OptionalLong updateCount;
     private List<List<Object>> rows;
 
-    private FixedResult(List<Column> columns, List<List<Object>> rows, OptionalLong updateCount) {
+    private FixedResult(List<ResultColumn> columns, List<List<Object>> rows, OptionalLong updateCount) {
         this.columns = List.copyOf(columns);
         this.rows = List.copyOf(rows);
         this.updateCount = updateCount;
     }
 
-    public static FixedResult rows(List<Column> columns, List<List<Object>> rows) {
+    public static FixedResult rows(List<ResultColumn> columns, List<List<Object>> rows) {
         return new FixedResult(columns, rows, OptionalLong.empty());
     }
 
@@ -32,7 +33,7 @@ public final class FixedResult implements StatementResult {
     }
 
     @Override
-    public List<Column> columns() {
+    public List<ResultColumn> columns() {
         return columns;
     }
 

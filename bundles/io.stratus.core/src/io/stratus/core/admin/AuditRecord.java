@@ -1,4 +1,4 @@
-package io.stratus.admin;
+package io.stratus.core.admin;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.database;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  * changed. {@code more} says whether {@code DatabaseService.nextPage} has rows left to read;
  * {@code statement} numbers the statement on its connection, so later pages go to the right reader.
  */
-public record ResultPage(long statement, List<StatementResult.Column> columns, List<List<Object>> rows,
+public record ResultPage(long statement, List<ResultColumn> columns, List<List<Object>> rows,
         OptionalLong updateCount, boolean more) {
 
     public ResultPage {

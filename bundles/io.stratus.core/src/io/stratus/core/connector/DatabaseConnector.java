@@ -1,11 +1,12 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
+import io.stratus.core.database.AccessMode;
 import io.stratus.core.cloud.ConnectionSpec;
 
 import java.util.Set;
 
 /**
- * Opens database sessions with a native client for the engines it serves (one DS component per
+ * Opens links to databases with a native client for the engines it serves (one DS component per
  * engine family). A session belongs to the person who opened it and is never shared.
  */
 public interface DatabaseConnector {
@@ -19,5 +20,5 @@ public interface DatabaseConnector {
      * @throws io.stratus.core.StratusException with the database's own reason (wrong password,
      *         unknown database, unreachable host, TLS failure), never the password
      */
-    DatabaseSession open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode);
+    DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode);
 }

@@ -1,5 +1,6 @@
-package io.stratus.core.connect;
+package io.stratus.core.access;
 
+import io.stratus.core.database.AccessMode;
 import io.stratus.core.session.UserSession;
 
 /**

@@ -1,10 +1,11 @@
 package io.stratus.connect.jdbc;
 
+import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.StatementResult;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A database session over one JDBC connection, for any engine whose driver speaks JDBC. Results
+ * A link to a database over one JDBC connection, for any engine whose driver speaks JDBC. Results
  * are streamed: the driver fetches {@link #FETCH_SIZE} rows at a time inside a transaction, and a
  * page is read from the cursor only when asked for. A read-only session runs each statement alone in
  * a read-only transaction, which it rolls back afterwards (see {@link ReadOnlyRules}); a writing
  * session commits what each statement changed.
  */
-public final class JdbcSession implements DatabaseSession {
+public final class JdbcLink implements DatabaseLink {
 
     /** Rows the driver fetches per round trip; PostgreSQL streams only inside a transaction. */
     static final int FETCH_SIZE = 500;
@@ -33,7 +34,7 @@ public final class JdbcSession implements DatabaseSession {
     /** The statement executing or being read, for {@link #cancel()} from another thread. */
     private volatile Statement running;
 
-    private JdbcSession(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
+    private JdbcLink(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
         this.connection = connection;
         this.mode = mode;
         this.readOnly = readOnly;
@@ -44,11 +45,11 @@ public final class JdbcSession implements DatabaseSession {
      *
      * @param readOnly the engine's rules, applied to every statement when the mode is read-only
      */
-    public static JdbcSession of(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
+    public static JdbcLink of(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
         try {
             connection.setReadOnly(mode == AccessMode.READ_ONLY);
             connection.setAutoCommit(false);
-            return new JdbcSession(connection, mode, readOnly);
+            return new JdbcLink(connection, mode, readOnly);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlErrors.explain(e, "preparing the session");
@@ -68,17 +69,17 @@ public final class JdbcSession implements DatabaseSession {
     }
 
     @Override
-    public List<CatalogItem> browse(List<String> path) {
+    public List<CatalogEntry> browse(List<String> path) {
         try {
             DatabaseMetaData metadata = connection.getMetaData();
-            List<CatalogItem> items = new ArrayList<>();
+            List<CatalogEntry> items = new ArrayList<>();
             switch (path.size()) {
-                case 0 -> read(metadata.getSchemas(), rs -> items.add(new CatalogItem(rs.getString("TABLE_SCHEM"), "schema", "")));
+                case 0 -> read(metadata.getSchemas(), rs -> items.add(new CatalogEntry(rs.getString("TABLE_SCHEM"), "schema", "")));
                 case 1 -> read(metadata.getTables(null, literally(metadata, path.get(0)), "%", new String[] {"TABLE", "VIEW"}),
-                        rs -> items.add(new CatalogItem(rs.getString("TABLE_NAME"),
+                        rs -> items.add(new CatalogEntry(rs.getString("TABLE_NAME"),
                                 rs.getString("TABLE_TYPE").toLowerCase(java.util.Locale.ROOT), nullToEmpty(rs.getString("REMARKS")))));
                 case 2 -> read(metadata.getColumns(null, literally(metadata, path.get(0)), literally(metadata, path.get(1)), "%"),
-                        rs -> items.add(new CatalogItem(rs.getString("COLUMN_NAME"), "column", rs.getString("TYPE_NAME")
+                        rs -> items.add(new CatalogEntry(rs.getString("COLUMN_NAME"), "column", rs.getString("TYPE_NAME")
                                 + ("NO".equals(rs.getString("IS_NULLABLE")) ? " not null" : ""))));
                 default -> throw new StratusException(Problem.INVALID_INPUT, "Columns are the deepest level of the "
                         + "catalog: give at most a schema and a table.");

@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
 import java.nio.file.Path;
 

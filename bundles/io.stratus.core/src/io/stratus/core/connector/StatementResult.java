@@ -1,5 +1,6 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
+import io.stratus.core.database.ResultColumn;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -9,11 +10,8 @@ import java.util.OptionalLong;
  */
 public interface StatementResult extends AutoCloseable {
 
-    record Column(String name, String type) {
-    }
-
     /** Empty when the statement returned no rows (an update, a DDL statement). */
-    List<Column> columns();
+    List<ResultColumn> columns();
 
     /** Rows changed, for statements that change rows. */
     OptionalLong updateCount();

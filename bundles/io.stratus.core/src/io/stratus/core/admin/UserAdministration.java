@@ -1,4 +1,4 @@
-package io.stratus.admin;
+package io.stratus.core.admin;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Role;

@@ -1,18 +1,19 @@
 package io.stratus.testing.engine;
 
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.FixedResult;
-import io.stratus.core.connect.StatementResult;
-import io.stratus.core.connect.StatementResult.Column;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.FixedResult;
+import io.stratus.core.connector.StatementResult;
+import io.stratus.core.database.ResultColumn;
 
 import java.util.List;
 
 /** A Memo database in memory: it answers every statement with the database's name and the statement. */
-final class MemoSession implements DatabaseSession {
+final class MemoLink implements DatabaseLink {
 
     private final String database;
 
-    MemoSession(String database) {
+    MemoLink(String database) {
         this.database = database;
     }
 
@@ -22,13 +23,13 @@ final class MemoSession implements DatabaseSession {
     }
 
     @Override
-    public List<CatalogItem> browse(List<String> path) {
-        return path.isEmpty() ? List.of(new CatalogItem(database, "schema", "")) : List.of();
+    public List<CatalogEntry> browse(List<String> path) {
+        return path.isEmpty() ? List.of(new CatalogEntry(database, "schema", "")) : List.of();
     }
 
     @Override
     public StatementResult execute(String statement) {
-        return FixedResult.rows(List.of(new Column("database", "text"), new Column("statement", "text")),
+        return FixedResult.rows(List.of(new ResultColumn("database", "text"), new ResultColumn("statement", "text")),
                 List.of(List.of(database, statement)));
     }
 

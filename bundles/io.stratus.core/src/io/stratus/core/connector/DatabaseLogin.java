@@ -1,5 +1,6 @@
-package io.stratus.core.connect;
+package io.stratus.core.connector;
 
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;

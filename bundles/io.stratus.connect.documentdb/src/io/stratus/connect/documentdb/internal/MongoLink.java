@@ -1,11 +1,13 @@
 package io.stratus.connect.documentdb.internal;
 
+import io.stratus.core.database.ResultColumn;
+import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.connect.AccessMode;
-import io.stratus.core.connect.DatabaseSession;
-import io.stratus.core.connect.FixedResult;
-import io.stratus.core.connect.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.FixedResult;
+import io.stratus.core.connector.StatementResult;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -32,7 +34,7 @@ import java.util.Set;
  * {@code update}), {@code deleteOne} and {@code deleteMany} ({@code filter}); {@code "$db"} names
  * another database than the connection's. A read-only session refuses writes before sending them.
  */
-public final class MongoSession implements DatabaseSession {
+public final class MongoLink implements DatabaseLink {
 
     /** The server's own databases, not the person's data. */
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
@@ -44,7 +46,7 @@ public final class MongoSession implements DatabaseSession {
     private final AccessMode mode;
     private volatile MongoResult running;
 
-    public MongoSession(MongoClient client, Optional<String> database, AccessMode mode) {
+    public MongoLink(MongoClient client, Optional<String> database, AccessMode mode) {
         this.client = client;
         this.database = database;
         this.mode = mode;
@@ -60,24 +62,24 @@ public final class MongoSession implements DatabaseSession {
     }
 
     @Override
-    public List<CatalogItem> browse(List<String> path) {
+    public List<CatalogEntry> browse(List<String> path) {
         try {
-            List<CatalogItem> items = new ArrayList<>();
+            List<CatalogEntry> items = new ArrayList<>();
             switch (path.size()) {
                 case 0 -> client.listDatabaseNames().forEach(name -> {
                     if (!SYSTEM_DATABASES.contains(name)) {
-                        items.add(new CatalogItem(name, "database", ""));
+                        items.add(new CatalogEntry(name, "database", ""));
                     }
                 });
                 case 1 -> client.getDatabase(path.get(0)).listCollectionNames()
-                        .forEach(name -> items.add(new CatalogItem(name, "collection", "")));
+                        .forEach(name -> items.add(new CatalogEntry(name, "collection", "")));
                 case 2 -> client.getDatabase(path.get(0)).getCollection(path.get(1)).listIndexes()
-                        .forEach(index -> items.add(new CatalogItem(index.getString("name"), "index",
+                        .forEach(index -> items.add(new CatalogEntry(index.getString("name"), "index",
                                 index.get("key", Document.class).toJson())));
                 default -> throw new StratusException(Problem.INVALID_INPUT, "Indexes are the deepest level of the catalog:"
                         + " give at most a database and a collection.");
             }
-            items.sort(Comparator.comparing(CatalogItem::name));
+            items.sort(Comparator.comparing(CatalogEntry::name));
             return items;
         } catch (MongoException e) {
             throw MongoErrors.explain(e, "reading the catalog");
@@ -109,7 +111,7 @@ public final class MongoSession implements DatabaseSession {
                         .limit(command.getInteger("limit", 0))
                         .batchSize(BATCH).iterator());
                 case "aggregate" -> reading(collection.aggregate(documents(command, "pipeline")).batchSize(BATCH).iterator());
-                case "count" -> FixedResult.rows(List.of(new StatementResult.Column("count", "long")),
+                case "count" -> FixedResult.rows(List.of(new ResultColumn("count", "long")),
                         List.of(List.of(collection.countDocuments(document(command, "filter")))));
                 case "insertOne" -> {
                     collection.insertOne(document(command, "document"));

@@ -1,4 +1,4 @@
-package io.stratus.core.connect;
+package io.stratus.core.database;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * A page of one level of an open database's catalog; {@code more} says whether items follow
  * (ask again from {@code offset + items.size()}).
  */
-public record CatalogPage(List<DatabaseSession.CatalogItem> items, boolean more) {
+public record CatalogPage(List<CatalogEntry> items, boolean more) {
 
     public CatalogPage {
         items = List.copyOf(items);
