@@ -7,10 +7,10 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.IdentityVerifier;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * everybody out, which is what keeping AWS keys out of every file means. Configured through
  * ConfigAdmin (PID {@code io.stratus.auth}).
  */
-@Component(service = {SignInService.class, SessionCredentials.class}, configurationPid = AuthConfiguration.PID)
-public final class SessionManager implements SignInService, SessionCredentials {
+@Component(service = SignInService.class, configurationPid = AuthConfiguration.PID)
+public final class SessionManager implements SignInService {
 
     @interface Config {
         /** A session unused for this long ends. */
@@ -133,14 +133,33 @@ public final class SessionManager implements SignInService, SessionCredentials {
         }
     }
 
-    @Override
-    public <T> T withCredentials(String sessionId, Function<AwsCredentials, T> work) {
+    /** A session's keys, lent from its vault call by call, only while the session lives. */
+    private AwsKeys keysOf(String sessionId) {
+        return new AwsKeys() {
+            @Override
+            public <T> T use(Function<AwsCredentials, T> call) {
+                return lend(sessionId, call);
+            }
+
+            @Override
+            public String toString() {
+                return "AwsKeys[of a session]";
+            }
+        };
+    }
+
+    /**
+     * Runs {@code call} with the session's keys. If AWS answers that the keys are expired or
+     * unknown (a {@link StratusException} of kind {@code NOT_SIGNED_IN}), the session ends and the
+     * exception propagates, telling the person to sign in again.
+     */
+    private <T> T lend(String sessionId, Function<AwsCredentials, T> call) {
         LiveSession session = live(sessionId);
         if (session == null) {
             throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
         }
         try {
-            return work.apply(session.credentials());
+            return call.apply(session.credentials());
         } catch (StratusException e) {
             if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
                 end(session, SessionEnd.KEYS_REJECTED);
@@ -170,9 +189,10 @@ public final class SessionManager implements SignInService, SessionCredentials {
         try {
             AwsIdentity identity = verifier.verify(credentials);
             principalId = admit.apply(identity);
-            LiveSession session = new LiveSession(newSessionId(), identity, credentials, admission, clock.instant(),
-                    idleTimeout, absoluteTimeout, CompletableFuture.supplyAsync(
-                            () -> accountDetails.read(credentials), background));
+            String sessionId = newSessionId();
+            LiveSession session = new LiveSession(sessionId, identity, credentials, keysOf(sessionId), admission,
+                    clock.instant(), idleTimeout, absoluteTimeout, CompletableFuture.supplyAsync(
+                            () -> accountDetails.read(AwsKeys.of(credentials)), background));
             sessions.put(session.id(), session);
             audit.record(principalId, action, "success", identity.arn());
             return session;

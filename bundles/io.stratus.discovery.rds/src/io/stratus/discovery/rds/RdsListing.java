@@ -1,5 +1,6 @@
 package io.stratus.discovery.rds;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
@@ -78,13 +79,13 @@ public final class RdsListing {
     }
 
     private static Listing list(Scan scan, String region) {
-        var rds = scan.clients().rds(region);
-        var as = scan.clients().as(scan.credentials());
-        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.call("rds",
-                "DescribeDBInstances", () -> rds.describeDBInstancesPaginator(r -> r.overrideConfiguration(as))
-                        .dbInstances().stream().toList())));
-        Optional<List<DBCluster>> clusters = allowed(() -> scan.call("rds", "DescribeDBClusters",
-                () -> rds.describeDBClustersPaginator(r -> r.overrideConfiguration(as)).dbClusters().stream().toList()));
+        var rds = AwsService.rds(region);
+        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.call(rds,
+                "DescribeDBInstances", (client, signedAs) -> client.describeDBInstancesPaginator(
+                        r -> r.overrideConfiguration(signedAs)).dbInstances().stream().toList())));
+        Optional<List<DBCluster>> clusters = allowed(() -> scan.call(rds, "DescribeDBClusters",
+                (client, signedAs) -> client.describeDBClustersPaginator(r -> r.overrideConfiguration(signedAs))
+                        .dbClusters().stream().toList()));
         return new Listing(Scan.join(instances), clusters);
     }
 

@@ -1,29 +1,28 @@
 package io.stratus.explorer.discovery;
 
-import io.stratus.aws.AwsClients;
-import io.stratus.core.identity.AwsCredentials;
+import io.stratus.aws.AwsService;
+import io.stratus.aws.SignedCall;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import software.amazon.awssdk.core.SdkClient;
+
 /**
- * One refresh of one person's tree, as a discovery sees it: the AWS clients and the person's
- * keys to sign with, the AWS calls (bounded for all people together), where independent calls may
- * run side by side, and the listings discoveries of that refresh share.
+ * One refresh of one person's tree, as a discovery sees it: AWS calls made with the person's keys
+ * (bounded for all people together), where independent calls may run side by side, and the
+ * listings discoveries of that refresh share. A discovery never holds the keys: each call signs
+ * with them, through {@link io.stratus.aws.AwsClients#call}.
  */
 public interface Scan {
 
-    AwsClients clients();
-
-    /** The person's keys; give them to every request, through {@link AwsClients#as}. */
-    AwsCredentials credentials();
-
     /**
-     * Makes an AWS call; AWS's refusals become {@link AccessDenied} (naming the action) or an
-     * explained {@link io.stratus.core.StratusException}.
+     * Makes one call of {@code service:action} with the person's keys (see {@link SignedCall});
+     * IAM's refusal becomes {@link AccessDenied} naming {@code service:action}, any other failure
+     * an explained {@link io.stratus.core.StratusException}.
      */
-    <T> T call(String service, String action, Supplier<T> request);
+    <C extends SdkClient, T> T call(AwsService<C> service, String action, SignedCall<C, T> requests);
 
     /**
      * The listing under this key, made once per refresh: the first discovery to ask makes it, the

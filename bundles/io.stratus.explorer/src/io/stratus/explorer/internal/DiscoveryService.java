@@ -9,7 +9,6 @@ import io.stratus.core.cloud.CloudService;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.cloud.EngineContribution;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -80,7 +79,6 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     private static final Comparator<Discovery> IN_TREE_ORDER = Comparator
             .<Discovery>comparingInt(d -> d.service().position()).thenComparing(d -> d.service().id());
 
-    private final SessionCredentials vault;
     private final SignInService sessions;
     private final AwsCalls calls;
     private final List<String> configuredRegions;
@@ -107,13 +105,11 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     }
 
     @Activate
-    public DiscoveryService(@Reference AwsClients aws, @Reference SessionCredentials vault,
-            @Reference SignInService sessions, Config config) {
+    public DiscoveryService(@Reference AwsClients aws, @Reference SignInService sessions, Config config) {
         if (config.parallelism() < 1 || config.scanTimeoutMillis() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Explorer settings parallelism and scanTimeoutMillis "
                     + "must be positive.");
         }
-        this.vault = vault;
         this.sessions = sessions;
         this.calls = new AwsCalls(aws, config.parallelism());
         this.configuredRegions = Arrays.stream(config.regions()).map(String::strip).filter(r -> !r.isEmpty()).toList();
@@ -223,8 +219,7 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     private RegionNode scanOne(UserSession session, Discovery discovery, ScanScope scope,
             ConcurrentMap<Object, CompletableFuture<Object>> listings) {
         try {
-            Found found = vault.withCredentials(session.id(),
-                    keys -> scanAllowed(discovery, new RefreshScan(calls, keys, executor, listings), scope));
+            Found found = scanAllowed(discovery, new RefreshScan(calls, session.awsKeys(), executor, listings), scope);
             ScanStatus status = found.deniedActions().isEmpty() ? ScanStatus.OK
                     : ScanStatus.accessDenied(String.join(" and ", found.deniedActions()));
             return new RegionNode(scope.region(), status, clock.instant(), found.resources());

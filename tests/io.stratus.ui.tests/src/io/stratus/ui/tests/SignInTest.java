@@ -10,7 +10,6 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.ui.StratusPerspective;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
@@ -198,10 +197,9 @@ class SignInTest {
     @Order(5)
     void whenAwsRejectsTheKeysTheDesktopOffersToSignInAgainAndKeepsItsLayout() {
         signInAsAda();
-        String sessionId = session.signedIn().orElseThrow().session().id();
         // As when AWS answers a call made with the session's keys that it no longer accepts them.
         try {
-            vault().withCredentials(sessionId, keys -> {
+            session.signedIn().orElseThrow().session().awsKeys().use(keys -> {
                 throw new StratusException(Problem.NOT_SIGNED_IN, "AWS does not recognise this access key id.");
             });
         } catch (StratusException expected) {
@@ -259,10 +257,6 @@ class SignInTest {
         AwsCredentials asAda = new AwsCredentials(ada.id(), Secret.of(ada.secret()), null);
         return aws.sts().assumeRole(r -> r.roleArn("arn:aws:iam::111122223333:role/DemoReadOnly")
                 .roleSessionName("ui-test").overrideConfiguration(aws.as(asAda))).credentials();
-    }
-
-    private static SessionCredentials vault() {
-        return service(SessionCredentials.class);
     }
 
     private static <T> T service(Class<T> type) {

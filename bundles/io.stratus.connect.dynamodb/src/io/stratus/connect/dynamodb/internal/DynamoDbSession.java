@@ -1,21 +1,21 @@
 package io.stratus.connect.dynamodb.internal;
 
-import io.stratus.core.database.CatalogEntry;
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
+import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.database.AccessMode;
-import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.connector.DatabaseLink;
 import io.stratus.core.connector.FixedResult;
 import io.stratus.core.connector.StatementResult;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.identity.AwsKeys;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
@@ -39,21 +39,24 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public final class DynamoDbSession implements DatabaseLink {
 
-    private final SignedCalls calls;
+    private final AwsClients aws;
+    private final AwsKeys keys;
+    private final AwsService<DynamoDbClient> dynamoDb;
     private final AccessMode mode;
     private final TableShape table;
     private volatile ItemResult<?> running;
 
-    private DynamoDbSession(SignedCalls calls, AccessMode mode, TableShape table) {
-        this.calls = calls;
+    private DynamoDbSession(AwsClients aws, AwsKeys keys, String region, AccessMode mode, String table) {
+        this.aws = aws;
+        this.keys = keys;
+        this.dynamoDb = AwsService.dynamoDb(region);
         this.mode = mode;
-        this.table = table;
+        this.table = TableShape.of(describe(table));
     }
 
     /** Reads the table's key schema, which also checks that the person may use the table. */
     public static DynamoDbSession open(String region, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
-        SignedCalls calls = new SignedCalls(aws, keys, region);
-        return new DynamoDbSession(calls, mode, TableShape.of(describe(calls, table)));
+        return new DynamoDbSession(aws, keys, region, mode, table);
     }
 
     @Override
@@ -225,16 +228,13 @@ public final class DynamoDbSession implements DatabaseLink {
     }
 
     private TableDescription describe(String name) {
-        return describe(calls, name);
-    }
-
-    private static TableDescription describe(SignedCalls calls, String name) {
-        return calls.call("DescribeTable", (client, as) -> client.describeTable(r -> r.tableName(name)
+        return call("DescribeTable", (client, as) -> client.describeTable(r -> r.tableName(name)
                 .overrideConfiguration(as))).table();
     }
 
-    private <T> T call(String action, BiFunction<DynamoDbClient, AwsRequestOverrideConfiguration, T> request) {
-        return calls.call(action, request);
+    /** One request with the person's keys; a failure says what AWS answered, in words the person can act on. */
+    private <T> T call(String action, SignedCall<DynamoDbClient, T> request) {
+        return aws.call(keys, dynamoDb, action, request);
     }
 
     private void requireThisTable(String name) {

@@ -1,4 +1,4 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,13 +1,12 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Role;
-import io.stratus.core.database.SavedConnection;
 
 import java.util.List;
 
-/** What a read-write transaction can change, on top of reading. */
-public interface StoreWriter extends StoreReader {
+/** What a write transaction can change in identity and roles, on top of reading them. */
+public interface IdentityWriter extends IdentityReader {
 
     /**
      * Binds the instance to an AWS account.
@@ -32,25 +31,15 @@ public interface StoreWriter extends StoreReader {
     /** Creates or replaces a custom role; its grants stay. A built-in role's id is {@code INVALID_INPUT}. */
     void saveCustomRole(Role role);
 
-    /** Deletes a custom role and every grant of it: {@code NOT_FOUND} if there is none, {@code INVALID_INPUT} for a built-in role. */
+    /**
+     * Deletes a custom role with every grant and database limit of it: {@code NOT_FOUND} if there is
+     * none, {@code INVALID_INPUT} for a built-in role.
+     */
     void deleteCustomRole(String roleId);
-
-    /** Creates or replaces a setting; the key has 1 to 200 characters. Never a secret. */
-    void putSetting(String key, String value);
-
-    void append(AuditEntry entry);
 
     /** Replaces the database patterns of a role; none lifts its limit. */
     void setDatabaseLimits(String roleId, List<String> patterns);
 
-    /**
-     * Inserts a user's saved connection, or updates it if the user has one with its id.
-     *
-     * @throws io.stratus.core.StratusException CONFLICT if the user has another by that name,
-     *         NOT_FOUND if the id is another user's
-     */
-    void saveConnection(String principalId, SavedConnection connection);
-
-    /** @return false if the user had no connection with that id */
-    boolean deleteConnection(String principalId, String connectionId);
+    /** Creates or replaces a setting; the key has 1 to 200 characters. Never a secret. */
+    void putSetting(String key, String value);
 }

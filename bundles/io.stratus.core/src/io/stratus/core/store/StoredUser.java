@@ -1,4 +1,4 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
 import io.stratus.core.identity.PrincipalType;
 

@@ -1,15 +1,14 @@
-package io.stratus.store;
+package io.stratus.core.store;
 
 import io.stratus.core.access.Role;
-import io.stratus.core.database.SavedConnection;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a transaction can read. */
-public interface StoreReader {
+/** Identity and roles as a transaction reads them: who the instance belongs to, who uses it and what they may do. */
+public interface IdentityReader {
 
     /** The AWS account the instance is bound to; empty while the instance is not configured. */
     Optional<InstanceBinding> binding();
@@ -28,14 +27,9 @@ public interface StoreReader {
     /** Custom roles, ordered by id. Built-in roles are not stored: they are {@link Role#BUILT_IN}. */
     List<Role> customRoles();
 
-    Optional<String> setting(String key);
-
     /** The database patterns of every role that has some, by role id; a role not in it is not limited. */
     Map<String, List<String>> databaseLimits();
 
-    /** The connections a user saved, by name. */
-    List<SavedConnection> savedConnections(String principalId);
-
-    /** The newest audit entries first, at most {@code limit} (1 or more, else {@code INVALID_INPUT}). */
-    List<AuditEntry> audit(int limit);
+    /** An instance-wide choice, such as the default role of new users. */
+    Optional<String> setting(String key);
 }
