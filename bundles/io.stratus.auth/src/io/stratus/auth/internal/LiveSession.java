@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A signed-in person and the vault of their AWS keys. The keys stay here, are lent out only
- * through {@link #awsKeys()} (which the {@link SessionManager} lends while the session lives),
+ * through {@link #awsKeys()} (which the {@link SignInComponent} lends while the session lives),
  * and are wiped when the session ends.
  */
 final class LiveSession implements UserSession {

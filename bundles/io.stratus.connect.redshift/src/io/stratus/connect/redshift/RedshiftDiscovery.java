@@ -4,11 +4,11 @@ import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.explorer.discovery.Details;
-import io.stratus.explorer.discovery.Discovery;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.Details;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.List;
 import java.util.Map;

@@ -196,6 +196,11 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     @Override
+    public int largestPage() {
+        return maxPageRows;
+    }
+
+    @Override
     public ResultPage execute(UserSession session, String connectionId, String statement, int pageSize) {
         return connection(session, connectionId).execute(statement, pageSize(pageSize));
     }

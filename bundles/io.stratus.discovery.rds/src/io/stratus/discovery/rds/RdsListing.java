@@ -4,11 +4,11 @@ import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.explorer.discovery.AccessDenied;
-import io.stratus.explorer.discovery.Details;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.AccessDenied;
+import io.stratus.discovery.Details;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.rds.model.Tag;
 public final class RdsListing {
 
     /**
-     * Service property of a {@link io.stratus.explorer.discovery.Discovery} that shows these
+     * Service property of a {@link io.stratus.discovery.Discovery} that shows these
      * engines of the RDS API (one or more strings); RDS and Aurora shows the engines no discovery
      * takes this way.
      */

@@ -6,7 +6,7 @@ import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsKeys;
-import io.stratus.explorer.discovery.AccessDenied;
+import io.stratus.discovery.AccessDenied;
 
 import java.util.concurrent.Semaphore;
 

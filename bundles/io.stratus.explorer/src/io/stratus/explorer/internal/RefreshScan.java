@@ -3,7 +3,7 @@ package io.stratus.explorer.internal;
 import io.stratus.aws.AwsService;
 import io.stratus.aws.SignedCall;
 import io.stratus.core.identity.AwsKeys;
-import io.stratus.explorer.discovery.Scan;
+import io.stratus.discovery.Scan;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;

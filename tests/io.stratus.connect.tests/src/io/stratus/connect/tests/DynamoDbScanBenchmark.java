@@ -62,14 +62,14 @@ class DynamoDbScanBenchmark {
             stratus.useAws(simulator, Map.of("callTimeoutMillis", 60_000L));
             AwsClients aws = stratus.aws();
             fill(aws);
-            DatabaseLink session = stratus.connector("dynamodb").open(new ConnectionSpec(
+            DatabaseLink link = stratus.connector("dynamodb").open(new ConnectionSpec(
                     "arn:aws:dynamodb:eu-west-1:123456789012:table/events", "dynamodb", "eu-west-1",
                     "dynamodb.eu-west-1.amazonaws.com", 443, Optional.of("events"), true, false),
                     DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", KEYS), AccessMode.READ_ONLY);
 
             Map<String, Scan> ways = new LinkedHashMap<>();
             ways.put("raw AWS SDK", () -> rawSdk(aws));
-            ways.put("connector", () -> throughConnector(session));
+            ways.put("connector", () -> throughConnector(link));
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             for (Map.Entry<String, Scan> way : ways.entrySet()) {
                 assertEquals(ITEMS, way.getValue().items(), way.getKey() + " warm-up");
@@ -86,7 +86,7 @@ class DynamoDbScanBenchmark {
                     rates.get(way.getKey()).add(ITEMS / ((System.nanoTime() - started) / 1e9));
                 }
             }
-            session.close();
+            link.close();
             double raw = median(rates.get("raw AWS SDK"));
             System.out.printf("%n[benchmark] scanning %,d DynamoDB items of 5 attributes from the AWS simulator on loopback"
                     + " (median of %d interleaved rounds after a warm-up)%n", ITEMS, ROUNDS);
@@ -116,9 +116,9 @@ class DynamoDbScanBenchmark {
         });
     }
 
-    private static long throughConnector(DatabaseLink session) {
+    private static long throughConnector(DatabaseLink link) {
         long items = 0;
-        try (StatementResult result = session.execute("{\"Scan\": {}}")) {
+        try (StatementResult result = link.execute("{\"Scan\": {}}")) {
             for (List<List<Object>> page = result.nextPage(500); !page.isEmpty(); page = result.nextPage(500)) {
                 items += page.size();
             }

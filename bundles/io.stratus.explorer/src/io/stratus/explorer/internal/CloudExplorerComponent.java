@@ -18,10 +18,10 @@ import io.stratus.core.explorer.ExplorerTree;
 import io.stratus.core.explorer.ExplorerTree.RegionNode;
 import io.stratus.core.explorer.ExplorerTree.ServiceNode;
 import io.stratus.core.explorer.ScanStatus;
-import io.stratus.explorer.discovery.AccessDenied;
-import io.stratus.explorer.discovery.Discovery;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.AccessDenied;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.ScanScope;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +56,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * through ConfigAdmin (PID {@code io.stratus.explorer}).
  */
 @Component(service = {CloudExplorer.class, SessionListener.class}, configurationPid = ExplorerConfiguration.PID)
-public final class DiscoveryService implements CloudExplorer, SessionListener {
+public final class CloudExplorerComponent implements CloudExplorer, SessionListener {
 
     @interface Config {
         /** Regions to scan; empty means the partition's standard regions. */
@@ -105,7 +105,7 @@ public final class DiscoveryService implements CloudExplorer, SessionListener {
     }
 
     @Activate
-    public DiscoveryService(@Reference AwsClients aws, @Reference SignInService sessions, Config config) {
+    public CloudExplorerComponent(@Reference AwsClients aws, @Reference SignInService sessions, Config config) {
         if (config.parallelism() < 1 || config.scanTimeoutMillis() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Explorer settings parallelism and scanTimeoutMillis "
                     + "must be positive.");

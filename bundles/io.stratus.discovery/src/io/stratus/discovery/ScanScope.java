@@ -1,4 +1,4 @@
-package io.stratus.explorer.discovery;
+package io.stratus.discovery;
 
 /** Where a scan runs: the account, its partition and the region. */
 public record ScanScope(String accountId, String partition, String region) {

@@ -1,4 +1,4 @@
-package io.stratus.explorer.discovery;
+package io.stratus.discovery;
 
 import io.stratus.aws.AwsService;
 import io.stratus.aws.SignedCall;

@@ -1,4 +1,4 @@
-package io.stratus.explorer.discovery;
+package io.stratus.discovery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.stratus.explorer.discovery;
+package io.stratus.discovery;
 
 /** The person's IAM policies do not allow {@link #action()}, e.g. {@code rds:DescribeDBInstances}. */
 public final class AccessDenied extends RuntimeException {

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * ConfigAdmin (PID {@code io.stratus.auth}).
  */
 @Component(service = SignInService.class, configurationPid = AuthConfiguration.PID)
-public final class SessionManager implements SignInService {
+public final class SignInComponent implements SignInService {
 
     @interface Config {
         /** A session unused for this long ends. */
@@ -60,7 +60,7 @@ public final class SessionManager implements SignInService {
         long absoluteTimeoutSeconds() default 12 * 60 * 60;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SignInComponent.class);
     private static final int SESSION_ID_BYTES = 32;
 
     private final IdentityVerifier verifier;
@@ -80,7 +80,7 @@ public final class SessionManager implements SignInService {
     private final List<ComponentServiceObjects<SessionListener>> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public SessionManager(@Reference IdentityVerifier verifier, @Reference Admission admission,
+    public SignInComponent(@Reference IdentityVerifier verifier, @Reference Admission admission,
             @Reference AuditTrail audit, @Reference AwsClients aws, Config config) {
         this.verifier = verifier;
         this.admission = admission;

@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * from the session's vault for each request. A statement is PartiQL ({@code SELECT * FROM
  * "orders" WHERE id = 'a1'}) or a {@link JsonRequest} (Scan, Query, GetItem, PutItem, DeleteItem,
  * ExecuteStatement). It may name only this table: the Administrator's limits are per table. A
- * read-only session refuses writes before they are sent.
+ * read-only link refuses writes before they are sent.
  */
-public final class DynamoDbSession implements DatabaseLink {
+public final class DynamoDbLink implements DatabaseLink {
 
     private final AwsClients aws;
     private final AwsKeys keys;
@@ -46,7 +46,7 @@ public final class DynamoDbSession implements DatabaseLink {
     private final TableShape table;
     private volatile ItemResult<?> running;
 
-    private DynamoDbSession(AwsClients aws, AwsKeys keys, String region, AccessMode mode, String table) {
+    private DynamoDbLink(AwsClients aws, AwsKeys keys, String region, AccessMode mode, String table) {
         this.aws = aws;
         this.keys = keys;
         this.dynamoDb = AwsService.dynamoDb(region);
@@ -55,8 +55,8 @@ public final class DynamoDbSession implements DatabaseLink {
     }
 
     /** Reads the table's key schema, which also checks that the person may use the table. */
-    public static DynamoDbSession open(String region, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
-        return new DynamoDbSession(aws, keys, region, mode, table);
+    public static DynamoDbLink open(String region, AwsClients aws, AwsKeys keys, AccessMode mode, String table) {
+        return new DynamoDbLink(aws, keys, region, mode, table);
     }
 
     @Override
