@@ -41,8 +41,8 @@ public final class ExplorerModel implements SessionChangeListener {
     private record Notice(ExplorerNotice notice) implements State {
     }
 
-    /** The tree of the person signed in with {@code sessionId}, and their account's alias. */
-    private record Shown(String sessionId, ExplorerTree tree, Optional<String> alias) implements State {
+    /** The signed-in person's tree, and their account's alias. */
+    private record Shown(ExplorerTree tree, Optional<String> alias) implements State {
     }
 
     /** Discoveries and refreshes run one after the other: each answer is the whole tree, the last one wins. */
@@ -149,7 +149,7 @@ public final class ExplorerModel implements SessionChangeListener {
             protected IStatus run(IProgressMonitor monitor) {
                 SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
                 try {
-                    showIfStillSignedIn(by, new Shown(by.id(), call.apply(by), by.accountDetails().alias()));
+                    showIfStillSignedIn(by, new Shown(call.apply(by), by.accountDetails().alias()));
                     return Status.OK_STATUS;
                 } catch (StratusException e) {
                     if (state instanceof Shown) { // a failed refresh keeps the tree; the Progress view says why
