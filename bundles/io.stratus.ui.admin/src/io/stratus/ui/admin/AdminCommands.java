@@ -16,6 +16,7 @@ public final class AdminCommands {
     public static final String AUDIT_VIEW = "io.stratus.ui.admin.audit";
 
     /* Data keys (Control.getData) of the controls a person works with, for tests. */
+    public static final String EDITOR_TABS = "io.stratus.ui.admin.editorTabs";
     public static final String USERS_TABLE = "io.stratus.ui.admin.users";
     public static final String USER_ROLES_LIST = "io.stratus.ui.admin.userRoles";
     public static final String ROLES_TABLE = "io.stratus.ui.admin.roles";

@@ -34,6 +34,8 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -199,6 +201,15 @@ public final class UiRobot {
     /** The item at {@code path} of the shell's menu bar, if it is there now (menus hide items whose visibleWhen fails). */
     public Optional<MenuItem> findMenuItem(Shell shell, String... path) {
         return onUiThread(() -> Widgets.menuItem(shell.getMenuBar(), path));
+    }
+
+    /** The tool item showing {@code text} below {@code root} (such as the main tool bar), if it is there now. */
+    public Optional<ToolItem> findToolItem(Composite root, String text) {
+        return onUiThread(() -> Widgets.selfAndDescendants(root)
+                .filter(ToolBar.class::isInstance)
+                .flatMap(bar -> Arrays.stream(((ToolBar) bar).getItems()))
+                .filter(item -> !item.isDisposed() && text.equals(Widgets.visibleText(item)))
+                .findFirst());
     }
 
     /** Whether the item at {@code path} of the shell's menu bar is enabled now. */

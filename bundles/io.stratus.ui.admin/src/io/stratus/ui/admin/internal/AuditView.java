@@ -153,7 +153,8 @@ public final class AuditView extends ViewPart {
         Job job = Job.create("Exporting the audit trail to " + path.getFileName(), monitor -> {
             try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
                 AuditCsv.write(exported, out);
-                calls.onUiThread(() -> status.say("Exported " + exported.size() + " entries to " + path + "."));
+                calls.onUiThread(() -> status.say("Exported " + exported.size()
+                        + (exported.size() == 1 ? " entry" : " entries") + " to " + path + "."));
             } catch (IOException | UncheckedIOException e) {
                 calls.onUiThread(() -> status.warn("Could not write " + path + ": " + e.getMessage()));
             }

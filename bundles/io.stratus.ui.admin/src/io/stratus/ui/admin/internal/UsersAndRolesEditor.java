@@ -1,6 +1,7 @@
 package io.stratus.ui.admin.internal;
 
 import io.stratus.core.access.Action;
+import io.stratus.ui.admin.AdminCommands;
 import io.stratus.ui.session.SessionChange;
 
 import java.time.LocalTime;
@@ -56,6 +57,7 @@ public final class UsersAndRolesEditor extends EditorPart {
         refresh.addListener(SWT.Selection, e -> reload("Read"));
 
         TabFolder tabs = new TabFolder(top, SWT.TOP);
+        tabs.setData(AdminCommands.EDITOR_TABS, Boolean.TRUE);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tabs);
         usersTab = new UsersTab(tabs, this);
         tab(tabs, "Users", usersTab.control());
