@@ -38,6 +38,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -95,8 +96,9 @@ class AdministrationTest {
     void somebodyWithoutAdministrationDoesNotGetItsCommands() {
         signIn(ben); // ben is a user from now on, with the role new users get (User)
         awaitStatus("ben");
-        robot.waitUntil("the Administration menu and tool items to go", () -> robot.findMenuItem(windowShell, "Administration").isEmpty()
-                && robot.findToolItem(windowShell, "Users and Roles").isEmpty() && robot.findToolItem(windowShell, "Audit Trail").isEmpty());
+        robot.waitUntil("the Administration menu to go and its tool items to be disabled",
+                () -> robot.findMenuItem(windowShell, "Administration").isEmpty()
+                        && !toolItem("Users and Roles").isEnabled() && !toolItem("Audit Trail").isEnabled());
         assertFalse(robot.isCommandEnabled(window, AdminCommands.OPEN_USERS_AND_ROLES), "nor by its key or command id");
         assertFalse(robot.isCommandEnabled(window, AdminCommands.SHOW_AUDIT));
         robot.screenshot(windowShell, SCREENSHOTS.resolve("admin-not-offered-to-users.png"));
@@ -107,8 +109,8 @@ class AdministrationTest {
     void anAdministratorGrantsARoleToAnotherUser() {
         signIn(ada);
         awaitStatus("ada");
-        robot.waitUntil("the Administration menu and tool items to come", () -> robot.findMenuItem(windowShell, "Administration").isPresent()
-                && robot.findToolItem(windowShell, "Users and Roles").isPresent() && robot.findToolItem(windowShell, "Audit Trail").isPresent());
+        robot.waitUntil("the Administration menu and its tool items", () -> robot.findMenuItem(windowShell, "Administration").isPresent()
+                && toolItem("Users and Roles").isEnabled() && toolItem("Audit Trail").isEnabled());
         assertTrue(robot.isMenuEnabled(windowShell, "Administration", "Users and Roles"));
         robot.awaitCompletion("Administration > Users and Roles",
                 robot.clickMenu(windowShell, "Administration", "Users and Roles"));
@@ -233,6 +235,10 @@ class AdministrationTest {
         robot.waitUntil("the audit trail to empty", () -> trail.getItemCount() == 0);
         robot.waitForControlShowing(windowShell, "ben may not read the audit trail");
         session.signOut();
+    }
+
+    private static ToolItem toolItem(String text) {
+        return robot.findToolItem(windowShell, text).orElseThrow(() -> new AssertionError("No tool item " + text));
     }
 
     private static void awaitStatus(String part) {
