@@ -8,14 +8,19 @@ import io.stratus.core.session.UserSession;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** An audit entry with the name of who did it, when the reader may list users (else the name is empty). */
+/**
+ * An audit entry with the name of who did it, when the reader may list users (else the name is
+ * empty). Some entries have no actor, such as a sign-in AWS refused.
+ */
 record AuditRow(AuditRecord record, String name) {
 
-    /** The name and principal id of who did it, or the id alone. */
+    /** The name and principal id of who did it, the id alone, or nothing. */
     String who() {
-        return name.isEmpty() ? record.actor() : name + " (" + record.actor() + ")";
+        String actor = Objects.requireNonNullElse(record.actor(), "");
+        return name.isEmpty() ? actor : name + " (" + actor + ")";
     }
 
     /** The newest entries the service gives, newest first. */
@@ -24,7 +29,7 @@ record AuditRow(AuditRecord record, String name) {
                 ? administration.users(actor).stream().collect(Collectors.toMap(UserView::principalId, UserView::displayName))
                 : Map.of();
         return administration.audit(actor, UserAdministration.MAX_AUDIT_ENTRIES).stream()
-                .map(entry -> new AuditRow(entry, names.getOrDefault(entry.actor(), "")))
+                .map(entry -> new AuditRow(entry, entry.actor() == null ? "" : names.getOrDefault(entry.actor(), "")))
                 .toList();
     }
 }

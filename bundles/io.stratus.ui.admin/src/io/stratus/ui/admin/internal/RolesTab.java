@@ -65,8 +65,8 @@ final class RolesTab {
         roles.getTable().setHeaderVisible(true);
         roles.getTable().setLinesVisible(true);
         roles.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(roles, "Role", 130, Role::name);
-        Columns.add(roles, "Id", 110, Role::id);
+        Columns.add(roles, "Role", 120, Role::name);
+        Columns.add(roles, "Id", 100, Role::id);
         Columns.add(roles, "Kind", 70, (Role role) -> role.builtIn() ? "built in" : "custom");
         Columns.add(roles, "Permissions", 260, (Role role) -> role.permissions().stream().sorted()
                 .map(Permission::id).collect(Collectors.joining(", ")));
@@ -94,8 +94,8 @@ final class RolesTab {
         permissions.getTable().setData(AdminCommands.ROLE_PERMISSIONS_LIST, Boolean.TRUE);
         permissions.getTable().setHeaderVisible(true);
         permissions.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(permissions, "Permission", 130, Permission::id);
-        Columns.add(permissions, "What it allows", 300, Permission::description);
+        Columns.add(permissions, "Permission", 125, Permission::id);
+        Columns.add(permissions, "What it allows", 330, Permission::description);
         permissions.setInput(Permission.values());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(permissions.getControl());
 
@@ -118,7 +118,7 @@ final class RolesTab {
         limits.addModifyListener(e -> enable());
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, 60).applyTo(limits);
         saveLimits = button(form, "Save Database Limits", this::saveLimits);
-        sash.setWeights(3, 2);
+        sash.setWeights(1, 1);
         permissions.addCheckStateListener(e -> enable());
         edit(Optional.empty());
     }
@@ -170,7 +170,9 @@ final class RolesTab {
         name.setEnabled(editsRoles && custom);
         permissions.getTable().setEnabled(editsRoles && custom);
         newRole.setEnabled(editsRoles);
-        saveRole.setEnabled(editsRoles && custom && !id.getText().isBlank() && !name.getText().isBlank());
+        saveRole.setEnabled(editsRoles && custom && !id.getText().isBlank() && !name.getText().isBlank()
+                && !editing.map(role -> role.name().equals(name.getText().strip())
+                        && role.permissions().equals(checkedPermissions())).orElse(false));
         deleteRole.setEnabled(editsRoles && editing.isPresent() && custom);
         // Administrators open every database; a role being typed has no limits until it exists.
         boolean limitable = editing.isPresent() && !editing.get().equals(Role.ADMINISTRATOR)
@@ -182,14 +184,18 @@ final class RolesTab {
     private void saveRole() {
         String roleId = id.getText().strip();
         String roleName = name.getText().strip();
-        Set<Permission> chosen = Arrays.stream(permissions.getCheckedElements()).map(Permission.class::cast)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+        Set<Permission> chosen = checkedPermissions();
         boolean create = editing.isEmpty();
         created = create ? Optional.of(roleId) : Optional.empty();
         editor.change((create ? "Creating" : "Changing") + " the role " + roleName, (administration, actor) -> {
             Role role = Role.custom(roleId, roleName, chosen); // says what is wrong with the id or name
             return create ? administration.createCustomRole(actor, role) : administration.changeCustomRole(actor, role);
         });
+    }
+
+    private Set<Permission> checkedPermissions() {
+        return Arrays.stream(permissions.getCheckedElements()).map(Permission.class::cast)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
     }
 
     private void deleteRole() {

@@ -3,6 +3,7 @@ package io.stratus.ui.admin.internal;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.Role;
 import io.stratus.core.admin.UserView;
+import io.stratus.core.identity.PrincipalType;
 import io.stratus.ui.admin.AdminCommands;
 
 import java.util.Arrays;
@@ -59,7 +60,7 @@ final class UsersTab {
         users.getTable().setLinesVisible(true);
         users.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(users, "User", 140, UserView::displayName);
-        Columns.add(users, "Type", 90, (UserView user) -> user.type().toString());
+        Columns.add(users, "Type", 110, (UserView user) -> typeOf(user.type()));
         Columns.add(users, "Roles", 160, (UserView user) -> shown.roleNames(user.roleIds()));
         Columns.add(users, "First sign-in", 140, (UserView user) -> Times.shown(user.firstSignIn()));
         Columns.add(users, "Last sign-in", 140, (UserView user) -> Times.shown(user.lastSignIn()));
@@ -160,6 +161,15 @@ final class UsersTab {
 
     private Optional<UserView> selectedUser() {
         return Optional.ofNullable((UserView) users.getStructuredSelection().getFirstElement());
+    }
+
+    private static String typeOf(PrincipalType type) {
+        return switch (type) {
+            case ROOT -> "Root user";
+            case IAM_USER -> "IAM user";
+            case ASSUMED_ROLE -> "Assumed role";
+            case FEDERATED_USER -> "Federated user";
+        };
     }
 
     private Optional<String> selectedDefaultRole() {
