@@ -17,7 +17,6 @@ import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
@@ -40,7 +38,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -72,18 +69,13 @@ class AdministrationTest {
     private static Seed.AccessKey ben;
 
     @BeforeAll
-    static void waitForTheWorkbenchWindow() throws IOException {
-        IWorkbench workbench = PlatformUI.getWorkbench();
-        robot = new UiRobot(workbench.getDisplay(), UI_TIMEOUT);
-        window = robot.waitFor("the Stratus workbench window to be visible",
-                () -> Arrays.stream(workbench.getWorkbenchWindows()).filter(open -> open.getShell().isVisible()).findFirst());
+    static void waitForTheWorkbenchWindow() {
+        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
+        window = DemoDesktop.awaitWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        try (InputStream demo = Platform.getBundle("io.stratus.aws.simulator").getEntry("seeds/demo.json").openStream()) {
-            List<Seed.User> users = Seed.fromJson(demo).accounts().getFirst().users();
-            ada = keyOf(users, "ada");
-            ben = keyOf(users, "ben");
-        }
+        ada = DemoDesktop.keyOf("ada");
+        ben = DemoDesktop.keyOf("ben");
     }
 
     @AfterEach
@@ -244,10 +236,6 @@ class AdministrationTest {
     private static void awaitStatus(String part) {
         org.eclipse.swt.custom.CLabel status = control(org.eclipse.swt.custom.CLabel.class, "io.stratus.ui.session.status");
         robot.waitUntil("the status line to show '" + part + "'", () -> status.getText().contains(part));
-    }
-
-    private static Seed.AccessKey keyOf(List<Seed.User> users, String name) {
-        return users.stream().filter(user -> user.name().equals(name)).findFirst().orElseThrow().accessKeys().getFirst();
     }
 
     /** Signs in through the session service (the sign-in dialog has tests of its own), replacing whoever was. */

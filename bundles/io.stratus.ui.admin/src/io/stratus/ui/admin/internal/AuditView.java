@@ -21,7 +21,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
@@ -80,21 +79,17 @@ public final class AuditView extends ViewPart {
         when.select(0);
         when.addListener(SWT.Selection, e -> filterChanged());
         count = new Label(top, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(count);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).grab(true, false).applyTo(count);
 
         status = new StatusLine(top);
         GridDataFactory.fillDefaults().grab(true, false).span(7, 1).applyTo(status.control());
 
-        table = new TableViewer(top, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        table.getTable().setData(AdminCommands.AUDIT_TABLE, Boolean.TRUE);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(table, "When", 140, (AuditRow row) -> Times.shown(row.record().at()));
-        Columns.add(table, "Who", 260, AuditRow::who);
-        Columns.add(table, "What", 110, (AuditRow row) -> row.record().action());
-        Columns.add(table, "Outcome", 90, (AuditRow row) -> row.record().outcome());
-        Columns.add(table, "Detail", 420, (AuditRow row) -> row.record().detail());
+        table = Tables.viewer(top, SWT.MULTI, AdminCommands.AUDIT_TABLE);
+        Tables.column(table, "When", 140, (AuditRow row) -> Times.shown(row.record().at()));
+        Tables.column(table, "Who", 260, AuditRow::who);
+        Tables.column(table, "What", 110, (AuditRow row) -> row.record().action());
+        Tables.column(table, "Outcome", 90, (AuditRow row) -> row.record().outcome());
+        Tables.column(table, "Detail", 420, (AuditRow row) -> row.record().detail());
         table.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer viewer, Object parentElement, Object element) {

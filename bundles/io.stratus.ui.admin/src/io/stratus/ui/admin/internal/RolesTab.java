@@ -60,17 +60,13 @@ final class RolesTab {
         SashForm sash = new SashForm(control, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 
-        roles = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        roles.getTable().setData(AdminCommands.ROLES_TABLE, Boolean.TRUE);
-        roles.getTable().setHeaderVisible(true);
-        roles.getTable().setLinesVisible(true);
-        roles.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(roles, "Role", 120, Role::name);
-        Columns.add(roles, "Id", 100, Role::id);
-        Columns.add(roles, "Kind", 70, (Role role) -> role.builtIn() ? "built in" : "custom");
-        Columns.add(roles, "Permissions", 260, (Role role) -> role.permissions().stream().sorted()
+        roles = Tables.viewer(sash, SWT.SINGLE, AdminCommands.ROLES_TABLE);
+        Tables.column(roles, "Role", 120, Role::name);
+        Tables.column(roles, "Id", 100, Role::id);
+        Tables.column(roles, "Kind", 70, (Role role) -> role.builtIn() ? "built in" : "custom");
+        Tables.column(roles, "Permissions", 260, (Role role) -> role.permissions().stream().sorted()
                 .map(Permission::id).collect(Collectors.joining(", ")));
-        Columns.add(roles, "Databases it may open", 260, (Role role) -> limitsText(role, ", "));
+        Tables.column(roles, "Databases it may open", 260, (Role role) -> limitsText(role, ", "));
         roles.addSelectionChangedListener(e -> edit(Optional.ofNullable((Role) roles.getStructuredSelection().getFirstElement())));
 
         form = new Group(sash, SWT.NONE);
@@ -94,8 +90,8 @@ final class RolesTab {
         permissions.getTable().setData(AdminCommands.ROLE_PERMISSIONS_LIST, Boolean.TRUE);
         permissions.getTable().setHeaderVisible(true);
         permissions.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(permissions, "Permission", 125, Permission::id);
-        Columns.add(permissions, "What it allows", 330, Permission::description);
+        Tables.column(permissions, "Permission", 125, Permission::id);
+        Tables.column(permissions, "What it allows", 330, Permission::description);
         permissions.setInput(Permission.values());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(permissions.getControl());
 

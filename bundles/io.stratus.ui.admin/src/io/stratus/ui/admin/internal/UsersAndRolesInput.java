@@ -22,7 +22,7 @@ final class UsersAndRolesInput implements IEditorInput {
 
     @Override
     public ImageDescriptor getImageDescriptor() {
-        return ImageDescriptor.getMissingImageDescriptor();
+        return null; // none of its own
     }
 
     @Override

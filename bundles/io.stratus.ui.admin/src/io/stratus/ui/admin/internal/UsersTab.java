@@ -54,17 +54,13 @@ final class UsersTab {
         SashForm sash = new SashForm(control, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 
-        users = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        users.getTable().setData(AdminCommands.USERS_TABLE, Boolean.TRUE);
-        users.getTable().setHeaderVisible(true);
-        users.getTable().setLinesVisible(true);
-        users.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(users, "User", 140, UserView::displayName);
-        Columns.add(users, "Type", 110, (UserView user) -> typeOf(user.type()));
-        Columns.add(users, "Roles", 160, (UserView user) -> shown.roleNames(user.roleIds()));
-        Columns.add(users, "First sign-in", 140, (UserView user) -> Times.shown(user.firstSignIn()));
-        Columns.add(users, "Last sign-in", 140, (UserView user) -> Times.shown(user.lastSignIn()));
-        Columns.add(users, "ARN", 360, UserView::arn);
+        users = Tables.viewer(sash, SWT.SINGLE, AdminCommands.USERS_TABLE);
+        Tables.column(users, "User", 140, UserView::displayName);
+        Tables.column(users, "Type", 110, (UserView user) -> typeOf(user.type()));
+        Tables.column(users, "Roles", 160, (UserView user) -> shown.roleNames(user.roleIds()));
+        Tables.column(users, "First sign-in", 140, (UserView user) -> Times.shown(user.firstSignIn()));
+        Tables.column(users, "Last sign-in", 140, (UserView user) -> Times.shown(user.lastSignIn()));
+        Tables.column(users, "ARN", 360, UserView::arn);
         users.addSelectionChangedListener(e -> showRolesOfSelectedUser());
 
         rolesGroup = new Group(sash, SWT.NONE);
