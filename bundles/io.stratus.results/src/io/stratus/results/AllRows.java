@@ -23,6 +23,11 @@ public final class AllRows {
     private AllRows() {
     }
 
+    /** The pages to read all rows in: {@link PageSizes#ALL_ROWS_PAGE}, unless the service allows less. */
+    public static int pageSize(DatabaseService databaseService) {
+        return Math.min(PageSizes.ALL_ROWS_PAGE, databaseService.largestPage());
+    }
+
     /**
      * Hands {@code first}, then each later page of its statement, to {@code reader} until the
      * statement has no more rows.
@@ -37,7 +42,7 @@ public final class AllRows {
         boolean stopped = true;
         try {
             for (ResultPage page = first; ; page = databaseService.nextPage(session, connectionId, first.statement(),
-                    PageSizes.ALL_ROWS_PAGE)) {
+                    pageSize(databaseService))) {
                 reader.read(page);
                 rows += page.rows().size();
                 if (!page.more()) {

@@ -4,17 +4,18 @@ import io.stratus.core.admin.UserAdministration;
 import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsConfiguration;
+import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.connector.DatabaseConnector;
 import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.explorer.CloudExplorer;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
@@ -164,18 +165,14 @@ public final class StratusServices {
         return waitFor(UserAdministration.class);
     }
 
-    public SessionCredentials vault() {
-        return waitFor(SessionCredentials.class);
-    }
-
     public AwsClients aws() {
         return waitFor(AwsClients.class);
     }
 
     /** Temporary keys of an assumed role, as AWS would hand them out. */
     public AwsCredentials assumeRole(String roleArn, AwsCredentials as, String sessionName) {
-        return temporary(aws().sts().assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)
-                .overrideConfiguration(aws().as(as))).credentials());
+        return temporary(aws().call(AwsKeys.of(as), AwsService.sts(), "AssumeRole", (sts, signedAs) -> sts.assumeRole(
+                r -> r.roleArn(roleArn).roleSessionName(sessionName).overrideConfiguration(signedAs))).credentials());
     }
 
     public CloudExplorer explorer() {
@@ -215,7 +212,8 @@ public final class StratusServices {
 
     /** Temporary keys from GetSessionToken for these long-term keys. */
     public AwsCredentials sessionToken(AwsCredentials as) {
-        return temporary(aws().sts().getSessionToken(r -> r.overrideConfiguration(aws().as(as))).credentials());
+        return temporary(aws().call(AwsKeys.of(as), AwsService.sts(), "GetSessionToken",
+                (sts, signedAs) -> sts.getSessionToken(r -> r.overrideConfiguration(signedAs))).credentials());
     }
 
     private static AwsCredentials temporary(Credentials keys) {

@@ -16,12 +16,12 @@ import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.UserSession;
-import io.stratus.store.AuditEntry;
-import io.stratus.store.ConfigStore;
-import io.stratus.store.InstanceBinding;
-import io.stratus.store.StoreReader;
-import io.stratus.store.StoreWriter;
-import io.stratus.store.StoredUser;
+import io.stratus.core.store.AuditEntry;
+import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.IdentityReader;
+import io.stratus.core.store.IdentityWriter;
+import io.stratus.core.store.InstanceBinding;
+import io.stratus.core.store.StoredUser;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +82,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public String admit(AwsIdentity identity) {
         refuseRoot(identity);
-        InstanceBinding binding = store.read(StoreReader::binding).orElseThrow(() -> new StratusException(
+        InstanceBinding binding = store.read(tx -> tx.identity().binding()).orElseThrow(() -> new StratusException(
                 Problem.CONFLICT, "This Stratus instance is not configured yet. The first person to use it "
                         + "configures it with setup, which makes them its Administrator."));
         if (!binding.accountId().equals(identity.accountId()) || !binding.partition().equals(identity.partition())) {
@@ -91,11 +91,12 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
                     + "the one this Stratus instance is bound to. Sign in with keys of the instance's account.");
         }
         return store.write(tx -> {
+            IdentityWriter access = tx.identity();
             Instant now = clock.instant();
-            Optional<StoredUser> known = tx.user(identity.principalId());
-            tx.saveUser(userOf(identity, known.map(StoredUser::firstSignIn).orElse(now), now));
+            Optional<StoredUser> known = access.user(identity.principalId());
+            access.saveUser(userOf(identity, known.map(StoredUser::firstSignIn).orElse(now), now));
             if (known.isEmpty()) {
-                tx.grant(identity.principalId(), defaultRoleIn(tx));
+                access.grant(identity.principalId(), defaultRoleIn(access));
             }
             return identity.principalId();
         });
@@ -105,25 +106,26 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     public String setUp(AwsIdentity identity) {
         refuseRoot(identity);
         return store.write(tx -> {
+            IdentityWriter access = tx.identity();
             Instant now = clock.instant();
-            tx.bind(new InstanceBinding(identity.accountId(), identity.partition(), identity.principalId(), now));
-            tx.saveUser(userOf(identity, now, now));
-            tx.grant(identity.principalId(), Role.ADMINISTRATOR.id());
+            access.bind(new InstanceBinding(identity.accountId(), identity.partition(), identity.principalId(), now));
+            access.saveUser(userOf(identity, now, now));
+            access.grant(identity.principalId(), Role.ADMINISTRATOR.id());
             return identity.principalId();
         });
     }
 
     @Override
     public boolean configured() {
-        return store.read(StoreReader::binding).isPresent();
+        return store.read(tx -> tx.identity().binding()).isPresent();
     }
 
     @Override
     public Set<Permission> permissionsOf(String principalId) {
         return store.read(tx -> {
-            Map<String, Role> roles = rolesById(tx);
+            Map<String, Role> roles = rolesById(tx.identity());
             EnumSet<Permission> all = EnumSet.noneOf(Permission.class);
-            tx.grantsOf(principalId).stream().map(roles::get).filter(r -> r != null)
+            tx.identity().grantsOf(principalId).stream().map(roles::get).filter(r -> r != null)
                     .forEach(r -> all.addAll(r.permissions()));
             return all;
         });
@@ -134,7 +136,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public void record(String actor, String action, String outcome, String detail) {
         store.write(tx -> {
-            tx.append(new AuditEntry(clock.instant(), actor, action, outcome, detail));
+            tx.audit().append(new AuditEntry(clock.instant(), actor, action, outcome, detail));
             return null;
         });
     }
@@ -144,13 +146,16 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public List<UserView> users(UserSession actor) {
         actor.require(Action.LIST_USERS);
-        return store.read(tx -> tx.users().stream().map(u -> viewOf(u, tx.grantsOf(u.principalId()))).toList());
+        return store.read(tx -> {
+            IdentityReader identity = tx.identity();
+            return identity.users().stream().map(u -> viewOf(u, identity.grantsOf(u.principalId()))).toList();
+        });
     }
 
     @Override
     public UserView self(UserSession actor) {
-        return store.read(tx -> tx.user(actor.principalId())
-                .map(u -> viewOf(u, tx.grantsOf(u.principalId())))
+        return store.read(tx -> tx.identity().user(actor.principalId())
+                .map(u -> viewOf(u, tx.identity().grantsOf(u.principalId())))
                 .orElseThrow(() -> new StratusException(Problem.NOT_SIGNED_IN,
                         "Your Stratus user no longer exists. Sign in again.")));
     }
@@ -159,37 +164,38 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     public UserView setRoles(UserSession actor, String principalId, Set<String> roleIds) {
         actor.require(Action.GRANT_ROLES);
         return store.write(tx -> {
-            StoredUser user = tx.user(principalId).orElseThrow(() -> new StratusException(Problem.NOT_FOUND,
+            IdentityWriter identity = tx.identity();
+            StoredUser user = identity.user(principalId).orElseThrow(() -> new StratusException(Problem.NOT_FOUND,
                     "No user with id " + principalId + " has signed in to this instance. Users appear here after "
                             + "their first sign-in."));
-            Map<String, Role> roles = rolesById(tx);
+            Map<String, Role> roles = rolesById(identity);
             List<String> unknown = roleIds.stream().filter(id -> !roles.containsKey(id)).sorted().toList();
             if (!unknown.isEmpty()) {
                 throw new StratusException(Problem.INVALID_INPUT, "Unknown role " + String.join(", ", unknown)
                         + ". Roles of this instance: " + String.join(", ", new TreeSet<>(roles.keySet())) + ".");
             }
-            Set<String> before = tx.grantsOf(principalId);
+            Set<String> before = identity.grantsOf(principalId);
             String admin = Role.ADMINISTRATOR.id();
-            if (before.contains(admin) && !roleIds.contains(admin) && tx.holdersOf(admin) <= 1) {
+            if (before.contains(admin) && !roleIds.contains(admin) && identity.holdersOf(admin) <= 1) {
                 throw new StratusException(Problem.CONFLICT, user.displayName() + " is the only Administrator. "
                         + "Grant the Administrator role to another user first.");
             }
             for (String added : difference(roleIds, before)) {
-                tx.grant(principalId, added);
-                tx.append(entry(actor, "grant", added + " to " + describe(user)));
+                identity.grant(principalId, added);
+                tx.audit().append(entry(actor, "grant", added + " to " + describe(user)));
             }
             for (String removed : difference(before, roleIds)) {
-                tx.revoke(principalId, removed);
-                tx.append(entry(actor, "revoke", removed + " from " + describe(user)));
+                identity.revoke(principalId, removed);
+                tx.audit().append(entry(actor, "revoke", removed + " from " + describe(user)));
             }
-            return viewOf(user, tx.grantsOf(principalId));
+            return viewOf(user, identity.grantsOf(principalId));
         });
     }
 
     @Override
     public List<Role> roles(UserSession actor) {
         actor.require(Action.LIST_ROLES);
-        return store.read(tx -> Stream.concat(builtInRoles(), tx.customRoles().stream()).toList());
+        return store.read(tx -> Stream.concat(builtInRoles(), tx.identity().customRoles().stream()).toList());
     }
 
     @Override
@@ -211,7 +217,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
         }
         Role custom = Role.custom(role.id(), role.name(), role.permissions());
         return store.write(tx -> {
-            boolean exists = tx.customRoles().stream().anyMatch(r -> r.id().equals(custom.id()));
+            boolean exists = tx.identity().customRoles().stream().anyMatch(r -> r.id().equals(custom.id()));
             if (create && exists) {
                 throw new StratusException(Problem.CONFLICT, "A role with id '" + custom.id() + "' exists already. "
                         + "Choose another id, or change that role.");
@@ -219,8 +225,8 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             if (!create && !exists) {
                 throw new StratusException(Problem.NOT_FOUND, "There is no role '" + custom.id() + "'. Create it first.");
             }
-            tx.saveCustomRole(custom);
-            tx.append(entry(actor, "save-role", custom.id() + " = " + custom.permissions().stream()
+            tx.identity().saveCustomRole(custom);
+            tx.audit().append(entry(actor, "save-role", custom.id() + " = " + custom.permissions().stream()
                     .map(Permission::id).sorted().collect(Collectors.joining(","))));
             return custom;
         });
@@ -230,14 +236,15 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     public void deleteCustomRole(UserSession actor, String roleId) {
         actor.require(Action.EDIT_ROLES);
         store.write(tx -> {
-            if (tx.customRoles().stream().noneMatch(r -> r.id().equals(roleId))) {
+            IdentityWriter identity = tx.identity();
+            if (identity.customRoles().stream().noneMatch(r -> r.id().equals(roleId))) {
                 throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
             }
-            tx.deleteCustomRole(roleId);
-            if (roleId.equals(defaultRoleIn(tx))) {
-                tx.putSetting(DEFAULT_ROLE_SETTING, configuredDefaultRole);
+            identity.deleteCustomRole(roleId);
+            if (roleId.equals(defaultRoleIn(identity))) {
+                identity.putSetting(DEFAULT_ROLE_SETTING, configuredDefaultRole);
             }
-            tx.append(entry(actor, "delete-role", roleId));
+            tx.audit().append(entry(actor, "delete-role", roleId));
             return null;
         });
     }
@@ -245,18 +252,18 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public String defaultRole(UserSession actor) {
         actor.require(Action.READ_DEFAULT_ROLE);
-        return store.read(this::defaultRoleIn);
+        return store.read(tx -> defaultRoleIn(tx.identity()));
     }
 
     @Override
     public void setDefaultRole(UserSession actor, String roleId) {
         actor.require(Action.CHOOSE_DEFAULT_ROLE);
         store.write(tx -> {
-            if (!rolesById(tx).containsKey(roleId)) {
+            if (!rolesById(tx.identity()).containsKey(roleId)) {
                 throw new StratusException(Problem.INVALID_INPUT, "Unknown role '" + roleId + "'.");
             }
-            tx.putSetting(DEFAULT_ROLE_SETTING, roleId);
-            tx.append(entry(actor, "default-role", roleId));
+            tx.identity().putSetting(DEFAULT_ROLE_SETTING, roleId);
+            tx.audit().append(entry(actor, "default-role", roleId));
             return null;
         });
     }
@@ -264,7 +271,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public Map<String, List<String>> databaseLimits(UserSession actor) {
         actor.require(Action.LIST_ROLES);
-        return store.read(StoreReader::databaseLimits);
+        return store.read(tx -> tx.identity().databaseLimits());
     }
 
     @Override
@@ -284,11 +291,12 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             }
         }
         store.write(tx -> {
-            if (!rolesById(tx).containsKey(roleId)) {
+            if (!rolesById(tx.identity()).containsKey(roleId)) {
                 throw new StratusException(Problem.NOT_FOUND, "There is no role '" + roleId + "'.");
             }
-            tx.setDatabaseLimits(roleId, patterns.stream().map(String::strip).toList());
-            tx.append(entry(actor, "limit-databases", roleId + " = " + (patterns.isEmpty() ? "(all)" : String.join(",", patterns))));
+            tx.identity().setDatabaseLimits(roleId, patterns.stream().map(String::strip).toList());
+            tx.audit().append(entry(actor, "limit-databases",
+                    roleId + " = " + (patterns.isEmpty() ? "(all)" : String.join(",", patterns))));
             return null;
         });
     }
@@ -296,9 +304,10 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public AccessMode modeFor(UserSession session, String resourceId) {
         return store.read(tx -> {
-            Map<String, Role> roles = rolesById(tx);
-            Map<String, List<String>> limits = tx.databaseLimits();
-            List<Role> connecting = tx.grantsOf(session.principalId()).stream().map(roles::get)
+            IdentityReader identity = tx.identity();
+            Map<String, Role> roles = rolesById(identity);
+            Map<String, List<String>> limits = identity.databaseLimits();
+            List<Role> connecting = identity.grantsOf(session.principalId()).stream().map(roles::get)
                     .filter(role -> role != null && role.allows(Action.OPEN_DATABASE.permission()))
                     .sorted(Comparator.comparing(Role::id)).toList();
             List<Role> opening = connecting.stream().filter(role -> role.equals(Role.ADMINISTRATOR)
@@ -334,7 +343,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             throw new StratusException(Problem.INVALID_INPUT, "Ask for 1 to " + MAX_AUDIT_ENTRIES + " audit entries, not "
                     + limit + ".");
         }
-        return store.read(tx -> tx.audit(limit).stream()
+        return store.read(tx -> tx.audit().newest(limit).stream()
                 .map(e -> new AuditRecord(e.at(), e.actor(), e.action(), e.outcome(), e.detail())).toList());
     }
 
@@ -348,12 +357,12 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     }
 
     /** An Administrator's choice, else the instance's configuration. */
-    private String defaultRoleIn(StoreReader tx) {
-        return tx.setting(DEFAULT_ROLE_SETTING).orElse(configuredDefaultRole);
+    private String defaultRoleIn(IdentityReader identity) {
+        return identity.setting(DEFAULT_ROLE_SETTING).orElse(configuredDefaultRole);
     }
 
-    private static Map<String, Role> rolesById(StoreReader tx) {
-        return Stream.concat(builtInRoles(), tx.customRoles().stream())
+    private static Map<String, Role> rolesById(IdentityReader identity) {
+        return Stream.concat(builtInRoles(), identity.customRoles().stream())
                 .collect(Collectors.toMap(Role::id, Function.identity()));
     }
 

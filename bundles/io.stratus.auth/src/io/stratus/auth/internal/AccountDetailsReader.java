@@ -1,9 +1,10 @@
 package io.stratus.auth.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AccountDetails;
-import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.services.iam.model.ListAccountAliasesRequest;
 
 /**
  * Reads the optional account facts with the person's own keys. Each one is best effort: AWS
@@ -30,28 +29,28 @@ final class AccountDetailsReader {
         this.aws = aws;
     }
 
-    AccountDetails read(AwsCredentials credentials) {
-        Optional<String> alias = alias(credentials);
-        Optional<Map<String, JsonNode>> organization = organization(credentials);
+    AccountDetails read(AwsKeys keys) {
+        Optional<String> alias = alias(keys);
+        Optional<Map<String, JsonNode>> organization = organization(keys);
         return new AccountDetails(alias,
                 organization.flatMap(o -> text(o, "Id")),
                 organization.flatMap(o -> text(o, "MasterAccountId")));
     }
 
-    private Optional<String> alias(AwsCredentials credentials) {
+    private Optional<String> alias(AwsKeys keys) {
         try {
-            return aws.iam().listAccountAliases(ListAccountAliasesRequest.builder()
-                    .overrideConfiguration(aws.as(credentials)).build())
+            return aws.call(keys, AwsService.iam(), "ListAccountAliases",
+                    (iam, signedAs) -> iam.listAccountAliases(r -> r.overrideConfiguration(signedAs)))
                     .accountAliases().stream().findFirst();
-        } catch (SdkException e) {
-            leftOut("account alias", aws.explain(e, "iam", "ListAccountAliases"));
+        } catch (StratusException e) {
+            leftOut("account alias", e);
             return Optional.empty();
         }
     }
 
-    private Optional<Map<String, JsonNode>> organization(AwsCredentials credentials) {
+    private Optional<Map<String, JsonNode>> organization(AwsKeys keys) {
         try {
-            String answer = aws.callJson(credentials, "organizations", DESCRIBE_ORGANIZATION, "{}");
+            String answer = aws.callJson(keys, "organizations", DESCRIBE_ORGANIZATION, "{}");
             JsonNode organization = JsonNode.parser().parse(answer).asObject().get("Organization");
             return organization == null || !organization.isObject() ? Optional.empty()
                     : Optional.of(organization.asObject());

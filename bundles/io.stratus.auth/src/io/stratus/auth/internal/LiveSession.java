@@ -4,6 +4,7 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.UserSession;
@@ -16,13 +17,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A signed-in person and the vault of their AWS keys. The keys stay here, are lent out only
- * through {@link SessionManager#withCredentials}, and are wiped when the session ends.
+ * through {@link #awsKeys()} (which the {@link SignInComponent} lends while the session lives),
+ * and are wiped when the session ends.
  */
 final class LiveSession implements UserSession {
 
     private final String id;
     private final AwsIdentity identity;
     private final AwsCredentials credentials;
+    private final AwsKeys lentKeys;
     private final Admission admission;
     private final Instant signedInAt;
     private final Instant expiresAt;
@@ -31,11 +34,12 @@ final class LiveSession implements UserSession {
     private volatile Instant lastUsed;
     private volatile SessionEnd ended;
 
-    LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, Admission admission, Instant now,
-            Duration idleTimeout, Duration absoluteTimeout, CompletableFuture<AccountDetails> accountDetails) {
+    LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, AwsKeys lentKeys, Admission admission,
+            Instant now, Duration idleTimeout, Duration absoluteTimeout, CompletableFuture<AccountDetails> accountDetails) {
         this.id = id;
         this.identity = identity;
         this.credentials = credentials;
+        this.lentKeys = lentKeys;
         this.admission = admission;
         this.signedInAt = now;
         this.expiresAt = now.plus(absoluteTimeout);
@@ -52,6 +56,11 @@ final class LiveSession implements UserSession {
     @Override
     public AwsIdentity identity() {
         return identity;
+    }
+
+    @Override
+    public AwsKeys awsKeys() {
+        return lentKeys;
     }
 
     @Override

@@ -1,18 +1,18 @@
 package io.stratus.auth.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.session.IdentityVerifier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** Checks keys locally, then asks STS {@code GetCallerIdentity} whom they belong to. */
@@ -29,15 +29,8 @@ public final class StsIdentityVerifier implements IdentityVerifier {
     @Override
     public AwsIdentity verify(AwsCredentials credentials) {
         CredentialRules.check(credentials);
-        GetCallerIdentityResponse caller;
-        try {
-            caller = aws.sts().getCallerIdentity(GetCallerIdentityRequest.builder()
-                    .overrideConfiguration(aws.as(credentials))
-                    .build());
-        } catch (SdkException e) {
-            throw aws.explain(e, "sts", "GetCallerIdentity");
-        }
-        aws.checkClock(caller.sdkHttpResponse());
+        GetCallerIdentityResponse caller = aws.call(AwsKeys.of(credentials), AwsService.sts(), "GetCallerIdentity",
+                (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs)));
         if (blank(caller.account()) || blank(caller.arn()) || blank(caller.userId())) {
             // The SDK reads an empty body, an HTML page or a result without fields as an answer with nulls.
             throw new StratusException(Problem.REMOTE_UNREACHABLE, "AWS STS answered GetCallerIdentity without "

@@ -32,9 +32,6 @@ final class FailureExplainer {
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "ThrottledException",
             "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "SlowDown");
 
-    /** How far a SigV4 request time may be from AWS's clock. */
-    static final Duration MAX_SKEW = Duration.ofMinutes(5);
-
     private final Duration callTimeout;
 
     FailureExplainer(Duration callTimeout) {
@@ -103,7 +100,7 @@ final class FailureExplainer {
     /** The clock of this machine and AWS's differ by more than AWS accepts for a signature. */
     static StratusException clockSkew(Throwable evidence) {
         return new StratusException(Problem.UNAVAILABLE, "AWS refuses requests signed by this Stratus server "
-                + "because its clock differs from AWS's by more than AWS allows (" + MAX_SKEW.toMinutes()
+                + "because its clock differs from AWS's by more than AWS allows (" + AnswerClock.MAX_SKEW.toMinutes()
                 + " minutes). Ask the operator to synchronise the server's clock (NTP), then sign in again.", evidence);
     }
 

@@ -2,30 +2,28 @@ package io.stratus.aws.internal;
 
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsConfiguration;
+import io.stratus.aws.AwsService;
 import io.stratus.aws.AwsSettings;
+import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,7 +45,6 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
@@ -61,8 +58,9 @@ import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The AWS client factory, configured through ConfigAdmin (PID {@code io.stratus.aws}). Clients
- * use an explicit HTTP client: the SDK's ServiceLoader discovery does not work across bundles.
+ * The gateway to AWS and its client factory, configured through ConfigAdmin (PID {@code
+ * io.stratus.aws}). Each call lends the person's keys, signs, sends, reads AWS's clock from the
+ * answers and explains a failure, in one place for every caller. Clients use an explicit HTTP client: the SDK's ServiceLoader discovery does not work across bundles.
  * Every request, the SDK clients' and those signed here, is signed by the {@link VaultSigner},
  * which keeps nothing derived from a secret key (the SDK's own signer caches one per key).
  */
@@ -101,10 +99,8 @@ public final class SdkAwsClients implements AwsClients {
     private AwsSettings settings;
     private FailureExplainer explainer;
     private SdkHttpClient http;
-    private StsClient sts;
-    private IamClient iam;
-    /** Regional clients, made on first use; each holds little but its configuration. */
-    private final Map<String, SdkClient> regional = new ConcurrentHashMap<>();
+    /** The clients of the services and regions called so far, made on first use. */
+    private final Map<AwsService<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
     @Activate
     void activate(Config config) {
@@ -115,15 +111,11 @@ public final class SdkAwsClients implements AwsClients {
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.callTimeout())
                 .build();
-        sts = configure(StsClient.builder(), "sts").region(Region.of(settings.region())).build();
-        iam = configure(IamClient.builder(), "iam").region(globalRegion()).build();
     }
 
     @Deactivate
     void deactivate() {
-        sts.close();
-        iam.close();
-        regional.values().forEach(SdkClient::close);
+        clients.values().forEach(SdkClient::close);
         http.close();
     }
 
@@ -133,45 +125,45 @@ public final class SdkAwsClients implements AwsClients {
     }
 
     @Override
-    public StsClient sts() {
-        return sts;
+    public <C extends SdkClient, T> T call(AwsKeys keys, AwsService<C> service, String action,
+            SignedCall<C, T> requests) {
+        C client = service.clientType().cast(clients.computeIfAbsent(service, this::build));
+        return keys.use(credentials -> {
+            AnswerClock clock = new AnswerClock();
+            AwsRequestOverrideConfiguration signedAs = AwsRequestOverrideConfiguration.builder()
+                    .credentialsProvider(VaultIdentity.providerOf(credentials))
+                    .putExecutionAttribute(AnswerClock.OF_CALL, clock)
+                    .build();
+            T answer;
+            try {
+                answer = requests.send(client, signedAs);
+            } catch (SdkException e) {
+                throw explainer.explain(e, service.name(), action);
+            }
+            clock.check();
+            return answer;
+        });
+    }
+
+    /** The shared client of a service and region; each holds little but its configuration. */
+    private SdkClient build(AwsService<?> service) {
+        return switch (service.name()) {
+            case "sts" -> configure(StsClient.builder(), service).region(Region.of(settings.region())).build();
+            case "iam" -> configure(IamClient.builder(), service).region(globalRegion()).build();
+            case "rds" -> configure(RdsClient.builder(), service).build();
+            case "redshift" -> configure(RedshiftClient.builder(), service).build();
+            case "dynamodb" -> configure(DynamoDbClient.builder(), service).build();
+            default -> throw new IllegalArgumentException("No AWS client for " + service);
+        };
     }
 
     @Override
-    public IamClient iam() {
-        return iam;
+    public String callJson(AwsKeys keys, String service, String target, String body) {
+        String action = target.substring(target.indexOf('.') + 1);
+        return keys.use(credentials -> postJson(credentials, service, action, target, body));
     }
 
-    @Override
-    public RdsClient rds(String region) {
-        return regional("rds", region, RdsClient.class, RdsClient::builder);
-    }
-
-    @Override
-    public RedshiftClient redshift(String region) {
-        return regional("redshift", region, RedshiftClient.class, RedshiftClient::builder);
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb(String region) {
-        return regional("dynamodb", region, DynamoDbClient.class, DynamoDbClient::builder);
-    }
-
-    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C regional(
-            String service, String region, Class<C> type, Supplier<B> builder) {
-        return type.cast(regional.computeIfAbsent(service + "@" + region,
-                key -> configure(builder.get(), service).region(Region.of(region)).build()));
-    }
-
-    @Override
-    public AwsRequestOverrideConfiguration as(AwsCredentials credentials) {
-        return AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(VaultIdentity.providerOf(credentials))
-                .build();
-    }
-
-    @Override
-    public String callJson(AwsCredentials credentials, String service, String target, String body) {
+    private String postJson(AwsCredentials credentials, String service, String action, String target, String body) {
         String signingRegion = jsonServiceRegion();
         URI endpoint = settings.endpointFor(service)
                 .orElseGet(() -> URI.create("https://" + service + "." + signingRegion + "." + dnsSuffix()));
@@ -194,17 +186,25 @@ public final class SdkAwsClients implements AwsClients {
                     .build()).call();
             String answer = readBody(response);
             int status = response.httpResponse().statusCode();
-            if (status / 100 == 2) {
-                return answer;
+            if (status / 100 != 2) {
+                throw explainer.explain(jsonError(status, answer), service, action);
             }
-            throw explain(jsonError(status, answer), service, target.substring(target.indexOf('.') + 1));
+            AnswerClock clock = new AnswerClock();
+            clock.saw(response.httpResponse());
+            clock.check();
+            return answer;
         } catch (IOException e) {
-            throw explain(SdkClientException.create("I/O error calling " + endpoint, e), service, target);
+            throw explainer.explain(SdkClientException.create("I/O error calling " + endpoint, e), service, action);
         }
     }
 
     @Override
-    public Secret rdsAuthToken(AwsCredentials credentials, String region, String host, int port, String username,
+    public Secret rdsAuthToken(AwsKeys keys, String region, String host, int port, String username,
+            Instant signedAt) {
+        return keys.use(credentials -> presignConnect(credentials, region, host, port, username, signedAt));
+    }
+
+    private Secret presignConnect(AwsCredentials credentials, String region, String host, int port, String username,
             Instant signedAt) {
         SdkHttpFullRequest connect = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.GET)
@@ -227,28 +227,6 @@ public final class SdkAwsClients implements AwsClients {
         return Secret.of(presigned.substring("https://".length())); // RDS wants host:port/?... without a scheme
     }
 
-    @Override
-    public void checkClock(SdkHttpResponse answer) {
-        Optional<String> date = answer.firstMatchingHeader("Date");
-        if (date.isEmpty()) {
-            return;
-        }
-        Instant awsNow;
-        try {
-            awsNow = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException unreadable) {
-            return; // nothing to compare with
-        }
-        if (Duration.between(awsNow, Instant.now()).abs().compareTo(FailureExplainer.MAX_SKEW) > 0) {
-            throw FailureExplainer.clockSkew(null);
-        }
-    }
-
-    @Override
-    public StratusException explain(SdkException failure, String service, String action) {
-        return explainer.explain(failure, service, action);
-    }
-
     /**
      * The SDK's SigV4 signers log every canonical request at DEBUG, and a canonical request
      * carries the session token. Whatever level an operator turns on, those loggers stay at
@@ -261,16 +239,19 @@ public final class SdkAwsClients implements AwsClients {
         }
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
+            AwsService<?> service) {
         builder.httpClient(http)
                 .credentialsProvider(NOBODY)
                 .putAuthScheme(signer.authScheme())
                 .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(AnswerClock.READER)
                         .apiCallTimeout(settings.callTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build()));
-        settings.endpointFor(service).ifPresent(builder::endpointOverride);
+        settings.endpointFor(service.name()).ifPresent(builder::endpointOverride);
+        service.region().map(Region::of).ifPresent(builder::region);
         return builder;
     }
 

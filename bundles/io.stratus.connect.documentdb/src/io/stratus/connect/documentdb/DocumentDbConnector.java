@@ -47,10 +47,10 @@ public final class DocumentDbConnector implements DatabaseConnector {
                     + " password of " + login.username() + ".");
         }
         MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, login.username(), login.passwordFor(spec), trust));
-        MongoLink session = new MongoLink(client, spec.database(), mode);
+        MongoLink link = new MongoLink(client, spec.database(), mode);
         try {
-            session.test(); // the driver connects lazily: log in now, so a wrong password shows here
-            return session;
+            link.test(); // the driver connects lazily: log in now, so a wrong password shows here
+            return link;
         } catch (StratusException e) {
             client.close();
             throw e;

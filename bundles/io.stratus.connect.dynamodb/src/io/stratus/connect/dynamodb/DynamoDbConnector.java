@@ -1,7 +1,7 @@
 package io.stratus.connect.dynamodb;
 
 import io.stratus.aws.AwsClients;
-import io.stratus.connect.dynamodb.internal.DynamoDbSession;
+import io.stratus.connect.dynamodb.internal.DynamoDbLink;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -50,6 +50,6 @@ public final class DynamoDbConnector implements DatabaseConnector {
             throw new StratusException(Problem.INVALID_INPUT, "A DynamoDB connection opens the table the explorer found ("
                     + table + "): leave the database empty, and open another table from the explorer.");
         }
-        return DynamoDbSession.open(spec.region(), aws, login.awsKeys(), mode, table);
+        return DynamoDbLink.open(spec.region(), aws, login.awsKeys(), mode, table);
     }
 }

@@ -1,14 +1,15 @@
 package io.stratus.connect.dynamodb;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.explorer.discovery.AccessDenied;
-import io.stratus.explorer.discovery.Details;
-import io.stratus.explorer.discovery.Discovery;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.AccessDenied;
+import io.stratus.discovery.Details;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +41,14 @@ public final class DynamoDbDiscovery implements Discovery {
 
     @Override
     public Found scan(Scan scan, ScanScope scope) {
-        var dynamo = scan.clients().dynamoDb(scope.region());
-        var as = scan.clients().as(scan.credentials());
-        List<String> names = scan.call("dynamodb", "ListTables", () -> dynamo
-                .listTablesPaginator(r -> r.overrideConfiguration(as)).tableNames().stream().toList());
+        var dynamo = AwsService.dynamoDb(scope.region());
+        List<String> names = scan.call(dynamo, "ListTables", (client, signedAs) -> client
+                .listTablesPaginator(r -> r.overrideConfiguration(signedAs)).tableNames().stream().toList());
         List<CompletableFuture<Optional<TableDescription>>> described = names.stream()
                 .map(name -> scan.beside(() -> {
                     try {
-                        return Optional.of(scan.call("dynamodb", "DescribeTable",
-                                () -> dynamo.describeTable(r -> r.tableName(name).overrideConfiguration(as)).table()));
+                        return Optional.of(scan.call(dynamo, "DescribeTable", (client, signedAs) -> client
+                                .describeTable(r -> r.tableName(name).overrideConfiguration(signedAs)).table()));
                     } catch (AccessDenied denied) {
                         return Optional.<TableDescription>empty();
                     }
@@ -57,7 +57,7 @@ public final class DynamoDbDiscovery implements Discovery {
         List<CloudResource> tables = new ArrayList<>();
         boolean describeDenied = false;
         for (int i = 0; i < names.size(); i++) {
-            Optional<TableDescription> table = described.get(i).join();
+            Optional<TableDescription> table = Scan.join(described.get(i));
             describeDenied |= table.isEmpty();
             tables.add(table.map(t -> table(t, scope)).orElse(nameOnly(names.get(i), scope)));
         }

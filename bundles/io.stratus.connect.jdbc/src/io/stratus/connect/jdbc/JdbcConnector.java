@@ -18,7 +18,7 @@ import java.util.Properties;
 /**
  * A connector whose engines speak JDBC: an engine family gives its driver (an instance from the
  * driver's bundle, never DriverManager), its URL and its connection properties; logging in,
- * explaining failures and the session are the same for all.
+ * explaining failures and the link are the same for all.
  */
 public abstract class JdbcConnector implements DatabaseConnector {
 

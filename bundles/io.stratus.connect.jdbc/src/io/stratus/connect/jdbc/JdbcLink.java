@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * A link to a database over one JDBC connection, for any engine whose driver speaks JDBC. Results
  * are streamed: the driver fetches {@link #FETCH_SIZE} rows at a time inside a transaction, and a
- * page is read from the cursor only when asked for. A read-only session runs each statement alone in
+ * page is read from the cursor only when asked for. A read-only link runs each statement alone in
  * a read-only transaction, which it rolls back afterwards (see {@link ReadOnlyRules}); a writing
- * session commits what each statement changed.
+ * link commits what each statement changed.
  */
 public final class JdbcLink implements DatabaseLink {
 
@@ -41,7 +41,7 @@ public final class JdbcLink implements DatabaseLink {
     }
 
     /**
-     * Takes over an open connection: sets its access mode and closes it with the session.
+     * Takes over an open connection: sets its access mode and closes it with the link.
      *
      * @param readOnly the engine's rules, applied to every statement when the mode is read-only
      */

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /** The rows of one statement, read from the open cursor a page at a time. */
 final class JdbcResult implements StatementResult {
 
-    private final JdbcLink session;
+    private final JdbcLink link;
     private final Statement statement;
     private final ResultSet rows;
     private final List<ResultColumn> columns;
@@ -24,8 +24,8 @@ final class JdbcResult implements StatementResult {
     private boolean exhausted;
     private boolean closed;
 
-    JdbcResult(JdbcLink session, Statement statement, ResultSet rows) throws SQLException {
-        this.session = session;
+    JdbcResult(JdbcLink link, Statement statement, ResultSet rows) throws SQLException {
+        this.link = link;
         this.statement = statement;
         this.rows = rows;
         ResultSetMetaData metadata = rows.getMetaData();
@@ -39,8 +39,8 @@ final class JdbcResult implements StatementResult {
         this.updateCount = OptionalLong.empty();
     }
 
-    private JdbcResult(JdbcLink session, Statement statement, long updateCount) {
-        this.session = session;
+    private JdbcResult(JdbcLink link, Statement statement, long updateCount) {
+        this.link = link;
         this.statement = statement;
         this.rows = null;
         this.columns = List.of();
@@ -50,8 +50,8 @@ final class JdbcResult implements StatementResult {
     }
 
     /** A statement that changed rows: it is committed at once. */
-    static JdbcResult updated(JdbcLink session, Statement statement, long count) {
-        JdbcResult result = new JdbcResult(session, statement, count);
+    static JdbcResult updated(JdbcLink link, Statement statement, long count) {
+        JdbcResult result = new JdbcResult(link, statement, count);
         result.close();
         return result;
     }
@@ -92,7 +92,7 @@ final class JdbcResult implements StatementResult {
             closed = true;
             JdbcLink.closeQuietly(rows);
             JdbcLink.closeQuietly(statement);
-            session.failed(statement);
+            link.failed(statement);
             throw SqlErrors.explain(e, "reading the rows");
         }
     }
@@ -107,6 +107,6 @@ final class JdbcResult implements StatementResult {
             JdbcLink.closeQuietly(rows);
         }
         JdbcLink.closeQuietly(statement);
-        session.finished(statement);
+        link.finished(statement);
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How an engine keeps a read-only session to reading, whatever text it is sent. Three layers, the
+ * How an engine keeps a read-only link to reading, whatever text it is sent. Three layers, the
  * first of which is the guarantee:
  * <ol>
  * <li>the database enforces it: every statement runs alone in a read-only transaction that
@@ -58,7 +58,7 @@ public abstract class ReadOnlyRules {
 
     /**
      * Begins the read-only transaction the next statement runs in, in a way the statement cannot
-     * leave; the session rolls it back after the statement.
+     * leave; the link rolls it back after the statement.
      */
     public abstract void beginReadOnly(Connection connection) throws SQLException;
 

@@ -1,13 +1,14 @@
 package io.stratus.connect.redshift;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.explorer.discovery.Details;
-import io.stratus.explorer.discovery.Discovery;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.Details;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,8 @@ public final class RedshiftDiscovery implements Discovery {
 
     @Override
     public Found scan(Scan scan, ScanScope scope) {
-        var redshift = scan.clients().redshift(scope.region());
-        var as = scan.clients().as(scan.credentials());
-        return Found.all(scan.call("redshift", "DescribeClusters", () -> redshift
-                .describeClustersPaginator(r -> r.overrideConfiguration(as)).clusters().stream()
+        return Found.all(scan.call(AwsService.redshift(scope.region()), "DescribeClusters", (redshift, signedAs) -> redshift
+                .describeClustersPaginator(r -> r.overrideConfiguration(signedAs)).clusters().stream()
                 .map(c -> cluster(c, scope)).toList()));
     }
 

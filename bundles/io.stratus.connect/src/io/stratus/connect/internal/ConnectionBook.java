@@ -6,8 +6,8 @@ import io.stratus.core.access.Action;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.core.database.SavedConnections;
 import io.stratus.core.session.UserSession;
-import io.stratus.store.ConfigStore;
-import io.stratus.store.StoreReader;
+import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SavedConnectionReader;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +33,7 @@ public final class ConnectionBook implements SavedConnections {
     @Override
     public List<SavedConnection> list(UserSession session) {
         session.require(Action.SAVE_CONNECTIONS);
-        return store.read(tx -> tx.savedConnections(session.principalId()));
+        return store.read(tx -> tx.savedConnections().of(session.principalId()));
     }
 
     @Override
@@ -42,11 +42,11 @@ public final class ConnectionBook implements SavedConnections {
         SavedConnection saved = new SavedConnection(UUID.randomUUID().toString(), connection.name(),
                 connection.resourceId(), connection.username(), connection.database(), connection.iamAuthentication());
         store.write(tx -> {
-            if (tx.savedConnections(session.principalId()).size() >= MAX_PER_PERSON) {
+            if (tx.savedConnections().of(session.principalId()).size() >= MAX_PER_PERSON) {
                 throw new StratusException(Problem.CONFLICT, "You have saved " + MAX_PER_PERSON + " connections, the most "
                         + "one person may. Delete some you no longer use.");
             }
-            tx.saveConnection(session.principalId(), saved);
+            tx.savedConnections().save(session.principalId(), saved);
             return null;
         });
         return saved;
@@ -56,10 +56,10 @@ public final class ConnectionBook implements SavedConnections {
     public SavedConnection update(UserSession session, SavedConnection connection) {
         session.require(Action.SAVE_CONNECTIONS);
         store.write(tx -> {
-            if (!owns(tx, session, connection.id())) {
+            if (!owns(tx.savedConnections(), session, connection.id())) {
                 throw notFound(connection.id());
             }
-            tx.saveConnection(session.principalId(), connection);
+            tx.savedConnections().save(session.principalId(), connection);
             return null;
         });
         return connection;
@@ -68,13 +68,13 @@ public final class ConnectionBook implements SavedConnections {
     @Override
     public void delete(UserSession session, String id) {
         session.require(Action.SAVE_CONNECTIONS);
-        if (!store.write(tx -> tx.deleteConnection(session.principalId(), id))) {
+        if (!store.write(tx -> tx.savedConnections().delete(session.principalId(), id))) {
             throw notFound(id);
         }
     }
 
-    private static boolean owns(StoreReader tx, UserSession session, String id) {
-        return tx.savedConnections(session.principalId()).stream().anyMatch(c -> c.id().equals(id));
+    private static boolean owns(SavedConnectionReader saved, UserSession session, String id) {
+        return saved.of(session.principalId()).stream().anyMatch(c -> c.id().equals(id));
     }
 
     private static StratusException notFound(String id) {

@@ -5,27 +5,24 @@ import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
-import io.stratus.core.cloud.ConnectionSpec;
-import io.stratus.core.database.AccessMode;
-import io.stratus.core.identity.AwsKeys;
-import io.stratus.core.database.CatalogPage;
 import io.stratus.core.access.DatabaseAccess;
+import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connector.DatabaseConnector;
-import io.stratus.core.connector.DatabaseLogin;
-import io.stratus.core.database.DatabaseService;
-import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.connector.DatabaseLogin;
 import io.stratus.core.connector.IamTokens;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.CatalogEntry;
+import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.ResultPage;
-import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.AuditTrail;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
-import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.results.PageSizes;
 
 import java.time.Clock;
@@ -42,7 +39,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -79,7 +75,6 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     private final CloudExplorer explorer;
     private final DatabaseAccess access;
     private final AuditTrail audit;
-    private final SessionCredentials vault;
     private final SignInService sessions;
     private final AwsClients aws;
     private final int maxConnections;
@@ -98,8 +93,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
 
     @Activate
     public DatabaseConnections(@Reference CloudExplorer explorer, @Reference DatabaseAccess access, @Reference AuditTrail audit,
-            @Reference SessionCredentials vault, @Reference SignInService sessions, @Reference AwsClients aws,
-            Config config) {
+            @Reference SignInService sessions, @Reference AwsClients aws, Config config) {
         if (config.maxConnectionsPerSession() < 1 || config.maxPageRows() < 1) {
             throw new StratusException(Problem.INVALID_INPUT, "Settings maxConnectionsPerSession and maxPageRows of "
                     + "io.stratus.connect must be positive.");
@@ -107,7 +101,6 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         this.explorer = explorer;
         this.access = access;
         this.audit = audit;
-        this.vault = vault;
         this.sessions = sessions;
         this.aws = aws;
         this.maxConnections = config.maxConnectionsPerSession();
@@ -203,6 +196,11 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     @Override
+    public int largestPage() {
+        return maxPageRows;
+    }
+
+    @Override
     public ResultPage execute(UserSession session, String connectionId, String statement, int pageSize) {
         return connection(session, connectionId).execute(statement, pageSize(pageSize));
     }
@@ -290,25 +288,13 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         if (password.isPresent()) {
             return DatabaseLogin.withPassword(username, password.get());
         }
-        AwsKeys keys = awsKeys(session);
         if (username.isEmpty()) {
-            return DatabaseLogin.withAwsIdentity(session.identity().arn(), keys);
+            return DatabaseLogin.withAwsIdentity(session.identity().arn(), session.awsKeys());
         }
-        // tokens signed with the person's own keys
-        IamTokens tokens = (spec, user) -> keys.use(credentials -> aws.rdsAuthToken(credentials, spec.region(),
-                spec.host(), spec.port(), user, clock.instant()));
+        // tokens signed with the person's own keys, lent from the vault token by token
+        IamTokens tokens = (spec, user) -> aws.rdsAuthToken(session.awsKeys(), spec.region(), spec.host(), spec.port(),
+                user, clock.instant());
         return DatabaseLogin.withIam(username, tokens);
-    }
-
-    /** The person's keys, lent from the vault call by call, so none is used after the session ends. */
-    private AwsKeys awsKeys(UserSession session) {
-        String sessionId = session.id();
-        return new AwsKeys() {
-            @Override
-            public <T> T use(Function<AwsCredentials, T> call) {
-                return vault.withCredentials(sessionId, call);
-            }
-        };
     }
 
     private int pageSize(int requested) {

@@ -4,6 +4,7 @@ import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
 import java.util.Objects;

@@ -40,6 +40,9 @@ public interface DatabaseService {
      */
     CatalogPage browse(UserSession session, String connectionId, List<String> path, int offset, int limit);
 
+    /** The largest page of rows one call returns (the database service's {@code maxPageRows} setting). */
+    int largestPage();
+
     /**
      * Runs a statement and returns its first page of at most {@code pageSize} rows; the rest is
      * read with {@link #nextPage}. A connection runs one statement at a time, and running one

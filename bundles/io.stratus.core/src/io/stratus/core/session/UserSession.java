@@ -6,6 +6,7 @@ import io.stratus.core.access.Action;
 import io.stratus.core.access.Permission;
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.AwsKeys;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * A person signed in with their AWS keys. The keys themselves stay inside the sign-in service;
- * a session only says who it is, what it may do and until when.
+ * a session says who it is, what it may do and until when, and lends the keys call by call to
+ * the code that calls AWS for the person.
  */
 public interface UserSession {
 
@@ -22,6 +24,13 @@ public interface UserSession {
     String id();
 
     AwsIdentity identity();
+
+    /**
+     * The person's AWS keys, lent for one call at a time while the session lives: a loan after it
+     * ended is refused (NOT_SIGNED_IN), and a call that AWS refuses because the keys expired or are
+     * unknown ends the session.
+     */
+    AwsKeys awsKeys();
 
     /** The Stratus user this session belongs to (see {@link AwsIdentity#principalId()}). */
     default String principalId() {

@@ -1,13 +1,14 @@
 package io.stratus.discovery.rds;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.explorer.discovery.AccessDenied;
-import io.stratus.explorer.discovery.Details;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.AccessDenied;
+import io.stratus.discovery.Details;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.rds.model.Tag;
 public final class RdsListing {
 
     /**
-     * Service property of a {@link io.stratus.explorer.discovery.Discovery} that shows these
+     * Service property of a {@link io.stratus.discovery.Discovery} that shows these
      * engines of the RDS API (one or more strings); RDS and Aurora shows the engines no discovery
      * takes this way.
      */
@@ -78,13 +79,13 @@ public final class RdsListing {
     }
 
     private static Listing list(Scan scan, String region) {
-        var rds = scan.clients().rds(region);
-        var as = scan.clients().as(scan.credentials());
-        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.call("rds",
-                "DescribeDBInstances", () -> rds.describeDBInstancesPaginator(r -> r.overrideConfiguration(as))
-                        .dbInstances().stream().toList())));
-        Optional<List<DBCluster>> clusters = allowed(() -> scan.call("rds", "DescribeDBClusters",
-                () -> rds.describeDBClustersPaginator(r -> r.overrideConfiguration(as)).dbClusters().stream().toList()));
+        var rds = AwsService.rds(region);
+        CompletableFuture<Optional<List<DBInstance>>> instances = scan.beside(() -> allowed(() -> scan.call(rds,
+                "DescribeDBInstances", (client, signedAs) -> client.describeDBInstancesPaginator(
+                        r -> r.overrideConfiguration(signedAs)).dbInstances().stream().toList())));
+        Optional<List<DBCluster>> clusters = allowed(() -> scan.call(rds, "DescribeDBClusters",
+                (client, signedAs) -> client.describeDBClustersPaginator(r -> r.overrideConfiguration(signedAs))
+                        .dbClusters().stream().toList()));
         return new Listing(Scan.join(instances), clusters);
     }
 

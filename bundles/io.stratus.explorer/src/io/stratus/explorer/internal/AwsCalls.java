@@ -1,19 +1,21 @@
 package io.stratus.explorer.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
+import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.explorer.discovery.AccessDenied;
+import io.stratus.core.identity.AwsKeys;
+import io.stratus.discovery.AccessDenied;
 
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
- * Every AWS call of a scan goes through here: at most {@code parallelism} are in flight at once,
- * across all people, and AWS's refusals become either {@link AccessDenied} (naming the action)
- * or the explained {@link StratusException}.
+ * Every AWS call of a scan goes through here, on to the AWS gateway: at most {@code parallelism}
+ * are in flight at once, across all people, and IAM's refusals become {@link AccessDenied} (naming
+ * the action), which a scan reports as "no permission" rather than as a failure.
  */
 final class AwsCalls {
 
@@ -25,11 +27,7 @@ final class AwsCalls {
         this.inFlight = new Semaphore(parallelism);
     }
 
-    AwsClients clients() {
-        return aws;
-    }
-
-    <T> T call(String service, String action, Supplier<T> request) {
+    <C extends SdkClient, T> T call(AwsKeys keys, AwsService<C> service, String action, SignedCall<C, T> requests) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -37,13 +35,12 @@ final class AwsCalls {
             throw new StratusException(Problem.UNAVAILABLE, "Discovery was stopped.", e);
         }
         try {
-            return request.get();
-        } catch (SdkException e) {
-            StratusException explained = aws.explain(e, service, action);
-            if (explained.problem() == Problem.FORBIDDEN) {
-                throw new AccessDenied(service + ":" + action, e);
+            return aws.call(keys, service, action, requests);
+        } catch (StratusException e) {
+            if (e.problem() == Problem.FORBIDDEN) {
+                throw new AccessDenied(service.name() + ":" + action, e);
             }
-            throw explained;
+            throw e;
         } finally {
             inFlight.release();
         }

@@ -1,26 +1,24 @@
 package io.stratus.explorer.internal;
 
-import io.stratus.aws.AwsClients;
-import io.stratus.core.identity.AwsCredentials;
-import io.stratus.explorer.discovery.Scan;
+import io.stratus.aws.AwsService;
+import io.stratus.aws.SignedCall;
+import io.stratus.core.identity.AwsKeys;
+import io.stratus.discovery.Scan;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
+import software.amazon.awssdk.core.SdkClient;
+
 /** One refresh of one person's tree: their keys, the bounded AWS calls, and the listings shared in it. */
-record RefreshScan(AwsCalls aws, AwsCredentials credentials, ExecutorService parallel,
+record RefreshScan(AwsCalls aws, AwsKeys keys, ExecutorService parallel,
         ConcurrentMap<Object, CompletableFuture<Object>> listings) implements Scan {
 
     @Override
-    public AwsClients clients() {
-        return aws.clients();
-    }
-
-    @Override
-    public <T> T call(String service, String action, Supplier<T> request) {
-        return aws.call(service, action, request);
+    public <C extends SdkClient, T> T call(AwsService<C> service, String action, SignedCall<C, T> requests) {
+        return aws.call(keys, service, action, requests);
     }
 
     @Override

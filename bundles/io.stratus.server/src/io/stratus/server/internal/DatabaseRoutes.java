@@ -153,7 +153,7 @@ final class DatabaseRoutes {
         String id = request.pathParameter("id");
         String statement = request.text("statement");
         if (streamRequested(request.body())) {
-            ResultPage first = databaseService.execute(session, id, statement, PageSizes.ALL_ROWS_PAGE);
+            ResultPage first = databaseService.execute(session, id, statement, AllRows.pageSize(databaseService));
             return ApiResponse.streamed("application/x-ndjson", out -> stream(session, id, first, out));
         }
         ResultPage page = databaseService.execute(session, id, statement, pageSize(request.body().get("pageSize")));

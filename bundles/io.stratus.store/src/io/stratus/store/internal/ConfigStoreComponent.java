@@ -2,7 +2,7 @@ package io.stratus.store.internal;
 
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.stratus.store.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.store.ConfigStore;
-import io.stratus.store.StoreReader;
-import io.stratus.store.StoreWriter;
+import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.StoreReader;
+import io.stratus.core.store.StoreWriter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,16 +66,19 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
 
     @Override
     public <T> T read(Function<StoreReader, T> work) {
-        return transaction(connection -> new JdbcReader(connection, database), work);
+        return transaction(false, JdbcStoreReader::of, work);
     }
 
     @Override
     public <T> T write(Function<StoreWriter, T> work) {
-        return transaction(connection -> new JdbcWriter(connection, database), work);
+        return transaction(true, JdbcStoreWriter::of, work);
     }
 
-    /** One transaction on one pooled connection: commits when {@code work} returns, rolls back when it throws. */
-    private <R extends JdbcReader, T> T transaction(Function<Connection, R> open, Function<? super R, T> work) {
+    /**
+     * One transaction on one pooled connection, seen through {@code areas}: commits when {@code work}
+     * returns, rolls back when it throws.
+     */
+    private <A, T> T transaction(boolean writing, Function<JdbcTransaction, A> areas, Function<? super A, T> work) {
         if (inTransaction.get()) {
             // The inner transaction would wait for the write lock the outer one holds.
             throw new IllegalStateException(
@@ -83,7 +86,7 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
         }
         inTransaction.set(true);
         try {
-            return transactionOnConnection(open, work);
+            return transactionOnConnection(writing, areas, work);
         } catch (StoreException e) {
             LOG.error(e.details(), e.getCause()); // the person who asked gets the message without the details
             throw e;
@@ -92,15 +95,16 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
         }
     }
 
-    private <R extends JdbcReader, T> T transactionOnConnection(Function<Connection, R> open, Function<? super R, T> work) {
+    private <A, T> T transactionOnConnection(boolean writing, Function<JdbcTransaction, A> areas,
+            Function<? super A, T> work) {
         Connection connection = pool.borrow();
         boolean reusable = false;
         try {
-            R transaction = open.apply(connection);
+            JdbcTransaction transaction = new JdbcTransaction(connection, database, writing);
             T result;
             try {
                 transaction.begin();
-                result = work.apply(transaction);
+                result = work.apply(areas.apply(transaction));
             } finally {
                 transaction.end();
             }

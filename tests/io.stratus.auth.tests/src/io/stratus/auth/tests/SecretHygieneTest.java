@@ -3,6 +3,7 @@ package io.stratus.auth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -48,8 +49,8 @@ class SecretHygieneTest extends StratusTestBase {
         String temporarySecret = temporary.secretAccessKey().reveal();
         String token = temporary.sessionToken().map(Secret::reveal).orElseThrow();
         UserSession role = signIn(temporary);
-        stratus.vault().withCredentials(role.id(), keys -> stratus.aws().sts()
-                .getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(keys))));
+        stratus.aws().call(role.awsKeys(), AwsService.sts(), "GetCallerIdentity",
+                (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs)));
         stratus.signIn().signOut(canary.id());
         stratus.signIn().signOut(role.id());
         stratus.stop();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.aws.AwsService;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.core.exception.SdkException;
 
 /** Sessions end when idle, at their absolute limit, and when AWS stops accepting their keys. */
 class SessionLifetimeTest extends StratusTestBase {
@@ -80,14 +80,9 @@ class SessionLifetimeTest extends StratusTestBase {
         UserSession session = signIn(temporary);
         AWS_CLOCK.advance(Duration.ofHours(13));
         try {
-            StratusException e = refused(Problem.NOT_SIGNED_IN, () -> stratus.vault().withCredentials(session.id(),
-                    keys -> {
-                        try {
-                            return stratus.aws().sts().getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(keys)));
-                        } catch (SdkException failure) {
-                            throw stratus.aws().explain(failure, "sts", "GetCallerIdentity");
-                        }
-                    }));
+            StratusException e = refused(Problem.NOT_SIGNED_IN, () -> stratus.aws().call(session.awsKeys(),
+                    AwsService.sts(), "GetCallerIdentity",
+                    (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs))));
             assertMentions(e, "expired");
             assertTrue(stratus.signIn().find(session.id()).isEmpty(), "the person must sign in again");
             assertTrue(temporary.secretAccessKey().isCleared());

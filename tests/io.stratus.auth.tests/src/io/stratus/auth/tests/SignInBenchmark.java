@@ -1,7 +1,9 @@
 package io.stratus.auth.tests;
 
+import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
@@ -45,8 +47,9 @@ class SignInBenchmark {
             signIn.setUp(TestAccounts.alice());
             simulator.faults().latency("sts:*", STS_LATENCY);
 
-            Supplier<Long> stsRoundTrip = () -> nanos(() -> stratus.aws().sts()
-                    .getCallerIdentity(r -> r.overrideConfiguration(stratus.aws().as(TestAccounts.bob()))));
+            Supplier<Long> stsRoundTrip = () -> nanos(() -> stratus.aws().call(AwsKeys.of(TestAccounts.bob()),
+                    AwsService.sts(), "GetCallerIdentity",
+                    (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs))));
             Supplier<Long> signInOnce = () -> nanos(() -> signIn.signOut(signIn.signIn(TestAccounts.bob()).id()));
             for (int i = 0; i < WARM_UP; i++) {
                 stsRoundTrip.get();

@@ -156,7 +156,7 @@ class SignInTest extends StratusTestBase {
         stratus.signIn().signOut(session.id());
         assertFalse(stratus.signIn().find(session.id()).isPresent());
         assertTrue(bob.secretAccessKey().isCleared());
-        StratusException e = refused(Problem.NOT_SIGNED_IN, () -> stratus.vault().withCredentials(session.id(), c -> c));
+        StratusException e = refused(Problem.NOT_SIGNED_IN, () -> session.awsKeys().use(c -> c));
         assertMentions(e, "Sign in again");
     }
 

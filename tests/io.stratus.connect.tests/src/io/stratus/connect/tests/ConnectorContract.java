@@ -22,6 +22,7 @@ import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.connector.DatabaseLink;
 import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.StratusServices;
@@ -96,7 +97,7 @@ abstract class ConnectorContract {
     /** The statement that sets a user's password. */
     abstract String setPassword(String user, String password);
 
-    /** A query whose one value is the TLS cipher of the session's own connection. */
+    /** A query whose one value is the TLS cipher of the link's own connection. */
     abstract String tlsCipher();
 
     /**
@@ -145,27 +146,27 @@ abstract class ConnectorContract {
 
     @Test
     void browsesSchemasTablesAndColumns() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
-            session.test();
-            assertTrue(names(session.browse(List.of())).contains(schema()));
-            List<CatalogEntry> tables = session.browse(List.of(schema()));
+        try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
+            link.test();
+            assertTrue(names(link.browse(List.of())).contains(schema()));
+            List<CatalogEntry> tables = link.browse(List.of(schema()));
             assertEquals(List.of(new CatalogEntry("orders", "table", "what people bought")), tables);
-            List<CatalogEntry> columns = session.browse(List.of(schema(), "orders"));
+            List<CatalogEntry> columns = link.browse(List.of(schema(), "orders"));
             assertEquals(List.of("id", "total", "placed", "day", "note", "payload", "details"), names(columns));
             assertTrue(columns.get(1).detail().toLowerCase(java.util.Locale.ROOT).matches("(numeric|decimal).* not null"),
                     columns.get(1).detail());
             // Names, not LIKE patterns: a wildcard or a look-alike name matches nothing.
-            assertEquals(List.of(), session.browse(List.of("_" + schema().substring(1))));
-            assertEquals(List.of(), session.browse(List.of(schema(), "%")));
-            assertEquals(List.of(), session.browse(List.of("%", "%")));
-            assertEquals(List.of(), session.browse(List.of(schema(), "order_")));
+            assertEquals(List.of(), link.browse(List.of("_" + schema().substring(1))));
+            assertEquals(List.of(), link.browse(List.of(schema(), "%")));
+            assertEquals(List.of(), link.browse(List.of("%", "%")));
+            assertEquals(List.of(), link.browse(List.of(schema(), "order_")));
         }
     }
 
     @Test
     void streamsManyRowsPageByPageWithTheirTypes() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY);
-                StatementResult result = session.execute("SELECT * FROM orders ORDER BY id")) {
+        try (DatabaseLink link = open(AccessMode.READ_ONLY);
+                StatementResult result = link.execute("SELECT * FROM orders ORDER BY id")) {
             assertEquals(timestampType(), result.columns().get(2).type());
             List<List<Object>> first = result.nextPage(1_000);
             assertEquals(1_000, first.size());
@@ -268,12 +269,12 @@ abstract class ConnectorContract {
 
     @Test
     void databaseErrorsAreShownClearly() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
-            StratusException e = assertThrows(StratusException.class, () -> session.execute("SELECT nope FROM orders"));
+        try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
+            StratusException e = assertThrows(StratusException.class, () -> link.execute("SELECT nope FROM orders"));
             assertEquals(Problem.INVALID_INPUT, e.problem());
             assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("nope") && e.getMessage().contains("SQLSTATE 42"),
                     e.getMessage());
-            session.test(); // the session goes on after a failed statement
+            link.test(); // the link goes on after a failed statement
         }
         StratusException login = assertThrows(StratusException.class, () -> connector.open(spec(),
                 DatabaseLogin.withPassword(server.user(), Secret.of("wrong-password")), AccessMode.READ_ONLY));
@@ -283,10 +284,10 @@ abstract class ConnectorContract {
 
     @Test
     void aRunningStatementCanBeCancelled() throws Exception {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
+        try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
             // Depending on the driver the wait is in execute or in reading the first row.
             CompletableFuture<StratusException> slow = CompletableFuture.supplyAsync(
-                    () -> assertThrows(StratusException.class, () -> session.execute(slowStatement()).nextPage(1)));
+                    () -> assertThrows(StratusException.class, () -> link.execute(slowStatement()).nextPage(1)));
             try (Connection admin = server.connect(database); Statement sql = admin.createStatement()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (!sql.executeQuery(slowStatementRunning()).next()) {
@@ -295,12 +296,12 @@ abstract class ConnectorContract {
                 }
             }
             long cancelledAt = System.nanoTime();
-            session.cancel();
+            link.cancel();
             StratusException cancelled = slow.get(10, TimeUnit.SECONDS);
             assertTrue(System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(5), "it stopped at once, not after 30 s");
             assertEquals(Problem.CONFLICT, cancelled.problem(), cancelled.getMessage());
             assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
-            session.test();
+            link.test();
         }
     }
 
@@ -309,7 +310,7 @@ abstract class ConnectorContract {
         AwsClients aws = stratus.service(AwsClients.class);
         List<String> issued = new CopyOnWriteArrayList<>();
         DatabaseLogin login = DatabaseLogin.withIam(IAM_USER, (spec, user) -> {
-            Secret token = aws.rdsAuthToken(DANA, spec.region(), spec.host(), spec.port(), user, clock.instant());
+            Secret token = aws.rdsAuthToken(AwsKeys.of(DANA), spec.region(), spec.host(), spec.port(), user, clock.instant());
             // Stands in for RDS at login: it checks the token's signature with AWS, and only then lets the user in.
             assertEquals("arn:aws:iam::123456789012:user/dana",
                     simulator.verifyRdsAuthToken(token.reveal(), "127.0.0.1", server.port(), "eu-west-1", IAM_USER));
@@ -325,7 +326,7 @@ abstract class ConnectorContract {
         try (DatabaseLink first = connector.open(iamEnabled, login, AccessMode.READ_ONLY);
                 StatementResult cipher = first.execute(tlsCipher())) {
             Object name = cipher.nextPage(1).get(0).get(0);
-            assertTrue(name instanceof String text && !text.isBlank(), "the session's connection uses TLS: " + name);
+            assertTrue(name instanceof String text && !text.isBlank(), "the link's connection uses TLS: " + name);
         }
         assertEquals(1, issued.size());
         assertTrue(issued.get(0).startsWith("127.0.0.1:" + server.port() + "/?Action=connect&DBUser=" + IAM_USER),

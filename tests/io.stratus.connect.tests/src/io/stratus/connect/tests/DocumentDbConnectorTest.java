@@ -58,8 +58,8 @@ class DocumentDbConnectorTest {
         String documents = IntStream.rangeClosed(1, ORDERS)
                 .mapToObj(n -> "{\"_id\": " + n + ", \"customer\": \"c" + (n % 10) + "\", \"total\": " + n + "}")
                 .collect(Collectors.joining(", "));
-        try (DatabaseLink session = open(AccessMode.READ_WRITE);
-                StatementResult inserted = session.execute("{\"insertMany\": \"orders\", \"documents\": [" + documents + "]}")) {
+        try (DatabaseLink link = open(AccessMode.READ_WRITE);
+                StatementResult inserted = link.execute("{\"insertMany\": \"orders\", \"documents\": [" + documents + "]}")) {
             assertEquals(ORDERS, inserted.updateCount().orElseThrow());
         }
     }
@@ -71,8 +71,8 @@ class DocumentDbConnectorTest {
 
     @Test
     void findReadsDocumentsPageByPageWithFilterProjectionAndSort() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY);
-                StatementResult found = session.execute("{\"find\": \"orders\", \"filter\": {\"customer\": \"c3\"},"
+        try (DatabaseLink link = open(AccessMode.READ_ONLY);
+                StatementResult found = link.execute("{\"find\": \"orders\", \"filter\": {\"customer\": \"c3\"},"
                         + " \"projection\": {\"customer\": 0}, \"sort\": {\"total\": -1}}")) {
             assertEquals(List.of(new ResultColumn("document", "json")), found.columns());
             List<List<Object>> first = found.nextPage(100);
@@ -84,18 +84,18 @@ class DocumentDbConnectorTest {
             }
             assertEquals(ORDERS / 10, read);
         }
-        try (DatabaseLink session = open(AccessMode.READ_ONLY);
-                StatementResult count = session.execute("{\"count\": \"orders\", \"filter\": {\"total\": {\"$gt\": 2000}}}")) {
+        try (DatabaseLink link = open(AccessMode.READ_ONLY);
+                StatementResult count = link.execute("{\"count\": \"orders\", \"filter\": {\"total\": {\"$gt\": 2000}}}")) {
             assertEquals(List.of(List.of(500L)), count.nextPage(10));
         }
     }
 
     @Test
     void browsesDatabasesCollectionsAndIndexes() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
-            assertTrue(session.browse(List.of()).contains(new CatalogEntry("app", "database", "")));
-            assertEquals(List.of(new CatalogEntry("orders", "collection", "")), session.browse(List.of("app")));
-            assertTrue(session.browse(List.of("app", "orders")).stream().anyMatch(index -> index.name().equals("_id_")));
+        try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
+            assertTrue(link.browse(List.of()).contains(new CatalogEntry("app", "database", "")));
+            assertEquals(List.of(new CatalogEntry("orders", "collection", "")), link.browse(List.of("app")));
+            assertTrue(link.browse(List.of("app", "orders")).stream().anyMatch(index -> index.name().equals("_id_")));
         }
     }
 
@@ -132,25 +132,25 @@ class DocumentDbConnectorTest {
                 DatabaseLogin.withIam(mongo.user(), (spec, user) -> Secret.of("token")), AccessMode.READ_ONLY));
         assertTrue(iam.getMessage().startsWith("DocumentDB logs in with a user name and password"), iam.getMessage());
 
-        try (DatabaseLink session = open(AccessMode.READ_ONLY)) {
-            StratusException json = assertThrows(StratusException.class, () -> session.execute("{find: "));
+        try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
+            StratusException json = assertThrows(StratusException.class, () -> link.execute("{find: "));
             assertTrue(json.getMessage().startsWith("The statement is not a JSON document"), json.getMessage());
-            StratusException unknown = assertThrows(StratusException.class, () -> session.execute("{\"drop\": \"orders\"}"));
+            StratusException unknown = assertThrows(StratusException.class, () -> link.execute("{\"drop\": \"orders\"}"));
             assertTrue(unknown.getMessage().startsWith("Unknown operation 'drop'"), unknown.getMessage());
-            session.test();
+            link.test();
         }
     }
 
     @Test
     void aReadCanBeCancelled() {
-        try (DatabaseLink session = open(AccessMode.READ_ONLY);
-                StatementResult found = session.execute("{\"find\": \"orders\", \"filter\": {}}")) {
+        try (DatabaseLink link = open(AccessMode.READ_ONLY);
+                StatementResult found = link.execute("{\"find\": \"orders\", \"filter\": {}}")) {
             assertEquals(10, found.nextPage(10).size());
-            session.cancel();
+            link.cancel();
             StratusException cancelled = assertThrows(StratusException.class, () -> found.nextPage(ORDERS));
             assertEquals(Problem.CONFLICT, cancelled.problem());
             assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
-            session.test();
+            link.test();
         }
     }
 

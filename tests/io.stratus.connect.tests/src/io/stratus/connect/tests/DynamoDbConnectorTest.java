@@ -72,9 +72,9 @@ class DynamoDbConnectorTest {
         stratus = new StratusServices();
         stratus.useAws(simulator, Map.of());
         connector = stratus.connector("dynamodb");
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             for (int i = 1; i <= ORDERS; i++) {
-                run(session, "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"c" + (i % 10) + "\"}, \"placed\": {\"N\": \""
+                run(link, "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"c" + (i % 10) + "\"}, \"placed\": {\"N\": \""
                         + i + "\"}, \"state\": {\"S\": \"" + (i % 3 == 0 ? "open" : "shipped") + "\"}, \"total\": {\"N\": \""
                         + i + ".25\"}}}}");
             }
@@ -88,20 +88,20 @@ class DynamoDbConnectorTest {
 
     @Test
     void browsesTheTableItsKeyAndIndexes() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
-            assertEquals(List.of("orders"), session.browse(List.of()).stream().map(CatalogEntry::name).toList());
-            List<CatalogEntry> below = session.browse(List.of("orders"));
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+            assertEquals(List.of("orders"), link.browse(List.of()).stream().map(CatalogEntry::name).toList());
+            List<CatalogEntry> below = link.browse(List.of("orders"));
             assertEquals(List.of("customer key partition key, S", "placed key sort key, N", "state index global, keyed on state"),
                     below.stream().map(i -> i.name() + " " + i.kind() + " " + i.detail()).toList());
             assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class,
-                    () -> session.browse(List.of("secrets"))).problem());
+                    () -> link.browse(List.of("secrets"))).problem());
         }
     }
 
     @Test
     void scansEveryItemOncePageByPageWithKeysAsColumns() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
-                StatementResult scan = session.execute("{\"Scan\": {\"Limit\": 100}}")) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
+                StatementResult scan = link.execute("{\"Scan\": {\"Limit\": 100}}")) {
             assertEquals(List.of("customer", "placed", "item"), scan.columns().stream().map(ResultColumn::name).toList());
             assertEquals(List.of("string", "number", "json"), scan.columns().stream().map(ResultColumn::type).toList());
             long scansBefore = simulator.calls().count("dynamodb:Scan");
@@ -124,28 +124,28 @@ class DynamoDbConnectorTest {
 
     @Test
     void getsAnItemInDynamoDbJsonWithItsKeyFirst() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
-            List<List<Object>> rows = rows(session, "{\"GetItem\": {\"Key\": {\"customer\": {\"S\": \"c7\"}, \"placed\": {\"N\": \"7\"}}}}");
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+            List<List<Object>> rows = rows(link, "{\"GetItem\": {\"Key\": {\"customer\": {\"S\": \"c7\"}, \"placed\": {\"N\": \"7\"}}}}");
             assertEquals(1, rows.size());
             assertEquals("c7", rows.getFirst().get(0));
             assertEquals(new BigDecimal("7"), rows.getFirst().get(1));
             String item = (String) rows.getFirst().get(2);
             assertTrue(item.startsWith("{\"customer\":{\"S\":\"c7\"},\"placed\":{\"N\":\"7\"}"), item);
             assertTrue(item.contains("\"total\":{\"N\":\"7.25\"}") && item.contains("\"state\":{\"S\":\"shipped\"}"), item);
-            assertEquals(List.of(), rows(session, "{\"GetItem\": {\"Key\": {\"customer\": {\"S\": \"nobody\"}, \"placed\": {\"N\": \"1\"}}}}"));
+            assertEquals(List.of(), rows(link, "{\"GetItem\": {\"Key\": {\"customer\": {\"S\": \"nobody\"}, \"placed\": {\"N\": \"1\"}}}}"));
         }
     }
 
     @Test
     void queriesAKeyAndAnIndexWithPlaceholders() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
-            List<List<Object>> newestFirst = rows(session, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c AND #p BETWEEN :from AND :to\","
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+            List<List<Object>> newestFirst = rows(link, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c AND #p BETWEEN :from AND :to\","
                     + " \"ExpressionAttributeNames\": {\"#p\": \"placed\"}, \"ExpressionAttributeValues\": {\":c\": {\"S\": \"c3\"},"
                     + " \":from\": {\"N\": \"1\"}, \":to\": {\"N\": \"100\"}}, \"ScanIndexForward\": false}}");
             assertEquals(List.of(93, 83, 73, 63, 53, 43, 33, 23, 13, 3),
                     newestFirst.stream().map(row -> ((BigDecimal) row.get(1)).intValueExact()).toList());
 
-            List<List<Object>> open = rows(session, "{\"Query\": {\"IndexName\": \"state\", \"KeyConditionExpression\": \"#s = :open\","
+            List<List<Object>> open = rows(link, "{\"Query\": {\"IndexName\": \"state\", \"KeyConditionExpression\": \"#s = :open\","
                     + " \"FilterExpression\": \"customer = :c\", \"ExpressionAttributeNames\": {\"#s\": \"state\"},"
                     + " \"ExpressionAttributeValues\": {\":open\": {\"S\": \"open\"}, \":c\": {\"S\": \"c0\"}}}}");
             assertEquals(ORDERS / 30, open.size(), "every 30th order is customer c0's and open");
@@ -154,26 +154,26 @@ class DynamoDbConnectorTest {
 
     @Test
     void runsPartiqlReadsAndWrites() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
-            assertEquals(10, rows(session, "SELECT * FROM \"orders\" WHERE customer = 'c5' AND placed < 100").size());
-            try (StatementResult insert = session.execute("INSERT INTO \"orders\" VALUE {'customer': 'p1', 'placed': 1, 'note': 'it''s new'}")) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+            assertEquals(10, rows(link, "SELECT * FROM \"orders\" WHERE customer = 'c5' AND placed < 100").size());
+            try (StatementResult insert = link.execute("INSERT INTO \"orders\" VALUE {'customer': 'p1', 'placed': 1, 'note': 'it''s new'}")) {
                 assertTrue(insert.columns().isEmpty());
             }
-            String item = (String) rows(session, "SELECT * FROM orders WHERE customer = 'p1'").getFirst().get(2);
+            String item = (String) rows(link, "SELECT * FROM orders WHERE customer = 'p1'").getFirst().get(2);
             assertTrue(item.contains("\"note\":{\"S\":\"it's new\"}"), item);
-            run(session, "UPDATE \"orders\" SET note = 'changed' WHERE customer = 'p1' AND placed = 1");
-            assertTrue(((String) rows(session, "SELECT * FROM orders WHERE customer = 'p1'").getFirst().get(2))
+            run(link, "UPDATE \"orders\" SET note = 'changed' WHERE customer = 'p1' AND placed = 1");
+            assertTrue(((String) rows(link, "SELECT * FROM orders WHERE customer = 'p1'").getFirst().get(2))
                     .contains("\"note\":{\"S\":\"changed\"}"));
-            run(session, "{\"ExecuteStatement\": {\"Statement\": \"DELETE FROM \\\"orders\\\" WHERE customer = ? AND placed = ?\","
+            run(link, "{\"ExecuteStatement\": {\"Statement\": \"DELETE FROM \\\"orders\\\" WHERE customer = ? AND placed = ?\","
                     + " \"Parameters\": [{\"S\": \"p1\"}, {\"N\": \"1\"}]}}");
-            assertEquals(List.of(), rows(session, "SELECT * FROM orders WHERE customer = 'p1'"));
+            assertEquals(List.of(), rows(link, "SELECT * FROM orders WHERE customer = 'p1'"));
         }
     }
 
     @Test
     void aReadOnlySessionSendsNoWrite() {
         long writesBefore = writeCalls();
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
             for (String write : List.of(
                     "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"x\"}, \"placed\": {\"N\": \"1\"}}}}",
                     "{\"DeleteItem\": {\"Key\": {\"customer\": {\"S\": \"c1\"}, \"placed\": {\"N\": \"1\"}}}}",
@@ -181,7 +181,7 @@ class DynamoDbConnectorTest {
                     "update orders SET total = 0 WHERE customer = 'c1' AND placed = 1",
                     "DELETE FROM orders WHERE customer = 'c1' AND placed = 1",
                     "{\"ExecuteStatement\": {\"Statement\": \"DELETE FROM orders WHERE customer = 'c1' AND placed = 1\"}}")) {
-                StratusException refused = assertThrows(StratusException.class, () -> session.execute(write), write);
+                StratusException refused = assertThrows(StratusException.class, () -> link.execute(write), write);
                 assertEquals(Problem.FORBIDDEN, refused.problem(), write);
                 assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
             }
@@ -192,13 +192,13 @@ class DynamoDbConnectorTest {
     @Test
     void reachesItsOwnTableOnly() {
         long readsBefore = simulator.calls().count("dynamodb:Scan") + simulator.calls().count("dynamodb:ExecuteStatement");
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             for (String other : List.of("{\"Scan\": {\"TableName\": \"secrets\"}}",
                     "SELECT * FROM \"secrets\"",
                     "SELECT \"x FROM orders\" FROM secrets",
                     "INSERT INTO secrets VALUE {'id': 'x'}",
                     "{\"ExecuteStatement\": {\"Statement\": \"SELECT * FROM secrets\"}}")) {
-                StratusException refused = assertThrows(StratusException.class, () -> session.execute(other), other);
+                StratusException refused = assertThrows(StratusException.class, () -> link.execute(other), other);
                 assertEquals(Problem.INVALID_INPUT, refused.problem(), other);
                 assertTrue(refused.getMessage().contains("only that one"), refused.getMessage());
             }
@@ -208,7 +208,7 @@ class DynamoDbConnectorTest {
                     "SELECT * FROM \"orders\", \"secrets\"",
                     "SELECT * FROM \"orders\" WHERE customer IN (SELECT id FROM secrets)",
                     "SELECT * FROM \"orders\".'x'")) {
-                assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class, () -> session.execute(hidden), hidden)
+                assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class, () -> link.execute(hidden), hidden)
                         .problem(), hidden);
             }
         }
@@ -222,17 +222,17 @@ class DynamoDbConnectorTest {
 
     @Test
     void explainsWhatDynamoDbAndIamRefuse() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
             StratusException badFilter = assertThrows(StratusException.class,
-                    () -> session.execute("{\"Scan\": {\"FilterExpression\": \"placed > :missing\"}}"));
+                    () -> link.execute("{\"Scan\": {\"FilterExpression\": \"placed > :missing\"}}"));
             assertEquals(Problem.INVALID_INPUT, badFilter.problem());
             assertTrue(badFilter.getMessage().contains("ValidationException") && badFilter.getMessage().contains(":missing"),
                     badFilter.getMessage());
-            StratusException typo = assertThrows(StratusException.class, () -> session.execute("{\"Scan\": {\"Filter\": \"a = b\"}}"));
+            StratusException typo = assertThrows(StratusException.class, () -> link.execute("{\"Scan\": {\"Filter\": \"a = b\"}}"));
             assertTrue(typo.getMessage().contains("not Filter"), typo.getMessage());
-            StratusException notJson = assertThrows(StratusException.class, () -> session.execute("{\"Scan\": "));
+            StratusException notJson = assertThrows(StratusException.class, () -> link.execute("{\"Scan\": "));
             assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
-            StratusException badValue = assertThrows(StratusException.class, () -> session.execute(
+            StratusException badValue = assertThrows(StratusException.class, () -> link.execute(
                     "{\"GetItem\": {\"Key\": {\"customer\": \"c1\"}}}"));
             assertTrue(badValue.getMessage().contains("GetItem.Key.customer must be a value in DynamoDB JSON"), badValue.getMessage());
         }
@@ -247,11 +247,11 @@ class DynamoDbConnectorTest {
 
     @Test
     void cancelStopsReadingBeforeTheNextResponse() {
-        try (DatabaseLink session = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
-                StatementResult scan = session.execute("{\"Scan\": {\"Limit\": 50}}")) {
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY);
+                StatementResult scan = link.execute("{\"Scan\": {\"Limit\": 50}}")) {
             assertEquals(50, scan.nextPage(50).size());
             long scans = simulator.calls().count("dynamodb:Scan");
-            session.cancel();
+            link.cancel();
             StratusException cancelled = assertThrows(StratusException.class, () -> scan.nextPage(50));
             assertEquals(Problem.CONFLICT, cancelled.problem());
             assertEquals(scans, simulator.calls().count("dynamodb:Scan"), "no further page was asked for");
@@ -262,10 +262,10 @@ class DynamoDbConnectorTest {
     void signsWithThePersonsKeysForEachRequestAndNeedsNoDatabaseUser() {
         AtomicInteger lent = new AtomicInteger();
         AwsKeys keys = keys(DANA_KEY, DANA_SECRET, lent);
-        try (DatabaseLink session = connector.open(spec(), DatabaseLogin.withAwsIdentity(arn("dana"), keys), AccessMode.READ_ONLY)) {
+        try (DatabaseLink link = connector.open(spec(), DatabaseLogin.withAwsIdentity(arn("dana"), keys), AccessMode.READ_ONLY)) {
             int before = lent.get();
             // customer c1 has 120 orders: pages of 50, 50 and 20
-            rows(session, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c\", \"Limit\": 50,"
+            rows(link, "{\"Query\": {\"KeyConditionExpression\": \"customer = :c\", \"Limit\": 50,"
                     + " \"ExpressionAttributeValues\": {\":c\": {\"S\": \"c1\"}}}}");
             assertEquals(before + 3, lent.get(), "keys lent for each of the 3 requests");
         }
@@ -306,8 +306,8 @@ class DynamoDbConnectorTest {
                 + simulator.calls().count("dynamodb:ExecuteStatement");
     }
 
-    private static List<List<Object>> rows(DatabaseLink session, String statement) {
-        try (StatementResult result = session.execute(statement)) {
+    private static List<List<Object>> rows(DatabaseLink link, String statement) {
+        try (StatementResult result = link.execute(statement)) {
             List<List<Object>> rows = new ArrayList<>();
             List<List<Object>> page;
             while (!(page = result.nextPage(1_000)).isEmpty()) {
@@ -317,7 +317,7 @@ class DynamoDbConnectorTest {
         }
     }
 
-    private static void run(DatabaseLink session, String statement) {
-        session.execute(statement).close();
+    private static void run(DatabaseLink link, String statement) {
+        link.execute(statement).close();
     }
 }

@@ -3,6 +3,7 @@ package io.stratus.connect.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,8 @@ class DynamoDbScanBenchmark {
             .user("bench", u -> u.accessKey(KEY, SECRET))
             .region("eu-west-1", region -> region.dynamoDbTable("events", t -> t.partitionKey("id", "S"))))
             .build();
-    private static final AwsCredentials CREDENTIALS = new AwsCredentials(KEY, Secret.of(SECRET), null);
+    private static final AwsKeys KEYS = AwsKeys.of(new AwsCredentials(KEY, Secret.of(SECRET), null));
+    private static final AwsService<DynamoDbClient> DYNAMODB = AwsService.dynamoDb("eu-west-1");
 
     @Test
     void scanOneHundredThousandItemsTwoWays() throws Exception {
@@ -60,16 +61,15 @@ class DynamoDbScanBenchmark {
             StratusServices stratus = new StratusServices();
             stratus.useAws(simulator, Map.of("callTimeoutMillis", 60_000L));
             AwsClients aws = stratus.aws();
-            DynamoDbClient dynamo = aws.dynamoDb("eu-west-1");
-            fill(aws, dynamo);
-            DatabaseLink session = stratus.connector("dynamodb").open(new ConnectionSpec(
+            fill(aws);
+            DatabaseLink link = stratus.connector("dynamodb").open(new ConnectionSpec(
                     "arn:aws:dynamodb:eu-west-1:123456789012:table/events", "dynamodb", "eu-west-1",
                     "dynamodb.eu-west-1.amazonaws.com", 443, Optional.of("events"), true, false),
-                    DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", keys()), AccessMode.READ_ONLY);
+                    DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", KEYS), AccessMode.READ_ONLY);
 
             Map<String, Scan> ways = new LinkedHashMap<>();
-            ways.put("raw AWS SDK", () -> rawSdk(aws, dynamo));
-            ways.put("connector", () -> throughConnector(session));
+            ways.put("raw AWS SDK", () -> rawSdk(aws));
+            ways.put("connector", () -> throughConnector(link));
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             for (Map.Entry<String, Scan> way : ways.entrySet()) {
                 assertEquals(ITEMS, way.getValue().items(), way.getKey() + " warm-up");
@@ -86,7 +86,7 @@ class DynamoDbScanBenchmark {
                     rates.get(way.getKey()).add(ITEMS / ((System.nanoTime() - started) / 1e9));
                 }
             }
-            session.close();
+            link.close();
             double raw = median(rates.get("raw AWS SDK"));
             System.out.printf("%n[benchmark] scanning %,d DynamoDB items of 5 attributes from the AWS simulator on loopback"
                     + " (median of %d interleaved rounds after a warm-up)%n", ITEMS, ROUNDS);
@@ -101,21 +101,24 @@ class DynamoDbScanBenchmark {
         long items() throws Exception;
     }
 
-    private static long rawSdk(AwsClients aws, DynamoDbClient dynamo) {
-        long items = 0;
-        long checksum = 0;
-        for (Map<String, AttributeValue> item : dynamo.scanPaginator(r -> r.tableName("events")
-                .overrideConfiguration(aws.as(CREDENTIALS))).items()) {
-            checksum += item.get("id").s().length() + item.get("n").n().length() + item.get("label").s().length()
-                    + (item.get("flag").bool() ? 1 : 0) + item.get("at").s().length();
-            items++;
-        }
-        return checksum == 0 ? -1 : items;
+    /** The SDK's paginator, all pages in one call of the AWS gateway. */
+    private static long rawSdk(AwsClients aws) {
+        return aws.call(KEYS, DYNAMODB, "Scan", (dynamo, signedAs) -> {
+            long items = 0;
+            long checksum = 0;
+            for (Map<String, AttributeValue> item : dynamo.scanPaginator(r -> r.tableName("events")
+                    .overrideConfiguration(signedAs)).items()) {
+                checksum += item.get("id").s().length() + item.get("n").n().length() + item.get("label").s().length()
+                        + (item.get("flag").bool() ? 1 : 0) + item.get("at").s().length();
+                items++;
+            }
+            return checksum == 0 ? -1 : items;
+        });
     }
 
-    private static long throughConnector(DatabaseLink session) {
+    private static long throughConnector(DatabaseLink link) {
         long items = 0;
-        try (StatementResult result = session.execute("{\"Scan\": {}}")) {
+        try (StatementResult result = link.execute("{\"Scan\": {}}")) {
             for (List<List<Object>> page = result.nextPage(500); !page.isEmpty(); page = result.nextPage(500)) {
                 items += page.size();
             }
@@ -124,15 +127,15 @@ class DynamoDbScanBenchmark {
     }
 
     /** Writes the items 25 a request (BatchWriteItem's most), from several threads. */
-    private static void fill(AwsClients aws, DynamoDbClient dynamo) throws Exception {
+    private static void fill(AwsClients aws) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> batches = new ArrayList<>();
             for (int first = 0; first < ITEMS; first += 25) {
                 int from = first;
-                batches.add(writers.submit(() -> dynamo.batchWriteItem(r -> r.requestItems(Map.of("events",
-                        IntStream.range(from, Math.min(from + 25, ITEMS)).mapToObj(DynamoDbScanBenchmark::put).toList()))
-                        .overrideConfiguration(aws.as(CREDENTIALS)))));
+                batches.add(writers.submit(() -> aws.call(KEYS, DYNAMODB, "BatchWriteItem", (dynamo, signedAs) -> dynamo
+                        .batchWriteItem(r -> r.requestItems(Map.of("events", IntStream.range(from, Math.min(from + 25, ITEMS))
+                                .mapToObj(DynamoDbScanBenchmark::put).toList())).overrideConfiguration(signedAs)))));
             }
             for (Future<?> batch : batches) {
                 batch.get();
@@ -149,15 +152,6 @@ class DynamoDbScanBenchmark {
                 "label", AttributeValue.fromS("event number " + n),
                 "flag", AttributeValue.fromBool(n % 2 == 0),
                 "at", AttributeValue.fromS("2026-01-01T00:00:00Z"))).build()).build();
-    }
-
-    private static AwsKeys keys() {
-        return new AwsKeys() {
-            @Override
-            public <T> T use(Function<AwsCredentials, T> call) {
-                return call.apply(CREDENTIALS);
-            }
-        };
     }
 
     private static double median(List<Double> values) {

@@ -16,8 +16,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * One open statement's result behind the database service's paging, in pages of a few rows
- * whatever the reader asks for, so that a short result spans pages; counts cancels, and can fail
+ * One open statement's result behind the database service's paging, in pages of a few rows, the
+ * largest it allows (a larger page is refused, as the service's {@code maxPageRows} setting does),
+ * so that a short result spans pages; counts cancels, and can fail
  * on a given page as a closed connection would. Closing it closes the result.
  */
 final class PagedDatabaseService implements DatabaseService, AutoCloseable {
@@ -51,7 +52,15 @@ final class PagedDatabaseService implements DatabaseService, AutoCloseable {
     }
 
     @Override
+    public int largestPage() {
+        return rowsPerPage;
+    }
+
+    @Override
     public ResultPage nextPage(UserSession session, String connectionId, long statement, int pageSize) {
+        if (pageSize > rowsPerPage) {
+            throw new StratusException(Problem.INVALID_INPUT, "A page holds 1 to " + rowsPerPage + " rows.");
+        }
         if (++pages == failingPage) {
             throw new StratusException(Problem.NOT_FOUND, "The connection was closed.");
         }

@@ -7,6 +7,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.testing.StratusServices;
@@ -127,9 +128,9 @@ class HeapAfterSessionsTest {
         for (String database : List.of("orders", "warehouse", "carts")) {
             assertTrue(explorer.contains("\"" + database + "\""), database + " discovered: " + explorer);
         }
-        String sessionId = person.sessionCookie();
-        Secret token = stratus.vault().withCredentials(sessionId, keys -> stratus.aws().rdsAuthToken(keys, REGION,
-                "orders.example.eu-west-1.rds.amazonaws.com", 5432, "app", simulator.now()));
+        AwsKeys keys = stratus.signIn().find(person.sessionCookie()).orElseThrow().awsKeys();
+        Secret token = stratus.aws().rdsAuthToken(keys, REGION, "orders.example.eu-west-1.rds.amazonaws.com", 5432,
+                "app", simulator.now());
         simulator.verifyRdsAuthToken(token.reveal(), "orders.example.eu-west-1.rds.amazonaws.com", 5432, REGION, "app");
         token.clear();
     }

@@ -12,14 +12,19 @@ import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.PrincipalType;
-import io.stratus.store.AuditEntry;
-import io.stratus.store.ConfigStore;
-import io.stratus.store.InstanceBinding;
-import io.stratus.store.StoreReader;
-import io.stratus.store.StoreWriter;
-import io.stratus.store.StoredUser;
+import io.stratus.core.store.AuditEntry;
+import io.stratus.core.store.AuditWriter;
+import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.IdentityReader;
+import io.stratus.core.store.IdentityWriter;
+import io.stratus.core.store.InstanceBinding;
+import io.stratus.core.store.SavedConnectionWriter;
+import io.stratus.core.store.StoreReader;
+import io.stratus.core.store.StoreWriter;
+import io.stratus.core.store.StoredUser;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every configuration store does, whatever database holds it: each subclass runs these
@@ -52,18 +60,19 @@ import org.junit.jupiter.api.function.Executable;
 abstract class ConfigStoreContract {
 
     private static final String ADMINISTRATOR = Role.ADMINISTRATOR.id();
-    private static final String SETTING = "console.banner";
+    static final String SETTING = "console.banner";
     private static final Role AUDITOR = Role.custom("auditor", "Auditor", EnumSet.of(Permission.READ_AUDIT, Permission.EXPLORE));
     private static final StoredUser ALICE = FirstSetup.user("AIDAALICE");
     private static final StoredUser BOB = FirstSetup.user("AIDABOB");
 
-    /** Everything a transaction can read, to compare whole stores at once. */
+    /** Everything a transaction can read, in every area, to compare whole stores at once. */
     record Contents(Optional<InstanceBinding> binding, List<StoredUser> users, Map<String, Set<String>> grants,
-            int administrators, List<Role> customRoles, Optional<String> setting, List<AuditEntry> audit) {
+            int administrators, List<Role> customRoles, Map<String, List<String>> databaseLimits, Optional<String> setting,
+            Map<String, List<SavedConnection>> savedConnections, List<AuditEntry> audit) {
     }
 
-    private static final Contents NOTHING = new Contents(Optional.empty(), List.of(), Map.of(), 0, List.of(),
-            Optional.empty(), List.of());
+    private static final Contents NOTHING = new Contents(Optional.empty(), List.of(), Map.of(), 0, List.of(), Map.of(),
+            Optional.empty(), Map.of(), List.of());
 
     final StoreRuntime runtime = new StoreRuntime();
     Map<String, Object> properties;
@@ -71,6 +80,9 @@ abstract class ConfigStoreContract {
 
     /** The properties of a store in a new, empty database. */
     abstract Map<String, Object> newStore() throws Exception;
+
+    /** A connection to the empty database of {@link #newStore()}'s properties, creating nothing in it. */
+    abstract Connection connectToNewDatabase(Map<String, Object> storeProperties) throws SQLException;
 
     @BeforeEach
     void openNewStore() throws Exception {
@@ -91,13 +103,14 @@ abstract class ConfigStoreContract {
     @Test
     void theInstanceIsBoundOnceAndASecondBindingIsAConflict() {
         InstanceBinding binding = new InstanceBinding(FirstSetup.ACCOUNT, "aws", "AIDAALICE", FirstSetup.AT);
-        write(writer -> writer.bind(binding));
-        assertEquals(Optional.of(binding), store.read(StoreReader::binding));
+        write(writer -> writer.identity().bind(binding));
+        assertEquals(Optional.of(binding), store.read(reader -> reader.identity().binding()));
 
         StratusException conflict = assertProblem(Problem.CONFLICT,
-                () -> write(writer -> writer.bind(new InstanceBinding("210987654321", "aws", "AIDAMALLORY", FirstSetup.AT))));
+                () -> write(writer -> writer.identity().bind(
+                        new InstanceBinding("210987654321", "aws", "AIDAMALLORY", FirstSetup.AT))));
         assertTrue(conflict.getMessage().startsWith("This Stratus instance is already configured"), conflict.getMessage());
-        assertEquals(Optional.of(binding), store.read(StoreReader::binding));
+        assertEquals(Optional.of(binding), store.read(reader -> reader.identity().binding()));
     }
 
     @Test
@@ -105,34 +118,37 @@ abstract class ConfigStoreContract {
         StoredUser role = new StoredUser("AROAOPERATIONS", "arn:aws:sts::123456789012:assumed-role/Ops/night-shift", "Ops",
                 PrincipalType.ASSUMED_ROLE, FirstSetup.AT, FirstSetup.AT);
         write(writer -> {
-            writer.saveUser(role);
-            writer.saveUser(BOB);
-            writer.saveUser(ALICE);
+            writer.identity().saveUser(role);
+            writer.identity().saveUser(BOB);
+            writer.identity().saveUser(ALICE);
         });
-        assertEquals(List.of(ALICE, BOB, role), store.read(StoreReader::users), "ordered by name, whatever the case");
+        assertEquals(List.of(ALICE, BOB, role), store.read(reader -> reader.identity().users()),
+                "ordered by name, whatever the case");
 
         StoredUser renamed = new StoredUser(BOB.principalId(), "arn:aws:iam::123456789012:user/team/robert", "robert",
                 PrincipalType.IAM_USER, FirstSetup.AT.plus(Duration.ofDays(9)), FirstSetup.AT.plus(Duration.ofDays(9)));
-        write(writer -> writer.saveUser(renamed));
+        write(writer -> writer.identity().saveUser(renamed));
         StoredUser kept = new StoredUser(BOB.principalId(), renamed.arn(), "robert", PrincipalType.IAM_USER,
                 BOB.firstSignIn(), renamed.lastSignIn());
-        assertEquals(Optional.of(kept), store.read(reader -> reader.user(BOB.principalId())), "the first sign-in stays");
-        assertEquals(Optional.empty(), store.read(reader -> reader.user("AIDANOBODY")));
+        assertEquals(Optional.of(kept), store.read(reader -> reader.identity().user(BOB.principalId())),
+                "the first sign-in stays");
+        assertEquals(Optional.empty(), store.read(reader -> reader.identity().user("AIDANOBODY")));
     }
 
     @Test
     void databaseLimitsOfRolesAreReplacedAndGoWithTheirRole() {
         Role analyst = Role.custom("analyst", "Analyst", Set.of(Permission.CONNECT));
         write(writer -> {
-            writer.saveCustomRole(analyst);
-            writer.setDatabaseLimits("viewer", List.of("arn:aws:rds:*:*:db:reporting-*"));
-            writer.setDatabaseLimits("analyst", List.of("b*", "a*", "a*"));
+            writer.identity().saveCustomRole(analyst);
+            writer.identity().setDatabaseLimits("viewer", List.of("arn:aws:rds:*:*:db:reporting-*"));
+            writer.identity().setDatabaseLimits("analyst", List.of("b*", "a*", "a*"));
         });
         assertEquals(Map.of("viewer", List.of("arn:aws:rds:*:*:db:reporting-*"), "analyst", List.of("a*", "b*")),
-                store.read(StoreReader::databaseLimits));
-        write(writer -> writer.setDatabaseLimits("viewer", List.of()));
-        write(writer -> writer.deleteCustomRole("analyst"));
-        assertEquals(Map.of(), store.read(StoreReader::databaseLimits), "no limit left: one lifted, one deleted with its role");
+                store.read(reader -> reader.identity().databaseLimits()));
+        write(writer -> writer.identity().setDatabaseLimits("viewer", List.of()));
+        write(writer -> writer.identity().deleteCustomRole("analyst"));
+        assertEquals(Map.of(), store.read(reader -> reader.identity().databaseLimits()),
+                "no limit left: one lifted, one deleted with its role");
     }
 
     @Test
@@ -142,95 +158,97 @@ abstract class ConfigStoreContract {
         SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
                 "admin", Optional.empty(), false);
         write(writer -> {
-            writer.saveUser(ALICE);
-            writer.saveUser(BOB);
-            writer.saveConnection(ALICE.principalId(), orders);
-            writer.saveConnection(ALICE.principalId(), legacy);
+            writer.identity().saveUser(ALICE);
+            writer.identity().saveUser(BOB);
+            writer.savedConnections().save(ALICE.principalId(), orders);
+            writer.savedConnections().save(ALICE.principalId(), legacy);
         });
-        assertEquals(List.of(legacy, orders), store.read(reader -> reader.savedConnections(ALICE.principalId())),
+        assertEquals(List.of(legacy, orders), store.read(reader -> reader.savedConnections().of(ALICE.principalId())),
                 "by name, whatever the case");
-        assertEquals(List.of(), store.read(reader -> reader.savedConnections(BOB.principalId())));
+        assertEquals(List.of(), store.read(reader -> reader.savedConnections().of(BOB.principalId())));
 
-        assertProblem(Problem.CONFLICT, () -> write(writer -> writer.saveConnection(ALICE.principalId(),
+        assertProblem(Problem.CONFLICT, () -> write(writer -> writer.savedConnections().save(ALICE.principalId(),
                 new SavedConnection("c-3", "Orders", orders.resourceId(), "other", Optional.empty(), false))));
-        write(writer -> writer.saveConnection(BOB.principalId(),
+        write(writer -> writer.savedConnections().save(BOB.principalId(),
                 new SavedConnection("c-4", "Orders", orders.resourceId(), "bob", Optional.empty(), false)));
-        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.saveConnection(BOB.principalId(),
+        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.savedConnections().save(BOB.principalId(),
                 new SavedConnection("c-1", "taken over", orders.resourceId(), "bob", Optional.empty(), false))));
-        assertFalse(store.write(writer -> writer.deleteConnection(BOB.principalId(), "c-1")), "bob cannot delete alice's");
+        assertFalse(store.write(writer -> writer.savedConnections().delete(BOB.principalId(), "c-1")),
+                "bob cannot delete alice's");
 
         SavedConnection renamed = new SavedConnection("c-1", "Orders (reporting)", orders.resourceId(), "reporting",
                 Optional.empty(), true);
-        write(writer -> writer.saveConnection(ALICE.principalId(), renamed));
-        assertEquals(List.of(legacy, renamed), store.read(reader -> reader.savedConnections(ALICE.principalId())));
-        assertTrue(store.write(writer -> writer.deleteConnection(ALICE.principalId(), "c-2")));
-        assertEquals(List.of(renamed), store.read(reader -> reader.savedConnections(ALICE.principalId())));
+        write(writer -> writer.savedConnections().save(ALICE.principalId(), renamed));
+        assertEquals(List.of(legacy, renamed), store.read(reader -> reader.savedConnections().of(ALICE.principalId())));
+        assertTrue(store.write(writer -> writer.savedConnections().delete(ALICE.principalId(), "c-2")));
+        assertEquals(List.of(renamed), store.read(reader -> reader.savedConnections().of(ALICE.principalId())));
     }
 
     @Test
     void grantsAndRevokesAreIdempotent() {
         write(writer -> {
-            writer.saveUser(ALICE);
-            writer.grant(ALICE.principalId(), "viewer");
-            writer.grant(ALICE.principalId(), "viewer");
-            writer.grant(ALICE.principalId(), "user");
+            writer.identity().saveUser(ALICE);
+            writer.identity().grant(ALICE.principalId(), "viewer");
+            writer.identity().grant(ALICE.principalId(), "viewer");
+            writer.identity().grant(ALICE.principalId(), "user");
         });
-        assertEquals(Set.of("viewer", "user"), store.read(reader -> reader.grantsOf(ALICE.principalId())));
-        assertEquals(1, store.read(reader -> reader.holdersOf("viewer")));
+        assertEquals(Set.of("viewer", "user"), store.read(reader -> reader.identity().grantsOf(ALICE.principalId())));
+        assertEquals(1, store.read(reader -> reader.identity().holdersOf("viewer")));
 
         write(writer -> {
-            writer.revoke(ALICE.principalId(), "viewer");
-            writer.revoke(ALICE.principalId(), "viewer");
-            writer.revoke(ALICE.principalId(), ADMINISTRATOR);
+            writer.identity().revoke(ALICE.principalId(), "viewer");
+            writer.identity().revoke(ALICE.principalId(), "viewer");
+            writer.identity().revoke(ALICE.principalId(), ADMINISTRATOR);
         });
-        assertEquals(Set.of("user"), store.read(reader -> reader.grantsOf(ALICE.principalId())));
-        assertEquals(0, store.read(reader -> reader.holdersOf("viewer")));
+        assertEquals(Set.of("user"), store.read(reader -> reader.identity().grantsOf(ALICE.principalId())));
+        assertEquals(0, store.read(reader -> reader.identity().holdersOf("viewer")));
     }
 
     @Test
     void aGrantNeedsAKnownUserAndAnExistingRole() {
-        write(writer -> writer.saveUser(ALICE));
-        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.grant("AIDANOBODY", "viewer")));
-        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.grant(ALICE.principalId(), AUDITOR.id())));
-        assertEquals(Set.of(), store.read(reader -> reader.grantsOf(ALICE.principalId())));
+        write(writer -> writer.identity().saveUser(ALICE));
+        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.identity().grant("AIDANOBODY", "viewer")));
+        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.identity().grant(ALICE.principalId(), AUDITOR.id())));
+        assertEquals(Set.of(), store.read(reader -> reader.identity().grantsOf(ALICE.principalId())));
     }
 
     @Test
     void customRolesAreCreatedReplacedAndDeletedWithTheirGrants() {
         Role analyst = Role.custom("analyst", "Analyst", Set.of());
         write(writer -> {
-            writer.saveCustomRole(AUDITOR);
-            writer.saveCustomRole(analyst);
-            writer.saveUser(ALICE);
-            writer.grant(ALICE.principalId(), AUDITOR.id());
+            writer.identity().saveCustomRole(AUDITOR);
+            writer.identity().saveCustomRole(analyst);
+            writer.identity().saveUser(ALICE);
+            writer.identity().grant(ALICE.principalId(), AUDITOR.id());
         });
-        assertEquals(List.of(analyst, AUDITOR), store.read(StoreReader::customRoles), "ordered by id");
+        assertEquals(List.of(analyst, AUDITOR), store.read(reader -> reader.identity().customRoles()), "ordered by id");
 
         Role widened = Role.custom(AUDITOR.id(), "Senior auditor", EnumSet.of(Permission.READ_AUDIT, Permission.CONNECT));
-        write(writer -> writer.saveCustomRole(widened));
-        assertEquals(List.of(analyst, widened), store.read(StoreReader::customRoles));
-        assertEquals(1, store.read(reader -> reader.holdersOf(AUDITOR.id())), "replacing a role keeps its grants");
+        write(writer -> writer.identity().saveCustomRole(widened));
+        assertEquals(List.of(analyst, widened), store.read(reader -> reader.identity().customRoles()));
+        assertEquals(1, store.read(reader -> reader.identity().holdersOf(AUDITOR.id())), "replacing a role keeps its grants");
 
-        write(writer -> writer.deleteCustomRole(AUDITOR.id()));
-        assertEquals(List.of(analyst), store.read(StoreReader::customRoles));
-        assertEquals(Set.of(), store.read(reader -> reader.grantsOf(ALICE.principalId())));
+        write(writer -> writer.identity().deleteCustomRole(AUDITOR.id()));
+        assertEquals(List.of(analyst), store.read(reader -> reader.identity().customRoles()));
+        assertEquals(Set.of(), store.read(reader -> reader.identity().grantsOf(ALICE.principalId())));
 
-        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.deleteCustomRole(AUDITOR.id())));
-        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.deleteCustomRole(ADMINISTRATOR)));
-        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.saveCustomRole(Role.custom("viewer", "Mine", Set.of()))));
+        assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.identity().deleteCustomRole(AUDITOR.id())));
+        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.identity().deleteCustomRole(ADMINISTRATOR)));
+        assertProblem(Problem.INVALID_INPUT,
+                () -> write(writer -> writer.identity().saveCustomRole(Role.custom("viewer", "Mine", Set.of()))));
     }
 
     @Test
     void settingsAreKeptAndReplaced() {
         write(writer -> {
-            writer.putSetting(SETTING, "Welcome");
-            writer.putSetting("console.theme", "dark");
+            writer.identity().putSetting(SETTING, "Welcome");
+            writer.identity().putSetting("console.theme", "dark");
         });
-        write(writer -> writer.putSetting(SETTING, "Maintenance tonight"));
-        assertEquals(Optional.of("Maintenance tonight"), store.read(reader -> reader.setting(SETTING)));
-        assertEquals(Optional.of("dark"), store.read(reader -> reader.setting("console.theme")));
-        assertEquals(Optional.empty(), store.read(reader -> reader.setting("console.unknown")));
-        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.putSetting(" ", "x")));
+        write(writer -> writer.identity().putSetting(SETTING, "Maintenance tonight"));
+        assertEquals(Optional.of("Maintenance tonight"), store.read(reader -> reader.identity().setting(SETTING)));
+        assertEquals(Optional.of("dark"), store.read(reader -> reader.identity().setting("console.theme")));
+        assertEquals(Optional.empty(), store.read(reader -> reader.identity().setting("console.unknown")));
+        assertProblem(Problem.INVALID_INPUT, () -> write(writer -> writer.identity().putSetting(" ", "x")));
     }
 
     @Test
@@ -239,10 +257,10 @@ abstract class ConfigStoreContract {
                 .mapToObj(i -> new AuditEntry(FirstSetup.AT, i == 0 ? null : ALICE.principalId(), "action-" + i, "ok",
                         i == 0 ? null : "detail " + i))
                 .toList();
-        write(writer -> entries.forEach(writer::append));
-        assertEquals(List.of(entries.get(4), entries.get(3), entries.get(2)), store.read(reader -> reader.audit(3)));
-        assertEquals(entries.reversed(), store.read(reader -> reader.audit(100)));
-        assertProblem(Problem.INVALID_INPUT, () -> store.read(reader -> reader.audit(0)));
+        write(writer -> entries.forEach(writer.audit()::append));
+        assertEquals(List.of(entries.get(4), entries.get(3), entries.get(2)), store.read(reader -> reader.audit().newest(3)));
+        assertEquals(entries.reversed(), store.read(reader -> reader.audit().newest(100)));
+        assertProblem(Problem.INVALID_INPUT, () -> store.read(reader -> reader.audit().newest(0)));
     }
 
     @Test
@@ -282,10 +300,9 @@ abstract class ConfigStoreContract {
     @Test
     void aReadTransactionSeesOneSnapshotOfTheWholeStore() {
         Contents seen = store.read(reader -> {
-            reader.setting(SETTING); // the transaction has begun reading
+            reader.identity().setting(SETTING); // the transaction has begun reading
             CompletableFuture.runAsync(() -> write(writer -> FirstSetup.run(writer, ALICE.principalId()))).join();
-            return new Contents(reader.binding(), reader.users(), Map.of(), reader.holdersOf(ADMINISTRATOR),
-                    reader.customRoles(), reader.setting(SETTING), reader.audit(100));
+            return contentsOf(reader);
         });
         assertEquals(NOTHING, seen, "a setup committed meanwhile stays out of the snapshot");
         assertEquals(1, contents().administrators());
@@ -296,8 +313,8 @@ abstract class ConfigStoreContract {
         IllegalStateException failure = new IllegalStateException("the caller changed its mind");
         Executable failingWork = () -> write(writer -> {
             FirstSetup.run(writer, ALICE.principalId());
-            writer.saveCustomRole(AUDITOR);
-            writer.putSetting(SETTING, "Welcome");
+            writer.identity().saveCustomRole(AUDITOR);
+            writer.identity().putSetting(SETTING, "Welcome");
             throw failure;
         });
         assertSame(failure, assertThrows(IllegalStateException.class, failingWork), "the exception propagates unchanged");
@@ -306,10 +323,15 @@ abstract class ConfigStoreContract {
 
     @Test
     void transactionsNeitherNestNorOutliveTheirWork() {
-        assertThrows(IllegalStateException.class, () -> write(writer -> store.read(StoreReader::binding)));
+        assertThrows(IllegalStateException.class, () -> write(writer -> store.read(reader -> reader.identity().binding())));
         StoreReader leaked = store.read(reader -> reader);
-        assertThrows(IllegalStateException.class, leaked::binding);
+        assertThrows(IllegalStateException.class, () -> leaked.identity().binding());
+        assertThrows(IllegalStateException.class, () -> leaked.savedConnections().of(ALICE.principalId()));
+        assertThrows(IllegalStateException.class, () -> leaked.audit().newest(1));
         assertFalse(leaked instanceof StoreWriter, "a read transaction cannot be cast into writing");
+        assertFalse(leaked.identity() instanceof IdentityWriter, "nor can its areas");
+        assertFalse(leaked.savedConnections() instanceof SavedConnectionWriter, "nor can its areas");
+        assertFalse(leaked.audit() instanceof AuditWriter, "nor can its areas");
         assertEquals(NOTHING, contents(), "and the store goes on working");
     }
 
@@ -317,11 +339,11 @@ abstract class ConfigStoreContract {
     void everythingSurvivesARestart() {
         write(writer -> {
             FirstSetup.run(writer, ALICE.principalId());
-            writer.saveUser(BOB);
-            writer.saveCustomRole(AUDITOR);
-            writer.grant(BOB.principalId(), AUDITOR.id());
-            writer.grant(BOB.principalId(), "viewer");
-            writer.putSetting(SETTING, "Welcome");
+            writer.identity().saveUser(BOB);
+            writer.identity().saveCustomRole(AUDITOR);
+            writer.identity().grant(BOB.principalId(), AUDITOR.id());
+            writer.identity().grant(BOB.principalId(), "viewer");
+            writer.identity().putSetting(SETTING, "Welcome");
         });
         Contents before = contents();
         assertEquals(Map.of(ALICE.principalId(), Set.of(ADMINISTRATOR), BOB.principalId(), Set.of(AUDITOR.id(), "viewer")),
@@ -341,7 +363,7 @@ abstract class ConfigStoreContract {
         store = runtime.open(properties);
         assertEquals(NOTHING, contents());
         write(writer -> FirstSetup.run(writer, ALICE.principalId()));
-        assertEquals(ALICE.principalId(), store.read(StoreReader::binding).orElseThrow().boundByPrincipalId());
+        assertEquals(ALICE.principalId(), store.read(reader -> reader.identity().binding()).orElseThrow().boundByPrincipalId());
     }
 
     @Test
@@ -359,16 +381,38 @@ abstract class ConfigStoreContract {
     }
 
     @Test
-    void aStoreWrittenByANewerStratusFailsClosed() throws SQLException {
+    void aStoreLaidOutByANewerStratusFailsClosed() throws SQLException {
         write(writer -> FirstSetup.run(writer, ALICE.principalId()));
         runtime.shutDown();
-        int future = Migrations.LATEST + 1;
+        int future = Migrations.LAYOUT + 1;
         sql(properties, "INSERT INTO schema_version (version, description, applied_at) VALUES (" + future
                 + ", 'from the future', CURRENT_TIMESTAMP)");
 
         String failure = runtime.openExpectingFailure(properties);
         assertTrue(failure.contains("has schema version " + future + ", but this Stratus knows versions up to "
-                + Migrations.LATEST + ": a newer Stratus has used it."), failure);
+                + Migrations.LAYOUT + ": a newer Stratus has used it."), failure);
+    }
+
+    @Test
+    void anAreaWrittenByANewerStratusFailsClosed() throws SQLException {
+        write(writer -> FirstSetup.run(writer, ALICE.principalId()));
+        runtime.shutDown();
+        int future = Area.CONNECTIONS.latest() + 1;
+        recordAreaVersion("connections", future);
+
+        String failure = runtime.openExpectingFailure(properties);
+        assertTrue(failure.contains("has schema version " + future + " for saved connections, but this Stratus knows"
+                + " versions up to " + Area.CONNECTIONS.latest() + ": a newer Stratus has used it."), failure);
+    }
+
+    @Test
+    void anAreaThisStratusDoesNotKnowFailsClosed() throws SQLException {
+        runtime.shutDown();
+        recordAreaVersion("dashboards", 1);
+
+        String failure = runtime.openExpectingFailure(properties);
+        assertTrue(failure.contains("has schema versions for dashboards, which this Stratus does not know: a newer"
+                + " Stratus has used it."), failure);
     }
 
     @Test
@@ -377,37 +421,95 @@ abstract class ConfigStoreContract {
         sql(properties, "DROP TABLE role_database_limits");
 
         String failure = runtime.openExpectingFailure(properties);
-        assertTrue(failure.contains("records schema version " + Migrations.LATEST
-                + " but lacks its table(s) role_database_limits"), failure);
+        assertTrue(failure.contains("records schema version " + Area.IDENTITY.latest()
+                + " for identity and roles but lacks its table(s) role_database_limits"), failure);
     }
 
     @Test
     void aStoreWhoseVersionWasLoweredFailsClosed() throws SQLException {
         runtime.shutDown();
-        sql(properties, "DELETE FROM schema_version WHERE version = " + Migrations.LATEST);
+        sql(properties, "DELETE FROM area_schema_version WHERE area = 'identity' AND version = " + Area.IDENTITY.latest());
 
         String failure = runtime.openExpectingFailure(properties);
-        assertTrue(failure.contains("records schema version " + (Migrations.LATEST - 1)
-                + " but holds the table(s) role_database_limits of a later version"), failure);
+        assertTrue(failure.contains("records schema version " + (Area.IDENTITY.latest() - 1) + " for identity and roles"
+                + " but holds the table(s) role_database_limits of a later version: its area_schema_version rows were"
+                + " changed"), failure);
+    }
+
+    @Test
+    void aStoreLackingASharedTableFailsClosed() throws SQLException {
+        runtime.shutDown();
+        sql(properties, "DROP TABLE write_lock");
+
+        String failure = runtime.openExpectingFailure(properties);
+        assertTrue(failure.contains("records schema version " + Migrations.LAYOUT + " but lacks its table(s) write_lock"),
+                failure);
+    }
+
+    /**
+     * A store from before areas, left by an older Stratus, opens with everything it held, and from
+     * then on records each area's versions; it goes on working and opens again.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void aStoreFromBeforeAreasOpensWithAllItsData(int wholeStoreVersion) throws Exception {
+        runtime.shutDown();
+        properties = newStore();
+        try (Connection connection = connectToNewDatabase(properties)) {
+            StoreBeforeAreas.create(connection, wholeStoreVersion);
+        }
+        store = runtime.open(properties);
+
+        StoredUser alice = FirstSetup.user(StoreBeforeAreas.ALICE);
+        StoredUser bob = FirstSetup.user(StoreBeforeAreas.BOB);
+        SavedConnection orders = new SavedConnection("c-1", "Orders", "arn:aws:rds:eu-west-1:123456789012:db:orders",
+                "reporting", Optional.of("orders"), true);
+        Contents held = new Contents(Optional.of(new InstanceBinding(FirstSetup.ACCOUNT, "aws", alice.principalId(),
+                FirstSetup.AT)), List.of(alice, bob), Map.of(alice.principalId(), Set.of(ADMINISTRATOR),
+                bob.principalId(), Set.of(AUDITOR.id(), "viewer")), 1, List.of(AUDITOR),
+                wholeStoreVersion >= 3 ? Map.of(AUDITOR.id(), List.of("arn:aws:rds:*:*:db:reporting-*")) : Map.of(),
+                Optional.of("Welcome"), Map.of(alice.principalId(), List.of(),
+                        bob.principalId(), wholeStoreVersion >= 2 ? List.of(orders) : List.of()),
+                List.of(new AuditEntry(StoreBeforeAreas.LATER, alice.principalId(), "grant", "success",
+                        "auditor to bob (AIDABOB)"), new AuditEntry(FirstSetup.AT, null, "sign-in", "refused", "")));
+        assertEquals(held, contents());
+        assertEquals(Map.of("identity", Area.IDENTITY.latest(), "connections", Area.CONNECTIONS.latest(), "audit",
+                Area.AUDIT.latest()), areaVersions(), "every area is at its latest version and records it");
+
+        SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
+                "admin", Optional.empty(), false);
+        write(writer -> {
+            writer.savedConnections().save(alice.principalId(), legacy);
+            writer.identity().setDatabaseLimits("viewer", List.of("arn:aws:rds:*:*:db:legacy"));
+        });
+        Contents changed = contents();
+        store = runtime.restart(properties);
+        assertEquals(changed, contents());
+        assertEquals(List.of(legacy), changed.savedConnections().get(alice.principalId()));
     }
 
     @Test
     void aFailingStoreTellsWhatHappenedWithoutItsInternals() {
-        write(writer -> ((JdbcWriter) writer).update("drop the audit trail", "DROP TABLE audit_log"));
+        write(writer -> ((JdbcAudit) writer.audit()).sql.update("drop the audit trail", "DROP TABLE audit_log"));
 
-        String message = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.audit(10))).getMessage();
+        String message = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.audit().newest(10))).getMessage();
         assertEquals("The configuration store could not read the audit trail. Try again in a moment; if this keeps"
                 + " happening, tell the administrator: the server's log says why.", message);
     }
 
     /** Reads the whole store in one transaction. */
     Contents contents() {
-        return store.read(reader -> {
-            List<StoredUser> users = reader.users();
-            return new Contents(reader.binding(), users,
-                    users.stream().collect(Collectors.toMap(StoredUser::principalId, user -> reader.grantsOf(user.principalId()))),
-                    reader.holdersOf(ADMINISTRATOR), reader.customRoles(), reader.setting(SETTING), reader.audit(100));
-        });
+        return store.read(ConfigStoreContract::contentsOf);
+    }
+
+    private static Contents contentsOf(StoreReader reader) {
+        IdentityReader identity = reader.identity();
+        List<StoredUser> users = identity.users();
+        return new Contents(identity.binding(), users, users.stream().collect(Collectors.toMap(StoredUser::principalId,
+                user -> identity.grantsOf(user.principalId()))), identity.holdersOf(ADMINISTRATOR), identity.customRoles(),
+                identity.databaseLimits(), identity.setting(SETTING), users.stream().collect(Collectors.toMap(
+                        StoredUser::principalId, user -> reader.savedConnections().of(user.principalId()))),
+                reader.audit().newest(100));
     }
 
     void write(Consumer<StoreWriter> change) {
@@ -415,6 +517,25 @@ abstract class ConfigStoreContract {
             change.accept(writer);
             return null;
         });
+    }
+
+    /** Records a version of an area directly, as a newer Stratus (or a bug) could. */
+    void recordAreaVersion(String area, int version) throws SQLException {
+        sql(properties, "INSERT INTO area_schema_version (area, version, description, applied_at) VALUES ('" + area
+                + "', " + version + ", 'from the future', CURRENT_TIMESTAMP)");
+    }
+
+    /** The latest version the store records for each area. */
+    Map<String, Integer> areaVersions() throws SQLException {
+        Map<String, Integer> versions = new TreeMap<>();
+        try (Connection connection = Database.open(StoreSettings.from(properties)).connect();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT area, MAX(version) FROM area_schema_version GROUP BY area")) {
+            while (rows.next()) {
+                versions.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return versions;
     }
 
     /** Runs SQL on a store's database directly, as an operator (or a bug) could. */

@@ -2,16 +2,16 @@ package io.stratus.store.internal;
 
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.PrincipalType;
-import io.stratus.store.AuditEntry;
-import io.stratus.store.InstanceBinding;
-import io.stratus.store.StoreWriter;
-import io.stratus.store.StoredUser;
+import io.stratus.core.store.AuditEntry;
+import io.stratus.core.store.InstanceBinding;
+import io.stratus.core.store.StoreWriter;
+import io.stratus.core.store.StoredUser;
 
 import java.time.Instant;
 
 /**
- * What the first sign-in to an unconfigured instance writes in one transaction: the user, the
- * Administrator grant, an audit line and, last, the binding to the user's account, so that a
+ * What the first sign-in to an unconfigured instance writes in one transaction over two areas: the
+ * user, the Administrator grant, an audit line and, last, the binding to the user's account, so that a
  * refused binding has earlier writes to roll back. Free of JUnit: the setup process runs it too.
  */
 final class FirstSetup {
@@ -28,9 +28,9 @@ final class FirstSetup {
     }
 
     static void run(StoreWriter writer, String principalId) {
-        writer.saveUser(user(principalId));
-        writer.grant(principalId, Role.ADMINISTRATOR.id());
-        writer.append(new AuditEntry(AT, principalId, "setup", "ok", "bound the instance to account " + ACCOUNT));
-        writer.bind(new InstanceBinding(ACCOUNT, "aws", principalId, AT));
+        writer.identity().saveUser(user(principalId));
+        writer.identity().grant(principalId, Role.ADMINISTRATOR.id());
+        writer.audit().append(new AuditEntry(AT, principalId, "setup", "ok", "bound the instance to account " + ACCOUNT));
+        writer.identity().bind(new InstanceBinding(ACCOUNT, "aws", principalId, AT));
     }
 }

@@ -6,11 +6,15 @@ import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +63,19 @@ class H2StoreTest extends ConfigStoreContract {
     @Override
     Map<String, Object> newStore() {
         return Map.of(StoreConfiguration.DATA_DIRECTORY, temp.resolve("data-" + ++stores).toString());
+    }
+
+    @Override
+    Connection connectToNewDatabase(Map<String, Object> storeProperties) throws SQLException {
+        Path store = Path.of((String) storeProperties.get(StoreConfiguration.DATA_DIRECTORY), "store");
+        try {
+            Files.createDirectories(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL("jdbc:h2:file:" + store.resolve("config"));
+        return source.getConnection();
     }
 
     @ParameterizedTest

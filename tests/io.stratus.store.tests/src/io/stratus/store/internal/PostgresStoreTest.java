@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 import io.stratus.testing.PostgresServer;
 
@@ -55,6 +55,11 @@ class PostgresStoreTest extends ConfigStoreContract {
         return storeIn(server.createDatabase());
     }
 
+    @Override
+    Connection connectToNewDatabase(Map<String, Object> storeProperties) throws SQLException {
+        return Database.open(StoreSettings.from(storeProperties)).connect();
+    }
+
     @Test
     void aWrongPasswordFailsClosedWithoutShowingAnyPassword() {
         String wrongPassword = "wrong-" + UUID.randomUUID();
@@ -94,13 +99,14 @@ class PostgresStoreTest extends ConfigStoreContract {
 
     @Test
     void aDatabaseThatGoesAwayIsReportedAndTheStoreRecoversWhenItReturns() throws SQLException {
-        write(writer -> writer.putSetting("console.theme", "dark")); // leaves a connection in the pool
+        write(writer -> writer.identity().putSetting("console.theme", "dark")); // leaves a connection in the pool
         String database = databaseOf(properties);
         try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
             statement.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '" + database + "'");
         }
-        StratusException unavailable = assertProblem(Problem.UNAVAILABLE, () -> store.read(reader -> reader.setting("console.theme")));
+        StratusException unavailable = assertProblem(Problem.UNAVAILABLE,
+                () -> store.read(reader -> reader.identity().setting("console.theme")));
         // What people see says what happened and what to do; where the store is and why goes to the log only.
         assertEquals("The configuration store cannot be reached. Try again in a moment; if this keeps happening, tell"
                 + " the administrator: the server's log says why.", unavailable.getMessage());
@@ -108,7 +114,7 @@ class PostgresStoreTest extends ConfigStoreContract {
         try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
-        assertEquals(Optional.of("dark"), store.read(reader -> reader.setting("console.theme")));
+        assertEquals(Optional.of("dark"), store.read(reader -> reader.identity().setting("console.theme")));
     }
 
     private static String databaseOf(Map<String, Object> storeProperties) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.stratus.core.StartupFailure;
-import io.stratus.store.ConfigStore;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;

@@ -2,10 +2,10 @@ package io.stratus.testing.engine;
 
 import io.stratus.core.cloud.CloudService;
 import io.stratus.discovery.rds.RdsListing;
-import io.stratus.explorer.discovery.Discovery;
-import io.stratus.explorer.discovery.Found;
-import io.stratus.explorer.discovery.Scan;
-import io.stratus.explorer.discovery.ScanScope;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
 
 import java.util.List;
 

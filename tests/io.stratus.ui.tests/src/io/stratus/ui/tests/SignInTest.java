@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
-import io.stratus.core.session.SessionCredentials;
 import io.stratus.ui.StratusPerspective;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
@@ -192,10 +193,9 @@ class SignInTest {
     @Order(5)
     void whenAwsRejectsTheKeysTheDesktopOffersToSignInAgainAndKeepsItsLayout() {
         signInAsAda();
-        String sessionId = session.signedIn().orElseThrow().session().id();
         // As when AWS answers a call made with the session's keys that it no longer accepts them.
         try {
-            vault().withCredentials(sessionId, keys -> {
+            session.signedIn().orElseThrow().session().awsKeys().use(keys -> {
                 throw new StratusException(Problem.NOT_SIGNED_IN, "AWS does not recognise this access key id.");
             });
         } catch (StratusException expected) {
@@ -249,14 +249,10 @@ class SignInTest {
 
     /** Temporary keys of the demo role, as AWS hands them out: a secret and a session token. */
     private static Credentials assumeDemoReadOnlyRole() {
-        AwsClients aws = service(AwsClients.class);
-        AwsCredentials asAda = new AwsCredentials(ada.id(), Secret.of(ada.secret()), null);
-        return aws.sts().assumeRole(r -> r.roleArn("arn:aws:iam::111122223333:role/DemoReadOnly")
-                .roleSessionName("ui-test").overrideConfiguration(aws.as(asAda))).credentials();
-    }
-
-    private static SessionCredentials vault() {
-        return service(SessionCredentials.class);
+        AwsKeys asAda = AwsKeys.of(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null));
+        return service(AwsClients.class).call(asAda, AwsService.sts(), "AssumeRole", (sts, signedAs) -> sts.assumeRole(
+                r -> r.roleArn("arn:aws:iam::111122223333:role/DemoReadOnly").roleSessionName("ui-test")
+                        .overrideConfiguration(signedAs))).credentials();
     }
 
     private static <T> T service(Class<T> type) {

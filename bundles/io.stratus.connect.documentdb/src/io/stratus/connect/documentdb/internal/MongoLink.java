@@ -32,7 +32,7 @@ import java.util.Set;
  * {@code pipeline}), {@code count} (with {@code filter}), {@code insertOne} ({@code document}),
  * {@code insertMany} ({@code documents}), {@code updateOne} and {@code updateMany} ({@code filter},
  * {@code update}), {@code deleteOne} and {@code deleteMany} ({@code filter}); {@code "$db"} names
- * another database than the connection's. A read-only session refuses writes before sending them.
+ * another database than the connection's. A read-only link refuses writes before sending them.
  */
 public final class MongoLink implements DatabaseLink {
 

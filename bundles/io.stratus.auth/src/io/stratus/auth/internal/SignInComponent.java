@@ -1,0 +1,277 @@
+package io.stratus.auth.internal;
+
+import io.stratus.auth.AuthConfiguration;
+import io.stratus.aws.AwsClients;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.identity.AwsKeys;
+import io.stratus.core.session.Admission;
+import io.stratus.core.session.AuditTrail;
+import io.stratus.core.session.IdentityVerifier;
+import io.stratus.core.session.SessionEnd;
+import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-in, sessions and the credential vault. Sessions live in memory only: a restart signs
+ * everybody out, which is what keeping AWS keys out of every file means. Configured through
+ * ConfigAdmin (PID {@code io.stratus.auth}).
+ */
+@Component(service = SignInService.class, configurationPid = AuthConfiguration.PID)
+public final class SignInComponent implements SignInService {
+
+    @interface Config {
+        /** A session unused for this long ends. */
+        long idleTimeoutSeconds() default 30 * 60;
+
+        /** A session ends this long after sign-in, however busy. */
+        long absoluteTimeoutSeconds() default 12 * 60 * 60;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInComponent.class);
+    private static final int SESSION_ID_BYTES = 32;
+
+    private final IdentityVerifier verifier;
+    private final Admission admission;
+    private final AuditTrail audit;
+    private final AccountDetailsReader accountDetails;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
+    private final ExecutorService background;
+    /** Obtained only when a session ends: a listener may itself need this component's services. */
+    @Reference(service = SessionListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<ComponentServiceObjects<SessionListener>> listeners = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public SignInComponent(@Reference IdentityVerifier verifier, @Reference Admission admission,
+            @Reference AuditTrail audit, @Reference AwsClients aws, Config config) {
+        this.verifier = verifier;
+        this.admission = admission;
+        this.audit = audit;
+        this.accountDetails = new AccountDetailsReader(aws);
+        this.idleTimeout = positive("idleTimeoutSeconds", config.idleTimeoutSeconds());
+        this.absoluteTimeout = positive("absoluteTimeoutSeconds", config.absoluteTimeoutSeconds());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("stratus-session-sweeper"));
+        this.background = Executors.newCachedThreadPool(daemon("stratus-account-details"));
+        long every = Math.max(1, Math.min(idleTimeout.toSeconds(), 60) / 2);
+        sweeper.scheduleWithFixedDelay(this::endExpiredSessions, every, every, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        sweeper.shutdownNow();
+        background.shutdownNow();
+        sessions.values().forEach(session -> wipe(session, SessionEnd.SHUT_DOWN));
+        sessions.clear();
+    }
+
+    @Override
+    public UserSession signIn(AwsCredentials credentials) {
+        return open(credentials, "sign-in", admission::admit);
+    }
+
+    @Override
+    public UserSession setUp(AwsCredentials credentials) {
+        return open(credentials, "setup", admission::setUp);
+    }
+
+    @Override
+    public Optional<UserSession> find(String sessionId) {
+        return Optional.ofNullable(live(sessionId));
+    }
+
+    @Override
+    public void signOut(String sessionId) {
+        LiveSession session = sessionId == null ? null : sessions.remove(sessionId);
+        if (session != null) {
+            wipe(session, SessionEnd.SIGNED_OUT);
+            try {
+                audit.record(session.principalId(), "sign-out", "success", session.identity().arn());
+            } catch (StratusException e) {
+                // The session has ended whatever the store says: a sign-out that reported failure would leave the
+                // browser holding a cookie it believes live. The gap in the audit trail goes to the log.
+                LOG.error("The sign-out of {} was not written to the audit trail: {}", session.identity().arn(),
+                        e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A session's keys, lent from its vault call by call, only while the session lives. */
+    private AwsKeys keysOf(String sessionId) {
+        return new AwsKeys() {
+            @Override
+            public <T> T use(Function<AwsCredentials, T> call) {
+                return lend(sessionId, call);
+            }
+
+            @Override
+            public String toString() {
+                return "AwsKeys[of a session]";
+            }
+        };
+    }
+
+    /**
+     * Runs {@code call} with the session's keys. If AWS answers that the keys are expired or
+     * unknown (a {@link StratusException} of kind {@code NOT_SIGNED_IN}), the session ends and the
+     * exception propagates, telling the person to sign in again.
+     */
+    private <T> T lend(String sessionId, Function<AwsCredentials, T> call) {
+        LiveSession session = live(sessionId);
+        if (session == null) {
+            throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
+        }
+        try {
+            return call.apply(session.credentials());
+        } catch (StratusException e) {
+            if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
+                end(session, SessionEnd.KEYS_REJECTED);
+            }
+            throw endedMeanwhile(session, e);
+        } catch (RuntimeException e) {
+            throw endedMeanwhile(session, e);
+        }
+    }
+
+    /**
+     * Work running side by side for one session (an explorer refresh's scans) fails in its own way once
+     * another part ended the session and wiped its keys: whatever it failed with, the cause is the end.
+     */
+    private static RuntimeException endedMeanwhile(LiveSession session, RuntimeException failure) {
+        if (failure instanceof StratusException stratus && stratus.problem() == Problem.NOT_SIGNED_IN
+                || !session.credentials().secretAccessKey().isCleared()) {
+            return failure;
+        }
+        return new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while Stratus was working for you, "
+                + "because AWS no longer accepts your keys or you signed out. Sign in again.", failure);
+    }
+
+    /** Verifies with AWS, lets admission decide, then opens the session; wipes the keys on any failure. */
+    private UserSession open(AwsCredentials credentials, String action, Function<AwsIdentity, String> admit) {
+        String principalId = null;
+        try {
+            AwsIdentity identity = verifier.verify(credentials);
+            principalId = admit.apply(identity);
+            String sessionId = newSessionId();
+            LiveSession session = new LiveSession(sessionId, identity, credentials, keysOf(sessionId), admission,
+                    clock.instant(), idleTimeout, absoluteTimeout, CompletableFuture.supplyAsync(
+                            () -> accountDetails.read(AwsKeys.of(credentials)), background));
+            sessions.put(session.id(), session);
+            audit.record(principalId, action, "success", identity.arn());
+            return session;
+        } catch (RuntimeException e) {
+            credentials.clear();
+            audit.record(principalId, action, failureOutcome(e),
+                    e instanceof StratusException ? e.getMessage() : "internal error, see the server log");
+            throw e;
+        }
+    }
+
+    private LiveSession live(String sessionId) {
+        LiveSession session = sessionId == null ? null : sessions.get(sessionId);
+        if (session == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Optional<SessionEnd> over = session.overAt(now);
+        if (over.isPresent()) {
+            end(session, over.get());
+            return null;
+        }
+        session.touch(now);
+        return session;
+    }
+
+    private void endExpiredSessions() {
+        Instant now = clock.instant();
+        sessions.values().forEach(session -> session.overAt(now).ifPresent(how -> end(session, how)));
+    }
+
+    private void end(LiveSession session, SessionEnd how) {
+        if (sessions.remove(session.id(), session)) {
+            wipe(session, how);
+            audit.record(session.principalId(), "session-end", how.id(), session.identity().arn());
+        }
+    }
+
+    /** Wipes a session's keys and lets everything kept for it go. */
+    private void wipe(LiveSession session, SessionEnd how) {
+        session.end(how);
+        for (ComponentServiceObjects<SessionListener> objects : listeners) {
+            SessionListener listener = objects.getService();
+            if (listener == null) {
+                continue; // it is going away
+            }
+            try {
+                listener.sessionEnded(session.id());
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to let go of an ended session", listener.getClass().getName(), e);
+            } finally {
+                objects.ungetService(listener);
+            }
+        }
+    }
+
+    private String newSessionId() {
+        byte[] bytes = new byte[SESSION_ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String failureOutcome(RuntimeException e) {
+        return e instanceof StratusException s ? s.problem().name().toLowerCase(java.util.Locale.ROOT) : "error";
+    }
+
+    private static Duration positive(String setting, long seconds) {
+        if (seconds <= 0) {
+            throw new StratusException(Problem.INVALID_INPUT, "Sign-in setting " + setting + ": '" + seconds
+                    + "' must be a positive number of seconds.");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
