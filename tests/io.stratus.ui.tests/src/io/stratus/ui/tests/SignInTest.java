@@ -80,7 +80,6 @@ class SignInTest {
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
         ada = DemoDesktop.keyOf("ada");
     }
-    }
 
     /** Only dialogs a failed step left open: the steps themselves close what they open. */
     @AfterEach
