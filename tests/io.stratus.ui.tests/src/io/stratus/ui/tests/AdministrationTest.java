@@ -214,7 +214,7 @@ class AdministrationTest {
         robot.runOnUiThread(() -> window.getActivePage().activate(usersAndRolesEditor()));
         robot.selectTab(control(TabFolder.class, AdminCommands.EDITOR_TABS), "Users");
         session.signOut();
-        robot.waitForControlShowing(windowShell, "Signed out: read-only");
+        robot.waitForControlShowing(windowShell, "Session ended: read-only");
         Table users = control(Table.class, AdminCommands.USERS_TABLE);
         robot.selectRow(users, "ben");
         assertFalse(robot.onUiThread(control(Table.class, AdminCommands.USER_ROLES_LIST)::isEnabled));

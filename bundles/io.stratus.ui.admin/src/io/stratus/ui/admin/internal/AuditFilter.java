@@ -8,8 +8,6 @@ import java.util.Optional;
 /** Which audit entries the view shows: who (part of their name or id), what (one action), when (how recent). */
 record AuditFilter(String who, Optional<String> what, Period when) {
 
-    static final AuditFilter ALL = new AuditFilter("", Optional.empty(), Period.ANY_TIME);
-
     /** How far back entries are shown. */
     enum Period {
         ANY_TIME("Any time", null),

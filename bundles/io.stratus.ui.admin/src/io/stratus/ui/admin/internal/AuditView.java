@@ -22,8 +22,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -56,7 +54,8 @@ public final class AuditView extends ViewPart {
         }
     };
     private List<AuditRow> rows = List.of();
-    private AuditFilter filter = AuditFilter.ALL;
+    /** The rows the table shows (those the filter lets through), newest first. */
+    private List<AuditRow> shown = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -90,12 +89,6 @@ public final class AuditView extends ViewPart {
         Tables.column(table, "What", 110, (AuditRow row) -> row.record().action());
         Tables.column(table, "Outcome", 90, (AuditRow row) -> row.record().outcome());
         Tables.column(table, "Detail", 420, (AuditRow row) -> row.record().detail());
-        table.addFilter(new ViewerFilter() {
-            @Override
-            public boolean select(Viewer viewer, Object parentElement, Object element) {
-                return filter.shows((AuditRow) element, Instant.now());
-            }
-        });
         GridDataFactory.fillDefaults().grab(true, true).span(7, 1).applyTo(table.getControl());
 
         getViewSite().getActionBars().getToolBarManager().add(refresh);
@@ -124,17 +117,13 @@ public final class AuditView extends ViewPart {
     }
 
     private void filterChanged() {
-        filter = new AuditFilter(who.getText(), what.getSelectionIndex() > 0 ? Optional.of(what.getText()) : Optional.empty(),
+        AuditFilter filter = new AuditFilter(who.getText(), what.getSelectionIndex() > 0 ? Optional.of(what.getText()) : Optional.empty(),
                 AuditFilter.Period.values()[Math.max(0, when.getSelectionIndex())]);
-        table.setInput(rows);
-        count.setText(shown().size() + " of " + rows.size() + " entries");
-        count.getParent().layout();
-    }
-
-    /** The entries the table shows, newest first. */
-    private List<AuditRow> shown() {
         Instant now = Instant.now();
-        return rows.stream().filter(row -> filter.shows(row, now)).toList();
+        shown = rows.stream().filter(row -> filter.shows(row, now)).toList();
+        table.setInput(shown);
+        count.setText(shown.size() + " of " + rows.size() + " entries");
+        count.getParent().layout();
     }
 
     /** Writes the entries shown to {@code file}, or to one the person picks, in a Job. */
@@ -143,7 +132,7 @@ public final class AuditView extends ViewPart {
         if (target.isEmpty()) {
             return;
         }
-        List<AuditRow> exported = shown();
+        List<AuditRow> exported = shown;
         Path path = target.get();
         Job job = Job.create("Exporting the audit trail to " + path.getFileName(), monitor -> {
             try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
@@ -169,7 +158,7 @@ public final class AuditView extends ViewPart {
 
     private void sessionChanged(SessionChange change) {
         switch (change) {
-            case SessionChange.Ended ended -> status.warn("Signed out: showing what was read before; sign in to read more.");
+            case SessionChange.Ended ended -> status.warn("Session ended: showing what was read before; sign in to read more.");
             case SessionChange.SignedInNow now -> {
                 if (calls.session().may(Action.READ_AUDIT)) {
                     reload();

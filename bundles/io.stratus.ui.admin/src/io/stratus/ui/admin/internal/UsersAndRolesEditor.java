@@ -4,8 +4,7 @@ import io.stratus.core.access.Action;
 import io.stratus.ui.admin.AdminCommands;
 import io.stratus.ui.session.SessionChange;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -30,8 +29,6 @@ import org.eclipse.ui.part.EditorPart;
  * list users.
  */
 public final class UsersAndRolesEditor extends EditorPart {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private AdminCalls calls;
     private StatusLine status;
@@ -97,7 +94,7 @@ public final class UsersAndRolesEditor extends EditorPart {
             usersTab.show(directory);
             rolesTab.show(directory);
             status.say(whatHappened + " " + directory.users().size() + " users and " + directory.roles().size()
-                    + " roles at " + LocalTime.now().format(TIME) + ".");
+                    + " roles at " + Times.shown(Instant.now()) + ".");
             enable();
         }, failure -> {
             status.warn(failure);
@@ -107,7 +104,7 @@ public final class UsersAndRolesEditor extends EditorPart {
 
     private void sessionChanged(SessionChange change) {
         switch (change) {
-            case SessionChange.Ended ended -> status.warn("Signed out: read-only until you sign in again.");
+            case SessionChange.Ended ended -> status.warn("Session ended: read-only until you sign in again.");
             case SessionChange.SignedInNow now -> {
                 if (!may(Action.LIST_USERS)) {
                     getSite().getPage().closeEditor(this, false); // what they may not see goes

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -123,13 +122,12 @@ final class UsersTab {
 
     /** Turns what the signed-in person may not do now (or nobody signed in) read-only. */
     void enable() {
-        Predicate<Action> may = editor::may;
         boolean userSelected = selectedUser().isPresent();
         boolean changed = userSelected && !checkedRoleIds().equals(selectedUser().get().roleIds());
-        roles.getTable().setEnabled(userSelected && may.test(Action.GRANT_ROLES));
-        saveRoles.setEnabled(changed && may.test(Action.GRANT_ROLES));
+        roles.getTable().setEnabled(userSelected && editor.may(Action.GRANT_ROLES));
+        saveRoles.setEnabled(changed && editor.may(Action.GRANT_ROLES));
         revertRoles.setEnabled(changed);
-        boolean chooses = shown != null && shown.defaultRole().isPresent() && may.test(Action.CHOOSE_DEFAULT_ROLE);
+        boolean chooses = shown != null && shown.defaultRole().isPresent() && editor.may(Action.CHOOSE_DEFAULT_ROLE);
         defaultRole.getControl().setEnabled(chooses);
         saveDefaultRole.setEnabled(chooses && !selectedDefaultRole().equals(shown.defaultRole()));
     }
