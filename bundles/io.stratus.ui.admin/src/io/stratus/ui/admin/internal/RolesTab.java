@@ -90,8 +90,8 @@ final class RolesTab {
         permissions.getTable().setData(AdminCommands.ROLE_PERMISSIONS_LIST, Boolean.TRUE);
         permissions.getTable().setHeaderVisible(true);
         permissions.setContentProvider(ArrayContentProvider.getInstance());
-        Tables.column(permissions, "Permission", 125, Permission::id);
-        Tables.column(permissions, "What it allows", 330, Permission::description);
+        Tables.column(permissions, "Permission", 140, Permission::id);
+        Tables.column(permissions, "What it allows", 320, Permission::description);
         permissions.setInput(Permission.values());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(permissions.getControl());
 
