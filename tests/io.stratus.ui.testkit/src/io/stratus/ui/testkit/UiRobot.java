@@ -139,6 +139,11 @@ public final class UiRobot {
         return waitForControl(root, type, "with data key '" + key + "'", control -> control.getData(key) != null);
     }
 
+    /** Waits below {@code root} for a control of {@code type} whose data under {@code key} equals {@code value}. */
+    public <T extends Control> T waitForControlWithData(Composite root, Class<T> type, String key, Object value) {
+        return waitForControl(root, type, "with data " + key + "=" + value, control -> value.equals(control.getData(key)));
+    }
+
     private <T extends Control> T waitForControl(Composite root, Class<T> type, String criterion,
             Predicate<? super T> matches) {
         String where = onUiThread(() -> Widgets.visibleText(root));
