@@ -187,8 +187,8 @@ public final class Settings {
     }
 
     /** The error for a wrong setting: its names, then what is wrong. */
-    public static StratusException invalid(Setting setting, String what) {
-        return new StratusException(Problem.INVALID_INPUT, "Setting " + setting.describe() + ": " + what + ".");
+    public static InvalidSetting invalid(Setting setting, String what) {
+        return new InvalidSetting(setting, what);
     }
 
     private static Path demoSeed(String value) {

@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
@@ -215,6 +216,20 @@ public final class UiRobot {
                 .flatMap(bar -> Arrays.stream(((ToolBar) bar).getItems()))
                 .filter(item -> !item.isDisposed() && text.equals(Widgets.visibleText(item)))
                 .findFirst());
+    }
+
+    /** The labels of the items of the menu at {@code path} of the shell's menu bar, as a person sees them. */
+    public List<String> menuLabels(Shell shell, String... path) {
+        return onUiThread(() -> {
+            Menu menu = Widgets.menuItem(shell.getMenuBar(), path).map(MenuItem::getMenu).orElse(null);
+            if (menu == null) {
+                return List.of();
+            }
+            menu.notifyListeners(SWT.Show, new Event());
+            List<String> labels = Arrays.stream(menu.getItems()).map(Widgets::visibleText).toList();
+            menu.notifyListeners(SWT.Hide, new Event());
+            return labels;
+        });
     }
 
     /** Whether the item at {@code path} of the shell's menu bar is enabled now. */

@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -25,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The application's Window menu and Window &gt; Preferences &gt; Stratus, on the real desktop: a wrong
@@ -60,8 +64,8 @@ class PreferencesTest {
 
     @Test
     void theWindowMenuOffersPreferencesAndTheProgressView() {
-        assertTrue(robot.isMenuEnabled(windowShell, "Window", "Preferences"), "Window > Preferences");
-        assertTrue(robot.isMenuEnabled(windowShell, "Window", "Reset Perspective..."), "Window > Reset Perspective...");
+        List<String> windowMenu = robot.menuLabels(windowShell, "Window");
+        assertTrue(windowMenu.containsAll(List.of("Open Perspective", "Show View", "Preferences...")), "Window: " + windowMenu);
         Object progress = robot.onUiThread(() -> {
             try {
                 return window.getActivePage().showView("org.eclipse.ui.views.ProgressView");
@@ -79,10 +83,13 @@ class PreferencesTest {
         Path file = run.settings().dataDirectory().resolve(Settings.FILE_NAME);
         String before = Files.exists(file) ? Files.readString(file) : "";
 
-        Shell preferences = openStratusPreferences();
+        PreferenceDialog dialog = openStratusPreferences();
+        Shell preferences = robot.waitForShell("Preferences");
         robot.type(field(preferences, Setting.REGIONS), "eu-west-1, moon-1");
         pressApplyAndClose(preferences);
-        robot.waitForControlShowing(preferences, "'moon-1' is not an AWS region");
+        String refusal = robot.waitFor("the page to refuse the region", () -> robot.onUiThread(() -> Optional.ofNullable(
+                ((PreferencePage) dialog.getSelectedPage()).getErrorMessage())));
+        assertEquals("Regions to explore: 'moon-1' is not an AWS region such as eu-west-1.", refusal);
         robot.screenshot(preferences, SCREENSHOTS.resolve("preferences-refused.png"));
         assertEquals(before, Files.exists(file) ? Files.readString(file) : "", "nothing written after a refusal");
 
@@ -100,14 +107,18 @@ class PreferencesTest {
                 .get(AuthConfiguration.IDLE_TIMEOUT_SECONDS);
         assertEquals(600L, idle, "the sign-in service has the new idle timeout");
 
-        Shell again = openStratusPreferences();
+        openStratusPreferences();
+        Shell again = robot.waitForShell("Preferences");
+        robot.screenshot(again, SCREENSHOTS.resolve("preferences-saved.png"));
         assertEquals("600", robot.textOf(field(again, Setting.IDLE_TIMEOUT)), "the page shows what the file says");
     }
 
-    private static Shell openStratusPreferences() {
-        windowShell.getDisplay().asyncExec(() -> PreferencesUtil.createPreferenceDialogOn(windowShell, PAGE,
-                new String[] {PAGE}, null).open());
-        return robot.waitForShell("Preferences");
+    /** Opens Window > Preferences on the Stratus page; the dialog is modal, so it opens after this returns. */
+    private static PreferenceDialog openStratusPreferences() {
+        PreferenceDialog dialog = robot.onUiThread(() -> PreferencesUtil.createPreferenceDialogOn(windowShell, PAGE,
+                null, null));
+        windowShell.getDisplay().asyncExec(dialog::open);
+        return dialog;
     }
 
     private static Text field(Shell preferences, Setting setting) {
@@ -118,15 +129,10 @@ class PreferencesTest {
         robot.click(robot.waitForControlWithText(preferences, Button.class, "Apply and Close"));
     }
 
+    /** A service of the running desktop, held until the test bundle stops. */
     private static <T> T service(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(PreferencesTest.class)
-                .getBundleContext(), type, null);
-        tracker.open();
-        try {
-            return robot.waitFor("the " + type.getSimpleName() + " service",
-                    () -> java.util.Optional.ofNullable(tracker.getService()));
-        } finally {
-            tracker.close();
-        }
+        BundleContext context = FrameworkUtil.getBundle(PreferencesTest.class).getBundleContext();
+        return robot.waitFor("the " + type.getSimpleName() + " service", () -> Optional
+                .ofNullable(context.getServiceReference(type)).map(context::getService));
     }
 }

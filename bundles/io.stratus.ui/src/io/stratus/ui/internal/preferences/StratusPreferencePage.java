@@ -1,5 +1,6 @@
 package io.stratus.ui.internal.preferences;
 
+import io.stratus.bootstrap.InvalidSetting;
 import io.stratus.bootstrap.Setting;
 import io.stratus.bootstrap.Settings;
 import io.stratus.bootstrap.Startup;
@@ -41,19 +42,19 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
 
     private static Map<Setting, String[]> fields() {
         Map<Setting, String[]> fields = new LinkedHashMap<>();
-        fields.put(Setting.REGIONS, new String[] {"Regions to explore:",
+        fields.put(Setting.REGIONS, new String[] {"Regions to explore",
             "The AWS regions the Cloud Explorer scans, comma-separated (eu-west-1, us-east-1). Empty: the partition's standard regions."});
-        fields.put(Setting.AWS_REGION, new String[] {"Sign-in region:",
+        fields.put(Setting.AWS_REGION, new String[] {"Sign-in region",
             "The region of STS and IAM calls, such as eu-west-1. Empty: us-east-1."});
-        fields.put(Setting.AWS_ENDPOINT, new String[] {"AWS endpoint:",
+        fields.put(Setting.AWS_ENDPOINT, new String[] {"AWS endpoint",
             "One URL for every AWS service (LocalStack, a proxy). Empty: AWS's own endpoints."});
-        fields.put(Setting.AWS_SERVICE_ENDPOINTS, new String[] {"Service endpoints:",
+        fields.put(Setting.AWS_SERVICE_ENDPOINTS, new String[] {"Service endpoints",
             "Per service, as service=URL, comma-separated (sts=https://sts-fips.us-east-1.amazonaws.com)."});
-        fields.put(Setting.IDLE_TIMEOUT, new String[] {"Idle timeout (s):",
+        fields.put(Setting.IDLE_TIMEOUT, new String[] {"Idle timeout (s)",
             "A session nobody uses for this long ends."});
-        fields.put(Setting.SESSION_TIMEOUT, new String[] {"Session timeout (s):",
+        fields.put(Setting.SESSION_TIMEOUT, new String[] {"Session timeout (s)",
             "A session ends this long after sign-in, used or not."});
-        fields.put(Setting.DATABASE_AUTHORITIES, new String[] {"Database CAs:",
+        fields.put(Setting.DATABASE_AUTHORITIES, new String[] {"Database CAs",
             "A PEM file of certificate authorities trusted for database TLS, besides the AWS RDS ones."});
         return fields;
     }
@@ -84,7 +85,7 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
     }
 
     private void field(Composite page, Settings settings, Setting setting, String label, String hint) {
-        new Label(page, SWT.NONE).setText(label);
+        new Label(page, SWT.NONE).setText(label + ":");
         Text text = new Text(page, SWT.BORDER | SWT.SINGLE);
         text.setData(FIELD_KEY, setting.name());
         text.setText(settings.fileValues().getOrDefault(setting, ""));
@@ -139,6 +140,13 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
             changed.saveFile();
             run.apply(changed);
             return true;
+        } catch (InvalidSetting e) {
+            Text field = texts.get(e.setting());
+            setErrorMessage(field == null ? e.getMessage() : FIELDS.get(e.setting())[0] + ": " + e.whatIsWrong() + ".");
+            if (field != null) {
+                field.setFocus();
+            }
+            return false;
         } catch (StratusException e) {
             setErrorMessage(e.getMessage());
             return false;
