@@ -41,18 +41,32 @@ public final class Settings {
     private final FrontDoor frontDoor;
     private final Path dataDirectory;
     private final Optional<Path> demoSeed;
+    private final boolean demoFlag;
     private final boolean demo;
+    private final Map<Setting, String> flags;
+    private final Map<String, String> env;
+    private final Map<Setting, String> file;
     private final Map<Setting, String> values;
     private final Map<String, Hashtable<String, Object>> services;
 
-    private Settings(FrontDoor frontDoor, Path dataDirectory, boolean demo, Optional<Path> demoSeed,
-            Map<Setting, String> values, Map<String, Hashtable<String, Object>> services) {
+    private Settings(FrontDoor frontDoor, Path dataDirectory, boolean demoFlag, Map<Setting, String> flags,
+            Map<String, String> env, Map<Setting, String> file) {
         this.frontDoor = frontDoor;
         this.dataDirectory = dataDirectory;
-        this.demo = demo;
-        this.demoSeed = demoSeed;
+        this.flags = flags;
+        this.env = env;
+        this.file = Collections.unmodifiableMap(file);
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (setting.appliesTo(frontDoor)) {
+                first(setting, flags, env, file).ifPresent(value -> values.put(setting, value));
+            }
+        }
         this.values = values;
-        this.services = Collections.unmodifiableMap(services);
+        this.services = Collections.unmodifiableMap(services(values, dataDirectory));
+        this.demoSeed = Optional.ofNullable(values.get(Setting.DEMO_SEED)).map(Settings::demoSeed);
+        this.demoFlag = demoFlag;
+        this.demo = demoFlag || demoSeed.isPresent();
     }
 
     /**
@@ -67,16 +81,50 @@ public final class Settings {
         Path data = Setting.DATA.appliesTo(frontDoor)
                 ? parsePath(Setting.DATA, first(Setting.DATA, flags, env, Map.of()).orElse(dataDirectory.toString()))
                 : dataDirectory;
-        Map<Setting, String> file = readFile(frontDoor, data.resolve(FILE_NAME));
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
-            if (setting.appliesTo(frontDoor)) {
-                first(setting, flags, env, file).ifPresent(value -> values.put(setting, value));
-            }
+        return new Settings(frontDoor, data, demo, flags, Map.copyOf(env), readFile(frontDoor, data.resolve(FILE_NAME)));
+    }
+
+    /** What {@code stratus.properties} says, for the settings that apply to this front door. */
+    public Map<Setting, String> fileValues() {
+        return file;
+    }
+
+    /**
+     * The flag or environment variable that sets {@code setting} on this run, if one does: it
+     * takes precedence over the file, so a change there would not show.
+     */
+    public Optional<String> givenOutsideFile(Setting setting) {
+        if (flags.containsKey(setting)) {
+            return Optional.of(setting.flag);
         }
-        Map<String, Hashtable<String, Object>> services = services(values, data);
-        Optional<Path> demoSeed = Optional.ofNullable(values.get(Setting.DEMO_SEED)).map(Settings::demoSeed);
-        return new Settings(frontDoor, data, demo || demoSeed.isPresent(), demoSeed, values, services);
+        return env.containsKey(setting.env) ? Optional.of(setting.env) : Optional.empty();
+    }
+
+    /**
+     * These settings with {@code fileValues} in place of what the file says (a setting left out is
+     * removed from the file), checked as at start-up. Nothing is written: see {@link #saveFile}.
+     *
+     * @throws StratusException naming the setting that is wrong
+     */
+    public Settings withFileValues(Map<Setting, String> fileValues) {
+        Map<Setting, String> changed = new EnumMap<>(Setting.class);
+        fileValues.forEach((setting, value) -> {
+            if (setting.key == null || !setting.appliesTo(frontDoor)) {
+                throw new StratusException(Problem.INVALID_INPUT, setting.describe() + " cannot be set in "
+                        + FILE_NAME + " here.");
+            }
+            changed.put(setting, value);
+        });
+        return new Settings(frontDoor, dataDirectory, demoFlag, flags, env, changed);
+    }
+
+    /**
+     * Makes {@code stratus.properties} say what {@link #fileValues} says, changing only the lines of
+     * the settings that differ: comments and every other line stay as they were. The file is
+     * replaced in one step and readable by its owner only.
+     */
+    public void saveFile() {
+        SettingsFile.rewrite(dataDirectory.resolve(FILE_NAME), file);
     }
 
     public Path dataDirectory() {
@@ -139,8 +187,8 @@ public final class Settings {
     }
 
     /** The error for a wrong setting: its names, then what is wrong. */
-    public static StratusException invalid(Setting setting, String what) {
-        return new StratusException(Problem.INVALID_INPUT, "Setting " + setting.describe() + ": " + what + ".");
+    public static InvalidSetting invalid(Setting setting, String what) {
+        return new InvalidSetting(setting, what);
     }
 
     private static Path demoSeed(String value) {

@@ -2,6 +2,7 @@ package io.stratus.bootstrap;
 
 import io.stratus.core.StartupFailure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,19 @@ public interface Startup extends AutoCloseable {
      * @return the failure, if one was reported
      */
     Optional<StartupFailure> await(Class<?> ready, CountDownLatch stop) throws InterruptedException;
+
+    /** The settings of this run: those it started with, or the last ones {@linkplain #apply applied}. */
+    Settings settings();
+
+    /**
+     * Hands the services the configurations of {@code changed} (in demo mode AWS stays the
+     * simulator). A service whose configuration changes restarts: after a change to AWS or session
+     * settings people sign in again.
+     *
+     * @throws StratusException INVALID_INPUT if a setting of the store changed: the store opens once
+     *         per run, so those apply at the next start
+     */
+    void apply(Settings changed) throws IOException;
 
     /** Stops demo mode's AWS simulator and deletes its data; nothing to do otherwise. */
     @Override

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -40,14 +41,43 @@ public final class ConfigAdminBootstrap implements Bootstrap {
     public Startup start(Settings settings) throws IOException {
         DemoMode demo = settings.demo() ? startDemo(settings) : null;
         try {
-            configure(demo == null ? settings.services() : onTheSimulator(settings.services(), demo));
+            configure(servicesOf(settings, demo));
         } catch (IOException | RuntimeException e) {
             if (demo != null) {
                 demo.close();
             }
             throw e;
         }
-        return new ConfiguredStartup(context, demo == null ? settings.dataDirectory() : demo.dataDirectory(), demo);
+        ConfiguredStartup startup = new ConfiguredStartup(context, settings, demo,
+                (before, changed) -> reconfigure(before, changed, demo));
+        startup.register();
+        return startup;
+    }
+
+    /** The services a run's settings configure: in demo mode on the simulator. */
+    private static Map<String, Hashtable<String, Object>> servicesOf(Settings settings, DemoMode demo) {
+        return demo == null ? settings.services() : onTheSimulator(settings.services(), demo);
+    }
+
+    /** Updates only the services whose configuration changed: an update restarts a service. */
+    private void reconfigure(Settings before, Settings changed, DemoMode demo) throws IOException {
+        Map<String, Hashtable<String, Object>> was = servicesOf(before, demo);
+        Map<String, Hashtable<String, Object>> next = new LinkedHashMap<>(servicesOf(changed, demo));
+        if (!same(was.get(StoreConfiguration.PID), next.remove(StoreConfiguration.PID))) {
+            throw new StratusException(Problem.INVALID_INPUT, "The store's settings (store.url, store.user, "
+                    + "store.password) apply when Stratus starts next; the store stays as it is until then.");
+        }
+        for (Map.Entry<String, Hashtable<String, Object>> service : next.entrySet()) {
+            if (!same(was.get(service.getKey()), service.getValue())) {
+                configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
+            }
+        }
+    }
+
+    /** Equal configurations; list settings are arrays, compared by content. */
+    private static boolean same(Hashtable<String, Object> one, Hashtable<String, Object> other) {
+        return one.keySet().equals(other.keySet())
+                && one.keySet().stream().allMatch(key -> Objects.deepEquals(one.get(key), other.get(key)));
     }
 
     private static DemoMode startDemo(Settings settings) throws IOException {

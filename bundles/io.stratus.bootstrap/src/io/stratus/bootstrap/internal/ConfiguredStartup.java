@@ -1,8 +1,10 @@
 package io.stratus.bootstrap.internal;
 
+import io.stratus.bootstrap.Settings;
 import io.stratus.bootstrap.Startup;
 import io.stratus.core.StartupFailure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,26 +14,52 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 final class ConfiguredStartup implements Startup {
 
     private static final long START_POLL_MILLIS = 20;
 
+    /** Changes the services' configurations from one run's settings to others. */
+    @FunctionalInterface
+    interface Reconfiguration {
+        void apply(Settings before, Settings changed) throws IOException;
+    }
+
     private final BundleContext context;
-    private final Path dataDirectory;
     private final DemoMode demo;
+    private final Reconfiguration reconfiguration;
+    private volatile Settings settings;
+    private ServiceRegistration<Startup> registration;
 
     /** {@code demo} is null outside demo mode. */
-    ConfiguredStartup(BundleContext context, Path dataDirectory, DemoMode demo) {
+    ConfiguredStartup(BundleContext context, Settings settings, DemoMode demo, Reconfiguration reconfiguration) {
         this.context = context;
-        this.dataDirectory = dataDirectory;
+        this.settings = settings;
         this.demo = demo;
+        this.reconfiguration = reconfiguration;
+    }
+
+    /** Offers the run as a service, so that the user interface (preferences) finds its settings. */
+    void register() {
+        registration = context.registerService(Startup.class, this, null);
     }
 
     @Override
     public Path dataDirectory() {
-        return dataDirectory;
+        return demo == null ? settings.dataDirectory() : demo.dataDirectory();
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void apply(Settings changed) throws IOException {
+        reconfiguration.apply(settings, changed);
+        settings = changed;
     }
 
     @Override
@@ -62,6 +90,11 @@ final class ConfiguredStartup implements Startup {
 
     @Override
     public void close() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle stopped first and took the registration with it
+        }
         if (demo != null) {
             demo.close();
         }

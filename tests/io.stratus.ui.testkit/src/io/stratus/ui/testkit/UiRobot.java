@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,19 +14,31 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
+import org.eclipse.core.commands.Command;
+import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Widget;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.services.IServiceLocator;
 
@@ -126,6 +140,11 @@ public final class UiRobot {
         return waitForControl(root, type, "with data key '" + key + "'", control -> control.getData(key) != null);
     }
 
+    /** Waits below {@code root} for a control of {@code type} whose data under {@code key} equals {@code value}. */
+    public <T extends Control> T waitForControlWithData(Composite root, Class<T> type, String key, Object value) {
+        return waitForControl(root, type, "with data " + key + "=" + value, control -> value.equals(control.getData(key)));
+    }
+
     private <T extends Control> T waitForControl(Composite root, Class<T> type, String criterion,
             Predicate<? super T> matches) {
         String where = onUiThread(() -> Widgets.visibleText(root));
@@ -191,6 +210,34 @@ public final class UiRobot {
                 .orElseThrow(() -> new IllegalStateException("The pop-up menu no longer has " + menuPath))));
     }
 
+    /** The item at {@code path} of the shell's menu bar, if it is there now (menus hide items whose visibleWhen fails). */
+    public Optional<MenuItem> findMenuItem(Shell shell, String... path) {
+        return onUiThread(() -> Widgets.menuItem(shell.getMenuBar(), path));
+    }
+
+    /** The tool item showing {@code text} below {@code root} (such as the main tool bar), if it is there now. */
+    public Optional<ToolItem> findToolItem(Composite root, String text) {
+        return onUiThread(() -> Widgets.selfAndDescendants(root)
+                .filter(ToolBar.class::isInstance)
+                .flatMap(bar -> Arrays.stream(((ToolBar) bar).getItems()))
+                .filter(item -> !item.isDisposed() && text.equals(Widgets.visibleText(item)))
+                .findFirst());
+    }
+
+    /** The labels of the items of the menu at {@code path} of the shell's menu bar, as a person sees them. */
+    public List<String> menuLabels(Shell shell, String... path) {
+        return onUiThread(() -> {
+            Menu menu = Widgets.menuItem(shell.getMenuBar(), path).map(MenuItem::getMenu).orElse(null);
+            if (menu == null) {
+                return List.of();
+            }
+            menu.notifyListeners(SWT.Show, new Event());
+            List<String> labels = Arrays.stream(menu.getItems()).map(Widgets::visibleText).toList();
+            menu.notifyListeners(SWT.Hide, new Event());
+            return labels;
+        });
+    }
+
     /** Whether the item at {@code path} of the shell's menu bar is enabled now. */
     public boolean isMenuEnabled(Shell shell, String... path) {
         MenuItem item = waitFor("menu item " + String.join(" > ", path), () -> Widgets.menuItem(shell.getMenuBar(), path));
@@ -205,6 +252,86 @@ public final class UiRobot {
             } catch (CommandException e) {
                 throw new IllegalStateException("Command " + commandId + " did not run: " + e.getMessage(), e);
             }
+        });
+    }
+
+    /** Executes a command with parameters (by their ids), as a menu item or key binding with parameters would. */
+    public CompletableFuture<Void> executeCommand(IServiceLocator services, String commandId, Map<String, String> parameters) {
+        return post(() -> {
+            try {
+                Command command = services.getService(ICommandService.class).getCommand(commandId);
+                services.getService(IHandlerService.class)
+                        .executeCommand(ParameterizedCommand.generateCommand(command, parameters), null);
+            } catch (CommandException e) {
+                throw new IllegalStateException("Command " + commandId + " did not run: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Whether the command's handler is enabled now, as its menu items and tool items show. */
+    public boolean isCommandEnabled(IServiceLocator services, String commandId) {
+        return onUiThread(() -> services.getService(ICommandService.class).getCommand(commandId).isEnabled());
+    }
+
+    /** The text of every cell of the table, row by row, as a person reads it. */
+    public List<List<String>> rowsOf(Table table) {
+        return onUiThread(() -> Arrays.stream(table.getItems())
+                .map(item -> IntStream.range(0, Math.max(1, table.getColumnCount())).mapToObj(item::getText).toList())
+                .toList());
+    }
+
+    /** Selects the first row whose first column reads {@code text}, as a click on it would. */
+    public void selectRow(Table table, String text) {
+        runOnUiThread(() -> {
+            TableItem item = row(table, text);
+            table.setSelection(item);
+            Event click = new Event();
+            click.item = item;
+            table.notifyListeners(SWT.Selection, click);
+        });
+    }
+
+    /** Checks or unchecks the row whose first column reads {@code text} in a check-box table, as a click on its box would. */
+    public void check(Table table, String text, boolean checked) {
+        runOnUiThread(() -> {
+            TableItem item = row(table, text);
+            item.setChecked(checked);
+            Event click = new Event();
+            click.item = item;
+            click.detail = SWT.CHECK;
+            table.notifyListeners(SWT.Selection, click);
+        });
+    }
+
+    private static TableItem row(Table table, String text) {
+        if (!table.isEnabled()) {
+            throw new IllegalStateException("Cannot click the table row '" + text + "': the table is disabled");
+        }
+        return Arrays.stream(table.getItems()).filter(item -> text.equals(item.getText())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No table row '" + text + "'"));
+    }
+
+    /** Chooses {@code text} in a combo box, as a person picking it from the list would. */
+    public void choose(Combo combo, String text) {
+        runOnUiThread(() -> {
+            int index = combo.indexOf(text);
+            if (index < 0) {
+                throw new IllegalStateException("'" + text + "' is not a choice of the combo: " + List.of(combo.getItems()));
+            }
+            combo.select(index);
+            combo.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Brings the tab labelled {@code text} of the folder to the front. */
+    public void selectTab(TabFolder folder, String text) {
+        runOnUiThread(() -> {
+            TabItem tab = Arrays.stream(folder.getItems()).filter(item -> text.equals(Widgets.visibleText(item)))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No tab '" + text + "'"));
+            folder.setSelection(tab);
+            Event select = new Event();
+            select.item = tab;
+            folder.notifyListeners(SWT.Selection, select);
         });
     }
 

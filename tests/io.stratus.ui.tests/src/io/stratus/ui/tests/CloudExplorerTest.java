@@ -55,9 +55,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The Cloud Explorer on the demo account (the AWS simulator): empty with a hint when signed out,
  * loaded after sign-in with a named no-permission node for a person IAM denies RDS, narrowed by the
  * filter, and a database's connection settings in the Properties view. Runs after {@link SignInTest},
- * which sets the instance up.
+ * which sets the instance up, and signs out first.
  */
-@Order(3)
+@Order(4)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CloudExplorerTest {
 

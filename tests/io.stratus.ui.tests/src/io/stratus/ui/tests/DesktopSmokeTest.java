@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProduct;
@@ -23,7 +22,6 @@ import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +47,8 @@ class DesktopSmokeTest {
 
     @BeforeAll
     static void waitForTheWorkbenchWindow() {
-        IWorkbench workbench = PlatformUI.getWorkbench();
-        robot = new UiRobot(workbench.getDisplay(), UI_TIMEOUT);
-        window = robot.waitFor("the Stratus workbench window to be visible",
-                () -> Arrays.stream(workbench.getWorkbenchWindows())
-                        .filter(open -> open.getShell().isVisible())
-                        .findFirst());
+        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
+        window = DemoDesktop.awaitWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
         System.out.printf("Stratus workbench window seen visible %d ms after the test JVM started%n",

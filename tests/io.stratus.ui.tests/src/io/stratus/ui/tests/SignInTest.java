@@ -17,7 +17,6 @@ import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -75,17 +73,12 @@ class SignInTest {
     private static final List<String> secretsTyped = new ArrayList<>();
 
     @BeforeAll
-    static void waitForTheWorkbenchWindow() throws IOException {
-        IWorkbench workbench = PlatformUI.getWorkbench();
-        robot = new UiRobot(workbench.getDisplay(), UI_TIMEOUT);
-        window = robot.waitFor("the Stratus workbench window to be visible",
-                () -> Arrays.stream(workbench.getWorkbenchWindows()).filter(open -> open.getShell().isVisible()).findFirst());
+    static void waitForTheWorkbenchWindow() {
+        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
+        window = DemoDesktop.awaitWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        try (InputStream demo = Platform.getBundle("io.stratus.aws.simulator").getEntry("seeds/demo.json").openStream()) {
-            ada = Seed.fromJson(demo).accounts().getFirst().users().stream()
-                    .filter(user -> user.name().equals("ada")).findFirst().orElseThrow().accessKeys().getFirst();
-        }
+        ada = DemoDesktop.keyOf("ada");
     }
 
     /** Only dialogs a failed step left open: the steps themselves close what they open. */

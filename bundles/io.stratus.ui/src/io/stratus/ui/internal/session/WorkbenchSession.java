@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -45,12 +46,15 @@ public final class WorkbenchSession implements CurrentSession, SessionListener {
     private static final Map<String, String> BUILT_IN_ROLE_NAMES = Role.BUILT_IN.stream()
             .collect(Collectors.toUnmodifiableMap(Role::id, Role::name));
 
+    // Service objects, taken when first used: binding the services themselves would create them while
+    // their registration is still going on (an immediate component binds inside that event), and DS
+    // then fails the sign-in service for an Admission it cannot get yet.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile SignInService signInService;
+    private volatile ComponentServiceObjects<SignInService> signInService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Admission admission;
+    private volatile ComponentServiceObjects<Admission> admission;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile UserAdministration administration;
+    private volatile ComponentServiceObjects<UserAdministration> administration;
 
     private final AtomicReference<SignedIn> current = new AtomicReference<>();
     private final List<SessionChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -117,12 +121,12 @@ public final class WorkbenchSession implements CurrentSession, SessionListener {
 
     /** The names of the person's roles, for the status line; none if the administration service cannot say. */
     private List<String> roleNames(UserSession session) {
-        UserAdministration users = administration;
+        ComponentServiceObjects<UserAdministration> users = administration;
         if (users == null) {
             return List.of();
         }
         try {
-            return users.self(session).roleIds().stream().sorted()
+            return running(users).self(session).roleIds().stream().sorted()
                     .map(id -> BUILT_IN_ROLE_NAMES.getOrDefault(id, id)).toList();
         } catch (StratusException e) {
             ILog.of(WorkbenchSession.class).warn("Stratus could not read the roles of " + session.identity().arn()
@@ -134,9 +138,9 @@ public final class WorkbenchSession implements CurrentSession, SessionListener {
     @Override
     public void signOut() {
         SignedIn now = current.get();
-        SignInService service = signInService;
+        ComponentServiceObjects<SignInService> service = signInService;
         if (now != null && service != null) {
-            service.signOut(now.session().id()); // sessionEnded tells the listeners
+            running(service).signOut(now.session().id()); // sessionEnded tells the listeners
         }
     }
 
@@ -168,7 +172,9 @@ public final class WorkbenchSession implements CurrentSession, SessionListener {
         }
     }
 
-    private static <T> T running(T service) {
+    /** The service, created on first use; singletons, so taking it again hands out the same one. */
+    private static <T> T running(ComponentServiceObjects<T> objects) {
+        T service = objects == null ? null : objects.getService();
         if (service == null) {
             throw new StratusException(Problem.UNAVAILABLE,
                     "Stratus's services are not running yet. Wait a moment and try again; if this lasts, see the error log.");
