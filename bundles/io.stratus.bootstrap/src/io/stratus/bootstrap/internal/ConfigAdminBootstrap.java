@@ -10,12 +10,17 @@ import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -74,10 +79,14 @@ public final class ConfigAdminBootstrap implements Bootstrap {
         }
     }
 
-    /** Equal configurations; list settings are arrays, compared by content. */
-    private static boolean same(Hashtable<String, Object> one, Hashtable<String, Object> other) {
-        return one.keySet().equals(other.keySet())
-                && one.keySet().stream().allMatch(key -> Objects.deepEquals(one.get(key), other.get(key)));
+    /** Equal configurations, ignoring what ConfigAdmin adds (service.pid); list settings are arrays, compared by content. */
+    private static boolean same(Dictionary<String, Object> current, Hashtable<String, Object> wanted) {
+        if (current == null) {
+            return false;
+        }
+        Set<String> keys = new HashSet<>(Collections.list(current.keys()));
+        keys.removeIf(key -> key.startsWith("service.") || key.startsWith("felix."));
+        return keys.equals(wanted.keySet()) && keys.stream().allMatch(key -> Objects.deepEquals(current.get(key), wanted.get(key)));
     }
 
     private static DemoMode startDemo(Settings settings) throws IOException {
@@ -102,12 +111,20 @@ public final class ConfigAdminBootstrap implements Bootstrap {
         return onTheSimulator;
     }
 
-    /** The store comes last: once it opens, the services that need it start with theirs in place. */
+    /**
+     * The store comes last: once it opens, the services that need it start with theirs in place. A
+     * configuration that already holds these values (an IDE's ConfigAdmin keeps them between runs)
+     * is left alone: an update restarts its service, and a service restarting while others bind to
+     * it makes DS fail them.
+     */
     private void configure(Map<String, Hashtable<String, Object>> services) throws IOException {
         Map<String, Hashtable<String, Object>> storeLast = new LinkedHashMap<>(services);
         storeLast.put(StoreConfiguration.PID, storeLast.remove(StoreConfiguration.PID));
         for (Map.Entry<String, Hashtable<String, Object>> service : storeLast.entrySet()) {
-            configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
+            Configuration configuration = configAdmin.getConfiguration(service.getKey(), "?");
+            if (!same(configuration.getProperties(), service.getValue())) {
+                configuration.update(service.getValue());
+            }
         }
     }
 }
