@@ -205,9 +205,9 @@ class StreamingBenchmark {
         DatabaseConnector connector = instance.stratus.connector("postgres");
         ConnectionSpec spec = new ConnectionSpec(LocalDatabaseInstance.RESOURCE, "postgres", "eu-west-1", "127.0.0.1",
                 instance.postgres.port(), Optional.of(instance.database), true, false);
-        try (DatabaseLink session = connector.open(spec,
+        try (DatabaseLink link = connector.open(spec,
                 DatabaseLogin.withPassword(instance.postgres.user(), Secret.of(instance.postgres.password())), AccessMode.READ_ONLY);
-                StatementResult result = session.execute(QUERY)) {
+                StatementResult result = link.execute(QUERY)) {
             long rows = 0;
             for (List<List<Object>> page = result.nextPage(FETCH); !page.isEmpty(); page = result.nextPage(FETCH)) {
                 rows += page.size();
