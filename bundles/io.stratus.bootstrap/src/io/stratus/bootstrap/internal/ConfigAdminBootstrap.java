@@ -54,7 +54,7 @@ public final class ConfigAdminBootstrap implements Bootstrap {
             throw e;
         }
         ConfiguredStartup startup = new ConfiguredStartup(context, settings, demo,
-                (before, changed) -> reconfigure(before, changed, demo));
+                changed -> reconfigure(changed, demo));
         startup.register();
         return startup;
     }
@@ -64,18 +64,16 @@ public final class ConfigAdminBootstrap implements Bootstrap {
         return demo == null ? settings.services() : onTheSimulator(settings.services(), demo);
     }
 
-    /** Updates only the services whose configuration changed: an update restarts a service. */
-    private void reconfigure(Settings before, Settings changed, DemoMode demo) throws IOException {
-        Map<String, Hashtable<String, Object>> was = servicesOf(before, demo);
+    /** Hands the services the configurations of changed settings; the store's must stay as it is. */
+    private void reconfigure(Settings changed, DemoMode demo) throws IOException {
         Map<String, Hashtable<String, Object>> next = new LinkedHashMap<>(servicesOf(changed, demo));
-        if (!same(was.get(StoreConfiguration.PID), next.remove(StoreConfiguration.PID))) {
+        if (!same(configAdmin.getConfiguration(StoreConfiguration.PID, "?").getProperties(),
+                next.remove(StoreConfiguration.PID))) {
             throw new StratusException(Problem.INVALID_INPUT, "The store's settings (store.url, store.user, "
                     + "store.password) apply when Stratus starts next; the store stays as it is until then.");
         }
         for (Map.Entry<String, Hashtable<String, Object>> service : next.entrySet()) {
-            if (!same(was.get(service.getKey()), service.getValue())) {
-                configAdmin.getConfiguration(service.getKey(), "?").update(service.getValue());
-            }
+            updateIfChanged(service.getKey(), service.getValue());
         }
     }
 
@@ -111,20 +109,24 @@ public final class ConfigAdminBootstrap implements Bootstrap {
         return onTheSimulator;
     }
 
-    /**
-     * The store comes last: once it opens, the services that need it start with theirs in place. A
-     * configuration that already holds these values (an IDE's ConfigAdmin keeps them between runs)
-     * is left alone: an update restarts its service, and a service restarting while others bind to
-     * it makes DS fail them.
-     */
+    /** The store comes last: once it opens, the services that need it start with theirs in place. */
     private void configure(Map<String, Hashtable<String, Object>> services) throws IOException {
         Map<String, Hashtable<String, Object>> storeLast = new LinkedHashMap<>(services);
         storeLast.put(StoreConfiguration.PID, storeLast.remove(StoreConfiguration.PID));
         for (Map.Entry<String, Hashtable<String, Object>> service : storeLast.entrySet()) {
-            Configuration configuration = configAdmin.getConfiguration(service.getKey(), "?");
-            if (!same(configuration.getProperties(), service.getValue())) {
-                configuration.update(service.getValue());
-            }
+            updateIfChanged(service.getKey(), service.getValue());
+        }
+    }
+
+    /**
+     * A configuration that already holds these values (an IDE's ConfigAdmin keeps them between
+     * runs, and a change may touch one service only) is left alone: an update restarts its service,
+     * and a service restarting while others bind to it makes DS fail them.
+     */
+    private void updateIfChanged(String pid, Hashtable<String, Object> wanted) throws IOException {
+        Configuration configuration = configAdmin.getConfiguration(pid, "?");
+        if (!same(configuration.getProperties(), wanted)) {
+            configuration.update(wanted);
         }
     }
 }

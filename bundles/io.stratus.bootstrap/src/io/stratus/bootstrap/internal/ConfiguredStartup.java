@@ -21,10 +21,10 @@ final class ConfiguredStartup implements Startup {
 
     private static final long START_POLL_MILLIS = 20;
 
-    /** Changes the services' configurations from one run's settings to others. */
+    /** Hands the services the configurations of changed settings. */
     @FunctionalInterface
     interface Reconfiguration {
-        void apply(Settings before, Settings changed) throws IOException;
+        void apply(Settings changed) throws IOException;
     }
 
     private final BundleContext context;
@@ -58,7 +58,7 @@ final class ConfiguredStartup implements Startup {
 
     @Override
     public synchronized void apply(Settings changed) throws IOException {
-        reconfiguration.apply(settings, changed);
+        reconfiguration.apply(changed);
         settings = changed;
     }
 

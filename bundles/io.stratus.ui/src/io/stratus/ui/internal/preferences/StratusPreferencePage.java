@@ -35,27 +35,31 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
     /** Data key of each setting's text field, for tests. */
     public static final String FIELD_KEY = "io.stratus.ui.preferences.setting";
 
-    private static final Map<Setting, String[]> FIELDS = fields();
+    /** A field of the page: its label and the hint its tooltip gives. */
+    private record Field(String label, String hint) {
+    }
+
+    private static final Map<Setting, Field> FIELDS = fields();
 
     private final Map<Setting, Text> texts = new EnumMap<>(Setting.class);
     private Startup run;
 
-    private static Map<Setting, String[]> fields() {
-        Map<Setting, String[]> fields = new LinkedHashMap<>();
-        fields.put(Setting.REGIONS, new String[] {"Regions to explore",
-            "The AWS regions the Cloud Explorer scans, comma-separated (eu-west-1, us-east-1). Empty: the partition's standard regions."});
-        fields.put(Setting.AWS_REGION, new String[] {"Sign-in region",
-            "The region of STS and IAM calls, such as eu-west-1. Empty: us-east-1."});
-        fields.put(Setting.AWS_ENDPOINT, new String[] {"AWS endpoint",
-            "One URL for every AWS service (LocalStack, a proxy). Empty: AWS's own endpoints."});
-        fields.put(Setting.AWS_SERVICE_ENDPOINTS, new String[] {"Service endpoints",
-            "Per service, as service=URL, comma-separated (sts=https://sts-fips.us-east-1.amazonaws.com)."});
-        fields.put(Setting.IDLE_TIMEOUT, new String[] {"Idle timeout (s)",
-            "A session nobody uses for this long ends."});
-        fields.put(Setting.SESSION_TIMEOUT, new String[] {"Session timeout (s)",
-            "A session ends this long after sign-in, used or not."});
-        fields.put(Setting.DATABASE_AUTHORITIES, new String[] {"Database CAs",
-            "A PEM file of certificate authorities trusted for database TLS, besides the AWS RDS ones."});
+    private static Map<Setting, Field> fields() {
+        Map<Setting, Field> fields = new LinkedHashMap<>();
+        fields.put(Setting.REGIONS, new Field("Regions to explore",
+            "The AWS regions the Cloud Explorer scans, comma-separated (eu-west-1, us-east-1). Empty: the partition's standard regions."));
+        fields.put(Setting.AWS_REGION, new Field("Sign-in region",
+            "The region of STS and IAM calls, such as eu-west-1. Empty: us-east-1."));
+        fields.put(Setting.AWS_ENDPOINT, new Field("AWS endpoint",
+            "One URL for every AWS service (LocalStack, a proxy). Empty: AWS's own endpoints."));
+        fields.put(Setting.AWS_SERVICE_ENDPOINTS, new Field("Service endpoints",
+            "Per service, as service=URL, comma-separated (sts=https://sts-fips.us-east-1.amazonaws.com)."));
+        fields.put(Setting.IDLE_TIMEOUT, new Field("Idle timeout (s)",
+            "A session nobody uses for this long ends."));
+        fields.put(Setting.SESSION_TIMEOUT, new Field("Session timeout (s)",
+            "A session ends this long after sign-in, used or not."));
+        fields.put(Setting.DATABASE_AUTHORITIES, new Field("Database CAs",
+            "A PEM file of certificate authorities trusted for database TLS, besides the AWS RDS ones."));
         return fields;
     }
 
@@ -80,19 +84,19 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
             note(page, "Demo mode: AWS and its regions are the simulator's on this run; what you save here applies "
                     + "when Stratus runs without --demo.");
         }
-        FIELDS.forEach((setting, texts) -> field(page, settings, setting, texts[0], texts[1]));
+        FIELDS.forEach((setting, field) -> field(page, settings, setting, field));
         return page;
     }
 
-    private void field(Composite page, Settings settings, Setting setting, String label, String hint) {
-        new Label(page, SWT.NONE).setText(label + ":");
+    private void field(Composite page, Settings settings, Setting setting, Field field) {
+        new Label(page, SWT.NONE).setText(field.label() + ":");
         Text text = new Text(page, SWT.BORDER | SWT.SINGLE);
         text.setData(FIELD_KEY, setting.name());
         text.setText(settings.fileValues().getOrDefault(setting, ""));
-        text.setToolTipText(hint);
+        text.setToolTipText(field.hint());
         text.addModifyListener(event -> setErrorMessage(null));
         boolean pemFile = setting == Setting.DATABASE_AUTHORITIES;
-        GridDataFactory.fillDefaults().grab(true, false).span(pemFile ? 1 : 2, 1).hint(320, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).span(pemFile ? 1 : 2, 1).hint(460, SWT.DEFAULT).applyTo(text);
         if (pemFile) {
             Button browse = new Button(page, SWT.PUSH);
             browse.setText("Browse...");
@@ -142,7 +146,7 @@ public final class StratusPreferencePage extends PreferencePage implements IWork
             return true;
         } catch (InvalidSetting e) {
             Text field = texts.get(e.setting());
-            setErrorMessage(field == null ? e.getMessage() : FIELDS.get(e.setting())[0] + ": " + e.whatIsWrong() + ".");
+            setErrorMessage(field == null ? e.getMessage() : FIELDS.get(e.setting()).label() + ": " + e.whatIsWrong() + ".");
             if (field != null) {
                 field.setFocus();
             }
