@@ -306,10 +306,19 @@ class CloudExplorerTest {
         });
     }
 
-    /** The label of the account node, once the tree shows it. */
+    /** The name of the account node once the session has read the account's alias (shown before the id if IAM allows it). */
     private static String account() {
-        return robot.waitFor("the account node", () -> Arrays.stream(explorer.getItems()).map(TreeItem::getText)
-                .filter(text -> text.contains(ACCOUNT_ID)).findFirst().map(text -> text.split("  ")[0]));
+        Optional<String> alias;
+        try {
+            alias = session.signedIn().orElseThrow().session().accountDetailsRead().toCompletableFuture()
+                    .get(UI_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).alias();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new AssertionError("The account details were not read", e);
+        }
+        String name = alias.map(known -> known + " (" + ACCOUNT_ID + ")").orElse(ACCOUNT_ID);
+        robot.waitUntil("the account node named " + name, () -> Arrays.stream(explorer.getItems()).map(TreeItem::getText)
+                .anyMatch(text -> text.split("  ")[0].equals(name)));
+        return name;
     }
 
     private static void activateExplorer() {

@@ -18,7 +18,6 @@ import io.stratus.ui.session.SessionChangeListener;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -45,8 +44,8 @@ public final class ExplorerModel implements SessionChangeListener {
     private record Notice(ExplorerNotice notice) implements State {
     }
 
-    /** The signed-in person's tree, and their account's alias. */
-    private record Shown(ExplorerTree tree, Optional<String> alias) implements State {
+    /** The tree of the person signed in with {@code by}, whose account's alias shows as far as it is read. */
+    private record Shown(ExplorerTree tree, UserSession by) implements State {
     }
 
     /** Discoveries and refreshes run one after the other: each answer is the whole tree, the last one wins. */
@@ -129,6 +128,13 @@ public final class ExplorerModel implements SessionChangeListener {
 
     private void load(SignedIn who) {
         show(new Notice(ExplorerNotice.LOADING));
+        UserSession by = who.session();
+        // The alias is read in the background after sign-in, maybe after the tree: then the account node names it.
+        by.accountDetailsRead().thenRun(() -> {
+            if (state instanceof Shown shown && shown.by() == by) {
+                showIfStillSignedIn(by, shown);
+            }
+        });
         discover("Discovering your databases", who.session(), (signedIn, answers) -> explorer().tree(signedIn, answers));
     }
 
@@ -170,10 +176,9 @@ public final class ExplorerModel implements SessionChangeListener {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
-                Optional<String> alias = by.accountDetails().alias();
                 try {
-                    ExplorerTree tree = discovering.call(by, soFar -> showIfStillSignedIn(by, new Shown(soFar, alias)));
-                    showIfStillSignedIn(by, new Shown(tree, alias));
+                    ExplorerTree tree = discovering.call(by, soFar -> showIfStillSignedIn(by, new Shown(soFar, by)));
+                    showIfStillSignedIn(by, new Shown(tree, by));
                     return Status.OK_STATUS;
                 } catch (StratusException e) {
                     if (state instanceof Shown) { // a failed refresh keeps the tree; the Progress view says why
@@ -204,7 +209,7 @@ public final class ExplorerModel implements SessionChangeListener {
         state = next;
         roots = switch (next) {
             case Notice notice -> new Object[] {notice.notice()};
-            case Shown shown -> new Object[] {new AccountItem(shown.tree().filter(filter), shown.alias())};
+            case Shown shown -> new Object[] {new AccountItem(shown.tree().filter(filter), shown.by().accountDetails().alias())};
         };
         statuses = switch (next) {
             case Notice notice -> new TreeSet<>();

@@ -51,12 +51,13 @@ public final class FilterBar {
         engines = explorer == null ? List.of()
                 : explorer.engines().stream().sorted(Comparator.comparing(DatabaseEngine::name)).toList();
         bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 2).applyTo(bar); // the text alone on the first row
+        // the text on the first row, engine and status on the second, the tag on the third: each wide enough to read
+        GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).margins(2, 2).applyTo(bar);
 
         text = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         text.setMessage("Filter by name, ARN or endpoint");
         text.setData(TEXT, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(text);
 
         engine = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         engine.add(ANY_ENGINE);
@@ -64,17 +65,19 @@ public final class FilterBar {
         engine.select(0);
         engine.setData(ENGINE, Boolean.TRUE);
         engine.setToolTipText("Only databases of this engine");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(engine);
 
         status = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         status.setItems(ANY_STATUS);
         status.select(0);
         status.setData(STATUS, Boolean.TRUE);
         status.setToolTipText("Only databases in this status");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
         tag = new Text(bar, SWT.SEARCH | SWT.ICON_CANCEL);
-        tag.setMessage("tag or tag=value");
+        tag.setMessage("Filter by tag or tag=value");
         tag.setData(TAG, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(tag);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(tag);
 
         text.addModifyListener(e -> applySoon());
         tag.addModifyListener(e -> applySoon());
