@@ -90,7 +90,7 @@ class DesktopArchivesTest {
             } else {
                 assertTrue(script.startsWith("#!/bin/sh\n"), launcher + " is a shell script");
                 int mode = archive.files().get(launcher).mode();
-                assertEquals(0755, mode & 0777, launcher + " is executable, mode " + Integer.toOctalString(mode));
+                assertEquals("755", Integer.toOctalString(mode & 0777), launcher + "'s mode: executable by everyone");
             }
         }
     }
