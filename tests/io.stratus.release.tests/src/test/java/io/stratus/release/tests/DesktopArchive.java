@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.GZIPInputStream;
@@ -26,8 +27,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A desktop archive as people download it, read without unpacking it: the files of its
- * installation folder with their Unix modes, the manifests of its bundles, and its small text
- * files (launchers, eclipse.ini, config.ini).
+ * installation folder with their Unix modes, the manifests of its bundles, how their classes link
+ * into SWT, and its small text files (launchers, eclipse.ini, config.ini).
  */
 final class DesktopArchive {
 
@@ -40,6 +41,7 @@ final class DesktopArchive {
     private final Map<String, InstalledFile> files = new LinkedHashMap<>();
     private final Map<String, Attributes> bundleManifests = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private final SwtLinks swtLinks = new SwtLinks();
     private final List<String> outsideInstallFolder = new ArrayList<>();
 
     private DesktopArchive() {
@@ -86,6 +88,11 @@ final class DesktopArchive {
         return bundleManifests;
     }
 
+    /** How the classes of the bundles in plugins/ use SWT, and what its SWT declares. */
+    SwtLinks swtLinks() {
+        return swtLinks;
+    }
+
     /** The content of a file outside plugins/ and features/, if the installation has it. */
     Optional<String> text(String path) {
         return Optional.ofNullable(texts.get(path));
@@ -111,15 +118,27 @@ final class DesktopArchive {
         files.put(path, new InstalledFile(path, mode));
         String[] parts = path.split("/");
         if (parts[0].equals("plugins") && parts.length == 2 && path.endsWith(".jar")) {
-            Manifest manifest = new JarInputStream(new Unclosable(content)).getManifest();
-            if (manifest != null) {
-                bundleManifests.put(parts[1], manifest.getMainAttributes());
-            }
+            addBundleJar(parts[1], content);
         } else if (parts[0].equals("plugins") && parts.length == 4 && path.endsWith("META-INF/MANIFEST.MF")) {
             bundleManifests.put(parts[1], new Manifest(new Unclosable(content)).getMainAttributes());
+        } else if (parts[0].equals("plugins") && path.endsWith(".class")) {
+            swtLinks.add(parts[1], content.readAllBytes());
         } else if (!parts[0].equals("plugins") && !parts[0].equals("features")) {
             byte[] bytes = content.readNBytes(TEXT_LIMIT);
             texts.put(path, new String(bytes, UTF_8));
+        }
+    }
+
+    private void addBundleJar(String file, InputStream content) throws IOException {
+        // Not verified: the signatures of Eclipse's jars are not what this reads, and checking them is slow.
+        JarInputStream jar = new JarInputStream(new Unclosable(content), false);
+        if (jar.getManifest() != null) {
+            bundleManifests.put(file, jar.getManifest().getMainAttributes());
+        }
+        for (JarEntry entry; (entry = jar.getNextJarEntry()) != null;) {
+            if (entry.getName().endsWith(".class")) {
+                swtLinks.add(file, jar.readAllBytes());
+            }
         }
     }
 

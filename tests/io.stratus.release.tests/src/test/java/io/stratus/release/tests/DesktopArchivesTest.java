@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,13 +34,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
 
 /**
  * Each platform's desktop archive, as people download it: its launchers (executable where Unix
- * needs it), its own SWT fragment and no other, the same bundles as the Linux archive that
- * {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that fit the platform. The
- * Linux launcher script is run here where it must refuse to start; {@link DesktopProductTest}
- * starts the desktop through it.
+ * needs it), its own SWT fragment and no other, of its SWT host's version, with every SWT class,
+ * field and method its bundles use (only the Linux x86_64 one runs here), the same bundles as the
+ * Linux archive that {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that fit
+ * the platform. The Linux launcher script is run here where it must refuse to start;
+ * {@link DesktopProductTest} starts the desktop through it.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopArchivesTest {
@@ -49,6 +54,10 @@ class DesktopArchivesTest {
     /** Bundles of the desktop itself, which every archive must hold. */
     private static final List<String> DESKTOP_BUNDLES = List.of("io.stratus.ui.app", "io.stratus.ui",
             "io.stratus.ui.explorer", "io.stratus.ui.admin", "io.stratus.core", "io.stratus.bootstrap");
+
+    /** Bundles that use SWT, among them those that call SWT's newest methods: the SWT check must read them. */
+    private static final List<String> SWT_USERS = List.of("io.stratus.ui.app", "io.stratus.ui.explorer", "org.eclipse.jface",
+            "org.eclipse.ui.workbench", "org.eclipse.e4.ui.workbench.renderers.swt", "org.eclipse.e4.ui.css.swt.theme");
 
     private static final Map<DesktopPlatform, DesktopArchive> ARCHIVES = new LinkedHashMap<>();
 
@@ -107,6 +116,47 @@ class DesktopArchivesTest {
         for (String property : List.of("osgi.os=" + platform.os(), "osgi.ws=" + platform.ws(), "osgi.arch=" + platform.arch())) {
             assertTrue(filter.contains("(" + property + ")"), fragment.getKey() + " is for " + filter);
         }
+    }
+
+    /**
+     * Any SWT fragment from 3.128 on attaches to the 3.135 host, but the workbench calls methods
+     * that came with SWT 3.134 (see the next test): each platform ships the fragment of exactly its
+     * host's version, as SWT's own p2.inf asks (which Tycho leaves out of Maven artifacts' metadata).
+     */
+    @ParameterizedTest
+    @FieldSource("PLATFORMS")
+    void itsSwtFragmentIsOfItsSwtHostsVersion(DesktopPlatform platform) {
+        DesktopArchive archive = ARCHIVES.get(platform);
+        List<Attributes> hosts = archive.bundleManifests().values().stream()
+                .filter(manifest -> symbolicName(manifest).equals("org.eclipse.swt")).toList();
+        assertEquals(1, hosts.size(), "org.eclipse.swt bundles in the " + platform + " archive");
+        Version host = Version.parseVersion(hosts.get(0).getValue("Bundle-Version"));
+        Attributes fragment = swtFragments(archive).values().iterator().next();
+
+        String fragmentHost = fragment.getValue("Fragment-Host");
+        Matcher range = Pattern.compile("bundle-version\\s*=\\s*\"([^\"]+)\"").matcher(fragmentHost);
+        assertTrue(range.find(), "Fragment-Host: " + fragmentHost);
+        assertTrue(new VersionRange(range.group(1)).includes(host), "Fragment-Host: " + fragmentHost + " takes " + host);
+        assertEquals(host, Version.parseVersion(fragment.getValue("Bundle-Version")), platform.swtFragment() + "'s version");
+    }
+
+    /**
+     * The JVM looks an SWT method up only when the code calling it runs, so an archive whose SWT
+     * lacks one starts and fails later with NoSuchMethodError; SWT 3.133's fragments (Central's
+     * newest for Linux aarch64 and macOS x86_64) lack three that the workbench calls at start.
+     */
+    @ParameterizedTest
+    @FieldSource("PLATFORMS")
+    void itsSwtHasEveryClassFieldAndMethodItsBundlesUse(DesktopPlatform platform) {
+        DesktopArchive archive = ARCHIVES.get(platform);
+        SwtLinks links = archive.swtLinks();
+        Set<String> users = links.linkingBundles().stream().map(file -> symbolicName(archive.bundleManifests().get(file)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(users.containsAll(SWT_USERS), "bundles that use SWT: " + users);
+
+        List<String> unresolved = links.unresolved();
+        assertEquals(List.of(), unresolved.subList(0, Math.min(unresolved.size(), 20)),
+                unresolved.size() + " uses of SWT that the " + platform + " archive's SWT lacks (first 20)");
     }
 
     @ParameterizedTest
