@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class DesktopArchive {
 
-    /** A file of the installation folder; {@code mode} is its Unix mode, -1 in a zip (which has none). */
+    /**
+     * A file of the archive by its path relative to the installation folder ("../Info.plist" beside
+     * it); {@code mode} is its Unix mode, -1 in a zip (which has none).
+     */
     record InstalledFile(String path, int mode) {
     }
 
@@ -42,7 +44,6 @@ final class DesktopArchive {
     private final Map<String, Attributes> bundleManifests = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final SwtLinks swtLinks = new SwtLinks();
-    private final List<String> outsideInstallFolder = new ArrayList<>();
 
     private DesktopArchive() {
     }
@@ -78,7 +79,7 @@ final class DesktopArchive {
         }
     }
 
-    /** The files of the installation folder by path ("plugins/x.jar", "eclipse.ini"). */
+    /** The files of the archive by path relative to the installation folder ("plugins/x.jar", "eclipse.ini"). */
     Map<String, InstalledFile> files() {
         return files;
     }
@@ -93,28 +94,22 @@ final class DesktopArchive {
         return swtLinks;
     }
 
-    /** The content of a file outside plugins/ and features/, if the installation has it. */
+    /** The content of a file outside plugins/ and features/ (relative to the installation folder), if the archive has it. */
     Optional<String> text(String path) {
         return Optional.ofNullable(texts.get(path));
     }
 
-    /** Files of the archive that are not in the installation folder. */
+    /** Files of the archive that are not in the installation folder, relative to it ("../Info.plist"). */
     List<String> outsideInstallFolder() {
-        return outsideInstallFolder;
+        return files.keySet().stream().filter(path -> path.startsWith("../")).toList();
     }
 
     private void add(String installFolder, String name, boolean directory, int mode, InputStream content)
             throws IOException {
-        if (!name.startsWith(installFolder)) {
-            if (!directory) {
-                outsideInstallFolder.add(name);
-            }
+        if (directory) {
             return;
         }
-        String path = name.substring(installFolder.length());
-        if (directory || path.isEmpty()) {
-            return;
-        }
+        String path = Path.of(installFolder).relativize(Path.of(name)).toString();
         files.put(path, new InstalledFile(path, mode));
         String[] parts = path.split("/");
         if (parts[0].equals("plugins") && parts.length == 2 && path.endsWith(".jar")) {

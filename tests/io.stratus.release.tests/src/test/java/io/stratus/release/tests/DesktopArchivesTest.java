@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,10 +39,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /**
  * Each platform's desktop archive, as people download it: its launchers (executable where Unix
- * needs it), its own SWT fragment and no other, of its SWT host's version, with every SWT class,
+ * needs it; on macOS also the app bundle Finder opens), its own SWT fragment and no other, of its SWT host's version, with every SWT class,
  * field and method its bundles use (only the Linux x86_64 one runs here), the same bundles as the
  * Linux archive that {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that fit
  * the platform. The Linux launcher script is run here where it must refuse to start;
@@ -84,7 +90,8 @@ class DesktopArchivesTest {
     @FieldSource("PLATFORMS")
     void itsLaunchersAreAtTheTopAndTheUnixOnesAreExecutable(DesktopPlatform platform) {
         DesktopArchive archive = ARCHIVES.get(platform);
-        assertEquals(List.of(), archive.outsideInstallFolder(), "files outside " + platform.installFolder());
+        assertEquals(new TreeSet<>(platform.appFiles()), new TreeSet<>(archive.outsideInstallFolder()),
+                "files outside " + platform.installFolder());
         Set<String> topLevel = archive.files().keySet().stream().filter(path -> !path.contains("/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(platform.launchers());
@@ -193,7 +200,7 @@ class DesktopArchivesTest {
         Path installation = unpackLinux(temp);
         Path path = toolsWithoutJava(temp);
 
-        ScriptRun run = runLauncher(installation, Map.of("PATH", path.toString()));
+        ScriptRun run = runScript(installation.resolve("stratus"), Map.of("PATH", path.toString()));
 
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("Stratus needs Java 21 or newer, and none was found"), run.output());
@@ -208,12 +215,55 @@ class DesktopArchivesTest {
         Path installation = unpackLinux(temp);
         Path path = toolsWithoutJava(temp);
 
-        ScriptRun run = runLauncher(installation, Map.of("JAVA_HOME", home.toString(), "PATH", path + ":" + home.resolve("bin")));
+        ScriptRun run = runScript(installation.resolve("stratus"),
+                Map.of("JAVA_HOME", home.toString(), "PATH", path + ":" + home.resolve("bin")));
 
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("Stratus needs Java 21 or newer"), run.output());
         assertTrue(run.output().contains(home.resolve("bin/java") + " is Java " + javaVersion(home).orElseThrow()), run.output());
     }
+
+    /**
+     * Finder opens an app bundle by running the executable that its Info.plist names; there it
+     * must run the installation's launcher script, which passes eclipse.ini's -XstartOnFirstThread.
+     * The script runs here with a stand-in java that prints the command line it gets.
+     */
+    @Test
+    void finderOpensTheMacAppThroughTheLauncherScriptWithTheFirstThreadOption(@TempDir Path temp) throws Exception {
+        DesktopPlatform mac = DesktopPlatform.MACOS_AARCH64;
+        DesktopArchive archive = ARCHIVES.get(mac);
+        Map<String, String> plist = plistStrings(archive.text("../Info.plist").orElseThrow());
+        assertEquals("APPL", plist.get("CFBundlePackageType"), "Info.plist: " + plist);
+        String executable = "../MacOS/" + plist.get("CFBundleExecutable");
+        assertTrue(archive.files().containsKey(executable), "Info.plist names " + executable + ", which the archive lacks");
+        assertEquals("755", Integer.toOctalString(archive.files().get(executable).mode() & 0777), executable + "'s mode");
+
+        DesktopArchive.unpack(ReleaseLocations.desktopArchive(mac), temp);
+        Path installation = temp.resolve(mac.installFolder()).toRealPath();
+        Path tools = toolsWithoutJava(temp);
+        Files.writeString(tools.resolve("java"), JAVA_THAT_PRINTS_ITS_ARGUMENTS);
+        Files.setPosixFilePermissions(tools.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ScriptRun run = runScript(installation.resolve(executable), Map.of("PATH", tools.toString()));
+
+        assertEquals(0, run.exitCode(), run.output());
+        List<String> command = run.output().lines().toList();
+        int jar = command.indexOf("-jar");
+        assertTrue(jar > command.indexOf("-XstartOnFirstThread") && command.indexOf("-XstartOnFirstThread") >= 0,
+                "java's arguments: " + command);
+        assertTrue(command.get(jar + 1).startsWith(installation.resolve("plugins/org.eclipse.equinox.launcher_").toString()),
+                "java's arguments: " + command);
+    }
+
+    /** Answers the launcher script's question for Java's version with 21, and prints what else it gets, one argument a line. */
+    private static final String JAVA_THAT_PRINTS_ITS_ARGUMENTS = """
+            #!/bin/sh
+            if [ "$1" = -XshowSettings:properties ]; then
+              echo '    java.specification.version = 21'
+              exit 0
+            fi
+            printf '%s\n' "$@"
+            """;
 
     private record ScriptRun(int exitCode, String output) {
     }
@@ -223,9 +273,9 @@ class DesktopArchivesTest {
         return temp.resolve(DesktopPlatform.LINUX_X86_64.installFolder());
     }
 
-    /** Runs the installation's stratus script with exactly this environment (no JAVA_HOME unless given). */
-    private static ScriptRun runLauncher(Path installation, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(installation.resolve("stratus").toString()).redirectErrorStream(true);
+    /** Runs a script of the installation with exactly this environment (no JAVA_HOME unless given). */
+    private static ScriptRun runScript(Path script, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(script.toString()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -311,6 +361,28 @@ class DesktopArchivesTest {
         }
         assertFalse(files.contains(""), "osgi.bundles: " + config.getProperty("osgi.bundles"));
         return files;
+    }
+
+    /** The string values of an Info.plist's dictionary by key; parsing it also shows that it is well-formed XML. */
+    private static Map<String, String> plistStrings(String plist) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        // Its DOCTYPE names Apple's DTD on the web, which parsing does not need.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Element dict = (Element) factory.newDocumentBuilder().parse(new InputSource(new StringReader(plist)))
+                .getElementsByTagName("dict").item(0);
+        List<Element> entries = new ArrayList<>();
+        for (Node child = dict.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                entries.add(element);
+            }
+        }
+        Map<String, String> strings = new TreeMap<>();
+        for (int i = 0; i + 1 < entries.size(); i += 2) {
+            if (entries.get(i + 1).getTagName().equals("string")) {
+                strings.put(entries.get(i).getTextContent(), entries.get(i + 1).getTextContent());
+            }
+        }
+        return strings;
     }
 
     /** The lines after -vmargs in an eclipse.ini. */
