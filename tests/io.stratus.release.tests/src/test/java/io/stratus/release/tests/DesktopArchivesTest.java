@@ -45,11 +45,12 @@ import org.xml.sax.InputSource;
 
 /**
  * Each platform's desktop archive, as people download it: its launchers (executable where Unix
- * needs it; on macOS also the app bundle Finder opens), its own SWT fragment and no other, of its SWT host's version, with every SWT class,
- * field and method its bundles use (only the Linux x86_64 one runs here), the same bundles as the
- * Linux archive that {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that fit
- * the platform. The Linux launcher script is run here where it must refuse to start;
- * {@link DesktopProductTest} starts the desktop through it.
+ * needs it; on macOS also the app bundle Finder opens), its own SWT fragment and no other, of its
+ * SWT host's version, an SWT with every class, field and method its bundles use, the same bundles
+ * as the Linux archive that {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that
+ * fit the platform. The Linux launcher script is run here where it must refuse to start, the macOS
+ * app's executable with a stand-in java; {@link DesktopProductTest} starts the desktop through the
+ * Linux script.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopArchivesTest {
