@@ -127,9 +127,10 @@ class DesktopArchivesTest {
     }
 
     /**
-     * Any SWT fragment from 3.128 on attaches to the 3.135 host, but the workbench calls methods
-     * that came with SWT 3.134 (see the next test): each platform ships the fragment of exactly its
-     * host's version, as SWT's own p2.inf asks (which Tycho leaves out of Maven artifacts' metadata).
+     * A fragment attaches to every host its Fragment-Host range takes (SWT's take [3.128.0,4.0.0)),
+     * but the workbench calls methods as new as its SWT (see the next test): each platform ships the
+     * fragment of exactly its host's version, as SWT's own p2.inf asks (which Tycho leaves out of
+     * the metadata of Maven artifacts, so p2 would not refuse an older fragment).
      */
     @ParameterizedTest
     @FieldSource("PLATFORMS")
@@ -150,8 +151,8 @@ class DesktopArchivesTest {
 
     /**
      * The JVM looks an SWT method up only when the code calling it runs, so an archive whose SWT
-     * lacks one starts and fails later with NoSuchMethodError; SWT 3.133's fragments (Central's
-     * newest for Linux aarch64 and macOS x86_64) lack three that the workbench calls at start.
+     * lacks one starts and fails later with NoSuchMethodError, as SWT 3.133's fragments (Central's
+     * newest for Linux aarch64 and macOS x86_64) lack three methods the 4.41 workbench calls at start.
      */
     @ParameterizedTest
     @FieldSource("PLATFORMS")
