@@ -9,11 +9,13 @@ import java.util.List;
 record DesktopPlatform(String os, String ws, String arch) {
 
     static final DesktopPlatform LINUX_X86_64 = new DesktopPlatform("linux", "gtk", "x86_64");
+    static final DesktopPlatform LINUX_AARCH64 = new DesktopPlatform("linux", "gtk", "aarch64");
     static final DesktopPlatform MACOS_AARCH64 = new DesktopPlatform("macosx", "cocoa", "aarch64");
+    static final DesktopPlatform MACOS_X86_64 = new DesktopPlatform("macosx", "cocoa", "x86_64");
     static final DesktopPlatform WINDOWS_X86_64 = new DesktopPlatform("win32", "win32", "x86_64");
 
     /** Every platform that has a desktop archive. */
-    static final List<DesktopPlatform> ALL = List.of(LINUX_X86_64, MACOS_AARCH64, WINDOWS_X86_64);
+    static final List<DesktopPlatform> ALL = List.of(LINUX_X86_64, LINUX_AARCH64, MACOS_AARCH64, MACOS_X86_64, WINDOWS_X86_64);
 
     boolean isWindows() {
         return os.equals("win32");
