@@ -95,27 +95,30 @@ final class AttributeJson {
         out.append("]}");
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
+    /**
+     * A JSON string: quotes, backslashes and control characters escaped. The text between them is
+     * copied in one go (most values have nothing to escape), not character by character.
+     */
     private static StringBuilder string(StringBuilder out, String text) {
         out.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"');
+        return out.append(text, plainFrom, text.length()).append('"');
     }
 
     /** A key value as a Java value: text, an exact number or bytes; null when the item lacks it. */
