@@ -36,8 +36,9 @@ final class ValueText {
     static int exactInto(Object value, char[] into) {
         return switch (value) {
             case BigDecimal d when d.scale() >= 0 && d.precision() <= 18 -> decimal(d, into);
-            case OffsetDateTime t when plainYear(t.getYear()) -> offset(t.getOffset(), into, dateTime(t.toLocalDateTime(), into, 0));
-            case LocalDateTime t when plainYear(t.getYear()) -> dateTime(t, into, 0);
+            case OffsetDateTime t when plainYear(t.getYear()) ->
+                    offset(t.getOffset(), into, dateTime(t.toLocalDateTime(), into));
+            case LocalDateTime t when plainYear(t.getYear()) -> dateTime(t, into);
             default -> -1;
         };
     }
@@ -77,10 +78,10 @@ final class ValueText {
     }
 
     /** As {@code LocalDateTime.toString}: {@code yyyy-MM-ddTHH:mm}, then seconds and a fraction of 3, 6 or 9 digits if not zero. */
-    private static int dateTime(LocalDateTime value, char[] into, int from) {
+    private static int dateTime(LocalDateTime value, char[] into) {
         LocalDate date = value.toLocalDate();
         LocalTime time = value.toLocalTime();
-        int at = digits(date.getYear(), 4, into, from);
+        int at = digits(date.getYear(), 4, into, 0);
         into[at++] = '-';
         at = digits(date.getMonthValue(), 2, into, at);
         into[at++] = '-';
