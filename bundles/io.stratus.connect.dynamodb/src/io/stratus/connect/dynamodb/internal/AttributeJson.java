@@ -29,11 +29,12 @@ final class AttributeJson {
 
     /**
      * The item as one line of DynamoDB JSON, with {@code first} attributes (the key) leading.
-     * Written by hand into one buffer: a scan renders every item it reads, so this is the
-     * connector's hot path.
+     * Written by hand into {@code out} (emptied first), which a result reuses for all its items: a
+     * scan renders every item it reads, so this is the connector's hot path, and its garbage counts.
      */
-    static String write(Map<String, AttributeValue> item, List<String> first) {
-        StringBuilder out = new StringBuilder(64 + 48 * item.size()).append('{');
+    static String write(Map<String, AttributeValue> item, List<String> first, StringBuilder out) {
+        out.setLength(0);
+        out.append('{');
         for (String name : first) {
             AttributeValue value = item.get(name);
             if (value != null) {
