@@ -44,7 +44,7 @@ class DynamoDbScanBenchmark {
 
     private static final int ITEMS = 100_000;
     private static final int WARM_UPS = 3;
-    private static final int PAIRS = 21;
+    private static final int PAIRS = 41;
     private static final int PAGE = 500;
     private static final String KEY = "AKIABENCH00000000001";
     private static final String SECRET = "bench+secret+000000000000000000000000001";

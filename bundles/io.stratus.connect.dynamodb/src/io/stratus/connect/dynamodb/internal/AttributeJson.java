@@ -41,11 +41,12 @@ final class AttributeJson {
                 attribute(out, name, value);
             }
         }
-        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
-            if (!first.contains(attribute.getKey())) {
-                attribute(out, attribute.getKey(), attribute.getValue());
+        // forEach, not entrySet(): the SDK's unmodifiable maps wrap every entry they iterate
+        item.forEach((name, value) -> {
+            if (!first.contains(name)) {
+                attribute(out, name, value);
             }
-        }
+        });
         return out.append('}').toString();
     }
 
