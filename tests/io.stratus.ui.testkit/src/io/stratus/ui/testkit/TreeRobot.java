@@ -33,13 +33,17 @@ public final class TreeRobot {
         try {
             return robot.waitFor("tree item " + String.join(" > ", path), () -> find(tree, path));
         } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; the tree shows:\n" + robot.onUiThread(() -> outline(tree)),
+            throw new AssertionError(timedOut.getMessage() + "; the tree shows:\n" + outline(tree),
                     timedOut);
         }
     }
 
-    /** The expanded part of the tree, one item a line, indented by depth. */
-    private static String outline(Tree tree) {
+    /** The expanded part of the tree as a person sees it: one item a line, indented by depth. */
+    public String outline(Tree tree) {
+        return robot.onUiThread(() -> outlineNow(tree));
+    }
+
+    private static String outlineNow(Tree tree) {
         StringBuilder text = new StringBuilder();
         outline(tree.getItems(), 1, text);
         return text.toString();
