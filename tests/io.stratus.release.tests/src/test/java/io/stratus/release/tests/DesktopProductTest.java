@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopProductTest {
 
-    /** The desktop ships no OSGi console; the test adds the bare platform's to its copy. */
+    /** The desktop ships no OSGi console; the test adds the IDE platform's to its copy. */
     private static final List<String> CONSOLE = List.of("org.eclipse.equinox.console", "org.apache.felix.gogo.runtime",
             "org.apache.felix.gogo.shell", "org.apache.felix.gogo.command");
 
@@ -35,7 +35,7 @@ class DesktopProductTest {
     @Test
     void theDesktopStartsItsServicesWithTheirDataInTheHomeFolder() throws Exception {
         EclipseInstallation desktop = EclipseInstallation.copyOf(ReleaseLocations.desktopProduct(), temp.resolve("desktop"));
-        desktop.addStartedBundlesOf(new EclipseInstallation(ReleaseLocations.idePlatform()), CONSOLE);
+        desktop.addStartedBundlesOf(new EclipseInstallation(EclipseIde.CURRENT.installation()), CONSOLE);
         Path home = Files.createDirectory(temp.resolve("home"));
 
         RunningProduct running = launcher.start("desktop product", desktop, List.of("-Duser.home=" + home),

@@ -49,13 +49,7 @@ record EclipseInstallation(Path root) {
 
     /** The Equinox launcher jar: Central has no native launcher, so products start with java -jar. */
     Path launcherJar() {
-        try (Stream<Path> jars = Files.list(plugins())) {
-            return jars.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No org.eclipse.equinox.launcher jar in " + plugins()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bundleJar("org.eclipse.equinox.launcher");
     }
 
     /**
@@ -71,6 +65,18 @@ record EclipseInstallation(Path root) {
             List<String> lines = Files.readAllLines(ini).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
             int vmargs = lines.indexOf("-vmargs");
             return vmargs < 0 ? List.of() : lines.subList(vmargs + 1, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar of a bundle in plugins/, by its symbolic name. */
+    Path bundleJar(String symbolicName) {
+        try (Stream<Path> jars = Files.list(plugins())) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith(symbolicName + "_")
+                    && jar.getFileName().toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + symbolicName + " jar in " + plugins()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
