@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.runtime.IProduct;
+import org.eclipse.core.runtime.Platform;
 
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
@@ -27,6 +31,8 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * What a person does in an Eclipse IDE with Stratus installed to see their databases: opens the
@@ -46,6 +52,9 @@ final class CloudExplorerScenario {
     private static final String STATUS = "io.stratus.ui.session.status";
     private static final String ACCESS_KEY_ID = "io.stratus.ui.session.accessKeyId";
     private static final String SECRET_ACCESS_KEY = "io.stratus.ui.session.secretAccessKey";
+
+    /** The platform bundles whose versions the report gives, to tell the IDEs apart. */
+    private static final Set<String> PLATFORM_VERSIONS = Set.of("org.eclipse.ui.workbench", "org.eclipse.swt");
 
     private final ProbeOrder order;
     private final ProbeReport report = new ProbeReport();
@@ -79,6 +88,7 @@ final class CloudExplorerScenario {
     }
 
     private void run(IWorkbench workbench, UiRobot robot) {
+        describeTheIde();
         TreeRobot trees = new TreeRobot(robot);
         IWorkbenchWindow window = robot.waitFor("the IDE's workbench window", () -> Arrays
                 .stream(workbench.getWorkbenchWindows()).filter(open -> open.getShell().isVisible()).findFirst());
@@ -113,6 +123,25 @@ final class CloudExplorerScenario {
 
         robot.screenshot(shell, order.screenshot());
         report.put("screenshot", order.screenshot().toString());
+    }
+
+    /**
+     * Which IDE this is (its product and application, the versions of the workbench and SWT) and
+     * which Stratus bundles its framework could not resolve: none, or the IDE lacks what they require.
+     */
+    private void describeTheIde() {
+        IProduct product = Platform.getProduct();
+        report.put("product", product == null ? "" : product.getId());
+        report.put("application", product == null ? "" : product.getApplication());
+        Bundle[] bundles = FrameworkUtil.getBundle(CloudExplorerScenario.class).getBundleContext().getBundles();
+        for (Bundle bundle : bundles) {
+            if (PLATFORM_VERSIONS.contains(bundle.getSymbolicName())) {
+                report.put("version." + bundle.getSymbolicName(), bundle.getVersion().toString());
+            }
+        }
+        report.put("stratus.unresolved", Arrays.stream(bundles)
+                .filter(bundle -> bundle.getSymbolicName().startsWith("io.stratus.") && bundle.getState() == Bundle.INSTALLED)
+                .map(Bundle::getSymbolicName).sorted().collect(Collectors.joining(",")));
     }
 
     /** Returns the title of the dialog that File > Sign In... opened: the setup wizard or the sign-in dialog. */

@@ -134,6 +134,9 @@ class InstallIntoEclipseTest {
         Properties probe = readReport(report);
         assertEquals("passed", probe.getProperty("outcome"), "the probe failed in the IDE: " + probe.getProperty("failure")
                 + "\nthe Cloud Explorer showed:\n" + probe.getProperty("explorer.signedIn"));
+        assertEquals("org.eclipse.platform.ide", probe.getProperty("product"), "the IDE runs as the Eclipse Platform's product");
+        assertEquals("org.eclipse.ui.ide.workbench", probe.getProperty("application"), "the IDE application");
+        assertEquals("", probe.getProperty("stratus.unresolved"), "Stratus bundles the IDE's framework could not resolve");
         assertEquals("io.stratus.ui.perspective", probe.getProperty("perspective"), "the perspective the IDE shows");
         assertEquals("Sign in to see your databases", probe.getProperty("explorer.signedOut"));
         assertEquals("Set Up Stratus", probe.getProperty("signIn.dialog"), "a fresh instance: the first sign-in sets it up");
@@ -149,9 +152,10 @@ class InstallIntoEclipseTest {
         assertEquals(List.of(), filesContaining(ada.secretAccessKey(), eclipse.root(), workspace, home),
                 "files of the IDE that hold the secret access key typed into it");
 
-        System.out.printf("[release-tests] Eclipse IDE %s: p2 director %d ms; IDE start to window %s ms, perspective %s ms,"
-                + " signed in %s ms, database shown %s ms, exit %d ms after start; %d other errors in its log%n",
-                ide, millis(installed - started), probe.getProperty("reached.window"), probe.getProperty("reached.perspective"),
+        System.out.printf("[release-tests] Eclipse IDE %s (workbench %s, SWT %s): p2 director %d ms; IDE start to window %s ms,"
+                + " perspective %s ms, signed in %s ms, database shown %s ms, exit %d ms after start; %d other errors in its log%n",
+                ide, probe.getProperty("version.org.eclipse.ui.workbench"), probe.getProperty("version.org.eclipse.swt"),
+                millis(installed - started), probe.getProperty("reached.window"), probe.getProperty("reached.perspective"),
                 probe.getProperty("reached.signedIn"), probe.getProperty("reached.database"), millis(ideEnded - ideStarted),
                 log.errors().size());
         log.errors().forEach(error -> System.out.println("[release-tests] error in the IDE's log:\n" + error.text()));
