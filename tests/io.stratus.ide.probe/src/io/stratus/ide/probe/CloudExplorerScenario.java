@@ -79,10 +79,13 @@ final class CloudExplorerScenario {
                 report.put("screenshot.failure", noScreen.toString());
             }
         } finally {
-            report.write(order.report());
-            Display display = workbench.getDisplay();
-            if (!display.isDisposed()) {
-                display.asyncExec(() -> closeTheIde(workbench));
+            try {
+                report.write(order.report());
+            } finally {
+                Display display = workbench.getDisplay();
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> closeTheIde(workbench));
+                }
             }
         }
     }
@@ -101,6 +104,7 @@ final class CloudExplorerScenario {
                 robot.executeCommand(window, SHOW_PERSPECTIVE, Map.of(PERSPECTIVE_ID, StratusPerspective.ID)));
         report.put("perspective", robot.onUiThread(() -> window.getActivePage().getPerspective().getId()));
         Tree explorer = robot.waitForControlWithData(shell, Tree.class, CloudExplorerView.TREE);
+        robot.waitUntil("the Cloud Explorer to show something", () -> explorer.getItemCount() > 0);
         report.put("explorer.signedOut", String.join(" | ", trees.topTexts(explorer)));
         report.reached("perspective");
 

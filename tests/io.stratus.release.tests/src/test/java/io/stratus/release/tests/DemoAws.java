@@ -64,9 +64,10 @@ final class DemoAws implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", serverProduct.plugins().resolve("*").toString(), "io.stratus.aws.simulator.AwsSimulator",
                 seedFile.toString());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = work.resolve("aws-simulator.log");
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
-            URI endpoint = URI.create(firstLine(process));
+            URI endpoint = URI.create(firstLine(process, log));
             return new DemoAws(process, endpoint, new ObjectMapper().readTree(seedFile.toFile()));
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
@@ -79,7 +80,7 @@ final class DemoAws implements AutoCloseable {
         return endpoint;
     }
 
-    /** The account every demo user belongs to. */
+    /** The account of the demo users. */
     String accountId() {
         return seed.at("/accounts/0/id").asText();
     }
@@ -103,8 +104,8 @@ final class DemoAws implements AutoCloseable {
         }
     }
 
-    /** The simulator prints its endpoint on its first line once it listens. */
-    private static String firstLine(Process process) throws IOException, InterruptedException {
+    /** The simulator prints its endpoint on its first line once it listens; what went wrong, to its log. */
+    private static String firstLine(Process process, Path log) throws InterruptedException {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -116,11 +117,11 @@ final class DemoAws implements AutoCloseable {
         try {
             String endpoint = line.get(START.toMillis(), TimeUnit.MILLISECONDS);
             if (endpoint == null) {
-                throw new IllegalStateException("The AWS simulator ended without printing its endpoint");
+                throw new IllegalStateException("The AWS simulator ended without printing its endpoint; see " + log);
             }
             return endpoint.strip();
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The AWS simulator did not print its endpoint within " + START, e);
+            throw new IllegalStateException("The AWS simulator did not print its endpoint within " + START + "; see " + log, e);
         }
     }
 }
