@@ -208,7 +208,7 @@ function showConnectForm(resource, saved) {
   form.dataset.resource = resource.id;
   $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
   // DynamoDB has no database users: the person's own AWS identity signs each request.
-  const awsIdentity = resource.engine === DYNAMODB;
+  const awsIdentity = Boolean(engines.get(resource.engine)?.defaults.awsIdentity);
   form.dataset.awsIdentity = String(awsIdentity);
   form.elements.password.value = '';
   $('#database-login').hidden = awsIdentity;

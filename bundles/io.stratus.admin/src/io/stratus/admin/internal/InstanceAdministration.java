@@ -15,6 +15,7 @@ import io.stratus.core.database.AccessMode;
 import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
+import io.stratus.core.session.PermissionsListener;
 import io.stratus.core.session.UserSession;
 import io.stratus.core.store.AuditEntry;
 import io.stratus.core.store.ConfigStore;
@@ -39,9 +40,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the instance and what they may do: setup and account binding, admission of the
@@ -63,9 +69,14 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
         String defaultRole() default "user";
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceAdministration.class);
+
     private final ConfigStore store;
     private final String configuredDefaultRole;
     private final Clock clock = Clock.systemUTC();
+    /** Service objects, so that telling a listener never activates it from inside this component's work. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ComponentServiceObjects<PermissionsListener>> permissionsListeners;
 
     @Activate
     public InstanceAdministration(@Reference ConfigStore store, Config config) {
@@ -163,7 +174,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
     @Override
     public UserView setRoles(UserSession actor, String principalId, Set<String> roleIds) {
         actor.require(Action.GRANT_ROLES);
-        return store.write(tx -> {
+        return after(store.write(tx -> {
             IdentityWriter identity = tx.identity();
             StoredUser user = identity.user(principalId).orElseThrow(() -> new StratusException(Problem.NOT_FOUND,
                     "No user with id " + principalId + " has signed in to this instance. Users appear here after "
@@ -189,7 +200,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
                 tx.audit().append(entry(actor, "revoke", removed + " from " + describe(user)));
             }
             return viewOf(user, identity.grantsOf(principalId));
-        });
+        }), this::tellPermissionsChanged);
     }
 
     @Override
@@ -216,7 +227,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
                     + "changed. Create a custom role with another id.");
         }
         Role custom = Role.custom(role.id(), role.name(), role.permissions());
-        return store.write(tx -> {
+        return after(store.write(tx -> {
             boolean exists = tx.identity().customRoles().stream().anyMatch(r -> r.id().equals(custom.id()));
             if (create && exists) {
                 throw new StratusException(Problem.CONFLICT, "A role with id '" + custom.id() + "' exists already. "
@@ -229,13 +240,13 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             tx.audit().append(entry(actor, "save-role", custom.id() + " = " + custom.permissions().stream()
                     .map(Permission::id).sorted().collect(Collectors.joining(","))));
             return custom;
-        });
+        }), this::tellPermissionsChanged);
     }
 
     @Override
     public void deleteCustomRole(UserSession actor, String roleId) {
         actor.require(Action.EDIT_ROLES);
-        store.write(tx -> {
+        after(store.write(tx -> {
             IdentityWriter identity = tx.identity();
             if (identity.customRoles().stream().noneMatch(r -> r.id().equals(roleId))) {
                 throw new StratusException(Problem.NOT_FOUND, "There is no custom role '" + roleId + "'.");
@@ -246,7 +257,29 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             }
             tx.audit().append(entry(actor, "delete-role", roleId));
             return null;
-        });
+        }), this::tellPermissionsChanged);
+    }
+
+    /** The result of a stored change, once {@code then} has run. */
+    private static <T> T after(T stored, Runnable then) {
+        then.run();
+        return stored;
+    }
+
+    private void tellPermissionsChanged() {
+        for (ComponentServiceObjects<PermissionsListener> objects : permissionsListeners) {
+            PermissionsListener listener = objects.getService();
+            if (listener == null) {
+                continue; // it is going away
+            }
+            try {
+                listener.permissionsChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to follow a change of permissions", listener.getClass().getName(), e);
+            } finally {
+                objects.ungetService(listener);
+            }
+        }
     }
 
     @Override

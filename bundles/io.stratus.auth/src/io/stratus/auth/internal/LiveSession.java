@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A signed-in person and the vault of their AWS keys. The keys stay here, are lent out only
@@ -71,6 +72,11 @@ final class LiveSession implements UserSession {
     @Override
     public AccountDetails accountDetails() {
         return accountDetails.getNow(AccountDetails.NONE);
+    }
+
+    @Override
+    public CompletionStage<AccountDetails> accountDetailsRead() {
+        return accountDetails.exceptionally(failure -> AccountDetails.NONE).minimalCompletionStage();
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class DocumentDbEngines implements EngineContribution {
 
     /** Logs in against {@code admin} (see {@link DocumentDbSettings}); DocumentDB has no IAM database authentication. */
     static final List<DatabaseEngine> ENGINES = List.of(new DatabaseEngine(DocumentDbDiscovery.ENGINE, "DocumentDB",
-            "documentdb", Optional.empty(), new ConnectionDefaults(27017, Optional.empty(), true, false)));
+            "documentdb", Optional.empty(), new ConnectionDefaults(27017, Optional.empty(), true, false, false)));
 
     @Override
     public List<DatabaseEngine> engines() {

@@ -18,7 +18,7 @@ public final class DynamoDbEngines implements EngineContribution {
      * signed with the person's AWS keys, which is not IAM database authentication.
      */
     static final List<DatabaseEngine> ENGINES = List.of(new DatabaseEngine("dynamodb", "DynamoDB", "dynamodb",
-            Optional.empty(), new ConnectionDefaults(443, Optional.empty(), true, false)));
+            Optional.empty(), new ConnectionDefaults(443, Optional.empty(), true, false, true)));
 
     @Override
     public List<DatabaseEngine> engines() {

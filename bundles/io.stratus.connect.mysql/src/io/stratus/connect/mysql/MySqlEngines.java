@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 public final class MySqlEngines implements EngineContribution {
 
     /** No database every server has; RDS offers IAM database authentication. */
-    private static final ConnectionDefaults DEFAULTS = new ConnectionDefaults(3306, Optional.empty(), true, true);
+    private static final ConnectionDefaults DEFAULTS = new ConnectionDefaults(3306, Optional.empty(), true, true, false);
     static final List<DatabaseEngine> ENGINES = List.of(
             new DatabaseEngine("mysql", "MySQL", "mysql", Optional.empty(), DEFAULTS),
             new DatabaseEngine("mariadb", "MariaDB", "mysql", Optional.empty(), DEFAULTS),

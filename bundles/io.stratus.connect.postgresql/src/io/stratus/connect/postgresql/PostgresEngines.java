@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 public final class PostgresEngines implements EngineContribution {
 
     /** Every PostgreSQL server has the database {@code postgres}; RDS offers IAM database authentication. */
-    private static final ConnectionDefaults DEFAULTS = new ConnectionDefaults(5432, Optional.of("postgres"), true, true);
+    private static final ConnectionDefaults DEFAULTS = new ConnectionDefaults(5432, Optional.of("postgres"), true, true, false);
     static final List<DatabaseEngine> ENGINES = List.of(
             new DatabaseEngine("postgres", "PostgreSQL", "postgresql", Optional.empty(), DEFAULTS),
             new DatabaseEngine("aurora-postgresql", "Aurora PostgreSQL", "postgresql", Optional.empty(), DEFAULTS));

@@ -15,7 +15,7 @@ public final class RedshiftEngines implements EngineContribution {
 
     /** Every cluster has the database {@code dev}; Stratus logs in with a password only. */
     static final List<DatabaseEngine> ENGINES = List.of(new DatabaseEngine("redshift", "Redshift", "redshift",
-            Optional.empty(), new ConnectionDefaults(5439, Optional.of("dev"), true, false)));
+            Optional.empty(), new ConnectionDefaults(5439, Optional.of("dev"), true, false, false)));
 
     @Override
     public List<DatabaseEngine> engines() {

@@ -14,11 +14,12 @@ public record DatabaseEngine(String id, String name, String family, Optional<Str
     /**
      * What a connection to the engine assumes: the port its servers listen on unless told otherwise
      * (discovered databases have AWS's), the database every server of the engine has, whether TLS is
-     * required, and whether IAM database authentication can replace the password (where the
-     * database enables it).
+     * required, whether IAM database authentication can replace the password (where the
+     * database enables it), and whether the database has no users of its own but is opened with
+     * the person's AWS identity, whose keys sign each request (DynamoDB).
      */
     public record ConnectionDefaults(int port, Optional<String> database, boolean tlsRequired,
-            boolean iamAuthentication) {
+            boolean iamAuthentication, boolean awsIdentity) {
 
         public ConnectionDefaults {
             Objects.requireNonNull(database, "database");

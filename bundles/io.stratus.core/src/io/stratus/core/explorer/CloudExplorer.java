@@ -7,6 +7,7 @@ import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.session.UserSession;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Finds the databases of the account with the signed-in person's own AWS keys, across the
@@ -16,10 +17,29 @@ import java.util.List;
 public interface CloudExplorer {
 
     /** The person's tree, discovered on first use and then served from the session's cache. */
-    ExplorerTree tree(UserSession session);
+    default ExplorerTree tree(UserSession session) {
+        return tree(session, soFar -> {
+        });
+    }
+
+    /**
+     * As {@link #tree(UserSession)}; while a discovery runs, {@code answers} hears the tree so far
+     * each time a service answers in a region, on a thread of the explorer (regions still scanning
+     * are {@link ScanStatus#PENDING}), so a front end can show regions as they answer.
+     */
+    ExplorerTree tree(UserSession session, Consumer<ExplorerTree> answers);
 
     /** Discovers everything again. */
-    ExplorerTree refresh(UserSession session);
+    default ExplorerTree refresh(UserSession session) {
+        return refresh(session, soFar -> {
+        });
+    }
+
+    /**
+     * Discovers everything again; {@code answers} hears the tree each time a region answers, the
+     * regions not answered yet as they were before.
+     */
+    ExplorerTree refresh(UserSession session, Consumer<ExplorerTree> answers);
 
     /**
      * Discovers one service (by its id, in any case) in one region again; the rest of the tree is

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A person signed in with their AWS keys. The keys themselves stay inside the sign-in service;
@@ -42,6 +43,12 @@ public interface UserSession {
      * when IAM does not allow reading them or they are not read yet.
      */
     AccountDetails accountDetails();
+
+    /**
+     * Completes with the account details once the background read has ended (with what IAM allowed),
+     * so that a front end showing them before can show them again; never completes exceptionally.
+     */
+    CompletionStage<AccountDetails> accountDetailsRead();
 
     /** Current permissions: a grant or revoke shows here at once, not at the next sign-in. */
     Set<Permission> permissions();

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -78,6 +81,10 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
 
     private static final Comparator<Discovery> IN_TREE_ORDER = Comparator
             .<Discovery>comparingInt(d -> d.service().position()).thenComparing(d -> d.service().id());
+
+    /** For callers that want the finished tree only. */
+    private static final Consumer<ExplorerTree> UNHEARD = tree -> {
+    };
 
     private final SignInService sessions;
     private final AwsCalls calls;
@@ -123,27 +130,28 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
     }
 
     @Override
-    public ExplorerTree tree(UserSession session) {
+    public ExplorerTree tree(UserSession session, Consumer<ExplorerTree> answers) {
         session.require(Action.EXPLORE);
-        return treeOf(session);
+        return treeOf(session, answers);
     }
 
     /** The tree without a permission check of its own: its callers check the action they serve. */
-    private ExplorerTree treeOf(UserSession session) {
+    private ExplorerTree treeOf(UserSession session, Consumer<ExplorerTree> answers) {
         Map<PairKey, RegionNode> tree = trees.get(session.id());
-        return tree != null ? assemble(session, tree) : discoverAll(session);
+        return tree != null ? assemble(session, tree) : discoverAll(session, answers);
     }
 
     @Override
-    public ExplorerTree refresh(UserSession session) {
+    public ExplorerTree refresh(UserSession session, Consumer<ExplorerTree> answers) {
         session.require(Action.EXPLORE);
-        return discoverAll(session);
+        return discoverAll(session, answers);
     }
 
-    private ExplorerTree discoverAll(UserSession session) {
+    private ExplorerTree discoverAll(UserSession session, Consumer<ExplorerTree> answers) {
         List<PairKey> pairs = discoveries.stream()
                 .flatMap(d -> regions(session).stream().map(r -> new PairKey(d.service(), r))).toList();
-        Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs));
+        Map<PairKey, RegionNode> before = trees.getOrDefault(session.id(), Map.of());
+        Map<PairKey, RegionNode> tree = new ConcurrentHashMap<>(scan(session, pairs, before, answers));
         trees.put(session.id(), tree);
         if (sessions.find(session.id()).isEmpty()) { // it ended during the scan, after sessionEnded ran
             trees.remove(session.id());
@@ -164,16 +172,16 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
         }
         Map<PairKey, RegionNode> tree = trees.get(session.id());
         if (tree == null) {
-            return discoverAll(session);
+            return discoverAll(session, UNHEARD);
         }
-        tree.putAll(scan(session, List.of(new PairKey(known, region))));
+        tree.putAll(scan(session, List.of(new PairKey(known, region)), tree, UNHEARD));
         return assemble(session, tree);
     }
 
     @Override
     public ConnectionSpec connectionSpec(UserSession session, String resourceId, Action action) {
         session.require(action);
-        CloudResource resource = treeOf(session).find(resourceId).orElseThrow(() -> new StratusException(
+        CloudResource resource = treeOf(session, UNHEARD).find(resourceId).orElseThrow(() -> new StratusException(
                 Problem.NOT_FOUND, "No database " + resourceId + " in your explorer. Refresh it if it is new."));
         return ConnectionSpecs.of(resource, engine(resource.engine()));
     }
@@ -198,20 +206,44 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
                 : configuredRegions;
     }
 
-    /** Scans the pairs at once; each one ends ok, denied, failed or timed out by its deadline. */
-    private Map<PairKey, RegionNode> scan(UserSession session, List<PairKey> pairs) {
+    /**
+     * Scans the pairs at once; each one ends ok, denied, failed or timed out by its deadline.
+     * {@code answers} hears the tree after each answer: {@code before}'s nodes where there are no
+     * answers yet, else pending ones.
+     */
+    private Map<PairKey, RegionNode> scan(UserSession session, List<PairKey> pairs, Map<PairKey, RegionNode> before,
+            Consumer<ExplorerTree> answers) {
         ConcurrentMap<Object, CompletableFuture<Object>> listings = new ConcurrentHashMap<>();
+        Map<PairKey, RegionNode> soFar = new HashMap<>(before);
+        pairs.forEach(pair -> soFar.putIfAbsent(pair, new RegionNode(pair.region(), ScanStatus.PENDING, clock.instant(),
+                List.of())));
+        AtomicBoolean over = new AtomicBoolean();
+        Consumer<Map.Entry<PairKey, RegionNode>> answered = answer -> {
+            synchronized (soFar) { // one answer at a time, so that every tree handed out holds all earlier answers
+                if (!over.get()) { // an answer after the deadline is not heard: the scan reported it as timed out
+                    soFar.put(answer.getKey(), answer.getValue());
+                    answers.accept(assemble(session, soFar));
+                }
+            }
+        };
         Map<PairKey, Future<RegionNode>> running = new LinkedHashMap<>();
         List<Discovery> present = discoveries;
         for (PairKey pair : pairs) {
             ScanScope scope = new ScanScope(session.identity().accountId(), session.identity().partition(), pair.region());
             present.stream().filter(d -> d.service().equals(pair.service())).findFirst().ifPresent(discovery ->
-                    running.put(pair, executor.submit(() -> scanOne(session, discovery, scope, listings))));
+                    running.put(pair, executor.submit(() -> {
+                        RegionNode node = scanOne(session, discovery, scope, listings);
+                        answered.accept(Map.entry(pair, node));
+                        return node;
+                    })));
         }
         long deadline = System.nanoTime() + scanTimeout.toNanos();
         Map<PairKey, RegionNode> done = new LinkedHashMap<>();
         for (Map.Entry<PairKey, Future<RegionNode>> pair : running.entrySet()) {
             done.put(pair.getKey(), await(pair.getKey(), pair.getValue(), deadline));
+        }
+        synchronized (soFar) {
+            over.set(true);
         }
         return done;
     }
@@ -221,7 +253,7 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
         try {
             Found found = scanAllowed(discovery, new RefreshScan(calls, session.awsKeys(), executor, listings), scope);
             ScanStatus status = found.deniedActions().isEmpty() ? ScanStatus.OK
-                    : ScanStatus.accessDenied(String.join(" and ", found.deniedActions()));
+                    : ScanStatus.accessDenied(found.deniedActions());
             return new RegionNode(scope.region(), status, clock.instant(), found.resources());
         } catch (StratusException e) {
             if (e.problem() == Problem.NOT_SIGNED_IN) {

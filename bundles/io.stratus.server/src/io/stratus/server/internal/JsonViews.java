@@ -101,8 +101,9 @@ final class JsonViews {
             for (ExplorerTree.RegionNode region : service.regions()) {
                 ObjectNode regionNode = regions.addObject().put("region", region.region())
                         .put("scannedAt", region.scannedAt().toString());
-                regionNode.putObject("status").put("outcome", region.status().outcome().name())
+                ObjectNode status = regionNode.putObject("status").put("outcome", region.status().outcome().name())
                         .put("detail", region.status().detail());
+                strings(status.putArray("missingActions"), region.status().missingActions());
                 ArrayNode resources = regionNode.putArray("resources");
                 region.resources().forEach(resource -> resources.add(resource(resource)));
             }
@@ -117,7 +118,8 @@ final class JsonViews {
         optional(node, "icon", engine.icon());
         DatabaseEngine.ConnectionDefaults defaults = engine.defaults();
         ObjectNode defaultsNode = node.putObject("defaults").put("port", defaults.port())
-                .put("tlsRequired", defaults.tlsRequired()).put("iamAuthentication", defaults.iamAuthentication());
+                .put("tlsRequired", defaults.tlsRequired()).put("iamAuthentication", defaults.iamAuthentication())
+                .put("awsIdentity", defaults.awsIdentity());
         optional(defaultsNode, "database", defaults.database());
         return node;
     }

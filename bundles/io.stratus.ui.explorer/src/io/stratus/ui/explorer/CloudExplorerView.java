@@ -43,6 +43,7 @@ public final class CloudExplorerView extends CommonNavigator {
     public static final String TREE = ID + ".tree";
 
     private ExplorerModel model;
+    private FilterBar filters;
     private IWorkbenchSiteProgressService progress;
     private IStatusLineManager statusLine;
     private Display display;
@@ -83,7 +84,7 @@ public final class CloudExplorerView extends CommonNavigator {
         display = parent.getDisplay();
         Composite box = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(box);
-        FilterBar filters = new FilterBar(box, getSite().getService(CloudExplorer.class), model::filter);
+        filters = new FilterBar(box, getSite().getService(CloudExplorer.class), model::filter);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters.control());
         super.createPartControl(box);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(getCommonViewer().getControl());
@@ -135,6 +136,7 @@ public final class CloudExplorerView extends CommonNavigator {
             return;
         }
         viewer.refresh();
+        filters.offerStatuses(model.statuses());
         Object[] roots = model.roots();
         boolean account = roots.length == 1 && roots[0] instanceof AccountItem;
         if (account && !accountShown) {

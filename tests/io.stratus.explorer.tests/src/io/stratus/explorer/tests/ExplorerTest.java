@@ -1,6 +1,7 @@
 package io.stratus.explorer.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -167,6 +169,7 @@ class ExplorerTest {
         RegionNode rds = tree.node("RDS", "eu-west-1").orElseThrow();
         assertEquals(ScanStatus.Outcome.ACCESS_DENIED, rds.status().outcome());
         assertTrue(rds.status().detail().contains("rds:DescribeDBInstances"), rds.status().detail());
+        assertTrue(rds.status().missingActions().contains("rds:DescribeDBInstances"), rds.status().missingActions().toString());
         assertTrue(rds.resources().isEmpty());
         assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "eu-west-1").orElseThrow().status());
         assertEquals(1, tree.node("REDSHIFT", "eu-west-1").orElseThrow().resources().size());
@@ -185,6 +188,31 @@ class ExplorerTest {
         assertEquals(ScanStatus.OK, tree.node("RDS", "eu-west-1").orElseThrow().status());
         assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "ap-southeast-2").orElseThrow().status());
         assertTrue(millis < 9_000, "the scan waited " + millis + " ms for the slow region");
+    }
+
+    @Test
+    void regionsAreHeardAsTheyAnswerWhileASlowOneIsStillScanning() throws Exception {
+        simulator.faults().latency("rds:*", "ap-southeast-2", Duration.ofSeconds(2));
+        List<ExplorerTree> heard = new CopyOnWriteArrayList<>();
+        ExplorerTree done = stratus.explorer().refresh(alice, heard::add);
+
+        int pairs = done.services().stream().mapToInt(s -> s.regions().size()).sum();
+        assertEquals(pairs, heard.size(), "one tree per service and region that answered");
+        ExplorerTree beforeTheSlowOne = heard.get(heard.size() - 2);
+        assertNotEquals(done.node("RDS", "ap-southeast-2").orElseThrow().scannedAt(),
+                beforeTheSlowOne.node("RDS", "ap-southeast-2").orElseThrow().scannedAt(), "the slow region answered last");
+        assertEquals(done.node("RDS", "eu-west-1"), beforeTheSlowOne.node("RDS", "eu-west-1"),
+                "a fast region was shown before the slow one answered");
+        assertEquals(1, beforeTheSlowOne.allResources().stream().filter(r -> r.name().equals("warehouse")).count());
+        assertEquals(done, heard.get(heard.size() - 1), "the last tree heard is the finished one");
+
+        stratus.freshInstance("explorer");
+        UserSession firstLook = stratus.signIn().setUp(keys(ALICE_ID, ALICE_SECRET));
+        simulator.faults().latency("rds:*", "ap-southeast-2", Duration.ofSeconds(2));
+        List<ExplorerTree> firstHeard = new CopyOnWriteArrayList<>();
+        stratus.explorer().tree(firstLook, firstHeard::add);
+        assertEquals(ScanStatus.Outcome.PENDING, firstHeard.get(0).node("RDS", "ap-southeast-2").orElseThrow().status().outcome(),
+                "on a first discovery, what has not answered yet is pending");
     }
 
     @Test

@@ -21,6 +21,6 @@ public final class MemoEngine implements EngineContribution {
     @Override
     public List<DatabaseEngine> engines() {
         return List.of(new DatabaseEngine(ID, "Memo", "memo", Optional.of("memo"),
-                new ConnectionDefaults(7070, Optional.of("notes"), false, false)));
+                new ConnectionDefaults(7070, Optional.of("notes"), false, false, false)));
     }
 }

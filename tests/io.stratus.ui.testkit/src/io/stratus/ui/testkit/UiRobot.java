@@ -23,6 +23,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -192,6 +193,17 @@ public final class UiRobot {
             throw new IllegalStateException("Cannot click '" + Widgets.visibleText(widget) + "': it is disabled");
         }
         widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Checks or unchecks a check box as a click does: the new state, then a selection event. */
+    public void check(Button box, boolean checked) {
+        runOnUiThread(() -> {
+            if (!Widgets.isEnabled(box)) {
+                throw new IllegalStateException("Cannot check '" + Widgets.visibleText(box) + "': it is disabled");
+            }
+            box.setSelection(checked);
+            box.notifyListeners(SWT.Selection, new Event());
+        });
     }
 
     /** Clicks an item of the shell's menu bar by its labels, such as {@code "Help", "About Stratus"}. */

@@ -11,6 +11,7 @@ import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.admin.UserView;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.admin.AdminCommands;
 import io.stratus.ui.session.CurrentSession;
@@ -229,6 +230,33 @@ class AdministrationTest {
         session.signOut();
     }
 
+    @Test
+    @Order(7)
+    void aGrantMadeElsewhereReachesTheStatusLineAndTheCommandsAtOnce() {
+        signIn(ben);
+        awaitStatus("ben");
+        SignInService signIn = service(SignInService.class);
+        UserSession adaElsewhere = signIn.signIn(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null));
+        try {
+            String benId = administration().users(adaElsewhere).stream().filter(user -> user.displayName().equals("ben"))
+                    .findFirst().orElseThrow().principalId();
+            administration().setRoles(adaElsewhere, benId, Set.of("user", "administrator"));
+            awaitStatus("Administrator");
+            robot.waitUntil("the Administration menu and its tool items for ben",
+                    () -> robot.findMenuItem(windowShell, "Administration").isPresent() && toolItem("Users and Roles").isEnabled());
+            robot.screenshot(windowShell, SCREENSHOTS.resolve("admin-granted-while-signed-in.png"));
+
+            administration().setRoles(adaElsewhere, benId, Set.of("user"));
+            robot.waitUntil("the Administration menu to go again", () -> robot.findMenuItem(windowShell, "Administration").isEmpty()
+                    && !toolItem("Users and Roles").isEnabled());
+            assertFalse(robot.onUiThread(() -> control(org.eclipse.swt.custom.CLabel.class, "io.stratus.ui.session.status")
+                    .getText().contains("Administrator")), "the status line names ben's roles as they are");
+        } finally {
+            signIn.signOut(adaElsewhere.id());
+            session.signOut();
+        }
+    }
+
     private static ToolItem toolItem(String text) {
         return robot.findToolItem(windowShell, text).orElseThrow(() -> new AssertionError("No tool item " + text));
     }
@@ -280,8 +308,12 @@ class AdministrationTest {
     }
 
     private static UserAdministration administration() {
-        ServiceTracker<UserAdministration, UserAdministration> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(AdministrationTest.class).getBundleContext(), UserAdministration.class, null);
+        return service(UserAdministration.class);
+    }
+
+    private static <T> T service(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(AdministrationTest.class).getBundleContext(), type, null);
         tracker.open();
         try {
             return tracker.getService();

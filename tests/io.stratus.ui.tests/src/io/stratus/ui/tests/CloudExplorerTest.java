@@ -8,6 +8,7 @@ import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.ui.explorer.CloudExplorerView;
+import io.stratus.ui.explorer.internal.ConnectDialog;
 import io.stratus.ui.explorer.internal.FilterBar;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.TreeRobot;
@@ -173,6 +174,18 @@ class CloudExplorerTest {
         String all = databases(discoveredIn("RDS", "eu-west-1"));
         robot.waitUntil("the whole tree again", () -> region.getText().contains(all));
 
+        // The statuses offered are those the databases have; "stopped" keeps legacy in us-east-1 alone.
+        Combo status = robot.waitForControlWithData(windowShell, Combo.class, FilterBar.STATUS);
+        robot.waitUntil("the status filter to offer the statuses found",
+                () -> Arrays.asList(status.getItems()).containsAll(List.of("available", "stopped")));
+        robot.choose(status, "stopped");
+        robot.waitUntil("the status filter to empty eu-west-1", () -> region.getText().contains("0 databases"));
+        TreeItem stopped = trees.waitForItem(explorer, account(), RDS, "us-east-1");
+        robot.waitUntil("legacy alone in us-east-1", () -> stopped.getText().contains("1 database"));
+        assertEquals(List.of("legacy"), trees.childTexts(stopped).stream().map(t -> t.split(" ")[0]).toList());
+        robot.choose(status, "Any status");
+        robot.waitUntil("the whole tree again", () -> region.getText().contains(all));
+
         Text tag = robot.waitForControlWithData(windowShell, Text.class, FilterBar.TAG);
         robot.type(tag, "team=shop");
         robot.waitUntil("the tag filter to keep the database tagged team=shop", () -> region.getText().contains("1 database"));
@@ -183,10 +196,18 @@ class CloudExplorerTest {
 
     @Test
     @Order(5)
-    void openingADatabaseShowsItsConnectionSettingsInTheProperties() {
+    void aSelectedDatabaseShowsItsConnectionSettingsInTheProperties() {
         CloudResource orders = discovered("orders");
         TreeItem item = trees.waitForItem(explorer, account(), RDS, "eu-west-1", "orders");
-        robot.awaitCompletion("a double-click on orders", trees.doubleClick(item));
+        robot.runOnUiThread(() -> {
+            try {
+                window.getActivePage().showView(IPageLayout.ID_PROP_SHEET);
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
+        activateExplorer();
+        trees.select(item);
 
         Tree properties = robot.waitFor("the Properties view to show orders", () -> Optional
                 .ofNullable((PageBookView) window.getActivePage().findView(IPageLayout.ID_PROP_SHEET))
@@ -205,6 +226,38 @@ class CloudExplorerTest {
 
     @Test
     @Order(6)
+    void openingADatabaseAsksForTheLoginItTakesAndTestsTheConnection() {
+        activateExplorer();
+        TreeItem orders = trees.waitForItem(explorer, account(), RDS, "eu-west-1", "orders");
+        CompletableFuture<Void> opening = trees.doubleClick(orders);
+        Shell dialog = robot.waitForShell("Connect to orders");
+        Button test = robot.waitForControlWithText(dialog, Button.class, ConnectDialog.TEST_LABEL);
+        robot.waitForControlShowing(dialog, "Give the database user");
+        assertFalse(robot.onUiThread(test::isEnabled), "nothing to test without a user");
+        robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), "ada");
+        robot.waitForControlShowing(dialog, "Give the password of ada, or log in with IAM database authentication");
+        assertFalse(robot.onUiThread(test::isEnabled), "nor without a password or IAM");
+        robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.IAM), true);
+        robot.waitUntil("IAM authentication to stand in for the password", () -> test.isEnabled()
+                && !robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEnabled());
+        robot.screenshot(dialog, SCREENSHOTS.resolve("connect-iam.png"));
+        robot.click(robot.waitForControlWithText(dialog, Button.class, "Close"));
+        robot.awaitCompletion("the connect dialog of orders", opening);
+
+        // DynamoDB opens with the person's AWS identity: nothing to type, and the simulator answers the round trip.
+        TreeItem sessions = trees.waitForItem(explorer, account(), "DynamoDB", "eu-west-1", "sessions");
+        CompletableFuture<Void> openingDynamoDb = trees.doubleClick(sessions);
+        Shell awsIdentity = robot.waitForShell("Connect to sessions");
+        robot.waitForControlShowing(awsIdentity, "your own AWS identity");
+        robot.click(robot.waitForControlWithText(awsIdentity, Button.class, ConnectDialog.TEST_LABEL));
+        robot.waitForControlShowing(awsIdentity, "Connected to sessions with your AWS identity");
+        robot.screenshot(awsIdentity, SCREENSHOTS.resolve("connect-tested.png"));
+        robot.click(robot.waitForControlWithText(awsIdentity, Button.class, "Close"));
+        robot.awaitCompletion("the connect dialog of sessions", openingDynamoDb);
+    }
+
+    @Test
+    @Order(7)
     void theContextMenuCopiesTheArnAndConnectionUrlAndRefreshKeepsTheTree() {
         CloudResource orders = discovered("orders");
         activateExplorer();
@@ -253,10 +306,19 @@ class CloudExplorerTest {
         });
     }
 
-    /** The label of the account node, once the tree shows it. */
+    /** The name of the account node once the session has read the account's alias (shown before the id if IAM allows it). */
     private static String account() {
-        return robot.waitFor("the account node", () -> Arrays.stream(explorer.getItems()).map(TreeItem::getText)
-                .filter(text -> text.contains(ACCOUNT_ID)).findFirst().map(text -> text.split("  ")[0]));
+        Optional<String> alias;
+        try {
+            alias = session.signedIn().orElseThrow().session().accountDetailsRead().toCompletableFuture()
+                    .get(UI_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).alias();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new AssertionError("The account details were not read", e);
+        }
+        String name = alias.map(known -> known + " (" + ACCOUNT_ID + ")").orElse(ACCOUNT_ID);
+        robot.waitUntil("the account node named " + name, () -> Arrays.stream(explorer.getItems()).map(TreeItem::getText)
+                .anyMatch(text -> text.split("  ")[0].equals(name)));
+        return name;
     }
 
     private static void activateExplorer() {

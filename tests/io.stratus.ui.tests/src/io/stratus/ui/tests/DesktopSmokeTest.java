@@ -3,9 +3,11 @@ package io.stratus.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.ui.AboutStratusDialog;
 import io.stratus.ui.StratusPerspective;
+import io.stratus.ui.app.internal.LogView;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProduct;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -22,6 +25,8 @@ import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +112,26 @@ class DesktopSmokeTest {
         Shell about = robot.waitForShell(AboutStratusDialog.TITLE);
         closeWithItsCloseButton(about);
         robot.awaitCompletion("the io.stratus.ui.about command to return", command);
+    }
+
+    @Test
+    void theLogViewShowsWhatWasLoggedWithItsStackTrace() {
+        String marker = "Stratus log view check " + System.nanoTime();
+        ILog.of(DesktopSmokeTest.class).error(marker, new IllegalStateException("the cause of " + marker));
+        robot.awaitCompletion("Window > Show View > Log", robot.clickMenu(windowShell, "Window", "Show View", "Log"));
+        Table entries = robot.waitForControlWithData(windowShell, Table.class, LogView.TABLE);
+        robot.waitUntil("the entry logged before the view opened", () -> robot.rowsOf(entries).stream()
+                .anyMatch(row -> row.get(0).equals(marker)));
+        robot.selectRow(entries, marker);
+        Text details = robot.waitForControlWithData(windowShell, Text.class, LogView.DETAILS);
+        robot.waitUntil("the entry's details", () -> details.getText().contains("java.lang.IllegalStateException: the cause of "
+                + marker));
+        assertTrue(robot.onUiThread(details::getText).startsWith("Error in io.stratus.ui.tests: " + marker));
+
+        String later = "Logged while the view is open " + System.nanoTime();
+        ILog.of(DesktopSmokeTest.class).warn(later);
+        robot.waitUntil("the newest entry on top", () -> entries.getItemCount() > 0 && entries.getItem(0).getText(0).equals(later));
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("log-view.png"));
     }
 
     private static void closeWithItsCloseButton(Shell about) {

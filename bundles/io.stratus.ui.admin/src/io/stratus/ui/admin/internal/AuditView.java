@@ -4,6 +4,7 @@ import io.stratus.core.access.Action;
 import io.stratus.core.admin.UserAdministration;
 import io.stratus.ui.admin.AdminCommands;
 import io.stratus.ui.session.SessionChange;
+import io.stratus.ui.session.SignedIn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -163,12 +164,21 @@ public final class AuditView extends ViewPart {
                 if (calls.session().may(Action.READ_AUDIT)) {
                     reload();
                 } else {
-                    showRows(List.of()); // what they may not read goes
-                    status.warn(now.who().session().identity().displayName() + " may not read the audit trail.");
+                    mayNotRead(now.who());
+                }
+            }
+            case SessionChange.RolesChanged roles -> {
+                if (!calls.session().may(Action.READ_AUDIT)) {
+                    mayNotRead(roles.who());
                 }
             }
         }
         refresh.setEnabled(calls.session().may(Action.READ_AUDIT));
+    }
+
+    private void mayNotRead(SignedIn who) {
+        showRows(List.of()); // what they may not read goes
+        status.warn(who.session().identity().displayName() + " may not read the audit trail.");
     }
 
     @Override

@@ -112,6 +112,12 @@ public final class UsersAndRolesEditor extends EditorPart {
                 }
                 reload("Signed in as " + now.who().session().identity().displayName() + ". Read");
             }
+            case SessionChange.RolesChanged roles -> {
+                if (!may(Action.LIST_USERS)) {
+                    getSite().getPage().closeEditor(this, false);
+                    return;
+                }
+            }
         }
         enable();
     }

@@ -84,8 +84,9 @@ public final class ExplorerLabelProvider extends LabelProvider implements ICommo
     static String outcome(RegionNode region) {
         ScanStatus status = region.status();
         return switch (status.outcome()) {
+            case PENDING -> status.detail();
             case OK -> databases(region.resources().size());
-            case ACCESS_DENIED -> status.detail();
+            case ACCESS_DENIED -> "No permission: " + String.join(", ", status.missingActions());
             case FAILED -> "Failed: " + status.detail();
             case TIMED_OUT -> "Timed out" + (status.detail().isEmpty() ? "" : ": " + status.detail());
         };
@@ -117,6 +118,7 @@ public final class ExplorerLabelProvider extends LabelProvider implements ICommo
             case AccountItem account -> icon("account");
             case ServiceNode service -> icon("service");
             case RegionItem region -> switch (region.node().status().outcome()) {
+                case PENDING -> icon("loading");
                 case OK -> icon("region");
                 case ACCESS_DENIED -> icon("denied");
                 case FAILED -> icon("failed");
@@ -143,7 +145,9 @@ public final class ExplorerLabelProvider extends LabelProvider implements ICommo
     public String getDescription(Object element) {
         return switch (element) {
             case CloudResource resource -> resource.name() + " \u2014 " + resource.id();
-            case RegionItem region -> region.service().displayName() + " in " + region.region() + ": " + outcome(region.node());
+            case RegionItem region -> region.service().displayName() + " in " + region.region() + ": "
+                    + (region.node().status().outcome() == ScanStatus.Outcome.ACCESS_DENIED ? region.node().status().detail()
+                            : outcome(region.node()));
             default -> getText(element);
         };
     }

@@ -2,6 +2,8 @@ package io.stratus.ui.explorer.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.access.Action;
+import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
 import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.explorer.ExplorerFilter;
@@ -16,10 +18,11 @@ import io.stratus.ui.session.SessionChangeListener;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -41,8 +44,8 @@ public final class ExplorerModel implements SessionChangeListener {
     private record Notice(ExplorerNotice notice) implements State {
     }
 
-    /** The signed-in person's tree, and their account's alias. */
-    private record Shown(ExplorerTree tree, Optional<String> alias) implements State {
+    /** The tree of the person signed in with {@code by}, whose account's alias shows as far as it is read. */
+    private record Shown(ExplorerTree tree, UserSession by) implements State {
     }
 
     /** Discoveries and refreshes run one after the other: each answer is the whole tree, the last one wins. */
@@ -66,6 +69,8 @@ public final class ExplorerModel implements SessionChangeListener {
     private volatile ExplorerFilter filter = ExplorerFilter.NONE;
     /** The tree as the filter shows it, made once per change rather than per paint. */
     private volatile Object[] roots = {ExplorerNotice.SIGNED_OUT};
+    /** The statuses of the databases before filtering, for the filter's choice. */
+    private volatile SortedSet<String> statuses = new TreeSet<>();
 
     /**
      * @param scheduler schedules the model's Jobs (the view's progress service, which shows the view busy)
@@ -92,6 +97,12 @@ public final class ExplorerModel implements SessionChangeListener {
     public void changed(SessionChange change) {
         switch (change) {
             case SessionChange.SignedInNow now -> load(now.who());
+            case SessionChange.RolesChanged roles -> {
+                // A tree shown stays while the roles still allow it; otherwise the services say what changed.
+                if (!(state instanceof Shown && roles.who().session().may(Action.EXPLORE))) {
+                    load(roles.who());
+                }
+            }
             case SessionChange.Ended ended -> show(new Notice(ExplorerNotice.SIGNED_OUT));
         }
     }
@@ -99,6 +110,11 @@ public final class ExplorerModel implements SessionChangeListener {
     /** The top nodes: the account, or a notice in its place. */
     public Object[] roots() {
         return roots;
+    }
+
+    /** The statuses the databases have (available, stopped, ...), filter or not. */
+    public SortedSet<String> statuses() {
+        return statuses;
     }
 
     public ExplorerFilter filter() {
@@ -112,19 +128,26 @@ public final class ExplorerModel implements SessionChangeListener {
 
     private void load(SignedIn who) {
         show(new Notice(ExplorerNotice.LOADING));
-        discover("Discovering your databases", who.session(), signedIn -> explorer().tree(signedIn));
+        UserSession by = who.session();
+        // The alias is read in the background after sign-in, maybe after the tree: then the account node names it.
+        by.accountDetailsRead().thenRun(() -> {
+            if (state instanceof Shown shown && shown.by() == by) {
+                showIfStillSignedIn(by, shown);
+            }
+        });
+        discover("Discovering your databases", who.session(), (signedIn, answers) -> explorer().tree(signedIn, answers));
     }
 
     /** Discovers everything again, keeping the tree shown meanwhile. */
     public void refreshAll() {
         session.signedIn().ifPresent(who -> discover("Refreshing your databases", who.session(),
-                signedIn -> explorer().refresh(signedIn)));
+                (signedIn, answers) -> explorer().refresh(signedIn, answers)));
     }
 
     /** Discovers one service in the given regions again; the rest of the tree stays as it was. */
     public void refresh(CloudService service, List<String> regions) {
         session.signedIn().ifPresent(who -> discover("Refreshing " + service.displayName() + " in " + String.join(", ", regions),
-                who.session(), signedIn -> {
+                who.session(), (signedIn, answers) -> {
                     ExplorerTree tree = null;
                     for (String region : regions) {
                         tree = explorer().refresh(signedIn, service.id(), region);
@@ -143,13 +166,19 @@ public final class ExplorerModel implements SessionChangeListener {
         return running;
     }
 
-    private void discover(String name, UserSession by, Function<UserSession, ExplorerTree> call) {
+    /** A call to the explorer for a session, which hands the tree so far to a consumer as regions answer. */
+    private interface Discovering {
+        ExplorerTree call(UserSession by, Consumer<ExplorerTree> answers);
+    }
+
+    private void discover(String name, UserSession by, Discovering discovering) {
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
                 try {
-                    showIfStillSignedIn(by, new Shown(call.apply(by), by.accountDetails().alias()));
+                    ExplorerTree tree = discovering.call(by, soFar -> showIfStillSignedIn(by, new Shown(soFar, by)));
+                    showIfStillSignedIn(by, new Shown(tree, by));
                     return Status.OK_STATUS;
                 } catch (StratusException e) {
                     if (state instanceof Shown) { // a failed refresh keeps the tree; the Progress view says why
@@ -180,7 +209,12 @@ public final class ExplorerModel implements SessionChangeListener {
         state = next;
         roots = switch (next) {
             case Notice notice -> new Object[] {notice.notice()};
-            case Shown shown -> new Object[] {new AccountItem(shown.tree().filter(filter), shown.alias())};
+            case Shown shown -> new Object[] {new AccountItem(shown.tree().filter(filter), shown.by().accountDetails().alias())};
+        };
+        statuses = switch (next) {
+            case Notice notice -> new TreeSet<>();
+            case Shown shown -> shown.tree().allResources().stream().map(CloudResource::status)
+                    .filter(status -> !status.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         };
         changed.run();
     }

@@ -1,24 +1,45 @@
 package io.stratus.ui.explorer.internal;
 
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.explorer.CloudExplorer;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignedIn;
+
+import java.util.Optional;
+
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.ui.IPageLayout;
-import org.eclipse.ui.PartInitException;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
- * Opens the selected database. Until the connect dialog and the editors exist, that shows its
- * Properties: its connection settings, engine and status.
+ * Opens the selected database: its connect dialog, which logs in and tests the connection. The
+ * database editors will open from there.
  */
 public final class OpenHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
-        try {
-            HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage().showView(IPageLayout.ID_PROP_SHEET);
-        } catch (PartInitException e) {
-            throw new ExecutionException("The Properties view did not open: " + e.getMessage(), e);
+        if (!(HandlerUtil.getCurrentStructuredSelection(event).getFirstElement() instanceof CloudResource resource)) {
+            return null;
+        }
+        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
+        Optional<SignedIn> who = window.getService(CurrentSession.class).signedIn();
+        CloudExplorer explorer = window.getService(CloudExplorer.class);
+        DatabaseService databases = window.getService(DatabaseService.class);
+        if (who.isEmpty()) {
+            MessageDialog.openInformation(window.getShell(), "Not Signed In", "Sign in to open " + resource.name() + ".");
+        } else if (explorer == null || databases == null) {
+            MessageDialog.openError(window.getShell(), "Cannot Open " + resource.name(), "Stratus's database services are "
+                    + "not running. Wait a moment and try again; if this lasts, see the Error Log.");
+        } else {
+            Optional<DatabaseEngine> engine = Engines.of(explorer).find(resource.engine());
+            new ConnectDialog(window.getShell(), resource, engine.map(DatabaseEngine::name).orElse(resource.engine()),
+                    engine.map(e -> e.defaults().awsIdentity()).orElse(false), who.get().session(), databases).open();
         }
         return null;
     }

@@ -4,6 +4,7 @@ import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SessionChange;
 import io.stratus.ui.session.SessionChangeListener;
 import io.stratus.ui.session.SessionCommands;
 import io.stratus.ui.session.SignedIn;
@@ -43,7 +44,12 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
 
     private CurrentSession session;
     private CLabel label;
-    private final SessionChangeListener onChange = change -> refreshLater();
+    private final SessionChangeListener onChange = change -> {
+        refreshLater();
+        if (change instanceof SessionChange.SignedInNow now) { // the account alias is read in the background
+            now.who().session().accountDetailsRead().thenRun(this::refreshLater);
+        }
+    };
 
     @Override
     protected Control createControl(Composite parent) {

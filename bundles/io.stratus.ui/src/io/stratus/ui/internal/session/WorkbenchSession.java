@@ -8,6 +8,7 @@ import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionEnd;
+import io.stratus.core.session.PermissionsListener;
 import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -40,8 +41,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * be up (an IDE configures them in the background), so the user interface can always find it; until
  * the services run, signing in says so.
  */
-@Component(service = {CurrentSession.class, SessionListener.class}, immediate = true)
-public final class WorkbenchSession implements CurrentSession, SessionListener {
+@Component(service = {CurrentSession.class, SessionListener.class, PermissionsListener.class}, immediate = true)
+public final class WorkbenchSession implements CurrentSession, SessionListener, PermissionsListener {
 
     private static final Map<String, String> BUILT_IN_ROLE_NAMES = Role.BUILT_IN.stream()
             .collect(Collectors.toUnmodifiableMap(Role::id, Role::name));
@@ -149,6 +150,19 @@ public final class WorkbenchSession implements CurrentSession, SessionListener {
         SignedIn now = current.get();
         if (now != null && now.session().id().equals(sessionId) && current.compareAndSet(now, null)) {
             tell(new SessionChange.Ended(now, now.session().ended().orElse(SessionEnd.SIGNED_OUT)));
+        }
+    }
+
+    /** Roles may have changed for the person signed in here: the status line and commands follow. */
+    @Override
+    public void permissionsChanged() {
+        SignedIn now = current.get();
+        if (now == null) {
+            return;
+        }
+        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()));
+        if (current.compareAndSet(now, updated)) { // else a sign-in or sign-out came first and told its own news
+            tell(new SessionChange.RolesChanged(updated));
         }
     }
 

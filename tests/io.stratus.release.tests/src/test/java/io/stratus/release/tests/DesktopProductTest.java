@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The desktop product, started as {@code ./stratus desktop} starts it (on Xvfb), starts the store,
- * sign-in, administration, explorer and connections by itself, with its data in
- * {@code ~/.stratus/desktop}: nobody configures anything.
+ * The desktop product, unpacked from its Linux x86_64 archive and started through the launcher
+ * script that archive ships (as people who download it and {@code ./stratus desktop} start it, on
+ * Xvfb), starts the store, sign-in, administration, explorer and connections by itself, with its
+ * data in {@code ~/.stratus/desktop}: nobody configures anything.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopProductTest {
@@ -34,11 +35,13 @@ class DesktopProductTest {
 
     @Test
     void theDesktopStartsItsServicesWithTheirDataInTheHomeFolder() throws Exception {
-        EclipseInstallation desktop = EclipseInstallation.copyOf(ReleaseLocations.desktopProduct(), temp.resolve("desktop"));
+        Path unpacked = Files.createDirectory(temp.resolve("unpacked"));
+        DesktopArchive.unpack(ReleaseLocations.desktopArchive(DesktopPlatform.LINUX_X86_64), unpacked);
+        EclipseInstallation desktop = new EclipseInstallation(unpacked.resolve(DesktopPlatform.LINUX_X86_64.installFolder()));
         desktop.addStartedBundlesOf(new EclipseInstallation(EclipseIde.CURRENT.installation()), CONSOLE);
         Path home = Files.createDirectory(temp.resolve("home"));
 
-        RunningProduct running = launcher.start("desktop product", desktop, List.of("-Duser.home=" + home),
+        RunningProduct running = launcher.startScript("desktop product", desktop, "stratus", List.of("-Duser.home=" + home),
                 List.of("-consoleLog", "-console"),
                 Map.of("HOME", home.toString(), "DISPLAY", ReleaseLocations.display(), "GDK_BACKEND", "x11"));
         OsgiConsole console = new OsgiConsole(running, Duration.ofSeconds(30));

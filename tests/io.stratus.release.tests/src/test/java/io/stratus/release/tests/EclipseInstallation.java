@@ -14,7 +14,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * An Eclipse installation on disk (a product, the bare platform or an update site's plugins):
+ * An Eclipse installation on disk (a product, an IDE platform or an update site's plugins):
  * its launcher, its bundles and its logs.
  */
 record EclipseInstallation(Path root) {

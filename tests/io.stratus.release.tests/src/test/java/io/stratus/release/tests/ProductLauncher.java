@@ -26,7 +26,16 @@ final class ProductLauncher implements AfterEachCallback {
     /** With these environment variables on top of this JVM's. */
     RunningProduct start(String description, EclipseInstallation installation, List<String> javaOptions,
             List<String> arguments, Map<String, String> environment) throws IOException {
-        RunningProduct product = RunningProduct.start(description, installation, javaOptions, arguments, environment);
+        return track(RunningProduct.start(description, installation, javaOptions, arguments, environment));
+    }
+
+    /** Through the installation's launcher script {@code script}, with this JVM's Java as JAVA_HOME. */
+    RunningProduct startScript(String description, EclipseInstallation installation, String script,
+            List<String> javaOptions, List<String> arguments, Map<String, String> environment) throws IOException {
+        return track(RunningProduct.startScript(description, installation, script, javaOptions, arguments, environment));
+    }
+
+    private RunningProduct track(RunningProduct product) {
         started.add(product);
         return product;
     }

@@ -18,9 +18,23 @@ final class ReleaseLocations {
         return existingDirectory("stratus.serverProduct");
     }
 
-    /** The materialized desktop product. */
-    static Path desktopProduct() {
-        return existingDirectory("stratus.desktopProduct");
+    /** The folder that holds the desktop product's archives, one per platform. */
+    static Path desktopArchives() {
+        return existingDirectory("stratus.desktopArchives");
+    }
+
+    /** The desktop product's archive for {@code platform}. */
+    static Path desktopArchive(DesktopPlatform platform) {
+        Path archive = desktopArchives().resolve(platform.archiveName(version()));
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("The desktop archive for " + platform + " is missing: " + archive);
+        }
+        return archive;
+    }
+
+    /** The version of Stratus that the build made, as the archives' names carry it. */
+    static String version() {
+        return required("stratus.version");
     }
 
     /** The X display (Xvfb, which the pom starts) that the desktop product draws on. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A product running in a JVM of its own, started as people start it: {@code java} with the
- * product's own JVM options, {@code -jar} the Equinox launcher, in the installation folder.
+ * product's own JVM options, {@code -jar} the Equinox launcher, in the installation folder; or
+ * through the launcher script the installation ships, which does the same.
  * Everything it prints (stdout and stderr) is kept, so a test can wait for output, type into its
  * console and show it all on failure.
  * Use {@link ProductLauncher} to start one: it also makes sure the process ends with the test.
@@ -59,6 +61,30 @@ final class RunningProduct {
         command.add("-jar");
         command.add(installation.launcherJar().toString());
         command.addAll(arguments);
+        return start(description, installation, command, environment);
+    }
+
+    /**
+     * Started through a launcher script of the installation, as people start the desktop: the
+     * script finds Java (this JVM's, given as JAVA_HOME) and reads eclipse.ini itself; the Java
+     * options go after {@code -vmargs}.
+     */
+    static RunningProduct startScript(String description, EclipseInstallation installation, String script,
+            List<String> javaOptions, List<String> arguments, Map<String, String> environment) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(installation.root().resolve(script).toString());
+        command.addAll(arguments);
+        if (!javaOptions.isEmpty()) {
+            command.add("-vmargs");
+            command.addAll(javaOptions);
+        }
+        Map<String, String> withJava = new HashMap<>(environment);
+        withJava.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        return start(description, installation, command, withJava);
+    }
+
+    private static RunningProduct start(String description, EclipseInstallation installation, List<String> command,
+            Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(installation.root().toFile())
                 .redirectErrorStream(true);

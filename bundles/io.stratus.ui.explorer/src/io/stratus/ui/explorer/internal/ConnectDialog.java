@@ -1,0 +1,246 @@
+package io.stratus.ui.explorer.internal;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.UserSession;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Connects to a database of the Cloud Explorer: as a database user with a password, as a user
+ * alone with IAM database authentication where the explorer saw it enabled (a token made with the
+ * person's own AWS keys replaces the password), or with nothing to type where the engine opens
+ * with the person's AWS identity (DynamoDB). Test Connection opens the database in a Job, makes a
+ * round trip and closes it again, so that the answer (or the database's reason) shows here. The
+ * password serves that one login: it is wiped once the driver has logged in and never stored.
+ */
+public final class ConnectDialog extends TitleAreaDialog {
+
+    /** Data keys of the fields, for tests. */
+    public static final String USER = "io.stratus.ui.explorer.connect.user";
+    public static final String PASSWORD = "io.stratus.ui.explorer.connect.password";
+    public static final String IAM = "io.stratus.ui.explorer.connect.iam";
+    public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
+    public static final String TEST_LABEL = "Test Connection";
+    private static final int TEST = IDialogConstants.CLIENT_ID + 1;
+
+    private final CloudResource resource;
+    private final String engineName;
+    private final boolean awsIdentity;
+    private final UserSession session;
+    private final DatabaseService databases;
+    private Text user;
+    private Text password;
+    private Button iam;
+    private Text database;
+    private Job running;
+
+    /**
+     * @param engineName the engine as people call it
+     * @param awsIdentity whether the engine opens with the person's AWS identity (no database user)
+     */
+    public ConnectDialog(Shell parent, CloudResource resource, String engineName, boolean awsIdentity,
+            UserSession session, DatabaseService databases) {
+        super(parent);
+        this.resource = resource;
+        this.engineName = engineName;
+        this.awsIdentity = awsIdentity;
+        this.session = session;
+        this.databases = databases;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Connect to " + resource.name());
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle(resource.name() + " (" + engineName + ")");
+        Composite form = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
+        if (awsIdentity) {
+            wrapped(form, "Opened with your own AWS identity (" + session.identity().arn() + "): your IAM permissions "
+                    + "decide what you may read and change. There is no database user or password.");
+        } else {
+            user = field(form, "&User:", SWT.BORDER, USER);
+            password = field(form, "&Password:", SWT.BORDER | SWT.PASSWORD, PASSWORD);
+            new Label(form, SWT.NONE);
+            iam = new Button(form, SWT.CHECK);
+            iam.setText("Log in with &IAM database authentication (no password)");
+            iam.setData(IAM, Boolean.TRUE);
+            iam.setEnabled(resource.iamAuthentication());
+            iam.setToolTipText(resource.iamAuthentication()
+                    ? "A token made with your own AWS keys replaces the password; the database user needs the rds_iam grant."
+                    : "IAM database authentication is not enabled on this database.");
+            database = field(form, "&Database:", SWT.BORDER, DATABASE);
+            database.setMessage(resource.databaseName().orElse("the engine's default"));
+            user.addModifyListener(e -> validate());
+            password.addModifyListener(e -> validate());
+            iam.addListener(SWT.Selection, e -> {
+                password.setEnabled(!iam.getSelection());
+                validate();
+            });
+        }
+        return area;
+    }
+
+    private static Text field(Composite form, String label, int style, String dataKey) {
+        new Label(form, SWT.NONE).setText(label);
+        Text text = new Text(form, style);
+        text.setData(dataKey, Boolean.TRUE);
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+
+    private static void wrapped(Composite form, String text) {
+        Label label = new Label(form, SWT.WRAP);
+        label.setText(text);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(420, SWT.DEFAULT).applyTo(label);
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, TEST, TEST_LABEL, true);
+        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, false);
+        validate();
+    }
+
+    @Override
+    protected void buttonPressed(int id) {
+        if (id == TEST) {
+            test();
+        } else if (id == IDialogConstants.CLOSE_ID) {
+            close();
+        } else {
+            super.buttonPressed(id);
+        }
+    }
+
+    /** Says what is missing, and allows the test only when nothing is. */
+    private void validate() {
+        Optional<String> missing = missing();
+        setErrorMessage(null);
+        setMessage(missing.orElse(ready()));
+        Button test = getButton(TEST);
+        if (test != null) {
+            test.setEnabled(missing.isEmpty() && running == null);
+        }
+    }
+
+    private Optional<String> missing() {
+        if (awsIdentity) {
+            return Optional.empty();
+        }
+        if (user.getText().isBlank()) {
+            return Optional.of("Give the database user to log in as.");
+        }
+        if (!iam.getSelection() && password.getCharCount() == 0) {
+            return Optional.of(resource.iamAuthentication()
+                    ? "Give the password of " + user.getText().strip() + ", or log in with IAM database authentication."
+                    : "Give the password of " + user.getText().strip() + ": IAM database authentication is not enabled "
+                            + "on this database.");
+        }
+        return Optional.empty();
+    }
+
+    private String ready() {
+        return "Test the connection to " + resource.endpoint().map(e -> e.host() + ":" + e.port()).orElse(resource.name())
+                + ". Stratus saves no password.";
+    }
+
+    private void test() {
+        String login = awsIdentity ? "" : user.getText().strip();
+        Optional<Secret> secret = Optional.empty();
+        if (!awsIdentity && !iam.getSelection()) {
+            char[] typed = password.getTextChars();
+            secret = Optional.of(Secret.of(typed));
+            Arrays.fill(typed, '\0');
+        }
+        Optional<String> other = awsIdentity ? Optional.empty()
+                : Optional.of(database.getText().strip()).filter(name -> !name.isEmpty());
+        Optional<Secret> once = secret;
+        String name = "Testing the connection to " + resource.name();
+        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, login, once, other));
+        setMessage(name + (login.isEmpty() ? "" : " as " + login) + "\u2026");
+        getButton(TEST).setEnabled(false);
+        running.schedule();
+    }
+
+    /** Runs in the Job: open, round trip, close; the outcome goes to the dialog if it is still open. */
+    private IStatus attempt(IProgressMonitor monitor, String name, String login, Optional<Secret> password,
+            Optional<String> other) {
+        SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
+        long started = System.nanoTime();
+        try {
+            OpenDatabase opened;
+            try {
+                opened = databases.open(session, resource.id(), login, password, other);
+            } finally {
+                password.ifPresent(Secret::clear); // the driver has logged in with it, or refused it
+            }
+            try {
+                databases.test(session, opened.id());
+            } finally {
+                databases.close(session, opened.id());
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            show(() -> setMessage(connected(opened, millis), IMessageProvider.INFORMATION));
+        } catch (StratusException e) {
+            show(() -> setErrorMessage(e.getMessage()));
+        }
+        return Status.OK_STATUS; // the dialog shows the outcome next to what the person typed
+    }
+
+    private String connected(OpenDatabase opened, long millis) {
+        String how = opened.awsIdentity() ? " with your AWS identity" : " as " + opened.username()
+                + (opened.iamAuthentication() ? " (IAM token)" : "");
+        return "Connected to " + resource.name() + how + " in " + millis + " ms"
+                + (opened.mode() == AccessMode.READ_ONLY ? "; read-only for your roles." : ".");
+    }
+
+    private void show(Runnable outcome) {
+        Shell shell = getShell();
+        if (shell != null && !shell.isDisposed()) {
+            shell.getDisplay().asyncExec(() -> {
+                if (!shell.isDisposed()) {
+                    running = null;
+                    outcome.run();
+                    getButton(TEST).setEnabled(missing().isEmpty());
+                }
+            });
+        }
+    }
+}
