@@ -1,5 +1,6 @@
 package io.stratus.ide.probe;
 
+import io.stratus.core.explorer.ScanStatus;
 import io.stratus.ui.StratusPerspective;
 import io.stratus.ui.explorer.AccountItem;
 import io.stratus.ui.explorer.CloudExplorerView;
@@ -9,10 +10,8 @@ import io.stratus.ui.testkit.UiRobot;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -114,16 +113,18 @@ final class CloudExplorerScenario {
         report.put("status", robot.textOf(status));
         report.reached("signedIn");
 
-        TreeItem account = robot.waitFor("the account node in the Cloud Explorer", () -> Arrays.stream(explorer.getItems())
-                .filter(item -> item.getData() instanceof AccountItem).findFirst());
-        List<String> path = new ArrayList<>();
-        path.add(robot.onUiThread(account::getText));
-        path.addAll(order.database());
-        TreeItem database = trees.waitForItem(explorer, path.toArray(String[]::new));
+        // Below the account node, whose label gains the account's alias once that is read.
+        TreeItem database = trees.waitForItem(explorer, item -> item.getData() instanceof AccountItem,
+                order.database().toArray(String[]::new));
         trees.select(database);
         report.put("database", robot.onUiThread(database::getText));
-        report.put("explorer.signedIn", trees.outline(explorer));
         report.reached("database");
+
+        // Regions answer one by one: the screenshot shows the tree once none says it is still scanning.
+        robot.waitUntil("every region in the Cloud Explorer to have answered",
+                () -> !trees.outline(explorer).contains(ScanStatus.PENDING.detail()));
+        report.put("explorer.signedIn", trees.outline(explorer));
+        report.reached("explorerLoaded");
 
         robot.screenshot(shell, order.screenshot());
         report.put("screenshot", order.screenshot().toString());

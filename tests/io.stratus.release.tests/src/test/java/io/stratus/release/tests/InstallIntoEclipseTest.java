@@ -155,10 +155,12 @@ class InstallIntoEclipseTest {
                 "files of the IDE that hold the secret access key typed into it");
 
         System.out.printf("[release-tests] Eclipse IDE %s (workbench %s, SWT %s): p2 director %d ms; IDE start to window %s ms,"
-                + " perspective %s ms, signed in %s ms, database shown %s ms, exit %d ms after start; %d other errors in its log%n",
+                + " perspective %s ms, signed in %s ms, database shown %s ms, every region %s ms, exit %d ms after start;"
+                + " %d other errors in its log%n",
                 ide, probe.getProperty("version.org.eclipse.ui.workbench"), probe.getProperty("version.org.eclipse.swt"),
                 millis(installed - started), probe.getProperty("reached.window"), probe.getProperty("reached.perspective"),
-                probe.getProperty("reached.signedIn"), probe.getProperty("reached.database"), millis(ideEnded - ideStarted),
+                probe.getProperty("reached.signedIn"), probe.getProperty("reached.database"),
+                probe.getProperty("reached.explorerLoaded"), millis(ideEnded - ideStarted),
                 log.errors().size());
         log.errors().forEach(error -> System.out.println("[release-tests] error in the IDE's log:\n" + error.text()));
     }
