@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.GZIPInputStream;
@@ -26,12 +26,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A desktop archive as people download it, read without unpacking it: the files of its
- * installation folder with their Unix modes, the manifests of its bundles, and its small text
- * files (launchers, eclipse.ini, config.ini).
+ * installation folder with their Unix modes, the manifests of its bundles, how their classes link
+ * into SWT, and its small text files (launchers, eclipse.ini, config.ini).
  */
 final class DesktopArchive {
 
-    /** A file of the installation folder; {@code mode} is its Unix mode, -1 in a zip (which has none). */
+    /**
+     * A file of the archive by its path relative to the installation folder ("../Info.plist" beside
+     * it); {@code mode} is its Unix mode, -1 in a zip (which has none).
+     */
     record InstalledFile(String path, int mode) {
     }
 
@@ -40,7 +43,7 @@ final class DesktopArchive {
     private final Map<String, InstalledFile> files = new LinkedHashMap<>();
     private final Map<String, Attributes> bundleManifests = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
-    private final List<String> outsideInstallFolder = new ArrayList<>();
+    private final SwtLinks swtLinks = new SwtLinks();
 
     private DesktopArchive() {
     }
@@ -76,7 +79,7 @@ final class DesktopArchive {
         }
     }
 
-    /** The files of the installation folder by path ("plugins/x.jar", "eclipse.ini"). */
+    /** The files of the archive by path relative to the installation folder ("plugins/x.jar", "eclipse.ini"). */
     Map<String, InstalledFile> files() {
         return files;
     }
@@ -86,40 +89,51 @@ final class DesktopArchive {
         return bundleManifests;
     }
 
-    /** The content of a file outside plugins/ and features/, if the installation has it. */
+    /** How the classes of the bundles in plugins/ use SWT, and what its SWT declares. */
+    SwtLinks swtLinks() {
+        return swtLinks;
+    }
+
+    /** The content of a file outside plugins/ and features/ (relative to the installation folder), if the archive has it. */
     Optional<String> text(String path) {
         return Optional.ofNullable(texts.get(path));
     }
 
-    /** Files of the archive that are not in the installation folder. */
+    /** Files of the archive that are not in the installation folder, relative to it ("../Info.plist"). */
     List<String> outsideInstallFolder() {
-        return outsideInstallFolder;
+        return files.keySet().stream().filter(path -> path.startsWith("../")).toList();
     }
 
     private void add(String installFolder, String name, boolean directory, int mode, InputStream content)
             throws IOException {
-        if (!name.startsWith(installFolder)) {
-            if (!directory) {
-                outsideInstallFolder.add(name);
-            }
+        if (directory) {
             return;
         }
-        String path = name.substring(installFolder.length());
-        if (directory || path.isEmpty()) {
-            return;
-        }
+        String path = Path.of(installFolder).relativize(Path.of(name)).toString();
         files.put(path, new InstalledFile(path, mode));
         String[] parts = path.split("/");
         if (parts[0].equals("plugins") && parts.length == 2 && path.endsWith(".jar")) {
-            Manifest manifest = new JarInputStream(new Unclosable(content)).getManifest();
-            if (manifest != null) {
-                bundleManifests.put(parts[1], manifest.getMainAttributes());
-            }
+            addBundleJar(parts[1], content);
         } else if (parts[0].equals("plugins") && parts.length == 4 && path.endsWith("META-INF/MANIFEST.MF")) {
             bundleManifests.put(parts[1], new Manifest(new Unclosable(content)).getMainAttributes());
+        } else if (parts[0].equals("plugins") && path.endsWith(".class")) {
+            swtLinks.add(parts[1], content.readAllBytes());
         } else if (!parts[0].equals("plugins") && !parts[0].equals("features")) {
             byte[] bytes = content.readNBytes(TEXT_LIMIT);
             texts.put(path, new String(bytes, UTF_8));
+        }
+    }
+
+    private void addBundleJar(String file, InputStream content) throws IOException {
+        // Not verified: the signatures of Eclipse's jars are not what this reads, and checking them is slow.
+        JarInputStream jar = new JarInputStream(new Unclosable(content), false);
+        if (jar.getManifest() != null) {
+            bundleManifests.put(file, jar.getManifest().getMainAttributes());
+        }
+        for (JarEntry entry; (entry = jar.getNextJarEntry()) != null;) {
+            if (entry.getName().endsWith(".class")) {
+                swtLinks.add(file, jar.readAllBytes());
+            }
         }
     }
 

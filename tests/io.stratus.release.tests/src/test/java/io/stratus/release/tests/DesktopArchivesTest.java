@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,8 +24,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +37,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 /**
  * Each platform's desktop archive, as people download it: its launchers (executable where Unix
- * needs it), its own SWT fragment and no other, the same bundles as the Linux archive that
- * {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that fit the platform. The
- * Linux launcher script is run here where it must refuse to start; {@link DesktopProductTest}
- * starts the desktop through it.
+ * needs it; on macOS also the app bundle Finder opens), its own SWT fragment and no other, of its
+ * SWT host's version, an SWT with every class, field and method its bundles use, the same bundles
+ * as the Linux archive that {@link DesktopProductTest} runs, and an eclipse.ini and config.ini that
+ * fit the platform. The Linux launcher script is run here where it must refuse to start, the macOS
+ * app's executable with a stand-in java; {@link DesktopProductTest} starts the desktop through the
+ * Linux script.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopArchivesTest {
@@ -49,6 +61,10 @@ class DesktopArchivesTest {
     /** Bundles of the desktop itself, which every archive must hold. */
     private static final List<String> DESKTOP_BUNDLES = List.of("io.stratus.ui.app", "io.stratus.ui",
             "io.stratus.ui.explorer", "io.stratus.ui.admin", "io.stratus.core", "io.stratus.bootstrap");
+
+    /** Bundles that use SWT, among them those that call SWT's newest methods: the SWT check must read them. */
+    private static final List<String> SWT_USERS = List.of("io.stratus.ui.app", "io.stratus.ui.explorer", "org.eclipse.jface",
+            "org.eclipse.ui.workbench", "org.eclipse.e4.ui.workbench.renderers.swt", "org.eclipse.e4.ui.css.swt.theme");
 
     private static final Map<DesktopPlatform, DesktopArchive> ARCHIVES = new LinkedHashMap<>();
 
@@ -75,7 +91,8 @@ class DesktopArchivesTest {
     @FieldSource("PLATFORMS")
     void itsLaunchersAreAtTheTopAndTheUnixOnesAreExecutable(DesktopPlatform platform) {
         DesktopArchive archive = ARCHIVES.get(platform);
-        assertEquals(List.of(), archive.outsideInstallFolder(), "files outside " + platform.installFolder());
+        assertEquals(new TreeSet<>(platform.appFiles()), new TreeSet<>(archive.outsideInstallFolder()),
+                "files outside " + platform.installFolder());
         Set<String> topLevel = archive.files().keySet().stream().filter(path -> !path.contains("/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(platform.launchers());
@@ -107,6 +124,48 @@ class DesktopArchivesTest {
         for (String property : List.of("osgi.os=" + platform.os(), "osgi.ws=" + platform.ws(), "osgi.arch=" + platform.arch())) {
             assertTrue(filter.contains("(" + property + ")"), fragment.getKey() + " is for " + filter);
         }
+    }
+
+    /**
+     * A fragment attaches to every host its Fragment-Host range takes (SWT's take [3.128.0,4.0.0)),
+     * but the workbench calls methods as new as its SWT (see the next test): each platform ships the
+     * fragment of exactly its host's version, as SWT's own p2.inf asks (which Tycho leaves out of
+     * the metadata of Maven artifacts, so p2 would not refuse an older fragment).
+     */
+    @ParameterizedTest
+    @FieldSource("PLATFORMS")
+    void itsSwtFragmentIsOfItsSwtHostsVersion(DesktopPlatform platform) {
+        DesktopArchive archive = ARCHIVES.get(platform);
+        List<Attributes> hosts = archive.bundleManifests().values().stream()
+                .filter(manifest -> symbolicName(manifest).equals("org.eclipse.swt")).toList();
+        assertEquals(1, hosts.size(), "org.eclipse.swt bundles in the " + platform + " archive");
+        Version host = Version.parseVersion(hosts.get(0).getValue("Bundle-Version"));
+        Attributes fragment = swtFragments(archive).values().iterator().next();
+
+        String fragmentHost = fragment.getValue("Fragment-Host");
+        Matcher range = Pattern.compile("bundle-version\\s*=\\s*\"([^\"]+)\"").matcher(fragmentHost);
+        assertTrue(range.find(), "Fragment-Host: " + fragmentHost);
+        assertTrue(new VersionRange(range.group(1)).includes(host), "Fragment-Host: " + fragmentHost + " takes " + host);
+        assertEquals(host, Version.parseVersion(fragment.getValue("Bundle-Version")), platform.swtFragment() + "'s version");
+    }
+
+    /**
+     * The JVM looks an SWT method up only when the code calling it runs, so an archive whose SWT
+     * lacks one starts and fails later with NoSuchMethodError, as SWT 3.133's fragments (Central's
+     * newest for Linux aarch64 and macOS x86_64) lack three methods the 4.41 workbench calls at start.
+     */
+    @ParameterizedTest
+    @FieldSource("PLATFORMS")
+    void itsSwtHasEveryClassFieldAndMethodItsBundlesUse(DesktopPlatform platform) {
+        DesktopArchive archive = ARCHIVES.get(platform);
+        SwtLinks links = archive.swtLinks();
+        Set<String> users = links.linkingBundles().stream().map(file -> symbolicName(archive.bundleManifests().get(file)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(users.containsAll(SWT_USERS), "bundles that use SWT: " + users);
+
+        List<String> unresolved = links.unresolved();
+        assertEquals(List.of(), unresolved.subList(0, Math.min(unresolved.size(), 20)),
+                unresolved.size() + " uses of SWT that the " + platform + " archive's SWT lacks (first 20)");
     }
 
     @ParameterizedTest
@@ -143,7 +202,7 @@ class DesktopArchivesTest {
         Path installation = unpackLinux(temp);
         Path path = toolsWithoutJava(temp);
 
-        ScriptRun run = runLauncher(installation, Map.of("PATH", path.toString()));
+        ScriptRun run = runScript(installation.resolve("stratus"), Map.of("PATH", path.toString()));
 
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("Stratus needs Java 21 or newer, and none was found"), run.output());
@@ -158,12 +217,55 @@ class DesktopArchivesTest {
         Path installation = unpackLinux(temp);
         Path path = toolsWithoutJava(temp);
 
-        ScriptRun run = runLauncher(installation, Map.of("JAVA_HOME", home.toString(), "PATH", path + ":" + home.resolve("bin")));
+        ScriptRun run = runScript(installation.resolve("stratus"),
+                Map.of("JAVA_HOME", home.toString(), "PATH", path + ":" + home.resolve("bin")));
 
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("Stratus needs Java 21 or newer"), run.output());
         assertTrue(run.output().contains(home.resolve("bin/java") + " is Java " + javaVersion(home).orElseThrow()), run.output());
     }
+
+    /**
+     * Finder opens an app bundle by running the executable that its Info.plist names; there it
+     * must run the installation's launcher script, which passes eclipse.ini's -XstartOnFirstThread.
+     * The script runs here with a stand-in java that prints the command line it gets.
+     */
+    @Test
+    void finderOpensTheMacAppThroughTheLauncherScriptWithTheFirstThreadOption(@TempDir Path temp) throws Exception {
+        DesktopPlatform mac = DesktopPlatform.MACOS_AARCH64;
+        DesktopArchive archive = ARCHIVES.get(mac);
+        Map<String, String> plist = plistStrings(archive.text("../Info.plist").orElseThrow());
+        assertEquals("APPL", plist.get("CFBundlePackageType"), "Info.plist: " + plist);
+        String executable = "../MacOS/" + plist.get("CFBundleExecutable");
+        assertTrue(archive.files().containsKey(executable), "Info.plist names " + executable + ", which the archive lacks");
+        assertEquals("755", Integer.toOctalString(archive.files().get(executable).mode() & 0777), executable + "'s mode");
+
+        DesktopArchive.unpack(ReleaseLocations.desktopArchive(mac), temp);
+        Path installation = temp.resolve(mac.installFolder()).toRealPath();
+        Path tools = toolsWithoutJava(temp);
+        Files.writeString(tools.resolve("java"), JAVA_THAT_PRINTS_ITS_ARGUMENTS);
+        Files.setPosixFilePermissions(tools.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ScriptRun run = runScript(installation.resolve(executable), Map.of("PATH", tools.toString()));
+
+        assertEquals(0, run.exitCode(), run.output());
+        List<String> command = run.output().lines().toList();
+        int jar = command.indexOf("-jar");
+        assertTrue(jar > command.indexOf("-XstartOnFirstThread") && command.indexOf("-XstartOnFirstThread") >= 0,
+                "java's arguments: " + command);
+        assertTrue(command.get(jar + 1).startsWith(installation.resolve("plugins/org.eclipse.equinox.launcher_").toString()),
+                "java's arguments: " + command);
+    }
+
+    /** Answers the launcher script's question for Java's version with 21, and prints what else it gets, one argument a line. */
+    private static final String JAVA_THAT_PRINTS_ITS_ARGUMENTS = """
+            #!/bin/sh
+            if [ "$1" = -XshowSettings:properties ]; then
+              echo '    java.specification.version = 21'
+              exit 0
+            fi
+            printf '%s\n' "$@"
+            """;
 
     private record ScriptRun(int exitCode, String output) {
     }
@@ -173,9 +275,9 @@ class DesktopArchivesTest {
         return temp.resolve(DesktopPlatform.LINUX_X86_64.installFolder());
     }
 
-    /** Runs the installation's stratus script with exactly this environment (no JAVA_HOME unless given). */
-    private static ScriptRun runLauncher(Path installation, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(installation.resolve("stratus").toString()).redirectErrorStream(true);
+    /** Runs a script of the installation with exactly this environment (no JAVA_HOME unless given). */
+    private static ScriptRun runScript(Path script, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(script.toString()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -261,6 +363,28 @@ class DesktopArchivesTest {
         }
         assertFalse(files.contains(""), "osgi.bundles: " + config.getProperty("osgi.bundles"));
         return files;
+    }
+
+    /** The string values of an Info.plist's dictionary by key; parsing it also shows that it is well-formed XML. */
+    private static Map<String, String> plistStrings(String plist) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        // Its DOCTYPE names Apple's DTD on the web, which parsing does not need.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Element dict = (Element) factory.newDocumentBuilder().parse(new InputSource(new StringReader(plist)))
+                .getElementsByTagName("dict").item(0);
+        List<Element> entries = new ArrayList<>();
+        for (Node child = dict.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                entries.add(element);
+            }
+        }
+        Map<String, String> strings = new TreeMap<>();
+        for (int i = 0; i + 1 < entries.size(); i += 2) {
+            if (entries.get(i + 1).getTagName().equals("string")) {
+                strings.put(entries.get(i).getTextContent(), entries.get(i + 1).getTextContent());
+            }
+        }
+        return strings;
     }
 
     /** The lines after -vmargs in an eclipse.ini. */

@@ -41,6 +41,14 @@ record DesktopPlatform(String os, String ws, String arch) {
         return isMac() ? List.of("stratus", "Stratus.command") : List.of("stratus");
     }
 
+    /**
+     * The files around the installation folder, relative to it: on macOS the app bundle's
+     * Info.plist and the executable it names, which Finder opens.
+     */
+    List<String> appFiles() {
+        return isMac() ? List.of("../Info.plist", "../MacOS/stratus") : List.of();
+    }
+
     /** SWT's native fragment for this platform. */
     String swtFragment() {
         return "org.eclipse.swt." + ws + "." + os + "." + arch;
