@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -93,6 +94,33 @@ record EclipseInstallation(Path root) {
             throw new UncheckedIOException(e);
         }
         return bundles;
+    }
+
+    /** Hands every class file of the bundles in plugins/, jars and folders, to {@code links}. */
+    void addClassesTo(ApiLinks links) {
+        try (Stream<Path> entries = Files.list(plugins())) {
+            for (Path bundle : (Iterable<Path>) entries.sorted()::iterator) {
+                String name = bundle.getFileName().toString();
+                if (Files.isDirectory(bundle)) {
+                    try (Stream<Path> files = Files.walk(bundle)) {
+                        for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                            links.add(name, Files.readAllBytes(file));
+                        }
+                    }
+                } else if (name.endsWith(".jar")) {
+                    try (JarFile jar = new JarFile(bundle.toFile())) {
+                        for (JarEntry entry : (Iterable<JarEntry>) jar.stream()
+                                .filter(e -> e.getName().endsWith(".class"))::iterator) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                links.add(name, in.readAllBytes());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the classes in " + plugins(), e);
+        }
     }
 
     /** The bundles that simpleconfigurator installs at start-up, as p2 recorded them. */

@@ -59,6 +59,8 @@ class InstallIntoEclipseTest {
      * install test checks.
      */
     private static final Set<String> LIBRARIES_AN_IDE_MAY_SHARE = Set.of("slf4j.api");
+    /** The Eclipse platform's classes (SWT, JFace, the workbench, the Common Navigator, ...). */
+    private static final String ECLIPSE_API = "org/eclipse/";
     /** The demo account's PostgreSQL database, as the Cloud Explorer shows it below the account. */
     private static final String DATABASE = "RDS and Aurora/eu-west-1/orders";
     private static final Duration DIRECTOR = Duration.ofMinutes(2);
@@ -88,6 +90,25 @@ class InstallIntoEclipseTest {
         assertTrue(platform.keySet().stream().noneMatch(name -> name.startsWith("io.stratus")),
                 "the IDE must not contain Stratus already: " + platform.keySet());
         assertEquals(Set.of(), inBoth, "bundles that both the update site and the IDE ship");
+    }
+
+    /**
+     * The UI bundles run in the IDE only as far as a test drives them; this finds, ahead of time,
+     * every Eclipse class, field or method they use that the IDE lacks (NoSuchMethodError once a
+     * person gets there), in code no test reaches too.
+     */
+    @ParameterizedTest
+    @EnumSource(EclipseIde.class)
+    void theIdeHasEveryEclipseClassFieldAndMethodTheUiBundlesUse(EclipseIde ide) {
+        ApiLinks eclipseApi = new ApiLinks(ECLIPSE_API, bundle -> bundle.startsWith("io.stratus.ui"));
+        new EclipseInstallation(ide.installation()).addClassesTo(eclipseApi);
+        new EclipseInstallation(ReleaseLocations.updateSite()).addClassesTo(eclipseApi);
+        Set<String> users = eclipseApi.linkingBundles().stream().map(file -> file.split("_")[0]).collect(toSet());
+        assertTrue(users.containsAll(UI_BUNDLES), "bundles that use the Eclipse platform: " + users);
+
+        List<String> unresolved = eclipseApi.unresolved();
+        assertEquals(List.of(), unresolved.subList(0, Math.min(unresolved.size(), 20)),
+                unresolved.size() + " uses of the Eclipse platform that the " + ide + " IDE lacks (first 20)");
     }
 
     @ParameterizedTest
