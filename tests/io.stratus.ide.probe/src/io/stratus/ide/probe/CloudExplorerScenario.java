@@ -1,6 +1,5 @@
 package io.stratus.ide.probe;
 
-import io.stratus.core.explorer.ScanStatus;
 import io.stratus.ui.StratusPerspective;
 import io.stratus.ui.explorer.AccountItem;
 import io.stratus.ui.explorer.CloudExplorerView;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProduct;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
 
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
@@ -120,9 +120,10 @@ final class CloudExplorerScenario {
         report.put("database", robot.onUiThread(database::getText));
         report.reached("database");
 
-        // Regions answer one by one: the screenshot shows the tree once none says it is still scanning.
-        robot.waitUntil("every region in the Cloud Explorer to have answered",
-                () -> !trees.outline(explorer).contains(ScanStatus.PENDING.detail()));
+        // Regions answer one by one: the screenshot shows the tree once the discovery has ended.
+        robot.waitUntil("the Cloud Explorer's discovery to end",
+                () -> Job.getJobManager().find(CloudExplorerView.JOB_FAMILY).length == 0);
+        robot.runOnUiThread(() -> { }); // the tree updates the discovery queued have run
         report.put("explorer.signedIn", trees.outline(explorer));
         report.reached("explorerLoaded");
 
