@@ -60,6 +60,8 @@ final class ApiLinks {
         }
     }
 
+    /** The API's class files by class name, read into {@link Declared} only when a link needs them. */
+    private final Map<String, byte[]> apiClassFiles = new HashMap<>();
     private final Map<String, Declared> apiClasses = new HashMap<>();
     private final Set<Link> links = new HashSet<>();
     /** JDK classes that API classes extend, read as needed; null where the JDK has no such class. */
@@ -78,7 +80,7 @@ final class ApiLinks {
     void add(String bundle, byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         if (reader.getClassName().startsWith(api)) {
-            apiClasses.put(reader.getClassName(), declared(reader));
+            apiClassFiles.put(reader.getClassName(), classFile);
         }
         if (!users.test(bundle)) {
             return;
@@ -122,18 +124,23 @@ final class ApiLinks {
     }
 
     private boolean resolves(Link link) {
-        return link.member() == null ? apiClasses.containsKey(link.owner()) : declares(link.owner(), link.member());
+        return link.member() == null ? apiClassFiles.containsKey(link.owner()) : declares(link.owner(), link.member());
     }
 
     /** Whether the class or one of its supertypes declares the member. */
     private boolean declares(String className, Member member) {
-        Declared declared = className.startsWith(api) ? apiClasses.get(className) : jdkClass(className);
+        Declared declared = className.startsWith(api) ? apiClass(className) : jdkClass(className);
         if (declared == null) {
             return false;
         }
         return declared.members().contains(member)
                 || Stream.concat(Stream.ofNullable(declared.superName()), declared.interfaces().stream())
                         .anyMatch(supertype -> declares(supertype, member));
+    }
+
+    private Declared apiClass(String className) {
+        byte[] classFile = apiClassFiles.get(className);
+        return classFile == null ? null : apiClasses.computeIfAbsent(className, name -> declared(new ClassReader(classFile)));
     }
 
     private Declared jdkClass(String className) {

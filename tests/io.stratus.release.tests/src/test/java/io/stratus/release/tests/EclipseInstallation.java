@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -96,11 +97,14 @@ record EclipseInstallation(Path root) {
         return bundles;
     }
 
-    /** Hands every class file of the bundles in plugins/, jars and folders, to {@code links}. */
-    void addClassesTo(ApiLinks links) {
+    /** Hands every class file of the bundles in plugins/ (jars and folders) that {@code bundles} accepts, by file name, to {@code links}. */
+    void addClassesTo(ApiLinks links, Predicate<String> bundles) {
         try (Stream<Path> entries = Files.list(plugins())) {
             for (Path bundle : (Iterable<Path>) entries.sorted()::iterator) {
                 String name = bundle.getFileName().toString();
+                if (!bundles.test(name)) {
+                    continue;
+                }
                 if (Files.isDirectory(bundle)) {
                     try (Stream<Path> files = Files.walk(bundle)) {
                         for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {

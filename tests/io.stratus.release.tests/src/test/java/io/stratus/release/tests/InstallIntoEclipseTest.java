@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -100,9 +101,10 @@ class InstallIntoEclipseTest {
     @ParameterizedTest
     @EnumSource(EclipseIde.class)
     void theIdeHasEveryEclipseClassFieldAndMethodTheUiBundlesUse(EclipseIde ide) {
-        ApiLinks eclipseApi = new ApiLinks(ECLIPSE_API, bundle -> bundle.startsWith("io.stratus.ui"));
-        new EclipseInstallation(ide.installation()).addClassesTo(eclipseApi);
-        new EclipseInstallation(ReleaseLocations.updateSite()).addClassesTo(eclipseApi);
+        Predicate<String> uiBundles = bundle -> bundle.startsWith("io.stratus.ui");
+        ApiLinks eclipseApi = new ApiLinks(ECLIPSE_API, uiBundles);
+        new EclipseInstallation(ide.installation()).addClassesTo(eclipseApi, bundle -> bundle.startsWith("org.eclipse."));
+        new EclipseInstallation(ReleaseLocations.updateSite()).addClassesTo(eclipseApi, uiBundles);
         Set<String> users = eclipseApi.linkingBundles().stream().map(file -> file.split("_")[0]).collect(toSet());
         assertTrue(users.containsAll(UI_BUNDLES), "bundles that use the Eclipse platform: " + users);
 
