@@ -12,18 +12,21 @@ import java.util.Optional;
  * from the environment ({@link #ACCESS_KEY_ID}, {@link #SECRET_ACCESS_KEY}), never from the command
  * line, which every user of the machine can read.
  */
-record ProbeOrder(Path report, Path screenshot, List<String> database) {
+record ProbeOrder(Path report, Path screenshot, List<String> database, boolean signInAsked) {
 
     static final String REPORT = "io.stratus.ide.probe.report";
     static final String SCREENSHOT = "io.stratus.ide.probe.screenshot";
     static final String DATABASE = "io.stratus.ide.probe.database";
+    /** {@code true} for a product that asks for a sign-in at start (the desktop): the probe answers it. */
+    static final String SIGN_IN_ASKED = "io.stratus.ide.probe.signInAsked";
     static final String ACCESS_KEY_ID = "IDE_PROBE_ACCESS_KEY_ID";
     static final String SECRET_ACCESS_KEY = "IDE_PROBE_SECRET_ACCESS_KEY";
 
     /** The order, if the IDE was started with one. */
     static Optional<ProbeOrder> fromSystemProperties() {
         return Optional.ofNullable(System.getProperty(REPORT)).map(report -> new ProbeOrder(Path.of(report),
-                Path.of(required(SCREENSHOT)), Arrays.asList(required(DATABASE).split("/"))));
+                Path.of(required(SCREENSHOT)), Arrays.asList(required(DATABASE).split("/")),
+                Boolean.getBoolean(SIGN_IN_ASKED)));
     }
 
     String accessKeyId() {

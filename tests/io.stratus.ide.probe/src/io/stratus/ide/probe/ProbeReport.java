@@ -20,6 +20,11 @@ final class ProbeReport {
     private final Properties values = new Properties();
     private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
 
+    ProbeReport() {
+        // Wall-clock milliseconds, so that whoever started the process can count from its own start.
+        put("jvm.startedAt", Long.toString(jvmStart));
+    }
+
     void put(String key, String value) {
         values.setProperty(key, value);
     }
