@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Writes a page of a result as one JSON object while it goes, never as a tree:
@@ -25,9 +24,7 @@ public final class JsonResultWriter {
             json.writeNumberField("statement", page.statement());
             JsonValues.columns(json, page.columns());
             json.writeArrayFieldStart("rows");
-            for (List<Object> row : page.rows()) {
-                JsonValues.row(json, row);
-            }
+            JsonValues.rows(json, page.rows());
             json.writeEndArray();
             json.writeBooleanField("more", page.more());
             if (page.updateCount().isPresent()) {

@@ -36,17 +36,22 @@ final class JsonValues {
         out.writeEndArray();
     }
 
-    static void row(JsonGenerator out, List<Object> row) throws IOException {
-        out.writeStartArray();
-        for (Object value : row) {
-            value(out, value);
+    /** Each row as an array of its values; one buffer serves the exact text of all of them. */
+    static void rows(JsonGenerator out, List<List<Object>> rows) throws IOException {
+        char[] text = new char[ValueText.EXACT_INTO_ROOM];
+        for (List<Object> row : rows) {
+            out.writeStartArray();
+            for (Object value : row) {
+                value(out, value, text);
+            }
+            out.writeEndArray();
         }
-        out.writeEndArray();
     }
 
-    private static void value(JsonGenerator out, Object value) throws IOException {
+    private static void value(JsonGenerator out, Object value, char[] text) throws IOException {
         switch (value) {
             case null -> out.writeNull();
+            case String string -> out.writeString(string);
             case Boolean b -> out.writeBoolean(b);
             case Long l when l >= -EXACT_IN_JAVASCRIPT && l <= EXACT_IN_JAVASCRIPT -> out.writeNumber(l);
             case Double d when Double.isFinite(d) -> out.writeNumber(d);
@@ -55,7 +60,14 @@ final class JsonValues {
                 out.writeStringField("base64", ValueText.base64(bytes));
                 out.writeEndObject();
             }
-            default -> out.writeString(ValueText.exact(value)); // text, decimals, large integers, java.time values
+            default -> { // decimals, large integers, java.time values
+                int length = ValueText.exactInto(value, text);
+                if (length >= 0) {
+                    out.writeString(text, 0, length);
+                } else {
+                    out.writeString(ValueText.exact(value));
+                }
+            }
         }
     }
 }

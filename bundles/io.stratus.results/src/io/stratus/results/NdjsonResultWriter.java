@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Writes a whole result as NDJSON, one JSON value per line, while its pages arrive:
@@ -37,9 +36,7 @@ public final class NdjsonResultWriter implements Closeable {
 
     /** A line per row; the page then reaches the stream, so that a reader sees rows as they come. */
     public void rows(ResultPage page) throws IOException {
-        for (List<Object> row : page.rows()) {
-            JsonValues.row(json, row);
-        }
+        JsonValues.rows(json, page.rows());
         json.flush();
     }
 

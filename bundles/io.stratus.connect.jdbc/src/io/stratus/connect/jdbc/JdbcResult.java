@@ -71,7 +71,7 @@ final class JdbcResult implements StatementResult {
         if (maxRows < 1) {
             throw new IllegalArgumentException("A page has at least one row, not " + maxRows);
         }
-        List<List<Object>> page = new ArrayList<>();
+        List<List<Object>> page = new ArrayList<>(Math.min(maxRows, JdbcLink.FETCH_SIZE));
         if (exhausted) {
             return page;
         }

@@ -136,6 +136,23 @@ class DynamoDbConnectorTest {
         }
     }
 
+    /** Quotes, backslashes and control characters are escaped where they stand; the text between them is kept. */
+    @Test
+    void writesTextThatNeedsEscapingAsJson() {
+        String escaped = "say \\\"hi\\\" a\\\\b \\t \\n \\r \\u0007 é";
+        String key = "\"Key\": {\"customer\": {\"S\": \"esc\"}, \"placed\": {\"N\": \"1\"}}";
+        try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_WRITE)) {
+            run(link, "{\"PutItem\": {\"Item\": {\"customer\": {\"S\": \"esc\"}, \"placed\": {\"N\": \"1\"},"
+                    + " \"note\": {\"S\": \"" + escaped + "\"}}}}");
+            try {
+                String item = (String) rows(link, "{\"GetItem\": {" + key + "}}").getFirst().get(2);
+                assertTrue(item.contains("\"note\":{\"S\":\"" + escaped + "\"}"), item);
+            } finally {
+                run(link, "{\"DeleteItem\": {" + key + "}}");
+            }
+        }
+    }
+
     @Test
     void queriesAKeyAndAnIndexWithPlaceholders() {
         try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {

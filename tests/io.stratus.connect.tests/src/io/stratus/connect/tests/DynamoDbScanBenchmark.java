@@ -1,7 +1,5 @@
 package io.stratus.connect.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsService;
 import io.stratus.aws.simulator.seed.Seed;
@@ -14,11 +12,10 @@ import io.stratus.core.connector.DatabaseLink;
 import io.stratus.core.connector.StatementResult;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.testing.PairedRounds;
 import io.stratus.testing.StratusServices;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +33,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Scans 100,000 items of 5 attributes from the AWS simulator's DynamoDB two ways: the raw AWS SDK
- * (its paginator, every attribute read) and the DynamoDB connector (rows with the key and the item
- * in DynamoDB JSON, 500 a page). Both use the same SDK client, signing and simulator, so the
- * ratio is what the connector itself costs. Each way runs once to warm up, then in seven
- * interleaved rounds (each way first in turn) whose median counts. Run it with
- * {@code ./mvnw verify -DskipTests -Dbenchmarks}; it asserts only that every item arrived.
+ * (its paginator) and the DynamoDB connector (rows with the key and the item in DynamoDB JSON, 500
+ * a page). Both use the same SDK client, gateway, signing and simulator, and both read every value
+ * they are handed (the raw SDK every attribute, the connector every row's key and item), so the
+ * ratio is what the connector itself costs. The rounds are {@link PairedRounds}: warm-up runs, then
+ * pairs of the two back to back, alternately first, whose median pair ratio counts. Run it with
+ * {@code ./mvnw verify -DskipTests -Dbenchmarks}; it asserts that every item arrived.
  */
 class DynamoDbScanBenchmark {
 
     private static final int ITEMS = 100_000;
-    private static final int ROUNDS = 7;
+    private static final int WARM_UPS = 3;
+    private static final int PAIRS = 41;
+    private static final int PAGE = 500;
     private static final String KEY = "AKIABENCH00000000001";
     private static final String SECRET = "bench+secret+000000000000000000000000001";
     private static final Seed SEED = Seed.builder().account("123456789012", account -> account
@@ -62,43 +62,15 @@ class DynamoDbScanBenchmark {
             stratus.useAws(simulator, Map.of("callTimeoutMillis", 60_000L));
             AwsClients aws = stratus.aws();
             fill(aws);
-            DatabaseLink link = stratus.connector("dynamodb").open(new ConnectionSpec(
+            try (DatabaseLink link = stratus.connector("dynamodb").open(new ConnectionSpec(
                     "arn:aws:dynamodb:eu-west-1:123456789012:table/events", "dynamodb", "eu-west-1",
                     "dynamodb.eu-west-1.amazonaws.com", 443, Optional.of("events"), true, false),
-                    DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", KEYS), AccessMode.READ_ONLY);
-
-            Map<String, Scan> ways = new LinkedHashMap<>();
-            ways.put("raw AWS SDK", () -> rawSdk(aws));
-            ways.put("connector", () -> throughConnector(link));
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
-            for (Map.Entry<String, Scan> way : ways.entrySet()) {
-                assertEquals(ITEMS, way.getValue().items(), way.getKey() + " warm-up");
-                rates.put(way.getKey(), new ArrayList<>());
+                    DatabaseLogin.withAwsIdentity("arn:aws:iam::123456789012:user/bench", KEYS), AccessMode.READ_ONLY)) {
+                new PairedRounds("items", ITEMS, WARM_UPS, PAIRS).run(String.format("scanning %,d DynamoDB items of 5"
+                        + " attributes from the AWS simulator on loopback (same JVM)", ITEMS), "raw AWS SDK", () -> rawSdk(aws),
+                        List.of(new PairedRounds.Contender("connector", () -> throughConnector(link), 0.80)));
             }
-            for (int round = 0; round < ROUNDS; round++) {
-                List<Map.Entry<String, Scan>> order = new ArrayList<>(ways.entrySet());
-                if (round % 2 == 1) { // each way goes first as often: neither inherits the other's garbage more
-                    Collections.reverse(order);
-                }
-                for (Map.Entry<String, Scan> way : order) {
-                    long started = System.nanoTime();
-                    assertEquals(ITEMS, way.getValue().items(), way.getKey());
-                    rates.get(way.getKey()).add(ITEMS / ((System.nanoTime() - started) / 1e9));
-                }
-            }
-            link.close();
-            double raw = median(rates.get("raw AWS SDK"));
-            System.out.printf("%n[benchmark] scanning %,d DynamoDB items of 5 attributes from the AWS simulator on loopback"
-                    + " (median of %d interleaved rounds after a warm-up)%n", ITEMS, ROUNDS);
-            rates.forEach((name, values) -> System.out.printf("[benchmark]   %-12s %,10.0f items/s  %5.0f%% of the raw SDK%n",
-                    name, median(values), 100 * median(values) / raw));
-            System.out.printf("[benchmark]   target: connector >= 80%% of the raw SDK%n%n");
         }
-    }
-
-    @FunctionalInterface
-    private interface Scan {
-        long items() throws Exception;
     }
 
     /** The SDK's paginator, all pages in one call of the AWS gateway. */
@@ -118,12 +90,16 @@ class DynamoDbScanBenchmark {
 
     private static long throughConnector(DatabaseLink link) {
         long items = 0;
+        long checksum = 0;
         try (StatementResult result = link.execute("{\"Scan\": {}}")) {
-            for (List<List<Object>> page = result.nextPage(500); !page.isEmpty(); page = result.nextPage(500)) {
+            for (List<List<Object>> page = result.nextPage(PAGE); !page.isEmpty(); page = result.nextPage(PAGE)) {
+                for (List<Object> row : page) {
+                    checksum += ((String) row.get(0)).length() + ((String) row.get(1)).length();
+                }
                 items += page.size();
             }
         }
-        return items;
+        return checksum == 0 ? -1 : items;
     }
 
     /** Writes the items 25 a request (BatchWriteItem's most), from several threads. */
@@ -154,8 +130,4 @@ class DynamoDbScanBenchmark {
                 "at", AttributeValue.fromS("2026-01-01T00:00:00Z"))).build()).build();
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 }

@@ -14,26 +14,46 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open statement's result behind the database service's paging, in pages of a few rows, the
  * largest it allows (a larger page is refused, as the service's {@code maxPageRows} setting does),
- * so that a short result spans pages; counts cancels, and can fail
- * on a given page as a closed connection would. Closing it closes the result.
+ * so that a short result spans pages; counts the pages asked for and cancels, tells whether a page
+ * is being read, and can fail on a given page as a closed connection would, or read each page
+ * slowly. Closing it closes the result.
  */
 final class PagedDatabaseService implements DatabaseService, AutoCloseable {
 
     private final StatementResult result;
     private final int rowsPerPage;
     private final int failingPage;
-    private int pages;
-    int cancels;
+    private final AtomicInteger pages = new AtomicInteger();
+    private final AtomicInteger reading = new AtomicInteger();
+    private volatile long millisPerPage;
+    volatile int cancels;
 
     /** @param failingPage the page (from 1) whose reading fails, or 0 for none */
     PagedDatabaseService(StatementResult result, int rowsPerPage, int failingPage) {
         this.result = result;
         this.rowsPerPage = rowsPerPage;
         this.failingPage = failingPage;
+    }
+
+    /** Each later page takes this long to read. */
+    PagedDatabaseService slow(long millis) {
+        millisPerPage = millis;
+        return this;
+    }
+
+    /** Pages asked for so far, the first included. */
+    int pagesAsked() {
+        return pages.get();
+    }
+
+    /** Whether a page is being read now. */
+    boolean reading() {
+        return reading.get() > 0;
     }
 
     /** The statement's first page, as {@code execute} answers it. */
@@ -61,11 +81,23 @@ final class PagedDatabaseService implements DatabaseService, AutoCloseable {
         if (pageSize > rowsPerPage) {
             throw new StratusException(Problem.INVALID_INPUT, "A page holds 1 to " + rowsPerPage + " rows.");
         }
-        if (++pages == failingPage) {
-            throw new StratusException(Problem.NOT_FOUND, "The connection was closed.");
+        reading.incrementAndGet();
+        try {
+            int page = pages.incrementAndGet();
+            if (page == failingPage) {
+                throw new StratusException(Problem.NOT_FOUND, "The connection was closed.");
+            }
+            if (page > 1) {
+                Thread.sleep(millisPerPage);
+            }
+            List<List<Object>> rows = result.nextPage(rowsPerPage);
+            return new ResultPage(statement, result.columns(), rows, OptionalLong.empty(), rows.size() == rowsPerPage);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            reading.decrementAndGet();
         }
-        List<List<Object>> rows = result.nextPage(rowsPerPage);
-        return new ResultPage(statement, result.columns(), rows, OptionalLong.empty(), rows.size() == rowsPerPage);
     }
 
     @Override

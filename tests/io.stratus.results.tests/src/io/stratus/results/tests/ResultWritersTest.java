@@ -1,6 +1,7 @@
 package io.stratus.results.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,10 +17,15 @@ import io.stratus.results.NdjsonResultWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -132,11 +138,70 @@ class ResultWritersTest {
         }
     }
 
-    /** A reader that goes away (the client hung up) lets go of the statement. */
+    /**
+     * Decimals and date-times are written digit by digit, not through their strings: the text must
+     * still be exactly {@code toPlainString} and {@code toString}, for every scale, sign, fraction of
+     * a second and offset, and for the years and sizes that take the general way.
+     */
+    @Test
+    void jsonWritesDecimalsAndTimesExactlyAsTheirText() throws IOException {
+        Random random = new Random(20261207);
+        List<Object> values = new ArrayList<>(List.of(BigDecimal.ZERO, new BigDecimal("0.00"), new BigDecimal("-0.01"),
+                new BigDecimal("1E+3"), new BigDecimal("123456789012345678901234.5"), new BigDecimal(Long.MIN_VALUE).movePointLeft(4),
+                LocalDateTime.of(2026, 1, 1, 10, 0), LocalDateTime.of(10_000, 1, 1, 0, 0), LocalDateTime.of(-1, 12, 31, 23, 59, 59, 1),
+                OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC), OffsetDateTime.of(999, 2, 3, 4, 5, 6, 7_000,
+                        ZoneOffset.ofHoursMinutesSeconds(-5, -30, -15))));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(24) - 2));
+            LocalDateTime time = LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(3) == 0 ? 0 : random.nextInt(60),
+                    switch (random.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1_000) * 1_000_000;
+                        case 2 -> random.nextInt(1_000_000) * 1_000;
+                        default -> random.nextInt(1_000_000_000);
+                    });
+            values.add(random.nextBoolean() ? time : time.atOffset(ZoneOffset.ofTotalSeconds(random.nextInt(36_001) - 18_000)));
+        }
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (NdjsonResultWriter ndjson = new NdjsonResultWriter(json)) {
+            ResultPage page = new ResultPage(1, List.of(new ResultColumn("value", "any")),
+                    values.stream().map(value -> List.of(value)).toList(), OptionalLong.empty(), false);
+            ndjson.start(page);
+            ndjson.rows(page);
+        }
+        List<String> lines = json.toString(StandardCharsets.UTF_8).lines().skip(1).toList();
+        assertEquals(values.size(), lines.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+            assertEquals("[\"" + text + "\"]", lines.get(i), "value " + i);
+        }
+    }
+
+    /** The page after the one the reader takes is already being read: the database need not wait for the reader. */
+    @Test
+    void theNextPageIsReadWhileTheReaderTakesOne() throws IOException {
+        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 1, 0)) {
+            List<Integer> askedWhileTaking = new ArrayList<>();
+            AllRows.read(databaseService, null, "db", databaseService.first(), page -> {
+                int taking = askedWhileTaking.size() + 1;
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (page.more() && databaseService.pagesAsked() <= taking && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                askedWhileTaking.add(databaseService.pagesAsked());
+            });
+            // four rows, one a page, then the empty last page: each page but the last saw the next one asked for
+            assertEquals(List.of(2, 3, 4, 5, 5), askedWhileTaking);
+        }
+    }
+
+    /** A reader that goes away (the client hung up) lets go of the statement; no page is read after it returns. */
     @Test
     void aReaderGoingAwayCancelsTheStatement() {
         IOException gone = new IOException("the client went away");
-        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 1, 0)) {
+        try (PagedDatabaseService databaseService = new PagedDatabaseService(postgres.execute(QUERY), 1, 0).slow(200)) {
             AtomicInteger pages = new AtomicInteger();
             assertSame(gone, assertThrows(IOException.class, () -> AllRows.read(databaseService, null, "db", databaseService.first(),
                     page -> {
@@ -145,6 +210,7 @@ class ResultWritersTest {
                         }
                     })));
             assertEquals(1, databaseService.cancels);
+            assertFalse(databaseService.reading(), "the page read ahead is settled before reading returns");
         }
     }
 

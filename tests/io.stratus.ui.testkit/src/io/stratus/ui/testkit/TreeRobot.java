@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
@@ -30,16 +32,37 @@ public final class TreeRobot {
      * appends decorations to its labels), expanding the items on the way.
      */
     public TreeItem waitForItem(Tree tree, String... path) {
+        return waitForItem(tree, "tree item " + String.join(" > ", path), () -> find(tree.getItems(), path));
+    }
+
+    /**
+     * Waits for the item at {@code path} below the first top item that {@code top} accepts: for a top
+     * item known by its data rather than its text, which may change meanwhile (a label that a
+     * background read completes).
+     */
+    public TreeItem waitForItem(Tree tree, Predicate<TreeItem> top, String... path) {
+        return waitForItem(tree, "tree item " + String.join(" > ", path) + " below a top item", () -> Arrays
+                .stream(tree.getItems()).filter(top).findFirst().flatMap(item -> {
+                    expandNow(item);
+                    return find(item.getItems(), path);
+                }));
+    }
+
+    private TreeItem waitForItem(Tree tree, String what, Supplier<Optional<TreeItem>> probe) {
         try {
-            return robot.waitFor("tree item " + String.join(" > ", path), () -> find(tree, path));
+            return robot.waitFor(what, probe);
         } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; the tree shows:\n" + robot.onUiThread(() -> outline(tree)),
+            throw new AssertionError(timedOut.getMessage() + "; the tree shows:\n" + outline(tree),
                     timedOut);
         }
     }
 
-    /** The expanded part of the tree, one item a line, indented by depth. */
-    private static String outline(Tree tree) {
+    /** The expanded part of the tree as a person sees it: one item a line, indented by depth. */
+    public String outline(Tree tree) {
+        return robot.onUiThread(() -> outlineNow(tree));
+    }
+
+    private static String outlineNow(Tree tree) {
         StringBuilder text = new StringBuilder();
         outline(tree.getItems(), 1, text);
         return text.toString();
@@ -54,8 +77,8 @@ public final class TreeRobot {
         }
     }
 
-    private static Optional<TreeItem> find(Tree tree, String... path) {
-        TreeItem[] level = tree.getItems();
+    private static Optional<TreeItem> find(TreeItem[] top, String... path) {
+        TreeItem[] level = top;
         TreeItem found = null;
         for (String step : path) {
             if (found != null) {

@@ -120,11 +120,14 @@ class CloudExplorerTest {
     @Order(2)
     void afterSignInItLoadsAndNamesTheIamActionANoPermissionRegionLacks() {
         signIn("ben");
+        // Regions show as they answer ("Scanning…" until then).
         TreeItem denied = trees.waitForItem(explorer, account(), RDS, "eu-west-1");
+        robot.waitUntil("RDS in eu-west-1 to answer", () -> !denied.getText().contains("Scanning"));
         String deniedText = trees.textOf(denied, 0);
-        assertTrue(deniedText.contains("No permission") && deniedText.contains("rds:"), deniedText);
+        assertTrue(deniedText.contains("No permission: rds:"), deniedText);
         // IAM lets ben see the other services: their regions answered.
         TreeItem redshift = trees.waitForItem(explorer, account(), "Redshift", "eu-west-1");
+        robot.waitUntil("Redshift in eu-west-1 to answer", () -> !redshift.getText().contains("Scanning"));
         assertTrue(trees.textOf(redshift, 0).contains("1 database"), trees.textOf(redshift, 0));
         trees.waitForItem(explorer, account(), "Redshift", "eu-west-1", "warehouse");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-no-permission.png"));

@@ -29,22 +29,24 @@ final class AttributeJson {
 
     /**
      * The item as one line of DynamoDB JSON, with {@code first} attributes (the key) leading.
-     * Written by hand into one buffer: a scan renders every item it reads, so this is the
-     * connector's hot path.
+     * Written by hand into {@code out} (emptied first), which a result reuses for all its items: a
+     * scan renders every item it reads, so this is the connector's hot path, and its garbage counts.
      */
-    static String write(Map<String, AttributeValue> item, List<String> first) {
-        StringBuilder out = new StringBuilder(64 + 48 * item.size()).append('{');
+    static String write(Map<String, AttributeValue> item, List<String> first, StringBuilder out) {
+        out.setLength(0);
+        out.append('{');
         for (String name : first) {
             AttributeValue value = item.get(name);
             if (value != null) {
                 attribute(out, name, value);
             }
         }
-        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
-            if (!first.contains(attribute.getKey())) {
-                attribute(out, attribute.getKey(), attribute.getValue());
+        // forEach, not entrySet(): the SDK's unmodifiable maps wrap every entry they iterate
+        item.forEach((name, value) -> {
+            if (!first.contains(name)) {
+                attribute(out, name, value);
             }
-        }
+        });
         return out.append('}').toString();
     }
 
@@ -95,27 +97,30 @@ final class AttributeJson {
         out.append("]}");
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
+    /**
+     * A JSON string: quotes, backslashes and control characters escaped. The text between them is
+     * copied in one go (most values have nothing to escape), not character by character.
+     */
     private static StringBuilder string(StringBuilder out, String text) {
         out.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"');
+        return out.append(text, plainFrom, text.length()).append('"');
     }
 
     /** A key value as a Java value: text, an exact number or bytes; null when the item lacks it. */

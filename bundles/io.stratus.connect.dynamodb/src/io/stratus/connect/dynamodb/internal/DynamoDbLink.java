@@ -163,7 +163,7 @@ public final class DynamoDbLink implements DatabaseLink {
                 .expressionAttributeNames(request.attributeNames())
                 .consistentRead(request.flag("ConsistentRead").orElse(null))
                 .overrideConfiguration(as))).item();
-        return FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item)));
+        return FixedResult.rows(table.columns(), item.isEmpty() ? List.of() : List.of(table.row(item, new StringBuilder())));
     }
 
     private StatementResult putItem(JsonRequest request) {

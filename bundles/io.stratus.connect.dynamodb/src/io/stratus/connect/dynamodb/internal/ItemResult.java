@@ -36,6 +36,8 @@ final class ItemResult<C> implements StatementResult {
     private final TableShape table;
     private final PageReader<C> reader;
     private final Queue<Map<String, AttributeValue>> unread = new ArrayDeque<>();
+    /** Where each item's JSON is written on its way to the row. */
+    private final StringBuilder itemJson = new StringBuilder(256);
     private C next;
     private boolean lastRead;
     private volatile boolean cancelled;
@@ -74,7 +76,7 @@ final class ItemResult<C> implements StatementResult {
                 readPage();
                 continue;
             }
-            rows.add(table.row(unread.poll()));
+            rows.add(table.row(unread.poll(), itemJson));
         }
         return rows;
     }

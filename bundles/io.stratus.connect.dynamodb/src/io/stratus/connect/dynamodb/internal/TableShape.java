@@ -35,12 +35,13 @@ record TableShape(TableDescription description, List<String> key, List<ResultCol
         return description.tableName();
     }
 
-    List<Object> row(Map<String, AttributeValue> item) {
+    /** The item's row; its JSON is written in {@code scratch}, which may serve row after row. */
+    List<Object> row(Map<String, AttributeValue> item, StringBuilder scratch) {
         Object[] row = new Object[key.size() + 1];
         for (int i = 0; i < key.size(); i++) {
             row[i] = AttributeJson.keyValue(item.get(key.get(i)));
         }
-        row[key.size()] = AttributeJson.write(item, key);
+        row[key.size()] = AttributeJson.write(item, key, scratch);
         return Arrays.asList(row); // a key attribute a projection left out is null
     }
 

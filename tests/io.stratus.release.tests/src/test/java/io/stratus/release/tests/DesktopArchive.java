@@ -43,7 +43,7 @@ final class DesktopArchive {
     private final Map<String, InstalledFile> files = new LinkedHashMap<>();
     private final Map<String, Attributes> bundleManifests = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
-    private final SwtLinks swtLinks = new SwtLinks();
+    private final ApiLinks swtLinks = new ApiLinks(ApiLinks.SWT, bundle -> true);
 
     private DesktopArchive() {
     }
@@ -90,7 +90,7 @@ final class DesktopArchive {
     }
 
     /** How the classes of the bundles in plugins/ use SWT, and what its SWT declares. */
-    SwtLinks swtLinks() {
+    ApiLinks swtLinks() {
         return swtLinks;
     }
 

@@ -159,7 +159,7 @@ class DesktopArchivesTest {
     @FieldSource("PLATFORMS")
     void itsSwtHasEveryClassFieldAndMethodItsBundlesUse(DesktopPlatform platform) {
         DesktopArchive archive = ARCHIVES.get(platform);
-        SwtLinks links = archive.swtLinks();
+        ApiLinks links = archive.swtLinks();
         Set<String> users = links.linkingBundles().stream().map(file -> symbolicName(archive.bundleManifests().get(file)))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertTrue(users.containsAll(SWT_USERS), "bundles that use SWT: " + users);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DesktopProductTest {
 
-    /** The desktop ships no OSGi console; the test adds the bare platform's to its copy. */
+    /** The desktop ships no OSGi console; the test adds the IDE platform's to its copy. */
     private static final List<String> CONSOLE = List.of("org.eclipse.equinox.console", "org.apache.felix.gogo.runtime",
             "org.apache.felix.gogo.shell", "org.apache.felix.gogo.command");
 
@@ -38,7 +38,7 @@ class DesktopProductTest {
         Path unpacked = Files.createDirectory(temp.resolve("unpacked"));
         DesktopArchive.unpack(ReleaseLocations.desktopArchive(DesktopPlatform.LINUX_X86_64), unpacked);
         EclipseInstallation desktop = new EclipseInstallation(unpacked.resolve(DesktopPlatform.LINUX_X86_64.installFolder()));
-        desktop.addStartedBundlesOf(new EclipseInstallation(ReleaseLocations.idePlatform()), CONSOLE);
+        desktop.addStartedBundlesOf(new EclipseInstallation(EclipseIde.CURRENT.installation()), CONSOLE);
         Path home = Files.createDirectory(temp.resolve("home"));
 
         RunningProduct running = launcher.startScript("desktop product", desktop, "stratus", List.of("-Duser.home=" + home),

@@ -9,12 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * An Eclipse installation on disk (a product, the bare platform or an update site's plugins):
+ * An Eclipse installation on disk (a product, an IDE platform or an update site's plugins):
  * its launcher, its bundles and its logs.
  */
 record EclipseInstallation(Path root) {
@@ -49,13 +51,7 @@ record EclipseInstallation(Path root) {
 
     /** The Equinox launcher jar: Central has no native launcher, so products start with java -jar. */
     Path launcherJar() {
-        try (Stream<Path> jars = Files.list(plugins())) {
-            return jars.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No org.eclipse.equinox.launcher jar in " + plugins()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bundleJar("org.eclipse.equinox.launcher");
     }
 
     /**
@@ -76,6 +72,18 @@ record EclipseInstallation(Path root) {
         }
     }
 
+    /** The jar of a bundle in plugins/, by its symbolic name. */
+    Path bundleJar(String symbolicName) {
+        try (Stream<Path> jars = Files.list(plugins())) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith(symbolicName + "_")
+                    && jar.getFileName().toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + symbolicName + " jar in " + plugins()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every bundle in plugins/, jar or folder, read from its manifest. */
     List<Bundle> bundlesInPlugins() {
         List<Bundle> bundles = new ArrayList<>();
@@ -87,6 +95,36 @@ record EclipseInstallation(Path root) {
             throw new UncheckedIOException(e);
         }
         return bundles;
+    }
+
+    /** Hands every class file of the bundles in plugins/ (jars and folders) that {@code bundles} accepts, by file name, to {@code links}. */
+    void addClassesTo(ApiLinks links, Predicate<String> bundles) {
+        try (Stream<Path> entries = Files.list(plugins())) {
+            for (Path bundle : (Iterable<Path>) entries.sorted()::iterator) {
+                String name = bundle.getFileName().toString();
+                if (!bundles.test(name)) {
+                    continue;
+                }
+                if (Files.isDirectory(bundle)) {
+                    try (Stream<Path> files = Files.walk(bundle)) {
+                        for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                            links.add(name, Files.readAllBytes(file));
+                        }
+                    }
+                } else if (name.endsWith(".jar")) {
+                    try (JarFile jar = new JarFile(bundle.toFile())) {
+                        for (JarEntry entry : (Iterable<JarEntry>) jar.stream()
+                                .filter(e -> e.getName().endsWith(".class"))::iterator) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                links.add(name, in.readAllBytes());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the classes in " + plugins(), e);
+        }
     }
 
     /** The bundles that simpleconfigurator installs at start-up, as p2 recorded them. */

@@ -47,12 +47,22 @@ final class ReleaseLocations {
         return existingDirectory("stratus.updateSite");
     }
 
-    /** The bare Eclipse platform (no Stratus bundle) that stands in for a user's IDE. */
-    static Path idePlatform() {
-        return existingDirectory("stratus.idePlatform");
+    /** The p2 repository with the IDE probe and the UI test kit (tests/io.stratus.ide.probe.site). */
+    static Path ideProbeSite() {
+        return existingDirectory("stratus.ideProbeSite");
     }
 
-    private static Path existingDirectory(String property) {
+    /** The GTK settings of test runs (no animations, so screenshots show widgets as they end up). */
+    static Path gtkSettings() {
+        return existingDirectory("stratus.gtkSettings");
+    }
+
+    /** Where tests save screenshots for people to look at. */
+    static Path screenshots() {
+        return Path.of(required("stratus.screenshots")).toAbsolutePath().normalize();
+    }
+
+    static Path existingDirectory(String property) {
         Path path = Path.of(required(property)).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException(property + " points to " + path
