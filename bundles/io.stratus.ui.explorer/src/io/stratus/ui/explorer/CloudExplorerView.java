@@ -19,6 +19,8 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider;
+import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider.IStyledLabelProvider;
 import org.eclipse.jface.viewers.DoubleClickEvent;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -90,7 +92,12 @@ public final class CloudExplorerView extends CommonNavigator {
         filters = new FilterBar(box, getSite().getService(CloudExplorer.class), model::filter);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters.control());
         super.createPartControl(box);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(getCommonViewer().getControl());
+        // The navigator's decorating label provider keeps a node's old label while a background Job works out
+        // decorations (none applies to these nodes): a region's label must follow its answer at once.
+        CommonViewer viewer = getCommonViewer();
+        viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(
+                (IStyledLabelProvider) viewer.getNavigatorContentService().createCommonLabelProvider()));
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         getCommonViewer().getControl().setData(TREE, Boolean.TRUE);
         model.start();
     }
