@@ -2,15 +2,12 @@ package io.stratus.ui.explorer;
 
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.explorer.CloudExplorer;
-import io.stratus.core.explorer.ExplorerTree.ServiceNode;
 import io.stratus.ui.explorer.internal.ExplorerCommands;
 import io.stratus.ui.explorer.internal.ExplorerElementComparer;
 import io.stratus.ui.explorer.internal.ExplorerModel;
 import io.stratus.ui.explorer.internal.FilterBar;
 import io.stratus.ui.session.CurrentSession;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -148,30 +145,12 @@ public final class CloudExplorerView extends CommonNavigator {
         }
         viewer.refresh();
         Object[] roots = model.roots();
-        // The comparer makes a node's new answer the same node as before (expansion and selection stay), and
-        // the virtual tree then keeps labels it has: relabel the nodes whose labels sum up their children.
-        viewer.update(summaries(roots), null);
         filters.offerStatuses(model.statuses());
         boolean account = roots.length == 1 && roots[0] instanceof AccountItem;
         if (account && !accountShown) {
             viewer.expandToLevel(roots[0], 2); // services and their regions; databases wait for a click
         }
         accountShown = account;
-    }
-
-    /** The account, service and region nodes: their labels count databases or say how a scan ended. */
-    private static Object[] summaries(Object[] roots) {
-        List<Object> nodes = new ArrayList<>();
-        for (Object root : roots) {
-            if (root instanceof AccountItem account) {
-                nodes.add(account);
-                for (ServiceNode service : account.tree().services()) {
-                    nodes.add(service);
-                    service.regions().forEach(region -> nodes.add(new RegionItem(service.service(), region)));
-                }
-            }
-        }
-        return nodes.toArray();
     }
 
     @Override
