@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Every request, the SDK clients' and those signed here, is signed by the {@link VaultSigner},
  * which keeps nothing derived from a secret key (the SDK's own signer caches one per key).
  */
-@Component(service = AwsClients.class, configurationPid = AwsConfiguration.PID)
+@Component(service = AwsClients.class, configurationPid = AwsConfiguration.PID, immediate = true)
 public final class SdkAwsClients implements AwsClients {
 
     /** The component's configuration; every property is optional. */
@@ -98,7 +98,9 @@ public final class SdkAwsClients implements AwsClients {
     private final VaultSigner signer = new VaultSigner();
     private AwsSettings settings;
     private FailureExplainer explainer;
-    private SdkHttpClient http;
+    /** Made by the first client: its TLS set-up takes a few hundred ms, which a UI thread activating us must not wait for. */
+    private volatile SdkHttpClient http;
+    private Thread warmUp;
     /** The clients of the services and regions called so far, made on first use. */
     private final Map<AwsService<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
@@ -107,16 +109,43 @@ public final class SdkAwsClients implements AwsClients {
         silenceSignerDebugLogging();
         settings = toSettings(config);
         explainer = new FailureExplainer(settings.callTimeout());
-        http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(settings.callTimeout())
-                .build();
+        // Sign-in's client is made while the person types their keys, not after they press Sign In.
+        warmUp = Thread.ofVirtual().name("stratus-aws-clients").start(() -> {
+            try {
+                clients.computeIfAbsent(AwsService.sts(), this::build);
+            } catch (RuntimeException e) {
+                // the first call makes it again and reports what is wrong
+            }
+        });
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         clients.values().forEach(SdkClient::close);
-        http.close();
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    private SdkHttpClient http() {
+        SdkHttpClient made = http;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (http == null) {
+                http = UrlConnectionHttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.callTimeout())
+                        .build();
+            }
+            return http;
+        }
     }
 
     @Override
@@ -180,7 +209,7 @@ public final class SdkAwsClients implements AwsClients {
                     .payload(ContentStreamProvider.fromUtf8String(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+            HttpExecuteResponse response = http().prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null))
                     .build()).call();
@@ -241,7 +270,7 @@ public final class SdkAwsClients implements AwsClients {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
             AwsService<?> service) {
-        builder.httpClient(http)
+        builder.httpClient(http())
                 .credentialsProvider(NOBODY)
                 .putAuthScheme(signer.authScheme())
                 .overrideConfiguration(o -> o
