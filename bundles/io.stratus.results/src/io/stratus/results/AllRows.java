@@ -29,6 +29,12 @@ public final class AllRows {
         void read(ResultPage page) throws IOException;
     }
 
+    /** Reads the page after the ones read so far, as {@code DatabaseService.nextPage} does. */
+    @FunctionalInterface
+    public interface Pages {
+        ResultPage next(long statement, int pageSize);
+    }
+
     /**
      * Platform threads: the database drivers' blocking socket reads cost a virtual thread about
      * twice the CPU (a park and an unpark through the poller at every round trip).
@@ -53,32 +59,44 @@ public final class AllRows {
      */
     public static long read(DatabaseService databaseService, UserSession session, String connectionId, ResultPage first,
             PageReader reader) throws IOException {
-        long rows = 0;
-        boolean stopped = true;
-        // closing waits for a page still being read: cancelled below, it ends soon
-        try (ExecutorService ahead = Executors.newSingleThreadExecutor(READ_AHEAD)) {
-            try {
-                Future<ResultPage> next;
-                for (ResultPage page = first; ; page = take(next)) {
-                    next = page.more() ? ahead.submit(() -> databaseService.nextPage(session, connectionId,
-                            first.statement(), pageSize(databaseService))) : null;
-                    reader.read(page);
-                    rows += page.rows().size();
-                    if (next == null) {
-                        stopped = false;
-                        return rows;
-                    }
-                }
-            } catch (StratusException e) {
-                stopped = false;
-                throw e;
-            } finally {
-                if (stopped) {
+        return read(first, pageSize(databaseService),
+                (statement, size) -> databaseService.nextPage(session, connectionId, statement, size), () -> {
                     try {
                         databaseService.cancel(session, connectionId);
                     } catch (StratusException gone) {
                         // closed meanwhile: nothing left to let go of
                     }
+                }, reader);
+    }
+
+    /**
+     * As {@link #read(DatabaseService, UserSession, String, ResultPage, PageReader)}, with the
+     * pages after {@code first} from {@code pages}, {@code pageSize} rows each; {@code stopped}
+     * runs when the reader stops before the last page (it threw), to let go of the statement.
+     */
+    public static long read(ResultPage first, int pageSize, Pages pages, Runnable stopped, PageReader reader)
+            throws IOException {
+        long rows = 0;
+        boolean readerStopped = true;
+        // closing waits for a page still being read: stopped below, it ends soon
+        try (ExecutorService ahead = Executors.newSingleThreadExecutor(READ_AHEAD)) {
+            try {
+                Future<ResultPage> next;
+                for (ResultPage page = first; ; page = take(next)) {
+                    next = page.more() ? ahead.submit(() -> pages.next(first.statement(), pageSize)) : null;
+                    reader.read(page);
+                    rows += page.rows().size();
+                    if (next == null) {
+                        readerStopped = false;
+                        return rows;
+                    }
+                }
+            } catch (StratusException e) {
+                readerStopped = false;
+                throw e;
+            } finally {
+                if (readerStopped) {
+                    stopped.run();
                 }
             }
         }

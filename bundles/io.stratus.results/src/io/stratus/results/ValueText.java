@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
-/** A result value as text: exact (for JSON strings and CSV fields) or for display. */
-final class ValueText {
+/** A result value as text that reads back as the same value (for JSON strings, CSV fields, a value viewer). */
+public final class ValueText {
 
     /** Room for the longest text {@link #exactInto} writes: a date-time with nanoseconds and an offset in seconds. */
     static final int EXACT_INTO_ROOM = 40;
@@ -18,7 +18,7 @@ final class ValueText {
     }
 
     /** The value as text that reads back as the same value; not for null. */
-    static String exact(Object value) {
+    public static String exact(Object value) {
         return switch (value) {
             case BigDecimal d -> d.toPlainString();
             case byte[] bytes -> base64(bytes);

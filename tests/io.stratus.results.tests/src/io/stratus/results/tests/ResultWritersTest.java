@@ -11,6 +11,7 @@ import io.stratus.core.database.ResultColumn;
 import io.stratus.results.AllRows;
 import io.stratus.results.CsvResultWriter;
 import io.stratus.results.DisplayText;
+import io.stratus.results.JsonDocumentWriter;
 import io.stratus.results.JsonResultWriter;
 import io.stratus.results.NdjsonResultWriter;
 
@@ -94,6 +95,20 @@ class ResultWritersTest {
                 + "[2,\"comma, \\\"quoted\\\"\\r\\nnew line\",\"-0.01\",null,false,null,1,\"NaN\"],"
                 + "[3,\"\",null,null,null,null,null,null],"
                 + "[4,null,null,null,null,null,null,null]],\"more\":false}", json.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJsonDocumentTakesRowsAsTheyComeInThePagesShape() throws IOException {
+        ResultPage page = postgres.page(QUERY);
+        ByteArrayOutputStream document = new ByteArrayOutputStream();
+        JsonDocumentWriter writer = new JsonDocumentWriter(page.columns(), document);
+        writer.rows(page.rows().subList(0, 1));
+        writer.rows(page.rows().subList(1, page.rows().size()));
+        writer.end();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        JsonResultWriter.write(page, json);
+        assertEquals(json.toString(StandardCharsets.UTF_8).replace("{\"statement\":1,", "{").replace(",\"more\":false}", "}"),
+                document.toString(StandardCharsets.UTF_8));
     }
 
     @Test

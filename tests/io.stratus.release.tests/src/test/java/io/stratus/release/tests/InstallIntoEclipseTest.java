@@ -53,7 +53,8 @@ class InstallIntoEclipseTest {
     private static final List<String> STRATUS_BUNDLES = List.of("io.stratus.core", "io.stratus.aws", "io.stratus.store",
             "io.stratus.auth", "io.stratus.admin", "io.stratus.explorer", "io.stratus.connect.jdbc",
             "io.stratus.connect.postgresql", "io.stratus.connect.mysql", "io.stratus.server", "io.stratus.ui");
-    private static final List<String> UI_BUNDLES = List.of("io.stratus.ui", "io.stratus.ui.explorer", "io.stratus.ui.admin");
+    private static final List<String> UI_BUNDLES = List.of("io.stratus.ui", "io.stratus.ui.explorer", "io.stratus.ui.admin",
+            "io.stratus.ui.results");
     /**
      * Libraries that an Eclipse IDE may already have and our third-party feature ships too (the
      * Eclipse Platform has slf4j.api). With the same version p2 keeps a single copy, which the

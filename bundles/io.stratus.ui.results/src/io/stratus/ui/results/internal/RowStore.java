@@ -1,0 +1,254 @@
+package io.stratus.ui.results.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows a grid has read, in a temporary file of its own rather than on the heap: blocks of up
+ * to {@value #BLOCK_ROWS} rows, of which the few read last stay in memory for the rows in view.
+ * The file is readable by its owner only and is deleted when the store closes (and by the
+ * operating system if the process dies first, as it is unlinked on close). Thread-safe: pages are
+ * appended by a Job while the UI reads.
+ */
+final class RowStore implements AutoCloseable {
+
+    static final int BLOCK_ROWS = 500;
+    /** Blocks kept in memory: the rows in view and those around them. */
+    private static final int CACHED_BLOCKS = 4;
+
+    private enum Kind {
+        NULL, STRING, LONG, DOUBLE, BOOLEAN, DECIMAL, BINARY, DATE, TIME, OFFSET_TIME, DATE_TIME, OFFSET_DATE_TIME, TEXT
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final int columns;
+    private final ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    private final Map<Integer, List<List<Object>>> cached = new LinkedHashMap<>(CACHED_BLOCKS + 1, 1f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<List<Object>>> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
+    /** Per block: where it starts in the file, how long it is, its first row. */
+    private long[] offsets = new long[64];
+    private int[] lengths = new int[64];
+    private long[] firstRows = new long[64];
+    private int blocks;
+    private long rows;
+    private long end;
+
+    private RowStore(Path file, FileChannel channel, int columns) {
+        this.file = file;
+        this.channel = channel;
+        this.columns = columns;
+    }
+
+    /** A new, empty store for rows of {@code columns} values. */
+    static RowStore create(int columns) {
+        try {
+            Path file = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? Files.createTempFile("stratus-grid-", ".rows", PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))
+                    : Files.createTempFile("stratus-grid-", ".rows"); // a per-user folder on Windows
+            return new RowStore(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE), columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No temporary file for the rows of the result: " + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    synchronized long rows() {
+        return rows;
+    }
+
+    /** Adds rows after the ones stored. */
+    synchronized void append(List<List<Object>> page) {
+        try {
+            for (int from = 0; from < page.size(); from += BLOCK_ROWS) {
+                List<List<Object>> block = page.subList(from, Math.min(page.size(), from + BLOCK_ROWS));
+                encoded.reset();
+                encode(block, new DataOutputStream(encoded));
+                ByteBuffer bytes = ByteBuffer.wrap(encoded.toByteArray());
+                int length = bytes.remaining();
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes, end + length - bytes.remaining());
+                }
+                if (blocks == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, blocks * 2);
+                    lengths = Arrays.copyOf(lengths, blocks * 2);
+                    firstRows = Arrays.copyOf(firstRows, blocks * 2);
+                }
+                offsets[blocks] = end;
+                lengths[blocks] = length;
+                firstRows[blocks] = rows;
+                blocks++;
+                end += length;
+                rows += block.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The rows of the result could not be kept: " + e.getMessage(), e);
+        }
+    }
+
+    /** One stored row, from the blocks in memory or the file. */
+    synchronized List<Object> row(long row) {
+        int block = blockOf(row);
+        List<List<Object>> values = cached.get(block);
+        if (values == null) {
+            values = read(block);
+            cached.put(block, values);
+        }
+        return values.get((int) (row - firstRows[block]));
+    }
+
+    /** How many blocks hold the stored rows, in order. */
+    synchronized int blocks() {
+        return blocks;
+    }
+
+    /** A block of stored rows, read from the file without keeping it, for a reader of every row. */
+    synchronized List<List<Object>> block(int block) {
+        return read(block);
+    }
+
+    private int blockOf(long row) {
+        if (row < 0 || row >= rows) {
+            throw new IndexOutOfBoundsException("Row " + row + " of " + rows);
+        }
+        int at = Arrays.binarySearch(firstRows, 0, blocks, row);
+        return at >= 0 ? at : -at - 2;
+    }
+
+    private List<List<Object>> read(int block) {
+        try {
+            ByteBuffer bytes = ByteBuffer.allocate(lengths[block]);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, offsets[block] + bytes.position()) < 0) {
+                    throw new IOException("the file ends early");
+                }
+            }
+            return decode(new DataInputStream(new ByteArrayInputStream(bytes.array())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The rows of the result could not be read back: " + e.getMessage(), e);
+        }
+    }
+
+    private void encode(List<List<Object>> block, DataOutputStream out) throws IOException {
+        out.writeInt(block.size());
+        for (List<Object> row : block) {
+            for (Object value : row) {
+                switch (value) {
+                    case null -> out.writeByte(Kind.NULL.ordinal());
+                    case String text -> text(out, Kind.STRING, text);
+                    case Long number -> {
+                        out.writeByte(Kind.LONG.ordinal());
+                        out.writeLong(number);
+                    }
+                    case Double number -> {
+                        out.writeByte(Kind.DOUBLE.ordinal());
+                        out.writeDouble(number);
+                    }
+                    case Boolean truth -> {
+                        out.writeByte(Kind.BOOLEAN.ordinal());
+                        out.writeBoolean(truth);
+                    }
+                    case BigDecimal number -> text(out, Kind.DECIMAL, number.toString());
+                    case byte[] bytes -> {
+                        out.writeByte(Kind.BINARY.ordinal());
+                        out.writeInt(bytes.length);
+                        out.write(bytes);
+                    }
+                    case LocalDate date -> text(out, Kind.DATE, date.toString());
+                    case LocalTime time -> text(out, Kind.TIME, time.toString());
+                    case OffsetTime time -> text(out, Kind.OFFSET_TIME, time.toString());
+                    case LocalDateTime time -> text(out, Kind.DATE_TIME, time.toString());
+                    case OffsetDateTime time -> text(out, Kind.OFFSET_DATE_TIME, time.toString());
+                    default -> text(out, Kind.TEXT, value.toString()); // what no connector hands out yet: as text
+                }
+            }
+        }
+    }
+
+    private List<List<Object>> decode(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<List<Object>> block = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            Object[] row = new Object[columns];
+            for (int c = 0; c < columns; c++) {
+                Kind kind = KINDS[in.readByte()];
+                row[c] = switch (kind) {
+                    case NULL -> null;
+                    case LONG -> in.readLong();
+                    case DOUBLE -> in.readDouble();
+                    case BOOLEAN -> in.readBoolean();
+                    case BINARY -> in.readNBytes(in.readInt());
+                    default -> {
+                        String text = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+                        yield switch (kind) {
+                            case DECIMAL -> new BigDecimal(text);
+                            case DATE -> LocalDate.parse(text);
+                            case TIME -> LocalTime.parse(text);
+                            case OFFSET_TIME -> OffsetTime.parse(text);
+                            case DATE_TIME -> LocalDateTime.parse(text);
+                            case OFFSET_DATE_TIME -> OffsetDateTime.parse(text);
+                            default -> text;
+                        };
+                    }
+                };
+            }
+            block.add(Arrays.asList(row));
+        }
+        return block;
+    }
+
+    private static void text(DataOutputStream out, Kind kind, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeByte(kind.ordinal());
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** Deletes the file; the store holds nothing after. */
+    @Override
+    public synchronized void close() {
+        cached.clear();
+        try {
+            channel.close();
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The temporary file of the result " + file + " could not be deleted", e);
+        }
+    }
+}
