@@ -226,7 +226,7 @@ public final class GridTable {
             item.setText(c + 1, cell(value));
             item.setForeground(c + 1, value == null ? nullColor : null);
         }
-        if (index < MARGIN && base > 0 || index >= shownRows - MARGIN && base + shownRows < feed.store.rows()) {
+        if (index < MARGIN && base > 0 || index >= shownRows - MARGIN && shownRows == WINDOW) {
             slideSoon();
         }
     }
@@ -314,7 +314,9 @@ public final class GridTable {
         }
         int top = table.getTopIndex();
         int visible = Math.max(1, table.getClientArea().height / Math.max(1, table.getItemHeight()));
-        if (top + visible >= shownRows - MARGIN && base + shownRows < feed.store.rows()) {
+        // a full window only: until then the window grows with the rows read (the store may hold a page more
+        // than the window knows of, before the refresh that follows reading it)
+        if (top + visible >= shownRows - MARGIN && shownRows == WINDOW && base + shownRows < feed.store.rows()) {
             slideTo(base + SLIDE);
         } else if (top < MARGIN && base > 0) {
             slideTo(Math.max(0, base - SLIDE));
@@ -385,7 +387,9 @@ public final class GridTable {
             feed = null;
         }
         focusService().ifPresent(focus -> focus.removeFocusTracker(table));
-        menuService().ifPresent(menus -> menus.releaseContributions(menu));
+        if (PlatformUI.isWorkbenchRunning() && !PlatformUI.getWorkbench().isClosing()) { // closing: no window to release from
+            menuService().ifPresent(menus -> menus.releaseContributions(menu));
+        }
         menu.dispose();
     }
 
