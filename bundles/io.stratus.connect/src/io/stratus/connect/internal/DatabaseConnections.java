@@ -211,6 +211,21 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     @Override
+    public void autoCommit(UserSession session, String connectionId, boolean on) {
+        connection(session, connectionId).autoCommit(on);
+    }
+
+    @Override
+    public void commit(UserSession session, String connectionId) {
+        connection(session, connectionId).commit();
+    }
+
+    @Override
+    public void rollback(UserSession session, String connectionId) {
+        connection(session, connectionId).rollback();
+    }
+
+    @Override
     public void cancel(UserSession session, String connectionId) {
         connection(session, connectionId).cancel();
     }
