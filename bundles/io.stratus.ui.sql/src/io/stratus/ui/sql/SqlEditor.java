@@ -64,7 +64,7 @@ public final class SqlEditor extends DatabaseEditorPart {
 
     private SqlEditorText text;
     private ResultsPane results;
-    private Label transaction;
+    private Label transactionState;
     private final IAction runStatement = action("Run", "Run the statement at the caret, or the selection (Ctrl+Enter)",
             IAction.AS_PUSH_BUTTON, RUN_STATEMENT, () -> run(text.statementsToRun()));
     private final IAction runScript = action("Run Script", "Run every statement of the script, one after the other (Alt+X)",
@@ -85,7 +85,7 @@ public final class SqlEditor extends DatabaseEditorPart {
     private ToolBarManager toolBar;
     private Job running;
     /** Every connection opens with auto-commit on. */
-    private boolean autoCommitOn = true;
+    private volatile boolean autoCommitOn = true;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -105,8 +105,8 @@ public final class SqlEditor extends DatabaseEditorPart {
         toolBar.add(new Separator());
         toolBar.add(history);
         toolBar.createControl(bar);
-        transaction = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(transaction);
+        transactionState = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(transactionState);
         if (database.readOnly()) {
             Label readOnly = new Label(parent, SWT.WRAP);
             readOnly.setText("Read-only: your Stratus role lets you read " + database.resourceName()
@@ -153,10 +153,7 @@ public final class SqlEditor extends DatabaseEditorPart {
                 new StatementRun.Outcome() {
                     @Override
                     public void started(Statement statement, int index, int of) {
-                        if (statementsRun != null) {
-                            statementsRun.add(database.database(), statement.text());
-                        }
-                        ui(() -> text.mark(statement));
+                        statementsRun.add(database.database(), statement.text());
                     }
 
                     @Override
@@ -167,8 +164,9 @@ public final class SqlEditor extends DatabaseEditorPart {
                     @Override
                     public void failed(Statement statement, String reason, boolean cancelled) {
                         ui(() -> {
-                            text.mark(statement);
-                            results.say((cancelled ? "Cancelled: " : "Failed: ") + reason, true);
+                            text.showStart(statement);
+                            results.say(StatementRun.firstLine(statement.text()) + "\n  "
+                                    + (cancelled ? "Cancelled: " : "Failed: ") + reason, true);
                         });
                     }
 
@@ -209,7 +207,7 @@ public final class SqlEditor extends DatabaseEditorPart {
     }
 
     private void toggleAutoCommit() {
-        boolean on = autoCommit.isChecked();
+        boolean on = !autoCommitOn;
         autoCommit.setChecked(autoCommitOn); // until the database has switched
         transaction(on ? "Turning auto-commit on" : "Turning auto-commit off", on ? "Auto-commit is on: the open "
                 + "transaction was committed." : "Auto-commit is off: changes wait for Commit or Rollback.",
@@ -274,8 +272,8 @@ public final class SqlEditor extends DatabaseEditorPart {
             action.setEnabled(false);
         }
         cancel.setEnabled(true);
-        transaction.setText("Running\u2026");
-        transaction.getParent().layout();
+        transactionState.setText("Running\u2026");
+        transactionState.getParent().layout();
     }
 
     private void showIdle() {
@@ -286,8 +284,8 @@ public final class SqlEditor extends DatabaseEditorPart {
         commit.setEnabled(!autoCommitOn);
         rollback.setEnabled(!autoCommitOn);
         cancel.setEnabled(false);
-        transaction.setText(autoCommitOn ? "Auto-commit" : "Manual commit: changes wait for Commit or Rollback");
-        transaction.getParent().layout();
+        transactionState.setText(autoCommitOn ? "Auto-commit" : "Manual commit: changes wait for Commit or Rollback");
+        transactionState.getParent().layout();
     }
 
     private void ui(Runnable update) {

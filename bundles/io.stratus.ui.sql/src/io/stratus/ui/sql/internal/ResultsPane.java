@@ -20,11 +20,11 @@ import org.eclipse.swt.widgets.Text;
  * Below the SQL: the rows of the last statement that returned rows (Result), and what each
  * statement did, how long it took and why one failed (Messages).
  */
-final class ResultsPane {
+public final class ResultsPane {
 
     /** Data keys of the result and the messages, for tests. */
-    static final String RESULT = "io.stratus.ui.sql.result";
-    static final String MESSAGES = "io.stratus.ui.sql.messages";
+    public static final String RESULT = "io.stratus.ui.sql.result";
+    public static final String MESSAGES = "io.stratus.ui.sql.messages";
 
     private final CTabFolder folder;
     private final CTabItem resultTab;
@@ -32,7 +32,7 @@ final class ResultsPane {
     private final Composite resultArea;
     private final Text messages;
 
-    ResultsPane(Composite parent) {
+    public ResultsPane(Composite parent) {
         folder = new CTabFolder(parent, SWT.BOTTOM | SWT.BORDER);
         resultTab = new CTabItem(folder, SWT.NONE);
         resultTab.setText("Result");
@@ -47,17 +47,13 @@ final class ResultsPane {
         folder.setSelection(messagesTab);
     }
 
-    Control control() {
-        return folder;
-    }
-
     /** A new run: the last run's messages go. */
-    void clearMessages() {
+    public void clearMessages() {
         messages.setText("");
     }
 
     /** A line of the messages; shown at once when {@code show}. */
-    void say(String line, boolean show) {
+    public void say(String line, boolean show) {
         messages.append((messages.getCharCount() == 0 ? "" : "\n") + line);
         if (show) {
             folder.setSelection(messagesTab);
@@ -65,7 +61,7 @@ final class ResultsPane {
     }
 
     /** The rows of a statement, shown in Result. */
-    void showRows(ResultPage first) {
+    public void showRows(ResultPage first) {
         for (Control old : resultArea.getChildren()) {
             old.dispose();
         }

@@ -123,9 +123,9 @@ public final class SqlEditorText {
         return splitter.split(viewer.getDocument().get());
     }
 
-    /** Selects a statement, as the one running or the one that failed. */
-    public void mark(Statement statement) {
-        viewer.setSelectedRange(statement.start(), statement.end() - statement.start());
+    /** Shows a statement (the one that failed) with the caret at its start; selecting it would let typing replace it. */
+    public void showStart(Statement statement) {
+        viewer.setSelectedRange(statement.start(), 0);
         viewer.revealRange(statement.start(), statement.end() - statement.start());
     }
 

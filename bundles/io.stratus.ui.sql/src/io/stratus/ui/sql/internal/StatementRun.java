@@ -20,10 +20,10 @@ import org.eclipse.core.runtime.jobs.Job;
  * each result goes to the editor as it arrives; the first failure stops the rest. Cancelling the
  * Job (the editor's Cancel, or the Progress view) asks the database to stop the statement running.
  */
-final class StatementRun extends Job {
+public final class StatementRun extends Job {
 
     /** What the editor hears, on the Job's thread. */
-    interface Outcome {
+    public interface Outcome {
 
         void started(Statement statement, int index, int of);
 
@@ -43,7 +43,7 @@ final class StatementRun extends Job {
     private final Outcome outcome;
     private final Object family;
 
-    StatementRun(String name, DatabaseService databases, UserSession session, String connectionId,
+    public StatementRun(String name, DatabaseService databases, UserSession session, String connectionId,
             List<Statement> statements, int pageSize, Outcome outcome, Object family) {
         super(name);
         this.databases = databases;
@@ -101,7 +101,7 @@ final class StatementRun extends Job {
         return this.family.equals(family);
     }
 
-    static String firstLine(String text) {
+    public static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("");
         return line.length() > 80 ? line.substring(0, 80) + "\u2026" : line;
     }
