@@ -144,8 +144,8 @@ class SqlEditorTest {
     @Order(1)
     void openFromTheExplorerRunTheStatementAtTheCaretAndRememberIt() {
         signIn("ada");
-        SqlEditor editor = open("shop", postgres.user(), postgres.password());
-        assertEquals("shop/" + postgresDatabase, robot.onUiThread(editor::getPartName));
+        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
+        assertEquals("pg-shop/" + postgresDatabase, robot.onUiThread(editor::getPartName));
         DatabaseEditorInput input = robot.onUiThread(() -> (DatabaseEditorInput) editor.getEditorInput());
         assertFalse(input.toString().contains(postgres.password()), input.toString());
         assertFalse(input.readOnly(), "ada may write");
@@ -176,6 +176,44 @@ class SqlEditorTest {
 
     @Test
     @Order(2)
+    void completionOffersTheCatalogsTablesAndAnAliassColumns() {
+        SqlEditor editor = activeSqlEditor();
+        StyledText text = editorText(editor);
+        type(text, "select * from it", "select * from it".length());
+        robot.pressKey(text, SWT.MOD1, ' ', ' ');
+        assertTrue(awaitProposals("items").contains("items  table"), "read from the catalog in a Job, then proposed");
+        robot.pressKey(text, SWT.NONE, SWT.ESC, (char) 27);
+        String aliased = "select i. from items i";
+        type(text, aliased, "select i.".length());
+        robot.pressKey(text, SWT.MOD1, ' ', ' ');
+        List<String> columns = awaitProposals("price");
+        assertTrue(columns.stream().anyMatch(proposal -> proposal.startsWith("name  column")), columns.toString());
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-completion.png"));
+        robot.pressKey(text, SWT.NONE, SWT.ESC, (char) 27);
+    }
+
+    /** The proposals of the content assist popup, once one of them starts with {@code expected}. */
+    private static List<String> awaitProposals(String expected) {
+        return robot.waitFor("a proposal " + expected, () -> Arrays.stream(PlatformUI.getWorkbench().getDisplay().getShells())
+                .filter(shell -> shell != windowShell && shell.isVisible()).flatMap(shell -> tables(shell).stream())
+                .map(table -> Arrays.stream(table.getItems()).map(item -> item.getText()).toList())
+                .filter(items -> items.stream().anyMatch(item -> item.startsWith(expected))).findFirst());
+    }
+
+    private static List<Table> tables(Composite root) {
+        List<Table> found = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Control child : root.getChildren()) {
+            if (child instanceof Table table) {
+                found.add(table);
+            } else if (child instanceof Composite composite) {
+                found.addAll(tables(composite));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    @Order(3)
     void aScriptRunsStatementByStatementWithTheDialectsQuotesAndComments() throws SQLException {
         SqlEditor editor = activeSqlEditor();
         String script = """
@@ -196,7 +234,7 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withAutoCommitOffChangesWaitForCommitOrRollback() throws SQLException {
         SqlEditor editor = activeSqlEditor();
         robot.click(toolItem(editor, "Auto-Commit"));
@@ -219,7 +257,7 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cancelStopsALongStatement() {
         SqlEditor editor = activeSqlEditor();
         run(editor, "select pg_sleep(120)");
@@ -236,7 +274,7 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void closingTheEditorClosesTheConnection() {
         SqlEditor editor = activeSqlEditor();
         String connection = robot.onUiThread(() -> ((DatabaseEditorInput) editor.getEditorInput()).connectionId());
@@ -248,9 +286,9 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void mariaDbOpensInTheSqlEditorWithItsOwnDialect() {
-        SqlEditor editor = open("shop-maria", mariadb.user(), mariadb.password());
+        SqlEditor editor = open("maria-shop", mariadb.user(), mariadb.password());
         type(editorText(editor), "# MariaDB's comment; with a semicolon\nselect `name` from items where name <> 'it\\'s' order by 1;\n", 0);
         robot.pressKey(editorText(editor), SWT.MOD3, 'x', 'x');
         Table result = awaitRows(editor, 2);
@@ -259,7 +297,7 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void signingOutClosesTheDatabaseEditors() {
         assertTrue(robot.onUiThread(() -> window.getActivePage().getEditorReferences().length) > 0);
         session.signOut();
@@ -268,11 +306,11 @@ class SqlEditorTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aViewersSessionCannotWrite() throws SQLException {
         makeViewer("cleo");
         signIn("cleo");
-        SqlEditor editor = open("shop", postgres.user(), postgres.password());
+        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
         robot.waitForControlShowing(root(editor), "Read-only");
         run(editor, "delete from items");
         awaitMessages(editor, "read-only");
@@ -426,8 +464,8 @@ class SqlEditorTest {
             if (!scope.region().equals(REGION)) {
                 return Found.all(List.of());
             }
-            return Found.all(List.of(database(scope, "shop", "postgres", postgres.port(), postgresDatabase),
-                    database(scope, "shop-maria", "mariadb", mariadb.port(), mariadbDatabase)));
+            return Found.all(List.of(database(scope, "pg-shop", "postgres", postgres.port(), postgresDatabase),
+                    database(scope, "maria-shop", "mariadb", mariadb.port(), mariadbDatabase)));
         }
 
         private static CloudResource database(ScanScope scope, String name, String engine, int port, String database) {

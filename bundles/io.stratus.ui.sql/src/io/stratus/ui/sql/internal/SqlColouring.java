@@ -118,7 +118,7 @@ final class SqlColouring {
             public boolean isWordPart(char c) {
                 return StatementSplitter.isIdentifierPart(c);
             }
-        }, Token.UNDEFINED, true);
+        }, new Token(IDENTIFIER), true); // a whole word at once: no keyword is found inside an identifier
         IToken keyword = new Token(KEYWORD);
         dialect.keywords().forEach(word -> words.addWord(word, keyword));
         RuleBasedScanner scanner = new RuleBasedScanner();

@@ -76,10 +76,11 @@ final class SqlCompletion implements IContentAssistProcessor {
         }
         missingAt = missing == null ? -1 : offset;
         String lower = prefix.toLowerCase(Locale.ROOT);
+        int replaced = wordStart;
         return candidates.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).startsWith(lower))
                 .sorted(Comparator.comparing(Candidate::rank).thenComparing(Candidate::name, String.CASE_INSENSITIVE_ORDER))
                 .distinct()
-                .map(c -> (ICompletionProposal) new CompletionProposal(c.name(), wordStart, prefix.length(),
+                .map(c -> (ICompletionProposal) new CompletionProposal(c.name(), replaced, prefix.length(),
                         c.name().length(), null, c.name() + "  " + c.detail(), null, null))
                 .toArray(ICompletionProposal[]::new);
     }
