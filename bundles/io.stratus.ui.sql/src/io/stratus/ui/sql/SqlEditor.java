@@ -117,7 +117,7 @@ public final class SqlEditor extends DatabaseEditorPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
         text = new SqlEditorText(split, database, databases(), session());
         results = new ResultsPane(split);
-        split.setWeights(55, 45);
+        split.setWeights(new int[] {55, 45});
         autoCommit.setChecked(true);
         showIdle();
 
