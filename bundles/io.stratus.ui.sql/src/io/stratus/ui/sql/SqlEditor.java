@@ -189,7 +189,8 @@ public final class SqlEditor extends DatabaseEditorPart {
     private void showResult(Statement statement, ResultPage first, long millis) {
         String what = StatementRun.firstLine(statement.text());
         if (!first.columns().isEmpty()) {
-            results.showRows(first);
+            String connection = database().connectionId();
+            results.showRows(first, (number, size) -> databases().nextPage(session(), connection, number, size));
             results.say(what + "\n  " + first.rows().size() + (first.more() ? "+ rows" : " rows") + " in " + millis
                     + " ms", false);
         } else {

@@ -1,44 +1,38 @@
 package io.stratus.ui.sql.internal;
 
-import io.stratus.core.database.ResultColumn;
 import io.stratus.core.database.ResultPage;
-
-import java.util.List;
+import io.stratus.ui.results.PageSource;
+import io.stratus.ui.results.ResultGrid;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * Below the SQL: the rows of the last statement that returned rows (Result), and what each
- * statement did, how long it took and why one failed (Messages).
+ * Below the SQL: the rows of the last statement that returned rows in the result grid (Result),
+ * and what each statement did, how long it took and why one failed (Messages).
  */
 public final class ResultsPane {
 
-    /** Data keys of the result and the messages, for tests. */
+    /** Data keys of the result grid's control and of the messages, for tests. */
     public static final String RESULT = "io.stratus.ui.sql.result";
     public static final String MESSAGES = "io.stratus.ui.sql.messages";
 
     private final CTabFolder folder;
     private final CTabItem resultTab;
     private final CTabItem messagesTab;
-    private final Composite resultArea;
+    private final ResultGrid grid;
     private final Text messages;
 
     public ResultsPane(Composite parent) {
         folder = new CTabFolder(parent, SWT.BOTTOM | SWT.BORDER);
         resultTab = new CTabItem(folder, SWT.NONE);
         resultTab.setText("Result");
-        resultArea = new Composite(folder, SWT.NONE);
-        resultArea.setLayout(new FillLayout());
-        resultTab.setControl(resultArea);
+        grid = new ResultGrid(folder);
+        grid.control().setData(RESULT, Boolean.TRUE);
+        resultTab.setControl(grid.control());
         messagesTab = new CTabItem(folder, SWT.NONE);
         messagesTab.setText("Messages");
         messages = new Text(folder, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.WRAP);
@@ -60,31 +54,9 @@ public final class ResultsPane {
         }
     }
 
-    /** The rows of a statement, shown in Result. */
-    public void showRows(ResultPage first) {
-        for (Control old : resultArea.getChildren()) {
-            old.dispose();
-        }
-        Table table = new Table(resultArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.setData(RESULT, Boolean.TRUE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        List<ResultColumn> columns = first.columns();
-        for (ResultColumn column : columns) {
-            TableColumn header = new TableColumn(table, SWT.LEFT);
-            header.setText(column.name());
-            header.setToolTipText(column.type());
-        }
-        for (List<Object> row : first.rows()) {
-            TableItem item = new TableItem(table, SWT.NONE);
-            for (int i = 0; i < row.size(); i++) {
-                item.setText(i, row.get(i) == null ? "NULL" : String.valueOf(row.get(i)));
-            }
-        }
-        for (TableColumn header : table.getColumns()) {
-            header.pack();
-        }
-        resultArea.layout(true, true);
+    /** The rows of a statement in the grid, which reads the pages after the first from {@code more} as the person scrolls. */
+    public void showRows(ResultPage first, PageSource more) {
+        grid.show(first, more);
         folder.setSelection(resultTab);
     }
 }
