@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
+import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -20,6 +22,7 @@ import io.stratus.discovery.ScanScope;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.MariaDbServer;
 import io.stratus.testing.PostgresServer;
+import io.stratus.testing.TestCertificates;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.explorer.internal.ConnectDialog;
@@ -28,6 +31,8 @@ import io.stratus.ui.sql.SqlEditor;
 import io.stratus.ui.testkit.TreeRobot;
 import io.stratus.ui.testkit.UiRobot;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,6 +41,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +74,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -95,6 +106,8 @@ class SqlEditorTest {
     private static String postgresDatabase;
     private static String mariadbDatabase;
     private static ServiceRegistration<Discovery> discovery;
+    /** The database connections' settings before the test trusted its authority. */
+    private static Dictionary<String, Object> connectSettings;
 
     @BeforeAll
     static void startTheDatabasesAndPutThemInTheExplorer() throws Exception {
@@ -117,8 +130,30 @@ class SqlEditorTest {
         mariadbDatabase = mariadb.createDatabase();
         sql(mariadb, mariadbDatabase, "CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
                 "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)");
+        trustTheTestAuthority();
         discovery = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext().registerService(Discovery.class,
                 new LocalDatabases(), null);
+    }
+
+    /** The test servers' TLS certificates come from the tests' own authority, which an operator would add so. */
+    private static void trustTheTestAuthority() throws Exception {
+        String authority = TestCertificates.shared().authority().toString();
+        Configuration connect = connectConfiguration();
+        connectSettings = connect.getProperties();
+        Hashtable<String, Object> trusting = new Hashtable<>();
+        if (connectSettings != null) {
+            Collections.list(connectSettings.keys()).forEach(key -> trusting.put(key, connectSettings.get(key)));
+        }
+        trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
+        connect.update(trusting);
+        robot.waitUntil("the connectors to trust " + authority, () -> {
+            try {
+                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
+                        Files.readString(Path.of(authority)).strip());
+            } catch (IOException | RuntimeException notYet) {
+                return false;
+            }
+        });
     }
 
     @AfterAll
@@ -128,6 +163,9 @@ class SqlEditorTest {
             discovery.unregister();
         }
         session.signOut();
+        if (connectSettings != null) {
+            connectConfiguration().update(connectSettings);
+        }
         for (DatabaseServer server : new DatabaseServer[] {postgres, mariadb}) {
             if (server != null) {
                 server.close();
@@ -349,6 +387,12 @@ class SqlEditorTest {
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD), password);
         robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + ".png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
+        try {
+            robot.waitUntil("the connect dialog of " + database + " to close", dialog::isDisposed);
+        } catch (AssertionError stillOpen) {
+            robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + "-failed.png"));
+            throw stillOpen;
+        }
         robot.awaitCompletion("the connect dialog of " + database, dialogClosed);
         return robot.waitFor("the SQL editor of " + database, () -> Optional.ofNullable(window.getActivePage().getActiveEditor())
                 .filter(SqlEditor.class::isInstance).map(SqlEditor.class::cast)
@@ -418,6 +462,13 @@ class SqlEditorTest {
         } finally {
             signIn.signOut(ada.id());
         }
+    }
+
+    /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */
+    private static Configuration connectConfiguration() throws IOException {
+        BundleContext context = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext();
+        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
+                .getConfiguration(ConnectConfiguration.PID, "?");
     }
 
     private static <T> T service(Class<T> type) {
