@@ -215,7 +215,7 @@ class SqlEditorTest {
     void completionOffersTheCatalogsTablesAndAnAliassColumns() {
         SqlEditor editor = activeSqlEditor();
         StyledText text = editorText(editor);
-        type(text, "select * from it", "select * from it".length());
+        type(text, "select * from ", "select * from ".length());
         robot.pressKey(text, SWT.MOD1, ' ', ' ');
         assertTrue(awaitProposals("items").contains("items  table"), "read from the catalog in a Job, then proposed");
         robot.pressKey(text, SWT.NONE, SWT.ESC, (char) 27);
@@ -230,6 +230,18 @@ class SqlEditorTest {
 
     /** The proposals of the content assist popup, once one of them starts with {@code expected}. */
     private static List<String> awaitProposals(String expected) {
+        try {
+            return proposals(expected);
+        } catch (AssertionError none) {
+            robot.screenshotOfDisplay(SCREENSHOTS.resolve("sql-editor-no-proposals.png"));
+            throw new AssertionError(none.getMessage() + "; shells: " + robot.onUiThread(() -> Arrays.stream(
+                    PlatformUI.getWorkbench().getDisplay().getShells()).map(shell -> shell.getText() + " visible="
+                            + shell.isVisible() + " tables=" + tables(shell).stream().map(table -> Arrays.stream(
+                                    table.getItems()).map(item -> item.getText()).toList()).toList()).toList()), none);
+        }
+    }
+
+    private static List<String> proposals(String expected) {
         return robot.waitFor("a proposal " + expected, () -> Arrays.stream(PlatformUI.getWorkbench().getDisplay().getShells())
                 .filter(shell -> shell != windowShell && shell.isVisible()).flatMap(shell -> tables(shell).stream())
                 .map(table -> Arrays.stream(table.getItems()).map(item -> item.getText()).toList())

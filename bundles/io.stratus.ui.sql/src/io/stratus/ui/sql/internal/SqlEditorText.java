@@ -51,6 +51,7 @@ public final class SqlEditorText {
     private final SourceViewer viewer;
     private final StatementSplitter splitter;
     private final SqlCompletion completion;
+    private final Completions assistant = new Completions();
 
     public SqlEditorText(Composite parent, DatabaseEditorInput database, DatabaseService databases, UserSession session) {
         SqlDialect dialect = SqlDialect.of(database.engine().family());
@@ -79,7 +80,6 @@ public final class SqlEditorText {
 
             @Override
             public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
-                ContentAssistant assistant = new ContentAssistant();
                 assistant.setDocumentPartitioning(SqlColouring.PARTITIONING);
                 assistant.setContentAssistProcessor(completion, IDocument.DEFAULT_CONTENT_TYPE);
                 assistant.enableAutoActivation(true);
@@ -148,9 +148,19 @@ public final class SqlEditorText {
         }
         widget.getDisplay().asyncExec(() -> {
             if (!widget.isDisposed() && completion.lacking(viewer.getSelectedRange().x)) {
-                viewer.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+                assistant.showAgain();
             }
         });
+    }
+
+    /** The content assistant, which can show its proposals again with what the catalog has read since. */
+    private static final class Completions extends ContentAssistant {
+
+        /** An open popup keeps the proposals it was opened with: it closes first. */
+        void showAgain() {
+            hide();
+            showPossibleCompletions();
+        }
     }
 
     /** Copy, cut, paste, select all, undo and redo act on the text while its editor is active. */
