@@ -361,10 +361,10 @@ class SqlEditorTest {
         robot.waitForControlShowing(root(editor), "Read-only");
         run(editor, "delete from items");
         awaitMessages(editor, "read-only");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-viewer-refused.png"));
         assertEquals(List.of("4"), column(postgres, postgresDatabase, "select count(*) from items"));
         robot.click(toolItem(editor, "Auto-Commit"));
         awaitMessages(editor, "nothing to commit or roll back");
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-viewer-refused.png"));
         run(editor, "select count(*) from items");
         awaitRows(editor, 1);
     }
