@@ -6,7 +6,13 @@ import io.stratus.ui.testkit.UiRobot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.ui.IWorkbench;
@@ -34,5 +40,52 @@ final class DemoDesktop {
         } catch (IOException e) {
             throw new UncheckedIOException("The demo seed of the AWS simulator could not be read", e);
         }
+    }
+
+    /** Where the desktop keeps anything: its home folder, demo mode's data, the workspace (log, settings), the configuration. */
+    static List<Path> dataAndLogs() throws IOException {
+        List<Path> places = new ArrayList<>();
+        places.add(Path.of(System.getProperty("user.home"), ".stratus"));
+        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            temporary.filter(path -> path.getFileName().toString().startsWith("stratus-demo-")).forEach(places::add);
+        }
+        places.add(Path.of(Platform.getInstanceLocation().getURL().getPath()));
+        places.add(Path.of(Platform.getConfigurationLocation().getURL().getPath()));
+        places.add(Platform.getLogFileLocation().toPath());
+        return places;
+    }
+
+    /** Files below {@code places} that hold {@code text} in UTF-8 or UTF-16 (either byte order). */
+    static List<Path> filesHolding(List<Path> places, String text) throws IOException {
+        List<byte[]> encodings = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE),
+                text.getBytes(StandardCharsets.UTF_16BE));
+        List<Path> holding = new ArrayList<>();
+        for (Path place : places) {
+            if (!Files.exists(place)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(place)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] content = Files.readAllBytes(file);
+                    if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
+                        holding.add(file);
+                    }
+                }
+            }
+        }
+        return holding;
+    }
+
+    private static int indexOf(byte[] content, byte[] part) {
+        outer:
+        for (int i = 0; i <= content.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (content[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
