@@ -4,6 +4,8 @@ import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.connect.ConnectConfiguration;
+import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.DatabaseService;
 import io.stratus.testing.PostgresServer;
 import io.stratus.testing.TestCertificates;
 
@@ -11,14 +13,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.Platform;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -32,6 +40,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class LocalOrdersDatabase implements AutoCloseable {
 
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     /** Where the demo seed describes orders' database, which gains an address and port. */
     private static final String ORDERS_DATABASE = "\"dbName\": \"orders\", \"iamAuthentication\": true";
 
@@ -52,8 +61,12 @@ final class LocalOrdersDatabase implements AutoCloseable {
         this.connectBefore = connectBefore;
     }
 
-    /** Starts it, runs {@code fixture} in the new database, and points the desktop's services at it. */
-    static LocalOrdersDatabase start(ConfigurationAdmin configurations, List<String> fixture) throws Exception {
+    /**
+     * Starts it, runs {@code fixture} in the new database, points the desktop's services at it and
+     * waits until the restarted database service opens PostgreSQL trusting the test authority.
+     */
+    static LocalOrdersDatabase start(BundleContext services, List<String> fixture) throws Exception {
+        ConfigurationAdmin configurations = current(services, ConfigurationAdmin.class).orElseThrow();
         PostgresServer postgres = PostgresServer.start();
         String database = postgres.createDatabase();
         try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
@@ -74,9 +87,42 @@ final class LocalOrdersDatabase implements AutoCloseable {
         Dictionary<String, Object> awsBefore = properties(configurations, AwsConfiguration.PID);
         Dictionary<String, Object> connectBefore = properties(configurations, ConnectConfiguration.PID);
         update(configurations, AwsConfiguration.PID, awsBefore, AwsConfiguration.ENDPOINT, simulator.endpoint().toString());
-        update(configurations, ConnectConfiguration.PID, connectBefore, ConnectConfiguration.TRUSTED_CERTIFICATES,
-                TestCertificates.shared().authority().toString());
-        return new LocalOrdersDatabase(postgres, database, simulator, configurations, awsBefore, connectBefore);
+        String authority = TestCertificates.shared().authority().toString();
+        update(configurations, ConnectConfiguration.PID, connectBefore, ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
+        LocalOrdersDatabase started = new LocalOrdersDatabase(postgres, database, simulator, configurations, awsBefore,
+                connectBefore);
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        while (!opensPostgresTrusting(services, authority)) {
+            if (Instant.now().isAfter(deadline)) {
+                started.close();
+                throw new IllegalStateException("The desktop's database service did not come back trusting " + authority);
+            }
+            Thread.sleep(100);
+        }
+        return started;
+    }
+
+    /** Whether the database service (restarted by the new settings) has its PostgreSQL connector and the test authority. */
+    private static boolean opensPostgresTrusting(BundleContext services, String authority) {
+        try {
+            return current(services, DatabaseService.class).map(databases -> databases.engines().contains("postgres"))
+                    .orElse(false) && current(services, DatabaseTrust.class)
+                            .map(trust -> readable(trust.certificateAuthorities()).contains(authority)).orElse(false);
+        } catch (RuntimeException restarting) {
+            return false;
+        }
+    }
+
+    private static String readable(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException notYet) {
+            return "";
+        }
+    }
+
+    private static <T> Optional<T> current(BundleContext services, Class<T> type) {
+        return Optional.ofNullable(services.getServiceReference(type)).map(services::getService);
     }
 
     private static Dictionary<String, Object> properties(ConfigurationAdmin configurations, String pid) throws IOException {

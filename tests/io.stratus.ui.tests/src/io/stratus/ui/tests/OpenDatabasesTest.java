@@ -62,7 +62,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Open databases and saved connections in the Cloud Explorer, on the demo account whose {@code orders}
@@ -111,7 +110,7 @@ class OpenDatabasesTest {
                 throw new AssertionError(e);
             }
         });
-        local = LocalOrdersDatabase.start(service(ConfigurationAdmin.class), List.of(
+        local = LocalOrdersDatabase.start(FrameworkUtil.getBundle(OpenDatabasesTest.class).getBundleContext(), List.of(
                 "CREATE SCHEMA shop",
                 "CREATE TABLE shop.orders (id bigint PRIMARY KEY, placed timestamptz NOT NULL, note text)",
                 "CREATE VIEW shop.recent AS SELECT id, placed FROM shop.orders",
@@ -267,8 +266,8 @@ class OpenDatabasesTest {
         TreeItem key = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity", "sessions",
                 "user");
         robot.waitUntil("the partition key", () -> key.getText().contains("partition key"));
-        TreeItem table = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity", "sessions");
-        assertEquals(List.of("user", "started", "by-device"), trees.childTexts(table).stream()
+        TreeItem tableItem = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity", "sessions");
+        assertEquals(List.of("user", "started", "by-device"), trees.childTexts(tableItem).stream()
                 .map(text -> text.split(" ")[0]).toList(), "the keys, then the indexes");
         trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity", "sessions", "by-device");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("catalog-dynamodb.png"));
