@@ -29,7 +29,11 @@ public final class ExplorerCommands {
 
     /** The Cloud Explorer of the event's window, if it is open. */
     public static Optional<CloudExplorerView> view(ExecutionEvent event) {
-        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+        return view(HandlerUtil.getActiveWorkbenchWindow(event));
+    }
+
+    /** The Cloud Explorer of a window, if it is open there. */
+    public static Optional<CloudExplorerView> view(IWorkbenchWindow window) {
         IWorkbenchPage page = window == null ? null : window.getActivePage();
         return Optional.ofNullable(page == null ? null : page.findView(CloudExplorerView.ID))
                 .filter(CloudExplorerView.class::isInstance).map(CloudExplorerView.class::cast);

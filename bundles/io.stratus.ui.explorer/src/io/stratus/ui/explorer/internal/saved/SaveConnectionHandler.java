@@ -2,15 +2,20 @@ package io.stratus.ui.explorer.internal.saved;
 
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.SavedConnection;
+import io.stratus.core.database.SavedConnections;
+import io.stratus.core.session.UserSession;
 import io.stratus.ui.explorer.OpenDatabaseItem;
+import io.stratus.ui.explorer.internal.ExplorerCommands;
 
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.ui.IWorkbenchWindow;
 
 /**
  * Save as Connection on an open database: keeps how it was opened (the database, its user, whether
  * with IAM database authentication or the person's AWS identity) under a name the person gives,
- * never the password, which the connection then asks for each time it opens.
+ * never the password, which the connection then asks for each time it opens. {@link #saveAs} does
+ * the same for settings from elsewhere (the connect dialog's).
  */
 public final class SaveConnectionHandler extends SavedConnectionsHandler {
 
@@ -21,7 +26,22 @@ public final class SaveConnectionHandler extends SavedConnectionsHandler {
         if (!(context.selected() instanceof OpenDatabaseItem item)) {
             return;
         }
-        SavedConnection settings = settingsOf(item.database());
+        askAndSave(context, settingsOf(item.database()));
+    }
+
+    /**
+     * Asks the person to name these settings (a database, a user, IAM or not; never a password) and
+     * saves them as one of their connections, in a Job; the explorer then shows it.
+     */
+    public static void saveAs(IWorkbenchWindow window, UserSession session, SavedConnection settings) {
+        SavedConnections saved = window.getService(SavedConnections.class);
+        if (saved != null) {
+            askAndSave(new Context(window, settings, session, saved, ExplorerCommands.view(window)
+                    .flatMap(SavedConnectionsContentProvider::of)), settings);
+        }
+    }
+
+    private static void askAndSave(Context context, SavedConnection settings) {
         InputDialog ask = new InputDialog(context.shell(), TITLE, "Name of the connection to "
                 + SavedConnectionsLabelProvider.summary(settings) + " (Stratus keeps no password):", settings.name(),
                 SaveConnectionHandler::validName);
