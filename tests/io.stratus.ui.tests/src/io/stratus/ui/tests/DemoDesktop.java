@@ -1,6 +1,7 @@
 package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
@@ -15,8 +16,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 /** The desktop the UI tests drive, in demo mode: its window, and the keys of the demo account's people. */
@@ -30,6 +34,18 @@ final class DemoDesktop {
         IWorkbench workbench = PlatformUI.getWorkbench();
         return robot.waitFor("the Stratus workbench window to be visible", () -> Arrays.stream(workbench.getWorkbenchWindows())
                 .filter(open -> open.getShell().isVisible()).findFirst());
+    }
+
+    /** Shows the Cloud Explorer in the window; returns its tree. */
+    static Tree showExplorer(UiRobot robot, IWorkbenchWindow window) {
+        return robot.onUiThread(() -> {
+            try {
+                IViewPart view = window.getActivePage().showView(CloudExplorerView.ID);
+                return (Tree) ((CloudExplorerView) view).getCommonViewer().getControl();
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     /** The access key of an IAM user of the demo account (demo mode's seed), such as {@code "ada"}. */

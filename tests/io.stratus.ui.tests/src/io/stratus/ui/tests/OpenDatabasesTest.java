@@ -49,9 +49,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -102,14 +100,7 @@ class OpenDatabasesTest {
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
         robot.closeShellsExcept(windowShell);
-        explorer = robot.onUiThread(() -> {
-            try {
-                IViewPart view = window.getActivePage().showView(CloudExplorerView.ID);
-                return (Tree) ((CloudExplorerView) view).getCommonViewer().getControl();
-            } catch (PartInitException e) {
-                throw new AssertionError(e);
-            }
-        });
+        explorer = DemoDesktop.showExplorer(robot, window);
         local = LocalOrdersDatabase.start(FrameworkUtil.getBundle(OpenDatabasesTest.class).getBundleContext(), List.of(
                 "CREATE SCHEMA shop",
                 "CREATE TABLE shop.orders (id bigint PRIMARY KEY, placed timestamptz NOT NULL, note text)",
