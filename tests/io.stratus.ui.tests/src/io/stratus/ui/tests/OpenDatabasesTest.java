@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.access.Permission;
+import io.stratus.core.access.Role;
+import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
@@ -16,6 +19,7 @@ import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.PostgresServer;
 import io.stratus.ui.explorer.CloudExplorerView;
+import io.stratus.ui.explorer.internal.ExplorerCommands;
 import io.stratus.ui.explorer.internal.catalog.CatalogContentProvider;
 import io.stratus.ui.explorer.internal.saved.DeleteSavedConnectionHandler;
 import io.stratus.ui.explorer.internal.saved.PasswordPrompt;
@@ -34,6 +38,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +73,7 @@ import org.osgi.framework.FrameworkUtil;
  * for a large schema, a level that cannot be read shows why, closing takes the catalog away; an open
  * database is saved as a connection (no password), which then opens asking for the password alone (a
  * DynamoDB one with nothing to type), is renamed and deleted with confirmation; the password is
- * written nowhere. Runs after {@link CloudExplorerTest}; alone, it sets the instance up as ada.
+ * written nowhere; one whose roles do not let them connect gets no saved connections and no Open. Runs after {@link CloudExplorerTest}; alone, it sets the instance up as ada.
  */
 @Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -319,6 +324,48 @@ class OpenDatabasesTest {
         session.signOut();
         robot.waitUntil("the explorer to ask for a sign-in alone",
                 () -> explorer.getItemCount() == 1 && explorer.getItem(0).getText().startsWith("Sign in"));
+    }
+
+    @Test
+    @Order(11)
+    void withoutTheConnectPermissionThereAreNoSavedConnectionsAndNothingOpens() throws Exception {
+        String cleo = signInAs("cleo").principalId(); // her Stratus user exists from her first sign-in
+        UserAdministration users = service(UserAdministration.class);
+        UserSession ada = signInAs("ada");
+        Set<String> before = users.users(ada).stream().filter(user -> user.principalId().equals(cleo)).findFirst()
+                .orElseThrow().roleIds();
+        users.createCustomRole(ada, new Role("explore-only", "Explore only", Set.of(Permission.EXPLORE), false));
+        activateExplorer();
+        trees.select(trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders"));
+        assertTrue(openEnabled(), "ada may open orders");
+        users.setRoles(ada, cleo, Set.of("explore-only"));
+        try {
+            signInAs("cleo");
+            TreeItem orders = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders");
+            assertFalse(trees.topTexts(explorer).stream().anyMatch(text -> text.startsWith(SAVED)),
+                    "no saved connections for one who may not keep them: " + trees.topTexts(explorer));
+            activateExplorer();
+            trees.select(orders);
+            assertFalse(openEnabled(), "Open is disabled for cleo");
+            robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-without-connect.png"));
+        } finally {
+            UserSession again = signInAs("ada");
+            users.setRoles(again, cleo, before);
+            users.deleteCustomRole(again, "explore-only");
+        }
+    }
+
+    /** Whether Open runs for the explorer's selection now. */
+    private static boolean openEnabled() {
+        return robot.onUiThread(() -> ExplorerCommands.isEnabled(window, ExplorerCommands.OPEN));
+    }
+
+    /** Signs the demo user in, in place of whoever is; returns their session. */
+    private static UserSession signInAs(String user) throws Exception {
+        session.signOut();
+        Seed.AccessKey key = DemoDesktop.keyOf(user);
+        return session.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null))
+                .get(UI_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).session();
     }
 
     private static List<Path> filesHolding(List<Path> places, String text) {
