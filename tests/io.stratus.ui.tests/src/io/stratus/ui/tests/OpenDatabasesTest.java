@@ -71,7 +71,7 @@ import org.osgi.framework.FrameworkUtil;
  * is a real PostgreSQL ({@link LocalOrdersDatabase}): a database opened through the database service
  * shows its catalog under its node (schemas, tables and views, columns), a page at a time with "More…"
  * for a large schema, a level that cannot be read shows why, closing takes the catalog away; an open
- * database is saved as a connection (no password), which then opens asking for the password alone (a
+ * database is saved as a connection (no password), which then opens in its editor asking for the password alone (a
  * DynamoDB one with nothing to type), is renamed and deleted with confirmation; the password is
  * written nowhere; one whose roles do not let them connect gets no saved connections and no Open. Runs after {@link CloudExplorerTest}; alone, it sets the instance up as ada.
  */
@@ -239,6 +239,9 @@ class OpenDatabasesTest {
         robot.waitUntil("a second connection to orders", () -> databases().list(ada()).size() == before + 1);
         TreeItem orders = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders");
         robot.waitUntil("both connections under orders", () -> orders.getItemCount() == before + 1);
+        robot.waitUntil("Shop orders in the SQL editor, titled with the connection's name", () -> robot.onUiThread(
+                () -> Arrays.stream(window.getActivePage().getEditorReferences())
+                        .anyMatch(editor -> editor.getTitle().startsWith("Shop orders"))));
     }
 
     /** The fields a person can type into (a title area's message is a read-only Text). */

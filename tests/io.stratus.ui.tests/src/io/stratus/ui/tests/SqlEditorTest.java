@@ -310,6 +310,8 @@ class SqlEditorTest {
         run(editor, "select pg_sleep(120)");
         robot.waitUntil("the statement to run", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 1
                 && toolItem(editor, "Cancel").isEnabled());
+        // A cancel stops what the database runs: before the driver has sent the statement there is nothing to stop.
+        robot.waitUntil("pg_sleep running in PostgreSQL", () -> runningInPostgres("select pg_sleep(120)"));
         long started = System.nanoTime();
         robot.click(toolItem(editor, "Cancel"));
         awaitMessages(editor, "Cancelled");
@@ -503,6 +505,16 @@ class SqlEditorTest {
     }
 
     /** The first column of a query's rows, as text, read by another connection than the editor's. */
+    /** Whether the test's PostgreSQL runs {@code statement} now (on any connection). */
+    private static boolean runningInPostgres(String statement) {
+        try {
+            return column(postgres, postgresDatabase, "select count(*) from pg_stat_activity where state = 'active' "
+                    + "and query = '" + statement.replace("'", "''") + "'").equals(List.of("1"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> column(DatabaseServer server, String database, String query) throws SQLException {
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(query)) {
