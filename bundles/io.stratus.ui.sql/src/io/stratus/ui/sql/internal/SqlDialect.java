@@ -12,8 +12,8 @@ import java.util.Set;
  * The database still decides what a statement means; this only serves the editor.
  */
 public record SqlDialect(String family, Set<String> keywords, boolean dollarQuotes, boolean nestedComments,
-        boolean hashComments, boolean backslashEscapes, boolean backtickIdentifiers, boolean doubleQuotedStrings,
-        List<String> defaultSchemas) {
+        boolean hashComments, boolean dashCommentNeedsSpace, boolean backslashEscapes, boolean backtickIdentifiers,
+        boolean doubleQuotedStrings, List<String> defaultSchemas) {
 
     /** Keywords every engine here knows (SQL:2016's common core and its usual extensions). */
     private static final List<String> COMMON = List.of("ADD", "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BEGIN",
@@ -48,11 +48,14 @@ public record SqlDialect(String family, Set<String> keywords, boolean dollarQuot
     public static SqlDialect of(String family) {
         return switch (family) {
             case "postgresql" -> new SqlDialect(family, keywords(POSTGRESQL), true, true, false, false, false, false,
-                    List.of("public"));
+                    false, List.of("public"));
             case "redshift" -> new SqlDialect(family, keywords(REDSHIFT), true, false, false, false, false, false,
-                    List.of("public"));
-            case "mysql" -> new SqlDialect(family, keywords(MYSQL), false, false, true, true, true, true, List.of());
-            default -> new SqlDialect(family, keywords(List.of()), false, false, false, false, false, false, List.of());
+                    false, List.of("public"));
+            // MySQL reads "--" as a comment only before a space or control character ("1--1" is 1 - -1)
+            case "mysql" -> new SqlDialect(family, keywords(MYSQL), false, false, true, true, true, true, true,
+                    List.of());
+            default -> new SqlDialect(family, keywords(List.of()), false, false, false, false, false, false, false,
+                    List.of());
         };
     }
 

@@ -78,13 +78,18 @@ public final class StatementSplitter {
     }
 
     private boolean isComment(String text, int i) {
-        return text.startsWith("--", i) || text.startsWith("/*", i) || (dialect.hashComments() && text.charAt(i) == '#');
+        return dashComment(text, i) || text.startsWith("/*", i) || (dialect.hashComments() && text.charAt(i) == '#');
+    }
+
+    private boolean dashComment(String text, int i) {
+        return text.startsWith("--", i) && (!dialect.dashCommentNeedsSpace() || i + 2 == text.length()
+                || Character.isWhitespace(text.charAt(i + 2)) || Character.isISOControl(text.charAt(i + 2)));
     }
 
     /** The index after the quoted text or comment that starts at {@code i}; {@code i} if none starts there. */
     int skipQuotedOrComment(String text, int i) {
         char c = text.charAt(i);
-        if (c == '-' && text.startsWith("--", i) || dialect.hashComments() && c == '#') {
+        if (c == '-' && dashComment(text, i) || dialect.hashComments() && c == '#') {
             int end = text.indexOf('\n', i);
             return end < 0 ? text.length() : end + 1;
         }
