@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Every request, the SDK clients' and those signed here, is signed by the {@link VaultSigner},
  * which keeps nothing derived from a secret key (the SDK's own signer caches one per key).
  */
-@Component(service = AwsClients.class, configurationPid = AwsConfiguration.PID, immediate = true)
+@Component(service = AwsClients.class, configurationPid = AwsConfiguration.PID)
 public final class SdkAwsClients implements AwsClients {
 
     /** The component's configuration; every property is optional. */

@@ -20,7 +20,9 @@ import java.util.List;
  * are streamed: the driver fetches {@link #FETCH_SIZE} rows at a time inside a transaction, and a
  * page is read from the cursor only when asked for. A read-only link runs each statement alone in
  * a read-only transaction, which it rolls back afterwards (see {@link ReadOnlyRules}); a writing
- * link commits what each statement changed.
+ * link commits what each statement changed, or, with auto-commit off, leaves that to the person's
+ * commit or rollback. (The driver's connection never auto-commits: PostgreSQL streams rows only
+ * inside a transaction.)
  */
 public final class JdbcLink implements DatabaseLink {
 
@@ -33,6 +35,8 @@ public final class JdbcLink implements DatabaseLink {
     private final ReadOnlyRules readOnly;
     /** The statement executing or being read, for {@link #cancel()} from another thread. */
     private volatile Statement running;
+    /** Whether each statement's changes are committed as it finishes; else the person commits or rolls back. */
+    private volatile boolean autoCommit = true;
 
     private JdbcLink(Connection connection, AccessMode mode, ReadOnlyRules readOnly) {
         this.connection = connection;
@@ -88,7 +92,9 @@ public final class JdbcLink implements DatabaseLink {
         } catch (SQLException e) {
             throw SqlErrors.explain(e, "reading the catalog");
         } finally {
-            rollback(); // it read only: nothing to keep
+            if (ownsTransactions()) {
+                rollbackQuietly(); // it read only: nothing to keep
+            }
         }
     }
 
@@ -113,7 +119,9 @@ public final class JdbcLink implements DatabaseLink {
                 closeQuietly(jdbc);
             }
             running = null;
-            rollback();
+            if (ownsTransactions()) {
+                rollbackQuietly();
+            } // else the person's transaction: theirs to roll back (PostgreSQL refuses more statements until then)
             throw SqlErrors.explain(e, "running the statement");
         }
     }
@@ -136,31 +144,80 @@ public final class JdbcLink implements DatabaseLink {
             running = null;
         }
         if (mode == AccessMode.READ_ONLY) {
-            rollback();
-        } else {
-            commit();
+            rollbackQuietly();
+        } else if (autoCommit) {
+            commitStatement();
         }
     }
 
-    /** A statement failed while its rows were read: nothing of its transaction is kept. */
+    /** A statement failed while its rows were read: nothing of a transaction Stratus began for it is kept. */
     void failed(Statement statement) {
         if (running == statement) {
             running = null;
         }
-        rollback();
+        if (ownsTransactions()) {
+            rollbackQuietly();
+        }
     }
 
-    /** Keeps what a finished statement changed. */
-    private void commit() {
+    /** Whether Stratus begins and ends each transaction itself, rather than the person with commit and rollback. */
+    private boolean ownsTransactions() {
+        return mode == AccessMode.READ_ONLY || autoCommit;
+    }
+
+    @Override
+    public boolean transactional() {
+        return true;
+    }
+
+    @Override
+    public void autoCommit(boolean on) {
+        refuseReadOnly();
+        if (on && !autoCommit) {
+            commitStatement();
+        }
+        autoCommit = on;
+    }
+
+    @Override
+    public void commit() {
+        refuseReadOnly();
         try {
             connection.commit();
         } catch (SQLException e) {
-            rollback();
             throw SqlErrors.explain(e, "committing");
         }
     }
 
-    private void rollback() {
+    @Override
+    public void rollback() {
+        refuseReadOnly();
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw SqlErrors.explain(e, "rolling back");
+        }
+    }
+
+    /** A read-only link's transactions are Stratus's alone: each holds one statement and is rolled back. */
+    private void refuseReadOnly() {
+        if (mode == AccessMode.READ_ONLY) {
+            throw new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you read "
+                    + "data, not change it): Stratus rolls back each statement's read-only transaction itself.");
+        }
+    }
+
+    /** Keeps what a finished statement changed. */
+    private void commitStatement() {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw SqlErrors.explain(e, "committing");
+        }
+    }
+
+    private void rollbackQuietly() {
         try {
             connection.rollback();
         } catch (SQLException ignored) {

@@ -3,6 +3,7 @@ package io.stratus.connect.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.ResultPage;
@@ -33,6 +34,8 @@ final class Connection {
     private volatile boolean cancelled;
     /** Closed or back in the pool: a call that found this connection just before must not use it. */
     private volatile boolean released;
+    /** Changes wait for commit or rollback; guarded by {@link #busy}. */
+    private boolean manualCommit;
 
     Connection(OpenDatabase described, IdleConnections.Key key, DatabaseLink database) {
         this.described = described;
@@ -59,6 +62,10 @@ final class Connection {
         try {
             released = true;
             dropReading();
+            if (manualCommit) { // the next owner starts as everyone does: nothing pending, auto-commit on
+                database.rollback();
+                database.autoCommit(true);
+            }
             return Optional.of(database);
         } catch (RuntimeException broken) {
             return Optional.empty();
@@ -110,6 +117,43 @@ final class Connection {
                                 + "statement first.");
             }
             return page(pageSize);
+        });
+    }
+
+    void autoCommit(boolean on) {
+        transaction(() -> {
+            database.autoCommit(on);
+            manualCommit = !on;
+        });
+    }
+
+    void commit() {
+        transaction(database::commit);
+    }
+
+    void rollback() {
+        transaction(database::rollback);
+    }
+
+    /**
+     * Work on the transaction: refused where a transaction could only read (Stratus rolls back each
+     * statement of a read-only connection itself) and where the database has none. The rows being
+     * read belong to the transaction, so they go first.
+     */
+    private void transaction(Runnable work) {
+        if (described.mode() == AccessMode.READ_ONLY) {
+            throw new StratusException(Problem.FORBIDDEN, "This connection is read-only (your Stratus role lets you "
+                    + "read " + described.resourceId() + ", not change it): each statement runs alone in a read-only "
+                    + "transaction that Stratus rolls back, so there is nothing to commit or roll back.");
+        }
+        if (!database.transactional()) {
+            throw new StratusException(Problem.INVALID_INPUT, described.engine() + " has no transactions: each change "
+                    + "takes effect as its statement runs, so there is nothing to commit or roll back.");
+        }
+        exclusively(() -> {
+            dropReading();
+            work.run();
+            return null;
         });
     }
 

@@ -16,6 +16,7 @@ import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.CatalogPage;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
+import io.stratus.core.database.OpenDatabasesListener;
 import io.stratus.core.database.ResultPage;
 import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.identity.Secret;
@@ -39,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -48,10 +50,13 @@ import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each sign-in session's open databases apart: connections are found only under the session
  * that opened them, by an unguessable id, and all of a session's connections close when it ends.
+ * Each opening and closing is told to the {@link OpenDatabasesListener}s.
  */
 @Component(service = {DatabaseService.class, SessionListener.class}, configurationPid = ConnectConfiguration.PID)
 public final class DatabaseConnections implements DatabaseService, SessionListener {
@@ -67,6 +72,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         long idleConnectionSeconds() default 300;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnections.class);
     /** Closed connections one sign-in session keeps for reuse. */
     private static final int IDLE_PER_SESSION = 4;
     /** How often connections kept too long are closed, whoever's they are. */
@@ -88,6 +94,8 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     });
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
     private final List<DatabaseConnector> connectors = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<OpenDatabasesListener> listeners = new CopyOnWriteArrayList<>();
     /** Sign-in session id to its connections by id. */
     private final Map<String, Map<String, Connection>> open = new ConcurrentHashMap<>();
 
@@ -166,6 +174,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             connection.close();
             throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
         }
+        tell(listener -> listener.opened(session.id(), described));
         return described;
     }
 
@@ -211,6 +220,21 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     @Override
+    public void autoCommit(UserSession session, String connectionId, boolean on) {
+        connection(session, connectionId).autoCommit(on);
+    }
+
+    @Override
+    public void commit(UserSession session, String connectionId) {
+        connection(session, connectionId).commit();
+    }
+
+    @Override
+    public void rollback(UserSession session, String connectionId) {
+        connection(session, connectionId).rollback();
+    }
+
+    @Override
     public void cancel(UserSession session, String connectionId) {
         connection(session, connectionId).cancel();
     }
@@ -225,6 +249,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         }
         connection.release().ifPresentOrElse(released -> idle.park(session.id(), connection.key(), released),
                 connection::close);
+        tell(listener -> listener.closed(session.id(), connectionId));
         if (sessions.find(session.id()).isEmpty()) { // the session ended meanwhile: nothing may stay kept for it
             idle.closeAll(session.id());
         }
@@ -235,6 +260,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         Map<String, Connection> connections = open.remove(sessionId);
         if (connections != null) {
             connections.values().forEach(Connection::close);
+            connections.keySet().forEach(id -> tell(listener -> listener.closed(sessionId, id)));
         }
         idle.closeAll(sessionId);
     }
@@ -275,6 +301,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             connection.close();
             audit.record(session.principalId(), "close-database", "roles-changed", opened.resourceId() + " as "
                     + opened.username() + (opened.mode() == AccessMode.READ_ONLY ? ", read-only" : ""));
+            tell(listener -> listener.closed(session.id(), opened.id()));
         }
         return Optional.of(new StratusException(Problem.FORBIDDEN, reason));
     }
@@ -295,6 +322,17 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         IamTokens tokens = (spec, user) -> aws.rdsAuthToken(session.awsKeys(), spec.region(), spec.host(), spec.port(),
                 user, clock.instant());
         return DatabaseLogin.withIam(username, tokens);
+    }
+
+    /** A listener that fails is logged and skipped: the change it hears of has happened. */
+    private void tell(Consumer<OpenDatabasesListener> news) {
+        for (OpenDatabasesListener listener : listeners) {
+            try {
+                news.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to follow a change of open databases", listener.getClass().getName(), e);
+            }
+        }
     }
 
     private int pageSize(int requested) {

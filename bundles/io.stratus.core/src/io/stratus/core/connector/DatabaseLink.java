@@ -24,6 +24,32 @@ public interface DatabaseLink extends AutoCloseable {
      */
     void cancel();
 
+    /**
+     * Whether the database keeps changes in transactions that commit and rollback end; without
+     * them (the default) each change takes effect as its statement runs, and the three methods
+     * below are never called.
+     */
+    default boolean transactional() {
+        return false;
+    }
+
+    /**
+     * On (as every link opens): each statement's changes are kept as it finishes. Off: they
+     * gather in a transaction until {@link #commit()} or {@link #rollback()}; turning it on again
+     * commits that transaction.
+     */
+    default void autoCommit(boolean on) {
+        throw new UnsupportedOperationException("no transactions");
+    }
+
+    default void commit() {
+        throw new UnsupportedOperationException("no transactions");
+    }
+
+    default void rollback() {
+        throw new UnsupportedOperationException("no transactions");
+    }
+
     @Override
     void close();
 }

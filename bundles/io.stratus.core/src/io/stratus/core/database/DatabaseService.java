@@ -56,6 +56,22 @@ public interface DatabaseService {
      */
     ResultPage nextPage(UserSession session, String connectionId, long statement, int pageSize);
 
+    /**
+     * Whether each statement's changes are kept as it finishes (on, as every connection opens), or
+     * gathered in a transaction that {@link #commit} or {@link #rollback} ends. Turning it back on
+     * commits that transaction, as JDBC does.
+     *
+     * @throws io.stratus.core.StratusException FORBIDDEN for a read-only connection, INVALID_INPUT
+     *         for an engine without transactions
+     */
+    void autoCommit(UserSession session, String connectionId, boolean on);
+
+    /** Keeps what the open transaction changed; the same refusals as {@link #autoCommit}. */
+    void commit(UserSession session, String connectionId);
+
+    /** Drops what the open transaction changed; the same refusals as {@link #autoCommit}. */
+    void rollback(UserSession session, String connectionId);
+
     /** Stops the statement running on the connection, from any thread. */
     void cancel(UserSession session, String connectionId);
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The signed-in person's open databases: open, list, test, browse, close; statements with their
  * rows in pages ({@code GET .../rows} reads on), or all of them streamed as NDJSON with
- * {@code "stream": true}; cancel. The password of an open request is used for that login only.
+ * {@code "stream": true}; cancel; auto-commit, commit and rollback. The password of an open request is used for that login only.
  * And the person's saved connections, which hold no password.
  */
 final class DatabaseRoutes {
@@ -57,6 +57,9 @@ final class DatabaseRoutes {
                 .add("POST", "/api/databases/{id}/statements", Router.Wait.REMOTE, this::execute)
                 .add("GET", "/api/databases/{id}/rows", Router.Wait.REMOTE, this::rows)
                 .add("POST", "/api/databases/{id}/cancel", Router.Wait.REMOTE, this::cancel)
+                .add("PUT", "/api/databases/{id}/autoCommit", Router.Wait.REMOTE, this::autoCommit)
+                .add("POST", "/api/databases/{id}/commit", Router.Wait.REMOTE, this::commit)
+                .add("POST", "/api/databases/{id}/rollback", Router.Wait.REMOTE, this::rollback)
                 .add("GET", "/api/connections", this::savedConnections)
                 .add("POST", "/api/connections", this::saveConnection)
                 .add("PUT", "/api/connections/{id}", this::changeConnection)
@@ -179,6 +182,26 @@ final class DatabaseRoutes {
 
     private ApiResponse cancel(ApiRequest request) {
         databaseService.cancel(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse autoCommit(ApiRequest request) {
+        JsonNode on = request.body().get("on");
+        if (on == null || !on.isBoolean()) {
+            throw new StratusException(Problem.INVALID_INPUT, "Say whether auto-commit is to be on: {\"on\": true} or "
+                    + "{\"on\": false}.");
+        }
+        databaseService.autoCommit(request.signedIn(), request.pathParameter("id"), on.asBoolean());
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse commit(ApiRequest request) {
+        databaseService.commit(request.signedIn(), request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse rollback(ApiRequest request) {
+        databaseService.rollback(request.signedIn(), request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 

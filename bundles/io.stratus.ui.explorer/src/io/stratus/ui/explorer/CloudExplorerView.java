@@ -1,6 +1,5 @@
 package io.stratus.ui.explorer;
 
-import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.ui.explorer.internal.ExplorerCommands;
 import io.stratus.ui.explorer.internal.ExplorerElementComparer;
@@ -120,11 +119,15 @@ public final class CloudExplorerView extends CommonNavigator {
         return model;
     }
 
-    /** Opening a database (a double-click) runs the Open command; other nodes expand as usual. */
+    /**
+     * A double-click (or Enter) runs the Open command where a handler opens the node (a database, a
+     * saved connection, "More…" of a catalog; content bundles add theirs in plugin.xml); other nodes
+     * expand as usual.
+     */
     @Override
     protected void handleDoubleClick(DoubleClickEvent event) {
         if (event.getSelection() instanceof IStructuredSelection selection && selection.size() == 1
-                && selection.getFirstElement() instanceof CloudResource) {
+                && ExplorerCommands.isEnabled(getSite(), ExplorerCommands.OPEN)) {
             ExplorerCommands.execute(getSite(), ExplorerCommands.OPEN);
         } else {
             super.handleDoubleClick(event);

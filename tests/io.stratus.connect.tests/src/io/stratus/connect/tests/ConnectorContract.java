@@ -218,6 +218,42 @@ abstract class ConnectorContract {
     }
 
     @Test
+    void withAutoCommitOffChangesWaitForCommitOrRollbackAndReadersMayNotTurnItOff() throws SQLException {
+        try (DatabaseLink user = open(AccessMode.READ_WRITE)) {
+            assertTrue(user.transactional());
+            user.autoCommit(false);
+            user.execute("UPDATE orders SET note = 'pending' WHERE id = 7").close();
+            assertNotEquals("pending", noteOf(7), "others do not see what is not committed");
+            user.rollback();
+            user.execute("UPDATE orders SET note = 'kept' WHERE id = 7").close();
+            assertNotEquals("kept", noteOf(7));
+            user.commit();
+            assertEquals("kept", noteOf(7));
+            user.execute("UPDATE orders SET note = 'on again' WHERE id = 7").close();
+            user.autoCommit(true);
+            assertEquals("on again", noteOf(7), "turning auto-commit on commits the open transaction");
+            user.execute("UPDATE orders SET note = 'auto' WHERE id = 7").close();
+            assertEquals("auto", noteOf(7));
+        }
+        try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {
+            for (Runnable transaction : List.<Runnable>of(() -> viewer.autoCommit(false), viewer::commit, viewer::rollback)) {
+                StratusException refused = assertThrows(StratusException.class, transaction::run);
+                assertEquals(Problem.FORBIDDEN, refused.problem(), refused.getMessage());
+                assertTrue(refused.getMessage().startsWith("This connection is read-only"), refused.getMessage());
+            }
+        }
+    }
+
+    /** The note of an order as the test's administrator reads it, on a connection of its own. */
+    private Object noteOf(int order) throws SQLException {
+        try (Connection admin = server.connect(database); Statement sql = admin.createStatement();
+                java.sql.ResultSet rows = sql.executeQuery("SELECT note FROM orders WHERE id = " + order)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void noTextLetsAReadOnlySessionChangeAnything() throws SQLException {
         List<List<Object>> before = databaseState();
         try (DatabaseLink viewer = open(AccessMode.READ_ONLY)) {

@@ -135,4 +135,19 @@ final class PagedDatabaseService implements DatabaseService, AutoCloseable {
     public void close(UserSession session, String connectionId) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public void autoCommit(UserSession session, String connectionId, boolean on) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void commit(UserSession session, String connectionId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void rollback(UserSession session, String connectionId) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,6 +132,46 @@ class DatabaseApiTest {
                 Map.of("statement", "UPDATE numbers SET label = label WHERE n <= 3")));
         assertEquals(3, changed.get("updateCount").asInt());
         close(alice, writer);
+    }
+
+    @Test
+    void withAutoCommitOffChangesWaitForCommitOrRollbackWhichViewersAndDynamoDbRefuse() throws Exception {
+        String id = open(alice, postgres.password());
+        String path = "/api/databases/" + id;
+        ApiClient.assertError(alice.put(path + "/autoCommit", Map.of("on", "no")), 400, "bad_request");
+        assertEquals(204, alice.put(path + "/autoCommit", Map.of("on", false)).statusCode());
+        alice.post(path + "/statements", Map.of("statement", "UPDATE numbers SET label = 'pending' WHERE n = 9"));
+        assertEquals("n9", labelOf(9), "others do not see what is not committed");
+        assertEquals(204, alice.post(path + "/rollback", Map.of()).statusCode());
+        alice.post(path + "/statements", Map.of("statement", "UPDATE numbers SET label = 'kept' WHERE n = 9"));
+        assertEquals(204, alice.post(path + "/commit", Map.of()).statusCode());
+        assertEquals("kept", labelOf(9));
+        assertEquals(204, alice.put(path + "/autoCommit", Map.of("on", true)).statusCode());
+        alice.post(path + "/statements", Map.of("statement", "UPDATE numbers SET label = 'n9' WHERE n = 9"));
+        assertEquals("n9", labelOf(9));
+        close(alice, id);
+
+        String viewing = ApiClient.json(dave.post("/api/databases", login(postgres.password()))).get("id").asText();
+        HttpResponse<String> refused = dave.put("/api/databases/" + viewing + "/autoCommit", Map.of("on", false));
+        ApiClient.assertError(refused, 403, "forbidden");
+        assertTrue(ApiClient.json(refused).at("/error/message").asText().contains("read-only"), refused.body());
+        close(dave, viewing);
+
+        String table = ApiClient.json(alice.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS)))
+                .get("id").asText();
+        HttpResponse<String> noTransactions = alice.post("/api/databases/" + table + "/commit", Map.of());
+        ApiClient.assertError(noTransactions, 400, "bad_request");
+        assertTrue(ApiClient.json(noTransactions).at("/error/message").asText().contains("no transactions"),
+                noTransactions.body());
+        close(alice, table);
+    }
+
+    private static String labelOf(int n) throws SQLException {
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT label FROM numbers WHERE n = " + n)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Test

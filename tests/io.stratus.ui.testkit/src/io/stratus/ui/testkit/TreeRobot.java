@@ -156,13 +156,6 @@ public final class TreeRobot {
 
     /** Presses a key (such as {@link SWT#F5}) in the control: key bindings see it, as they see a typed key. */
     public void pressKey(Control control, int keyCode) {
-        robot.runOnUiThread(() -> {
-            control.setFocus();
-            for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
-                Event key = new Event();
-                key.keyCode = keyCode;
-                control.notifyListeners(type, key);
-            }
-        });
+        robot.pressKey(control, SWT.NONE, keyCode, '\0');
     }
 }

@@ -136,6 +136,11 @@ public final class UiRobot {
                 control -> text.equals(Widgets.visibleText(control)));
     }
 
+    /** Waits below {@code root} for the first control of {@code type}, such as the one table of a dialog. */
+    public <T extends Control> T waitForControl(Composite root, Class<T> type) {
+        return waitForControl(root, type, "at all", control -> true);
+    }
+
     /** Waits below {@code root} for a control of {@code type} that has data under {@code key}. */
     public <T extends Control> T waitForControlWithData(Composite root, Class<T> type, String key) {
         return waitForControl(root, type, "with data key '" + key + "'", control -> control.getData(key) != null);
@@ -157,6 +162,12 @@ public final class UiRobot {
                         .findFirst());
     }
 
+    /** The control of {@code type} below {@code root} that has data under {@code key}, if there is one now. */
+    public <T extends Control> Optional<T> findControlWithData(Composite root, Class<T> type, String key) {
+        return onUiThread(() -> Widgets.selfAndDescendants(root).filter(type::isInstance).map(type::cast)
+                .filter(control -> control.getData(key) != null).findFirst());
+    }
+
     /** Waits below {@code root} for a control whose visible text contains {@code part}, such as a dialog's message. */
     public Control waitForControlShowing(Composite root, String part) {
         return waitForControl(root, Control.class, "showing '" + part + "'",
@@ -173,6 +184,23 @@ public final class UiRobot {
         runOnUiThread(() -> {
             field.setFocus();
             field.setText(value);
+        });
+    }
+
+    /**
+     * Presses a key with modifiers (such as {@code SWT.MOD1} and {@code SWT.CR}) in the control, as a
+     * typed key reaches it: key bindings see it first.
+     */
+    public void pressKey(Control control, int modifiers, int keyCode, char character) {
+        runOnUiThread(() -> {
+            control.setFocus();
+            for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+                Event key = new Event();
+                key.keyCode = keyCode;
+                key.character = character;
+                key.stateMask = modifiers;
+                control.notifyListeners(type, key);
+            }
         });
     }
 

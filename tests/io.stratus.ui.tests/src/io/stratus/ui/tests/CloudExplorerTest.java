@@ -39,7 +39,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -90,14 +89,7 @@ class CloudExplorerTest {
             demo = Seed.fromJson(seed).accounts().getFirst();
         }
         robot.closeShellsExcept(windowShell);
-        explorer = robot.onUiThread(() -> {
-            try {
-                IViewPart view = window.getActivePage().showView(CloudExplorerView.ID);
-                return (Tree) ((CloudExplorerView) view).getCommonViewer().getControl();
-            } catch (PartInitException e) {
-                throw new AssertionError(e);
-            }
-        });
+        explorer = DemoDesktop.showExplorer(robot, window);
     }
 
     @AfterEach

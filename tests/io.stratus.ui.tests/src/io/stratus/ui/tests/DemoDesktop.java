@@ -1,16 +1,26 @@
 package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 /** The desktop the UI tests drive, in demo mode: its window, and the keys of the demo account's people. */
@@ -26,6 +36,18 @@ final class DemoDesktop {
                 .filter(open -> open.getShell().isVisible()).findFirst());
     }
 
+    /** Shows the Cloud Explorer in the window; returns its tree. */
+    static Tree showExplorer(UiRobot robot, IWorkbenchWindow window) {
+        return robot.onUiThread(() -> {
+            try {
+                IViewPart view = window.getActivePage().showView(CloudExplorerView.ID);
+                return (Tree) ((CloudExplorerView) view).getCommonViewer().getControl();
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     /** The access key of an IAM user of the demo account (demo mode's seed), such as {@code "ada"}. */
     static Seed.AccessKey keyOf(String user) {
         try (InputStream demo = Platform.getBundle("io.stratus.aws.simulator").getEntry("seeds/demo.json").openStream()) {
@@ -34,5 +56,52 @@ final class DemoDesktop {
         } catch (IOException e) {
             throw new UncheckedIOException("The demo seed of the AWS simulator could not be read", e);
         }
+    }
+
+    /** Where the desktop keeps anything: its home folder, demo mode's data, the workspace (log, settings), the configuration. */
+    static List<Path> dataAndLogs() throws IOException {
+        List<Path> places = new ArrayList<>();
+        places.add(Path.of(System.getProperty("user.home"), ".stratus"));
+        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            temporary.filter(path -> path.getFileName().toString().startsWith("stratus-demo-")).forEach(places::add);
+        }
+        places.add(Path.of(Platform.getInstanceLocation().getURL().getPath()));
+        places.add(Path.of(Platform.getConfigurationLocation().getURL().getPath()));
+        places.add(Platform.getLogFileLocation().toPath());
+        return places;
+    }
+
+    /** Files below {@code places} that hold {@code text} in UTF-8 or UTF-16 (either byte order). */
+    static List<Path> filesHolding(List<Path> places, String text) throws IOException {
+        List<byte[]> encodings = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE),
+                text.getBytes(StandardCharsets.UTF_16BE));
+        List<Path> holding = new ArrayList<>();
+        for (Path place : places) {
+            if (!Files.exists(place)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(place)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] content = Files.readAllBytes(file);
+                    if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
+                        holding.add(file);
+                    }
+                }
+            }
+        }
+        return holding;
+    }
+
+    private static int indexOf(byte[] content, byte[] part) {
+        outer:
+        for (int i = 0; i <= content.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (content[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

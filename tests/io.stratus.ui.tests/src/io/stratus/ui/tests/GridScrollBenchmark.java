@@ -84,7 +84,9 @@ class GridScrollBenchmark {
                     if (reached > shownTo) {
                         lastProgress = System.nanoTime();
                     } else if (System.nanoTime() - lastProgress > STALLED.toNanos()) {
-                        throw new AssertionError("The grid stopped at row " + shownTo + " of " + ROWS);
+                        throw new AssertionError("The grid stopped at row " + shownTo + " of " + ROWS + ": "
+                                + robot.onUiThread(() -> table.getItem(table.getItemCount() - 1).getText(1)) + ", "
+                                + robot.onUiThread(() -> table.getItemCount() + " items from row " + rows.topRow()));
                     } else {
                         Thread.sleep(1); // at the rows read so far: the next page is on its way
                     }

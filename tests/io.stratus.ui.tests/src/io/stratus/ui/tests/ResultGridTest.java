@@ -162,14 +162,16 @@ class ResultGridTest {
         assertEquals(List.of("3000", "3000", "row 3000"), cells(2999));
         robot.screenshot(host, SCREENSHOTS.resolve("result-grid-scrolled-to-the-end.png"));
         Path file = robot.onUiThread(() -> gridTable.rowsFile().orElseThrow());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        assertFalse(Files.exists(file), "the rows' file has no name another process could open it by");
+        Path open = openFile(file).orElseThrow(() -> new AssertionError("the grid holds " + file + " open"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(open)),
                 "the rows read are the person's alone");
-        assertTrue(Files.size(file) > 3000 * 10, "the rows read are in the file: " + Files.size(file));
+        assertTrue(Files.size(open) > 3000 * 10, "the rows read are in the file: " + Files.size(open));
         robot.runOnUiThread(() -> table.setTopIndex(0));
         assertEquals(List.of("1", "1", "row 1"), cells(0));
         assertEquals(List.of("1234", "1234", "row 1234"), cells(1233));
         robot.runOnUiThread(grid::clear);
-        assertFalse(Files.exists(file), "clearing the grid deletes its file");
+        assertTrue(openFile(file).isEmpty(), "clearing the grid lets go of its file, which the system then deletes");
         assertEquals(0, (int) robot.onUiThread(table::getItemCount));
     }
 
@@ -284,6 +286,19 @@ class ResultGridTest {
         assertTrue(hex.startsWith("3 bytes\n00000000  00 ff 41 "), hex);
         assertTrue(hex.stripTrailing().endsWith("..A"), hex);
         robot.runOnUiThread(binary::close);
+    }
+
+    /** This process's descriptor of {@code file} (deleted), if it holds one: {@code /proc/self/fd/N}. */
+    private static java.util.Optional<Path> openFile(Path file) throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).toString().startsWith(file.toString());
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).findFirst();
+        }
     }
 
     private static void show(String statement, int pageSize) {

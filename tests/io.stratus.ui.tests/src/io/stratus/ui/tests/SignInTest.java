@@ -17,15 +17,12 @@ import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.custom.CLabel;
@@ -178,13 +175,13 @@ class SignInTest {
                 throw new IllegalStateException(e);
             }
         });
-        List<Path> places = desktopDataAndLogs();
+        List<Path> places = DemoDesktop.dataAndLogs();
         for (String secret : secretsTyped) {
-            for (Path found : filesHolding(places, secret)) {
+            for (Path found : DemoDesktop.filesHolding(places, secret)) {
                 throw new AssertionError("A secret typed at sign-in was written to " + found);
             }
         }
-        assertFalse(filesHolding(places, "assumed-role/DemoReadOnly").isEmpty(),
+        assertFalse(DemoDesktop.filesHolding(places, "assumed-role/DemoReadOnly").isEmpty(),
                 "the search must see the desktop's store, where the role's sign-in is recorded: " + places);
     }
 
@@ -268,52 +265,5 @@ class SignInTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    /** Where the desktop keeps anything: its home folder, demo mode's data, the workspace (log, settings), the configuration. */
-    private static List<Path> desktopDataAndLogs() throws IOException {
-        List<Path> places = new ArrayList<>();
-        places.add(Path.of(System.getProperty("user.home"), ".stratus"));
-        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            temporary.filter(path -> path.getFileName().toString().startsWith("stratus-demo-")).forEach(places::add);
-        }
-        places.add(Path.of(Platform.getInstanceLocation().getURL().getPath()));
-        places.add(Path.of(Platform.getConfigurationLocation().getURL().getPath()));
-        places.add(Platform.getLogFileLocation().toPath());
-        return places;
-    }
-
-    /** Files below {@code places} that hold {@code text} in UTF-8 or UTF-16 (either byte order). */
-    private static List<Path> filesHolding(List<Path> places, String text) throws IOException {
-        List<byte[]> encodings = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE),
-                text.getBytes(StandardCharsets.UTF_16BE));
-        List<Path> holding = new ArrayList<>();
-        for (Path place : places) {
-            if (!Files.exists(place)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(place)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] content = Files.readAllBytes(file);
-                    if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
-                        holding.add(file);
-                    }
-                }
-            }
-        }
-        return holding;
-    }
-
-    private static int indexOf(byte[] content, byte[] part) {
-        outer:
-        for (int i = 0; i <= content.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (content[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

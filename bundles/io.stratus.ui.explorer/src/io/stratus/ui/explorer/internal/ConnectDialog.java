@@ -2,11 +2,14 @@ package io.stratus.ui.explorer.internal;
 
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.ui.database.DatabaseEditorInput;
+import io.stratus.ui.database.DatabaseEditors;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -29,14 +32,18 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 
 /**
  * Connects to a database of the Cloud Explorer: as a database user with a password, as a user
  * alone with IAM database authentication where the explorer saw it enabled (a token made with the
  * person's own AWS keys replaces the password), or with nothing to type where the engine opens
- * with the person's AWS identity (DynamoDB). Test Connection opens the database in a Job, makes a
- * round trip and closes it again, so that the answer (or the database's reason) shows here. The
- * password serves that one login: it is wiped once the driver has logged in and never stored.
+ * with the person's AWS identity (DynamoDB). Open (the default button) opens the database in a Job
+ * and then its engine's editor (see {@link DatabaseEditors}), which owns the connection from then
+ * on. Test Connection opens it, makes a round trip and closes it again, so that the answer (or the
+ * database's reason) shows here. The password serves that one login: it is wiped once the driver
+ * has logged in and never stored.
  */
 public final class ConnectDialog extends TitleAreaDialog {
 
@@ -46,11 +53,16 @@ public final class ConnectDialog extends TitleAreaDialog {
     public static final String IAM = "io.stratus.ui.explorer.connect.iam";
     public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
     public static final String TEST_LABEL = "Test Connection";
+    public static final String OPEN_LABEL = "Open";
     private static final int TEST = IDialogConstants.CLIENT_ID + 1;
+    private static final int OPEN = IDialogConstants.CLIENT_ID + 2;
 
+    private final IWorkbenchPage page;
     private final CloudResource resource;
-    private final String engineName;
+    private final DatabaseEngine engine;
     private final boolean awsIdentity;
+    /** The editor the engine's bundle declares, if any: without one, the database can only be tested here. */
+    private final Optional<String> editor;
     private final UserSession session;
     private final DatabaseService databases;
     private Text user;
@@ -60,15 +72,17 @@ public final class ConnectDialog extends TitleAreaDialog {
     private Job running;
 
     /**
-     * @param engineName the engine as people call it
-     * @param awsIdentity whether the engine opens with the person's AWS identity (no database user)
+     * @param page where the database's editor opens
+     * @param engine the database's engine, as its connector's bundle describes it
      */
-    public ConnectDialog(Shell parent, CloudResource resource, String engineName, boolean awsIdentity,
+    public ConnectDialog(Shell parent, IWorkbenchPage page, CloudResource resource, DatabaseEngine engine,
             UserSession session, DatabaseService databases) {
         super(parent);
+        this.page = page;
         this.resource = resource;
-        this.engineName = engineName;
-        this.awsIdentity = awsIdentity;
+        this.engine = engine;
+        this.awsIdentity = engine.defaults().awsIdentity();
+        this.editor = DatabaseEditors.editorFor(engine.id());
         this.session = session;
         this.databases = databases;
     }
@@ -87,7 +101,7 @@ public final class ConnectDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle(resource.name() + " (" + engineName + ")");
+        setTitle(resource.name() + " (" + engine.name() + ")");
         Composite form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
@@ -133,7 +147,10 @@ public final class ConnectDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, TEST, TEST_LABEL, true);
+        createButton(parent, TEST, TEST_LABEL, false);
+        createButton(parent, OPEN, OPEN_LABEL, true).setToolTipText(editor.isPresent()
+                ? "Opens " + resource.name() + " in the " + engine.name() + " editor"
+                : "No editor for " + engine.name() + " databases is installed: test the connection only");
         createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, false);
         validate();
     }
@@ -141,7 +158,9 @@ public final class ConnectDialog extends TitleAreaDialog {
     @Override
     protected void buttonPressed(int id) {
         if (id == TEST) {
-            test();
+            connect(false);
+        } else if (id == OPEN) {
+            connect(true);
         } else if (id == IDialogConstants.CLOSE_ID) {
             close();
         } else {
@@ -149,14 +168,20 @@ public final class ConnectDialog extends TitleAreaDialog {
         }
     }
 
-    /** Says what is missing, and allows the test only when nothing is. */
+    /** Says what is missing, and allows the test and opening only when nothing is. */
     private void validate() {
         Optional<String> missing = missing();
         setErrorMessage(null);
         setMessage(missing.orElse(ready()));
+        enableButtons();
+    }
+
+    private void enableButtons() {
+        boolean ready = missing().isEmpty() && running == null;
         Button test = getButton(TEST);
         if (test != null) {
-            test.setEnabled(missing.isEmpty() && running == null);
+            test.setEnabled(ready);
+            getButton(OPEN).setEnabled(ready && editor.isPresent());
         }
     }
 
@@ -177,11 +202,14 @@ public final class ConnectDialog extends TitleAreaDialog {
     }
 
     private String ready() {
-        return "Test the connection to " + resource.endpoint().map(e -> e.host() + ":" + e.port()).orElse(resource.name())
-                + ". Stratus saves no password.";
+        String where = resource.endpoint().map(e -> e.host() + ":" + e.port()).orElse(resource.name());
+        return (editor.isPresent() ? "Open " + where + ", or test the connection first."
+                : "Test the connection to " + where + " (no editor for " + engine.name() + " is installed).")
+                + " Stratus saves no password.";
     }
 
-    private void test() {
+    /** Logs in with what was typed, in a Job: then opens the editor, or tests and closes the connection. */
+    private void connect(boolean open) {
         String login = awsIdentity ? "" : user.getText().strip();
         Optional<Secret> secret = Optional.empty();
         if (!awsIdentity && !iam.getSelection()) {
@@ -192,15 +220,18 @@ public final class ConnectDialog extends TitleAreaDialog {
         Optional<String> other = awsIdentity ? Optional.empty()
                 : Optional.of(database.getText().strip()).filter(name -> !name.isEmpty());
         Optional<Secret> once = secret;
-        String name = "Testing the connection to " + resource.name();
-        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, login, once, other));
+        String name = (open ? "Opening " : "Testing the connection to ") + resource.name();
+        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, open, login, once, other));
         setMessage(name + (login.isEmpty() ? "" : " as " + login) + "\u2026");
-        getButton(TEST).setEnabled(false);
+        enableButtons();
         running.schedule();
     }
 
-    /** Runs in the Job: open, round trip, close; the outcome goes to the dialog if it is still open. */
-    private IStatus attempt(IProgressMonitor monitor, String name, String login, Optional<Secret> password,
+    /**
+     * Runs in the Job: logs in, then either hands the connection to the editor or makes a round trip
+     * and closes it; the outcome goes to the dialog if it is still open.
+     */
+    private IStatus attempt(IProgressMonitor monitor, String name, boolean open, String login, Optional<Secret> password,
             Optional<String> other) {
         SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
         long started = System.nanoTime();
@@ -210,6 +241,10 @@ public final class ConnectDialog extends TitleAreaDialog {
                 opened = databases.open(session, resource.id(), login, password, other);
             } finally {
                 password.ifPresent(Secret::clear); // the driver has logged in with it, or refused it
+            }
+            if (open) {
+                show(() -> openEditor(opened), () -> closeInJob(opened)); // closed meanwhile: nobody takes it
+                return Status.OK_STATUS;
             }
             try {
                 databases.test(session, opened.id());
@@ -224,6 +259,28 @@ public final class ConnectDialog extends TitleAreaDialog {
         return Status.OK_STATUS; // the dialog shows the outcome next to what the person typed
     }
 
+    /** The editor owns the connection from here on; if it cannot open, the connection is closed again. */
+    private void openEditor(OpenDatabase opened) {
+        try {
+            DatabaseEditors.open(page, new DatabaseEditorInput(opened, resource.name(), engine));
+            close();
+        } catch (PartInitException e) {
+            closeInJob(opened);
+            setErrorMessage("The " + engine.name() + " editor did not open: " + e.getMessage());
+        }
+    }
+
+    private void closeInJob(OpenDatabase opened) {
+        Job.create("Closing " + resource.name(), (IProgressMonitor monitor) -> {
+            try {
+                databases.close(session, opened.id());
+            } catch (StratusException alreadyClosed) {
+                // the session ended meanwhile, and the connection with it
+            }
+            return Status.OK_STATUS;
+        }).schedule();
+    }
+
     private String connected(OpenDatabase opened, long millis) {
         String how = opened.awsIdentity() ? " with your AWS identity" : " as " + opened.username()
                 + (opened.iamAuthentication() ? " (IAM token)" : "");
@@ -232,13 +289,24 @@ public final class ConnectDialog extends TitleAreaDialog {
     }
 
     private void show(Runnable outcome) {
+        show(outcome, () -> { });
+    }
+
+    /** Runs {@code outcome} on the UI thread if the dialog is still open, else {@code gone}. */
+    private void show(Runnable outcome, Runnable gone) {
         Shell shell = getShell();
-        if (shell != null && !shell.isDisposed()) {
+        if (shell == null || shell.isDisposed()) {
+            gone.run();
+        } else {
             shell.getDisplay().asyncExec(() -> {
-                if (!shell.isDisposed()) {
+                if (shell.isDisposed()) {
+                    gone.run();
+                } else {
                     running = null;
                     outcome.run();
-                    getButton(TEST).setEnabled(missing().isEmpty());
+                    if (!shell.isDisposed()) {
+                        enableButtons();
+                    }
                 }
             });
         }

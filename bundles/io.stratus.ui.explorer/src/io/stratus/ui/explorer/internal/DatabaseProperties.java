@@ -4,27 +4,19 @@ import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeMap;
-
-import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
-import org.eclipse.ui.views.properties.PropertyDescriptor;
 
 /**
  * A discovered database in the Properties view: what it is (engine and version, status, ARN), how
  * to connect (endpoint, database, TLS, IAM authentication, URL) as far as the person may read that,
  * its tags and what AWS says besides (instance class, VPC, ...). Read-only, made once per selection.
  */
-final class DatabaseProperties implements IPropertySource {
+final class DatabaseProperties extends ReadOnlyProperties {
 
     private static final String DATABASE = "Database";
     private static final String CONNECTION = "Connection";
     private static final String TAGS = "Tags";
     private static final String DETAILS = "Details";
-
-    private final Map<PropertyDescriptor, String> values = new LinkedHashMap<>();
 
     /** @param connection the connection settings, or why the person cannot see them */
     DatabaseProperties(CloudResource resource, String engineName, Connection connection) {
@@ -71,43 +63,8 @@ final class DatabaseProperties implements IPropertySource {
         }
     }
 
-    private void put(String category, String name, String value) {
-        PropertyDescriptor descriptor = new PropertyDescriptor(category + "." + name, name);
-        descriptor.setCategory(category);
-        values.put(descriptor, value == null || value.isEmpty() ? "\u2014" : value);
-    }
-
     private void tlsAndIam(boolean tlsRequired, boolean iamAuthentication) {
         put(CONNECTION, "TLS", tlsRequired ? "required, verified" : "not required");
         put(CONNECTION, "IAM database authentication", iamAuthentication ? "available" : "not enabled");
-    }
-
-    @Override
-    public IPropertyDescriptor[] getPropertyDescriptors() {
-        return values.keySet().toArray(IPropertyDescriptor[]::new);
-    }
-
-    @Override
-    public Object getPropertyValue(Object id) {
-        return values.entrySet().stream().filter(entry -> entry.getKey().getId().equals(id)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-    }
-
-    @Override
-    public Object getEditableValue() {
-        return null;
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
     }
 }

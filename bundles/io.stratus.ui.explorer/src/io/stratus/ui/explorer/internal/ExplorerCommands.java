@@ -4,11 +4,13 @@ import io.stratus.ui.explorer.CloudExplorerView;
 
 import java.util.Optional;
 
+import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.services.IServiceLocator;
@@ -26,11 +28,23 @@ public final class ExplorerCommands {
     }
 
     /** The Cloud Explorer of the event's window, if it is open. */
-    static Optional<CloudExplorerView> view(ExecutionEvent event) {
-        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+    public static Optional<CloudExplorerView> view(ExecutionEvent event) {
+        return view(HandlerUtil.getActiveWorkbenchWindow(event));
+    }
+
+    /** The Cloud Explorer of a window, if it is open there. */
+    public static Optional<CloudExplorerView> view(IWorkbenchWindow window) {
         IWorkbenchPage page = window == null ? null : window.getActivePage();
         return Optional.ofNullable(page == null ? null : page.findView(CloudExplorerView.ID))
                 .filter(CloudExplorerView.class::isInstance).map(CloudExplorerView.class::cast);
+    }
+
+    /** Whether a handler runs the command for the current selection (and the person may). */
+    public static boolean isEnabled(IServiceLocator services, String commandId) {
+        Command command = services.getService(ICommandService.class).getCommand(commandId);
+        // evaluated now, with the selection of this moment, not as last shown in a menu
+        command.setEnabled(services.getService(IHandlerService.class).getCurrentState());
+        return command.isDefined() && command.isEnabled();
     }
 
     /** Runs a command as its key binding would. */

@@ -1,7 +1,6 @@
 package io.stratus.ui.explorer.internal;
 
 import io.stratus.core.cloud.CloudResource;
-import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.explorer.ExplorerTree.RegionNode;
 import io.stratus.core.explorer.ExplorerTree.ServiceNode;
 import io.stratus.core.explorer.ScanStatus;
@@ -9,52 +8,25 @@ import io.stratus.ui.explorer.AccountItem;
 import io.stratus.ui.explorer.ExplorerNotice;
 import io.stratus.ui.explorer.RegionItem;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
-import org.eclipse.jface.resource.ResourceLocator;
-import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider.IStyledLabelProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StyledString;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.ui.IMemento;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.navigator.ICommonContentExtensionSite;
-import org.eclipse.ui.navigator.ICommonLabelProvider;
 
 /**
  * Names, decorations and icons of the explorer's nodes: a database shows its engine, version and
  * status; a region the outcome of its scan (how many databases, or no permission naming the IAM
  * action, AWS's reason for a failure, a timeout). Cheap per node: a region may hold thousands.
  */
-public final class ExplorerLabelProvider extends LabelProvider implements ICommonLabelProvider, IStyledLabelProvider {
+public final class ExplorerLabelProvider extends ExplorerLabels {
 
-    private static final String BUNDLE = "io.stratus.ui.explorer";
-    private static final String OTHER_ENGINE = "other";
-
-    private final LocalResourceManager images = new LocalResourceManager(JFaceResources.getResources());
-    /** By file name; a region's thousands of databases share a handful of icons. */
-    private final Map<String, Image> icons = new HashMap<>();
-    /** The icon file of each engine id, looked up once. */
-    private final Map<String, String> engineIcons = new HashMap<>();
     private Engines engines = Engines.NONE;
 
     @Override
     public void init(ICommonContentExtensionSite site) {
-        // Created by the navigator from plugin.xml: the workbench's context finds the OSGi service.
-        CloudExplorer explorer = PlatformUI.getWorkbench().getService(CloudExplorer.class);
-        if (explorer != null) {
-            engines = Engines.of(explorer);
-        }
-    }
-
-    @Override
-    public String getText(Object element) {
-        return getStyledText(element).getString();
+        super.init(site);
+        engines = Engines.running();
     }
 
     @Override
@@ -124,21 +96,13 @@ public final class ExplorerLabelProvider extends LabelProvider implements ICommo
                 case FAILED -> icon("failed");
                 case TIMED_OUT -> icon("timedout");
             };
-            case CloudResource resource -> icon(engineIcons.computeIfAbsent(resource.engine(), this::engineIcon));
+            case CloudResource resource -> icons().engine(resource.engine());
             default -> null;
         };
     }
 
-    /** The engine's own icon key, else its family's icon (one for PostgreSQL and Aurora PostgreSQL). */
-    private String engineIcon(String engineId) {
-        String key = engines.find(engineId).map(engine -> engine.icon().orElse(engine.family())).orElse(OTHER_ENGINE);
-        return getClass().getClassLoader().getResource("icons/db-" + key + ".png") != null ? "db-" + key : "db-" + OTHER_ENGINE;
-    }
-
     private Image icon(String name) {
-        return icons.computeIfAbsent(name, file -> images.create(ResourceLocator
-                .imageDescriptorFromBundle(BUNDLE, "icons/" + file + ".png")
-                .orElseGet(ImageDescriptor::getMissingImageDescriptor)));
+        return icons().icon(name);
     }
 
     @Override
@@ -150,19 +114,5 @@ public final class ExplorerLabelProvider extends LabelProvider implements ICommo
                             : outcome(region.node()));
             default -> getText(element);
         };
-    }
-
-    @Override
-    public void restoreState(IMemento memento) {
-    }
-
-    @Override
-    public void saveState(IMemento memento) {
-    }
-
-    @Override
-    public void dispose() {
-        images.dispose();
-        super.dispose();
     }
 }

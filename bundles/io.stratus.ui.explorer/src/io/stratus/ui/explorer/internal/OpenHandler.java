@@ -17,8 +17,8 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
- * Opens the selected database: its connect dialog, which logs in and tests the connection. The
- * database editors will open from there.
+ * Opens the selected database: its connect dialog, which logs in and opens the editor the engine's
+ * bundle declares (or tests the connection).
  */
 public final class OpenHandler extends AbstractHandler {
 
@@ -38,8 +38,13 @@ public final class OpenHandler extends AbstractHandler {
                     + "not running. Wait a moment and try again; if this lasts, see the Error Log.");
         } else {
             Optional<DatabaseEngine> engine = Engines.of(explorer).find(resource.engine());
-            new ConnectDialog(window.getShell(), resource, engine.map(DatabaseEngine::name).orElse(resource.engine()),
-                    engine.map(e -> e.defaults().awsIdentity()).orElse(false), who.get().session(), databases).open();
+            if (engine.isEmpty()) {
+                MessageDialog.openInformation(window.getShell(), "Cannot Open " + resource.name(), "Stratus has no "
+                        + "connector for " + resource.engine() + " databases installed.");
+            } else {
+                new ConnectDialog(window.getShell(), window.getActivePage(), resource, engine.get(), who.get().session(),
+                        databases).open();
+            }
         }
         return null;
     }

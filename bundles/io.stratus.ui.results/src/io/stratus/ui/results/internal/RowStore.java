@@ -31,9 +31,10 @@ import java.util.Map;
 /**
  * The rows a grid has read, in a temporary file of its own rather than on the heap: blocks of up
  * to {@value #BLOCK_ROWS} rows, of which the few read last stay in memory for the rows in view.
- * The file is readable by its owner only and is deleted when the store closes (and by the
- * operating system if the process dies first, as it is unlinked on close). Thread-safe: pages are
- * appended by a Job while the UI reads.
+ * The file is made readable by its owner only and deleted when the store closes; where the
+ * system allows (Linux, macOS) its name is removed as soon as it is open, so no other process can
+ * open it and the system frees it even if this process dies. Thread-safe: pages are appended by a
+ * Job while the UI reads.
  */
 final class RowStore implements AutoCloseable {
 

@@ -19,8 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * When a session ends by itself (idle, timed out, keys rejected by AWS), tells the person why and
- * offers to sign in again. Windows, views and editors stay as they were; whatever needs the keys
- * waits for the next sign-in.
+ * offers to sign in again. Windows and views stay as they were (editors of open databases close,
+ * as their connections ended with the session); whatever needs the keys waits for the next sign-in.
  */
 @Component(service = {}, immediate = true)
 public final class SessionEndedPrompt implements SessionChangeListener {
@@ -59,8 +59,8 @@ public final class SessionEndedPrompt implements SessionChangeListener {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         Shell parent = window == null ? null : window.getShell();
         MessageDialog prompt = new MessageDialog(parent, TITLE, null,
-                how.explanation() + "\n\nYour windows and views stay as they are; what needs your AWS keys waits until "
-                        + "you sign in again.",
+                how.explanation() + "\n\nYour windows and views stay as they are; open databases closed with the session. "
+                        + "What needs your AWS keys waits until you sign in again.",
                 MessageDialog.INFORMATION, 0, SIGN_IN_AGAIN, "Not Now");
         if (prompt.open() == 0) {
             SignInFlow.open(parent, session);

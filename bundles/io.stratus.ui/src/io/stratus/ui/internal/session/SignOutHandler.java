@@ -7,7 +7,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** File &gt; Sign Out: ends the session and wipes its keys; windows and views stay as they are. */
+/** File &gt; Sign Out: ends the session and wipes its keys; windows and views stay as they are, database editors close. */
 public final class SignOutHandler extends AbstractHandler {
 
     @Override

@@ -1,0 +1,108 @@
+package io.stratus.ui.sql.internal;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.ResultPage;
+import io.stratus.core.session.UserSession;
+import io.stratus.ui.sql.internal.StatementSplitter.Statement;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * Runs statements of an editor one after the other on its connection, in a Job: the first page of
+ * each result goes to the editor as it arrives; the first failure stops the rest. Cancelling the
+ * Job (the editor's Cancel, or the Progress view) asks the database to stop the statement running.
+ */
+public final class StatementRun extends Job {
+
+    /** What the editor hears, on the Job's thread. */
+    public interface Outcome {
+
+        void started(Statement statement, int index, int of);
+
+        void result(Statement statement, ResultPage first, long millis);
+
+        /** The statement failed, or was stopped: {@code cancelled}. */
+        void failed(Statement statement, String reason, boolean cancelled);
+
+        void finished(int ran, int of, boolean cancelled);
+    }
+
+    private final DatabaseService databases;
+    private final UserSession session;
+    private final String connectionId;
+    private final List<Statement> statements;
+    private final int pageSize;
+    private final Outcome outcome;
+    private final Object family;
+
+    public StatementRun(String name, DatabaseService databases, UserSession session, String connectionId,
+            List<Statement> statements, int pageSize, Outcome outcome, Object family) {
+        super(name);
+        this.databases = databases;
+        this.session = session;
+        this.connectionId = connectionId;
+        this.statements = List.copyOf(statements);
+        this.pageSize = pageSize;
+        this.outcome = outcome;
+        this.family = family;
+        setUser(false);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, getName(), statements.size());
+        int ran = 0;
+        for (Statement statement : statements) {
+            if (progress.isCanceled()) {
+                break;
+            }
+            progress.subTask(firstLine(statement.text()));
+            outcome.started(statement, ran, statements.size());
+            long started = System.nanoTime();
+            try {
+                ResultPage first = databases.execute(session, connectionId, statement.text(), pageSize);
+                outcome.result(statement, first, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                ran++;
+            } catch (StratusException e) {
+                outcome.failed(statement, e.getMessage(), progress.isCanceled());
+                break;
+            }
+            progress.worked(1);
+        }
+        outcome.finished(ran, statements.size(), progress.isCanceled());
+        return progress.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS; // failures show in the editor
+    }
+
+    /** Stops the statement at the database; off the thread that cancels (the UI's), as the driver may connect to cancel. */
+    @Override
+    protected void canceling() {
+        Job stop = Job.create("Cancelling: " + getName(), (IProgressMonitor monitor) -> {
+            try {
+                databases.cancel(session, connectionId);
+            } catch (StratusException closed) {
+                // nothing runs any more
+            }
+            return Status.OK_STATUS;
+        });
+        stop.setSystem(true);
+        stop.schedule();
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return this.family.equals(family);
+    }
+
+    public static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 80 ? line.substring(0, 80) + "\u2026" : line;
+    }
+}

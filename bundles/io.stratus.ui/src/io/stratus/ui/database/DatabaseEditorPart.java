@@ -1,0 +1,92 @@
+package io.stratus.ui.database;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.session.UserSession;
+import io.stratus.ui.session.CurrentSession;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+/**
+ * An editor of an open database ({@link DatabaseEditorInput}): it works in the session that opened
+ * the database, and closing it closes the connection (in a Job: a driver may wait for the server).
+ * When that session ends, the workbench closes the editor (its connection ended with the session).
+ * Nothing to save: what the editor changes, it changes in the database.
+ */
+public abstract class DatabaseEditorPart extends EditorPart {
+
+    private UserSession session;
+    private DatabaseService databases;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof DatabaseEditorInput)) {
+            throw new PartInitException("A database editor opens an open database, not " + input.getName());
+        }
+        CurrentSession current = site.getService(CurrentSession.class);
+        session = current == null ? null : current.signedIn().map(who -> who.session()).orElse(null);
+        databases = site.getService(DatabaseService.class);
+        if (session == null || databases == null) {
+            throw new PartInitException("Sign in to Stratus to open " + input.getName() + ".");
+        }
+        setSite(site);
+        setInput(input);
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    public final DatabaseEditorInput database() {
+        return (DatabaseEditorInput) getEditorInput();
+    }
+
+    /** The sign-in session that opened the database. */
+    public final UserSession session() {
+        return session;
+    }
+
+    public final DatabaseService databases() {
+        return databases;
+    }
+
+    @Override
+    public void dispose() {
+        String connection = database().connectionId();
+        Job closing = Job.create("Closing " + database().getName(), (IProgressMonitor monitor) -> {
+            try {
+                databases.close(session, connection);
+            } catch (StratusException alreadyClosed) {
+                // the session ended, or its roles closed the connection: nothing left to close
+            }
+            return Status.OK_STATUS;
+        });
+        closing.setSystem(true);
+        closing.schedule();
+        super.dispose();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        // nothing to save
+    }
+
+    @Override
+    public void doSaveAs() {
+        // nothing to save
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+}

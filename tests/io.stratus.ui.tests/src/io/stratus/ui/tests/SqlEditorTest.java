@@ -1,0 +1,554 @@
+package io.stratus.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.connect.ConnectConfiguration;
+import io.stratus.core.admin.UserAdministration;
+import io.stratus.core.cloud.CloudResource;
+import io.stratus.core.cloud.CloudService;
+import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.DatabaseService;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+import io.stratus.discovery.Discovery;
+import io.stratus.discovery.Found;
+import io.stratus.discovery.Scan;
+import io.stratus.discovery.ScanScope;
+import io.stratus.testing.DatabaseServer;
+import io.stratus.testing.MariaDbServer;
+import io.stratus.testing.PostgresServer;
+import io.stratus.testing.TestCertificates;
+import io.stratus.ui.database.DatabaseEditorInput;
+import io.stratus.ui.explorer.CloudExplorerView;
+import io.stratus.ui.explorer.internal.ConnectDialog;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.sql.SqlEditor;
+import io.stratus.ui.testkit.TreeRobot;
+import io.stratus.ui.testkit.UiRobot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Opening a database from the Cloud Explorer into the SQL editor and working in it, against real
+ * PostgreSQL and MariaDB servers that a discovery contribution of this test puts in the explorer
+ * (as an engine's bundle would): open through the connect dialog, Ctrl+Enter, a script, auto-commit
+ * off with commit and rollback, cancel, a Viewer's refused write, closing the editor and signing out.
+ */
+@Order(5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SqlEditorTest {
+
+    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
+    private static final String REGION = "eu-west-1";
+    private static final CloudService LOCAL = new CloudService("LOCAL", "Local Test Databases", List.of(), 900);
+
+    private static UiRobot robot;
+    private static TreeRobot trees;
+    private static IWorkbenchWindow window;
+    private static Shell windowShell;
+    private static CurrentSession session;
+    private static PostgresServer postgres;
+    private static MariaDbServer mariadb;
+    private static String postgresDatabase;
+    private static String mariadbDatabase;
+    private static ServiceRegistration<Discovery> discovery;
+    /** The database connections' settings before the test trusted its authority. */
+    private static Dictionary<String, Object> connectSettings;
+
+    @BeforeAll
+    static void startTheDatabasesAndPutThemInTheExplorer() throws Exception {
+        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
+        trees = new TreeRobot(robot);
+        window = DemoDesktop.awaitWindow(robot);
+        windowShell = robot.onUiThread(window::getShell);
+        session = robot.onUiThread(() -> window.getService(CurrentSession.class));
+        if (!session.instanceConfigured()) { // run alone: set the instance up as SignInTest does
+            robot.closeShellsExcept(windowShell);
+            Seed.AccessKey ada = DemoDesktop.keyOf("ada");
+            session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)).get(30, TimeUnit.SECONDS);
+        }
+        robot.closeShellsExcept(windowShell);
+        postgres = PostgresServer.start();
+        postgresDatabase = postgres.createDatabase();
+        sql(postgres, postgresDatabase, "CREATE TABLE items (name text PRIMARY KEY, price numeric(8,2))",
+                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10), ('cheese', 7.25)");
+        mariadb = MariaDbServer.start();
+        mariadbDatabase = mariadb.createDatabase();
+        sql(mariadb, mariadbDatabase, "CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
+                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)");
+        trustTheTestAuthority();
+        discovery = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext().registerService(Discovery.class,
+                new LocalDatabases(), null);
+    }
+
+    /** The test servers' TLS certificates come from the tests' own authority, which an operator would add so. */
+    private static void trustTheTestAuthority() throws Exception {
+        String authority = TestCertificates.shared().authority().toString();
+        Configuration connect = connectConfiguration();
+        connectSettings = connect.getProperties();
+        Hashtable<String, Object> trusting = new Hashtable<>();
+        if (connectSettings != null) {
+            Collections.list(connectSettings.keys()).forEach(key -> trusting.put(key, connectSettings.get(key)));
+        }
+        trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
+        connect.update(trusting);
+        robot.waitUntil("the connectors to trust " + authority, () -> {
+            try {
+                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
+                        Files.readString(Path.of(authority)).strip());
+            } catch (IOException | RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopTheDatabases() throws Exception {
+        robot.closeShellsExcept(windowShell);
+        if (discovery != null) {
+            discovery.unregister();
+        }
+        session.signOut();
+        if (connectSettings != null) {
+            connectConfiguration().update(connectSettings);
+        }
+        for (DatabaseServer server : new DatabaseServer[] {postgres, mariadb}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void closeDialogsLeftOpen() {
+        robot.closeShellsExcept(windowShell);
+    }
+
+    @Test
+    @Order(1)
+    void openFromTheExplorerRunTheStatementAtTheCaretAndRememberIt() {
+        signIn("ada");
+        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
+        assertEquals("pg-shop/" + postgresDatabase, robot.onUiThread(editor::getPartName));
+        DatabaseEditorInput input = robot.onUiThread(() -> (DatabaseEditorInput) editor.getEditorInput());
+        assertFalse(input.toString().contains(postgres.password()), input.toString());
+        assertFalse(input.readOnly(), "ada may write");
+
+        StyledText text = editorText(editor);
+        String script = "select 1 as one;\n\nselect name, price from items order by name;\n";
+        type(text, script, script.indexOf("items"));
+        robot.pressKey(text, SWT.MOD1, SWT.CR, '\r');
+        awaitRows(editor, 3);
+        awaitMessages(editor, "select name, price from items order by name\n  3 rows in ");
+        assertEquals(script, robot.onUiThread(text::getText), "Ctrl+Enter runs, it does not type a line break");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-statement.png"));
+
+        // the statement is in the connection's history, which puts it back at the caret
+        String ran = "select name, price from items order by name";
+        robot.runOnUiThread(() -> text.setCaretOffset(text.getCharCount()));
+        CompletableFuture<Void> history = robot.click(toolItem(editor, "History\u2026"));
+        Shell chooser = robot.waitForShell("SQL History");
+        Table statements = robot.waitForControl(chooser, Table.class);
+        assertEquals(List.of(List.of(ran)), robot.rowsOf(statements), "the last statement run, not the one beside it");
+        robot.selectRow(statements, ran);
+        robot.click(robot.waitForControlWithText(chooser, Button.class, "OK"));
+        robot.awaitCompletion("choosing from the history", history);
+        assertEquals(script + ran, robot.onUiThread(text::getText));
+    }
+
+    @Test
+    @Order(2)
+    void completionOffersTheCatalogsTablesAndAnAliassColumns() {
+        SqlEditor editor = activeSqlEditor();
+        StyledText text = editorText(editor);
+        type(text, "select * from ", "select * from ".length());
+        robot.pressKey(text, SWT.MOD1, ' ', ' ');
+        assertTrue(awaitProposals("items").contains("items  table"), "read from the catalog in a Job, then proposed");
+        robot.pressKey(text, SWT.NONE, SWT.ESC, (char) 27);
+        String aliased = "select i. from items i";
+        type(text, aliased, "select i.".length());
+        robot.pressKey(text, SWT.MOD1, ' ', ' ');
+        List<String> columns = awaitProposals("price");
+        assertTrue(columns.stream().anyMatch(proposal -> proposal.startsWith("name  column")), columns.toString());
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-completion.png"));
+        robot.pressKey(text, SWT.NONE, SWT.ESC, (char) 27);
+    }
+
+    /** The proposals of the content assist popup, once one of them starts with {@code expected}. */
+    private static List<String> awaitProposals(String expected) {
+        try {
+            return proposals(expected);
+        } catch (AssertionError none) {
+            robot.screenshotOfDisplay(SCREENSHOTS.resolve("sql-editor-no-proposals.png"));
+            throw new AssertionError(none.getMessage() + "; shells: " + robot.onUiThread(() -> Arrays.stream(
+                    PlatformUI.getWorkbench().getDisplay().getShells()).map(shell -> shell.getText() + " visible="
+                            + shell.isVisible() + " tables=" + tables(shell).stream().map(table -> Arrays.stream(
+                                    table.getItems()).map(item -> item.getText()).toList()).toList()).toList()), none);
+        }
+    }
+
+    private static List<String> proposals(String expected) {
+        return robot.waitFor("a proposal " + expected, () -> Arrays.stream(PlatformUI.getWorkbench().getDisplay().getShells())
+                .filter(shell -> shell != windowShell && shell.isVisible()).flatMap(shell -> tables(shell).stream())
+                .map(table -> Arrays.stream(table.getItems()).map(item -> item.getText()).toList())
+                .filter(items -> items.stream().anyMatch(item -> item.startsWith(expected))).findFirst());
+    }
+
+    private static List<Table> tables(Composite root) {
+        List<Table> found = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Control child : root.getChildren()) {
+            if (child instanceof Table table) {
+                found.add(table);
+            } else if (child instanceof Composite composite) {
+                found.addAll(tables(composite));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    @Order(3)
+    void aScriptRunsStatementByStatementWithTheDialectsQuotesAndComments() throws SQLException {
+        SqlEditor editor = activeSqlEditor();
+        String script = """
+                -- a comment; with a semicolon
+                create table notes (id int primary key, body text);
+                insert into notes values (1, 'it''s; fine'), (2, $$dollar; quoted$$);
+                /* block; comment */ update notes set body = body || '!' where id = 2;
+                select id, body from notes order by id
+                """;
+        type(editorText(editor), script, 0);
+        robot.pressKey(editorText(editor), SWT.MOD3, 'x', 'x');
+        awaitMessages(editor, "4 of 4 statements ran.");
+        awaitRows(editor, 2);
+        assertEquals(List.of("it's; fine", "dollar; quoted!"), column(postgres, postgresDatabase,
+                "select body from notes order by id"));
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-script.png"));
+    }
+
+    @Test
+    @Order(4)
+    void withAutoCommitOffChangesWaitForCommitOrRollback() throws SQLException {
+        SqlEditor editor = activeSqlEditor();
+        robot.click(toolItem(editor, "Auto-Commit"));
+        awaitMessages(editor, "Auto-commit is off");
+        run(editor, "insert into items values ('dates', 4.00)");
+        awaitMessages(editor, "1 row changed");
+        assertEquals(List.of("3"), column(postgres, postgresDatabase, "select count(*) from items"),
+                "others do not see what is not committed");
+        robot.click(toolItem(editor, "Rollback"));
+        awaitMessages(editor, "Rolled back.");
+        run(editor, "insert into items values ('eggs', 3.20)");
+        awaitMessages(editor, "1 row changed");
+        robot.click(toolItem(editor, "Commit"));
+        awaitMessages(editor, "Committed.");
+        assertEquals(List.of("apple", "bread", "cheese", "eggs"), column(postgres, postgresDatabase,
+                "select name from items order by name"));
+        robot.click(toolItem(editor, "Auto-Commit"));
+        awaitMessages(editor, "Auto-commit is on");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-transaction.png"));
+    }
+
+    @Test
+    @Order(5)
+    void cancelStopsALongStatement() {
+        SqlEditor editor = activeSqlEditor();
+        run(editor, "select pg_sleep(120)");
+        robot.waitUntil("the statement to run", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 1
+                && toolItem(editor, "Cancel").isEnabled());
+        // A cancel stops what the database runs: before the driver has sent the statement there is nothing to stop.
+        robot.waitUntil("pg_sleep running in PostgreSQL", () -> runningInPostgres("select pg_sleep(120)"));
+        long started = System.nanoTime();
+        robot.click(toolItem(editor, "Cancel"));
+        awaitMessages(editor, "Cancelled");
+        robot.waitUntil("the run to end", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 0);
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 20, "cancelled, not waited out");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-cancelled.png"));
+        run(editor, "select count(*) from items");
+        awaitRows(editor, 1); // the connection works on
+    }
+
+    @Test
+    @Order(6)
+    void closingTheEditorClosesTheConnection() {
+        SqlEditor editor = activeSqlEditor();
+        String connection = robot.onUiThread(() -> ((DatabaseEditorInput) editor.getEditorInput()).connectionId());
+        DatabaseService databases = service(DatabaseService.class);
+        UserSession ada = session.signedIn().orElseThrow().session();
+        assertTrue(databases.list(ada).stream().anyMatch(open -> open.id().equals(connection)));
+        robot.runOnUiThread(() -> window.getActivePage().closeEditor(editor, false));
+        robot.waitUntil("the connection to close", () -> databases.list(ada).stream().noneMatch(open -> open.id().equals(connection)));
+    }
+
+    @Test
+    @Order(7)
+    void mariaDbOpensInTheSqlEditorWithItsOwnDialect() {
+        SqlEditor editor = open("maria-shop", mariadb.user(), mariadb.password());
+        // "2--1" is 2 - -1 in MariaDB, not a comment: the line holds two statements
+        type(editorText(editor), "# MariaDB's comment; with a semicolon\nselect 2--1 as three; select `name` from items "
+                + "where name <> 'it\\'s' order by 1;\n", 0);
+        robot.pressKey(editorText(editor), SWT.MOD3, 'x', 'x');
+        awaitRows(editor, 2);
+        awaitMessages(editor, "2 rows in ");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-mariadb.png"));
+    }
+
+    @Test
+    @Order(8)
+    void signingOutClosesTheDatabaseEditors() {
+        assertTrue(robot.onUiThread(() -> window.getActivePage().getEditorReferences().length) > 0);
+        session.signOut();
+        robot.waitUntil("the database editors to close", () -> Arrays.stream(window.getActivePage().getEditorReferences())
+                .noneMatch(reference -> reference.getId().equals(SqlEditor.ID)));
+    }
+
+    @Test
+    @Order(9)
+    void aViewersSessionCannotWrite() throws SQLException {
+        makeViewer("cleo");
+        signIn("cleo");
+        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
+        robot.waitForControlShowing(root(editor), "Read-only");
+        run(editor, "delete from items");
+        awaitMessages(editor, "read-only");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-viewer-refused.png"));
+        assertEquals(List.of("4"), column(postgres, postgresDatabase, "select count(*) from items"));
+        robot.click(toolItem(editor, "Auto-Commit"));
+        awaitMessages(editor, "nothing to commit or roll back");
+        run(editor, "select count(*) from items");
+        awaitRows(editor, 1);
+    }
+
+    // ---- the person's steps
+
+    private static void signIn(String user) {
+        session.signOut();
+        Seed.AccessKey key = DemoDesktop.keyOf(user);
+        try {
+            session.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null)).get(UI_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("Signing in as " + user + " failed", e);
+        }
+    }
+
+    /** Opens a database of the explorer through the connect dialog, as a person does; returns its editor. */
+    private static SqlEditor open(String database, String user, String password) {
+        Tree explorer = robot.onUiThread(() -> {
+            try {
+                return (Tree) ((CloudExplorerView) window.getActivePage().showView(CloudExplorerView.ID)).getCommonViewer()
+                        .getControl();
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
+        TreeItem item = trees.waitForItem(explorer, top -> true, LOCAL.displayName(), REGION, database);
+        CompletableFuture<Void> dialogClosed = trees.doubleClick(item);
+        Shell dialog = robot.waitForShell("Connect to " + database);
+        robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), user);
+        robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD), password);
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + ".png"));
+        robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
+        try {
+            robot.waitUntil("the connect dialog of " + database + " to close", dialog::isDisposed);
+        } catch (AssertionError stillOpen) {
+            robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + "-failed.png"));
+            throw stillOpen;
+        }
+        robot.awaitCompletion("the connect dialog of " + database, dialogClosed);
+        return robot.waitFor("the SQL editor of " + database, () -> Optional.ofNullable(window.getActivePage().getActiveEditor())
+                .filter(SqlEditor.class::isInstance).map(SqlEditor.class::cast)
+                .filter(editor -> editor.getPartName().startsWith(database + "/")));
+    }
+
+    private static SqlEditor activeSqlEditor() {
+        return robot.onUiThread(() -> (SqlEditor) window.getActivePage().getActiveEditor());
+    }
+
+    private static StyledText editorText(SqlEditor editor) {
+        return robot.onUiThread(() -> editor.text().widget());
+    }
+
+    private static void type(StyledText text, String sql, int caret) {
+        robot.runOnUiThread(() -> {
+            text.setFocus();
+            text.setText(sql);
+            text.setCaretOffset(caret);
+        });
+    }
+
+    private static void run(SqlEditor editor, String statement) {
+        type(editorText(editor), statement, 0);
+        robot.pressKey(editorText(editor), SWT.MOD1, SWT.CR, '\r');
+    }
+
+    /** The editor's own controls: its tool bar, text and results. */
+    private static Composite root(SqlEditor editor) {
+        return robot.onUiThread(() -> editorText(editor).getParent().getParent());
+    }
+
+    private static ToolItem toolItem(SqlEditor editor, String text) {
+        return robot.findToolItem(root(editor), text).orElseThrow(() -> new AssertionError("No tool item " + text));
+    }
+
+    /** The result grid's table once the run has ended with this many rows in it. */
+    private static Table awaitRows(SqlEditor editor, int rows) {
+        Composite root = root(editor);
+        return robot.waitFor(rows + " rows in the result", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length > 0
+                ? Optional.empty()
+                : robot.findControlWithData(root, org.eclipse.swt.widgets.Control.class, SqlEditor.RESULT)
+                        .flatMap(grid -> grid instanceof Table table ? Optional.of(table)
+                                : grid instanceof Composite composite ? tables(composite).stream().findFirst() : Optional.empty())
+                        .filter(table -> table.getItemCount() == rows));
+    }
+
+    private static void awaitMessages(SqlEditor editor, String part) {
+        Text messages = robot.waitForControlWithData(root(editor), Text.class, SqlEditor.MESSAGES);
+        robot.waitUntil("the messages to say '" + part + "'", () -> messages.getText().contains(part));
+    }
+
+    // ---- set-up through the services
+
+    /** Gives a person the Viewer role alone, as an Administrator would (they must have signed in once). */
+    private static void makeViewer(String name) {
+        SignInService signIn = service(SignInService.class);
+        Seed.AccessKey key = DemoDesktop.keyOf(name);
+        signIn.signOut(signIn.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null)).id());
+        Seed.AccessKey adaKey = DemoDesktop.keyOf("ada");
+        UserSession ada = signIn.signIn(new AwsCredentials(adaKey.id(), Secret.of(adaKey.secret()), null));
+        try {
+            UserAdministration administration = service(UserAdministration.class);
+            String id = administration.users(ada).stream().filter(user -> user.displayName().equals(name)).findFirst()
+                    .orElseThrow().principalId();
+            administration.setRoles(ada, id, Set.of("viewer"));
+        } finally {
+            signIn.signOut(ada.id());
+        }
+    }
+
+    /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */
+    private static Configuration connectConfiguration() throws IOException {
+        BundleContext context = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext();
+        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
+                .getConfiguration(ConnectConfiguration.PID, "?");
+    }
+
+    private static <T> T service(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext(),
+                type, null);
+        tracker.open();
+        try {
+            return tracker.getService();
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static void sql(DatabaseServer server, String database, String... statements) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The first column of a query's rows, as text, read by another connection than the editor's. */
+    /** Whether the test's PostgreSQL runs {@code statement} now (on any connection). */
+    private static boolean runningInPostgres(String statement) {
+        try {
+            return column(postgres, postgresDatabase, "select count(*) from pg_stat_activity where state = 'active' "
+                    + "and query = '" + statement.replace("'", "''") + "'").equals(List.of("1"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> column(DatabaseServer server, String database, String query) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    /** The test's databases, as an engine's discovery would find them: on loopback, in eu-west-1 of the account. */
+    private static final class LocalDatabases implements Discovery {
+
+        @Override
+        public CloudService service() {
+            return LOCAL;
+        }
+
+        @Override
+        public Found scan(Scan scan, ScanScope scope) {
+            if (!scope.region().equals(REGION)) {
+                return Found.all(List.of());
+            }
+            return Found.all(List.of(database(scope, "pg-shop", "postgres", postgres.port(), postgresDatabase),
+                    database(scope, "maria-shop", "mariadb", mariadb.port(), mariadbDatabase)));
+        }
+
+        private static CloudResource database(ScanScope scope, String name, String engine, int port, String database) {
+            return new CloudResource(scope.arn("rds", "db:" + name), LOCAL, scope.region(), name, "instance", engine, "",
+                    "available", Optional.of(new CloudResource.Endpoint("127.0.0.1", port)), Optional.of(database), false,
+                    false, Map.of(), Map.of(), List.of());
+        }
+    }
+}
