@@ -250,14 +250,16 @@ public final class GridTable {
         reading.fetching = true;
         Display display = table.getDisplay();
         Job.create("Reading more rows", monitor -> {
+            boolean read;
             try {
-                reading.readPageUnlessHeld(FETCH_ROWS);
+                read = reading.readPageUnlessHeld(FETCH_ROWS);
             } catch (RuntimeException e) {
-                // kept as the reason reading stopped, which the end row shows
+                read = true; // kept as the reason reading stopped, which the end row shows
             }
+            boolean changed = read; // else an export holds the feed, and refreshes the grid when it is done
             later(display, () -> {
                 reading.fetching = false;
-                if (feed == reading) {
+                if (changed && feed == reading) {
                     refresh();
                 }
             });
@@ -271,8 +273,8 @@ public final class GridTable {
         if (before < shownRows) {
             table.clear(before); // was the end row
         }
-        if (feed.stopped() != null && shownRows < table.getItemCount()) {
-            table.clear(shownRows); // the end row says why
+        if (shownRows < table.getItemCount()) {
+            table.clear(shownRows); // the end row, shown while a page was read: asks again, or says why reading stopped
         }
         slideNow();
     }
