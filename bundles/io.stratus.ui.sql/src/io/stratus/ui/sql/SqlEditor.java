@@ -190,7 +190,9 @@ public final class SqlEditor extends DatabaseEditorPart {
         String what = StatementRun.firstLine(statement.text());
         if (!first.columns().isEmpty()) {
             String connection = database().connectionId();
-            results.showRows(first, (number, size) -> databases().nextPage(session(), connection, number, size));
+            // the grid asks for export pages as large as the results service's; this service may allow less
+            results.showRows(first, (number, size) -> databases().nextPage(session(), connection, number,
+                    Math.min(size, databases().largestPage())));
             results.say(what + "\n  " + first.rows().size() + (first.more() ? "+ rows" : " rows") + " in " + millis
                     + " ms", false);
         } else {
