@@ -3,6 +3,7 @@ package io.stratus.ui.database;
 import io.stratus.core.StratusException;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.session.UserSession;
+import io.stratus.ui.NothingToSaveEditorPart;
 import io.stratus.ui.session.CurrentSession;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -11,7 +12,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 /**
  * An editor of an open database ({@link DatabaseEditorInput}): it works in the session that opened
@@ -19,7 +19,7 @@ import org.eclipse.ui.part.EditorPart;
  * When that session ends, the workbench closes the editor (its connection ended with the session).
  * Nothing to save: what the editor changes, it changes in the database.
  */
-public abstract class DatabaseEditorPart extends EditorPart {
+public abstract class DatabaseEditorPart extends NothingToSaveEditorPart {
 
     private UserSession session;
     private DatabaseService databases;
@@ -68,25 +68,5 @@ public abstract class DatabaseEditorPart extends EditorPart {
         closing.setSystem(true);
         closing.schedule();
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // nothing to save
-    }
-
-    @Override
-    public void doSaveAs() {
-        // nothing to save
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

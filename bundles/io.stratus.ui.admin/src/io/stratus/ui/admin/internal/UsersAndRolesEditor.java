@@ -1,12 +1,12 @@
 package io.stratus.ui.admin.internal;
 
 import io.stratus.core.access.Action;
+import io.stratus.ui.NothingToSaveEditorPart;
 import io.stratus.ui.admin.AdminCommands;
 import io.stratus.ui.session.SessionChange;
 
 import java.time.Instant;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 /**
  * Users and Roles: grant and revoke roles, custom roles with their permissions and database limits,
@@ -28,7 +27,7 @@ import org.eclipse.ui.part.EditorPart;
  * ends it turns read-only; when somebody else signs in it shows their view, or closes if they may not
  * list users.
  */
-public final class UsersAndRolesEditor extends EditorPart {
+public final class UsersAndRolesEditor extends NothingToSaveEditorPart {
 
     private AdminCalls calls;
     private StatusLine status;
@@ -131,24 +130,5 @@ public final class UsersAndRolesEditor extends EditorPart {
     @Override
     public void setFocus() {
         status.control().getParent().setFocus();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // Nothing to save: every change goes to the service at once.
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }
