@@ -95,6 +95,21 @@ public final class PostgresServer implements DatabaseServer {
         return connection;
     }
 
+    /**
+     * Logs {@code user} in by an LDAP simple bind as {@code cn=USER,dc=rds} with the password the
+     * client sent, to the LDAP server at {@code 127.0.0.1:ldapPort} and over TLS only, instead of
+     * by a password this server keeps: that LDAP server decides, as RDS's own check of an IAM
+     * database authentication token does. The user must exist.
+     */
+    public void authenticateByLdap(String user, int ldapPort) throws IOException, SQLException {
+        Path rules = root.resolve("data").resolve("pg_hba.conf");
+        Files.writeString(rules, "hostssl all " + user + " 127.0.0.1/32 ldap ldapserver=127.0.0.1 ldapport=" + ldapPort
+                + " ldapprefix=\"cn=\" ldapsuffix=\",dc=rds\"\n" + Files.readString(rules)); // the first line that matches counts
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
     @Override
     public String user() {
         return USER;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A link to a database over one JDBC connection, for any engine whose driver speaks JDBC. Results
@@ -100,6 +101,19 @@ public final class JdbcLink implements DatabaseLink {
 
     @Override
     public StatementResult execute(String statement) {
+        return execute(statement, () -> false);
+    }
+
+    /**
+     * Asks {@code cancelled} as the statement becomes {@code running} (together with
+     * {@link #cancel()}, so that one of the two sees the other) and again once the driver has run
+     * it: a driver ignores a cancel that comes before it has sent the statement, so a cancel asked
+     * on the way only shows in the flag. Then nothing of the statement is kept where Stratus owns
+     * the transaction (it rolls back); in the person's own transaction a statement the database
+     * had already run stands, as when a cancel comes just too late.
+     */
+    @Override
+    public StatementResult execute(String statement, BooleanSupplier cancelled) {
         if (statement == null || statement.isBlank()) {
             throw new StratusException(Problem.INVALID_INPUT, "The statement is empty.");
         }
@@ -111,8 +125,16 @@ public final class JdbcLink implements DatabaseLink {
             }
             jdbc = connection.createStatement();
             jdbc.setFetchSize(FETCH_SIZE);
-            running = jdbc;
+            synchronized (this) {
+                if (cancelled.getAsBoolean()) {
+                    throw cancelledOnTheWay("before it reached the database");
+                }
+                running = jdbc;
+            }
             boolean rows = jdbc.execute(statement);
+            if (ownsTransactions() && cancelled.getAsBoolean()) {
+                throw cancelledOnTheWay("while it was sent; nothing it did is kept");
+            }
             return rows ? new JdbcResult(this, jdbc, jdbc.getResultSet()) : JdbcResult.updated(this, jdbc, jdbc.getUpdateCount());
         } catch (SQLException e) {
             if (jdbc != null) {
@@ -126,9 +148,17 @@ public final class JdbcLink implements DatabaseLink {
         }
     }
 
+    /** The database's own "query canceled", which {@link SqlErrors} explains as a CONFLICT. */
+    private static SQLException cancelledOnTheWay(String when) {
+        return new SQLException("cancelled " + when, "57014");
+    }
+
     @Override
     public void cancel() {
-        Statement statement = running;
+        Statement statement;
+        synchronized (this) {
+            statement = running;
+        }
         if (statement != null) {
             try {
                 statement.cancel();

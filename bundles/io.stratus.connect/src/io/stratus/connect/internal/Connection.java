@@ -30,7 +30,7 @@ final class Connection {
     private StatementResult reading;
     /** The number of the statement run last; guarded by {@link #busy}. */
     private long statement;
-    /** Cancel was asked for the statement run last. */
+    /** Cancel was asked for the statement run last, from the moment its request arrived. */
     private volatile boolean cancelled;
     /** Closed or back in the pool: a call that found this connection just before must not use it. */
     private volatile boolean released;
@@ -89,12 +89,17 @@ final class Connection {
         });
     }
 
+    /**
+     * A cancel from the moment the connection takes the request stops the statement: while the
+     * last one's rows are dropped, on its way to the database (the link asks before sending it),
+     * while it runs, and between its pages.
+     */
     ResultPage execute(String statement, int pageSize) {
         return exclusively(() -> {
-            dropReading();
             cancelled = false;
+            dropReading();
             this.statement++;
-            StatementResult result = database.execute(statement);
+            StatementResult result = database.execute(statement, () -> cancelled);
             if (result.columns().isEmpty()) {
                 OptionalLong changed = result.updateCount();
                 result.close(); // keeps what it changed
@@ -186,6 +191,10 @@ final class Connection {
 
     private ResultPage page(int pageSize) {
         StatementResult result = reading;
+        if (cancelled) { // asked while this call held the connection, between round trips: nothing was running to stop
+            dropReading();
+            throw new StratusException(Problem.CONFLICT, "The statement was cancelled.");
+        }
         List<List<Object>> rows;
         try {
             rows = result.nextPage(pageSize);

@@ -1,7 +1,11 @@
 package io.stratus.core.connector;
 
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.core.database.CatalogEntry;
+
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** One person's open connection to one database. */
 public interface DatabaseLink extends AutoCloseable {
@@ -17,6 +21,20 @@ public interface DatabaseLink extends AutoCloseable {
 
     /** Runs a statement; its rows are read page by page from the result, never all at once. */
     StatementResult execute(String statement);
+
+    /**
+     * As {@link #execute(String)}, for a statement that a {@link #cancel()} asked for meanwhile
+     * must stop even before it reaches the database: the link asks {@code cancelled} at the last
+     * moment before it sends the statement, where its own cancel could not yet reach it, and then
+     * sends nothing and throws a CONFLICT that says so. This default asks once, before
+     * {@link #execute(String)}, enough for a link whose statement is sent as the call begins.
+     */
+    default StatementResult execute(String statement, BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new StratusException(Problem.CONFLICT, "The statement was cancelled before it started.");
+        }
+        return execute(statement);
+    }
 
     /**
      * Stops the statement running now, from any thread: while it executes or while its pages are

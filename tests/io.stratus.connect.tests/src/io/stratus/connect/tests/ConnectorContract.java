@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -338,6 +339,32 @@ abstract class ConnectorContract {
             assertEquals(Problem.CONFLICT, cancelled.problem(), cancelled.getMessage());
             assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
             link.test();
+        }
+    }
+
+    @Test
+    void aStatementCancelledOnItsWayToTheDatabaseIsNotRunOrNotKept() throws Exception {
+        administer("CREATE TABLE cancel_marks (n int)");
+        try (DatabaseLink link = open(AccessMode.READ_WRITE)) {
+            long started = System.nanoTime();
+            StratusException before = assertThrows(StratusException.class, () -> link.execute(slowStatement(), () -> true));
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "not sent, so not waited for");
+            assertEquals(Problem.CONFLICT, before.problem(), before.getMessage());
+            assertTrue(before.getMessage().contains("cancelled"), before.getMessage());
+
+            // cancelled while the driver sent it, where the driver's own cancel does not reach
+            AtomicInteger asked = new AtomicInteger();
+            StratusException sending = assertThrows(StratusException.class,
+                    () -> link.execute("INSERT INTO cancel_marks VALUES (1)", () -> asked.incrementAndGet() > 1));
+            assertEquals(Problem.CONFLICT, sending.problem(), sending.getMessage());
+            try (StatementResult count = link.execute("SELECT count(*) FROM cancel_marks")) {
+                assertEquals(0L, count.nextPage(1).get(0).get(0), "nothing of the cancelled statement was kept");
+            }
+            try (StatementResult inserted = link.execute("INSERT INTO cancel_marks VALUES (2)", () -> false)) {
+                assertEquals(1L, inserted.updateCount().orElseThrow(), "the link goes on");
+            }
+        } finally {
+            administer("DROP TABLE cancel_marks");
         }
     }
 

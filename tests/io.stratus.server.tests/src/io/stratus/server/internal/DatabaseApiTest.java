@@ -232,6 +232,47 @@ class DatabaseApiTest {
     }
 
     @Test
+    void aStatementCancelledBeforeItReachesTheDatabaseDoesNotRun() throws Exception {
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE TABLE cancel_marks (n int)");
+            // what the first statement inserts makes its commit take 3 s: the next request waits there
+            sql.execute("CREATE TABLE slow_commits (n int)");
+            sql.execute("CREATE FUNCTION sleep_at_commit() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$");
+            sql.execute("CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON slow_commits DEFERRABLE INITIALLY DEFERRED"
+                    + " FOR EACH ROW EXECUTE FUNCTION sleep_at_commit()");
+            sql.execute("CREATE FUNCTION commit_slowly() RETURNS int LANGUAGE sql AS"
+                    + " $$ INSERT INTO slow_commits VALUES (1) RETURNING n $$");
+        }
+        String id = open(alice, postgres.password());
+        JsonNode first = ApiClient.json(alice.post("/api/databases/" + id + "/statements", Map.of("statement",
+                "SELECT CASE WHEN n = 1 THEN commit_slowly() END, n FROM generate_series(1, 1000) AS n", "pageSize", 10)));
+        assertTrue(first.get("more").asBoolean(), "its rows are still being read");
+        CompletableFuture<HttpResponse<String>> next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return alice.post("/api/databases/" + id + "/statements", Map.of("statement",
+                        "INSERT INTO cancel_marks VALUES (1)"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // the request has arrived: it ends the first statement, whose commit runs the trigger
+        StratusServices.awaitTrue("the first statement's commit", () -> running("COMMIT"));
+        assertEquals(204, alice.post("/api/databases/" + id + "/cancel", Map.of()).statusCode());
+        HttpResponse<String> cancelled = next.get(20, TimeUnit.SECONDS);
+        ApiClient.assertError(cancelled, 409, "conflict");
+        assertTrue(ApiClient.json(cancelled).at("/error/message").asText().contains("cancelled"), cancelled.body());
+        try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement();
+                ResultSet marks = sql.executeQuery("SELECT count(*) FROM cancel_marks")) {
+            marks.next();
+            assertEquals(0, marks.getInt(1), "the cancelled statement never ran");
+        }
+        assertEquals(200, alice.post("/api/databases/" + id + "/statements", Map.of("statement",
+                "INSERT INTO cancel_marks VALUES (2)")).statusCode(), "the next statement runs");
+        close(alice, id);
+    }
+
+    @Test
     void aRunningStatementCanBeCancelled() throws Exception {
         String id = open(alice, postgres.password());
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {

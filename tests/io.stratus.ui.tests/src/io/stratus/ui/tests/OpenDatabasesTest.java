@@ -68,7 +68,7 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * Open databases and saved connections in the Cloud Explorer, on the demo account whose {@code orders}
- * is a real PostgreSQL ({@link LocalOrdersDatabase}): a database opened through the database service
+ * is a real PostgreSQL ({@link LocalDatabases#asDemoOrders}): a database opened through the database service
  * shows its catalog under its node (schemas, tables and views, columns), a page at a time with "More…"
  * for a large schema, a level that cannot be read shows why, closing takes the catalog away; an open
  * database is saved as a connection (no password), which then opens in its editor asking for the password alone (a
@@ -93,7 +93,8 @@ class OpenDatabasesTest {
     private static Shell windowShell;
     private static CurrentSession session;
     private static Tree explorer;
-    private static LocalOrdersDatabase local;
+    private static LocalDatabases local;
+    private static LocalDatabases.Database ordersDatabase;
     /** The label of a connection to orders as the PostgreSQL superuser: {@code stratus@db_1}. */
     private static String login;
 
@@ -106,14 +107,16 @@ class OpenDatabasesTest {
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
         robot.closeShellsExcept(windowShell);
         explorer = DemoDesktop.showExplorer(robot, window);
-        local = LocalOrdersDatabase.start(FrameworkUtil.getBundle(OpenDatabasesTest.class).getBundleContext(), List.of(
+        local = LocalDatabases.start();
+        ordersDatabase = local.postgres(List.of(
                 "CREATE SCHEMA shop",
                 "CREATE TABLE shop.orders (id bigint PRIMARY KEY, placed timestamptz NOT NULL, note text)",
                 "CREATE VIEW shop.recent AS SELECT id, placed FROM shop.orders",
                 "CREATE SCHEMA wide",
                 "DO $$ BEGIN FOR i IN 1.." + WIDE_TABLES + " LOOP EXECUTE format('CREATE TABLE wide.t%s (n int)', "
                         + "lpad(i::text, 3, '0')); END LOOP; END $$"));
-        login = PostgresServer.USER + "@" + local.database;
+        local.asDemoOrders(ordersDatabase);
+        login = PostgresServer.USER + "@" + ordersDatabase.name();
         signInOnTheLocalAccount();
     }
 
@@ -182,8 +185,8 @@ class OpenDatabasesTest {
     @Order(3)
     void aLevelThatCannotBeReadShowsWhyInItsPlace() throws Exception {
         // The database ends the connection's session, as a restarted server would.
-        try (Connection admin = local.postgres.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + local.database + "'");
+        try (Connection admin = ordersDatabase.server().connect("postgres"); Statement sql = admin.createStatement()) {
+            sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + ordersDatabase.name() + "'");
         }
         TreeItem shop = trees.waitForItem(explorer, ACCOUNT, RDS, "eu-west-1", "orders", login, "shop");
         activateExplorer();
@@ -233,7 +236,7 @@ class OpenDatabasesTest {
         Text password = robot.waitForControlWithData(prompt, Text.class, PasswordPrompt.PASSWORD);
         assertEquals(1, (int) robot.onUiThread(() -> countTexts(prompt)), "the password is all it asks for");
         robot.screenshot(prompt, SCREENSHOTS.resolve("saved-connection-password.png"));
-        robot.type(password, local.postgres.password());
+        robot.type(password, ordersDatabase.server().password());
         robot.click(robot.waitForControlWithText(prompt, Button.class, "Open"));
         robot.awaitCompletion("opening Shop orders", opening);
         robot.waitUntil("a second connection to orders", () -> databases().list(ada()).size() == before + 1);
@@ -318,7 +321,7 @@ class OpenDatabasesTest {
         List<Path> places = DemoDesktop.dataAndLogs();
         robot.waitUntil("the store to hold the saved connection, so the search sees it",
                 () -> !filesHolding(places, "Sessions table").isEmpty());
-        assertEquals(List.of(), filesHolding(places, local.postgres.password()));
+        assertEquals(List.of(), filesHolding(places, ordersDatabase.server().password()));
     }
 
     @Test
@@ -392,7 +395,7 @@ class OpenDatabasesTest {
 
     private static OpenDatabase openOrdersWithThePassword() {
         return databases().open(ada(), discovered("orders").id(), PostgresServer.USER,
-                Optional.of(Secret.of(local.postgres.password())), Optional.empty());
+                Optional.of(Secret.of(ordersDatabase.server().password())), Optional.empty());
     }
 
     private static Optional<SavedConnection> savedNamed(String name) {
@@ -433,7 +436,7 @@ class OpenDatabasesTest {
                     (session.instanceConfigured() ? session.signIn(keys) : session.setUp(keys))
                             .get(UI_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                if (discovered("orders").endpoint().filter(at -> at.port() == local.postgres.port()).isPresent()) {
+                if (discovered("orders").endpoint().filter(at -> at.port() == ordersDatabase.server().port()).isPresent()) {
                     return;
                 }
                 session.signOut(); // signed in on the demo's own simulator still

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The result grid on statements run through the desktop's database service on a real PostgreSQL
- * (see {@link LocalPostgres}): NULL greyed and numbers right-aligned,
+ * (see {@link LocalDatabases}): NULL greyed and numbers right-aligned,
  * later pages read as the grid scrolls and earlier ones read back from its file, the window over a
  * long result, copying rows in each format, exporting every row, a cancelled export that leaves no
  * file, and the value viewer.
@@ -69,7 +69,8 @@ class ResultGridTest {
     private static UiRobot robot;
     private static IWorkbenchWindow window;
     private static Shell windowShell;
-    private static LocalPostgres postgres;
+    private static LocalDatabases local;
+    private static LocalDatabases.Opened postgres;
     private static Shell host;
     private static ResultGrid grid;
     private static Table table;
@@ -82,10 +83,13 @@ class ResultGridTest {
         windowShell = robot.onUiThread(window::getShell);
         robot.closeShellsExcept(windowShell);
         CurrentSession current = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        postgres = LocalPostgres.start(current, List.of(
+        local = LocalDatabases.start();
+        LocalDatabases.Database database = local.postgres(List.of(
                 "CREATE TABLE fruit (id bigint, name text, price numeric(10, 2), note text, data jsonb, raw bytea)",
                 "INSERT INTO fruit VALUES (1, 'apple', 1.50, NULL, '{\"b\": [1, 2], \"a\": 1}', '\\x00ff41'), "
                         + "(2, 'pear, \"green\"', NULL, E'line one\\nline two', NULL, NULL)"));
+        local.inTheExplorer("grid-pg", "postgres", database, false);
+        postgres = local.openAsAda(current, "grid-pg", database);
         robot.closeShellsExcept(windowShell); // what signing ada in may have left open
         host = robot.onUiThread(() -> {
             Shell shell = new Shell(windowShell, SWT.SHELL_TRIM);
@@ -115,8 +119,8 @@ class ResultGridTest {
         if (host != null) {
             robot.runOnUiThread(host::close);
         }
-        if (postgres != null) {
-            postgres.close();
+        if (local != null) {
+            local.close();
         }
     }
 

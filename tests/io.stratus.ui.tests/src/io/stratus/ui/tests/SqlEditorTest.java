@@ -5,24 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
-import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.admin.UserAdministration;
-import io.stratus.core.cloud.CloudResource;
-import io.stratus.core.cloud.CloudService;
-import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
-import io.stratus.discovery.Discovery;
-import io.stratus.discovery.Found;
-import io.stratus.discovery.Scan;
-import io.stratus.discovery.ScanScope;
-import io.stratus.testing.DatabaseServer;
-import io.stratus.testing.MariaDbServer;
-import io.stratus.testing.PostgresServer;
-import io.stratus.testing.TestCertificates;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.explorer.internal.ConnectDialog;
@@ -31,8 +19,6 @@ import io.stratus.ui.sql.SqlEditor;
 import io.stratus.ui.testkit.TreeRobot;
 import io.stratus.ui.testkit.UiRobot;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,11 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,18 +56,16 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Opening a database from the Cloud Explorer into the SQL editor and working in it, against real
- * PostgreSQL and MariaDB servers that a discovery contribution of this test puts in the explorer
- * (as an engine's bundle would): open through the connect dialog, Ctrl+Enter, a script, auto-commit
- * off with commit and rollback, cancel, a Viewer's refused write, closing the editor and signing out.
+ * PostgreSQL and MariaDB servers that a discovery contribution of the tests puts in the explorer
+ * ({@link LocalDatabases}): open through the connect dialog, Ctrl+Enter, a script, auto-commit
+ * off with commit and rollback, cancel, a Viewer's refused write, closing the editor and signing out,
+ * and opening with IAM database authentication, whose token the AWS simulator checks at login and
+ * which, like the person's secret key, the desktop writes nowhere.
  */
 @Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,21 +73,19 @@ class SqlEditorTest {
 
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
-    private static final String REGION = "eu-west-1";
-    private static final CloudService LOCAL = new CloudService("LOCAL", "Local Test Databases", List.of(), 900);
+    /** A PostgreSQL user who logs in with IAM database authentication only. */
+    private static final String IAM_USER = "iam_reader";
 
     private static UiRobot robot;
     private static TreeRobot trees;
     private static IWorkbenchWindow window;
     private static Shell windowShell;
     private static CurrentSession session;
-    private static PostgresServer postgres;
-    private static MariaDbServer mariadb;
-    private static String postgresDatabase;
-    private static String mariadbDatabase;
-    private static ServiceRegistration<Discovery> discovery;
-    /** The database connections' settings before the test trusted its authority. */
-    private static Dictionary<String, Object> connectSettings;
+    private static LocalDatabases local;
+    private static LocalDatabases.Database postgres;
+    private static LocalDatabases.Database mariadb;
+    /** The tokens IAM logins to {@code pg-shop} sent, as the simulator checked them. */
+    private static List<LocalDatabases.CheckedToken> iamTokens;
 
     @BeforeAll
     static void startTheDatabasesAndPutThemInTheExplorer() throws Exception {
@@ -122,54 +100,23 @@ class SqlEditorTest {
             session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)).get(30, TimeUnit.SECONDS);
         }
         robot.closeShellsExcept(windowShell);
-        postgres = PostgresServer.start();
-        postgresDatabase = postgres.createDatabase();
-        sql(postgres, postgresDatabase, "CREATE TABLE items (name text PRIMARY KEY, price numeric(8,2))",
-                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10), ('cheese', 7.25)");
-        mariadb = MariaDbServer.start();
-        mariadbDatabase = mariadb.createDatabase();
-        sql(mariadb, mariadbDatabase, "CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
-                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)");
-        trustTheTestAuthority();
-        discovery = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext().registerService(Discovery.class,
-                new LocalDatabases(), null);
-    }
-
-    /** The test servers' TLS certificates come from the tests' own authority, which an operator would add so. */
-    private static void trustTheTestAuthority() throws Exception {
-        String authority = TestCertificates.shared().authority().toString();
-        Configuration connect = connectConfiguration();
-        connectSettings = connect.getProperties();
-        Hashtable<String, Object> trusting = new Hashtable<>();
-        if (connectSettings != null) {
-            Collections.list(connectSettings.keys()).forEach(key -> trusting.put(key, connectSettings.get(key)));
-        }
-        trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
-        connect.update(trusting);
-        robot.waitUntil("the connectors to trust " + authority, () -> {
-            try {
-                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
-                        Files.readString(Path.of(authority)).strip());
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
-        });
+        local = LocalDatabases.start();
+        postgres = local.postgres(List.of("CREATE TABLE items (name text PRIMARY KEY, price numeric(8,2))",
+                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10), ('cheese', 7.25)",
+                "CREATE ROLE " + IAM_USER + " LOGIN", "GRANT SELECT ON items TO " + IAM_USER));
+        mariadb = local.mariadb(List.of("CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
+                "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)"));
+        local.inTheExplorer("pg-shop", "postgres", postgres, true);
+        local.inTheExplorer("maria-shop", "mariadb", mariadb, false);
+        iamTokens = local.iamLogins(postgres, IAM_USER);
     }
 
     @AfterAll
     static void stopTheDatabases() throws Exception {
         robot.closeShellsExcept(windowShell);
-        if (discovery != null) {
-            discovery.unregister();
-        }
         session.signOut();
-        if (connectSettings != null) {
-            connectConfiguration().update(connectSettings);
-        }
-        for (DatabaseServer server : new DatabaseServer[] {postgres, mariadb}) {
-            if (server != null) {
-                server.close();
-            }
+        if (local != null) {
+            local.close();
         }
     }
 
@@ -182,10 +129,10 @@ class SqlEditorTest {
     @Order(1)
     void openFromTheExplorerRunTheStatementAtTheCaretAndRememberIt() {
         signIn("ada");
-        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
-        assertEquals("pg-shop/" + postgresDatabase, robot.onUiThread(editor::getPartName));
+        SqlEditor editor = open("pg-shop", postgres.server().user(), Optional.of(postgres.server().password()));
+        assertEquals("pg-shop/" + postgres.name(), robot.onUiThread(editor::getPartName));
         DatabaseEditorInput input = robot.onUiThread(() -> (DatabaseEditorInput) editor.getEditorInput());
-        assertFalse(input.toString().contains(postgres.password()), input.toString());
+        assertFalse(input.toString().contains(postgres.server().password()), input.toString());
         assertFalse(input.readOnly(), "ada may write");
 
         StyledText text = editorText(editor);
@@ -275,7 +222,7 @@ class SqlEditorTest {
         robot.pressKey(editorText(editor), SWT.MOD3, 'x', 'x');
         awaitMessages(editor, "4 of 4 statements ran.");
         awaitRows(editor, 2);
-        assertEquals(List.of("it's; fine", "dollar; quoted!"), column(postgres, postgresDatabase,
+        assertEquals(List.of("it's; fine", "dollar; quoted!"), column(postgres,
                 "select body from notes order by id"));
         robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-script.png"));
     }
@@ -288,7 +235,7 @@ class SqlEditorTest {
         awaitMessages(editor, "Auto-commit is off");
         run(editor, "insert into items values ('dates', 4.00)");
         awaitMessages(editor, "1 row changed");
-        assertEquals(List.of("3"), column(postgres, postgresDatabase, "select count(*) from items"),
+        assertEquals(List.of("3"), column(postgres, "select count(*) from items"),
                 "others do not see what is not committed");
         robot.click(toolItem(editor, "Rollback"));
         awaitMessages(editor, "Rolled back.");
@@ -296,7 +243,7 @@ class SqlEditorTest {
         awaitMessages(editor, "1 row changed");
         robot.click(toolItem(editor, "Commit"));
         awaitMessages(editor, "Committed.");
-        assertEquals(List.of("apple", "bread", "cheese", "eggs"), column(postgres, postgresDatabase,
+        assertEquals(List.of("apple", "bread", "cheese", "eggs"), column(postgres,
                 "select name from items order by name"));
         robot.click(toolItem(editor, "Auto-Commit"));
         awaitMessages(editor, "Auto-commit is on");
@@ -310,7 +257,7 @@ class SqlEditorTest {
         run(editor, "select pg_sleep(120)");
         robot.waitUntil("the statement to run", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 1
                 && toolItem(editor, "Cancel").isEnabled());
-        // A cancel stops what the database runs: before the driver has sent the statement there is nothing to stop.
+        // cancelled while PostgreSQL runs it (one cancelled on its way there is the connector tests')
         robot.waitUntil("pg_sleep running in PostgreSQL", () -> runningInPostgres("select pg_sleep(120)"));
         long started = System.nanoTime();
         robot.click(toolItem(editor, "Cancel"));
@@ -337,7 +284,7 @@ class SqlEditorTest {
     @Test
     @Order(7)
     void mariaDbOpensInTheSqlEditorWithItsOwnDialect() {
-        SqlEditor editor = open("maria-shop", mariadb.user(), mariadb.password());
+        SqlEditor editor = open("maria-shop", mariadb.server().user(), Optional.of(mariadb.server().password()));
         // "2--1" is 2 - -1 in MariaDB, not a comment: the line holds two statements
         type(editorText(editor), "# MariaDB's comment; with a semicolon\nselect 2--1 as three; select `name` from items "
                 + "where name <> 'it\\'s' order by 1;\n", 0);
@@ -361,16 +308,37 @@ class SqlEditorTest {
     void aViewersSessionCannotWrite() throws SQLException {
         makeViewer("cleo");
         signIn("cleo");
-        SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
+        SqlEditor editor = open("pg-shop", postgres.server().user(), Optional.of(postgres.server().password()));
         robot.waitForControlShowing(root(editor), "Read-only");
         run(editor, "delete from items");
         awaitMessages(editor, "read-only");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-viewer-refused.png"));
-        assertEquals(List.of("4"), column(postgres, postgresDatabase, "select count(*) from items"));
+        assertEquals(List.of("4"), column(postgres, "select count(*) from items"));
         robot.click(toolItem(editor, "Auto-Commit"));
         awaitMessages(editor, "nothing to commit or roll back");
         run(editor, "select count(*) from items");
         awaitRows(editor, 1);
+    }
+
+    @Test
+    @Order(10)
+    void iamDatabaseAuthenticationOpensWithTheUserAloneAndTheTokenIsWrittenNowhere() throws Exception {
+        signIn("ada");
+        SqlEditor editor = open("pg-shop", IAM_USER, Optional.empty());
+        run(editor, "select current_user, count(*) from items");
+        List<String> row = robot.rowsOf(awaitRows(editor, 1)).getFirst();
+        assertTrue(row.contains(IAM_USER), "logged in as the IAM user: " + row);
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-iam.png"));
+        String ada = session.signedIn().orElseThrow().session().identity().arn();
+        assertFalse(iamTokens.isEmpty(), "the login sent a token in place of a password");
+        assertEquals(List.of(Optional.of(ada)), iamTokens.stream().map(LocalDatabases.CheckedToken::signedBy).distinct()
+                .toList(), "every token the simulator checked was signed with ada's own keys");
+        List<Path> places = DemoDesktop.dataAndLogs();
+        for (LocalDatabases.CheckedToken token : iamTokens) {
+            assertEquals(List.of(), DemoDesktop.filesHolding(places, token.token()), "files holding the IAM token");
+        }
+        assertEquals(List.of(), DemoDesktop.filesHolding(places, DemoDesktop.keyOf("ada").secret()),
+                "files holding ada's secret key");
     }
 
     // ---- the person's steps
@@ -386,8 +354,11 @@ class SqlEditorTest {
         }
     }
 
-    /** Opens a database of the explorer through the connect dialog, as a person does; returns its editor. */
-    private static SqlEditor open(String database, String user, String password) {
+    /**
+     * Opens a database of the explorer through the connect dialog, as a person does, with the
+     * password or else IAM database authentication; returns its editor.
+     */
+    private static SqlEditor open(String database, String user, Optional<String> password) {
         Tree explorer = robot.onUiThread(() -> {
             try {
                 return (Tree) ((CloudExplorerView) window.getActivePage().showView(CloudExplorerView.ID)).getCommonViewer()
@@ -396,12 +367,17 @@ class SqlEditorTest {
                 throw new AssertionError(e);
             }
         });
-        TreeItem item = trees.waitForItem(explorer, top -> true, LOCAL.displayName(), REGION, database);
+        TreeItem item = trees.waitForItem(explorer, top -> true, LocalDatabases.LOCAL.displayName(), LocalDatabases.REGION,
+                database);
         CompletableFuture<Void> dialogClosed = trees.doubleClick(item);
         Shell dialog = robot.waitForShell("Connect to " + database);
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), user);
-        robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD), password);
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + ".png"));
+        if (password.isPresent()) {
+            robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD), password.get());
+        } else {
+            robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.IAM), true);
+        }
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + (password.isPresent() ? "" : "-iam") + ".png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
         try {
             robot.waitUntil("the connect dialog of " + database + " to close", dialog::isDisposed);
@@ -480,13 +456,6 @@ class SqlEditorTest {
         }
     }
 
-    /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */
-    private static Configuration connectConfiguration() throws IOException {
-        BundleContext context = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext();
-        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
-                .getConfiguration(ConnectConfiguration.PID, "?");
-    }
-
     private static <T> T service(Class<T> type) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext(),
                 type, null);
@@ -498,57 +467,26 @@ class SqlEditorTest {
         }
     }
 
-    private static void sql(DatabaseServer server, String database, String... statements) throws SQLException {
-        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    /** The first column of a query's rows, as text, read by another connection than the editor's. */
     /** Whether the test's PostgreSQL runs {@code statement} now (on any connection). */
     private static boolean runningInPostgres(String statement) {
         try {
-            return column(postgres, postgresDatabase, "select count(*) from pg_stat_activity where state = 'active' "
+            return column(postgres, "select count(*) from pg_stat_activity where state = 'active' "
                     + "and query = '" + statement.replace("'", "''") + "'").equals(List.of("1"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> column(DatabaseServer server, String database, String query) throws SQLException {
-        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+    /** The first column of a query's rows, as text, read by another connection than the editor's. */
+    private static List<String> column(LocalDatabases.Database database, String query) throws SQLException {
+        try (Connection connection = database.server().connect(database.name());
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(query)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
             return values;
-        }
-    }
-
-    /** The test's databases, as an engine's discovery would find them: on loopback, in eu-west-1 of the account. */
-    private static final class LocalDatabases implements Discovery {
-
-        @Override
-        public CloudService service() {
-            return LOCAL;
-        }
-
-        @Override
-        public Found scan(Scan scan, ScanScope scope) {
-            if (!scope.region().equals(REGION)) {
-                return Found.all(List.of());
-            }
-            return Found.all(List.of(database(scope, "pg-shop", "postgres", postgres.port(), postgresDatabase),
-                    database(scope, "maria-shop", "mariadb", mariadb.port(), mariadbDatabase)));
-        }
-
-        private static CloudResource database(ScanScope scope, String name, String engine, int port, String database) {
-            return new CloudResource(scope.arn("rds", "db:" + name), LOCAL, scope.region(), name, "instance", engine, "",
-                    "available", Optional.of(new CloudResource.Endpoint("127.0.0.1", port)), Optional.of(database), false,
-                    false, Map.of(), Map.of(), List.of());
         }
     }
 }
