@@ -31,17 +31,32 @@ public final class CsvResultWriter {
         LINES.rows(page, out);
     }
 
-    private static void field(Object value, Writer out) throws IOException {
+    private static void field(Object value, Writer out, char[] room) throws IOException {
         if (value == null) {
             return;
         }
+        int digits = ValueText.exactInto(value, room); // decimals and timestamps: never a character to quote
+        if (digits >= 0) {
+            out.write(room, 0, digits);
+            return;
+        }
         String text = ValueText.exact(value);
-        if (!text.isEmpty() && text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+        if (!text.isEmpty() && !needsQuotes(text)) {
             out.write(text);
             return;
         }
         out.write('"');
         out.write(text.replace("\"", "\"\""));
         out.write('"');
+    }
+
+    private static boolean needsQuotes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

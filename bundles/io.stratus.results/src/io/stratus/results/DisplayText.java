@@ -17,7 +17,7 @@ public final class DisplayText {
 
     /** What a NULL shows as. */
     public static final String NULL = "NULL";
-    private static final FieldLines LINES = new FieldLines('\t', "\n", (value, out) -> out.write(of(value)));
+    private static final FieldLines LINES = new FieldLines('\t', "\n", (value, out, room) -> out.write(of(value)));
 
     private DisplayText() {
     }

@@ -10,10 +10,10 @@ import java.util.List;
 /** Results as lines of separated fields, the way CSV and display text write them. */
 final class FieldLines {
 
-    /** Writes one value as a field. */
+    /** Writes one value as a field; {@code room} is scratch space for {@link ValueText#exactInto}, one per page. */
     @FunctionalInterface
     interface FieldWriter {
-        void write(Object value, Writer out) throws IOException;
+        void write(Object value, Writer out, char[] room) throws IOException;
     }
 
     private final char separator;
@@ -27,21 +27,22 @@ final class FieldLines {
     }
 
     void header(List<ResultColumn> columns, Writer out) throws IOException {
-        line(columns.stream().<Object>map(ResultColumn::name).toList(), out);
+        line(columns.stream().<Object>map(ResultColumn::name).toList(), out, new char[ValueText.EXACT_INTO_ROOM]);
     }
 
     void rows(ResultPage page, Writer out) throws IOException {
+        char[] room = new char[ValueText.EXACT_INTO_ROOM];
         for (List<Object> row : page.rows()) {
-            line(row, out);
+            line(row, out, room);
         }
     }
 
-    private void line(List<Object> values, Writer out) throws IOException {
+    private void line(List<Object> values, Writer out, char[] room) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.write(separator);
             }
-            field.write(values.get(i), out);
+            field.write(values.get(i), out, room);
         }
         out.write(lineEnd);
     }

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -42,11 +43,19 @@ final class RowStore implements AutoCloseable {
     /** Blocks kept in memory: the rows in view and those around them. */
     private static final int CACHED_BLOCKS = 4;
 
+    /**
+     * How a value is kept: the types a large result holds most as numbers (a decimal that fits a
+     * long as its unscaled value and scale, dates and timestamps as epoch days or seconds), so that
+     * neither storing nor reading back makes text of them; the rest as text.
+     */
     private enum Kind {
-        NULL, STRING, LONG, DOUBLE, BOOLEAN, DECIMAL, BINARY, DATE, TIME, OFFSET_TIME, DATE_TIME, OFFSET_DATE_TIME, TEXT
+        NULL, STRING, LONG, DOUBLE, BOOLEAN, SMALL_DECIMAL, DECIMAL, BINARY, DATE, TIME, OFFSET_TIME, DATE_TIME,
+        OFFSET_DATE_TIME, TEXT
     }
 
     private static final Kind[] KINDS = Kind.values();
+    /** Digits of the largest decimal kept as a long: every 18-digit number fits one. */
+    private static final int MOST_LONG_DIGITS = 18;
 
     private final Path file;
     private final FileChannel channel;
@@ -185,17 +194,32 @@ final class RowStore implements AutoCloseable {
                         out.writeByte(Kind.BOOLEAN.ordinal());
                         out.writeBoolean(truth);
                     }
+                    case BigDecimal number when number.precision() <= MOST_LONG_DIGITS -> {
+                        out.writeByte(Kind.SMALL_DECIMAL.ordinal());
+                        out.writeLong(number.unscaledValue().longValue());
+                        out.writeInt(number.scale());
+                    }
                     case BigDecimal number -> text(out, Kind.DECIMAL, number.toString());
                     case byte[] bytes -> {
                         out.writeByte(Kind.BINARY.ordinal());
                         out.writeInt(bytes.length);
                         out.write(bytes);
                     }
-                    case LocalDate date -> text(out, Kind.DATE, date.toString());
+                    case LocalDate date -> {
+                        out.writeByte(Kind.DATE.ordinal());
+                        out.writeLong(date.toEpochDay());
+                    }
                     case LocalTime time -> text(out, Kind.TIME, time.toString());
                     case OffsetTime time -> text(out, Kind.OFFSET_TIME, time.toString());
-                    case LocalDateTime time -> text(out, Kind.DATE_TIME, time.toString());
-                    case OffsetDateTime time -> text(out, Kind.OFFSET_DATE_TIME, time.toString());
+                    case LocalDateTime time -> {
+                        out.writeByte(Kind.DATE_TIME.ordinal());
+                        dateTime(out, time);
+                    }
+                    case OffsetDateTime time -> {
+                        out.writeByte(Kind.OFFSET_DATE_TIME.ordinal());
+                        dateTime(out, time.toLocalDateTime());
+                        out.writeInt(time.getOffset().getTotalSeconds());
+                    }
                     default -> text(out, Kind.TEXT, value.toString()); // what no connector hands out yet: as text
                 }
             }
@@ -214,16 +238,20 @@ final class RowStore implements AutoCloseable {
                     case LONG -> in.readLong();
                     case DOUBLE -> in.readDouble();
                     case BOOLEAN -> in.readBoolean();
+                    case SMALL_DECIMAL -> BigDecimal.valueOf(in.readLong(), in.readInt());
                     case BINARY -> in.readNBytes(in.readInt());
+                    case DATE -> LocalDate.ofEpochDay(in.readLong());
+                    case DATE_TIME -> dateTime(in);
+                    case OFFSET_DATE_TIME -> {
+                        LocalDateTime local = dateTime(in);
+                        yield OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(in.readInt()));
+                    }
                     default -> {
                         String text = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
                         yield switch (kind) {
                             case DECIMAL -> new BigDecimal(text);
-                            case DATE -> LocalDate.parse(text);
                             case TIME -> LocalTime.parse(text);
                             case OFFSET_TIME -> OffsetTime.parse(text);
-                            case DATE_TIME -> LocalDateTime.parse(text);
-                            case OFFSET_DATE_TIME -> OffsetDateTime.parse(text);
                             default -> text;
                         };
                     }
@@ -232,6 +260,17 @@ final class RowStore implements AutoCloseable {
             block.add(Arrays.asList(row));
         }
         return block;
+    }
+
+    /** A date-time as its seconds since the epoch, read as if at UTC (it has no zone), and its nanoseconds. */
+    private static void dateTime(DataOutputStream out, LocalDateTime time) throws IOException {
+        out.writeLong(time.toEpochSecond(ZoneOffset.UTC));
+        out.writeInt(time.getNano());
+    }
+
+    private static LocalDateTime dateTime(DataInputStream in) throws IOException {
+        long seconds = in.readLong();
+        return LocalDateTime.ofEpochSecond(seconds, in.readInt(), ZoneOffset.UTC);
     }
 
     private static void text(DataOutputStream out, Kind kind, String text) throws IOException {
