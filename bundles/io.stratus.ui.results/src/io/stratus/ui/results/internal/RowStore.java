@@ -1,9 +1,5 @@
 package io.stratus.ui.results.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -56,11 +52,13 @@ final class RowStore implements AutoCloseable {
     private static final Kind[] KINDS = Kind.values();
     /** Digits of the largest decimal kept as a long: every 18-digit number fits one. */
     private static final int MOST_LONG_DIGITS = 18;
+    private static final int DATE_TIME_BYTES = Long.BYTES + Integer.BYTES;
 
     private final Path file;
     private final FileChannel channel;
     private final int columns;
-    private final ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    /** A block as it goes to the file (written by {@link #append} alone); grows as a block needs. */
+    private ByteBuffer encoded = ByteBuffer.allocate(1 << 16);
     private final Map<Integer, List<List<Object>>> cached = new LinkedHashMap<>(CACHED_BLOCKS + 1, 1f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, List<List<Object>>> eldest) {
@@ -108,9 +106,7 @@ final class RowStore implements AutoCloseable {
         try {
             for (int from = 0; from < page.size(); from += BLOCK_ROWS) {
                 List<List<Object>> block = page.subList(from, Math.min(page.size(), from + BLOCK_ROWS));
-                encoded.reset();
-                encode(block, new DataOutputStream(encoded));
-                ByteBuffer bytes = ByteBuffer.wrap(encoded.toByteArray());
+                ByteBuffer bytes = encode(block);
                 int length = bytes.remaining();
                 while (bytes.hasRemaining()) {
                     channel.write(bytes, end + length - bytes.remaining());
@@ -169,85 +165,64 @@ final class RowStore implements AutoCloseable {
                     throw new IOException("the file ends early");
                 }
             }
-            return decode(new DataInputStream(new ByteArrayInputStream(bytes.array())));
+            return decode(bytes.flip());
         } catch (IOException e) {
             throw new UncheckedIOException("The rows of the result could not be read back: " + e.getMessage(), e);
         }
     }
 
-    private void encode(List<List<Object>> block, DataOutputStream out) throws IOException {
-        out.writeInt(block.size());
+    /** The block's bytes, ready to write: the row count, then each value as its kind and its bytes. */
+    private ByteBuffer encode(List<List<Object>> block) {
+        encoded.clear();
+        room(Integer.BYTES).putInt(block.size());
         for (List<Object> row : block) {
             for (Object value : row) {
                 switch (value) {
-                    case null -> out.writeByte(Kind.NULL.ordinal());
-                    case String text -> text(out, Kind.STRING, text);
-                    case Long number -> {
-                        out.writeByte(Kind.LONG.ordinal());
-                        out.writeLong(number);
-                    }
-                    case Double number -> {
-                        out.writeByte(Kind.DOUBLE.ordinal());
-                        out.writeDouble(number);
-                    }
-                    case Boolean truth -> {
-                        out.writeByte(Kind.BOOLEAN.ordinal());
-                        out.writeBoolean(truth);
-                    }
-                    case BigDecimal number when number.precision() <= MOST_LONG_DIGITS -> {
-                        out.writeByte(Kind.SMALL_DECIMAL.ordinal());
-                        out.writeLong(number.unscaledValue().longValue());
-                        out.writeInt(number.scale());
-                    }
-                    case BigDecimal number -> text(out, Kind.DECIMAL, number.toString());
-                    case byte[] bytes -> {
-                        out.writeByte(Kind.BINARY.ordinal());
-                        out.writeInt(bytes.length);
-                        out.write(bytes);
-                    }
-                    case LocalDate date -> {
-                        out.writeByte(Kind.DATE.ordinal());
-                        out.writeLong(date.toEpochDay());
-                    }
-                    case LocalTime time -> text(out, Kind.TIME, time.toString());
-                    case OffsetTime time -> text(out, Kind.OFFSET_TIME, time.toString());
-                    case LocalDateTime time -> {
-                        out.writeByte(Kind.DATE_TIME.ordinal());
-                        dateTime(out, time);
-                    }
-                    case OffsetDateTime time -> {
-                        out.writeByte(Kind.OFFSET_DATE_TIME.ordinal());
-                        dateTime(out, time.toLocalDateTime());
-                        out.writeInt(time.getOffset().getTotalSeconds());
-                    }
-                    default -> text(out, Kind.TEXT, value.toString()); // what no connector hands out yet: as text
+                    case null -> kind(Kind.NULL, 0);
+                    case String text -> text(Kind.STRING, text);
+                    case Long number -> kind(Kind.LONG, Long.BYTES).putLong(number);
+                    case Double number -> kind(Kind.DOUBLE, Double.BYTES).putDouble(number);
+                    case Boolean truth -> kind(Kind.BOOLEAN, 1).put((byte) (truth ? 1 : 0));
+                    case BigDecimal number when number.precision() <= MOST_LONG_DIGITS ->
+                            kind(Kind.SMALL_DECIMAL, Long.BYTES + Integer.BYTES).putLong(number.unscaledValue().longValue())
+                                    .putInt(number.scale());
+                    case BigDecimal number -> text(Kind.DECIMAL, number.toString());
+                    case byte[] bytes -> kind(Kind.BINARY, Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes);
+                    case LocalDate date -> kind(Kind.DATE, Long.BYTES).putLong(date.toEpochDay());
+                    case LocalTime time -> text(Kind.TIME, time.toString());
+                    case OffsetTime time -> text(Kind.OFFSET_TIME, time.toString());
+                    case LocalDateTime time -> dateTime(kind(Kind.DATE_TIME, DATE_TIME_BYTES), time);
+                    case OffsetDateTime time -> dateTime(kind(Kind.OFFSET_DATE_TIME, DATE_TIME_BYTES + Integer.BYTES),
+                            time.toLocalDateTime()).putInt(time.getOffset().getTotalSeconds());
+                    default -> text(Kind.TEXT, value.toString()); // what no connector hands out yet: as text
                 }
             }
         }
+        return encoded.flip();
     }
 
-    private List<List<Object>> decode(DataInputStream in) throws IOException {
-        int count = in.readInt();
+    private List<List<Object>> decode(ByteBuffer in) {
+        int count = in.getInt();
         List<List<Object>> block = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             Object[] row = new Object[columns];
             for (int c = 0; c < columns; c++) {
-                Kind kind = KINDS[in.readByte()];
+                Kind kind = KINDS[in.get()];
                 row[c] = switch (kind) {
                     case NULL -> null;
-                    case LONG -> in.readLong();
-                    case DOUBLE -> in.readDouble();
-                    case BOOLEAN -> in.readBoolean();
-                    case SMALL_DECIMAL -> BigDecimal.valueOf(in.readLong(), in.readInt());
-                    case BINARY -> in.readNBytes(in.readInt());
-                    case DATE -> LocalDate.ofEpochDay(in.readLong());
+                    case LONG -> in.getLong();
+                    case DOUBLE -> in.getDouble();
+                    case BOOLEAN -> in.get() != 0;
+                    case SMALL_DECIMAL -> BigDecimal.valueOf(in.getLong(), in.getInt());
+                    case BINARY -> bytes(in);
+                    case DATE -> LocalDate.ofEpochDay(in.getLong());
                     case DATE_TIME -> dateTime(in);
                     case OFFSET_DATE_TIME -> {
                         LocalDateTime local = dateTime(in);
-                        yield OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(in.readInt()));
+                        yield OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(in.getInt()));
                     }
                     default -> {
-                        String text = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+                        String text = new String(bytes(in), StandardCharsets.UTF_8);
                         yield switch (kind) {
                             case DECIMAL -> new BigDecimal(text);
                             case TIME -> LocalTime.parse(text);
@@ -262,22 +237,39 @@ final class RowStore implements AutoCloseable {
         return block;
     }
 
-    /** A date-time as its seconds since the epoch, read as if at UTC (it has no zone), and its nanoseconds. */
-    private static void dateTime(DataOutputStream out, LocalDateTime time) throws IOException {
-        out.writeLong(time.toEpochSecond(ZoneOffset.UTC));
-        out.writeInt(time.getNano());
+    /** The kind of a value whose {@code bytes} follow, with room for them. */
+    private ByteBuffer kind(Kind kind, int bytes) {
+        return room(1 + bytes).put((byte) kind.ordinal());
     }
 
-    private static LocalDateTime dateTime(DataInputStream in) throws IOException {
-        long seconds = in.readLong();
-        return LocalDateTime.ofEpochSecond(seconds, in.readInt(), ZoneOffset.UTC);
-    }
-
-    private static void text(DataOutputStream out, Kind kind, String text) throws IOException {
+    private void text(Kind kind, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeByte(kind.ordinal());
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        kind(kind, Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes);
+    }
+
+    /** The buffer, with at least {@code bytes} left. */
+    private ByteBuffer room(int bytes) {
+        if (encoded.remaining() < bytes) {
+            ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * encoded.capacity(), encoded.position() + bytes));
+            encoded = larger.put(encoded.flip());
+        }
+        return encoded;
+    }
+
+    /** A date-time as its seconds since the epoch, read as if at UTC (it has no zone), and its nanoseconds. */
+    private static ByteBuffer dateTime(ByteBuffer out, LocalDateTime time) {
+        return out.putLong(time.toEpochSecond(ZoneOffset.UTC)).putInt(time.getNano());
+    }
+
+    private static LocalDateTime dateTime(ByteBuffer in) {
+        long seconds = in.getLong();
+        return LocalDateTime.ofEpochSecond(seconds, in.getInt(), ZoneOffset.UTC);
+    }
+
+    private static byte[] bytes(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return bytes;
     }
 
     /** Deletes the file; the store holds nothing after. */
