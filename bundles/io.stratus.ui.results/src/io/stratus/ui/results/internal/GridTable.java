@@ -9,6 +9,7 @@ import io.stratus.ui.results.PageSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class GridTable {
     /** Characters of a value a cell shows; the value viewer shows the rest. */
     private static final int CELL_CHARACTERS = 1_000;
     private static final int SAMPLED_ROWS = 1_000;
+    /** Texts of a column measured for its width: the longest of the sampled rows' (see {@link #longest}). */
+    private static final int MEASURED_TEXTS = 10;
     private static final int WIDEST_COLUMN = 400;
     private static final int PADDING = 24;
     private static final Pattern NUMERIC_TYPE = Pattern.compile(
@@ -351,14 +354,23 @@ public final class GridTable {
                 column.setText(result.name());
                 column.setToolTipText(result.name() + " (" + result.type() + ")");
                 int width = gc.textExtent(result.name()).x;
-                for (List<Object> row : sample) {
-                    width = Math.max(width, gc.textExtent(cell(row.get(c))).x);
+                for (String text : longest(sample, c)) {
+                    width = Math.max(width, gc.textExtent(text).x);
                 }
                 column.setWidth(Math.min(WIDEST_COLUMN, width + PADDING));
             }
         } finally {
             gc.dispose();
         }
+    }
+
+    /**
+     * The longest few of a column's texts in the sample, among which is the widest: measuring
+     * text asks the system's text layout, too slow to ask for every cell of a first page.
+     */
+    private static List<String> longest(List<List<Object>> sample, int column) {
+        return sample.stream().map(row -> cell(row.get(column))).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).limit(MEASURED_TEXTS).toList();
     }
 
     /** Numbers by their first value; a column of NULLs by its type's name. */
