@@ -49,6 +49,7 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
     @Test
     void anMfaSignInGetsTemporaryKeysThatCarryTheMfaAndWipesTheTypedOnes() {
         setUpAsAlice();
+        simulator.calls().clear();
         AwsCredentials typed = mfaUser(1);
         MfaCode code = mfa(Optional.of(mfaSerial(1)), codeNow(1));
 
