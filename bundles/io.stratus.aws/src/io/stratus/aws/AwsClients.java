@@ -44,7 +44,8 @@ public interface AwsClients {
      * A call of AWS STS in the region of the settings ({@code GetSessionToken}, {@code AssumeRole})
      * made without the SDK's client, whose answers would hold the temporary keys they issue in
      * Strings that nothing can wipe: signs the Query-protocol request ({@code Action}, {@code
-     * Version} and {@code parameters}, in their order) with the keys and posts it.
+     * Version} and {@code parameters}, in their order) with the keys and posts it, once: a retry would
+     * send an MFA code again, which STS refuses as reused.
      *
      * @return the XML body of the answer; the caller reads the keys from it and then overwrites it
      * @throws StratusException as {@link #call}, naming {@code sts:action}; a wrong or reused MFA
