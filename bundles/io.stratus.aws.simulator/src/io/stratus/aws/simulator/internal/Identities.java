@@ -94,9 +94,9 @@ final class Identities {
             throw new AwsError(AwsError.Kind.ACCESS_DENIED, "MultiFactorAuthentication failed, unable to validate MFA "
                     + "code. Please verify your MFA serial number is valid and associated with this user.");
         }
-        long current = Seed.MfaDevice.stepAt(now);
-        for (long step = current - 1; step <= current + 1; step++) {
-            if (device.codeAt(Instant.ofEpochSecond(step * 30)).equals(code) && accept(serial, step)) {
+        for (int steps = -1; steps <= 1; steps++) {
+            Instant at = now.plus(Seed.MfaDevice.STEP.multipliedBy(steps));
+            if (device.codeAt(at).equals(code) && accept(serial, Seed.MfaDevice.stepAt(at))) {
                 return;
             }
         }

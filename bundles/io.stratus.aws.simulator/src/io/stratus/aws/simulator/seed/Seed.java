@@ -198,6 +198,9 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
      * arn:aws:iam::ACCOUNT:mfa/NAME}) and the base32 secret an authenticator app is given.
      */
     public record MfaDevice(String name, String secret) {
+        /** How long a code lasts. */
+        public static final Duration STEP = Duration.ofSeconds(Totp.STEP_SECONDS);
+
         public MfaDevice {
             require(name != null && name.matches("[\\w+=,.@-]{1,128}"), "MFA device name " + name
                     + " is not 1 to 128 letters, digits or +=,.@-_.");
@@ -211,7 +214,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
             return Totp.code(Totp.base32(secret), Totp.step(at));
         }
 
-        /** The 30-second step a time falls in. */
+        /** The 30-second step a time falls in, counted from the epoch. */
         public static long stepAt(Instant at) {
             return Totp.step(at);
         }
