@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
-import io.stratus.connect.ConnectConfiguration;
-import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
-import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.discovery.Discovery;
 import io.stratus.discovery.Found;
@@ -22,7 +18,6 @@ import io.stratus.discovery.ScanScope;
 import io.stratus.testing.DatabaseServer;
 import io.stratus.testing.MariaDbServer;
 import io.stratus.testing.PostgresServer;
-import io.stratus.testing.TestCertificates;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.explorer.internal.ConnectDialog;
@@ -31,8 +26,6 @@ import io.stratus.ui.sql.SqlEditor;
 import io.stratus.ui.testkit.TreeRobot;
 import io.stratus.ui.testkit.UiRobot;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,9 +34,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,12 +64,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Opening a database from the Cloud Explorer into the SQL editor and working in it, against real
@@ -106,8 +92,8 @@ class SqlEditorTest {
     private static String postgresDatabase;
     private static String mariadbDatabase;
     private static ServiceRegistration<Discovery> discovery;
-    /** The database connections' settings before the test trusted its authority. */
-    private static Dictionary<String, Object> connectSettings;
+    /** Puts the database connections' settings back as they were before the test trusted its authority. */
+    private static AutoCloseable trust;
 
     @BeforeAll
     static void startTheDatabasesAndPutThemInTheExplorer() throws Exception {
@@ -130,30 +116,9 @@ class SqlEditorTest {
         mariadbDatabase = mariadb.createDatabase();
         sql(mariadb, mariadbDatabase, "CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
                 "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)");
-        trustTheTestAuthority();
+        trust = DesktopServices.trustTheTestAuthority(robot);
         discovery = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext().registerService(Discovery.class,
                 new LocalDatabases(), null);
-    }
-
-    /** The test servers' TLS certificates come from the tests' own authority, which an operator would add so. */
-    private static void trustTheTestAuthority() throws Exception {
-        String authority = TestCertificates.shared().authority().toString();
-        Configuration connect = connectConfiguration();
-        connectSettings = connect.getProperties();
-        Hashtable<String, Object> trusting = new Hashtable<>();
-        if (connectSettings != null) {
-            Collections.list(connectSettings.keys()).forEach(key -> trusting.put(key, connectSettings.get(key)));
-        }
-        trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
-        connect.update(trusting);
-        robot.waitUntil("the connectors to trust " + authority, () -> {
-            try {
-                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
-                        Files.readString(Path.of(authority)).strip());
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
-        });
     }
 
     @AfterAll
@@ -163,8 +128,8 @@ class SqlEditorTest {
             discovery.unregister();
         }
         session.signOut();
-        if (connectSettings != null) {
-            connectConfiguration().update(connectSettings);
+        if (trust != null) {
+            trust.close();
         }
         for (DatabaseServer server : new DatabaseServer[] {postgres, mariadb}) {
             if (server != null) {
@@ -359,7 +324,7 @@ class SqlEditorTest {
     @Test
     @Order(9)
     void aViewersSessionCannotWrite() throws SQLException {
-        makeViewer("cleo");
+        DesktopServices.setRoles("cleo", Set.of("viewer"));
         signIn("cleo");
         SqlEditor editor = open("pg-shop", postgres.user(), postgres.password());
         robot.waitForControlShowing(root(editor), "Read-only");
@@ -463,39 +428,8 @@ class SqlEditorTest {
 
     // ---- set-up through the services
 
-    /** Gives a person the Viewer role alone, as an Administrator would (they must have signed in once). */
-    private static void makeViewer(String name) {
-        SignInService signIn = service(SignInService.class);
-        Seed.AccessKey key = DemoDesktop.keyOf(name);
-        signIn.signOut(signIn.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null)).id());
-        Seed.AccessKey adaKey = DemoDesktop.keyOf("ada");
-        UserSession ada = signIn.signIn(new AwsCredentials(adaKey.id(), Secret.of(adaKey.secret()), null));
-        try {
-            UserAdministration administration = service(UserAdministration.class);
-            String id = administration.users(ada).stream().filter(user -> user.displayName().equals(name)).findFirst()
-                    .orElseThrow().principalId();
-            administration.setRoles(ada, id, Set.of("viewer"));
-        } finally {
-            signIn.signOut(ada.id());
-        }
-    }
-
-    /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */
-    private static Configuration connectConfiguration() throws IOException {
-        BundleContext context = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext();
-        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
-                .getConfiguration(ConnectConfiguration.PID, "?");
-    }
-
     private static <T> T service(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext(),
-                type, null);
-        tracker.open();
-        try {
-            return tracker.getService();
-        } finally {
-            tracker.close();
-        }
+        return DesktopServices.service(type);
     }
 
     private static void sql(DatabaseServer server, String database, String... statements) throws SQLException {
