@@ -5,7 +5,7 @@ import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.ResultPage;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditorPart;
-import io.stratus.ui.documentdb.internal.DatabaseJob;
+import io.stratus.ui.database.DatabaseJob;
 import io.stratus.ui.documentdb.internal.DocumentCommands;
 import io.stratus.ui.documentdb.internal.DocumentCommands.Target;
 import io.stratus.ui.documentdb.internal.DocumentDialog;
@@ -15,7 +15,8 @@ import io.stratus.ui.documentdb.internal.DocumentTree;
 import io.stratus.ui.documentdb.internal.FoundDocument;
 import io.stratus.ui.documentdb.internal.QueryForm;
 import io.stratus.ui.documentdb.internal.QueryForm.Query;
-import io.stratus.ui.results.JsonText;
+import io.stratus.ui.results.JsonIndent;
+import io.stratus.ui.results.JsonPane;
 import io.stratus.ui.results.ResultGrid;
 
 import java.util.List;
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
 
 import org.bson.BsonValue;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -35,7 +37,6 @@ import org.eclipse.jface.commands.ActionHandler;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
@@ -70,8 +71,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     public static final String INSERT = "io.stratus.ui.documentdb.insert";
     public static final String EDIT = "io.stratus.ui.documentdb.edit";
     public static final String DELETE = "io.stratus.ui.documentdb.delete";
-    /** Data keys of the JSON pane, the table, the message line and the result tabs, for tests. */
-    public static final String JSON = "io.stratus.ui.documentdb.json";
+    /** Data keys of the table, the message line and the result tabs, for tests (the JSON pane's: {@link JsonPane#TEXT_KEY}). */
     public static final String TABLE = "io.stratus.ui.documentdb.table";
     public static final String MESSAGE = "io.stratus.ui.documentdb.message";
     public static final String TABS = "io.stratus.ui.documentdb.tabs";
@@ -83,18 +83,19 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     private QueryForm form;
     private DocumentTree tree;
     private ResultGrid grid;
-    private Text json;
+    private JsonPane json;
     private Text message;
     private Label state;
     private ToolBarManager toolBar;
-    private final IAction run = action("Run", "Find the documents, or run the pipeline (Ctrl+Enter)", RUN, this::run);
-    private final IAction cancel = action("Cancel", "Stop what runs", CANCEL, this::cancel);
-    private final IAction insert = action("Insert\u2026", "Insert a document, written as JSON (Ctrl+Shift+I)", INSERT,
-            this::insert);
-    private final IAction edit = action("Edit\u2026", "Change the selected document's JSON; it is replaced by its _id (F2)",
-            EDIT, this::edit);
-    private final IAction delete = action("Delete", "Delete the selected document by its _id (Ctrl+Shift+Delete)", DELETE,
-            this::delete);
+    private final IAction run = commandAction("Run", "Find the documents, or run the pipeline (Ctrl+Enter)",
+            IAction.AS_PUSH_BUTTON, RUN, this::run);
+    private final IAction cancel = commandAction("Cancel", "Stop what runs", IAction.AS_PUSH_BUTTON, CANCEL, this::cancel);
+    private final IAction insert = commandAction("Insert\u2026", "Insert a document, written as JSON (Ctrl+Shift+I)",
+            IAction.AS_PUSH_BUTTON, INSERT, this::insert);
+    private final IAction edit = commandAction("Edit\u2026", "Change the selected document's JSON; it is replaced by its "
+            + "_id (F2)", IAction.AS_PUSH_BUTTON, EDIT, this::edit);
+    private final IAction delete = commandAction("Delete", "Delete the selected document by its _id (Ctrl+Shift+Delete)",
+            IAction.AS_PUSH_BUTTON, DELETE, this::delete);
     /** What runs on the connection: one thing at a time. */
     private Job running;
     /** The find or aggregation whose documents are shown, run again after a write. */
@@ -141,17 +142,14 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         grid.control().setData(TABLE, Boolean.TRUE);
         table.setControl(grid.control());
         views.setSelection(documents);
-        json = new Text(split, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        json.setFont(JFaceResources.getTextFont());
-        json.setData(JSON, Boolean.TRUE);
-        json.setMessage("The selected document as JSON");
+        json = new JsonPane(split, "Select a document to see its JSON here.");
         split.setWeights(new int[] {60, 40});
         message = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
         message.setData(MESSAGE, Boolean.TRUE);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 2 * message.getLineHeight()).indent(6, 2)
                 .applyTo(message);
         tree.onSelection(selected -> {
-            json.setText(selected.map(document -> JsonText.pretty(document.json()).orElse(document.json())).orElse(""));
+            selected.ifPresentOrElse(document -> json.show(document.json()), json::clear);
             showIdle();
         });
         MenuManager menu = new MenuManager();
@@ -191,10 +189,10 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         }
     }
 
-    /** One level of the catalog, in a Job beside what runs (the catalog does not stop a statement). */
+    /** One level of the catalog, in a Job beside what runs (reading the catalog does not stop a statement). */
     private void catalog(String name, List<String> path, Consumer<List<String>> show) {
         String connection = database().connectionId();
-        DatabaseJob job = new DatabaseJob(name, JOB_FAMILY, () -> { }, monitor -> {
+        Job.create(name, (IProgressMonitor monitor) -> {
             try {
                 List<String> names = databases().browse(session(), connection, path, 0, CATALOG_ENTRIES).items().stream()
                         .map(CatalogEntry::name).toList();
@@ -207,8 +205,8 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
             } catch (StratusException e) {
                 ui(() -> say("Could not read the catalog: " + e.getMessage(), true));
             }
-        });
-        job.schedule();
+            return Status.OK_STATUS;
+        }).schedule();
     }
 
     // ---- reading documents
@@ -238,7 +236,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
                 statement = first.statement();
                 tree.show(documents, first.more());
                 DocumentRows.show(grid, documents);
-                json.setText("");
+                json.clear();
                 say(before + count(documents.size(), first.more()) + " in " + query.target() + " (" + millis + " ms)"
                         + (first.more() ? "; More documents\u2026 at the end reads the next " + PAGE + "." : "."), false);
             });
@@ -297,7 +295,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         FoundDocument found = selected.get();
         Target target = shown.target();
         DocumentDialog dialog = DocumentDialog.edit(getSite().getShell(), target, found,
-                JsonText.pretty(found.json()).orElse(found.json()));
+                JsonIndent.of(found.json()).orElse(found.json()));
         if (dialog.open() == Window.OK && confirm(DocumentDialog.EDIT_TITLE, "Replace the document with _id "
                 + found.idText() + " in " + target + " with the one you wrote?")) {
             write("Replacing a document of " + target, DocumentCommands.replace(target, found.id().orElseThrow(),
@@ -360,17 +358,22 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     // ---- running one thing at a time
 
     private void start(String name, Consumer<IProgressMonitor> work) {
-        String connection = database().connectionId();
-        running = new DatabaseJob(name, JOB_FAMILY, () -> databases().cancel(session(), connection), monitor -> {
-            try {
-                work.accept(monitor);
-            } finally {
-                ui(() -> {
-                    running = null;
-                    showIdle();
-                });
+        running = new DatabaseJob(name, databases(), session(), database().connectionId(), JOB_FAMILY) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+                try {
+                    work.accept(monitor);
+                } finally {
+                    monitor.done();
+                    ui(() -> {
+                        running = null;
+                        showIdle();
+                    });
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS; // failures show in the editor
             }
-        });
+        };
         showIdle();
         running.schedule();
     }
@@ -428,18 +431,5 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
             toolBar.dispose();
         }
         super.dispose();
-    }
-
-    private static IAction action(String label, String tooltip, String commandId, Runnable work) {
-        IAction action = new Action(label, IAction.AS_PUSH_BUTTON) {
-            @Override
-            public void run() {
-                work.run();
-            }
-        };
-        action.setToolTipText(tooltip);
-        action.setActionDefinitionId(commandId);
-        action.setId(commandId);
-        return action;
     }
 }

@@ -24,6 +24,7 @@ import io.stratus.ui.documentdb.internal.DocumentDialog;
 import io.stratus.ui.documentdb.internal.DocumentTree;
 import io.stratus.ui.documentdb.internal.QueryForm;
 import io.stratus.ui.explorer.internal.ConnectDialog;
+import io.stratus.ui.results.JsonPane;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.TreeRobot;
 import io.stratus.ui.testkit.UiRobot;
@@ -173,7 +174,7 @@ class DocumentDbEditorTest {
         assertEquals(List.of("[1]", "\"fr\"", "String"), columns(trees.waitForItem(documents, "1", "langs", "[1]")));
         assertEquals(List.of("zip", "\"N1\"", "String"), columns(trees.waitForItem(documents, "1", "address", "zip")));
         trees.select(trees.waitForItem(documents, "1", "address", "zip"));
-        Text json = robot.waitForControlWithData(root, Text.class, DocumentDbEditor.JSON);
+        Text json = robot.waitForControlWithData(root, Text.class, JsonPane.TEXT_KEY);
         robot.waitUntil("the selected document as JSON", () -> json.getText().contains("\"street\" : \"1 Analytical Way\""));
         assertTrue(robot.onUiThread(json::getText).contains("\"visits\" : {\n    \"$numberLong\" : \"12\"\n  }"),
                 robot.onUiThread(json::getText));

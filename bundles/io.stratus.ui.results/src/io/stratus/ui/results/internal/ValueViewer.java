@@ -3,7 +3,7 @@ package io.stratus.ui.results.internal;
 import io.stratus.core.database.ResultColumn;
 import io.stratus.results.DisplayText;
 import io.stratus.results.ValueText;
-import io.stratus.ui.results.JsonText;
+import io.stratus.ui.results.JsonIndent;
 
 import java.util.Locale;
 
@@ -42,7 +42,7 @@ public final class ValueViewer extends Dialog {
         return switch (value) {
             case null -> DisplayText.NULL;
             case byte[] bytes -> hex(bytes);
-            case String string when looksLikeJson(column, string) -> JsonText.pretty(string).orElse(string);
+            case String string when looksLikeJson(column, string) -> JsonIndent.of(string).orElse(string);
             default -> ValueText.exact(value);
         };
     }

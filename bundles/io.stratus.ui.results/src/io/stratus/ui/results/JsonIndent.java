@@ -8,25 +8,28 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Optional;
 
-/** JSON as people read it in a value pane or viewer: indented, two spaces a level. */
-public final class JsonText {
+/**
+ * JSON as people read it: indented, one attribute a line, in the order written (numbers and
+ * strings copied as they are, so a DynamoDB number or a document's value keeps its digits).
+ */
+public final class JsonIndent {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private JsonText() {
+    private JsonIndent() {
     }
 
-    /** The JSON indented, or empty if the text is not one JSON value (text that merely starts like JSON). */
-    public static Optional<String> pretty(String value) {
+    /** The JSON value indented; empty if the text is not one JSON value. */
+    public static Optional<String> of(String json) {
         StringWriter out = new StringWriter();
-        try (JsonParser in = JSON.createParser(value);
+        try (JsonParser in = JSON.createParser(json);
                 JsonGenerator printer = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
             if (in.nextToken() == null) {
                 return Optional.empty();
             }
             printer.copyCurrentStructure(in);
             if (in.nextToken() != null) {
-                return Optional.empty(); // more after the first value
+                return Optional.empty(); // more after the first value: text that starts like JSON
             }
         } catch (IOException e) {
             return Optional.empty();
