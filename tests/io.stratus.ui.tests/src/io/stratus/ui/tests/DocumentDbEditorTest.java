@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
@@ -93,6 +95,9 @@ class DocumentDbEditorTest {
                "since": {"$date": "2024-03-01T00:00:00Z"}}
             ]}""";
 
+    /** More than the editor's page of 100 documents, in the database logs. */
+    private static final int EVENTS = 150;
+
     private static UiRobot robot;
     private static TreeRobot trees;
     private static IWorkbenchWindow window;
@@ -121,6 +126,8 @@ class DocumentDbEditorTest {
                 new LocalDocumentDb(), null);
         signIn("ada");
         run(PEOPLE);
+        run("{\"insertMany\": \"events\", \"$db\": \"logs\", \"documents\": [" + IntStream.rangeClosed(1, EVENTS)
+                .mapToObj(n -> "{\"_id\": " + n + ", \"kind\": \"click\"}").collect(Collectors.joining(", ")) + "]}");
     }
 
     @AfterAll
@@ -212,6 +219,31 @@ class DocumentDbEditorTest {
 
     @Test
     @Order(3)
+    void anotherDatabaseIsChosenAndALargeResultIsReadAPageAtATime() {
+        Composite root = root();
+        robot.choose(combo(root, QueryForm.DATABASE), "logs");
+        robot.waitUntil("the collection events of logs", () -> combo(root, QueryForm.COLLECTION).getText().equals("events"));
+        robot.pressKey(field(root, QueryForm.FILTER), SWT.MOD1, SWT.CR, '\r');
+        Tree documents = robot.waitForControlWithData(root, Tree.class, DocumentTree.TREE);
+        awaitTopItems(documents, 101, DocumentTree.MORE);
+        awaitMessage(root, "100 documents and more in logs.events");
+        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-more.png"));
+        robot.awaitCompletion("a double-click on More documents\u2026", trees.doubleClick(trees.waitForItem(documents,
+                DocumentTree.MORE)));
+        awaitTopItems(documents, EVENTS, Integer.toString(EVENTS));
+        awaitMessage(root, EVENTS + " documents read of logs.events.");
+        robot.choose(combo(root, QueryForm.DATABASE), "app");
+        robot.waitUntil("the collection people of app", () -> combo(root, QueryForm.COLLECTION).getText().equals("people"));
+    }
+
+    /** Waits for the tree to show {@code count} top items, the last of them {@code last}. */
+    private static void awaitTopItems(Tree documents, int count, String last) {
+        robot.waitUntil(count + " top items, the last " + last, () -> Job.getJobManager().find(DocumentDbEditor.JOB_FAMILY)
+                .length == 0 && documents.getItemCount() == count && trees.topTexts(documents).getLast().equals(last));
+    }
+
+    @Test
+    @Order(4)
     void insertEditAndDeleteADocumentAfterConfirming() throws Exception {
         Composite root = root();
         robot.type(field(root, QueryForm.FILTER), "");
@@ -268,7 +300,7 @@ class DocumentDbEditorTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aViewerFindsButCannotWriteAndTheConnectorsRefusalShows() throws Exception {
         session.signOut();
         Set<String> before = DesktopServices.setRoles("cleo", Set.of("viewer"));
