@@ -223,6 +223,8 @@ class DocumentDbEditorTest {
         Composite root = root();
         robot.choose(combo(root, QueryForm.DATABASE), "logs");
         robot.waitUntil("the collection events of logs", () -> combo(root, QueryForm.COLLECTION).getText().equals("events"));
+        robot.type(field(root, QueryForm.FILTER), "");
+        robot.type(field(root, QueryForm.SORT), "");
         robot.pressKey(field(root, QueryForm.FILTER), SWT.MOD1, SWT.CR, '\r');
         Tree documents = robot.waitForControlWithData(root, Tree.class, DocumentTree.TREE);
         awaitTopItems(documents, 101, DocumentTree.MORE);
@@ -246,8 +248,6 @@ class DocumentDbEditorTest {
     @Order(4)
     void insertEditAndDeleteADocumentAfterConfirming() throws Exception {
         Composite root = root();
-        robot.type(field(root, QueryForm.FILTER), "");
-        robot.type(field(root, QueryForm.SORT), "");
         robot.pressKey(field(root, QueryForm.FILTER), SWT.MOD1, SWT.CR, '\r');
         awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
 
