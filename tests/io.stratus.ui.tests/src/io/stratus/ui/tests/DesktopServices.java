@@ -50,7 +50,7 @@ final class DesktopServices {
      * Makes the connectors trust the test servers' certificate authority (their TLS certificates come
      * from it), waiting until they do; closing puts the connections' settings back.
      */
-    static AutoCloseable trustTheTestAuthority(UiRobot robot) throws IOException {
+    static AutoCloseable trustTheTestAuthority(UiRobot robot) throws Exception {
         String authority = TestCertificates.shared().authority().toString();
         Configuration connect = connectConfiguration();
         Dictionary<String, Object> before = connect.getProperties();

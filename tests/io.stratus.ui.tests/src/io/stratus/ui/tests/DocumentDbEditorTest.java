@@ -348,7 +348,7 @@ class DocumentDbEditorTest {
     /** Opens the test's cluster from the explorer through the connect dialog, as a person does; returns its editor. */
     private static DocumentDbEditor open() {
         Tree explorer = DemoDesktop.showExplorer(robot, window);
-        TreeItem item = trees.waitForItem(explorer, LOCAL.displayName(), REGION, CLUSTER);
+        TreeItem item = trees.waitForItem(explorer, top -> true, LOCAL.displayName(), REGION, CLUSTER);
         CompletableFuture<Void> dialogClosed = trees.doubleClick(item);
         Shell dialog = robot.waitForShell("Connect to " + CLUSTER);
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), mongo.user());

@@ -67,7 +67,7 @@ public final class DocumentTree {
         viewer.setContentProvider(new Content());
         viewer.setInput(documents);
         viewer.addDoubleClickListener(event -> {
-            Object chosen = event.getStructuredSelection().getFirstElement();
+            Object chosen = ((IStructuredSelection) event.getSelection()).getFirstElement();
             if (chosen == READ_MORE) {
                 readMore.run();
             } else if (chosen != null && viewer.isExpandable(chosen)) {

@@ -16,7 +16,7 @@ import org.bson.BsonValue;
 public record FoundDocument(String json, BsonDocument document) {
 
     /** The documents of a page of results: each row holds one document's JSON. */
-    static List<FoundDocument> of(ResultPage page) {
+    public static List<FoundDocument> of(ResultPage page) {
         return page.rows().stream().map(row -> String.valueOf(row.getFirst()))
                 .map(json -> new FoundDocument(json, BsonDocument.parse(json))).toList();
     }
