@@ -34,6 +34,7 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.commands.ActionHandler;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -75,6 +76,8 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     public static final String TABLE = "io.stratus.ui.documentdb.table";
     public static final String MESSAGE = "io.stratus.ui.documentdb.message";
     public static final String TABS = "io.stratus.ui.documentdb.tabs";
+    /** The title of the question before a delete. */
+    public static final String DELETE_TITLE = "Delete Document";
     /** Documents read at a time: the first page of a run, then each "More documents…". */
     static final int PAGE = 100;
     /** Databases or collections offered at most. */
@@ -281,7 +284,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         Optional<BsonValue> id = Optional.ofNullable(dialog.document().get("_id"));
         String which = id.map(value -> "the document with _id " + DocumentJson.text(value))
                 .orElse("a new document (the database gives it an _id)");
-        if (confirm(DocumentDialog.INSERT_TITLE, "Insert " + which + " into " + target.get() + "?")) {
+        if (confirm(DocumentDialog.INSERT_TITLE, "Insert " + which + " into " + target.get() + "?", "Insert")) {
             write("Inserting a document into " + target.get(), DocumentCommands.insert(target.get(), dialog.document()),
                     "Inserted " + which + " into " + target.get() + ".", Optional.empty());
         }
@@ -297,7 +300,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         DocumentDialog dialog = DocumentDialog.edit(getSite().getShell(), target, found,
                 JsonIndent.of(found.json()).orElse(found.json()));
         if (dialog.open() == Window.OK && confirm(DocumentDialog.EDIT_TITLE, "Replace the document with _id "
-                + found.idText() + " in " + target + " with the one you wrote?")) {
+                + found.idText() + " in " + target + " with the one you wrote?", "Replace")) {
             write("Replacing a document of " + target, DocumentCommands.replace(target, found.id().orElseThrow(),
                     dialog.document()), "Replaced the document with _id " + found.idText() + " in " + target + ".",
                     Optional.of(found));
@@ -311,8 +314,8 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         }
         FoundDocument found = selected.get();
         Target target = shown.target();
-        if (confirm("Delete Document", "Delete the document with _id " + found.idText() + " from " + target
-                + "? This cannot be undone.")) {
+        if (confirm(DELETE_TITLE, "Delete the document with _id " + found.idText() + " from " + target
+                + "? This cannot be undone.", "Delete")) {
             write("Deleting a document of " + target, DocumentCommands.delete(target, found.id().orElseThrow()),
                     "Deleted the document with _id " + found.idText() + " from " + target + ".", Optional.of(found));
         }
@@ -351,8 +354,10 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         return !database().readOnly() && running == null;
     }
 
-    private boolean confirm(String title, String question) {
-        return MessageDialog.openConfirm(getSite().getShell(), title, question);
+    /** Asks before a write, with a button named after it ({@code doing}) beside Cancel. */
+    private boolean confirm(String title, String question, String doing) {
+        return MessageDialog.open(MessageDialog.CONFIRM, getSite().getShell(), title, question, SWT.NONE, doing,
+                IDialogConstants.CANCEL_LABEL) == 0;
     }
 
     // ---- running one thing at a time

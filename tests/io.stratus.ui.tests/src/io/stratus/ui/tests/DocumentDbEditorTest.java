@@ -162,7 +162,7 @@ class DocumentDbEditorTest {
         robot.type(filter, "{\"city\": London}");
         robot.waitUntil("the form to say what to fix", () -> problem(root).startsWith("The filter is not valid JSON"));
         assertTrue(problem(root).contains("Write it like {\"status\": \"open\""), problem(root));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-invalid-filter.png"));
+        screenshot(windowShell, "documentdb-invalid-filter.png");
         robot.pressKey(filter, SWT.MOD1, SWT.CR, '\r');
         awaitMessage(root, "Fix the form first");
 
@@ -259,7 +259,7 @@ class DocumentDbEditorTest {
         Shell confirm = awaitConfirmation(DocumentDialog.INSERT_TITLE, dialog);
         robot.waitForControlShowing(confirm, "Insert the document with _id 5 into app.people?");
         robot.screenshot(confirm, SCREENSHOTS.resolve("documentdb-insert-confirm.png"));
-        robot.click(robot.waitForControlWithText(confirm, Button.class, "OK"));
+        robot.click(robot.waitForControlWithText(confirm, Button.class, "Insert"));
         robot.awaitCompletion("Insert", inserting);
         awaitMessage(root, "Inserted the document with _id 5 into app.people. 5 documents in app.people");
         Tree documents = awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')", "5"));
@@ -275,12 +275,12 @@ class DocumentDbEditorTest {
         robot.waitUntil("the dialog to keep the _id", () -> problem.getText().startsWith("Keep the _id as it was (5)"));
         Button ok = robot.waitForControlWithText(dialog, Button.class, "OK");
         assertFalse(robot.onUiThread(ok::isEnabled), "OK waits for the _id");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("documentdb-edit-keeps-id.png"));
+        screenshot(dialog, "documentdb-edit-keeps-id.png");
         robot.type(json, "{\"_id\": 5, \"name\": \"Eve\", \"city\": \"Bergen\", \"langs\": [\"no\"]}");
         robot.click(ok);
         confirm = awaitConfirmation(DocumentDialog.EDIT_TITLE, dialog);
         robot.waitForControlShowing(confirm, "Replace the document with _id 5 in app.people");
-        robot.click(robot.waitForControlWithText(confirm, Button.class, "OK"));
+        robot.click(robot.waitForControlWithText(confirm, Button.class, "Replace"));
         robot.awaitCompletion("Edit", editing);
         awaitMessage(root, "Replaced the document with _id 5 in app.people.");
         assertEquals(List.of("{\"_id\": 5, \"name\": \"Eve\", \"city\": \"Bergen\", \"langs\": [\"no\"]}"), find("{\"_id\": 5}"));
@@ -288,10 +288,10 @@ class DocumentDbEditorTest {
         documents = awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')", "5"));
         trees.select(trees.waitForItem(documents, "5"));
         CompletableFuture<Void> deleting = robot.click(toolItem(root, "Delete"));
-        confirm = robot.waitForShell("Delete Document");
+        confirm = robot.waitForShell(DocumentDbEditor.DELETE_TITLE);
         robot.waitForControlShowing(confirm, "Delete the document with _id 5 from app.people?");
         robot.screenshot(confirm, SCREENSHOTS.resolve("documentdb-delete-confirm.png"));
-        robot.click(robot.waitForControlWithText(confirm, Button.class, "OK"));
+        robot.click(robot.waitForControlWithText(confirm, Button.class, "Delete"));
         robot.awaitCompletion("Delete", deleting);
         awaitMessage(root, "Deleted the document with _id 5 from app.people.");
         awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
@@ -370,6 +370,19 @@ class DocumentDbEditorTest {
     private static Composite root() {
         Tree tree = robot.waitForControlWithData(windowShell, Tree.class, DocumentTree.TREE);
         return robot.onUiThread(() -> tree.getParent().getParent().getParent());
+    }
+
+    /**
+     * A screenshot once what was just typed is painted: GTK paints a text field's new text when the
+     * UI thread is idle, which {@code Shell.update()} does not wait for.
+     */
+    private static void screenshot(Shell shell, String name) {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        robot.screenshot(shell, SCREENSHOTS.resolve(name));
     }
 
     /** The top-level items of the documents tree, once the editor has finished running and shows these. */

@@ -61,9 +61,9 @@ public final class DocumentTree {
         tree.setLinesVisible(true);
         tree.setData(TREE, Boolean.TRUE);
         quiet = tree.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
-        column("Field", 240, this::name);
-        column("Value", 320, this::value);
-        column("Type", 100, this::type);
+        column("Field", 160, this::name);
+        column("Value", 220, this::value);
+        column("Type", 80, this::type);
         viewer.setContentProvider(new Content());
         viewer.setInput(documents);
         viewer.addDoubleClickListener(event -> {

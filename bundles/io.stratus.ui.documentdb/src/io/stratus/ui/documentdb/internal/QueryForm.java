@@ -13,7 +13,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
-import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -60,13 +60,13 @@ public final class QueryForm {
     private final Text limit;
     private final Text pipeline;
     private final CLabel problem;
-    private final Composite modes;
-    private final StackLayout shown = new StackLayout();
+    /** The form, whose parent lays it out again when a part of it shows or hides. */
+    private final Composite form;
     private final Composite findForm;
     private final Composite aggregateForm;
 
     public QueryForm(Composite parent, Runnable databaseChosen) {
-        Composite form = new Composite(parent, SWT.NONE);
+        form = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
         GridLayoutFactory.fillDefaults().numColumns(6).margins(6, 4).applyTo(form);
         label(form, "&Database:");
@@ -83,10 +83,9 @@ public final class QueryForm {
         aggregate.setText("&Aggregate");
         aggregate.setData(AGGREGATE, Boolean.TRUE);
 
-        modes = new Composite(form, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(modes);
-        modes.setLayout(shown);
-        findForm = new Composite(modes, SWT.NONE);
+        // the find's fields or the pipeline, whichever is chosen; the other is left out of the layout
+        findForm = new Composite(form, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(findForm);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(findForm);
         label(findForm, "Fi&lter:");
         filter = json(findForm, FILTER, "The filter", FILTER_EXAMPLE, 5);
@@ -101,7 +100,8 @@ public final class QueryForm {
         limit.setToolTipText("How many documents at most; empty for all of them (read 100 at a time)");
         GridDataFactory.fillDefaults().hint(70, SWT.DEFAULT).applyTo(limit);
         limit.addListener(SWT.Modify, event -> check());
-        aggregateForm = new Composite(modes, SWT.NONE);
+        aggregateForm = new Composite(form, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(aggregateForm);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(aggregateForm);
         Label pipelineLabel = label(aggregateForm, "Pip&eline:");
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).indent(0, 3).applyTo(pipelineLabel);
@@ -110,7 +110,7 @@ public final class QueryForm {
         pipeline.setData(PIPELINE, Boolean.TRUE);
         pipeline.setMessage(PIPELINE_EXAMPLE);
         pipeline.setText("[\n  {\"$match\": {}}\n]");
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 4 * pipeline.getLineHeight()).applyTo(pipeline);
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 3 * pipeline.getLineHeight()).applyTo(pipeline);
         pipeline.addListener(SWT.Modify, event -> check());
 
         problem = new CLabel(form, SWT.NONE);
@@ -211,12 +211,22 @@ public final class QueryForm {
     }
 
     private void showMode() {
-        shown.topControl = aggregate.getSelection() ? aggregateForm : findForm;
-        modes.layout();
+        show(findForm, !aggregate.getSelection());
+        show(aggregateForm, aggregate.getSelection());
         check();
     }
 
+    /** Shows or hides a part of the form, which then takes the room it needs and no more. */
+    private void show(Control part, boolean shown) {
+        if (part.getVisible() != shown) {
+            part.setVisible(shown);
+            ((GridData) part.getLayoutData()).exclude = !shown;
+            form.getParent().layout(true, true);
+        }
+    }
+
     private void say(String message) {
+        show(problem, !message.isEmpty());
         problem.setText(message);
         problem.setImage(message.isEmpty() ? null : JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR));
         problem.setToolTipText(message);
