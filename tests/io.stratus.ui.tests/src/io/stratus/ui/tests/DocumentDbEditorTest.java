@@ -46,10 +46,10 @@ import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -271,7 +271,7 @@ class DocumentDbEditorTest {
         Text json = robot.waitForControlWithData(dialog, Text.class, DocumentDialog.TEXT);
         assertTrue(robot.onUiThread(json::getText).contains("\"city\" : \"Oslo\""), robot.onUiThread(json::getText));
         robot.type(json, "{\"_id\": 6, \"name\": \"Eve\"}");
-        CLabel problem = robot.waitForControlWithData(dialog, CLabel.class, DocumentDialog.PROBLEM);
+        Label problem = robot.waitForControlWithData(dialog, Label.class, DocumentDialog.PROBLEM);
         robot.waitUntil("the dialog to keep the _id", () -> problem.getText().startsWith("Keep the _id as it was (5)"));
         Button ok = robot.waitForControlWithText(dialog, Button.class, "OK");
         assertFalse(robot.onUiThread(ok::isEnabled), "OK waits for the _id");
@@ -415,7 +415,7 @@ class DocumentDbEditorTest {
     }
 
     private static String problem(Composite root) {
-        return robot.onUiThread(() -> robot.findControlWithData(root, CLabel.class, QueryForm.PROBLEM).orElseThrow().getText());
+        return robot.onUiThread(() -> robot.findControlWithData(root, Label.class, QueryForm.PROBLEM).orElseThrow().getText());
     }
 
     private static Text field(Composite root, String key) {

@@ -11,7 +11,6 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -38,7 +37,7 @@ public final class DocumentDialog extends Dialog {
     /** The _id the document must keep, when it is edited. */
     private final Optional<BsonValue> keptId;
     private Text json;
-    private CLabel problem;
+    private Label problem;
     private BsonDocument document;
 
     private DocumentDialog(Shell parent, String title, String intro, String initial, Optional<BsonValue> keptId) {
@@ -92,9 +91,9 @@ public final class DocumentDialog extends Dialog {
         json.setData(TEXT, Boolean.TRUE);
         json.setText(initial);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(json);
-        problem = new CLabel(area, SWT.NONE);
+        problem = QueryForm.problemLabel(area);
         problem.setData(PROBLEM, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(problem);
+        GridDataFactory.fillDefaults().grab(true, false).hint(560, 2 * json.getLineHeight()).applyTo(problem);
         json.addListener(SWT.Modify, event -> check());
         return area;
     }
@@ -126,7 +125,6 @@ public final class DocumentDialog extends Dialog {
             message = invalid.getMessage();
         }
         problem.setText(message);
-        problem.setImage(message.isEmpty() ? null : JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR));
         if (getButton(IDialogConstants.OK_ID) != null) {
             getButton(IDialogConstants.OK_ID).setEnabled(message.isEmpty());
         }

@@ -7,12 +7,10 @@ import java.util.Optional;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -59,7 +57,7 @@ public final class QueryForm {
     private final JsonField sort;
     private final Text limit;
     private final Text pipeline;
-    private final CLabel problem;
+    private final Label problem;
     /** The form, whose parent lays it out again when a part of it shows or hides. */
     private final Composite form;
     private final Composite findForm;
@@ -113,9 +111,9 @@ public final class QueryForm {
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 3 * pipeline.getLineHeight()).applyTo(pipeline);
         pipeline.addListener(SWT.Modify, event -> check());
 
-        problem = new CLabel(form, SWT.NONE);
+        problem = problemLabel(form);
         problem.setData(PROBLEM, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(problem);
+        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).hint(100, SWT.DEFAULT).applyTo(problem);
         for (Button mode : List.of(find, aggregate)) {
             mode.addListener(SWT.Selection, event -> showMode());
         }
@@ -226,10 +224,8 @@ public final class QueryForm {
     }
 
     private void say(String message) {
-        show(problem, !message.isEmpty());
         problem.setText(message);
-        problem.setImage(message.isEmpty() ? null : JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR));
-        problem.setToolTipText(message);
+        show(problem, !message.isEmpty());
     }
 
     /** A one-line field that holds a JSON object; blank is the empty one. */
@@ -255,6 +251,13 @@ public final class QueryForm {
         combo.setData(key, Boolean.TRUE);
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(combo);
         return combo;
+    }
+
+    /** What to fix, whole and in red: a line a person reads before sending (it wraps, so it is never cut short). */
+    static Label problemLabel(Composite parent) {
+        Label problem = new Label(parent, SWT.WRAP);
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        return problem;
     }
 
     private static Label label(Composite parent, String text) {
