@@ -405,7 +405,7 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         boolean documentWritable = writable().isPresent();
         edit.setEnabled(documentWritable);
         delete.setEnabled(documentWritable);
-        state.setText(idle ? (database().readOnly() ? "Read-only" : "") : "Running\u2026");
+        state.setText(idle ? "" : "Running\u2026");
         state.getParent().layout();
     }
 

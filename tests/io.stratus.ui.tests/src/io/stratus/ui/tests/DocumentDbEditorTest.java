@@ -185,7 +185,7 @@ class DocumentDbEditorTest {
         robot.waitUntil("the selected document as JSON", () -> json.getText().contains("\"street\" : \"1 Analytical Way\""));
         assertTrue(robot.onUiThread(json::getText).contains("\"visits\" : {\n    \"$numberLong\" : \"12\"\n  }"),
                 robot.onUiThread(json::getText));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-find.png"));
+        screenshot(windowShell, "documentdb-find.png");
 
         CTabFolder tabs = robot.waitForControlWithData(root, CTabFolder.class, DocumentDbEditor.TABS);
         robot.runOnUiThread(() -> tabs.setSelection(1));
@@ -194,7 +194,7 @@ class DocumentDbEditorTest {
                 .stream(table.getColumns()).map(column -> column.getText()).toList()), "a column per top-level field");
         List<List<String>> rows = robot.rowsOf(table);
         assertEquals(List.of("1", "3", "Cleo", "London", "[]", "7", ""), rows.get(0));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-table.png"));
+        screenshot(windowShell, "documentdb-table.png");
         robot.runOnUiThread(() -> tabs.setSelection(0));
     }
 
@@ -212,7 +212,7 @@ class DocumentDbEditorTest {
         trees.select(trees.waitForItem(documents, "\"London\""));
         assertFalse(robot.onUiThread(() -> toolItem(root, "Edit\u2026").isEnabled()),
                 "the documents of a pipeline are not the collection's: nothing to edit by _id");
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-aggregate.png"));
+        screenshot(windowShell, "documentdb-aggregate.png");
         robot.check(button(root, QueryForm.AGGREGATE), false);
         robot.check(button(root, QueryForm.FIND), true);
     }
@@ -229,7 +229,7 @@ class DocumentDbEditorTest {
         Tree documents = robot.waitForControlWithData(root, Tree.class, DocumentTree.TREE);
         awaitTopItems(documents, 101, DocumentTree.MORE);
         awaitMessage(root, "100 documents and more in logs.events");
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-more.png"));
+        screenshot(windowShell, "documentdb-more.png");
         robot.awaitCompletion("a double-click on More documents\u2026", trees.doubleClick(trees.waitForItem(documents,
                 DocumentTree.MORE)));
         awaitTopItems(documents, EVENTS, Integer.toString(EVENTS));
@@ -258,7 +258,7 @@ class DocumentDbEditorTest {
         robot.click(robot.waitForControlWithText(dialog, Button.class, "OK"));
         Shell confirm = awaitConfirmation(DocumentDialog.INSERT_TITLE, dialog);
         robot.waitForControlShowing(confirm, "Insert the document with _id 5 into app.people?");
-        robot.screenshot(confirm, SCREENSHOTS.resolve("documentdb-insert-confirm.png"));
+        screenshot(confirm, "documentdb-insert-confirm.png");
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Insert"));
         robot.awaitCompletion("Insert", inserting);
         awaitMessage(root, "Inserted the document with _id 5 into app.people. 5 documents in app.people");
@@ -290,13 +290,13 @@ class DocumentDbEditorTest {
         CompletableFuture<Void> deleting = robot.click(toolItem(root, "Delete"));
         confirm = robot.waitForShell(DocumentDbEditor.DELETE_TITLE);
         robot.waitForControlShowing(confirm, "Delete the document with _id 5 from app.people?");
-        robot.screenshot(confirm, SCREENSHOTS.resolve("documentdb-delete-confirm.png"));
+        screenshot(confirm, "documentdb-delete-confirm.png");
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Delete"));
         robot.awaitCompletion("Delete", deleting);
         awaitMessage(root, "Deleted the document with _id 5 from app.people.");
         awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
         assertEquals(List.of(), find("{\"_id\": 5}"));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-after-delete.png"));
+        screenshot(windowShell, "documentdb-after-delete.png");
     }
 
     @Test
@@ -326,7 +326,7 @@ class DocumentDbEditorTest {
             robot.pressKey(pipeline, SWT.MOD1, SWT.CR, '\r');
             awaitMessage(root, "read-only");
             awaitMessage(root, "was not sent");
-            robot.screenshot(windowShell, SCREENSHOTS.resolve("documentdb-viewer-refused.png"));
+            screenshot(windowShell, "documentdb-viewer-refused.png");
         } finally {
             DesktopServices.setRoles("cleo", before);
         }
@@ -357,7 +357,7 @@ class DocumentDbEditorTest {
         try {
             robot.waitUntil("the connect dialog of " + CLUSTER + " to close", dialog::isDisposed);
         } catch (AssertionError stillOpen) {
-            robot.screenshot(dialog, SCREENSHOTS.resolve("documentdb-connect-failed.png"));
+            screenshot(dialog, "documentdb-connect-failed.png");
             throw stillOpen;
         }
         robot.awaitCompletion("the connect dialog of " + CLUSTER, dialogClosed);
