@@ -4,16 +4,13 @@ import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.admin.UserView;
-import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.TestCertificates;
-import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -48,9 +45,10 @@ final class DesktopServices {
 
     /**
      * Makes the connectors trust the test servers' certificate authority (their TLS certificates come
-     * from it), waiting until they do; closing puts the connections' settings back.
+     * from it), waiting until they do; closing puts the connections' settings back and waits for that
+     * too (the database service restarts with them, closing the databases open then).
      */
-    static AutoCloseable trustTheTestAuthority(UiRobot robot) throws Exception {
+    static AutoCloseable trustTheTestAuthority() throws Exception {
         String authority = TestCertificates.shared().authority().toString();
         Configuration connect = connectConfiguration();
         Dictionary<String, Object> before = connect.getProperties();
@@ -60,17 +58,15 @@ final class DesktopServices {
         }
         trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
         connect.update(trusting);
-        robot.waitUntil("the connectors to trust " + authority, () -> {
-            try {
-                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
-                        Files.readString(Path.of(authority)).strip());
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
-        });
+        DemoDesktop.awaitTrust(Path.of(authority), true);
         return () -> {
-            if (before != null) {
+            if (before == null) {
+                connectConfiguration().delete();
+            } else {
                 connectConfiguration().update(before);
+            }
+            if (before == null || !authority.equals(before.get(ConnectConfiguration.TRUSTED_CERTIFICATES))) {
+                DemoDesktop.awaitTrust(Path.of(authority), false);
             }
         };
     }

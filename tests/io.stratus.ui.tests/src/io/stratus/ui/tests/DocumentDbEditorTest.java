@@ -121,7 +121,7 @@ class DocumentDbEditorTest {
         }
         robot.closeShellsExcept(windowShell);
         mongo = MongoWireServer.start();
-        trust = DesktopServices.trustTheTestAuthority(robot);
+        trust = DesktopServices.trustTheTestAuthority();
         discovery = FrameworkUtil.getBundle(DocumentDbEditorTest.class).getBundleContext().registerService(Discovery.class,
                 new LocalDocumentDb(), null);
         signIn("ada");

@@ -116,7 +116,7 @@ class SqlEditorTest {
         mariadbDatabase = mariadb.createDatabase();
         sql(mariadb, mariadbDatabase, "CREATE TABLE items (name varchar(40) PRIMARY KEY, price decimal(8,2))",
                 "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10)");
-        trust = DesktopServices.trustTheTestAuthority(robot);
+        trust = DesktopServices.trustTheTestAuthority();
         discovery = FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext().registerService(Discovery.class,
                 new LocalDatabases(), null);
     }
