@@ -76,7 +76,7 @@ import org.osgi.framework.ServiceRegistration;
  * edit and delete a document with their confirmations, and a Viewer's session without writes and
  * with the connector's refusal shown.
  */
-@Order(6)
+@Order(8)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentDbEditorTest {
 
