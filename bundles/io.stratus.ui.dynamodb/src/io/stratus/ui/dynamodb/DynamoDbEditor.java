@@ -357,11 +357,15 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 Runnable then;
+                IStatus outcome = monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
                 try {
                     then = work.run(monitor);
-                } catch (StratusException e) {
+                } catch (StratusException e) { // the database's or the service's reason, in words to act on
                     String reason = (monitor.isCanceled() ? "Cancelled: " : "") + e.getMessage();
                     then = () -> say(reason, true);
+                } catch (RuntimeException e) { // a fault of ours: logged, and the editor stays usable
+                    then = () -> say(name + " failed: " + e, true);
+                    outcome = Status.error(name + " failed", e);
                 }
                 Runnable show = then;
                 ui(() -> {
@@ -369,7 +373,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
                     show.run();
                     updateActions();
                 });
-                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : outcome;
             }
 
             @Override

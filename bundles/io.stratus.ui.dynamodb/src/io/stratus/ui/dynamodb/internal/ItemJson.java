@@ -35,8 +35,8 @@ public final class ItemJson {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("The item is not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            throw new InvalidInput("The item is not valid JSON: " + e.getOriginalMessage() + (e.getLocation() == null ? "."
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")."));
         }
         if (!(node instanceof ObjectNode item) || item.isEmpty()) {
             throw new InvalidInput("Write the item as a JSON object of its attributes in DynamoDB JSON, such as"
@@ -57,7 +57,7 @@ public final class ItemJson {
         ObjectNode key = JSON.createObjectNode();
         for (Attribute attribute : attributes(table)) {
             JsonNode value = item.get(attribute.name());
-            String role = attribute == table.partition() ? "partition key" : "sort key";
+            String role = attribute.equals(table.partition()) ? "partition key" : "sort key";
             if (value == null) {
                 throw new InvalidInput("The item needs its " + role + " " + attribute.name() + " (" + attribute.typeName()
                         + "): add \"" + attribute.name() + "\": {\"" + attribute.type() + "\": " + example(attribute) + "}.");
