@@ -45,7 +45,10 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.ISources;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
 
@@ -97,6 +100,12 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     /** The read the grid shows, run again after a write so that the grid shows what the table holds. */
     private Read shown;
     private Job running;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        super.init(site, input);
+        setPartName(database().resourceName()); // the table is the database: "sessions", not "sessions/sessions"
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -357,7 +366,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
                 Runnable then;
-                IStatus outcome = monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                IStatus outcome = Status.OK_STATUS;
                 try {
                     then = work.run(monitor);
                 } catch (StratusException e) { // the database's or the service's reason, in words to act on
