@@ -5,6 +5,7 @@ import io.stratus.core.database.ResultPage;
 import io.stratus.results.PageSizes;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditorPart;
+import io.stratus.ui.database.DatabaseJob;
 import io.stratus.ui.dynamodb.internal.InvalidInput;
 import io.stratus.ui.dynamodb.internal.ItemDialog;
 import io.stratus.ui.dynamodb.internal.ItemJson;
@@ -31,7 +32,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.action.ToolBarManager;
@@ -361,7 +361,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
      * the Job (the tool bar, or the Progress view) asks the database to stop what it reads.
      */
     private void background(String name, Work work) {
-        Job job = new Job(name) {
+        Job job = new DatabaseJob(name, databases(), session(), database().connectionId(), JOB_FAMILY) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(name, IProgressMonitor.UNKNOWN);
@@ -383,25 +383,6 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
                     updateActions();
                 });
                 return monitor.isCanceled() ? Status.CANCEL_STATUS : outcome;
-            }
-
-            @Override
-            protected void canceling() {
-                Job stop = Job.create("Cancelling: " + name, (IProgressMonitor monitor) -> {
-                    try {
-                        databases().cancel(session(), database().connectionId());
-                    } catch (StratusException closed) {
-                        // nothing runs any more
-                    }
-                    return Status.OK_STATUS;
-                });
-                stop.setSystem(true);
-                stop.schedule();
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return JOB_FAMILY.equals(family);
             }
         };
         running = job;
@@ -458,20 +439,13 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
 
     /** An action of the tool bar and its command; what the person must fix to do it shows in the messages. */
     private IAction action(String label, String tooltip, String commandId, Runnable work) {
-        IAction action = new Action(label, IAction.AS_PUSH_BUTTON) {
-            @Override
-            public void run() {
-                try {
-                    work.run();
-                } catch (InvalidInput invalid) {
-                    say(invalid.getMessage(), true);
-                }
+        return commandAction(label, tooltip, IAction.AS_PUSH_BUTTON, commandId, () -> {
+            try {
+                work.run();
+            } catch (InvalidInput invalid) {
+                say(invalid.getMessage(), true);
             }
-        };
-        action.setToolTipText(tooltip);
-        action.setActionDefinitionId(commandId);
-        action.setId(commandId);
-        return action;
+        });
     }
 
     /** True while a result grid has the focus (in this editor, as its handlers are active only while it is). */
