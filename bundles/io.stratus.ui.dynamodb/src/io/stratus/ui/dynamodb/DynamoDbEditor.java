@@ -223,7 +223,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     }
 
     private void newItem() {
-        TableKeys.Source table = keys.table();
+        TableKeys.Source table = keys.ownKey();
         ItemDialog dialog = new ItemDialog(getSite().getShell(), "New Item", "A new item of " + keys.table() + " in DynamoDB"
                 + " JSON, with its key: " + keyNames() + ". It is put only if no item has that key.", "Put\u2026",
                 ItemJson.template(table), text -> ItemJson.key(ItemJson.parse(text), table));
@@ -243,7 +243,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         if (selected.isEmpty()) {
             return;
         }
-        ObjectNode key = ItemJson.key(selected.get(), keys.table());
+        ObjectNode key = ItemJson.key(selected.get(), keys.ownKey());
         if (shown != null && shown.wholeItems()) {
             edit(selected.get());
             return;
@@ -264,7 +264,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     }
 
     private void edit(ObjectNode item) {
-        TableKeys.Source table = keys.table();
+        TableKeys.Source table = keys.ownKey();
         ObjectNode key = ItemJson.key(item, table);
         String described = ItemJson.describe(key);
         ItemDialog dialog = new ItemDialog(getSite().getShell(), "Edit Item", "The item " + described + " of "
@@ -283,7 +283,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         if (selected.isEmpty()) {
             return;
         }
-        ObjectNode key = ItemJson.key(selected.get(), keys.table());
+        ObjectNode key = ItemJson.key(selected.get(), keys.ownKey());
         String described = ItemJson.describe(key);
         if (confirm(DELETE_TITLE, "Delete the item " + described + " from " + keys.table() + "? This cannot be undone.",
                 "Delete")) {
@@ -346,7 +346,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     }
 
     private String keyNames() {
-        TableKeys.Source table = keys.table();
+        TableKeys.Source table = keys.ownKey();
         return table.partition().name() + table.sort().map(sort -> " and " + sort.name()).orElse("");
     }
 

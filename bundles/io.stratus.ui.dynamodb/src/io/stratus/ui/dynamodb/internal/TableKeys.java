@@ -60,7 +60,7 @@ public record TableKeys(String table, List<Source> sources) {
     }
 
     /** The table's own key. */
-    public Source table() {
+    public Source ownKey() {
         return sources.getFirst();
     }
 
