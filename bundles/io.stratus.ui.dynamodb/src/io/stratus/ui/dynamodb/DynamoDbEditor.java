@@ -141,7 +141,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         grid = new ResultGrid(split);
         grid.control().setData(ITEMS, Boolean.TRUE);
         grid.onSelectionChange(this::showSelected);
-        itemPane = new JsonPane(split, "Select an item to see it in DynamoDB JSON.");
+        itemPane = new JsonPane(split, "Select an item to see it here.");
         split.setWeights(new int[] {62, 38});
 
         IHandlerService handlers = getSite().getService(IHandlerService.class);

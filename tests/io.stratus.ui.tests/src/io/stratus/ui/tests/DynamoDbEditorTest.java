@@ -190,7 +190,7 @@ class DynamoDbEditorTest {
         run(editor);
         Table items = awaitRows(editor, 3);
         selectItem(items, "ada", ADA_STARTED);
-        robot.pressKey(items, SWT.NONE, SWT.F2, (char) 0);
+        CompletableFuture<Void> editing = robot.pressKeyLater(items, SWT.NONE, SWT.F2, (char) 0);
         Shell dialog = robot.waitForShell("Edit Item");
         Text json = robot.waitForControlWithData(dialog, Text.class, ItemDialog.TEXT);
         String item = robot.onUiThread(json::getText);
@@ -212,6 +212,7 @@ class DynamoDbEditorTest {
         robot.waitForControlShowing(confirm, "user = \"ada\", started = " + ADA_STARTED);
         robot.screenshot(confirm, SCREENSHOTS.resolve("dynamodb-edit-confirm.png"));
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Save"));
+        robot.awaitCompletion("Edit Item", editing);
         awaitMessages(editor, "Saved the item user = \"ada\", started = " + ADA_STARTED + ". Scan of sessions: 3 items");
         assertTrue(itemOf(awaitRows(editor, 3), "ada", ADA_STARTED).contains("\"minutes\":{\"N\":\"43\"}"),
                 "the scan run again after saving shows the change");
@@ -254,11 +255,11 @@ class DynamoDbEditorTest {
         // Delete asks first, naming the key; Cancel keeps the item
         items = awaitRows(editor, 4);
         selectItem(items, "dora", "1736000000");
-        robot.pressKey(items, SWT.NONE, SWT.DEL, (char) 127);
+        CompletableFuture<Void> asking = robot.pressKeyLater(items, SWT.NONE, SWT.DEL, (char) 127);
         Shell delete = robot.waitForShell(DynamoDbEditor.DELETE_TITLE);
         robot.waitForControlShowing(delete, "Delete the item user = \"dora\", started = 1736000000 from sessions?");
         robot.click(robot.waitForControlWithText(delete, Button.class, "Cancel"));
-        robot.waitUntil("the confirmation to close", delete::isDisposed);
+        robot.awaitCompletion("Delete, cancelled", asking);
         assertEquals(4, robot.onUiThread(items::getItemCount));
 
         selectItem(items, "dora", "1736000000");

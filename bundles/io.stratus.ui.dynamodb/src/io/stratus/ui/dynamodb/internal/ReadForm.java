@@ -12,6 +12,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -124,20 +125,23 @@ public final class ReadForm {
         scanHint = new Label(stack, SWT.WRAP);
         scanHint.setText("Scan reads every item of the table or index, a page at a time as you scroll.");
 
-        query = new Composite(stack, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(7).applyTo(query);
+        query = new Composite(stack, SWT.NONE); // the partition key's value, then the sort key's condition below it
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(query);
         partitionLabel = new Label(query, SWT.NONE);
         partitionValue = field(query, PARTITION_VALUE, 180, run);
+        GridDataFactory.swtDefaults().span(4, 1).hint(180, SWT.DEFAULT).applyTo(partitionValue);
         sortLabel = new Label(query, SWT.NONE);
-        GridDataFactory.swtDefaults().indent(16, 0).applyTo(sortLabel);
+        GridDataFactory.swtDefaults().applyTo(sortLabel);
         sortCondition = new Combo(query, SWT.READ_ONLY);
         sortCondition.setData(SORT_CONDITION, Boolean.TRUE);
         sortCondition.setItems(Arrays.stream(SortCondition.values()).map(SortCondition::label).toArray(String[]::new));
         sortCondition.select(0);
         sortCondition.addListener(SWT.Selection, event -> showSortFields());
+        GridDataFactory.swtDefaults().applyTo(sortCondition);
         sortValue = field(query, SORT_VALUE, 140, run);
         and = new Label(query, SWT.NONE);
         and.setText("and");
+        GridDataFactory.swtDefaults().applyTo(and);
         sortValueTo = field(query, SORT_VALUE_TO, 140, run);
 
         partiql = new Text(stack, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP);
@@ -260,8 +264,10 @@ public final class ReadForm {
         from.sort().ifPresent(sort -> sortLabel.setText(label(sort, "sort key")));
         for (Control control : List.of(sortLabel, sortCondition, sortValue, and, sortValueTo)) {
             control.setVisible(sorted);
+            ((GridData) control.getLayoutData()).exclude = !sorted; // no empty line for a key without a sort key
         }
         showSortFields();
+        form.getParent().layout(true, true);
     }
 
     private void showSortFields() {
