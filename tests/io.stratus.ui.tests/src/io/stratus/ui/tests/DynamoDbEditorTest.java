@@ -133,7 +133,7 @@ class DynamoDbEditorTest {
         Text pane = robot.waitForControlWithData(root(editor), Text.class, JsonPane.TEXT_KEY);
         String shown = robot.onUiThread(pane::getText);
         assertTrue(shown.contains("\"minutes\" : {\n") && shown.contains("\"N\" : \"42\""), "indented DynamoDB JSON: " + shown);
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-scan.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-scan.png"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class DynamoDbEditorTest {
         run(editor);
         awaitMessages(editor, "Query of sessions: 1 item in");
         assertEquals(ADA_STARTED, cell(awaitRows(editor, 1), 0, 2));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-query.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-query.png"));
 
         type(editor, ReadForm.SORT_VALUE, "yesterday");
         run(editor);
@@ -169,7 +169,7 @@ class DynamoDbEditorTest {
         run(editor);
         awaitRows(editor, 2);
         awaitMessages(editor, "Query of by-device: 2 items");
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-query-index.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-query-index.png"));
 
         type(editor, ReadForm.PARTITION_VALUE, "");
         run(editor);
@@ -199,18 +199,18 @@ class DynamoDbEditorTest {
         // the key may not change in an edit: the dialog says so and keeps what was typed
         robot.type(json, item.replace(ADA_STARTED, "1"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, "Save\u2026"));
-        robot.waitForControlShowing(dialog, "The key cannot change in an edit");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("dynamodb-edit-key-refused.png"));
+        robot.waitForControlShowing(dialog, "An edit keeps the key (user = \"ada\", started = " + ADA_STARTED + ")");
+        screenshot(dialog, SCREENSHOTS.resolve("dynamodb-edit-key-refused.png"));
         robot.type(json, "{\"user\": {\"S\": \"ada\"}, \"started\": {\"N\": 1}}");
         robot.click(robot.waitForControlWithText(dialog, Button.class, "Save\u2026"));
-        robot.waitForControlShowing(dialog, "The key cannot change");
+        robot.waitForControlShowing(dialog, "An edit keeps the key");
 
         robot.type(json, item.replace("\"N\" : \"42\"", "\"N\" : \"43\""));
-        robot.screenshot(dialog, SCREENSHOTS.resolve("dynamodb-edit.png"));
+        screenshot(dialog, SCREENSHOTS.resolve("dynamodb-edit.png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, "Save\u2026"));
         Shell confirm = robot.waitForShell(DynamoDbEditor.SAVE_TITLE);
         robot.waitForControlShowing(confirm, "user = \"ada\", started = " + ADA_STARTED);
-        robot.screenshot(confirm, SCREENSHOTS.resolve("dynamodb-edit-confirm.png"));
+        screenshot(confirm, SCREENSHOTS.resolve("dynamodb-edit-confirm.png"));
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Save"));
         robot.awaitCompletion("Edit Item", editing);
         awaitMessages(editor, "Saved the item user = \"ada\", started = " + ADA_STARTED + ". Scan of sessions: 3 items");
@@ -219,7 +219,7 @@ class DynamoDbEditorTest {
 
         run(editor); // and so does a scan of one's own
         assertTrue(itemOf(awaitRows(editor, 3), "ada", ADA_STARTED).contains("\"minutes\":{\"N\":\"43\"}"));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-edited.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-edited.png"));
     }
 
     @Test
@@ -266,13 +266,13 @@ class DynamoDbEditorTest {
         CompletableFuture<Void> deleting = robot.click(toolItem(editor, "Delete Item\u2026"));
         delete = robot.waitForShell(DynamoDbEditor.DELETE_TITLE);
         robot.waitForControlShowing(delete, "user = \"dora\", started = 1736000000");
-        robot.screenshot(delete, SCREENSHOTS.resolve("dynamodb-delete-confirm.png"));
+        screenshot(delete, SCREENSHOTS.resolve("dynamodb-delete-confirm.png"));
         robot.click(robot.waitForControlWithText(delete, Button.class, "Delete"));
         robot.awaitCompletion("Delete Item", deleting);
         awaitMessages(editor, "Deleted the item user = \"dora\", started = 1736000000.");
         items = awaitRows(editor, 3);
         assertFalse(robot.rowsOf(items).stream().anyMatch(row -> row.get(1).equals("dora")));
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-deleted.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-deleted.png"));
     }
 
     @Test
@@ -302,7 +302,7 @@ class DynamoDbEditorTest {
         type(editor, ReadForm.PARTIQL, "DELETE FROM \"sessions\" WHERE \"user\" = 'ada' AND started = " + ADA_STARTED);
         run(editor);
         awaitMessages(editor, "This connection is read-only");
-        robot.screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-viewer-refused.png"));
+        screenshot(windowShell, SCREENSHOTS.resolve("dynamodb-viewer-refused.png"));
         type(editor, ReadForm.PARTIQL, "SELECT * FROM \"sessions\" WHERE \"user\" = 'ada'");
         run(editor);
         awaitRows(editor, 2); // the item is still there, and reading works on
@@ -323,13 +323,23 @@ class DynamoDbEditorTest {
         TreeItem table = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", TABLE);
         CompletableFuture<Void> opening = trees.doubleClick(table);
         Shell dialog = robot.waitForShell("Connect to " + TABLE);
-        robot.screenshot(dialog, SCREENSHOTS.resolve("dynamodb-connect.png"));
+        screenshot(dialog, SCREENSHOTS.resolve("dynamodb-connect.png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
         robot.waitUntil("the connect dialog to close", dialog::isDisposed);
         robot.awaitCompletion("opening " + TABLE, opening);
         return robot.waitFor("the DynamoDB editor of " + TABLE, () -> Optional.ofNullable(
                 window.getActivePage().getActiveEditor()).filter(DynamoDbEditor.class::isInstance)
                 .map(DynamoDbEditor.class::cast).filter(editor -> editor.getPartName().startsWith(TABLE)));
+    }
+
+    /** A screenshot once the last changes are painted: GTK paints on its own clock, after the widgets change. */
+    private static void screenshot(Shell shell, Path png) {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        robot.screenshot(shell, png);
     }
 
     private static DynamoDbEditor activeEditor() {

@@ -55,7 +55,7 @@ public final class ItemDialog extends TitleAreaDialog {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(640, 560);
+        return new Point(760, 560);
     }
 
     @Override

@@ -112,8 +112,8 @@ public final class ItemJson {
     /** An edit keeps the item's key: a changed key would put another item and leave this one as it was. */
     public static void requireSameKey(ObjectNode before, ObjectNode after) {
         if (!before.equals(after)) {
-            throw new InvalidInput("The key cannot change in an edit: it was " + describe(before) + ", it is now "
-                    + describe(after) + ". To keep the item under another key, use New Item, then delete this one.");
+            throw new InvalidInput("An edit keeps the key (" + describe(before) + "). For another key, put a New Item"
+                    + " and delete this one.");
         }
     }
 

@@ -247,8 +247,9 @@ public final class ReadForm {
             case QUERY -> query;
             case PARTIQL -> partiql;
         };
+        // as high as what it shows (a stack is as high as its highest page otherwise); PartiQL gets four lines
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, mode == Mode.PARTIQL
-                ? partiql.getLineHeight() * 4 + 8 : SWT.DEFAULT).applyTo(stack);
+                ? partiql.getLineHeight() * 4 + 8 : shown.topControl.computeSize(SWT.DEFAULT, SWT.DEFAULT).y).applyTo(stack);
         stack.layout(true);
         form.getParent().layout(true, true);
     }
@@ -267,7 +268,7 @@ public final class ReadForm {
             ((GridData) control.getLayoutData()).exclude = !sorted; // no empty line for a key without a sort key
         }
         showSortFields();
-        form.getParent().layout(true, true);
+        showMode(); // the query's height changes with the sort key
     }
 
     private void showSortFields() {
