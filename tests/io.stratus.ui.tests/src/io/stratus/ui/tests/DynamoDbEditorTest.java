@@ -325,7 +325,12 @@ class DynamoDbEditorTest {
         Shell dialog = robot.waitForShell("Connect to " + TABLE);
         screenshot(dialog, SCREENSHOTS.resolve("dynamodb-connect.png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
-        robot.waitUntil("the connect dialog to close", dialog::isDisposed);
+        try {
+            robot.waitUntil("the connect dialog to close", dialog::isDisposed);
+        } catch (AssertionError stillOpen) {
+            robot.screenshot(dialog, SCREENSHOTS.resolve("dynamodb-connect-failed.png"));
+            throw stillOpen;
+        }
         robot.awaitCompletion("opening " + TABLE, opening);
         return robot.waitFor("the DynamoDB editor of " + TABLE, () -> Optional.ofNullable(
                 window.getActivePage().getActiveEditor()).filter(DynamoDbEditor.class::isInstance)

@@ -146,14 +146,7 @@ class SqlEditorTest {
         }
         trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
         connect.update(trusting);
-        robot.waitUntil("the connectors to trust " + authority, () -> {
-            try {
-                return Files.readString(service(DatabaseTrust.class).certificateAuthorities()).contains(
-                        Files.readString(Path.of(authority)).strip());
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
-        });
+        DemoDesktop.awaitTrust(Path.of(authority), true);
     }
 
     @AfterAll
@@ -165,6 +158,7 @@ class SqlEditorTest {
         session.signOut();
         if (connectSettings != null) {
             connectConfiguration().update(connectSettings);
+            DemoDesktop.awaitTrust(TestCertificates.shared().authority(), false);
         }
         for (DatabaseServer server : new DatabaseServer[] {postgres, mariadb}) {
             if (server != null) {
