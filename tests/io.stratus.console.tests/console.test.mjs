@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -89,7 +90,10 @@ async function startDemoServer() {
     keys[match[1]] = { account: match[2], accessKeyId: match[3], secretAccessKey: match[4] };
   }
   assert.ok(keys.ada && keys.ben, 'the banner lists the demo keys:\n' + output);
-  return { child, port, output: () => output };
+  const device = output.match(/MFA device (\S+)\s+TOTP secret (\S+)/);
+  assert.ok(device, 'the banner shows ada\'s MFA device:\n' + output);
+  keys.ada.mfa = { serial: device[1], secret: device[2] };
+  return { child, port, data: path.join(work, 'data'), output: () => output };
 }
 
 async function screenshot(page, name) {
@@ -103,6 +107,44 @@ async function signInWithKeyboard(page, who) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(keys[who].secretAccessKey);
   await page.keyboard.press('Enter');
+}
+
+/** The code an authenticator app shows now for a base32 TOTP secret (RFC 6238: HMAC-SHA1, 30 s, 6 digits). */
+function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...base32.replace(/=+$/, '')].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hash = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0xf;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** Every file under the server's data directory that holds one of the texts. */
+function filesHolding(texts) {
+  const found = [];
+  for (const file of fs.readdirSync(server.data, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const where = path.join(file.parentPath ?? file.path, file.name);
+    const content = fs.readFileSync(where).toString('latin1');
+    if (texts.some((text) => content.includes(text))) found.push(where);
+  }
+  return found;
+}
+
+/** Types the keys, opens "MFA code, or a role to assume" and fills what is given. */
+async function signInWithMethod(page, who, fields) {
+  const form = page.locator('#sign-in-form');
+  await form.getByLabel('Access key ID').fill(keys[who].accessKeyId);
+  await form.getByLabel('Secret access key').fill(keys[who].secretAccessKey);
+  if (!(await form.locator('details').evaluate((details) => details.open))) {
+    await form.getByText('MFA code, or a role to assume').click();
+  }
+  for (const [label, value] of Object.entries(fields)) {
+    await form.getByLabel(label, { exact: true }).fill(value);
+  }
+  await form.getByRole('button', { name: 'Sign in' }).click();
 }
 
 async function newPage() {
@@ -203,6 +245,44 @@ test('the administrator grants a role and creates a custom role', async () => {
   await form.getByRole('button', { name: 'Create role' }).click();
   await page.getByRole('cell', { name: 'Auditor', exact: true }).waitFor();
   await screenshot(page, '06-roles');
+});
+
+test('a person signs in with an MFA code and sees until when the temporary keys last', async () => {
+  const page = await newPage();
+  await page.getByRole('heading', { name: 'Sign in with your AWS keys' }).waitFor();
+  await signInWithMethod(page, 'ada', { 'MFA code': '000000' === totp(keys.ada.mfa.secret) ? '000001' : '000000' });
+  await page.locator('#sign-in-form [role=alert]').getByText('did not accept the MFA code').waitFor();
+  assert.equal(await page.locator('#sign-in-form input[name=mfaCode]').inputValue(), '', 'the code is cleared');
+  await screenshot(page, '06a-mfa-wrong-code');
+
+  const code = totp(keys.ada.mfa.secret);
+  await signInWithMethod(page, 'ada', { 'MFA code': code });
+  await page.locator('[data-service=RDS]').waitFor();
+  assert.match(await page.locator('#who').textContent(), /user\/platform\/ada/);
+  assert.match(await page.locator('#expiry').textContent(), /temporary AWS keys until \d/);
+  const session = await page.evaluate(async () => (await fetch('/api/session')).json());
+  assert.ok(session.keysExpireAt, 'the session carries the keys\' expiry');
+  await screenshot(page, '06b-mfa-signed-in');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  assert.deepEqual(filesHolding([keys.ada.secretAccessKey, `"mfaCode":"${code}"`, `TokenCode=${code}`]), [],
+    'neither the secret nor the code is in a file of the server');
+});
+
+test('a person signs in as a role of the account, and a role of another account is refused', async () => {
+  const page = await newPage();
+  await page.getByRole('heading', { name: 'Sign in with your AWS keys' }).waitFor();
+  await signInWithMethod(page, 'ada', { 'Role ARN': 'arn:aws:iam::444455556666:role/DemoReadOnly' });
+  await page.locator('#sign-in-form [role=alert]').getByText('not to the account this Stratus instance is bound to').waitFor();
+  await screenshot(page, '06c-role-of-another-account');
+
+  await signInWithMethod(page, 'ada', { 'Role ARN': `arn:aws:iam::${keys.ada.account}:role/DemoReadOnly`,
+    'Role session length in minutes (15 to 720; empty: the role\'s default)': '30' });
+  await page.locator('[data-service=RDS]').waitFor();
+  assert.match(await page.locator('#who').textContent(), /assumed-role\/DemoReadOnly\/ada/);
+  assert.match(await page.locator('#expiry').textContent(), /temporary AWS keys until/);
+  await screenshot(page, '06d-assumed-role');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  assert.deepEqual(filesHolding([keys.ada.secretAccessKey]), [], 'the secret is in no file of the server');
 });
 
 test('an ended session says so and offers to sign in again', async () => {

@@ -75,6 +75,19 @@ function keysForm(form, label, path) {
     el('label', {}, 'Access key ID', el('input', { name: 'accessKeyId', required: true, spellcheck: 'false' })),
     el('label', {}, 'Secret access key', el('input', { name: 'secretAccessKey', type: 'password', required: true })),
     el('label', {}, 'Session token (temporary keys only)', el('input', { name: 'sessionToken', type: 'password' })),
+    el('details', { class: 'sign-in-methods' },
+      el('summary', { text: 'MFA code, or a role to assume' }),
+      el('p', { class: 'muted', text: 'With an MFA code, AWS STS gives you temporary keys that carry the MFA, and your '
+        + 'own keys are used for that call only. With a role, you are signed in as that role of this instance\'s AWS account.' }),
+      el('label', {}, 'MFA code', el('input', { name: 'mfaCode', type: 'password', inputmode: 'numeric',
+        autocomplete: 'one-time-code', maxlength: '7' })),
+      el('label', {}, 'MFA device serial (empty: Stratus asks IAM for your device)',
+        el('input', { name: 'mfaSerial', spellcheck: 'false', placeholder: 'arn:aws:iam::123456789012:mfa/name' })),
+      el('label', {}, 'Role ARN', el('input', { name: 'roleArn', spellcheck: 'false',
+        placeholder: 'arn:aws:iam::123456789012:role/name' })),
+      el('label', {}, 'External ID (if the role asks for one)', el('input', { name: 'externalId', spellcheck: 'false' })),
+      el('label', {}, 'Role session length in minutes (15 to 720; empty: the role\'s default)',
+        el('input', { name: 'durationMinutes', type: 'number', min: '15', max: '720' }))),
     el('button', { type: 'submit', text: label }),
     error);
   form.onsubmit = async (event) => {
@@ -82,8 +95,15 @@ function keysForm(form, label, path) {
     const fields = form.elements;
     const keys = { accessKeyId: fields.accessKeyId.value, secretAccessKey: fields.secretAccessKey.value };
     if (fields.sessionToken.value) keys.sessionToken = fields.sessionToken.value;
+    const code = fields.mfaCode.value.replace(/\s/g, ''); // authenticator apps show "123 456"
+    if (code) keys.mfaCode = code;
+    for (const name of ['mfaSerial', 'roleArn', 'externalId']) {
+      if (fields[name].value.trim()) keys[name] = fields[name].value.trim();
+    }
+    if (fields.durationMinutes.value) keys.durationSeconds = Number(fields.durationMinutes.value) * 60;
     fields.secretAccessKey.value = '';
     fields.sessionToken.value = '';
+    fields.mfaCode.value = ''; // a code works once
     error.textContent = '';
     try {
       me = await api('POST', path, keys);
@@ -96,21 +116,46 @@ function keysForm(form, label, path) {
   };
 }
 
-function sessionEnded() {
+/** Ends the console's view of the session; {@code why} says what happened. */
+function sessionEnded(why = 'Your session has ended. Sign in again to go on.') {
   me = null;
+  clearTimeout(expiryTimer);
   $('#who').textContent = '';
+  $('#expiry').textContent = '';
   $('#sign-out').hidden = true;
-  notice('Your session has ended. Sign in again to go on.');
+  notice(why);
   show('sign-in-view');
+}
+
+/**
+ * The header says until when the session's temporary AWS keys (from an MFA sign-in or an assumed
+ * role) or the session itself last; when that time comes, the console asks the server, which has
+ * ended the session, and says so.
+ */
+let expiryTimer;
+function showExpiry() {
+  clearTimeout(expiryTimer);
+  const keys = me.keysExpireAt ? new Date(me.keysExpireAt) : null;
+  const ends = new Date(me.expiresAt);
+  const time = (at) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  $('#expiry').textContent = keys ? `temporary AWS keys until ${time(keys)}` : `session until ${time(ends)}`;
+  $('#expiry').title = keys ? `Your temporary AWS keys expire at ${keys.toISOString()}; the session ends with them.`
+    : `Your session ends at ${ends.toISOString()} at the latest.`;
+  const wait = Math.min(ends.getTime() - Date.now() + 1000, 2 ** 31 - 1);
+  expiryTimer = setTimeout(async () => {
+    try {
+      me = await api('GET', '/api/session');
+      showExpiry();
+    } catch (e) {
+      sessionEnded(keys && keys <= ends ? 'Your temporary AWS keys expired, so your session ended. '
+        + 'Sign in again (with a new MFA code, or assuming the role again).' : undefined);
+    }
+  }, Math.max(wait, 1000));
 }
 
 $('#sign-out').addEventListener('click', async () => {
   await api('DELETE', '/api/session').catch(() => {});
-  me = null;
-  $('#who').textContent = '';
-  $('#sign-out').hidden = true;
-  notice('You are signed out.');
-  show('sign-in-view');
+  sessionEnded('You are signed out.');
 });
 
 // --- the signed-in application ----------------------------------------------------------------
@@ -118,6 +163,7 @@ $('#sign-out').addEventListener('click', async () => {
 function enterApp() {
   const account = me.accountAlias ? `${me.accountAlias} (${me.accountId})` : me.accountId;
   $('#who').textContent = `${me.arn} · account ${account} · ${me.roles.join(', ')}`;
+  showExpiry();
   $('#sign-out').hidden = false;
   // The server's table decides: a tab shows when the person may do its action (me.actions).
   for (const button of document.querySelectorAll('nav button')) {

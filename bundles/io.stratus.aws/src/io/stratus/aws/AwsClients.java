@@ -5,6 +5,7 @@ import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
 import java.time.Instant;
+import java.util.Map;
 
 import software.amazon.awssdk.core.SdkClient;
 
@@ -38,6 +39,19 @@ public interface AwsClients {
      * @return the response body of a 2xx answer
      */
     String callJson(AwsKeys keys, String service, String target, String body);
+
+    /**
+     * A call of AWS STS in the region of the settings ({@code GetSessionToken}, {@code AssumeRole})
+     * made without the SDK's client, whose answers would hold the temporary keys they issue in
+     * Strings that nothing can wipe: signs the Query-protocol request ({@code Action}, {@code
+     * Version} and {@code parameters}, in their order) with the keys and posts it, once: a retry would
+     * send an MFA code again, which STS refuses as reused.
+     *
+     * @return the XML body of the answer; the caller reads the keys from it and then overwrites it
+     * @throws StratusException as {@link #call}, naming {@code sts:action}; a wrong or reused MFA
+     *         code is NOT_SIGNED_IN with a message that says so
+     */
+    byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters);
 
     /**
      * An RDS IAM database authentication token: a "connect" request for {@code username} at

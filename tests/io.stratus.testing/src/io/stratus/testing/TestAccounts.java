@@ -5,6 +5,7 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The AWS accounts and keys of the sign-in and administration tests, seeded into the simulator. */
 public final class TestAccounts {
@@ -27,8 +28,21 @@ public final class TestAccounts {
     /** A secret that must never be found anywhere once the tests are over. */
     public static final String CANARY_ID = "AKIACANARY0000000006";
     public static final String CANARY_SECRET = "Cn4ry7Qx2Lm9Vb5Tz8Wd3Hk6Pf1Rj0Sg4Ny7Ue2Mo";
+    /** The base32 secret of the canary's virtual MFA device. */
+    public static final String CANARY_MFA_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
 
     public static final String DEPLOYER_ROLE = "Deployer";
+    /** A role whose trust policy asks for {@link #GUARDED_EXTERNAL_ID} and MFA; every user of the account may assume it. */
+    public static final String GUARDED_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Guarded";
+    public static final String GUARDED_EXTERNAL_ID = "stratus-ext-2231";
+    /** A role of the other account that trusts the users of {@link #ACCOUNT}. */
+    public static final String FOREIGN_ROLE_ARN = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/Foreign";
+
+    /**
+     * Users with a virtual MFA device each ({@code mfa1} ... ): an MFA code works once, so each test that
+     * spends one has a user of its own. IAM denies the last one {@code iam:ListMFADevices}.
+     */
+    public static final int MFA_USERS = 8;
 
     public static final Seed SEED = seed("AIDAALICE0000000FIRST");
 
@@ -39,7 +53,7 @@ public final class TestAccounts {
     public static Seed seed(String aliceUniqueId) {
         return Seed.builder()
                 .organization(ORGANIZATION, ACCOUNT, "aws@stratus.example")
-                .account(ACCOUNT, account -> account
+                .account(ACCOUNT, account -> mfaUsers(account
                         .alias(ALIAS)
                         .organization(ORGANIZATION)
                         .root(root -> root.accessKey(ROOT_ID, ROOT_SECRET))
@@ -47,12 +61,52 @@ public final class TestAccounts {
                         .user("bob", user -> user.accessKey(BOB_ID, BOB_SECRET).allow("sts:*"))
                         .user("dave", user -> user.accessKey(DAVE_ID, DAVE_SECRET)
                                 .deny("iam:ListAccountAliases", "organizations:*"))
-                        .user("canary", user -> user.accessKey(CANARY_ID, CANARY_SECRET))
+                        .user("canary", user -> user.accessKey(CANARY_ID, CANARY_SECRET)
+                                .mfaDevice("canary-phone", CANARY_MFA_SECRET))
                         .role(DEPLOYER_ROLE, role -> role.trustedBy("alice", "canary")
-                                .maxSessionDuration(Duration.ofHours(4))))
+                                .maxSessionDuration(Duration.ofHours(4)))
+                        .role("Guarded", role -> role.trustedBy(ACCOUNT).externalId(GUARDED_EXTERNAL_ID).mfaRequired())))
                 .account(OTHER_ACCOUNT, account -> account
-                        .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET)))
+                        .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET))
+                        .role("Foreign", role -> role.trustedBy(ACCOUNT)))
                 .build();
+    }
+
+    private static void mfaUsers(Seed.AccountBuilder account) {
+        for (int n = 1; n <= MFA_USERS; n++) {
+            int user = n;
+            account.user("mfa" + n, builder -> {
+                builder.accessKey(mfaKeyId(user), mfaSecret(user)).mfaDevice("mfa" + user + "-phone", mfaDeviceSecret(user));
+                if (user == MFA_USERS) {
+                    builder.deny("iam:ListMFADevices");
+                }
+            });
+        }
+    }
+
+    public static String mfaKeyId(int user) {
+        return "AKIAMFAUSER00000000" + user;
+    }
+
+    public static String mfaSecret(int user) {
+        return "mfa" + user + "+secret+0000000000000000000000000000";
+    }
+
+    private static String mfaDeviceSecret(int user) {
+        return "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ" + (char) ('A' + user);
+    }
+
+    public static AwsCredentials mfaUser(int user) {
+        return keys(mfaKeyId(user), mfaSecret(user));
+    }
+
+    public static String mfaSerial(int user) {
+        return "arn:aws:iam::" + ACCOUNT + ":mfa/mfa" + user + "-phone";
+    }
+
+    /** The code the user's device shows at that time (the simulator's clock decides which are current). */
+    public static String mfaCode(int user, Instant at) {
+        return new Seed.MfaDevice("mfa" + user + "-phone", mfaDeviceSecret(user)).codeAt(at);
     }
 
     public static AwsCredentials keys(String accessKeyId, String secret) {

@@ -96,7 +96,7 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
         InstanceBinding binding = store.read(tx -> tx.identity().binding()).orElseThrow(() -> new StratusException(
                 Problem.CONFLICT, "This Stratus instance is not configured yet. The first person to use it "
                         + "configures it with setup, which makes them its Administrator."));
-        if (!binding.accountId().equals(identity.accountId()) || !binding.partition().equals(identity.partition())) {
+        if (!bindsTo(binding, identity.partition(), identity.accountId())) {
             // Say nothing about either account: the stranger learns nothing and nothing is stored.
             throw new StratusException(Problem.FORBIDDEN, "These AWS keys belong to another AWS account than "
                     + "the one this Stratus instance is bound to. Sign in with keys of the instance's account.");
@@ -124,6 +124,17 @@ public final class InstanceAdministration implements Admission, AuditTrail, User
             access.grant(identity.principalId(), Role.ADMINISTRATOR.id());
             return identity.principalId();
         });
+    }
+
+    @Override
+    public boolean refusesAccount(String partition, String accountId) {
+        return store.read(tx -> tx.identity().binding())
+                .map(binding -> !bindsTo(binding, partition, accountId))
+                .orElse(false);
+    }
+
+    private static boolean bindsTo(InstanceBinding binding, String partition, String accountId) {
+        return binding.accountId().equals(accountId) && binding.partition().equals(partition);
     }
 
     @Override

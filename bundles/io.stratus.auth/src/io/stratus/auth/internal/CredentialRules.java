@@ -3,6 +3,8 @@ package io.stratus.auth.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.MfaCode;
+import io.stratus.core.session.SignInRequest;
 
 import java.util.regex.Pattern;
 
@@ -12,7 +14,36 @@ final class CredentialRules {
     /** AWS documents access key ids as 16 to 128 word characters. */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
 
+    /** A TOTP code, as virtual MFA devices and hardware tokens show it. */
+    private static final Pattern MFA_CODE = Pattern.compile("\\d{6}");
+    /** AWS documents MFA serial numbers (an ARN or a hardware token's serial) as 9 to 256 such characters. */
+    private static final Pattern MFA_SERIAL = Pattern.compile("[\\w+=/:,.@-]{9,256}");
+
     private CredentialRules() {
+    }
+
+    /** The keys, and the MFA code and device serial if given. */
+    static void check(SignInRequest request) {
+        check(request.keys());
+        if (request.mfa().isEmpty()) {
+            return;
+        }
+        MfaCode mfa = request.mfa().get();
+        if (mfa.code().isBlank()) {
+            throw invalid("The MFA code is empty. Type the 6-digit code your MFA device shows now.");
+        }
+        if (!MFA_CODE.matcher(mfa.code().reveal()).matches()) { // a one-time code: it serves the next call only
+            throw invalid("The MFA code is not valid: it is the 6 digits your MFA device shows now.");
+        }
+        if (mfa.deviceSerial().isPresent() && !MFA_SERIAL.matcher(mfa.deviceSerial().get()).matches()) {
+            throw invalid("The MFA device's serial number is not valid: it is the device's ARN, "
+                    + "arn:aws:iam::ACCOUNT:mfa/NAME (under Security credentials in the IAM console), or a hardware "
+                    + "token's serial, with no spaces.");
+        }
+        if (request.role().isEmpty() && request.keys().isTemporary()) {
+            throw invalid("STS gives MFA sessions only for long-term access keys (AKIA...), not for temporary keys. "
+                    + "Sign in with your IAM user's access key and the MFA code, or with the temporary keys alone.");
+        }
     }
 
     static void check(AwsCredentials credentials) {

@@ -30,20 +30,23 @@ final class LiveSession implements UserSession {
     private final Admission admission;
     private final Instant signedInAt;
     private final Instant expiresAt;
+    private final Optional<Instant> keysExpireAt;
     private final Duration idleTimeout;
     private final CompletableFuture<AccountDetails> accountDetails;
     private volatile Instant lastUsed;
     private volatile SessionEnd ended;
 
-    LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, AwsKeys lentKeys, Admission admission,
-            Instant now, Duration idleTimeout, Duration absoluteTimeout, CompletableFuture<AccountDetails> accountDetails) {
+    LiveSession(String id, AwsIdentity identity, AwsCredentials credentials, Optional<Instant> keysExpireAt,
+            AwsKeys lentKeys, Admission admission, Instant now, Duration idleTimeout, Duration absoluteTimeout,
+            CompletableFuture<AccountDetails> accountDetails) {
         this.id = id;
         this.identity = identity;
         this.credentials = credentials;
         this.lentKeys = lentKeys;
         this.admission = admission;
         this.signedInAt = now;
-        this.expiresAt = now.plus(absoluteTimeout);
+        this.keysExpireAt = keysExpireAt;
+        this.expiresAt = keysExpireAt.filter(at -> at.isBefore(now.plus(absoluteTimeout))).orElse(now.plus(absoluteTimeout));
         this.idleTimeout = idleTimeout;
         this.accountDetails = accountDetails;
         this.lastUsed = now;
@@ -90,6 +93,11 @@ final class LiveSession implements UserSession {
     }
 
     @Override
+    public Optional<Instant> keysExpireAt() {
+        return keysExpireAt;
+    }
+
+    @Override
     public Optional<SessionEnd> ended() {
         return Optional.ofNullable(ended);
     }
@@ -102,6 +110,9 @@ final class LiveSession implements UserSession {
     Optional<SessionEnd> overAt(Instant now) {
         if (credentials.secretAccessKey().isCleared()) { // wiped keys sign nothing any more
             return Optional.of(SessionEnd.KEYS_REJECTED);
+        }
+        if (keysExpireAt.isPresent() && !now.isBefore(keysExpireAt.get())) {
+            return Optional.of(SessionEnd.KEYS_EXPIRED);
         }
         if (!now.isBefore(expiresAt)) {
             return Optional.of(SessionEnd.TIMED_OUT);

@@ -12,7 +12,9 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.IdentityVerifier;
 import io.stratus.core.session.SessionEnd;
+import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 
@@ -67,6 +69,7 @@ public final class SignInComponent implements SignInService {
     private final Admission admission;
     private final AuditTrail audit;
     private final AccountDetailsReader accountDetails;
+    private final StsKeyExchange exchange;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
     private final Clock clock = Clock.systemUTC();
@@ -86,6 +89,7 @@ public final class SignInComponent implements SignInService {
         this.admission = admission;
         this.audit = audit;
         this.accountDetails = new AccountDetailsReader(aws);
+        this.exchange = new StsKeyExchange(aws, verifier);
         this.idleTimeout = positive("idleTimeoutSeconds", config.idleTimeoutSeconds());
         this.absoluteTimeout = positive("absoluteTimeoutSeconds", config.absoluteTimeoutSeconds());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("stratus-session-sweeper"));
@@ -103,13 +107,13 @@ public final class SignInComponent implements SignInService {
     }
 
     @Override
-    public UserSession signIn(AwsCredentials credentials) {
-        return open(credentials, "sign-in", admission::admit);
+    public UserSession signIn(SignInRequest request) {
+        return open(request, "sign-in", admission::admit, true);
     }
 
     @Override
-    public UserSession setUp(AwsCredentials credentials) {
-        return open(credentials, "setup", admission::setUp);
+    public UserSession setUp(SignInRequest request) {
+        return open(request, "setup", admission::setUp, false);
     }
 
     @Override
@@ -183,24 +187,53 @@ public final class SignInComponent implements SignInService {
                 + "because AWS no longer accepts your keys or you signed out. Sign in again.", failure);
     }
 
-    /** Verifies with AWS, lets admission decide, then opens the session; wipes the keys on any failure. */
-    private UserSession open(AwsCredentials credentials, String action, Function<AwsIdentity, String> admit) {
+    /**
+     * Gets the session's keys (exchanging the typed ones with STS if asked), verifies them with AWS, lets
+     * admission decide, then opens the session. The typed keys go as soon as an exchange is over, and
+     * every key goes on any failure.
+     *
+     * @param bound whether the instance must already be bound: a role of another account is then
+     *        refused before AWS is asked for it
+     */
+    private UserSession open(SignInRequest request, String action, Function<AwsIdentity, String> admit,
+            boolean bound) {
         String principalId = null;
+        SessionKeys keys = null;
         try {
+            CredentialRules.check(request);
+            if (bound) {
+                request.role().ifPresent(this::refuseRoleOfAnotherAccount);
+            }
+            keys = exchange.keysFor(request);
+            if (request.exchangesKeys()) {
+                request.clear(); // they served the exchange: the session signs with the keys STS issued
+            }
+            AwsCredentials credentials = keys.credentials();
             AwsIdentity identity = verifier.verify(credentials);
             principalId = admit.apply(identity);
             String sessionId = newSessionId();
-            LiveSession session = new LiveSession(sessionId, identity, credentials, keysOf(sessionId), admission,
-                    clock.instant(), idleTimeout, absoluteTimeout, CompletableFuture.supplyAsync(
-                            () -> accountDetails.read(AwsKeys.of(credentials)), background));
+            LiveSession session = new LiveSession(sessionId, identity, credentials, keys.expiration(),
+                    keysOf(sessionId), admission, clock.instant(), idleTimeout, absoluteTimeout,
+                    CompletableFuture.supplyAsync(() -> accountDetails.read(AwsKeys.of(credentials)), background));
             sessions.put(session.id(), session);
             audit.record(principalId, action, "success", identity.arn());
             return session;
         } catch (RuntimeException e) {
-            credentials.clear();
+            request.clear();
+            if (keys != null) {
+                keys.credentials().clear();
+            }
             audit.record(principalId, action, failureOutcome(e),
                     e instanceof StratusException ? e.getMessage() : "internal error, see the server log");
             throw e;
+        }
+    }
+
+    private void refuseRoleOfAnotherAccount(RoleToAssume role) {
+        if (admission.refusesAccount(role.partition(), role.accountId())) {
+            throw new StratusException(Problem.FORBIDDEN, "The role " + role.roleArn() + " belongs to AWS account "
+                    + role.accountId() + ", not to the account this Stratus instance is bound to: only identities of "
+                    + "the instance's own account sign in here, roles included. Choose a role of that account.");
         }
     }
 

@@ -32,6 +32,8 @@ final class FailureExplainer {
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "ThrottledException",
             "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "SlowDown");
 
+    private static final String MFA_FAILED = "MultiFactorAuthentication failed";
+
     private final Duration callTimeout;
 
     FailureExplainer(Duration callTimeout) {
@@ -76,6 +78,9 @@ final class FailureExplainer {
         if (isClockSkew(aws, code, message)) {
             return clockSkew(aws);
         }
+        if (ACCESS_DENIED.contains(code) && message != null && message.startsWith(MFA_FAILED)) {
+            return mfaRefused(aws, message);
+        }
         if ("SignatureDoesNotMatch".equals(code)) {
             return new StratusException(Problem.NOT_SIGNED_IN, "The secret access key does not match the access "
                     + "key id. Copy the secret key again (it is shown only when the key is created; create a new "
@@ -95,6 +100,22 @@ final class FailureExplainer {
         }
         return new StratusException(Problem.INVALID_INPUT, "AWS refused " + what + ": " + code
                 + (message == null ? "" : " (" + message + ")") + ".", aws);
+    }
+
+    /**
+     * STS refuses an MFA code with AccessDenied, saying "MultiFactorAuthentication failed with invalid
+     * MFA one time pass code" (wrong, or used before) or "... unable to validate MFA code" (the serial
+     * names no device of the caller).
+     */
+    private static StratusException mfaRefused(AwsServiceException aws, String message) {
+        if (message.contains("unable to validate")) {
+            return new StratusException(Problem.NOT_SIGNED_IN, "AWS could not check the MFA code: the MFA device's "
+                    + "serial number is mistyped or names no device of the user these keys belong to. Check the "
+                    + "serial (the ARN under Security credentials in the IAM console) and sign in again.", aws);
+        }
+        return new StratusException(Problem.NOT_SIGNED_IN, "AWS did not accept the MFA code: it is wrong, or it "
+                + "was used before (each code works once). Wait for your MFA device to show the next code and sign "
+                + "in again with it.", aws);
     }
 
     /** The clock of this machine and AWS's differ by more than AWS accepts for a signature. */

@@ -14,6 +14,7 @@ import io.stratus.core.identity.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -94,6 +97,10 @@ public final class SdkAwsClients implements AwsClients {
             "software.amazon.awssdk.auth.signer");
 
     private static final Duration RDS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+    private static final String STS_VERSION = "2011-06-15";
+    private static final Pattern QUERY_ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+    private static final Pattern QUERY_ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
     private final VaultSigner signer = new VaultSigner();
     private AwsSettings settings;
@@ -189,23 +196,47 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public String callJson(AwsKeys keys, String service, String target, String body) {
         String action = target.substring(target.indexOf('.') + 1);
-        return keys.use(credentials -> postJson(credentials, service, action, target, body));
+        String region = jsonServiceRegion();
+        byte[] answer = keys.use(credentials -> post(credentials, service, region, action, "application/x-amz-json-1.1",
+                Map.of("X-Amz-Target", target), body, SdkAwsClients::jsonError));
+        return new String(answer, StandardCharsets.UTF_8);
     }
 
-    private String postJson(AwsCredentials credentials, String service, String action, String target, String body) {
-        String signingRegion = jsonServiceRegion();
+    @Override
+    public byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters) {
+        StringBuilder form = new StringBuilder("Action=").append(formEncoded(action))
+                .append("&Version=").append(STS_VERSION);
+        parameters.forEach((name, value) -> form.append('&').append(formEncoded(name)).append('=')
+                .append(formEncoded(value)));
+        return keys.use(credentials -> post(credentials, "sts", settings.region(), action,
+                "application/x-www-form-urlencoded; charset=utf-8", Map.of(), form.toString(), SdkAwsClients::queryError));
+    }
+
+    /** What an error answer of one protocol says, as the SDK would raise it. */
+    @FunctionalInterface
+    private interface ErrorReader {
+        AwsServiceException read(int status, String body);
+    }
+
+    /**
+     * Signs and posts one request that no SDK client makes, checks AWS's clock from the answer, and
+     * explains an error answer.
+     *
+     * @return the body of a 2xx answer
+     */
+    private byte[] post(AwsCredentials credentials, String service, String signingRegion, String action,
+            String contentType, Map<String, String> headers, String body, ErrorReader errors) {
         URI endpoint = settings.endpointFor(service)
                 .orElseGet(() -> URI.create("https://" + service + "." + signingRegion + "." + dnsSuffix()));
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", target)
-                .build();
+                .putHeader("Content-Type", contentType);
+        headers.forEach(request::putHeader);
         try {
             SignedRequest signed = signer.sign(r -> r
                     .identity(new VaultIdentity(credentials))
-                    .request(request)
+                    .request(request.build())
                     .payload(ContentStreamProvider.fromUtf8String(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
@@ -213,10 +244,10 @@ public final class SdkAwsClients implements AwsClients {
                     .request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null))
                     .build()).call();
-            String answer = readBody(response);
+            byte[] answer = readBody(response);
             int status = response.httpResponse().statusCode();
             if (status / 100 != 2) {
-                throw explainer.explain(jsonError(status, answer), service, action);
+                throw explainer.explain(errors.read(status, new String(answer, StandardCharsets.UTF_8)), service, action);
             }
             AnswerClock clock = new AnswerClock();
             clock.saw(response.httpResponse());
@@ -305,13 +336,18 @@ public final class SdkAwsClients implements AwsClients {
         return settings.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
     }
 
-    private static String readBody(HttpExecuteResponse response) throws IOException {
+    /** The body as bytes, never a String: an STS answer holds temporary keys, which its reader wipes. */
+    private static byte[] readBody(HttpExecuteResponse response) throws IOException {
         if (response.responseBody().isEmpty()) {
-            return "";
+            return new byte[0];
         }
         try (InputStream in = response.responseBody().get()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         }
+    }
+
+    private static String formEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A JSON-protocol error body ({@code {"__type": "prefix#Code", "message": ...}}) as the SDK would raise it. */
@@ -326,6 +362,24 @@ public final class SdkAwsClients implements AwsClients {
         } catch (RuntimeException notJson) {
             // keep the raw status and body: they are what AWS said
         }
+        return serviceError(status, code, message);
+    }
+
+    /** A Query-protocol error body ({@code <ErrorResponse><Error><Code>..</Code><Message>..}) as the SDK would raise it. */
+    private static AwsServiceException queryError(int status, String body) {
+        Matcher code = QUERY_ERROR_CODE.matcher(body);
+        Matcher message = QUERY_ERROR_MESSAGE.matcher(body);
+        return code.find()
+                ? serviceError(status, xmlText(code.group(1)), message.find() ? xmlText(message.group(1)) : "")
+                : serviceError(status, "HTTP" + status, body); // not AWS's error shape: keep what was said
+    }
+
+    private static String xmlText(String escaped) {
+        return escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static AwsServiceException serviceError(int status, String code, String message) {
         return AwsServiceException.builder()
                 .statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,16 @@ final class DemoMode implements AutoCloseable {
                 Seed.AccessKey key = user.accessKeys().getFirst();
                 text.append(String.format("    %-5s account %s  access key %s  secret %s%n         %s%n", user.name(),
                         account.id(), key.id(), key.secret(), STORIES.getOrDefault(user.name(), "")));
+                for (Seed.MfaDevice device : user.mfaDevices()) {
+                    // The secret is a demo's: put it in an authenticator app, or `oathtool --totp -b SECRET`.
+                    text.append(String.format("         MFA device %s  TOTP secret %s  code at start %s%n",
+                            account.mfaSerial(device), device.secret(), device.codeAt(Instant.now())));
+                }
+            }
+            for (Seed.Role role : account.roles()) {
+                text.append(String.format("    role %s  trusted by %s%s%s%n", role.arn(account.id()),
+                        String.join(", ", role.trustedBy()), role.mfaRequired() ? ", with MFA" : "",
+                        role.externalId() == null ? "" : ", external ID " + role.externalId()));
             }
         }
         return text.toString();

@@ -34,6 +34,13 @@ public interface Admission {
     /** The user's permissions now; grants and revokes show here at once. */
     Set<Permission> permissionsOf(String principalId);
 
+    /**
+     * Whether identities of this AWS account are refused because the instance is bound to another one
+     * (false while the instance is not configured): lets sign-in refuse a role of another account
+     * before asking AWS for it.
+     */
+    boolean refusesAccount(String partition, String accountId);
+
     /** Whether setup has bound this instance to an AWS account. */
     boolean configured();
 }

@@ -4,7 +4,9 @@ package io.stratus.core.session;
 public enum SessionEnd {
     SIGNED_OUT("signed-out", "You signed out."),
     IDLE("idle", "Your session ended because it was not used for a while."),
-    TIMED_OUT("timed-out", "Your session reached its maximum length, or your temporary AWS keys expired."),
+    TIMED_OUT("timed-out", "Your session reached its maximum length."),
+    KEYS_EXPIRED("keys-expired", "The temporary AWS keys of your session expired. Sign in again (with a new MFA code, "
+            + "or assuming the role again)."),
     KEYS_REJECTED("keys-rejected", "AWS no longer accepts your keys: they were deactivated or deleted, or they expired."),
     SHUT_DOWN("shut-down", "Stratus stopped.");
 

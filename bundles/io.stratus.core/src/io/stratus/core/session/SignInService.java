@@ -6,26 +6,40 @@ import io.stratus.core.identity.AwsCredentials;
 import java.util.Optional;
 
 /**
- * Signs people in with their own AWS keys, checked by AWS STS. Implementations keep the keys
- * in memory only, bound to the session, and wipe them at sign-out and expiry.
+ * Signs people in with their own AWS keys, checked by AWS STS: as they are, with an MFA code, or as
+ * an assumed role (see {@link SignInRequest}). Implementations keep the session's keys in memory
+ * only, bound to the session, and wipe them at sign-out and expiry; keys that STS exchanged for
+ * temporary ones are wiped as soon as the exchange is over.
  */
 public interface SignInService {
 
     /**
-     * Checks the keys with AWS and opens a session.
+     * Checks the keys with AWS (exchanging them for temporary keys with MFA or of a role, if asked)
+     * and opens a session for the identity that results.
      *
      * @throws StratusException with a message that says what to fix (bad key id, wrong secret,
-     *         expired token, another AWS account, AWS unreachable, ...)
+     *         expired token, wrong or reused MFA code, a role that does not trust the person or
+     *         belongs to another AWS account, AWS unreachable, ...)
      */
-    UserSession signIn(AwsCredentials credentials);
+    UserSession signIn(SignInRequest request);
 
     /**
-     * First-run setup: checks the keys with AWS, binds the unconfigured instance to their AWS
-     * account with this identity as Administrator, and signs it in.
+     * First-run setup: as {@link #signIn(SignInRequest)}, then binds the unconfigured instance to
+     * the AWS account of the resulting identity, with that identity as Administrator, and signs it in.
      *
      * @throws StratusException CONFLICT if the instance is already configured
      */
-    UserSession setUp(AwsCredentials credentials);
+    UserSession setUp(SignInRequest request);
+
+    /** Signs in with the keys as they are. */
+    default UserSession signIn(AwsCredentials credentials) {
+        return signIn(SignInRequest.withKeys(credentials));
+    }
+
+    /** Sets up with the keys as they are. */
+    default UserSession setUp(AwsCredentials credentials) {
+        return setUp(SignInRequest.withKeys(credentials));
+    }
 
     /** The live session with this id; empty if it never existed, ended or expired. */
     Optional<UserSession> find(String sessionId);

@@ -55,8 +55,14 @@ public interface UserSession {
 
     Instant signedInAt();
 
-    /** When the session ends even if in use (absolute timeout, or the AWS keys' own expiry). */
+    /** When the session ends even if in use: the absolute timeout, or earlier when its AWS keys expire. */
     Instant expiresAt();
+
+    /**
+     * When the session's temporary AWS keys expire, where Stratus got them from STS (an MFA sign-in, an
+     * assumed role); empty for keys signed in with as they are, whose expiry AWS does not tell.
+     */
+    Optional<Instant> keysExpireAt();
 
     /** Why the session ended; empty while it is live. */
     Optional<SessionEnd> ended();

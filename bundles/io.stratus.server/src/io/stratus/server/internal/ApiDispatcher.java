@@ -94,11 +94,11 @@ public final class ApiDispatcher {
     private static final byte[] NO_BODY = new byte[0];
 
     /**
-     * Body fields holding AWS secrets. Their text values never become Strings, which cannot be
+     * Body fields holding AWS secrets and MFA codes. Their text values never become Strings, which cannot be
      * wiped: they are copied from the parser's buffer to char arrays, and every copy (the body,
      * the parser's buffer, the arrays) is overwritten once the request is answered.
      */
-    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken");
+    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken", "mfaCode");
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");

@@ -49,6 +49,18 @@ record ApiRequest(Map<String, String> pathParameters, Map<String, String> query,
         return Optional.of(Secret.of(value));
     }
 
+    /** An optional whole-number field of the body. */
+    Optional<Long> optionalWholeNumber(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"" + field + "\" must be a whole number.");
+        }
+        return Optional.of(value.longValue());
+    }
+
     Optional<String> optionalText(String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

@@ -6,15 +6,22 @@ import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.MfaCode;
+import io.stratus.core.identity.Secret;
 import io.stratus.core.session.Admission;
+import io.stratus.core.session.RoleToAssume;
+import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The instance's state, first-run setup, signing in and out, and the permissions each action needs. The keys of a sign-in go from
- * the request body straight into the sign-in service, which wipes them when it is done with them.
+ * The instance's state, first-run setup, signing in and out (with keys, an MFA code, a role), and the permissions each
+ * action needs. The keys and MFA code of a sign-in go from the request body straight into the sign-in service, which
+ * wipes them when it is done with them.
  */
 final class IdentityRoutes {
 
@@ -56,13 +63,12 @@ final class IdentityRoutes {
      * Opens a session for the keys of the body, within the throttle. A browser that already holds a
      * session lets go of it: one cookie, one session, and the old one does not live on unseen.
      */
-    private ApiResponse openSession(ApiRequest request, Function<AwsCredentials, UserSession> open) {
+    private ApiResponse openSession(ApiRequest request, Function<SignInRequest, UserSession> open) {
         String accessKeyId = request.text("accessKeyId").strip();
         UserSession session;
         try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), accessKeyId)) {
             try {
-                session = open.apply(new AwsCredentials(accessKeyId, request.secret("secretAccessKey"),
-                        request.optionalSecret("sessionToken").filter(token -> !token.isBlank()).orElse(null)));
+                session = open.apply(signInRequest(request, accessKeyId));
             } catch (StratusException e) {
                 if (countsAsGuess(e.problem())) {
                     attempt.failed();
@@ -73,6 +79,35 @@ final class IdentityRoutes {
         }
         request.session().ifPresent(previous -> signIn.signOut(previous.id()));
         return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id());
+    }
+
+    /**
+     * The keys of the body ({@code accessKeyId}, {@code secretAccessKey}, {@code sessionToken}), with an
+     * MFA code ({@code mfaCode}, {@code mfaSerial}) and a role ({@code roleArn}, {@code externalId},
+     * {@code durationSeconds}) if given. What is not secret is checked first, so that a refusal leaves
+     * no copy of a secret behind.
+     */
+    private static SignInRequest signInRequest(ApiRequest request, String accessKeyId) {
+        Optional<String> roleArn = request.optionalText("roleArn").filter(arn -> !arn.isBlank());
+        Optional<String> externalId = request.optionalText("externalId");
+        Optional<Long> seconds = request.optionalWholeNumber("durationSeconds");
+        if (roleArn.isEmpty() && (externalId.isPresent() || seconds.isPresent())) {
+            throw new StratusException(Problem.INVALID_INPUT, "An external ID or a duration belongs to a role: give "
+                    + "the role's ARN in \"roleArn\" too.");
+        }
+        Optional<RoleToAssume> role = roleArn.map(arn -> new RoleToAssume(arn, externalId, seconds.map(Duration::ofSeconds)));
+        Optional<String> mfaSerial = request.optionalText("mfaSerial");
+        Optional<Secret> mfaCode = request.optionalSecret("mfaCode").filter(code -> !code.isBlank());
+        if (mfaCode.isEmpty() && mfaSerial.filter(serial -> !serial.isBlank()).isPresent()) {
+            throw new StratusException(Problem.INVALID_INPUT, "An MFA device's serial number needs the code it shows: "
+                    + "give it in \"mfaCode\".");
+        }
+        SignInRequest signIn = SignInRequest.withKeys(new AwsCredentials(accessKeyId, request.secret("secretAccessKey"),
+                request.optionalSecret("sessionToken").filter(token -> !token.isBlank()).orElse(null)));
+        if (mfaCode.isPresent()) {
+            signIn = signIn.withMfa(new MfaCode(mfaSerial, mfaCode.get()));
+        }
+        return role.map(signIn::assuming).orElse(signIn);
     }
 
     /** Wrong or refused keys count against the throttle; AWS or Stratus being down does not. */

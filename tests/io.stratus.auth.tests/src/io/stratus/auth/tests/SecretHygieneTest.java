@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.AwsService;
+import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.access.Role;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.RoleToAssume;
+import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
 import io.stratus.testing.StratusTestBase;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -51,13 +56,31 @@ class SecretHygieneTest extends StratusTestBase {
         UserSession role = signIn(temporary);
         stratus.aws().call(role.awsKeys(), AwsService.sts(), "GetCallerIdentity",
                 (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs)));
+        // With an MFA code and as a role, STS issues the session's keys: they, the code and the typed keys.
+        String code = new Seed.MfaDevice("canary-phone", TestAccounts.CANARY_MFA_SECRET).codeAt(simulator.now());
+        UserSession mfa = stratus.signIn().signIn(SignInRequest.withKeys(TestAccounts.keys(TestAccounts.CANARY_ID,
+                TestAccounts.CANARY_SECRET)).withMfa(new MfaCode(Optional.empty(), Secret.of(code))));
+        UserSession assumed = stratus.signIn().signIn(SignInRequest.withKeys(TestAccounts.keys(TestAccounts.CANARY_ID,
+                TestAccounts.CANARY_SECRET)).assuming(new RoleToAssume("arn:aws:iam::" + TestAccounts.ACCOUNT + ":role/"
+                + TestAccounts.DEPLOYER_ROLE, Optional.empty(), Optional.empty())));
+        StratusServices.awaitTrue("account details read with the issued keys", () -> mfa.accountDetails().alias().isPresent());
         stratus.signIn().signOut(canary.id());
         stratus.signIn().signOut(role.id());
+        stratus.signIn().signOut(mfa.id());
+        stratus.signIn().signOut(assumed.id());
         stratus.stop();
 
         Map<Path, byte[]> written = contentsWritten();
         List<String> leaks = new ArrayList<>();
-        for (String secret : List.of(TestAccounts.CANARY_SECRET, temporarySecret, token)) {
+        List<String> secrets = new ArrayList<>(List.of(TestAccounts.CANARY_SECRET, temporarySecret, token));
+        secrets.addAll(simulator.issuedSecrets()); // the keys STS issued at the MFA and role sign-ins
+        written.forEach((file, content) -> {
+            String text = new String(content, StandardCharsets.ISO_8859_1);
+            if (text.contains("TokenCode") || text.contains("mfaCode") || text.contains("code=" + code)) {
+                leaks.add(file + " mentions the MFA code");
+            }
+        });
+        for (String secret : secrets) {
             written.forEach((file, content) -> {
                 String found = firstPieceIn(content, secret);
                 if (found != null) {

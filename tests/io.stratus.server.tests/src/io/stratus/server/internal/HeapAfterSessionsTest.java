@@ -40,16 +40,19 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * After sessions end (one signed out, one expired while idle), a dump of the live heap holds no
- * copy of the secret access key, in Latin-1/UTF-8 or UTF-16, and none of the SigV4 signing keys
- * derived from it. Everything runs in this JVM: the HTTP API, the services and the AWS simulator,
- * which is closed and let go before the dump. The test itself keeps only the seed the secret is
- * made from, so the secret is in the heap only where Stratus or the SDK left it.
+ * After sessions end (one signed out, one expired while idle, one signed in with an MFA code and one
+ * as a role, both on keys STS issued), a dump of the live heap holds no copy of the secret access
+ * key nor of the issued ones, in Latin-1/UTF-8 or UTF-16, and none of the SigV4 signing keys derived
+ * from them. Everything runs in this JVM: the HTTP API, the services and the AWS simulator, which is
+ * closed and let go before the dump. The test itself keeps only the seed the secret is made from and
+ * the issued secrets masked, so a secret is in the heap only where Stratus or the SDK left it.
  */
 class HeapAfterSessionsTest {
 
     private static final String ACCOUNT = "123456789012";
     private static final String KEY_ID = "AKIAHEAPDUMP00000001";
+    private static final String MFA_SECRET = "ONSWG4TFORZWS3TUNBSWC4BAMZXXE4TV";
+    private static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/HeapRole";
     private static final String REGION = "eu-west-1";
     private static final String[] SIGNED_SERVICES = {"sts", "iam", "organizations", "rds", "redshift", "dynamodb",
             "rds-db"};
@@ -65,11 +68,16 @@ class HeapAfterSessionsTest {
         StratusServices stratus = new StratusServices();
         Path dump = Path.of(System.getProperty("stratus.test.work"), "after-sessions.hprof");
         try {
-            useTheKeysAndEndTheirSessions(stratus);
+            List<Masked> issued = useTheKeysAndEndTheirSessions(stratus);
+            assertEquals(2, issued.size(), "STS issued keys for the MFA sign-in and for the role");
             Files.deleteIfExists(dump);
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
 
-            List<String> found = search(dump, needles());
+            Map<String, byte[]> needles = needles("the secret", secret());
+            for (int i = 0; i < issued.size(); i++) {
+                needles.putAll(needles("issued secret " + (i + 1), issued.get(i).unmasked()));
+            }
+            List<String> found = search(dump, needles);
             assertEquals(List.of(), found, "the secret, or a key derived from it, is still reachable");
         } finally {
             Files.deleteIfExists(dump);
@@ -77,12 +85,18 @@ class HeapAfterSessionsTest {
         }
     }
 
-    /** Signs in twice over HTTP, calls every service, then signs out and lets the other session expire. */
-    private void useTheKeysAndEndTheirSessions(StratusServices stratus) throws Exception {
+    /**
+     * Signs in twice over HTTP, calls every service, then signs out and lets the other session expire;
+     * then signs in with an MFA code and as a role, calls every service and signs out.
+     *
+     * @return the secret keys STS issued, masked
+     */
+    private List<Masked> useTheKeysAndEndTheirSessions(StratusServices stratus) throws Exception {
         Map<String, String> keys = Map.of("accessKeyId", KEY_ID, "secretAccessKey", secret());
         try (TestAwsSimulator simulator = TestAwsSimulator.start(Seed.builder()
                 .account(ACCOUNT, account -> account.alias("heap-dump")
-                        .user("heidi", u -> u.accessKey(KEY_ID, secret()))
+                        .user("heidi", u -> u.accessKey(KEY_ID, secret()).mfaDevice("heidi-phone", MFA_SECRET))
+                        .role("HeapRole", role -> role.trustedBy("heidi"))
                         .region(REGION, r -> r
                                 .dbInstance("orders", db -> db.engine("postgres").iamAuthentication(true))
                                 .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))
@@ -107,9 +121,46 @@ class HeapAfterSessionsTest {
                 useEveryService(stratus, heidi, simulator);
                 Thread.sleep((IDLE_TIMEOUT_SECONDS + 1) * 1_000); // idle for longer than allowed
                 ApiClient.assertError(heidi.get("/api/session"), 401, "not_signed_in");
+
+                String code = new Seed.MfaDevice("heidi-phone", MFA_SECRET).codeAt(simulator.now());
+                for (Map<String, String> exchanged : List.of(with(keys, "mfaCode", code), with(keys, "roleArn", ROLE_ARN))) {
+                    ApiClient person = new ApiClient(port);
+                    assertEquals(201, person.post("/api/session", exchanged).statusCode());
+                    useEveryService(stratus, person, simulator);
+                    assertEquals(204, person.send("DELETE", "/api/session", null).statusCode());
+                }
+                return simulator.issuedSecrets().stream().filter(secret -> secret.length() < 100) // not the tokens
+                        .map(Masked::of).toList();
             } finally {
                 server.stop();
             }
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> keys, String field, String value) {
+        Map<String, String> body = new LinkedHashMap<>(keys);
+        body.put(field, value);
+        return body;
+    }
+
+    /** A secret XOR-masked with random bytes: the test holds no copy of it while the heap is dumped. */
+    private record Masked(byte[] bytes, byte[] mask) {
+        static Masked of(String secret) {
+            byte[] bytes = secret.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] mask = new byte[bytes.length];
+            new SecureRandom().nextBytes(mask);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] ^= mask[i];
+            }
+            return new Masked(bytes, mask);
+        }
+
+        String unmasked() {
+            byte[] plain = new byte[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                plain[i] = (byte) (bytes[i] ^ mask[i]);
+            }
+            return new String(plain, StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -146,13 +197,12 @@ class HeapAfterSessionsTest {
         return secret.toString();
     }
 
-    /** The secret in each encoding a heap holds text in, and the SigV4 signing keys of today and yesterday. */
-    private Map<String, byte[]> needles() throws GeneralSecurityException {
+    /** A secret in each encoding a heap holds text in, and the SigV4 signing keys of today and yesterday. */
+    private static Map<String, byte[]> needles(String name, String secret) throws GeneralSecurityException {
         Map<String, byte[]> needles = new LinkedHashMap<>();
-        String secret = secret();
-        needles.put("the secret in Latin-1/UTF-8", secret.getBytes(StandardCharsets.ISO_8859_1));
-        needles.put("the secret in UTF-16BE", secret.getBytes(StandardCharsets.UTF_16BE));
-        needles.put("the secret in UTF-16LE", secret.getBytes(StandardCharsets.UTF_16LE));
+        needles.put(name + " in Latin-1/UTF-8", secret.getBytes(StandardCharsets.ISO_8859_1));
+        needles.put(name + " in UTF-16BE", secret.getBytes(StandardCharsets.UTF_16BE));
+        needles.put(name + " in UTF-16LE", secret.getBytes(StandardCharsets.UTF_16LE));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (LocalDate day : List.of(today, today.minusDays(1))) {
             String date = day.format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -161,7 +211,7 @@ class HeapAfterSessionsTest {
                     byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
                     key = hmac(key, region);
                     key = hmac(key, service);
-                    needles.put("the signing key " + date + "/" + region + "/" + service, hmac(key, "aws4_request"));
+                    needles.put(name + "'s signing key " + date + "/" + region + "/" + service, hmac(key, "aws4_request"));
                 }
             }
         }

@@ -525,17 +525,10 @@ class HttpApiTest {
         alice.get("/api/audit");
         stratus.stop();
 
-        List<Path> searched = new ArrayList<>();
-        for (Path root : List.of(stratus.dataDirectory(), Path.of(System.getProperty("stratus.test.log")))) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    searched.add(file);
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    assertFalse(text.contains(CANARY_SECRET.substring(0, 20)), "the canary secret is in " + file);
-                }
-            }
-        }
-        assertTrue(searched.size() >= 2, "searched " + searched);
+        Map<Path, String> written = WrittenFiles.of(stratus.dataDirectory());
+        written.forEach((file, text) -> assertFalse(text.contains(CANARY_SECRET.substring(0, 20)),
+                "the canary secret is in " + file));
+        assertTrue(written.size() >= 2, "searched " + written.keySet());
         assertTrue(Files.readString(Path.of(System.getProperty("stratus.test.log"))).contains("POST /api/session 201"),
                 "the access log is part of what was searched");
     }

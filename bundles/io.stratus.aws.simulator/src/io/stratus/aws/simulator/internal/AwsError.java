@@ -19,6 +19,7 @@ public final class AwsError extends RuntimeException {
         VALIDATION("ValidationError", "ValidationException", 400),
         INVALID_PARAMETER_VALUE("InvalidParameterValue", "InvalidParameterValueException", 400),
         MALFORMED_REQUEST("MalformedQueryString", "SerializationException", 400),
+        NO_SUCH_ENTITY("NoSuchEntity", "NoSuchEntityException", 404),
         RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFoundException", 400),
         CONDITIONAL_CHECK_FAILED("ConditionalCheckFailed", "ConditionalCheckFailedException", 400),
         DUPLICATE_ITEM("DuplicateItem", "DuplicateItemException", 400),

@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * An access key the simulator accepts. Long-term keys come from the seed; temporary ones
- * ({@code ASIA...}) are issued by STS and carry a session token and an expiry.
+ * ({@code ASIA...}) are issued by STS and carry a session token, an expiry and whether their sign-in
+ * gave an MFA code ({@code aws:MultiFactorAuthPresent}).
  */
 record Credential(String accessKeyId, String secret, Principal principal, boolean active, String sessionToken,
-        Instant expiration) {
+        Instant expiration, boolean mfaPresent) {
 
     boolean temporary() {
         return sessionToken != null;

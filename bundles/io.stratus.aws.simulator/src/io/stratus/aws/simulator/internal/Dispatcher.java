@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -68,6 +69,11 @@ public final class Dispatcher {
     /** Checks an RDS IAM database authentication token as the database would at login, by the simulator's clock. */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
         return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+    }
+
+    /** The secret keys and session tokens of every temporary key STS issued so far. */
+    public List<String> issuedSecrets() {
+        return identities.issued().flatMap(credential -> Stream.of(credential.secret(), credential.sessionToken())).toList();
     }
 
     /** The simulator's time: its clock moved by the control's offset. */

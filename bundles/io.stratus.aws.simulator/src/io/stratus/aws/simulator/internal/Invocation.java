@@ -34,7 +34,8 @@ public record Invocation(String action, String region, Credential credential, In
     public void authorize(String resource) {
         var permissions = caller().permissions();
         String denial;
-        if (permissions.deny().stream().anyMatch(pattern -> ActionPattern.matches(pattern, action))) {
+        if (permissions.deny().stream().anyMatch(pattern -> ActionPattern.matches(pattern, action))
+                || deniedWithoutMfa()) {
             denial = " with an explicit deny in an identity-based policy";
         } else if (!permissions.allow().isEmpty()
                 && permissions.allow().stream().noneMatch(pattern -> ActionPattern.matches(pattern, action))) {
@@ -43,6 +44,12 @@ public record Invocation(String action, String region, Credential credential, In
             return;
         }
         throw accessDenied(resource, denial);
+    }
+
+    /** A deny conditioned on {@code aws:MultiFactorAuthPresent}: it holds for keys of a sign-in without MFA. */
+    private boolean deniedWithoutMfa() {
+        return caller() instanceof Principal.User user && !credential.mfaPresent()
+                && user.user().denyWithoutMfa().stream().anyMatch(pattern -> ActionPattern.matches(pattern, action));
     }
 
     /** AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: RESOURCE ...". */

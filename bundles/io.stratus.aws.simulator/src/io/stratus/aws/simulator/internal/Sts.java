@@ -1,5 +1,7 @@
 package io.stratus.aws.simulator.internal;
 
+import io.stratus.aws.simulator.seed.Seed;
+
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -9,6 +11,8 @@ final class Sts {
 
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final int ONE_HOUR = 3600;
+    private static final Pattern TOKEN_CODE = Pattern.compile("\\d{6}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
     private final Identities identities;
 
@@ -38,7 +42,8 @@ final class Sts {
         if (invocation.caller() instanceof Principal.Root) {
             seconds = Math.min(seconds, ONE_HOUR); // AWS cuts root sessions to one hour instead of failing
         }
-        writeCredentials(result, issue(invocation, invocation.caller(), seconds));
+        boolean mfa = mfaGiven(invocation, parameters);
+        writeCredentials(result, issue(invocation, invocation.caller(), seconds, mfa));
     }
 
     private void assumeRole(Invocation invocation, Map<String, String> parameters, Xml result) {
@@ -53,9 +58,17 @@ final class Sts {
         if (caller instanceof Principal.Root) {
             throw new AwsError(AwsError.Kind.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
         }
-        // AWS answers alike for a role that does not exist and one that does not trust the caller.
+        String externalId = parameters.get("ExternalId");
+        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+            throw validation(externalId, "externalId",
+                    "Member must have length 2 to 1224 and satisfy regular expression pattern: [\\w+=,.@:\\/-]*");
+        }
+        boolean mfa = invocation.credential().mfaPresent() || mfaGiven(invocation, parameters);
+        // AWS answers alike for a role that does not exist, one that does not trust the caller, and one
+        // whose trust policy's conditions (external ID, MFA) the call does not meet.
         Principal.RoleSession session = identities.roleSession(roleArn, sessionName)
                 .filter(candidate -> trusts(candidate, caller))
+                .filter(candidate -> conditionsHold(candidate.role(), externalId, mfa))
                 .orElseThrow(() -> invocation.accessDenied(roleArn, ""));
         int seconds = durationSeconds(parameters, ONE_HOUR, 43200);
         if (seconds > session.role().maxSessionDurationSeconds()) {
@@ -66,13 +79,40 @@ final class Sts {
             throw new AwsError(AwsError.Kind.VALIDATION,
                     "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
         }
-        Credential issued = issue(invocation, session, seconds);
+        Credential issued = issue(invocation, session, seconds, mfa);
         result.start("AssumedRoleUser").leaf("Arn", session.arn()).leaf("AssumedRoleId", session.userId()).end();
         writeCredentials(result, issued);
     }
 
-    private Credential issue(Invocation invocation, Principal principal, int seconds) {
-        return identities.issueTemporary(principal, invocation.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds));
+    private Credential issue(Invocation invocation, Principal principal, int seconds, boolean mfa) {
+        return identities.issueTemporary(principal, invocation.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds),
+                mfa);
+    }
+
+    /**
+     * Whether the call gave an MFA device's serial and code, checked: a wrong or reused code fails the
+     * call. Like AWS, validation messages leave the code's value out.
+     */
+    private boolean mfaGiven(Invocation invocation, Map<String, String> parameters) {
+        String serial = parameters.get("SerialNumber");
+        String code = parameters.get("TokenCode");
+        if (serial == null && code == null) {
+            return false;
+        }
+        if (serial == null || serial.length() < 9 || serial.length() > 256) {
+            throw validation(serial, "serialNumber", "Member must have length greater than or equal to 9");
+        }
+        if (code == null || !TOKEN_CODE.matcher(code).matches()) {
+            throw new AwsError(AwsError.Kind.VALIDATION, "1 validation error detected: Value at 'tokenCode' failed to "
+                    + "satisfy constraint: Member must have length 6 and satisfy regular expression pattern: [\\d]*");
+        }
+        identities.verifyMfa(invocation.caller(), serial, code, invocation.now());
+        return true;
+    }
+
+    /** The trust policy's conditions: {@code sts:ExternalId} equals, {@code aws:MultiFactorAuthPresent} true. */
+    private static boolean conditionsHold(Seed.Role role, String externalId, boolean mfa) {
+        return (role.externalId() == null || role.externalId().equals(externalId)) && (!role.mfaRequired() || mfa);
     }
 
     private static void writeCredentials(Xml result, Credential credential) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,13 +100,16 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
             requireAccountId(id, "Account id");
             root = root != null ? root : new Root(null, null, null);
             users = listOrEmpty(users).stream().map(u -> u.id() != null ? u
-                    : new User(u.name(), u.path(), uniqueId("AIDA", id, u.name()), u.accessKeys(), u.allow(), u.deny()))
+                    : new User(u.name(), u.path(), uniqueId("AIDA", id, u.name()), u.accessKeys(), u.mfaDevices(),
+                            u.allow(), u.deny(), u.denyWithoutMfa()))
                     .toList();
             roles = listOrEmpty(roles).stream().map(r -> r.id() != null ? r
-                    : new Role(r.name(), r.path(), uniqueId("AROA", id, r.name()), r.trustedBy(),
-                            r.maxSessionDurationSeconds(), r.allow(), r.deny()))
+                    : new Role(r.name(), r.path(), uniqueId("AROA", id, r.name()), r.trustedBy(), r.externalId(),
+                            r.mfaRequired(), r.maxSessionDurationSeconds(), r.allow(), r.deny()))
                     .toList();
             requireUnique(users.stream().map(User::name), "user name in account " + id);
+            requireUnique(users.stream().flatMap(u -> u.mfaDevices().stream()).map(MfaDevice::name),
+                    "MFA device name in account " + id);
             requireUnique(roles.stream().map(Role::name), "role name in account " + id);
             regions = listOrEmpty(regions).stream().map(region -> region.inAccount(id)).toList();
             requireUnique(regions.stream().map(RegionSeed::name), "region in account " + id);
@@ -118,6 +122,11 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
 
         public String rootArn() {
             return rootArn(id);
+        }
+
+        /** The serial number of an MFA device of this account: its ARN, {@code arn:aws:iam::ID:mfa/NAME}. */
+        public String mfaSerial(MfaDevice device) {
+            return "arn:aws:iam::" + id + ":mfa/" + device.name();
         }
 
         /** What the account holds in a region; empty for a region the seed does not name. */
@@ -163,14 +172,20 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         }
     }
 
-    public record User(String name, String path, String id, List<AccessKey> accessKeys, List<String> allow,
-            List<String> deny) implements Permissions {
+    /**
+     * An IAM user. {@code denyWithoutMfa} lists action patterns that a policy conditioned on {@code
+     * aws:MultiFactorAuthPresent} denies unless the request is signed with keys of an MFA sign-in.
+     */
+    public record User(String name, String path, String id, List<AccessKey> accessKeys, List<MfaDevice> mfaDevices,
+            List<String> allow, List<String> deny, List<String> denyWithoutMfa) implements Permissions {
         public User {
             require(name != null && !name.isBlank(), "A user needs a name.");
             path = normalizePath(path);
             accessKeys = listOrEmpty(accessKeys);
+            mfaDevices = listOrEmpty(mfaDevices);
             allow = listOrEmpty(allow);
             deny = listOrEmpty(deny);
+            denyWithoutMfa = listOrEmpty(denyWithoutMfa);
         }
 
         public String arn(String accountId) {
@@ -179,16 +194,51 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
     }
 
     /**
+     * A virtual MFA device assigned to a user: its name (the serial number is the ARN {@code
+     * arn:aws:iam::ACCOUNT:mfa/NAME}) and the base32 secret an authenticator app is given.
+     */
+    public record MfaDevice(String name, String secret) {
+        /** How long a code lasts. */
+        public static final Duration STEP = Duration.ofSeconds(Totp.STEP_SECONDS);
+
+        public MfaDevice {
+            require(name != null && name.matches("[\\w+=,.@-]{1,128}"), "MFA device name " + name
+                    + " is not 1 to 128 letters, digits or +=,.@-_.");
+            require(secret != null && !secret.isBlank(), "MFA device " + name + " needs a base32 secret.");
+            require(Totp.base32(secret).length >= 10, "The secret of MFA device " + name
+                    + " is shorter than 80 bits.");
+        }
+
+        /** The six-digit code the device shows at that time (RFC 6238, 30-second steps). */
+        public String codeAt(Instant at) {
+            return Totp.code(Totp.base32(secret), Totp.step(at));
+        }
+
+        /** The 30-second step a time falls in, counted from the epoch. */
+        public static long stepAt(Instant at) {
+            return Totp.step(at);
+        }
+
+        @Override
+        public String toString() { // the secret makes every code
+            return "MfaDevice[" + name + "]";
+        }
+    }
+
+    /**
      * An IAM role. {@code trustedBy} lists who may assume it: a user name of the same account, the
      * ARN of a user or role (of any account), or an account id / {@code arn:aws:iam::ID:root} for
-     * every user and role of that account.
+     * every user and role of that account. Its trust policy may also demand an external ID ({@code
+     * sts:ExternalId}) and MFA ({@code aws:MultiFactorAuthPresent}).
      */
-    public record Role(String name, String path, String id, List<String> trustedBy, Integer maxSessionDurationSeconds,
-            List<String> allow, List<String> deny) implements Permissions {
+    public record Role(String name, String path, String id, List<String> trustedBy, String externalId,
+            Boolean mfaRequired, Integer maxSessionDurationSeconds, List<String> allow, List<String> deny)
+            implements Permissions {
         public Role {
             require(name != null && !name.isBlank(), "A role needs a name.");
             path = normalizePath(path);
             trustedBy = listOrEmpty(trustedBy);
+            mfaRequired = mfaRequired != null && mfaRequired;
             maxSessionDurationSeconds = maxSessionDurationSeconds != null ? maxSessionDurationSeconds : 3600;
             require(maxSessionDurationSeconds >= 3600 && maxSessionDurationSeconds <= 43200,
                     "Role " + name + ": maxSessionDurationSeconds must be between 3600 and 43200, as in IAM.");
@@ -270,15 +320,16 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         public AccountBuilder user(String name, Consumer<UserBuilder> definition) {
             UserBuilder user = new UserBuilder();
             definition.accept(user);
-            users.add(new User(name, user.path, user.id, user.accessKeys, user.allow, user.deny));
+            users.add(new User(name, user.path, user.id, user.accessKeys, user.mfaDevices, user.allow, user.deny,
+                    user.denyWithoutMfa));
             return this;
         }
 
         public AccountBuilder role(String name, Consumer<RoleBuilder> definition) {
             RoleBuilder role = new RoleBuilder();
             definition.accept(role);
-            roles.add(new Role(name, role.path, role.id, role.trustedBy, role.maxSessionDurationSeconds, role.allow,
-                    role.deny));
+            roles.add(new Role(name, role.path, role.id, role.trustedBy, role.externalId, role.mfaRequired,
+                    role.maxSessionDurationSeconds, role.allow, role.deny));
             return this;
         }
 
@@ -343,6 +394,8 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
     public static final class UserBuilder extends AccessKeysBuilder<UserBuilder> {
         private String path;
         private String id;
+        private final List<MfaDevice> mfaDevices = new ArrayList<>();
+        private final List<String> denyWithoutMfa = new ArrayList<>();
 
         private UserBuilder() {
         }
@@ -357,12 +410,26 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
             this.id = id;
             return this;
         }
+
+        /** A virtual MFA device with this base32 secret. */
+        public UserBuilder mfaDevice(String name, String base32Secret) {
+            mfaDevices.add(new MfaDevice(name, base32Secret));
+            return this;
+        }
+
+        /** Actions denied unless the request's keys come from an MFA sign-in ({@code aws:MultiFactorAuthPresent}). */
+        public UserBuilder denyWithoutMfa(String... actionPatterns) {
+            denyWithoutMfa.addAll(List.of(actionPatterns));
+            return this;
+        }
     }
 
     public static final class RoleBuilder extends PermissionsBuilder<RoleBuilder> {
         private String path;
         private String id;
         private final List<String> trustedBy = new ArrayList<>();
+        private String externalId;
+        private Boolean mfaRequired;
         private Integer maxSessionDurationSeconds;
 
         private RoleBuilder() {
@@ -382,6 +449,18 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         /** User names of this account, user/role ARNs or account ids that may assume the role. */
         public RoleBuilder trustedBy(String... principals) {
             trustedBy.addAll(List.of(principals));
+            return this;
+        }
+
+        /** The trust policy asks for this external ID ({@code sts:ExternalId}). */
+        public RoleBuilder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
+        /** The trust policy asks for MFA ({@code aws:MultiFactorAuthPresent}). */
+        public RoleBuilder mfaRequired() {
+            this.mfaRequired = true;
             return this;
         }
 

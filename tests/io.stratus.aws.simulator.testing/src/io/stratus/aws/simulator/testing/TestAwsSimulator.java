@@ -6,6 +6,7 @@ import io.stratus.aws.simulator.seed.Seed;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The AWS simulator as tests need it: the same services as {@code AwsSimulator}, plus latency and
@@ -70,6 +71,11 @@ public final class TestAwsSimulator implements AutoCloseable {
      */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
         return server.verifyRdsAuthToken(token, host, port, region, dbUser);
+    }
+
+    /** The secret keys and session tokens of every temporary key STS issued so far, for tests that search for leaks. */
+    public List<String> issuedSecrets() {
+        return server.issuedSecrets();
     }
 
     /** Stops listening; calls in flight are cut off. */

@@ -78,7 +78,11 @@ abstract class SimulatorTestBase {
     }
 
     static IamClient iam(AwsCredentials credentials) {
-        return configure(IamClient.builder(), aws, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
+        return iam(aws, credentials);
+    }
+
+    static IamClient iam(TestAwsSimulator simulator, AwsCredentials credentials) {
+        return configure(IamClient.builder(), simulator, Region.US_EAST_1, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     /** RDS (and DocumentDB) in one region: the region decides whose databases are described. */

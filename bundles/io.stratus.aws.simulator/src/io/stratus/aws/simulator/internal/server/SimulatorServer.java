@@ -10,6 +10,7 @@ import io.stratus.aws.simulator.seed.Seed;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Every simulated service of a seed on one HTTP listener on 127.0.0.1: what {@code AwsSimulator}
@@ -46,6 +47,11 @@ public final class SimulatorServer implements AutoCloseable {
 
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
+    }
+
+    /** The secret keys and session tokens of every temporary key STS issued so far (tests search for them). */
+    public List<String> issuedSecrets() {
+        return dispatcher.issuedSecrets();
     }
 
     @Override

@@ -1,0 +1,47 @@
+package io.stratus.core.session;
+
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.MfaCode;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a person signs in: with their AWS keys as they are; with the keys and an MFA code, which STS
+ * {@code GetSessionToken} turns into temporary keys that carry the MFA (so policies conditioned on
+ * {@code aws:MultiFactorAuthPresent} hold); or as a role, which STS {@code AssumeRole} gives them with
+ * their keys (and an MFA code when the role's trust policy asks for one). When STS issues temporary
+ * keys, the keys typed in serve that one call and are wiped right after it.
+ */
+public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role) {
+
+    public SignInRequest {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(mfa, "mfa");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** Signing in with the keys alone, as they are. */
+    public static SignInRequest withKeys(AwsCredentials keys) {
+        return new SignInRequest(keys, Optional.empty(), Optional.empty());
+    }
+
+    public SignInRequest withMfa(MfaCode code) {
+        return new SignInRequest(keys, Optional.of(code), role);
+    }
+
+    public SignInRequest assuming(RoleToAssume target) {
+        return new SignInRequest(keys, mfa, Optional.of(target));
+    }
+
+    /** Whether STS issues the session's keys (MFA or a role) rather than the keys typed in being used as they are. */
+    public boolean exchangesKeys() {
+        return mfa.isPresent() || role.isPresent();
+    }
+
+    /** Wipes everything secret that was typed: the secret key, the session token and the MFA code. */
+    public void clear() {
+        keys.clear();
+        mfa.ifPresent(MfaCode::clear);
+    }
+}
