@@ -117,6 +117,7 @@ final class LocalPostgres implements AutoCloseable {
         }
         trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, TestCertificates.shared().authority().toString());
         connectSettings.update(trusting);
+        DemoDesktop.awaitTrust(TestCertificates.shared().authority(), true);
     }
 
     /** Runs a statement on the open connection: its first page of at most {@code pageSize} rows. */
@@ -174,6 +175,7 @@ final class LocalPostgres implements AutoCloseable {
             } else {
                 connectSettings.update(connectBefore);
             }
+            DemoDesktop.awaitTrust(TestCertificates.shared().authority(), false);
             postgres.close();
         }
     }
