@@ -3,6 +3,9 @@ package io.stratus.ui.results;
 import io.stratus.core.database.ResultPage;
 import io.stratus.ui.results.internal.GridTable;
 
+import java.util.List;
+
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
@@ -33,6 +36,16 @@ public final class ResultGrid {
      */
     public void show(ResultPage first, PageSource more) {
         table.show(first, more);
+    }
+
+    /** The values of the selected rows, in the result's order; empty when no row is selected. */
+    public List<List<Object>> selectedRows() {
+        return table.selectedRows();
+    }
+
+    /** Runs {@code listener} (on the UI thread) whenever the person selects other rows. */
+    public void onSelectionChange(Runnable listener) {
+        table.control().addListener(SWT.Selection, event -> listener.run());
     }
 
     /** Shows nothing, and lets go of the rows read so far (their file is deleted). */

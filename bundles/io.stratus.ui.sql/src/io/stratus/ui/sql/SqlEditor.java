@@ -17,7 +17,6 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.action.ToolBarManager;
@@ -65,22 +64,22 @@ public final class SqlEditor extends DatabaseEditorPart {
     private SqlEditorText text;
     private ResultsPane results;
     private Label transactionState;
-    private final IAction runStatement = action("Run", "Run the statement at the caret, or the selection (Ctrl+Enter)",
+    private final IAction runStatement = commandAction("Run", "Run the statement at the caret, or the selection (Ctrl+Enter)",
             IAction.AS_PUSH_BUTTON, RUN_STATEMENT, () -> run(text.statementsToRun()));
-    private final IAction runScript = action("Run Script", "Run every statement of the script, one after the other (Alt+X)",
+    private final IAction runScript = commandAction("Run Script", "Run every statement of the script, one after the other (Alt+X)",
             IAction.AS_PUSH_BUTTON, RUN_SCRIPT, () -> run(text.allStatements()));
-    private final IAction cancel = action("Cancel", "Stop the statement running", IAction.AS_PUSH_BUTTON, CANCEL,
+    private final IAction cancel = commandAction("Cancel", "Stop the statement running", IAction.AS_PUSH_BUTTON, CANCEL,
             this::cancel);
-    private final IAction autoCommit = action("Auto-Commit", "Keep each statement's changes as it finishes; off, they "
+    private final IAction autoCommit = commandAction("Auto-Commit", "Keep each statement's changes as it finishes; off, they "
             + "wait for Commit or Rollback", IAction.AS_CHECK_BOX, AUTO_COMMIT, this::toggleAutoCommit);
-    private final IAction commit = action("Commit", "Keep the changes of the open transaction", IAction.AS_PUSH_BUTTON,
+    private final IAction commit = commandAction("Commit", "Keep the changes of the open transaction", IAction.AS_PUSH_BUTTON,
             COMMIT, () -> transaction("Committing", "Committed.", (session, id) -> databases().commit(session, id)));
-    private final IAction rollback = action("Rollback", "Drop the changes of the open transaction",
+    private final IAction rollback = commandAction("Rollback", "Drop the changes of the open transaction",
             IAction.AS_PUSH_BUTTON, ROLLBACK, () -> transaction("Rolling back", "Rolled back.",
                     (session, id) -> databases().rollback(session, id)));
-    private final IAction history = action("History\u2026", "Statements run on this connection; the chosen one goes "
+    private final IAction history = commandAction("History\u2026", "Statements run on this connection; the chosen one goes "
             + "in at the caret", IAction.AS_PUSH_BUTTON, HISTORY, this::chooseFromHistory);
-    private final IAction contentAssist = action("Complete", "Propose schemas, tables and columns (Ctrl+Space)",
+    private final IAction contentAssist = commandAction("Complete", "Propose schemas, tables and columns (Ctrl+Space)",
             IAction.AS_PUSH_BUTTON, CONTENT_ASSIST, () -> text.completeAtCaret());
     private ToolBarManager toolBar;
     private Job running;
@@ -312,18 +311,5 @@ public final class SqlEditor extends DatabaseEditorPart {
             toolBar.dispose();
         }
         super.dispose();
-    }
-
-    private static IAction action(String label, String tooltip, int style, String commandId, Runnable work) {
-        IAction action = new Action(label, style) {
-            @Override
-            public void run() {
-                work.run();
-            }
-        };
-        action.setToolTipText(tooltip);
-        action.setActionDefinitionId(commandId);
-        action.setId(commandId);
-        return action;
     }
 }

@@ -9,6 +9,8 @@ import io.stratus.ui.session.CurrentSession;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -52,6 +54,23 @@ public abstract class DatabaseEditorPart extends NothingToSaveEditorPart {
 
     public final DatabaseService databases() {
         return databases;
+    }
+
+    /**
+     * An action of the editor's tool bar that also serves its command (as the handler the editor
+     * activates for {@code commandId}), so that both are enabled from one place.
+     */
+    protected static IAction commandAction(String label, String tooltip, int style, String commandId, Runnable work) {
+        IAction action = new Action(label, style) {
+            @Override
+            public void run() {
+                work.run();
+            }
+        };
+        action.setToolTipText(tooltip);
+        action.setActionDefinitionId(commandId);
+        action.setId(commandId);
+        return action;
     }
 
     @Override

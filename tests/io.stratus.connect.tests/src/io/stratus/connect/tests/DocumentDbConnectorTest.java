@@ -105,6 +105,7 @@ class DocumentDbConnectorTest {
             for (String write : List.of("{\"insertOne\": \"orders\", \"document\": {\"_id\": 0}}",
                     "{\"updateMany\": \"orders\", \"filter\": {}, \"update\": {\"$set\": {\"total\": 0}}}",
                     "{\"deleteMany\": \"orders\", \"filter\": {}}",
+                    "{\"replaceOne\": \"orders\", \"filter\": {\"_id\": 1}, \"replacement\": {\"total\": 0}}",
                     "{\"aggregate\": \"orders\", \"pipeline\": [{\"$out\": \"copy\"}]}")) {
                 StratusException refused = assertThrows(StratusException.class, () -> viewer.execute(write));
                 assertEquals(Problem.FORBIDDEN, refused.problem(), write);
@@ -118,6 +119,37 @@ class DocumentDbConnectorTest {
             }
             try (StatementResult count = user.execute("{\"count\": \"orders\", \"filter\": {}}")) {
                 assertEquals(List.of(List.of((long) ORDERS)), count.nextPage(1), "nothing of the refused writes arrived");
+            }
+        }
+    }
+
+    @Test
+    void replaceOneWritesTheWholeDocumentAndCountsTheOneItMatched() {
+        // in a database of its own: the other tests count the collections of app
+        String people = "\"people\", \"$db\": \"staff\"";
+        String adasId = "{\"$oid\": \"65a000000000000000000001\"}";
+        try (DatabaseLink user = open(AccessMode.READ_WRITE)) {
+            user.execute("{\"insertOne\": " + people + ", \"document\": {\"_id\": " + adasId + ", \"name\": \"Ada\","
+                    + " \"langs\": [\"en\"], \"note\": \"old\", \"visits\": {\"$numberLong\": \"3\"}}}").close();
+            try (StatementResult found = user.execute("{\"find\": " + people + "}")) {
+                String read = (String) found.nextPage(1).getFirst().getFirst();
+                assertTrue(read.contains("\"visits\": {\"$numberLong\": \"3\"}"), "a 64-bit integer keeps its type: " + read);
+            }
+            String replace = "{\"replaceOne\": " + people + ", \"filter\": {\"_id\": " + adasId + "},"
+                    + " \"replacement\": {\"name\": \"Ada L.\", \"langs\": [\"en\", \"fr\"]}}";
+            try (StatementResult replaced = user.execute(replace)) {
+                assertEquals(1, replaced.updateCount().orElseThrow());
+            }
+            try (StatementResult again = user.execute(replace)) {
+                assertEquals(1, again.updateCount().orElseThrow(), "matched, though nothing changed");
+            }
+            try (StatementResult found = user.execute("{\"find\": " + people + "}")) {
+                assertEquals(List.of(List.of("{\"_id\": " + adasId + ", \"name\": \"Ada L.\", \"langs\": [\"en\", \"fr\"]}")),
+                        found.nextPage(10), "the note and visits went, the _id stayed");
+            }
+            try (StatementResult gone = user.execute("{\"replaceOne\": " + people + ", \"filter\": {\"_id\": 7},"
+                    + " \"replacement\": {\"name\": \"nobody\"}}")) {
+                assertEquals(0, gone.updateCount().orElseThrow(), "no document with that _id");
             }
         }
     }

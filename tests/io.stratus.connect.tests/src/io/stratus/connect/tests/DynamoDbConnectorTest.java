@@ -87,12 +87,16 @@ class DynamoDbConnectorTest {
     }
 
     @Test
-    void browsesTheTableItsKeyAndIndexes() {
+    void browsesTheTableItsKeyAndIndexesAndTheirKeys() {
         try (DatabaseLink link = open(DANA_KEY, DANA_SECRET, AccessMode.READ_ONLY)) {
             assertEquals(List.of("orders"), link.browse(List.of()).stream().map(CatalogEntry::name).toList());
             List<CatalogEntry> below = link.browse(List.of("orders"));
             assertEquals(List.of("customer key partition key, S", "placed key sort key, N", "state index global, keyed on state"),
                     below.stream().map(i -> i.name() + " " + i.kind() + " " + i.detail()).toList());
+            assertEquals(List.of("state key partition key, S"), link.browse(List.of("orders", "state")).stream()
+                    .map(i -> i.name() + " " + i.kind() + " " + i.detail()).toList(), "an index's key, as editors query it");
+            assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class,
+                    () -> link.browse(List.of("orders", "nothing"))).problem());
             assertEquals(Problem.INVALID_INPUT, assertThrows(StratusException.class,
                     () -> link.browse(List.of("secrets"))).problem());
         }

@@ -192,16 +192,26 @@ public final class UiRobot {
      * typed key reaches it: key bindings see it first.
      */
     public void pressKey(Control control, int modifiers, int keyCode, char character) {
-        runOnUiThread(() -> {
-            control.setFocus();
-            for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
-                Event key = new Event();
-                key.keyCode = keyCode;
-                key.character = character;
-                key.stateMask = modifiers;
-                control.notifyListeners(type, key);
-            }
-        });
+        runOnUiThread(() -> pressKeyNow(control, modifiers, keyCode, character));
+    }
+
+    /**
+     * Presses a key as {@link #pressKey} does, without waiting for what it does: for a key that opens
+     * a modal dialog (the future completes when the dialog has closed).
+     */
+    public CompletableFuture<Void> pressKeyLater(Control control, int modifiers, int keyCode, char character) {
+        return post(() -> pressKeyNow(control, modifiers, keyCode, character));
+    }
+
+    private static void pressKeyNow(Control control, int modifiers, int keyCode, char character) {
+        control.setFocus();
+        for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+            Event key = new Event();
+            key.keyCode = keyCode;
+            key.character = character;
+            key.stateMask = modifiers;
+            control.notifyListeners(type, key);
+        }
     }
 
     /** Closes every shell but {@code keep}, such as the dialogs a failed test left open. */

@@ -1,6 +1,7 @@
 package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.testkit.UiRobot;
 
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,9 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /** The desktop the UI tests drive, in demo mode: its window, and the keys of the demo account's people. */
 final class DemoDesktop {
@@ -46,6 +52,39 @@ final class DemoDesktop {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    /**
+     * Waits until the database connections trust the certificate authority in {@code authority} (a
+     * PEM file) or, with {@code trusted} false, no longer do. A change of their settings restarts the
+     * database service, which closes the databases open then: a test that changes them waits for the
+     * change to land before it opens a database, and before the next test does.
+     */
+    static void awaitTrust(Path authority, boolean trusted) throws IOException, InterruptedException {
+        String certificate = Files.readString(authority).strip();
+        BundleContext context = FrameworkUtil.getBundle(DemoDesktop.class).getBundleContext();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (trusts(context, certificate) != trusted) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The database connections still " + (trusted ? "do not trust " : "trust ")
+                        + authority);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean trusts(BundleContext context, String certificate) {
+        ServiceReference<DatabaseTrust> reference = context.getServiceReference(DatabaseTrust.class);
+        if (reference == null) {
+            return false; // restarting
+        }
+        try {
+            return Files.readString(context.getService(reference).certificateAuthorities()).contains(certificate);
+        } catch (IOException | RuntimeException restarting) {
+            return false;
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     /** The access key of an IAM user of the demo account (demo mode's seed), such as {@code "ada"}. */

@@ -3,11 +3,9 @@ package io.stratus.ui.tests;
 import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
-import io.stratus.connect.ConnectConfiguration;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
-import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.ResultPage;
 import io.stratus.core.identity.AwsCredentials;
@@ -28,8 +26,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.BundleContext;
@@ -102,18 +97,11 @@ final class LocalDatabases implements AutoCloseable {
     private LocalDatabases() {
     }
 
-    /** Makes the desktop's connectors trust the tests' authority, once they do. */
+    /** Makes the desktop's connectors trust the tests' authority, once they do (see {@link DesktopServices}). */
     static LocalDatabases start() throws Exception {
         LocalDatabases local = new LocalDatabases();
-        try {
-            String authority = TestCertificates.shared().authority().toString();
-            local.change(ConnectConfiguration.PID, ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
-            await("the desktop's database service to trust " + authority, () -> local.databasesTrust(authority));
-            return local;
-        } catch (Exception | Error e) {
-            local.close();
-            throw e;
-        }
+        local.stops.push(DesktopServices.trustTheTestAuthority());
+        return local;
     }
 
     /** A new PostgreSQL server with a database that holds {@code fixture}. */
@@ -163,8 +151,7 @@ final class LocalDatabases implements AutoCloseable {
         simulator = TestAwsSimulator.start(Seed.fromJson(new ByteArrayInputStream(local.getBytes(StandardCharsets.UTF_8))));
         stops.push(simulator);
         change(AwsConfiguration.PID, AwsConfiguration.ENDPOINT, simulator.endpoint().toString());
-        String authority = TestCertificates.shared().authority().toString();
-        await("the desktop's database service to come back trusting " + authority, () -> databasesTrust(authority));
+        DemoDesktop.awaitTrust(TestCertificates.shared().authority(), true); // the database service restarts
     }
 
     /**
@@ -307,37 +294,8 @@ final class LocalDatabases implements AutoCloseable {
         return current(ConfigurationAdmin.class).orElseThrow(() -> new IllegalStateException("No configuration admin"));
     }
 
-    /** Whether the database service (restarted by new settings) has its PostgreSQL connector and trusts the authority. */
-    private boolean databasesTrust(String authority) {
-        try {
-            return current(DatabaseService.class).map(databases -> databases.engines().contains("postgres")).orElse(false)
-                    && current(DatabaseTrust.class).map(trust -> readable(trust.certificateAuthorities()).contains(authority))
-                            .orElse(false);
-        } catch (RuntimeException restarting) {
-            return false;
-        }
-    }
-
-    private static String readable(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException notYet) {
-            return "";
-        }
-    }
-
     private <T> Optional<T> current(Class<T> type) {
         return Optional.ofNullable(context.getServiceReference(type)).map(context::getService);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY_WITHIN);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Waited in vain for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The listed databases as RDS instances of the signed-in person's account, in one region. */

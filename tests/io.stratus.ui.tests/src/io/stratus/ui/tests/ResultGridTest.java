@@ -371,6 +371,8 @@ class ResultGridTest {
             table.notifyListeners(SWT.MouseDown, click);
         });
         focusGrid();
+        // The workbench learns of the focus from events after the closed viewer's: its handler may lag the focus.
+        robot.waitUntil("View Value to be enabled on the grid", () -> robot.isCommandEnabled(window, ResultGridCommands.VIEW_VALUE));
         robot.executeCommand(window, ResultGridCommands.VIEW_VALUE);
     }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
-import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
-import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.explorer.CloudExplorerView;
@@ -56,8 +54,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Opening a database from the Cloud Explorer into the SQL editor and working in it, against real
@@ -306,7 +302,7 @@ class SqlEditorTest {
     @Test
     @Order(9)
     void aViewersSessionCannotWrite() throws SQLException {
-        makeViewer("cleo");
+        DesktopServices.setRoles("cleo", Set.of("viewer"));
         signIn("cleo");
         SqlEditor editor = open("pg-shop", postgres.server().user(), Optional.of(postgres.server().password()));
         robot.waitForControlShowing(root(editor), "Read-only");
@@ -439,32 +435,8 @@ class SqlEditorTest {
 
     // ---- set-up through the services
 
-    /** Gives a person the Viewer role alone, as an Administrator would (they must have signed in once). */
-    private static void makeViewer(String name) {
-        SignInService signIn = service(SignInService.class);
-        Seed.AccessKey key = DemoDesktop.keyOf(name);
-        signIn.signOut(signIn.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null)).id());
-        Seed.AccessKey adaKey = DemoDesktop.keyOf("ada");
-        UserSession ada = signIn.signIn(new AwsCredentials(adaKey.id(), Secret.of(adaKey.secret()), null));
-        try {
-            UserAdministration administration = service(UserAdministration.class);
-            String id = administration.users(ada).stream().filter(user -> user.displayName().equals(name)).findFirst()
-                    .orElseThrow().principalId();
-            administration.setRoles(ada, id, Set.of("viewer"));
-        } finally {
-            signIn.signOut(ada.id());
-        }
-    }
-
     private static <T> T service(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(SqlEditorTest.class).getBundleContext(),
-                type, null);
-        tracker.open();
-        try {
-            return tracker.getService();
-        } finally {
-            tracker.close();
-        }
+        return DesktopServices.service(type);
     }
 
     /** Whether the test's PostgreSQL runs {@code statement} now (on any connection). */

@@ -31,8 +31,9 @@ import java.util.Set;
  * {@code projection}, {@code sort}, {@code skip}, {@code limit}), {@code aggregate} (with
  * {@code pipeline}), {@code count} (with {@code filter}), {@code insertOne} ({@code document}),
  * {@code insertMany} ({@code documents}), {@code updateOne} and {@code updateMany} ({@code filter},
- * {@code update}), {@code deleteOne} and {@code deleteMany} ({@code filter}); {@code "$db"} names
- * another database than the connection's. A read-only link refuses writes before sending them.
+ * {@code update}), {@code replaceOne} ({@code filter}, {@code replacement}; it counts the document
+ * it matched, changed or not, so that 0 says the document is gone), {@code deleteOne} and
+ * {@code deleteMany} ({@code filter}); {@code "$db"} names another database than the connection's. A read-only link refuses writes before sending them.
  */
 public final class MongoLink implements DatabaseLink {
 
@@ -93,7 +94,7 @@ public final class MongoLink implements DatabaseLink {
                 .orElseThrow(() -> invalid("The statement names no operation."));
         MongoCollection<Document> collection = database(command).getCollection(text(command, operation));
         boolean writes = switch (operation) {
-            case "insertOne", "insertMany", "updateOne", "updateMany", "deleteOne", "deleteMany" -> true;
+            case "insertOne", "insertMany", "updateOne", "updateMany", "replaceOne", "deleteOne", "deleteMany" -> true;
             case "aggregate" -> documents(command, "pipeline").stream().anyMatch(stage -> stage.keySet().stream()
                     .anyMatch(WRITE_STAGES::contains));
             default -> false;
@@ -122,10 +123,12 @@ public final class MongoLink implements DatabaseLink {
                         document(command, "update")).getModifiedCount());
                 case "updateMany" -> FixedResult.changed(collection.updateMany(document(command, "filter"),
                         document(command, "update")).getModifiedCount());
+                case "replaceOne" -> FixedResult.changed(collection.replaceOne(document(command, "filter"),
+                        document(command, "replacement")).getMatchedCount());
                 case "deleteOne" -> FixedResult.changed(collection.deleteOne(document(command, "filter")).getDeletedCount());
                 case "deleteMany" -> FixedResult.changed(collection.deleteMany(document(command, "filter")).getDeletedCount());
                 default -> throw invalid("Unknown operation '" + operation + "'. Use find, aggregate, count, insertOne,"
-                        + " insertMany, updateOne, updateMany, deleteOne or deleteMany, such as"
+                        + " insertMany, updateOne, updateMany, replaceOne, deleteOne or deleteMany, such as"
                         + " {\"find\": \"orders\", \"filter\": {\"status\": \"open\"}, \"limit\": 20}.");
             };
         } catch (MongoException e) {

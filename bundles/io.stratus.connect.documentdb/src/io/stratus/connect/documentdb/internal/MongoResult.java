@@ -18,13 +18,20 @@ import java.util.OptionalLong;
 
 /**
  * Documents read from a server cursor a page at a time, each as one value: its relaxed Extended
- * JSON (what people read and write in MongoDB tools). Cancel closes the cursor, which the server
- * then drops.
+ * JSON (what people read and write in MongoDB tools), except that 64-bit integers keep their type
+ * as {@code {"$numberLong": "n"}} (relaxed JSON writes them as plain numbers, which read back as
+ * 32-bit ones when small: a document edited and written back would change type). Cancel closes
+ * the cursor, which the server then drops.
  */
 final class MongoResult implements StatementResult {
 
     static final List<ResultColumn> DOCUMENT = List.of(new ResultColumn("document", "json"));
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
+            .int64Converter((value, writer) -> {
+                writer.writeStartObject();
+                writer.writeString("$numberLong", Long.toString(value));
+                writer.writeEndObject();
+            }).build();
 
     private final MongoCursor<Document> cursor;
     private volatile boolean cancelled;

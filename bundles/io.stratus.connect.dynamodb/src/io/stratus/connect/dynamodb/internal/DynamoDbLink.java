@@ -71,16 +71,15 @@ public final class DynamoDbLink implements DatabaseLink {
             return List.of(new CatalogEntry(table.name(), "table", description.tableStatusAsString() + ", about "
                     + description.itemCount() + " items"));
         }
-        if (path.size() > 1 || !path.getFirst().equals(table.name())) {
+        if (path.size() > 2 || !path.getFirst().equals(table.name())) {
             throw AttributeJson.invalid("This connection's catalog is the table " + table.name() + " and, below it, its"
-                    + " key attributes and indexes.");
+                    + " key attributes and indexes, and below each index its key attributes.");
         }
         TableDescription description = describe(table.name());
-        List<CatalogEntry> items = new ArrayList<>();
-        for (KeySchemaElement key : description.keySchema()) {
-            items.add(new CatalogEntry(key.attributeName(), "key", (key.keyTypeAsString().equals("HASH") ? "partition key"
-                    : "sort key") + ", " + TableShape.attributeType(description, key.attributeName())));
+        if (path.size() == 2) {
+            return keys(description, indexKey(description, path.get(1)));
         }
+        List<CatalogEntry> items = new ArrayList<>(keys(description, description.keySchema()));
         for (GlobalSecondaryIndexDescription index : description.globalSecondaryIndexes()) {
             items.add(new CatalogEntry(index.indexName(), "index", "global, keyed on " + keyNames(index.keySchema())));
         }
@@ -242,6 +241,25 @@ public final class DynamoDbLink implements DatabaseLink {
             throw new StratusException(Problem.INVALID_INPUT, "This connection opens the DynamoDB table " + table.name()
                     + ": the statement may use only that one. Open " + name + " from the explorer to use it.");
         }
+    }
+
+    /**
+     * Key attributes as catalog entries: kind {@code key}, detail {@code "partition key, S"} or
+     * {@code "sort key, N"} (the attribute's type), which editors read to build key conditions.
+     */
+    private static List<CatalogEntry> keys(TableDescription description, List<KeySchemaElement> key) {
+        return key.stream().map(element -> new CatalogEntry(element.attributeName(), "key",
+                (element.keyTypeAsString().equals("HASH") ? "partition key" : "sort key") + ", "
+                        + TableShape.attributeType(description, element.attributeName()))).toList();
+    }
+
+    private static List<KeySchemaElement> indexKey(TableDescription description, String index) {
+        return description.globalSecondaryIndexes().stream().filter(g -> g.indexName().equals(index))
+                .map(GlobalSecondaryIndexDescription::keySchema).findFirst()
+                .or(() -> description.localSecondaryIndexes().stream().filter(l -> l.indexName().equals(index))
+                        .map(LocalSecondaryIndexDescription::keySchema).findFirst())
+                .orElseThrow(() -> AttributeJson.invalid("The table " + description.tableName() + " has no index "
+                        + index + "."));
     }
 
     private static String keyNames(List<KeySchemaElement> key) {

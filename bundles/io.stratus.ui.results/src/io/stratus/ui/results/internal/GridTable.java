@@ -197,7 +197,7 @@ public final class GridTable {
     }
 
     /** The values of the selected rows, in the order of the result. */
-    List<List<Object>> selectedRows() {
+    public List<List<Object>> selectedRows() {
         List<List<Object>> rows = new ArrayList<>();
         if (feed != null) {
             int[] indices = table.getSelectionIndices();

@@ -3,13 +3,8 @@ package io.stratus.ui.results.internal;
 import io.stratus.core.database.ResultColumn;
 import io.stratus.results.DisplayText;
 import io.stratus.results.ValueText;
+import io.stratus.ui.results.JsonIndent;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Locale;
 
 import org.eclipse.jface.dialogs.Dialog;
@@ -31,7 +26,6 @@ public final class ValueViewer extends Dialog {
 
     /** Tests find the value's text under this data key. */
     public static final String TEXT_KEY = "io.stratus.ui.results.value";
-    private static final JsonFactory JSON = new JsonFactory();
     private static final int HEX_BYTES_PER_LINE = 16;
 
     private final String title;
@@ -48,10 +42,7 @@ public final class ValueViewer extends Dialog {
         return switch (value) {
             case null -> DisplayText.NULL;
             case byte[] bytes -> hex(bytes);
-            case String string when looksLikeJson(column, string) -> {
-                String pretty = pretty(string);
-                yield pretty == null ? string : pretty;
-            }
+            case String string when looksLikeJson(column, string) -> JsonIndent.of(string).orElse(string);
             default -> ValueText.exact(value);
         };
     }
@@ -97,24 +88,6 @@ public final class ValueViewer extends Dialog {
     private static boolean looksLikeJson(ResultColumn column, String value) {
         String start = value.stripLeading();
         return column.type().toLowerCase(Locale.ROOT).startsWith("json") || start.startsWith("{") || start.startsWith("[");
-    }
-
-    /** The JSON indented, or null if it is not JSON. */
-    private static String pretty(String value) {
-        StringWriter out = new StringWriter();
-        try (JsonParser in = JSON.createParser(value);
-                JsonGenerator printer = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
-            if (in.nextToken() == null) {
-                return null;
-            }
-            printer.copyCurrentStructure(in);
-            if (in.nextToken() != null) {
-                return null; // more after the first value: text that starts like JSON
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return out.toString();
     }
 
     /** Offset, 16 bytes in hex, and those of them that are printable ASCII. */

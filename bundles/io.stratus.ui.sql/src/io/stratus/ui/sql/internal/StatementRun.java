@@ -4,6 +4,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.ResultPage;
 import io.stratus.core.session.UserSession;
+import io.stratus.ui.database.DatabaseJob;
 import io.stratus.ui.sql.internal.StatementSplitter.Statement;
 
 import java.util.List;
@@ -13,14 +14,14 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * Runs statements of an editor one after the other on its connection, in a Job: the first page of
  * each result goes to the editor as it arrives; the first failure stops the rest. Cancelling the
- * Job (the editor's Cancel, or the Progress view) asks the database to stop the statement running.
+ * Job (the editor's Cancel, or the Progress view) asks the database to stop the statement running
+ * ({@link DatabaseJob}).
  */
-public final class StatementRun extends Job {
+public final class StatementRun extends DatabaseJob {
 
     /** What the editor hears, on the Job's thread. */
     public interface Outcome {
@@ -41,18 +42,16 @@ public final class StatementRun extends Job {
     private final List<Statement> statements;
     private final int pageSize;
     private final Outcome outcome;
-    private final Object family;
 
     public StatementRun(String name, DatabaseService databases, UserSession session, String connectionId,
             List<Statement> statements, int pageSize, Outcome outcome, Object family) {
-        super(name);
+        super(name, databases, session, connectionId, family);
         this.databases = databases;
         this.session = session;
         this.connectionId = connectionId;
         this.statements = List.copyOf(statements);
         this.pageSize = pageSize;
         this.outcome = outcome;
-        this.family = family;
         setUser(false);
     }
 
@@ -79,26 +78,6 @@ public final class StatementRun extends Job {
         }
         outcome.finished(ran, statements.size(), progress.isCanceled());
         return progress.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS; // failures show in the editor
-    }
-
-    /** Stops the statement at the database; off the thread that cancels (the UI's), as the driver may connect to cancel. */
-    @Override
-    protected void canceling() {
-        Job stop = Job.create("Cancelling: " + getName(), (IProgressMonitor monitor) -> {
-            try {
-                databases.cancel(session, connectionId);
-            } catch (StratusException closed) {
-                // nothing runs any more
-            }
-            return Status.OK_STATUS;
-        });
-        stop.setSystem(true);
-        stop.schedule();
-    }
-
-    @Override
-    public boolean belongsTo(Object family) {
-        return this.family.equals(family);
     }
 
     public static String firstLine(String text) {

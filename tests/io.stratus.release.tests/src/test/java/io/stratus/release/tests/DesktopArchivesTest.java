@@ -61,7 +61,8 @@ class DesktopArchivesTest {
 
     /** Bundles of the desktop itself, which every archive must hold. */
     private static final List<String> DESKTOP_BUNDLES = List.of("io.stratus.ui.app", "io.stratus.ui",
-            "io.stratus.ui.explorer", "io.stratus.ui.admin", "io.stratus.ui.results", "io.stratus.core", "io.stratus.bootstrap");
+            "io.stratus.ui.explorer", "io.stratus.ui.admin", "io.stratus.ui.results", "io.stratus.ui.documentdb", "io.stratus.core",
+            "io.stratus.bootstrap");
 
     /** Bundles that use SWT, among them those that call SWT's newest methods: the SWT check must read them. */
     private static final List<String> SWT_USERS = List.of("io.stratus.ui.app", "io.stratus.ui.explorer", "org.eclipse.jface",

@@ -54,7 +54,7 @@ class InstallIntoEclipseTest {
             "io.stratus.auth", "io.stratus.admin", "io.stratus.explorer", "io.stratus.connect.jdbc",
             "io.stratus.connect.postgresql", "io.stratus.connect.mysql", "io.stratus.server", "io.stratus.ui");
     private static final List<String> UI_BUNDLES = List.of("io.stratus.ui", "io.stratus.ui.explorer", "io.stratus.ui.admin",
-            "io.stratus.ui.results");
+            "io.stratus.ui.results", "io.stratus.ui.documentdb");
     /**
      * Libraries that an Eclipse IDE may already have and our third-party feature ships too (the
      * Eclipse Platform has slf4j.api). With the same version p2 keeps a single copy, which the

@@ -1,0 +1,105 @@
+package io.stratus.ui.tests;
+
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.connect.ConnectConfiguration;
+import io.stratus.core.admin.UserAdministration;
+import io.stratus.core.admin.UserView;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.SignInService;
+import io.stratus.core.session.UserSession;
+import io.stratus.testing.TestCertificates;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The desktop's services as the database editors' tests set them up, as an operator or an
+ * Administrator would: the connectors trusting the test servers' authority, a person's roles.
+ */
+final class DesktopServices {
+
+    private DesktopServices() {
+    }
+
+    /** A service of the desktop, as it is now. */
+    static <T> T service(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open();
+        try {
+            return tracker.getService();
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
+     * Makes the connectors trust the test servers' certificate authority (their TLS certificates come
+     * from it), waiting until they do; closing puts the connections' settings back and waits for that
+     * too (the database service restarts with them, closing the databases open then).
+     */
+    static AutoCloseable trustTheTestAuthority() throws Exception {
+        String authority = TestCertificates.shared().authority().toString();
+        Configuration connect = connectConfiguration();
+        Dictionary<String, Object> before = connect.getProperties();
+        Hashtable<String, Object> trusting = new Hashtable<>();
+        if (before != null) {
+            Collections.list(before.keys()).forEach(key -> trusting.put(key, before.get(key)));
+        }
+        trusting.put(ConnectConfiguration.TRUSTED_CERTIFICATES, authority);
+        connect.update(trusting);
+        DemoDesktop.awaitTrust(Path.of(authority), true);
+        return () -> {
+            if (before == null) {
+                connectConfiguration().delete();
+            } else {
+                connectConfiguration().update(before);
+            }
+            if (before == null || !authority.equals(before.get(ConnectConfiguration.TRUSTED_CERTIFICATES))) {
+                DemoDesktop.awaitTrust(Path.of(authority), false);
+            }
+        };
+    }
+
+    /**
+     * Gives a person of the demo account these roles alone, as an Administrator (ada) would; returns
+     * the roles they had. They get their Stratus user by signing in here first.
+     */
+    static Set<String> setRoles(String name, Set<String> roles) {
+        SignInService signIn = service(SignInService.class);
+        Seed.AccessKey key = DemoDesktop.keyOf(name);
+        signIn.signOut(signIn.signIn(new AwsCredentials(key.id(), Secret.of(key.secret()), null)).id());
+        Seed.AccessKey adaKey = DemoDesktop.keyOf("ada");
+        UserSession ada = signIn.signIn(new AwsCredentials(adaKey.id(), Secret.of(adaKey.secret()), null));
+        try {
+            UserAdministration administration = service(UserAdministration.class);
+            UserView user = administration.users(ada).stream().filter(candidate -> candidate.displayName().equals(name))
+                    .findFirst().orElseThrow();
+            administration.setRoles(ada, user.principalId(), roles);
+            return user.roleIds();
+        } finally {
+            signIn.signOut(ada.id());
+        }
+    }
+
+    /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */
+    private static Configuration connectConfiguration() throws IOException {
+        BundleContext context = context();
+        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
+                .getConfiguration(ConnectConfiguration.PID, "?");
+    }
+
+    private static BundleContext context() {
+        return FrameworkUtil.getBundle(DesktopServices.class).getBundleContext();
+    }
+}
