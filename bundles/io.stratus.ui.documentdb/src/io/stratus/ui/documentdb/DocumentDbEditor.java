@@ -3,7 +3,6 @@ package io.stratus.ui.documentdb;
 import io.stratus.core.StratusException;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.ResultPage;
-import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditorPart;
 import io.stratus.ui.database.DatabaseJob;
 import io.stratus.ui.documentdb.internal.DocumentCommands;
@@ -31,8 +30,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.commands.ActionHandler;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -89,7 +86,6 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     private JsonPane json;
     private Text message;
     private Label state;
-    private ToolBarManager toolBar;
     private final IAction run = commandAction("Run", "Find the documents, or run the pipeline (Ctrl+Enter)",
             IAction.AS_PUSH_BUTTON, RUN, this::run);
     private final IAction cancel = commandAction("Cancel", "Stop what runs", IAction.AS_PUSH_BUTTON, CANCEL, this::cancel);
@@ -109,26 +105,8 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
-        DatabaseEditorInput database = database();
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 2).applyTo(bar);
-        toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        toolBar.add(run);
-        toolBar.add(cancel);
-        toolBar.add(new Separator());
-        for (IAction write : List.of(insert, edit, delete)) {
-            toolBar.add(write);
-        }
-        toolBar.createControl(bar);
-        state = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(state);
-        if (database.readOnly()) {
-            Label readOnly = new Label(parent, SWT.WRAP);
-            readOnly.setText("Read-only: your Stratus role lets you read " + database.resourceName()
-                    + ", not change it. Insert, Edit and Delete are off.");
-            GridDataFactory.fillDefaults().grab(true, false).indent(6, 2).applyTo(readOnly);
-        }
+        state = createHeader(parent, List.of(List.of(run, cancel), List.of(insert, edit, delete)),
+                "Insert, Edit and Delete are off.");
         form = new QueryForm(parent, this::readCollections);
 
         SashForm split = new SashForm(parent, SWT.HORIZONTAL);
@@ -418,23 +396,9 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         return (documents == 1 ? "1 document" : documents + " documents") + (more ? " and more" : "");
     }
 
-    private void ui(Runnable update) {
-        Composite parent = toolBar.getControl();
-        if (parent != null && !parent.isDisposed()) {
-            parent.getDisplay().asyncExec(() -> {
-                if (!parent.isDisposed()) {
-                    update.run();
-                }
-            });
-        }
-    }
-
     @Override
     public void dispose() {
         cancel();
-        if (toolBar != null) {
-            toolBar.dispose();
-        }
         super.dispose();
     }
 }

@@ -3,7 +3,6 @@ package io.stratus.ui.dynamodb;
 import io.stratus.core.StratusException;
 import io.stratus.core.database.ResultPage;
 import io.stratus.results.PageSizes;
-import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditorPart;
 import io.stratus.ui.database.DatabaseJob;
 import io.stratus.ui.dynamodb.internal.InvalidInput;
@@ -33,8 +32,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.commands.ActionHandler;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -90,7 +87,6 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
             EDIT_ITEM, this::editItem);
     private final IAction deleteItem = action("Delete Item\u2026", "Delete the selected item (Delete)", DELETE_ITEM,
             this::deleteItem);
-    private ToolBarManager toolBar;
     private Label state;
     private ReadForm form;
     private Text messages;
@@ -110,26 +106,8 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
-        DatabaseEditorInput database = database();
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 2).applyTo(bar);
-        toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        toolBar.add(run);
-        toolBar.add(cancel);
-        toolBar.add(new Separator());
-        for (IAction action : List.of(newItem, editItem, deleteItem)) {
-            toolBar.add(action);
-        }
-        toolBar.createControl(bar);
-        state = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(state);
-        if (database.readOnly()) {
-            Label readOnly = new Label(parent, SWT.WRAP);
-            readOnly.setText("Read-only: your Stratus role lets you read " + database.resourceName()
-                    + ", not change it. Items cannot be put, edited or deleted, and PartiQL that writes is refused.");
-            GridDataFactory.fillDefaults().grab(true, false).indent(6, 2).applyTo(readOnly);
-        }
+        state = createHeader(parent, List.of(List.of(run, cancel), List.of(newItem, editItem, deleteItem)),
+                "Items cannot be put, edited or deleted, and PartiQL that writes is refused.");
         form = new ReadForm(parent, run::run); // through the action: it is disabled while busy, and says what to fix
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form.control());
         messages = new Text(parent, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI);
@@ -151,7 +129,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         // Delete deletes an item only from the grid: in the form's fields it deletes text
         handlers.activateHandler(DELETE_ITEM, new ActionHandler(deleteItem), new GridHasFocus());
         getSite().getService(IContextService.class).activateContext(CONTEXT);
-        say("Reading the keys of " + database.resourceName() + "\u2026", false);
+        say("Reading the keys of " + database().resourceName() + "\u2026", false);
         readKeys();
     }
 
@@ -403,7 +381,7 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
     }
 
     private void updateActions() {
-        if (state == null || state.isDisposed()) {
+        if (!showing()) {
             return;
         }
         boolean idle = running == null;
@@ -418,22 +396,9 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         state.getParent().layout();
     }
 
-    private void ui(Runnable update) {
-        if (state != null && !state.isDisposed()) {
-            state.getDisplay().asyncExec(() -> {
-                if (!state.isDisposed()) {
-                    update.run();
-                }
-            });
-        }
-    }
-
     @Override
     public void dispose() {
         cancel();
-        if (toolBar != null) {
-            toolBar.dispose();
-        }
         super.dispose();
     }
 

@@ -18,8 +18,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.commands.ActionHandler;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -81,7 +79,6 @@ public final class SqlEditor extends DatabaseEditorPart {
             + "in at the caret", IAction.AS_PUSH_BUTTON, HISTORY, this::chooseFromHistory);
     private final IAction contentAssist = commandAction("Complete", "Propose schemas, tables and columns (Ctrl+Space)",
             IAction.AS_PUSH_BUTTON, CONTENT_ASSIST, () -> text.completeAtCaret());
-    private ToolBarManager toolBar;
     private Job running;
     /** Every connection opens with auto-commit on. */
     private volatile boolean autoCommitOn = true;
@@ -90,28 +87,8 @@ public final class SqlEditor extends DatabaseEditorPart {
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
         DatabaseEditorInput database = database();
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 2).applyTo(bar);
-        toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        for (IAction action : List.of(runStatement, runScript, cancel)) {
-            toolBar.add(action);
-        }
-        toolBar.add(new Separator());
-        for (IAction action : List.of(autoCommit, commit, rollback)) {
-            toolBar.add(action);
-        }
-        toolBar.add(new Separator());
-        toolBar.add(history);
-        toolBar.createControl(bar);
-        transactionState = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(transactionState);
-        if (database.readOnly()) {
-            Label readOnly = new Label(parent, SWT.WRAP);
-            readOnly.setText("Read-only: your Stratus role lets you read " + database.resourceName()
-                    + ", not change it. Statements that write are refused.");
-            GridDataFactory.fillDefaults().grab(true, false).indent(6, 2).applyTo(readOnly);
-        }
+        transactionState = createHeader(parent, List.of(List.of(runStatement, runScript, cancel),
+                List.of(autoCommit, commit, rollback), List.of(history)), "Statements that write are refused.");
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
         text = new SqlEditorText(split, database, databases(), session());
@@ -290,25 +267,11 @@ public final class SqlEditor extends DatabaseEditorPart {
         transactionState.getParent().layout();
     }
 
-    private void ui(Runnable update) {
-        Composite parent = toolBar.getControl();
-        if (parent != null && !parent.isDisposed()) {
-            parent.getDisplay().asyncExec(() -> {
-                if (!parent.isDisposed()) {
-                    update.run();
-                }
-            });
-        }
-    }
-
     @Override
     public void dispose() {
         Job job = running;
         if (job != null) {
             job.cancel();
-        }
-        if (toolBar != null) {
-            toolBar.dispose();
         }
         super.dispose();
     }
