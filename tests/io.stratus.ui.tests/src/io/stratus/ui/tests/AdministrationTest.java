@@ -70,9 +70,9 @@ class AdministrationTest {
     private static Seed.AccessKey ben;
 
     @BeforeAll
-    static void waitForTheWorkbenchWindow() {
+    static void waitForTheWorkbenchWindow() throws Exception {
         robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
-        window = DemoDesktop.awaitWindow(robot);
+        window = DemoDesktop.awaitSetUpWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
         ada = DemoDesktop.keyOf("ada");

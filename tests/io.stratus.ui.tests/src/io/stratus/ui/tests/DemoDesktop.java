@@ -2,6 +2,9 @@ package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.testkit.UiRobot;
 
@@ -16,6 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
@@ -40,6 +46,24 @@ final class DemoDesktop {
         IWorkbench workbench = PlatformUI.getWorkbench();
         return robot.waitFor("the Stratus workbench window to be visible", () -> Arrays.stream(workbench.getWorkbenchWindows())
                 .filter(open -> open.getShell().isVisible()).findFirst());
+    }
+
+    /**
+     * The workbench window as a test that runs alone or after others wants it: the instance set up (by ada, as
+     * SignInTest does, if no test did), no dialog open, and the perspective as a person starts with it (views
+     * earlier tests opened, such as the audit trail, take no room from the editors).
+     */
+    static IWorkbenchWindow awaitSetUpWindow(UiRobot robot) throws InterruptedException, ExecutionException, TimeoutException {
+        IWorkbenchWindow window = awaitWindow(robot);
+        robot.closeShellsExcept(robot.onUiThread(window::getShell));
+        CurrentSession session = robot.onUiThread(() -> window.getService(CurrentSession.class));
+        if (!session.instanceConfigured()) {
+            Seed.AccessKey ada = keyOf("ada");
+            session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)).get(30, TimeUnit.SECONDS);
+            robot.closeShellsExcept(robot.onUiThread(window::getShell));
+        }
+        robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
+        return window;
     }
 
     /** Shows the Cloud Explorer in the window; returns its tree. */

@@ -111,17 +111,9 @@ class DocumentDbEditorTest {
     static void startTheServerAndPutItInTheExplorer() throws Exception {
         robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
         trees = new TreeRobot(robot);
-        window = DemoDesktop.awaitWindow(robot);
+        window = DemoDesktop.awaitSetUpWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        if (!session.instanceConfigured()) { // run alone: set the instance up as SignInTest does
-            robot.closeShellsExcept(windowShell);
-            Seed.AccessKey ada = DemoDesktop.keyOf("ada");
-            session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)).get(30, TimeUnit.SECONDS);
-        }
-        robot.closeShellsExcept(windowShell);
-        // the perspective as a person starts with it: views earlier tests opened (the audit trail) take no room from the editor
-        robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
         mongo = MongoWireServer.start();
         trust = DesktopServices.trustTheTestAuthority();
         discovery = FrameworkUtil.getBundle(DocumentDbEditorTest.class).getBundleContext().registerService(Discovery.class,

@@ -87,21 +87,13 @@ class DynamoDbEditorTest {
     private static Set<String> bensRoles;
 
     @BeforeAll
-    static void signInAsAda() {
+    static void signInAsAda() throws Exception {
         robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
         trees = new TreeRobot(robot);
-        window = DemoDesktop.awaitWindow(robot);
+        window = DemoDesktop.awaitSetUpWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        robot.closeShellsExcept(windowShell);
-        if (!session.instanceConfigured()) { // run alone: set the instance up as SignInTest does
-            Seed.AccessKey ada = DemoDesktop.keyOf("ada");
-            await(session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)));
-            robot.closeShellsExcept(windowShell);
-        }
         signIn("ada");
-        // Views an earlier test opened (the Audit Trail) would leave the editor no room in the screenshots.
-        robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
     }
 
     @AfterAll

@@ -87,17 +87,9 @@ class SqlEditorTest {
     static void startTheDatabasesAndPutThemInTheExplorer() throws Exception {
         robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
         trees = new TreeRobot(robot);
-        window = DemoDesktop.awaitWindow(robot);
+        window = DemoDesktop.awaitSetUpWindow(robot);
         windowShell = robot.onUiThread(window::getShell);
         session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        if (!session.instanceConfigured()) { // run alone: set the instance up as SignInTest does
-            robot.closeShellsExcept(windowShell);
-            Seed.AccessKey ada = DemoDesktop.keyOf("ada");
-            session.setUp(new AwsCredentials(ada.id(), Secret.of(ada.secret()), null)).get(30, TimeUnit.SECONDS);
-        }
-        robot.closeShellsExcept(windowShell);
-        // the perspective as a person starts with it: views earlier tests opened (the audit trail) take no room from the editor
-        robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
         local = LocalDatabases.start();
         postgres = local.postgres(List.of("CREATE TABLE items (name text PRIMARY KEY, price numeric(8,2))",
                 "INSERT INTO items VALUES ('apple', 0.50), ('bread', 2.10), ('cheese', 7.25)",
