@@ -46,6 +46,20 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
                         + account.organization() + ", which the seed does not define.");
             }
         }
+        Set<String> accountIds = new HashSet<>(accounts.stream().map(Account::id).toList());
+        if (identityCenter != null) {
+            identityCenter.users().stream().flatMap(user -> user.assignments().stream())
+                    .filter(assignment -> !accountIds.contains(assignment.account())).findFirst()
+                    .ifPresent(assignment -> {
+                        throw new IllegalArgumentException("An Identity Center assignment names account "
+                                + assignment.account() + ", which the seed does not define.");
+                    });
+        }
+    }
+
+    /** The seed's IAM Identity Center instance, if it has one. */
+    public Optional<IdentityCenterSeed> identityCenterInstance() {
+        return Optional.ofNullable(identityCenter);
     }
 
     public static Builder builder() {
