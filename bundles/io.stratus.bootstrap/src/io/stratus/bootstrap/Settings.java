@@ -295,6 +295,10 @@ public final class Settings {
             case AWS_REGION -> require(setting, value, REGION.matcher(value).matches(),
                     "'" + value + "' is not an AWS region such as eu-west-1");
             case AWS_ENDPOINT -> httpUrl(setting, value);
+            case SSO_START_URL -> require(setting, value, value.startsWith("https://") && httpUrl(setting, value) != null,
+                    "'" + value + "' is not the https start URL of an AWS access portal");
+            case SSO_REGION -> require(setting, value, REGION.matcher(value).matches(),
+                    "'" + value + "' is not an AWS region such as eu-west-1");
             case AWS_SERVICE_ENDPOINTS -> {
                 String[] entries = list(value);
                 for (String entry : entries) {

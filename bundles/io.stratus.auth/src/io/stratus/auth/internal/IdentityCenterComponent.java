@@ -1,5 +1,6 @@
 package io.stratus.auth.internal;
 
+import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.IdentityCenterCall;
 import io.stratus.core.Problem;
@@ -50,8 +51,15 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * at most {@link #MAX_IN_PROGRESS} at once, each until its code expires or, once approved, for
  * {@link #CHOOSING_TIME} to choose a role; their secrets are wiped when they end.
  */
-@Component(service = IdentityCenter.class)
+@Component(service = IdentityCenter.class, configurationPid = AuthConfiguration.PID)
 public final class IdentityCenterComponent implements IdentityCenter {
+
+    @interface Config {
+        /** The default portal's start URL; empty: none. */
+        String ssoStartUrl() default "";
+
+        String ssoRegion() default "";
+    }
 
     /** More sign-ins than people could be approving at once on one instance: beyond, somebody is flooding it. */
     static final int MAX_IN_PROGRESS = 200;
@@ -67,10 +75,17 @@ public final class IdentityCenterComponent implements IdentityCenter {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, DeviceFlow> flows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    private final Optional<IdentityCenterPortal> defaultPortal;
 
     @Activate
     public IdentityCenterComponent(@Reference AwsClients aws, @Reference SignInService signIn,
-            @Reference Admission admission) {
+            @Reference Admission admission, Config config) {
+        if (config.ssoStartUrl().isBlank() != config.ssoRegion().isBlank()) {
+            throw new StratusException(Problem.INVALID_INPUT, "Sign-in settings ssoStartUrl and ssoRegion go "
+                    + "together: give both, or neither.");
+        }
+        this.defaultPortal = config.ssoStartUrl().isBlank() ? Optional.empty()
+                : Optional.of(new IdentityCenterPortal(config.ssoStartUrl(), config.ssoRegion()));
         this.aws = aws;
         this.signIn = signIn;
         this.admission = admission;
@@ -91,6 +106,11 @@ public final class IdentityCenterComponent implements IdentityCenter {
             }
         });
         flows.clear();
+    }
+
+    @Override
+    public Optional<IdentityCenterPortal> defaultPortal() {
+        return defaultPortal;
     }
 
     @Override

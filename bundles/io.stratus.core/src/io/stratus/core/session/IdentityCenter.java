@@ -3,6 +3,7 @@ package io.stratus.core.session;
 import io.stratus.core.StratusException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Signing in through IAM Identity Center (AWS SSO) without the AWS CLI: the OAuth device
@@ -25,6 +26,9 @@ import java.util.List;
  * a bound instance only roles of the bound account are offered and accepted.
  */
 public interface IdentityCenter {
+
+    /** The portal this instance's operator set as the one people normally sign in through, if any. */
+    Optional<IdentityCenterPortal> defaultPortal();
 
     /**
      * Starts a sign-in at the portal: registers Stratus with SSO OIDC and asks for a user code.

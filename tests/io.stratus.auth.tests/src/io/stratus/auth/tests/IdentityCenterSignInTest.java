@@ -17,10 +17,12 @@ import io.stratus.testing.StratusServices;
 import io.stratus.testing.StratusTestBase;
 import io.stratus.testing.TestAccounts;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,12 +137,24 @@ class IdentityCenterSignInTest extends StratusTestBase {
         assertMentions(unknown, "does not know the start URL", "region");
         refused(Problem.INVALID_INPUT, () -> new IdentityCenterPortal("d-123.awsapps.com/start", "eu-west-1"));
 
-        stratus.useAws(simulator, Map.of("serviceEndpoints", new String[] {"sso-oidc=" + deadEndpoint()}));
+        URI dead = deadEndpoint();
+        stratus.useAws(simulator, Map.of("serviceEndpoints", new String[] {"sso-oidc=" + dead}));
         try {
+            StratusServices.awaitTrue("Identity Center calls go to " + dead, () -> {
+                try {
+                    identityCenter().start(PORTAL);
+                    return false;
+                } catch (StratusException e) {
+                    return e.problem() == Problem.REMOTE_UNREACHABLE;
+                }
+            });
             StratusException unreachable = refused(Problem.REMOTE_UNREACHABLE, () -> identityCenter().start(PORTAL));
-            assertMentions(unreachable, "cannot reach IAM Identity Center in " + TestAccounts.SSO_REGION);
+            assertMentions(unreachable, "cannot reach IAM Identity Center in " + TestAccounts.SSO_REGION,
+                    TestAccounts.SSO_START_URL);
         } finally {
             stratus.useAws(simulator, Map.of("maxAttempts", 3));
+            StratusServices.awaitTrue("Identity Center calls go to the simulator again",
+                    () -> stratus.aws().settings().endpointFor("sso-oidc").equals(Optional.of(simulator.endpoint())));
         }
     }
 
