@@ -87,7 +87,7 @@ test('setting up through IAM Identity Center: the code, the approval page in a n
   await approval.locator('#user').selectOption('ada');
   await screenshot(approval, 'sso-verification-page');
   await approval.getByRole('button', { name: 'Approve' }).click();
-  await approval.getByText('Request approved').waitFor();
+  await approval.locator('#outcome', { hasText: 'Request approved' }).waitFor();
   await approval.close();
 
   const roles = panel.locator('.sso-roles');
