@@ -282,6 +282,10 @@ public final class Settings {
                 throw invalid(Setting.STORE_URL, "a database user or password is set, but no PostgreSQL JDBC URL");
             }
         }
+        if (values.containsKey(Setting.SSO_START_URL) != values.containsKey(Setting.SSO_REGION)) {
+            throw invalid(values.containsKey(Setting.SSO_START_URL) ? Setting.SSO_REGION : Setting.SSO_START_URL,
+                    "the IAM Identity Center start URL and its region go together: give both");
+        }
         if (!values.containsKey(Setting.STORE_URL)) { // the embedded store, in the data directory
             services.get(StoreConfiguration.PID).put(StoreConfiguration.DATA_DIRECTORY, data.toString());
         }
