@@ -122,9 +122,15 @@ public final class IdentityCenterComponent implements IdentityCenter {
         }
         byte[] registered = send(portal, IdentityCenterCall.oidc(portal.region(), "RegisterClient", "/client/register",
                 JsonSecrets.object("clientName", "Stratus", "clientType", "public")), this::startRefused);
-        String clientId = JsonSecrets.plain(registered, "clientId", "RegisterClient")
-                .orElseThrow(() -> JsonSecrets.unreadable("RegisterClient"));
-        Secret clientSecret = secret(registered, "clientSecret", "RegisterClient");
+        String clientId;
+        Secret clientSecret;
+        try {
+            clientId = JsonSecrets.plain(registered, "clientId", "RegisterClient")
+                    .orElseThrow(() -> JsonSecrets.unreadable("RegisterClient"));
+            clientSecret = secret(registered, "clientSecret", "RegisterClient");
+        } finally {
+            Arrays.fill(registered, (byte) 0);
+        }
         byte[] started;
         byte[] secretBytes = clientSecret.toUtf8();
         try {
