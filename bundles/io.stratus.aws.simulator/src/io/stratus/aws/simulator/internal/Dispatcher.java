@@ -68,7 +68,12 @@ public final class Dispatcher {
 
     /** Checks an RDS IAM database authentication token as the database would at login, by the simulator's clock. */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
-        return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+        return new DatabaseAuthTokens(identities).verifyRds(token, host, port, region, dbUser, now());
+    }
+
+    /** Checks an Aurora DSQL IAM authentication token for the database role as the cluster would at login. */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return new DatabaseAuthTokens(identities).verifyDsql(token, host, region, role, now());
     }
 
     /** The secret keys and session tokens of every temporary key STS issued so far. */

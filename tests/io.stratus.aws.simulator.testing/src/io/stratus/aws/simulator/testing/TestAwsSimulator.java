@@ -73,6 +73,17 @@ public final class TestAwsSimulator implements AutoCloseable {
         return server.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
+    /**
+     * Checks an Aurora DSQL IAM authentication token for the database role at the cluster's host, as
+     * the cluster would at login, by the simulator's clock.
+     *
+     * @return the ARN of the identity whose keys signed the token
+     * @throws IllegalArgumentException saying why the cluster would refuse the login
+     */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return server.verifyDsqlAuthToken(token, host, region, role);
+    }
+
     /** The secret keys and session tokens of every temporary key STS issued so far, for tests that search for leaks. */
     public List<String> issuedSecrets() {
         return server.issuedSecrets();
