@@ -26,6 +26,7 @@ import io.stratus.testing.StratusServices;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +96,7 @@ class DsqlConnectorTest {
             assertEquals("admin", row.get(0));
             assertEquals(Boolean.TRUE, row.get(1), "DSQL is reached over TLS only");
         }
+        clock.advance(Duration.ofMinutes(1));
         try (DatabaseLink again = connector.open(spec(), login, AccessMode.READ_ONLY)) {
             again.test();
         }
