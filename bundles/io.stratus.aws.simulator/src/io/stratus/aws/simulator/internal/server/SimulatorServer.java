@@ -53,7 +53,12 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyDsqlAuthToken(token, host, region, role);
     }
 
-    /** The secret keys and session tokens of every temporary key STS issued so far (tests search for them). */
+    /** Approves a pending IAM Identity Center user code as the user of that name, or denies it ({@code userName} null). */
+    public void decideUserCode(String userCode, String userName) {
+        dispatcher.decideUserCode(userCode, userName);
+    }
+
+    /** Every secret the simulator issued so far: temporary keys, Identity Center tokens (tests search for them). */
     public List<String> issuedSecrets() {
         return dispatcher.issuedSecrets();
     }
