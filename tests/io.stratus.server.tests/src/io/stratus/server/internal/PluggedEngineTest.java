@@ -84,9 +84,9 @@ class PluggedEngineTest {
     @Test
     void itsDatabasesAreDiscoveredAsAServiceOfTheirOwn() throws Exception {
         JsonNode services = ApiClient.json(alice.get("/api/explorer")).get("services");
-        assertEquals(List.of("RDS", "REDSHIFT", "DOCUMENTDB", "DYNAMODB", "MEMO"), StreamSupport.stream(services
+        assertEquals(List.of("RDS", "DSQL", "REDSHIFT", "DOCUMENTDB", "DYNAMODB", "MEMO"), StreamSupport.stream(services
                 .spliterator(), false).map(s -> s.get("service").asText()).toList(), "after the shipped services, by its position");
-        JsonNode memo = services.get(4);
+        JsonNode memo = services.get(5);
         assertEquals("Memo", memo.get("name").asText());
         assertEquals("jotter", memo.at("/regions/0/resources/0/name").asText());
         assertEquals("memo", memo.at("/regions/0/resources/0/engine").asText());

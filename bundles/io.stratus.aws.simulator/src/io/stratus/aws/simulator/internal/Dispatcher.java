@@ -68,7 +68,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.restApis = List.of(identityCenter.oidc(), identityCenter.portal(), identityCenter.verificationPage());
         Stream.concat(Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(),
-                Redshift.api(), dynamoDb), restApis.stream())
+                Redshift.api(), Dsql.api(), dynamoDb), restApis.stream())
                 .forEach(api -> apis.put(api.service(), api));
     }
 

@@ -81,14 +81,16 @@ public final class DsqlDiscovery implements Discovery {
         Optional<Map<String, JsonNode>> multiRegion = Optional.ofNullable(cluster.get("multiRegionProperties"))
                 .filter(JsonNode::isObject).map(JsonNode::asObject);
         Map<String, String> details = new Details()
+                .put("identifier", identifier)
                 .put("deletionProtection", cluster.containsKey("deletionProtectionEnabled")
                         ? cluster.get("deletionProtectionEnabled").asBoolean() : null)
                 .put("witnessRegion", multiRegion.flatMap(m -> text(m, "witnessRegion")).orElse(null))
                 .put("peerClusters", multiRegion.map(m -> String.join(", ", list(m, "clusters").stream()
                         .filter(JsonNode::isString).map(JsonNode::asString).toList())).filter(s -> !s.isEmpty()).orElse(null))
                 .toMap();
+        // A cluster has no name of its own: the AWS Console shows its Name tag beside the identifier.
         return new CloudResource(text(cluster, "arn").orElse(scope.arn(SERVICE, "cluster/" + identifier)), DSQL,
-                scope.region(), identifier, "cluster", DsqlEngines.ENGINE, "", text(cluster, "status").orElse(""),
+                scope.region(), tags.getOrDefault("Name", identifier), "cluster", DsqlEngines.ENGINE, "", text(cluster, "status").orElse(""),
                 text(cluster, "endpoint").map(host -> new Endpoint(host, DsqlEngines.AURORA_DSQL.defaults().port())),
                 Optional.of("postgres"), true, true, tags, details, List.of());
     }
