@@ -94,12 +94,12 @@ class PluggedEngineTest {
                 "RDS and Aurora leaves the engine to its own discovery, from the same listing");
 
         JsonNode refreshed = ApiClient.json(alice.post("/api/explorer/refresh", Map.of("service", "memo", "region", REGION)));
-        assertEquals("OK", refreshed.at("/services/4/regions/0/status/outcome").asText());
+        assertEquals("OK", refreshed.at("/services/5/regions/0/status/outcome").asText());
     }
 
     @Test
     void itsDatabasesOpenThroughItsConnectorWithItsDefaults() throws Exception {
-        String jotter = ApiClient.json(alice.get("/api/explorer")).at("/services/4/regions/0/resources/0/id").asText();
+        String jotter = ApiClient.json(alice.get("/api/explorer")).at("/services/5/regions/0/resources/0/id").asText();
         JsonNode spec = ApiClient.json(alice.get("/api/explorer/connection?resource="
                 + URLEncoder.encode(jotter, StandardCharsets.UTF_8)));
         assertEquals(7070, spec.get("port").asInt(), "where AWS says it listens");
