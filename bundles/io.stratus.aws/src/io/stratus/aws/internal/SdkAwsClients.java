@@ -252,10 +252,12 @@ public final class SdkAwsClients implements AwsClients {
     private byte[] send(AwsCredentials credentials, String service, String signingRegion, String action,
             SdkHttpFullRequest.Builder request, String body, ErrorReader errors) {
         try {
+            // No payload at all for a GET: Java's HTTP connection turns a GET with a body into a POST.
+            ContentStreamProvider payload = body.isEmpty() ? null : ContentStreamProvider.fromUtf8String(body);
             SignedRequest signed = signer.sign(r -> r
                     .identity(new VaultIdentity(credentials))
                     .request(request.build())
-                    .payload(ContentStreamProvider.fromUtf8String(body))
+                    .payload(payload)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
             HttpExecuteResponse response = http().prepareRequest(HttpExecuteRequest.builder()
