@@ -108,8 +108,10 @@ class ExplorerTest {
         simulator.faults().clear();
         stratus.freshInstance("explorer");
         alice = stratus.signIn().setUp(keys(ALICE_ID, ALICE_SECRET));
-        StratusServices.awaitTrue("the explorer scans the configured regions",
-                () -> stratus.explorer().tree(alice).services().get(0).regions().size() == REGIONS.size());
+        StratusServices.awaitTrue("the explorer scans the configured regions of every service",
+                () -> stratus.explorer().tree(alice).services().stream().allMatch(service -> service.regions().size()
+                        == REGIONS.size() && service.regions().stream()
+                                .noneMatch(region -> region.status().outcome() == ScanStatus.Outcome.PENDING)));
         simulator.calls().clear();
     }
 
