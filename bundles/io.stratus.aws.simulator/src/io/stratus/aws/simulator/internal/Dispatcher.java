@@ -68,7 +68,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.restApis = List.of(identityCenter.oidc(), identityCenter.portal(), identityCenter.verificationPage());
         Stream.concat(Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(),
-                Redshift.api(), dynamoDb), restApis.stream())
+                Redshift.api(), Dsql.api(), dynamoDb), restApis.stream())
                 .forEach(api -> apis.put(api.service(), api));
     }
 
@@ -84,7 +84,12 @@ public final class Dispatcher {
 
     /** Checks an RDS IAM database authentication token as the database would at login, by the simulator's clock. */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
-        return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+        return new DatabaseAuthTokens(identities).verifyRds(token, host, port, region, dbUser, now());
+    }
+
+    /** Checks an Aurora DSQL IAM authentication token for the database role as the cluster would at login. */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return new DatabaseAuthTokens(identities).verifyDsql(token, host, region, role, now());
     }
 
     /**

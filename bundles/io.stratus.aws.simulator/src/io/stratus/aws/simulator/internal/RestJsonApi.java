@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * AWS's REST-JSON protocol as IAM Identity Center speaks it (SSO OIDC, the AWS access portal):
- * the operation is the method and path, input comes in the query, headers and a JSON body, and an
- * error names its type in {@code x-amzn-ErrorType} with a body of the operation's own shape. Its
- * calls are not signed with SigV4.
+ * AWS's REST-JSON protocol as IAM Identity Center (SSO OIDC, the AWS access portal) and Aurora
+ * DSQL's control plane speak it: the operation is the method and path, input comes in the path,
+ * query, headers and a JSON body, and an error names its type in {@code x-amzn-ErrorType} with a
+ * body of the operation's own shape. Identity Center's calls are not signed with SigV4; DSQL's are.
  *
- * @param routes operations by {@code "METHOD /path"}
+ * @param routes operations by {@code "METHOD /path"}, where a segment {@code {name}} stands for any one segment
  */
-record RestJsonApi(String service, Map<String, Route> routes) implements Api {
+record RestJsonApi(String service, boolean signed, Map<String, Route> routes) implements Api {
+
+    /** An API whose calls are not signed (IAM Identity Center's). */
+    RestJsonApi(String service, Map<String, Route> routes) {
+        this(service, false, routes);
+    }
 
     static final String CONTENT_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,25 +47,20 @@ record RestJsonApi(String service, Map<String, Route> routes) implements Api {
         }
     }
 
-    @Override
-    public boolean signed() {
-        return false;
-    }
-
     /** Whether this API serves the call's method and path. */
     boolean serves(HttpCall call) {
-        return routes.containsKey(routeOf(call));
+        return route(call) != null;
     }
 
     @Override
     public String actionOf(HttpCall call) {
-        Route route = routes.get(routeOf(call));
+        Route route = route(call);
         return route == null ? "" : route.operation();
     }
 
     @Override
     public Reply answer(Invocation invocation, HttpCall call, String requestId) {
-        Route route = routes.get(routeOf(call));
+        Route route = route(call);
         if (route == null) {
             throw new AwsError(AwsError.Kind.INVALID_ACTION, "No operation at " + routeOf(call));
         }
@@ -109,6 +109,31 @@ record RestJsonApi(String service, Map<String, Route> routes) implements Api {
 
     private static String routeOf(HttpCall call) {
         return call.method() + " " + call.rawPath();
+    }
+
+    /** The route of the call's method and path: the one named exactly, else the one whose template matches. */
+    private Route route(HttpCall call) {
+        String asSent = routeOf(call);
+        Route exact = routes.get(asSent);
+        if (exact != null) {
+            return exact;
+        }
+        String[] sent = asSent.split("/", -1);
+        return routes.entrySet().stream().filter(entry -> matches(entry.getKey().split("/", -1), sent))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static boolean matches(String[] template, String[] sent) {
+        if (template.length != sent.length) {
+            return false;
+        }
+        for (int i = 0; i < template.length; i++) {
+            boolean parameter = template[i].startsWith("{") && template[i].endsWith("}") && !sent[i].isEmpty();
+            if (!parameter && !template[i].equals(sent[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] bytes(ObjectNode body) {

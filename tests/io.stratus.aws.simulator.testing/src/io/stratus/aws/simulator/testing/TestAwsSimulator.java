@@ -74,6 +74,17 @@ public final class TestAwsSimulator implements AutoCloseable {
     }
 
     /**
+     * Checks an Aurora DSQL IAM authentication token for the database role at the cluster's host, as
+     * the cluster would at login, by the simulator's clock.
+     *
+     * @return the ARN of the identity whose keys signed the token
+     * @throws IllegalArgumentException saying why the cluster would refuse the login
+     */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return server.verifyDsqlAuthToken(token, host, region, role);
+    }
+
+    /**
      * Approves a pending IAM Identity Center user code, as the Identity Center user {@code userName}
      * does on the verification page.
      *

@@ -49,6 +49,10 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return dispatcher.verifyDsqlAuthToken(token, host, region, role);
+    }
+
     /** Approves a pending IAM Identity Center user code as the user of that name, or denies it ({@code userName} null). */
     public void decideUserCode(String userCode, String userName) {
         dispatcher.decideUserCode(userCode, userName);
