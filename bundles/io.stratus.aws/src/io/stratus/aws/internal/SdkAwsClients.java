@@ -260,14 +260,16 @@ public final class SdkAwsClients implements AwsClients {
                     .build()).call();
             byte[] answer = readBody(response);
             int status = response.httpResponse().statusCode();
-            Optional<String> errorType = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType")
-                    .map(type -> type.split(":", 2)[0]);
-            if (status >= 500 || status == 429) {
-                throw explainer.explain(jsonError(status, new String(answer, StandardCharsets.UTF_8)), service,
-                        call.action());
+            if (status / 100 == 2) {
+                return new IdentityCenterCall.Answer(status, Optional.empty(), answer);
             }
-            return new IdentityCenterCall.Answer(status, status / 100 == 2 ? Optional.empty()
-                    : errorType.or(() -> Optional.of("HTTP" + status)), answer);
+            // An error answer holds no secret: its error and description.
+            AwsServiceException refusal = jsonError(status, response.httpResponse(),
+                    new String(answer, StandardCharsets.UTF_8));
+            if (status >= 500 || status == 429) {
+                throw explainer.explain(refusal, service, call.action());
+            }
+            return new IdentityCenterCall.Answer(status, Optional.of(refusal.awsErrorDetails().errorCode()), answer);
         } catch (IOException e) {
             throw explainer.explain(SdkClientException.create("I/O error calling " + base, e), service, call.action());
         } finally {
