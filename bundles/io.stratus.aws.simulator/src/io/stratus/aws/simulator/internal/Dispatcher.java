@@ -40,6 +40,7 @@ public final class Dispatcher {
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]*/([^/]*)/([^/,\\s]+)/");
 
     private final Identities identities;
+    private final SecretsManager secrets;
     private final Map<String, Api> apis = new TreeMap<>();
     private final CallControl control;
     private final Clock clock;
@@ -59,16 +60,22 @@ public final class Dispatcher {
      */
     public Dispatcher(Seed seed, Api dynamoDb, CallControl control, Clock clock) {
         this.identities = new Identities(seed);
+        this.secrets = new SecretsManager(seed);
         this.control = control;
         this.clock = clock;
         Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api(),
-                dynamoDb)
+                secrets.api(), dynamoDb)
                 .forEach(api -> apis.put(api.service(), api));
     }
 
     /** Checks an RDS IAM database authentication token as the database would at login, by the simulator's clock. */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
         return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+    }
+
+    /** Gives a Secrets Manager secret a new current version, as its rotation would; returns the version id. */
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return secrets.rotate(accountId, region, name, secretString, now());
     }
 
     /** The secret keys and session tokens of every temporary key STS issued so far. */

@@ -73,6 +73,16 @@ public final class TestAwsSimulator implements AutoCloseable {
         return server.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
+    /**
+     * Rotates a Secrets Manager secret: a new version holding {@code secretString} becomes {@code
+     * AWSCURRENT}, the one before {@code AWSPREVIOUS}.
+     *
+     * @return the new version's id
+     */
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return server.rotateSecret(accountId, region, name, secretString);
+    }
+
     /** The secret keys and session tokens of every temporary key STS issued so far, for tests that search for leaks. */
     public List<String> issuedSecrets() {
         return server.issuedSecrets();

@@ -49,6 +49,10 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return dispatcher.rotateSecret(accountId, region, name, secretString);
+    }
+
     /** The secret keys and session tokens of every temporary key STS issued so far (tests search for them). */
     public List<String> issuedSecrets() {
         return dispatcher.issuedSecrets();
