@@ -41,6 +41,18 @@ public interface AwsClients {
     String callJson(AwsKeys keys, String service, String target, String body);
 
     /**
+     * The same in a region, for an API whose answers hold secrets (Secrets Manager's {@code
+     * GetSecretValue}, temporary database credentials): {@code service} is the signing name and
+     * endpoint prefix, {@code target} the {@code X-Amz-Target} ({@code Prefix.Action}). Made once,
+     * without the SDK's client, so no String holds the answer.
+     *
+     * @return the body of a 2xx answer as bytes; the caller reads what it needs and then overwrites it
+     * @throws StratusException as {@link #call}, naming {@code service:Action}; FORBIDDEN naming
+     *         {@code kms:Decrypt} where the KMS key of what was read denied the person
+     */
+    byte[] callJson(AwsKeys keys, String service, String region, String target, String body);
+
+    /**
      * A call of AWS STS in the region of the settings ({@code GetSessionToken}, {@code AssumeRole})
      * made without the SDK's client, whose answers would hold the temporary keys they issue in
      * Strings that nothing can wipe: signs the Query-protocol request ({@code Action}, {@code

@@ -203,6 +203,13 @@ public final class SdkAwsClients implements AwsClients {
     }
 
     @Override
+    public byte[] callJson(AwsKeys keys, String service, String region, String target, String body) {
+        String action = target.substring(target.indexOf('.') + 1);
+        return keys.use(credentials -> post(credentials, service, region, action, "application/x-amz-json-1.1",
+                Map.of("X-Amz-Target", target), body, SdkAwsClients::jsonError));
+    }
+
+    @Override
     public byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters) {
         StringBuilder form = new StringBuilder("Action=").append(formEncoded(action))
                 .append("&Version=").append(STS_VERSION);

@@ -14,6 +14,7 @@ import io.stratus.core.connector.IamTokens;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.OpenDatabasesListener;
@@ -83,6 +84,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     private final AuditTrail audit;
     private final SignInService sessions;
     private final AwsClients aws;
+    private final SecretLogins secretLogins;
     private final int maxConnections;
     private final int maxPageRows;
     private final Clock clock = Clock.systemUTC();
@@ -111,6 +113,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         this.audit = audit;
         this.sessions = sessions;
         this.aws = aws;
+        this.secretLogins = new SecretLogins(aws);
         this.maxConnections = config.maxConnectionsPerSession();
         this.maxPageRows = config.maxPageRows();
         this.idle = new IdleConnections(Duration.ofSeconds(Math.max(0, config.idleConnectionSeconds())),
@@ -134,6 +137,31 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database) {
         session.require(Action.OPEN_DATABASE);
+        String user = username == null ? "" : username.strip();
+        if (user.chars().anyMatch(Character::isISOControl)) {
+            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
+                    + "the user name and type it again.");
+        }
+        Optional<Secret> given = password.filter(p -> !p.isBlank());
+        return open(session, resourceId, database, login(session, user, given), given);
+    }
+
+    @Override
+    public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
+        session.require(Action.OPEN_DATABASE);
+        return open(session, resourceId, database, secretLogins.login(session::awsKeys, secretArn), Optional.empty());
+    }
+
+    @Override
+    public List<DatabaseSecret> secrets(UserSession session, String resourceId) {
+        session.require(Action.OPEN_DATABASE);
+        ConnectionSpec spec = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
+        access.modeFor(session, resourceId); // the Administrator's limits apply to choosing as to opening
+        return secretLogins.secretsFor(session.awsKeys(), spec);
+    }
+
+    private OpenDatabase open(UserSession session, String resourceId, Optional<String> database, DatabaseLogin login,
+            Optional<Secret> password) {
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
         AccessMode mode = access.modeFor(session, resourceId);
         ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
@@ -141,21 +169,16 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
-        String user = username == null ? "" : username.strip();
-        if (user.chars().anyMatch(Character::isISOControl)) {
-            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
-                    + "the user name and type it again.");
-        }
-        DatabaseLogin login = login(session, user, password.filter(p -> !p.isBlank()));
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
                     + "session may. Close one, then open this one.");
         }
         IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), login.loginName(), mode,
-                idle.login(password.filter(p -> !p.isBlank())));
+                idle.login(password));
         String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
                 + (login.usesAwsIdentity() ? " (AWS identity)" : "")
+                + (login.usesIssuedCredentials() ? " (credentials from AWS)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
         DatabaseLink db;
         try {

@@ -210,9 +210,10 @@ final class SecretsManager {
         return find(invocation.callerRegion(), id).orElseThrow(() -> notFound("the specified secret"));
     }
 
-    private static Optional<SecretSeed> find(RegionSeed region, String nameOrArn) {
-        return region.secrets().stream().filter(secret -> secret.arn().equals(nameOrArn) || secret.name().equals(nameOrArn))
-                .findFirst();
+    /** By name, ARN, or partial ARN (without the six characters Secrets Manager appends), as AWS finds them. */
+    private static Optional<SecretSeed> find(RegionSeed region, String id) {
+        return region.secrets().stream().filter(secret -> secret.arn().equals(id) || secret.name().equals(id)
+                || secret.arn().equals(id + secret.arn().substring(secret.arn().length() - 7))).findFirst();
     }
 
     private static AwsError notFound(String what) {
