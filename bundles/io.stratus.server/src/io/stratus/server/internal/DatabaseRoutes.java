@@ -98,7 +98,7 @@ final class DatabaseRoutes {
             throw new StratusException(Problem.INVALID_INPUT, "The field \"iamAuthentication\" must be true or false.");
         }
         return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.optionalText("username").orElse(""),
-                request.optionalText("database"), iam != null && iam.booleanValue());
+                request.optionalText("database"), iam != null && iam.booleanValue(), request.optionalText("secretArn"));
     }
 
     private ApiResponse list(ApiRequest request) {

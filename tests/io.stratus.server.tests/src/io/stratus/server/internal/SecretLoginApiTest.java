@@ -155,6 +155,20 @@ class SecretLoginApiTest {
     }
 
     @Test
+    void aSavedConnectionNamesTheSecretByItsArn() throws Exception {
+        String arn = arnOf("app/orders");
+        HttpResponse<String> saved = alice.post("/api/connections", Map.of("name", "orders by secret", "resourceId", RESOURCE,
+                "secretArn", arn));
+        assertEquals(201, saved.statusCode(), saved.body());
+        JsonNode listed = ApiClient.json(alice.get("/api/connections")).get("connections").get(0);
+        assertEquals(arn, listed.get("secretArn").asText());
+        assertEquals("", listed.get("username").asText());
+        ApiClient.assertError(alice.post("/api/connections", Map.of("name", "both", "resourceId", RESOURCE,
+                "secretArn", arn, "username", "app")), 400, "bad_request");
+        assertEquals(204, alice.send("DELETE", "/api/connections/" + listed.get("id").asText(), null).statusCode());
+    }
+
+    @Test
     void noSecretValueIsInAnyFileOrLog() throws Exception {
         theSecretsOfferedAreTheDatabasesOwnNeverTheirValues();
         alice.post("/api/databases", Map.of("resourceId", RESOURCE, "secretArn", arnOf("rds!db-orders")));
