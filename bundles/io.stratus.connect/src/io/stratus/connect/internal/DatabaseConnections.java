@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -143,13 +144,14 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
                     + "the user name and type it again.");
         }
         Optional<Secret> given = password.filter(p -> !p.isBlank());
-        return open(session, resourceId, database, login(session, user, given), given);
+        return open(session, resourceId, database, connector -> login(session, connector, user, given), given);
     }
 
     @Override
     public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
         session.require(Action.OPEN_DATABASE);
-        return open(session, resourceId, database, secretLogins.login(session::awsKeys, secretArn), Optional.empty());
+        DatabaseLogin login = secretLogins.login(session::awsKeys, secretArn);
+        return open(session, resourceId, database, connector -> login, Optional.empty());
     }
 
     @Override
@@ -160,8 +162,9 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         return secretLogins.secretsFor(session.awsKeys(), spec);
     }
 
-    private OpenDatabase open(UserSession session, String resourceId, Optional<String> database, DatabaseLogin login,
-            Optional<Secret> password) {
+    /** @param logins the login, for the connector that opens the database (which says how its IAM tokens are signed) */
+    private OpenDatabase open(UserSession session, String resourceId, Optional<String> database,
+            Function<DatabaseConnector, DatabaseLogin> logins, Optional<Secret> password) {
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
         AccessMode mode = access.modeFor(session, resourceId);
         ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
@@ -169,6 +172,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
+        DatabaseLogin login = logins.apply(connector);
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
@@ -331,10 +335,11 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
 
     /**
      * A password logs in as a database user; a user name alone asks for IAM database
-     * authentication; neither means the person's own AWS identity (DynamoDB). The connector says
-     * when its database takes another kind.
+     * authentication, with tokens of the connector's kind; neither means the person's own AWS
+     * identity (DynamoDB). The connector says when its database takes another kind.
      */
-    private DatabaseLogin login(UserSession session, String username, Optional<Secret> password) {
+    private DatabaseLogin login(UserSession session, DatabaseConnector connector, String username,
+            Optional<Secret> password) {
         if (password.isPresent()) {
             return DatabaseLogin.withPassword(username, password.get());
         }
@@ -342,8 +347,8 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             return DatabaseLogin.withAwsIdentity(session.identity().arn(), session.awsKeys());
         }
         // tokens signed with the person's own keys, lent from the vault token by token
-        IamTokens tokens = (spec, user) -> aws.rdsAuthToken(session.awsKeys(), spec.region(), spec.host(), spec.port(),
-                user, clock.instant());
+        IamTokens tokens = (spec, user) -> aws.iamToken(session.awsKeys(), spec.region(), connector.iamToken(spec, user),
+                clock.instant());
         return DatabaseLogin.withIam(username, tokens);
     }
 
