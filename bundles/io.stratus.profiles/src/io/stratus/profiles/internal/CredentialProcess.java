@@ -39,27 +39,26 @@ final class CredentialProcess {
     private CredentialProcess() {
     }
 
-    /**
-     * @param where names the file, the profile and the key, for messages
-     */
-    static SignInRequest run(String commandLine, Duration timeout, String where) {
+    /** Runs the credential process of {@code profile}, its key {@code credential_process}. */
+    static SignInRequest run(ProfileSet.Profile profile, Duration timeout) {
+        String commandLine = profile.text("credential_process").orElseThrow();
         List<String> command;
         try {
             command = CommandLine.split(commandLine, System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
                     .startsWith("windows"));
         } catch (IllegalArgumentException e) {
-            throw failed(where, "its command line cannot be split into a program and its arguments ("
+            throw failed(profile, "its command line cannot be split into a program and its arguments ("
                     + e.getMessage().toLowerCase(Locale.ROOT) + "); check its quotes");
         }
         if (command.isEmpty()) {
-            throw failed(where, "it is empty; give the program to run and its arguments");
+            throw failed(profile, "it is empty; give the program to run and its arguments");
         }
         Process process;
         try {
             // Standard input as the AWS CLI leaves it (inherited); the output is read here, the errors shown on failure.
             process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            throw failed(where, "the program " + command.getFirst() + " could not be started (" + e.getMessage()
+            throw failed(profile, "the program " + command.getFirst() + " could not be started (" + e.getMessage()
                     + "); check its path, and that it may be run");
         }
         CompletableFuture<byte[]> output = drain(process.getInputStream());
@@ -68,20 +67,20 @@ final class CredentialProcess {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
-                throw failed(where, "it did not finish within " + timeout.toSeconds() + " seconds, so Stratus stopped it"
+                throw failed(profile, "it did not finish within " + timeout.toSeconds() + " seconds, so Stratus stopped it"
                         + shown(error));
             }
             printed = output.get();
             if (process.exitValue() != 0) {
-                throw failed(where, "it ended with exit status " + process.exitValue() + shown(error));
+                throw failed(profile, "it ended with exit status " + process.exitValue() + shown(error));
             }
-            return keys(printed, where);
+            return keys(printed, profile);
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
-            throw failed(where, "signing in was cancelled while it ran");
+            throw failed(profile, "signing in was cancelled while it ran");
         } catch (ExecutionException e) {
-            throw failed(where, "its output could not be read (" + e.getCause().getMessage() + ")");
+            throw failed(profile, "its output could not be read (" + e.getCause().getMessage() + ")");
         } finally {
             if (printed != null) {
                 Arrays.fill(printed, (byte) 0);
@@ -134,20 +133,20 @@ final class CredentialProcess {
         return ". It wrote: " + text;
     }
 
-    private static SignInRequest keys(byte[] printed, String where) {
+    private static SignInRequest keys(byte[] printed, ProfileSet.Profile profile) {
         ProcessOutput answer;
         try {
             answer = ProcessOutput.parse(printed);
         } catch (IllegalArgumentException e) {
-            throw failed(where, "what it printed is not the JSON the AWS CLI expects (" + e.getMessage() + ")");
+            throw failed(profile, "what it printed is not the JSON the AWS CLI expects (" + e.getMessage() + ")");
         }
         try {
             char[] version = answer.get("Version");
             if (version == null || !new String(version).equals("1")) {
-                throw failed(where, "what it printed has no \"Version\": 1; the AWS CLI reads only that version");
+                throw failed(profile, "what it printed has no \"Version\": 1; the AWS CLI reads only that version");
             }
-            char[] keyId = required(answer, "AccessKeyId", where);
-            char[] secret = required(answer, "SecretAccessKey", where);
+            char[] keyId = required(answer, "AccessKeyId", profile);
+            char[] secret = required(answer, "SecretAccessKey", profile);
             char[] token = answer.get("SessionToken");
             AwsCredentials keys = new AwsCredentials(new String(keyId), Secret.of(secret),
                     token == null || token.length == 0 ? null : Secret.of(token));
@@ -159,7 +158,7 @@ final class CredentialProcess {
                 return SignInRequest.withKeys(keys).expiringAt(instant(new String(expiration)));
             } catch (DateTimeParseException e) {
                 keys.clear();
-                throw failed(where, "its \"Expiration\" is not an ISO 8601 time such as 2026-12-07T16:00:00Z");
+                throw failed(profile, "its \"Expiration\" is not an ISO 8601 time such as 2026-12-07T16:00:00Z");
             }
         } finally {
             answer.wipe();
@@ -174,16 +173,17 @@ final class CredentialProcess {
         }
     }
 
-    private static char[] required(ProcessOutput answer, String key, String where) {
+    private static char[] required(ProcessOutput answer, String key, ProfileSet.Profile profile) {
         char[] value = answer.get(key);
         if (value == null || value.length == 0) {
-            throw failed(where, "what it printed has no \"" + key + "\"");
+            throw failed(profile, "what it printed has no \"" + key + "\"");
         }
         return value;
     }
 
-    private static StratusException failed(String where, String what) {
-        return new StratusException(Problem.INVALID_INPUT, "The credential process of " + where + " did not give "
-                + "keys: " + what + ".");
+    /** What went wrong first (a message may be shown cut short), where it is set last. */
+    private static StratusException failed(ProfileSet.Profile profile, String what) {
+        return new StratusException(Problem.INVALID_INPUT, "The credential_process of profile '" + profile.name()
+                + "' did not give keys: " + what + ". Check " + profile.where("credential_process") + ".");
     }
 }

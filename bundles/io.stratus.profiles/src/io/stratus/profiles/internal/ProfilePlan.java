@@ -39,7 +39,7 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
         }
     }
 
-    record Process(Profile profile, String commandLine) implements Source {
+    record Process(Profile profile) implements Source {
         @Override
         public String summary() {
             return "the keys the credential_process of profile '" + profile.name() + "' prints";
@@ -124,8 +124,7 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
             case AccessKeys keys -> SignInRequest.withKeys(new AwsCredentials(keys.profile().text("aws_access_key_id")
                     .orElseThrow(), secret(keys.profile(), "aws_secret_access_key").orElseThrow(),
                     secret(keys.profile(), "aws_session_token").orElse(null)));
-            case Process process -> CredentialProcess.run(process.commandLine(), processTimeout,
-                    process.profile().where("credential_process"));
+            case Process process -> CredentialProcess.run(process.profile(), processTimeout);
             case IdentityCenter center -> throw new StratusException(Problem.UNAVAILABLE, "Profile '" + profile
                     + "' signs in with IAM Identity Center (" + center.startUrl() + ", "
                     + center.profile().where(center.profile().has("sso_session") ? "sso_session" : "sso_start_url")
@@ -165,7 +164,7 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
             return new AccessKeys(profile);
         }
         if (profile.has("credential_process")) {
-            return new Process(profile, profile.text("credential_process").orElseThrow());
+            return new Process(profile);
         }
         throw invalid("The " + profile.described() + " has no credentials: none of aws_access_key_id with "
                 + "aws_secret_access_key, role_arn with source_profile, credential_process or sso_session. Add them, "

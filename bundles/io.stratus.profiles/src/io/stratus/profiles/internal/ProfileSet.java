@@ -36,12 +36,12 @@ final class ProfileSet implements AutoCloseable {
         /** Where a key is (or would be) set, for messages: "the key K of profile 'P' in FILE". */
         String where(String key) {
             Path file = value(key).map(Value::file).orElse(firstFile);
-            return "the key " + key + " of " + section() + " in " + file;
+            return "the key " + key + " of " + section() + " in " + SharedFile.shown(file);
         }
 
         /** The profile's name and file, for messages. */
         String described() {
-            return section() + " in " + firstFile;
+            return section() + " in " + SharedFile.shown(firstFile);
         }
 
         private String section() {
@@ -97,12 +97,13 @@ final class ProfileSet implements AutoCloseable {
                 .map(settings -> new Profile(name, settings, config.path(), true));
     }
 
-    Path configFile() {
-        return config.path();
+    /** The config file, as the person knows it, for messages. */
+    String configFile() {
+        return SharedFile.shown(config.path());
     }
 
-    Path credentialsFile() {
-        return credentials.path();
+    String credentialsFile() {
+        return SharedFile.shown(credentials.path());
     }
 
     @Override

@@ -73,7 +73,7 @@ final class SharedFile {
             return file;
         } catch (IOException e) {
             throw new StratusException(Problem.INVALID_INPUT, "Stratus cannot read the AWS " + kindName(kind) + " file "
-                    + path + ": " + e.getMessage() + ". Check that it is a file you may read.", e);
+                    + shown(path) + ": " + e.getMessage() + ". Check that it is a file you may read.", e);
         }
         char[] text = null;
         try {
@@ -100,9 +100,15 @@ final class SharedFile {
             Arrays.fill(decoded.array(), '\0');
             return text;
         } catch (CharacterCodingException e) {
-            throw new StratusException(Problem.INVALID_INPUT, "The AWS " + kindName(kind) + " file " + path
+            throw new StratusException(Problem.INVALID_INPUT, "The AWS " + kindName(kind) + " file " + shown(path)
                     + " is not UTF-8 text. Save it as UTF-8.");
         }
+    }
+
+    /** A file as the person knows it: {@code ~/.aws/config} rather than the whole path of their home folder. */
+    static String shown(Path file) {
+        Path home = Path.of(System.getProperty("user.home"));
+        return file.startsWith(home) ? "~/" + home.relativize(file).toString().replace('\\', '/') : file.toString();
     }
 
     static String kindName(Kind kind) {
@@ -244,7 +250,7 @@ final class SharedFile {
 
     private StratusException malformed(int line, String rule) {
         return new StratusException(Problem.INVALID_INPUT, "Line " + line + " of the AWS " + kindName(kind) + " file "
-                + path + " cannot be read: " + rule + ". Fix the file (the AWS CLI reads it the same way).");
+                + shown(path) + " cannot be read: " + rule + ". Fix the file (the AWS CLI reads it the same way).");
     }
 
     /** Overwrites every value. */

@@ -3,9 +3,11 @@ package io.stratus.ui.session;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.SignInRequest;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The one person signed in to this workbench (the desktop, or Stratus inside an Eclipse IDE) and
@@ -34,10 +36,26 @@ public interface CurrentSession {
      * keep or clear them. On failure they are wiped, and the future fails with a
      * {@link StratusException} whose message says what to fix.
      */
-    CompletableFuture<SignedIn> signIn(AwsCredentials credentials);
+    default CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
+        return signIn(() -> SignInRequest.withKeys(credentials));
+    }
 
-    /** Like {@link #signIn}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
-    CompletableFuture<SignedIn> setUp(AwsCredentials credentials);
+    /** Like {@link #signIn(Supplier)}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
+    default CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
+        return setUp(() -> SignInRequest.withKeys(credentials));
+    }
+
+    /**
+     * Signs in any way {@link SignInRequest} offers (an MFA code, a role, a chain of roles, keys that expire),
+     * in an Eclipse Job that first makes the request: where the keys come from may take a while (an AWS
+     * profile's credential process). As {@link #signIn(AwsCredentials)}, the request's secrets belong to the
+     * session from then on and are wiped on failure; the future fails with a {@link StratusException} whose
+     * message says what to fix, also when making the request fails.
+     */
+    CompletableFuture<SignedIn> signIn(Supplier<SignInRequest> request);
+
+    /** Like {@link #signIn(Supplier)}, as first-run setup: binds the instance to the AWS account of who signs in. */
+    CompletableFuture<SignedIn> setUp(Supplier<SignInRequest> request);
 
     /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
     void signOut();

@@ -44,10 +44,11 @@ class CredentialProcessTest {
         return new AwsConfigFiles(config, home.resolve("credentials"), timeout).profiles();
     }
 
-    private static StratusException refused(AwsProfiles profiles) {
+    private StratusException refused(AwsProfiles profiles) {
         StratusException e = assertThrows(StratusException.class, () -> profiles.signInRequest("tool", Optional.empty()));
         assertEquals(Problem.INVALID_INPUT, e.problem(), e.getMessage());
-        assertTrue(e.getMessage().contains("credential process of the key credential_process of profile 'tool'"),
+        assertTrue(e.getMessage().startsWith("The credential_process of profile 'tool' did not give keys: ")
+                && e.getMessage().endsWith("Check the key credential_process of profile 'tool' in " + home.resolve("config") + "."),
                 e.getMessage());
         return e;
     }

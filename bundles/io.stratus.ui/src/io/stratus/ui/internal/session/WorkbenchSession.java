@@ -5,11 +5,11 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.Role;
-import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.PermissionsListener;
 import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.ILog;
@@ -82,30 +83,32 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     @Override
-    public CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
-        return inJob("Signing in to AWS as " + credentials.maskedAccessKeyId(), credentials,
-                keys -> running(signInService).signIn(keys));
+    public CompletableFuture<SignedIn> signIn(Supplier<SignInRequest> request) {
+        return inJob("Signing in to AWS", request, made -> running(signInService).signIn(made));
     }
 
     @Override
-    public CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
-        return inJob("Setting up Stratus as " + credentials.maskedAccessKeyId(), credentials,
-                keys -> running(signInService).setUp(keys));
+    public CompletableFuture<SignedIn> setUp(Supplier<SignInRequest> request) {
+        return inJob("Setting up Stratus", request, made -> running(signInService).setUp(made));
     }
 
-    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one. */
-    private CompletableFuture<SignedIn> inJob(String name, AwsCredentials credentials,
-            Function<AwsCredentials, UserSession> signIn) {
+    /** Makes the request and signs in with it in a Job (both may wait), then makes its session the current one. */
+    private CompletableFuture<SignedIn> inJob(String name, Supplier<SignInRequest> request,
+            Function<SignInRequest, UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
         Job job = Job.create(name, monitor -> {
+            SignInRequest made = null;
             try {
-                UserSession session = signIn.apply(credentials);
+                made = request.get();
+                UserSession session = signIn.apply(made);
                 result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
             } catch (RuntimeException e) {
-                credentials.clear();
+                if (made != null) {
+                    made.clear();
+                }
                 result.completeExceptionally(e);
             }
-            return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
+            return Status.OK_STATUS; // failures are the caller's to show, next to what the person typed
         });
         job.schedule();
         return result;
