@@ -34,4 +34,13 @@ public interface AwsProfiles {
      *         cannot sign in with IAM Identity Center
      */
     SignInRequest signInRequest(String profile, Optional<Secret> mfaCode);
+
+    /**
+     * The IAM Identity Center sign-in the profile stands for, if it is an {@code sso_session} (or older
+     * {@code sso_start_url}) profile without roles assumed on top: the front end runs the device authorization
+     * with it. Empty for every other profile.
+     *
+     * @throws StratusException INVALID_INPUT as {@link #signInRequest} when the profile cannot be used
+     */
+    Optional<IdentityCenterLogin> identityCenterLogin(String profile);
 }

@@ -7,6 +7,7 @@ import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
+import io.stratus.profiles.IdentityCenterLogin;
 import io.stratus.profiles.internal.ProfileSet.Profile;
 import io.stratus.profiles.internal.SharedFile.Value;
 
@@ -71,6 +72,14 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
                     + " (their key mfa_serial), and Stratus asks for one. Keep mfa_serial on one of them.");
         }
         return new ProfilePlan(name, source, List.copyOf(hops));
+    }
+
+    /** The IAM Identity Center sign-in, when that is all the profile takes (no role assumed on top of it). */
+    Optional<IdentityCenterLogin> identityCenterLogin() {
+        return source instanceof IdentityCenter center && hops.isEmpty()
+                ? Optional.of(new IdentityCenterLogin(center.startUrl(), center.region(), center.accountId(),
+                        center.roleName()))
+                : Optional.empty();
     }
 
     /** The serial of the MFA device whose code signing in takes, if any. */

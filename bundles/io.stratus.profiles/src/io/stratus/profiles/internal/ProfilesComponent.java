@@ -5,6 +5,7 @@ import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsConfigFiles;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
+import io.stratus.profiles.IdentityCenterLogin;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,11 @@ public final class ProfilesComponent implements AwsProfiles {
     @Override
     public List<AwsProfile> list() {
         return AwsConfigFiles.located().profiles().list();
+    }
+
+    @Override
+    public Optional<IdentityCenterLogin> identityCenterLogin(String profile) {
+        return AwsConfigFiles.located().profiles().identityCenterLogin(profile);
     }
 
     @Override

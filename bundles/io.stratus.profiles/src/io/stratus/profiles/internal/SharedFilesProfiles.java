@@ -6,6 +6,7 @@ import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsConfigFiles;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
+import io.stratus.profiles.IdentityCenterLogin;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,13 @@ public final class SharedFilesProfiles implements AwsProfiles {
             return new AwsProfile(name, plan.summary(), plan.mfaSerial(), problem);
         } catch (StratusException e) {
             return new AwsProfile(name, "Cannot be used as it is", Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<IdentityCenterLogin> identityCenterLogin(String profile) {
+        try (ProfileSet profiles = ProfileSet.read(files)) {
+            return ProfilePlan.of(profiles, profile).identityCenterLogin();
         }
     }
 

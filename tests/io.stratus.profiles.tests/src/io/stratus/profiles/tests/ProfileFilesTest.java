@@ -13,6 +13,7 @@ import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsConfigFiles;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
+import io.stratus.profiles.IdentityCenterLogin;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -287,6 +288,8 @@ class ProfileFilesTest {
         StratusException e = assertThrows(StratusException.class, () -> profiles.signInRequest("corp", Optional.empty()));
         assertEquals(Problem.UNAVAILABLE, e.problem());
         assertMentions(e.getMessage(), "IAM Identity Center", "sso_session");
+        assertEquals(Optional.of(new IdentityCenterLogin("https://corp.awsapps.com/start", "eu-west-1", "123456789012",
+                "ReadOnly")), profiles.identityCenterLogin("corp"));
         assertMentions(refused(profiles, "legacy").getMessage(), "the key sso_role_name of profile 'legacy'");
         assertMentions(refused(profiles, "unknown-session").getMessage(), "[sso-session nope]");
     }
