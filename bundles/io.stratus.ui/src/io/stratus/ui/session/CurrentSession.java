@@ -7,7 +7,6 @@ import io.stratus.core.session.SignInRequest;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The one person signed in to this workbench (the desktop, or Stratus inside an Eclipse IDE) and
@@ -31,31 +30,24 @@ public interface CurrentSession {
     boolean instanceConfigured();
 
     /**
-     * Checks the keys with AWS in an Eclipse Job and makes that person the one signed in here,
-     * signing out whoever was. The keys belong to the session from then on: the caller must not
-     * keep or clear them. On failure they are wiped, and the future fails with a
+     * Checks the keys with AWS (exchanging them with STS for an MFA code or a role, if asked) in an Eclipse Job and
+     * makes that person the one signed in here, signing out whoever was. The keys belong to the session from then
+     * on: the caller must not keep or clear them. On failure they are wiped, and the future fails with a
      * {@link StratusException} whose message says what to fix.
      */
+    CompletableFuture<SignedIn> signIn(SignInRequest request);
+
+    /** Signs in with the keys as they are. */
     default CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
-        return signIn(() -> SignInRequest.withKeys(credentials));
+        return signIn(SignInRequest.withKeys(credentials));
     }
 
-    /** Like {@link #signIn(Supplier)}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
+    /** Like {@link #signIn}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
+    CompletableFuture<SignedIn> setUp(SignInRequest request);
+
     default CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
-        return setUp(() -> SignInRequest.withKeys(credentials));
+        return setUp(SignInRequest.withKeys(credentials));
     }
-
-    /**
-     * Signs in any way {@link SignInRequest} offers (an MFA code, a role, a chain of roles, keys that expire),
-     * in an Eclipse Job that first makes the request: where the keys come from may take a while (an AWS
-     * profile's credential process). As {@link #signIn(AwsCredentials)}, the request's secrets belong to the
-     * session from then on and are wiped on failure; the future fails with a {@link StratusException} whose
-     * message says what to fix, also when making the request fails.
-     */
-    CompletableFuture<SignedIn> signIn(Supplier<SignInRequest> request);
-
-    /** Like {@link #signIn(Supplier)}, as first-run setup: binds the instance to the AWS account of who signs in. */
-    CompletableFuture<SignedIn> setUp(Supplier<SignInRequest> request);
 
     /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
     void signOut();

@@ -6,8 +6,8 @@ import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.IDialogSettings;
@@ -54,7 +54,7 @@ final class SetUpWizard extends Wizard {
 
     @Override
     public boolean performFinish() {
-        Supplier<SignInRequest> request;
+        CompletableFuture<SignInRequest> request;
         try {
             request = keys.form.request();
         } catch (StratusException e) {
@@ -63,7 +63,7 @@ final class SetUpWizard extends Wizard {
         }
         keys.form.remember();
         String checking = keys.form.checkingMessage();
-        var setUp = session.setUp(request);
+        var setUp = request.thenCompose(session::setUp);
         keys.setErrorMessage(null);
         try {
             getContainer().run(true, false, (IProgressMonitor monitor) -> {

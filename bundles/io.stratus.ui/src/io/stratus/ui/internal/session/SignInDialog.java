@@ -5,7 +5,7 @@ import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
 
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IDialogSettings;
@@ -75,7 +75,7 @@ final class SignInDialog extends TitleAreaDialog {
         if (waiting) {
             return;
         }
-        Supplier<SignInRequest> request;
+        CompletableFuture<SignInRequest> request;
         try {
             request = form.request();
         } catch (StratusException e) {
@@ -86,7 +86,7 @@ final class SignInDialog extends TitleAreaDialog {
         setWaiting(true);
         setErrorMessage(null);
         setMessage(form.checkingMessage());
-        SignInOutcome.whenDone(session.signIn(request), getShell(), failure -> {
+        SignInOutcome.whenDone(request.thenCompose(session::signIn), getShell(), failure -> {
             setWaiting(false);
             if (failure == null) {
                 super.okPressed();

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -263,28 +265,35 @@ final class SignInForm {
     }
 
     /**
-     * The request as the fields give it, made when the sign-in Job runs (a profile's credential process may take
-     * a while). What is typed is read now, on the UI thread; a role ARN that cannot be one is refused now.
+     * The request as the fields give it. What is typed is read now, on the UI thread, and a role ARN that cannot
+     * be one is refused now; a profile is read in a Job of its own (its credential process may take a while).
      *
-     * @throws StratusException INVALID_INPUT for what can be told wrong before asking AWS
+     * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
      */
-    Supplier<SignInRequest> request() {
+    CompletableFuture<SignInRequest> request() {
         Method chosen = method();
         if (chosen == Method.PROFILE) {
             AwsProfile named = chosenProfile().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                     "Choose an AWS profile, or another way to sign in."));
             Optional<Secret> code = profileMfaCode.isVisible() ? Optional.of(secretOf(profileMfaCode)) : Optional.empty();
-            return () -> profiles.signInRequest(named.name(), code);
+            CompletableFuture<SignInRequest> read = new CompletableFuture<>();
+            Job.create("Reading the AWS profile " + named.name(), monitor -> {
+                try {
+                    read.complete(profiles.signInRequest(named.name(), code));
+                } catch (RuntimeException e) {
+                    read.completeExceptionally(e);
+                }
+                return Status.OK_STATUS; // failures are the dialog's to show
+            }).schedule();
+            return read;
         }
         Optional<RoleToAssume> role = chosen == Method.ROLE ? Optional.of(new RoleToAssume(roleArn.getText(),
                 Optional.of(externalId.getText()), DURATIONS.get(duration.getSelectionIndex()))) : Optional.empty();
-        AwsCredentials typed = keys.credentials();
-        SignInRequest request = SignInRequest.withKeys(typed);
+        SignInRequest request = SignInRequest.withKeys(keys.credentials());
         if (chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE && mfaCode.getCharCount() > 0) {
             request = request.withMfa(new MfaCode(Optional.of(mfaSerial.getText()), secretOf(mfaCode)));
         }
-        SignInRequest made = role.map(request::assuming).orElse(request);
-        return () -> made;
+        return CompletableFuture.completedFuture(role.map(request::assuming).orElse(request));
     }
 
     private static Secret secretOf(Text field) {

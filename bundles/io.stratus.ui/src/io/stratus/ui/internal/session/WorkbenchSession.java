@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -83,32 +82,31 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     @Override
-    public CompletableFuture<SignedIn> signIn(Supplier<SignInRequest> request) {
-        return inJob("Signing in to AWS", request, made -> running(signInService).signIn(made));
+    public CompletableFuture<SignedIn> signIn(SignInRequest request) {
+        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request));
     }
 
     @Override
-    public CompletableFuture<SignedIn> setUp(Supplier<SignInRequest> request) {
-        return inJob("Setting up Stratus", request, made -> running(signInService).setUp(made));
+    public CompletableFuture<SignedIn> setUp(SignInRequest request) {
+        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request));
     }
 
-    /** Makes the request and signs in with it in a Job (both may wait), then makes its session the current one. */
-    private CompletableFuture<SignedIn> inJob(String name, Supplier<SignInRequest> request,
-            Function<SignInRequest, UserSession> signIn) {
+    private static String masked(SignInRequest request) {
+        return request.keys().maskedAccessKeyId();
+    }
+
+    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one; the secrets go on failure. */
+    private CompletableFuture<SignedIn> inJob(String name, SignInRequest request, Supplier<UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
         Job job = Job.create(name, monitor -> {
-            SignInRequest made = null;
             try {
-                made = request.get();
-                UserSession session = signIn.apply(made);
+                UserSession session = signIn.get();
                 result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
             } catch (RuntimeException e) {
-                if (made != null) {
-                    made.clear();
-                }
+                request.clear();
                 result.completeExceptionally(e);
             }
-            return Status.OK_STATUS; // failures are the caller's to show, next to what the person typed
+            return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
         });
         job.schedule();
         return result;
