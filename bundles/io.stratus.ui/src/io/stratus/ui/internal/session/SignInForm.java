@@ -107,11 +107,11 @@ final class SignInForm {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(method);
 
         roleGroup = group("Role");
-        roleArn = field(roleGroup, "Role &ARN:", SWT.NONE, ROLE_ARN);
+        roleArn = field(roleGroup, "&Role ARN:", SWT.NONE, ROLE_ARN);
         roleArn.setMessage("arn:aws:iam::123456789012:role/RoleName");
         externalId = field(roleGroup, "E&xternal ID:", SWT.NONE, EXTERNAL_ID);
         externalId.setMessage("Only if the role's owner gave you one");
-        new Label(roleGroup, SWT.NONE).setText("Session &duration:");
+        new Label(roleGroup, SWT.NONE).setText("Session d&uration:");
         duration = new Combo(roleGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
         duration.setData(DURATION, Boolean.TRUE);
         DURATIONS.forEach(choice -> duration.add(choice.map(SignInForm::described).orElse("The role's default (1 hour)")));
@@ -121,7 +121,7 @@ final class SignInForm {
         keys = new KeysForm(keysGroup);
 
         mfaGroup = group("Multi-factor authentication");
-        mfaSerial = field(mfaGroup, "MFA device &serial:", SWT.NONE, MFA_SERIAL);
+        mfaSerial = field(mfaGroup, "MFA &device serial:", SWT.NONE, MFA_SERIAL);
         mfaSerial.setMessage("Found with IAM when empty (arn:aws:iam::...:mfa/NAME)");
         mfaCode = field(mfaGroup, "MFA &code:", SWT.PASSWORD, MFA_CODE);
         mfaCode.setMessage("The 6 digits your device shows now");
