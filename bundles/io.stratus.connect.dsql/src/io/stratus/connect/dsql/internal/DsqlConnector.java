@@ -1,15 +1,11 @@
 package io.stratus.connect.dsql.internal;
 
-import io.stratus.connect.jdbc.JdbcConnector;
-import io.stratus.connect.jdbc.PostgresFamilyRules;
-import io.stratus.connect.jdbc.ReadOnlyRules;
-import io.stratus.connect.postgresql.driver.PostgresDriver;
+import io.stratus.connect.postgresql.driver.PostgresDriverConnector;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connector.DatabaseConnector;
 import io.stratus.core.connector.DatabaseTrust;
 import io.stratus.core.connector.IamTokenRequest;
 
-import java.sql.Driver;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -26,13 +22,10 @@ import org.osgi.service.component.annotations.Reference;
  * the database role asks for.
  */
 @Component(service = DatabaseConnector.class)
-public final class DsqlConnector extends JdbcConnector {
+public final class DsqlConnector extends PostgresDriverConnector {
 
     /** The one role that logs in with {@code dsql:DbConnectAdmin}; every other role with {@code dsql:DbConnect}. */
     static final String ADMIN_ROLE = "admin";
-
-    private final Driver driver = new org.postgresql.Driver();
-    private final ReadOnlyRules readOnly = new PostgresFamilyRules(PostgresDriver::statements);
 
     @Activate
     public DsqlConnector(@Reference DatabaseTrust trust) {
@@ -62,22 +55,7 @@ public final class DsqlConnector extends JdbcConnector {
     }
 
     @Override
-    protected Driver driver() {
-        return driver;
-    }
-
-    @Override
-    protected String url(ConnectionSpec spec) {
-        return "jdbc:postgresql://" + spec.host() + ":" + spec.port() + "/" + spec.database().orElse("postgres");
-    }
-
-    @Override
-    protected ReadOnlyRules readOnlyRules() {
-        return readOnly;
-    }
-
-    @Override
     protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
-        return PostgresDriver.settings(CONNECT_TIMEOUT_SECONDS, true, trustedAuthorities()); // DSQL speaks TLS only
+        return super.settings(spec, true); // DSQL speaks TLS only
     }
 }

@@ -1,7 +1,13 @@
 package io.stratus.connect.postgresql.driver;
 
-import java.nio.file.Path;
+import io.stratus.connect.jdbc.JdbcConnector;
+import io.stratus.connect.jdbc.PostgresFamilyRules;
+import io.stratus.connect.jdbc.ReadOnlyRules;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connector.DatabaseTrust;
+
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -11,19 +17,39 @@ import org.postgresql.core.QueryExecutor;
 
 /**
  * What every connector built on the PostgreSQL JDBC driver shares (PostgreSQL and Aurora
- * PostgreSQL, Aurora DSQL): how the driver splits a text into statements and the settings read-only
- * sessions and TLS rely on.
+ * PostgreSQL, Aurora DSQL): the driver, its URL, how it splits a text into statements, and the
+ * settings read-only sessions and TLS rely on. TLS whenever the server offers it; verified against
+ * the trusted authorities, host name included, when asked.
  */
-public final class PostgresDriver {
+public abstract class PostgresDriverConnector extends JdbcConnector {
 
-    private PostgresDriver() {
+    private final Driver driver = new org.postgresql.Driver();
+    private final ReadOnlyRules readOnly = new PostgresFamilyRules(PostgresDriverConnector::statements);
+
+    protected PostgresDriverConnector(DatabaseTrust trust) {
+        super(trust);
+    }
+
+    @Override
+    protected final Driver driver() {
+        return driver;
+    }
+
+    @Override
+    protected final String url(ConnectionSpec spec) {
+        return "jdbc:postgresql://" + spec.host() + ":" + spec.port() + "/" + spec.database().orElse("postgres");
+    }
+
+    @Override
+    protected final ReadOnlyRules readOnlyRules() {
+        return readOnly;
     }
 
     /**
      * The statements the driver sends for the text: it parses it exactly as {@code Statement.execute}
      * will (escape processing on, no parameters), with the connection's own settings.
      */
-    public static int statements(Connection connection, String sql) throws SQLException {
+    private static int statements(Connection connection, String sql) throws SQLException {
         QueryExecutor driver = connection.unwrap(BaseConnection.class).getQueryExecutor();
         CachedQuery parsed = driver.createQuery(sql, true, false);
         try {
@@ -34,13 +60,10 @@ public final class PostgresDriver {
         }
     }
 
-    /**
-     * Timeouts, the application name, the read-only rules' needs and TLS: verified against {@code
-     * authorities}, host name included, when {@code verifiedTls}; else whenever the server offers it.
-     */
-    public static Properties settings(int connectTimeoutSeconds, boolean verifiedTls, Path authorities) {
+    @Override
+    protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
         Properties settings = new Properties();
-        settings.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        settings.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         settings.setProperty("ApplicationName", "Stratus");
         // Read-only rules rely on both: BEGIN READ ONLY before each statement of a read-only
         // connection, and the extended protocol, whose parse step takes one command only.
@@ -48,7 +71,7 @@ public final class PostgresDriver {
         settings.setProperty("preferQueryMode", "extended");
         if (verifiedTls) {
             settings.setProperty("sslmode", "verify-full");
-            settings.setProperty("sslrootcert", authorities.toString());
+            settings.setProperty("sslrootcert", trustedAuthorities().toString());
         } else {
             settings.setProperty("sslmode", "prefer");
         }
