@@ -116,6 +116,112 @@ function keysForm(form, label, path) {
   };
 }
 
+/**
+ * Signing in (or setting up) through IAM Identity Center: start at the access portal, show the code
+ * and the link to approve it at (a new tab), poll at the interval the server says, then let the
+ * person choose a role and sign in. The server holds the sign-in in progress for this browser (an
+ * HttpOnly cookie); the console never sees a token.
+ */
+function identityCenterPanel(panel, setUp) {
+  let timer;
+  const error = el('p', { class: 'error', role: 'alert' });
+  const status = el('p', { class: 'sso-status', role: 'status' });
+  const stop = () => clearTimeout(timer);
+  const startForm = () => {
+    stop();
+    const form = el('form', { class: 'sso-start-form' },
+      el('label', {}, 'AWS access portal start URL', el('input', { name: 'startUrl', type: 'url', required: true,
+        spellcheck: 'false', placeholder: 'https://d-1234567890.awsapps.com/start' })),
+      el('label', {}, 'IAM Identity Center region', el('input', { name: 'region', required: true, spellcheck: 'false',
+        placeholder: 'us-east-1' })),
+      el('button', { type: 'submit', class: 'sso-start', text: 'Continue' }));
+    api('GET', '/api/sso/portal').then((portal) => {
+      if (portal.startUrl && !form.elements.startUrl.value) {
+        form.elements.startUrl.value = portal.startUrl;
+        form.elements.region.value = portal.region;
+      }
+    }).catch(() => {});
+    form.onsubmit = async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      try {
+        const started = await api('POST', '/api/sso', { startUrl: form.elements.startUrl.value.trim(),
+          region: form.elements.region.value.trim() });
+        waiting(started);
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    };
+    panel.replaceChildren(el('h2', { text: setUp ? 'Set up with IAM Identity Center' : 'Sign in with IAM Identity Center' }),
+      el('p', { class: 'muted', text: 'Approve Stratus in your AWS access portal, then choose a role'
+        + (setUp ? ': the instance is bound to its account.' : ' of this instance\'s AWS account.') }),
+      form, error);
+  };
+  const cancelButton = () => el('button', { type: 'button', class: 'sso-cancel', text: 'Cancel', onclick: async () => {
+    await api('DELETE', '/api/sso').catch(() => {});
+    startForm();
+  } });
+  const waiting = (started) => {
+    status.textContent = 'Waiting for you to approve this code in the AWS access portal…';
+    panel.replaceChildren(el('h2', { text: 'Approve Stratus in your AWS access portal' }),
+      el('p', {}, 'Check that the portal shows this code:'),
+      el('p', { class: 'sso-code', text: started.userCode }),
+      el('p', {}, el('a', { class: 'sso-link', href: started.verificationUriComplete, target: '_blank',
+        rel: 'noopener noreferrer', text: 'Open the approval page' }), ` (${started.verificationUri})`),
+      status, el('div', { class: 'sso-actions' }, cancelButton()), error);
+    poll(started.intervalSeconds);
+  };
+  const poll = (seconds) => {
+    stop();
+    timer = setTimeout(async () => {
+      try {
+        const progress = await api('GET', '/api/sso');
+        if (progress.state === 'approved') {
+          await chooseRole();
+        } else if (progress.state === 'pending') {
+          poll(progress.intervalSeconds);
+        } else {
+          startForm();
+          error.textContent = progress.message;
+        }
+      } catch (e) {
+        startForm();
+        error.textContent = e.message;
+      }
+    }, seconds * 1000);
+  };
+  const chooseRole = async () => {
+    const { roles } = await api('GET', '/api/sso/roles');
+    if (roles.length === 0) {
+      startForm();
+      error.textContent = 'IAM Identity Center gives you no role ' + (setUp ? 'in any account.'
+        : 'in the AWS account this instance is bound to.') + ' Ask your AWS administrator for one.';
+      return;
+    }
+    const select = el('select', { name: 'role', class: 'sso-roles' }, roles.map((role, i) => el('option',
+      { value: String(i), text: `${role.roleName} · ${role.accountName} (${role.accountId})` })));
+    const form = el('form', {}, el('label', {}, 'Role', select),
+      el('div', { class: 'sso-actions' }, el('button', { type: 'submit', class: 'sso-sign-in',
+        text: setUp ? 'Set up and sign in' : 'Sign in' }), cancelButton()));
+    form.onsubmit = async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      const role = roles[Number(select.value)];
+      try {
+        me = await api('POST', setUp ? '/api/sso/setup' : '/api/sso/session',
+          { accountId: role.accountId, roleName: role.roleName });
+        notice('');
+        startForm();
+        enterApp();
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    };
+    panel.replaceChildren(el('h2', { text: 'Approved: choose a role' }), form, error);
+  };
+  startForm();
+}
+
 /** Ends the console's view of the session; {@code why} says what happened. */
 function sessionEnded(why = 'Your session has ended. Sign in again to go on.') {
   me = null;
@@ -781,6 +887,8 @@ async function loadAudit() {
 async function start() {
   keysForm($('#setup-form'), 'Set up and sign in', '/api/setup');
   keysForm($('#sign-in-form'), 'Sign in', '/api/session');
+  identityCenterPanel($('#setup-view .sso'), true);
+  identityCenterPanel($('#sign-in-view .sso'), false);
   const instance = await api('GET', '/api/instance');
   if (!instance.configured) {
     show('setup-view');

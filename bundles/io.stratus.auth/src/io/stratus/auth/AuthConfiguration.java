@@ -12,6 +12,12 @@ public final class AuthConfiguration {
     /** A session ends this long after sign-in, however busy. */
     public static final String ABSOLUTE_TIMEOUT_SECONDS = "absoluteTimeoutSeconds";
 
+    /** The start URL of the AWS access portal people sign in through by default (IAM Identity Center). */
+    public static final String SSO_START_URL = "ssoStartUrl";
+
+    /** The region of that IAM Identity Center instance. */
+    public static final String SSO_REGION = "ssoRegion";
+
     private AuthConfiguration() {
     }
 }

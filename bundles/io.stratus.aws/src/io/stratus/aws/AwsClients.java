@@ -78,6 +78,17 @@ public interface AwsClients {
     byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters);
 
     /**
+     * A call of IAM Identity Center (see {@link IdentityCenterCall}) at its endpoint in the call's region
+     * (or the endpoint settings' {@code sso-oidc} / {@code sso}, else the one endpoint of every service),
+     * sent once. Its refusals (4xx) are answers the caller reads, since the device authorization's states
+     * (pending, slow down, expired, denied) arrive as refusals; only AWS failing (5xx), throttling or not
+     * being reachable is thrown.
+     *
+     * @throws StratusException REMOTE_UNREACHABLE or THROTTLED, naming the endpoint's service and the action
+     */
+    IdentityCenterCall.Answer callIdentityCenter(IdentityCenterCall call);
+
+    /**
      * An IAM database authentication token: {@code request} presigned with SigV4 in {@code region}
      * with these keys at {@code signedAt}, valid for 15 minutes. It is the password of one login.
      */

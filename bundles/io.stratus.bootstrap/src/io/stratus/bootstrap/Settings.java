@@ -282,6 +282,10 @@ public final class Settings {
                 throw invalid(Setting.STORE_URL, "a database user or password is set, but no PostgreSQL JDBC URL");
             }
         }
+        if (values.containsKey(Setting.SSO_START_URL) != values.containsKey(Setting.SSO_REGION)) {
+            throw invalid(values.containsKey(Setting.SSO_START_URL) ? Setting.SSO_REGION : Setting.SSO_START_URL,
+                    "the IAM Identity Center start URL and its region go together: give both");
+        }
         if (!values.containsKey(Setting.STORE_URL)) { // the embedded store, in the data directory
             services.get(StoreConfiguration.PID).put(StoreConfiguration.DATA_DIRECTORY, data.toString());
         }
@@ -295,6 +299,10 @@ public final class Settings {
             case AWS_REGION -> require(setting, value, REGION.matcher(value).matches(),
                     "'" + value + "' is not an AWS region such as eu-west-1");
             case AWS_ENDPOINT -> httpUrl(setting, value);
+            case SSO_START_URL -> require(setting, value, value.startsWith("https://") && httpUrl(setting, value) != null,
+                    "'" + value + "' is not the https start URL of an AWS access portal");
+            case SSO_REGION -> require(setting, value, REGION.matcher(value).matches(),
+                    "'" + value + "' is not an AWS region such as eu-west-1");
             case AWS_SERVICE_ENDPOINTS -> {
                 String[] entries = list(value);
                 for (String entry : entries) {

@@ -1,11 +1,13 @@
 package io.stratus.testing;
 
+import io.stratus.aws.simulator.seed.IdentityCenterSeed;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The AWS accounts and keys of the sign-in and administration tests, seeded into the simulator. */
 public final class TestAccounts {
@@ -32,6 +34,14 @@ public final class TestAccounts {
     public static final String CANARY_MFA_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
 
     public static final String DEPLOYER_ROLE = "Deployer";
+
+    /**
+     * The AWS access portal of the seed's IAM Identity Center, where {@link #SSO_USER} has the
+     * permission sets DatabaseAdmin and ReadOnly in ACCOUNT and DatabaseAdmin in OTHER_ACCOUNT.
+     */
+    public static final String SSO_START_URL = "https://d-9067c1a2b3.awsapps.com/start";
+    public static final String SSO_REGION = "eu-west-1";
+    public static final String SSO_USER = "ada";
     /** A role whose trust policy asks for {@link #GUARDED_EXTERNAL_ID} and MFA; every user of the account may assume it. */
     public static final String GUARDED_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Guarded";
     public static final String GUARDED_EXTERNAL_ID = "stratus-ext-2231";
@@ -73,6 +83,10 @@ public final class TestAccounts {
                 .account(OTHER_ACCOUNT, account -> account
                         .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET))
                         .role("Foreign", role -> role.trustedBy(ACCOUNT)))
+                .identityCenter(IdentityCenterSeed.of(SSO_START_URL, SSO_REGION)
+                        .withPermissionSet("DatabaseAdmin", List.of(), List.of())
+                        .withPermissionSet("ReadOnly", List.of(), List.of("dynamodb:PutItem"))
+                        .withUser(SSO_USER, ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", OTHER_ACCOUNT + ":DatabaseAdmin"))
                 .build();
     }
 

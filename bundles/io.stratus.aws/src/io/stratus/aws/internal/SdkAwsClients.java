@@ -4,6 +4,7 @@ import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.AwsService;
 import io.stratus.aws.AwsSettings;
+import io.stratus.aws.IdentityCenterCall;
 import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
@@ -12,6 +13,7 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +243,48 @@ public final class SdkAwsClients implements AwsClients {
                 .method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.toString(),
                 SdkAwsClients::queryError));
+    }
+
+    @Override
+    public IdentityCenterCall.Answer callIdentityCenter(IdentityCenterCall call) {
+        String service = call.api().endpointSetting();
+        URI base = settings.endpointFor(service).orElseGet(() -> URI.create("https://" + call.api().hostPrefix() + "."
+                + call.region() + "." + (call.region().startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com")));
+        StringBuilder query = new StringBuilder();
+        call.query().forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(formEncoded(name))
+                .append('=').append(formEncoded(value)));
+        URI uri = URI.create(base.toString().replaceAll("/+$", "") + call.path() + query);
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(call.method()))
+                .uri(uri);
+        if (call.body().length > 0) {
+            request.putHeader("Content-Type", "application/json");
+        }
+        // An HTTP header can only be a String: this one lives as long as the request.
+        call.bearerToken().ifPresent(token -> request.putHeader("x-amz-sso_bearer_token", token.reveal()));
+        byte[] body = call.body();
+        try {
+            HttpExecuteResponse response = http().prepareRequest(HttpExecuteRequest.builder()
+                    .request(request.build())
+                    .contentStreamProvider(body.length == 0 ? null : () -> new ByteArrayInputStream(body))
+                    .build()).call();
+            byte[] answer = readBody(response);
+            int status = response.httpResponse().statusCode();
+            if (status / 100 == 2) {
+                return new IdentityCenterCall.Answer(status, Optional.empty(), answer);
+            }
+            // An error answer holds no secret: its error and description.
+            AwsServiceException refusal = jsonError(status, response.httpResponse(),
+                    new String(answer, StandardCharsets.UTF_8));
+            if (status >= 500 || status == 429) {
+                throw explainer.explain(refusal, service, call.action());
+            }
+            return new IdentityCenterCall.Answer(status, Optional.of(refusal.awsErrorDetails().errorCode()), answer);
+        } catch (IOException e) {
+            throw explainer.explain(SdkClientException.create("I/O error calling " + base, e), service, call.action());
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
     }
 
     /** What an error answer of one protocol says, as the SDK would raise it. */

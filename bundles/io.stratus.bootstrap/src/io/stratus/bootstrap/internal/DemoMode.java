@@ -1,6 +1,7 @@
 package io.stratus.bootstrap.internal;
 
 import io.stratus.aws.simulator.AwsSimulator;
+import io.stratus.aws.simulator.seed.IdentityCenterSeed;
 import io.stratus.aws.simulator.seed.Seed;
 
 import java.io.IOException;
@@ -67,6 +68,11 @@ final class DemoMode implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The simulated IAM Identity Center of the sample account, if its seed has one. */
+    Optional<IdentityCenterSeed> identityCenter() {
+        return seed.identityCenterInstance();
+    }
+
     String banner(String nextStep) {
         StringBuilder text = new StringBuilder()
                 .append("\n  Stratus demo: ").append(nextStep).append('\n')
@@ -89,6 +95,15 @@ final class DemoMode implements AutoCloseable {
                         role.externalId() == null ? "" : ", external ID " + role.externalId()));
             }
         }
+        seed.identityCenterInstance().ifPresent(center -> {
+            text.append(String.format("  IAM Identity Center (SSO): start URL %s, region %s (the sign-in page fills them "
+                    + "in).%n    Approve the code at the link Stratus shows (the simulator's page): choose the user, "
+                    + "click Approve.%n", center.startUrl(), center.region()));
+            for (IdentityCenterSeed.User user : center.users()) {
+                text.append(String.format("    SSO user %-5s %s%n", user.name(), String.join(", ", user.assignments()
+                        .stream().map(a -> a.permissionSet() + " in " + a.account()).toList())));
+            }
+        });
         return text.toString();
     }
 

@@ -14,6 +14,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.SavedConnections;
 import io.stratus.core.session.Admission;
+import io.stratus.core.session.IdentityCenter;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.core.explorer.CloudExplorer;
@@ -87,6 +88,8 @@ public final class ApiDispatcher {
     }
 
     static final String SESSION_COOKIE = "stratus_session";
+    /** Names the IAM Identity Center sign-in a browser started: only that browser can poll it and finish it. */
+    static final String IDENTITY_CENTER_COOKIE = "stratus_sso";
     /** A cross-site HTML form cannot send a custom header, nor JSON: state changes need both. */
     static final String ANTI_FORGERY_HEADER = "X-Stratus-Request";
     /** AWS's throttling is explained as "wait a minute"; Retry-After says the same to programs. */
@@ -118,7 +121,8 @@ public final class ApiDispatcher {
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
-            @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections) {
+            @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections,
+            @Reference IdentityCenter identityCenter) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -138,6 +142,7 @@ public final class ApiDispatcher {
                 Duration.ofSeconds(config.signInWindowSeconds()), Clock.systemUTC());
         router.add("GET", "/api/openapi.json", request -> ApiResponse.ok(console.openApi(json)));
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
+        new IdentityCenterRoutes(identityCenter, signIn, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);
         new ExplorerRoutes(explorer, views).addTo(router);
         new EngineRoutes(explorer, databaseService, views).addTo(router);
@@ -236,9 +241,11 @@ public final class ApiDispatcher {
         Map<String, char[]> secrets = new HashMap<>();
         try {
             ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body, secrets), secrets,
-                    session(request), Request.getRemoteAddr(request));
+                    session(request), cookie(request, IDENTITY_CENTER_COOKIE), Request.getRemoteAddr(request));
             ApiResponse answer = route.handler().handle(apiRequest);
-            writeCookie(request, response, answer.cookie());
+            writeCookie(request, response, SESSION_COOKIE, "/", answer.cookie());
+            writeCookie(request, response, IDENTITY_CENTER_COOKIE, IdentityCenterRoutes.PATH,
+                    answer.identityCenterCookie());
             if (answer.streamed() != null) {
                 JsonResponses.stream(response, callback, answer.streamed());
             } else {
@@ -380,25 +387,30 @@ public final class ApiDispatcher {
     }
 
     private Optional<UserSession> session(Request request) {
+        return cookie(request, SESSION_COOKIE).flatMap(signIn::find);
+    }
+
+    private static Optional<String> cookie(Request request, String name) {
         return Request.getCookies(request).stream()
-                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .filter(cookie -> cookie.getName().equals(name))
                 .map(HttpCookie::getValue)
-                .findFirst()
-                .flatMap(signIn::find);
+                .filter(value -> !value.isEmpty())
+                .findFirst();
     }
 
     /** HttpOnly, SameSite=Strict, and Secure whenever the request came over TLS. */
-    private static void writeCookie(Request request, Response response, ApiResponse.CookieChange change) {
+    private static void writeCookie(Request request, Response response, String name, String path,
+            ApiResponse.CookieChange change) {
         String value;
         switch (change) {
             case ApiResponse.CookieChange.Keep keep -> {
                 return;
             }
-            case ApiResponse.CookieChange.Set set -> value = set.sessionId();
+            case ApiResponse.CookieChange.Set set -> value = set.value();
             case ApiResponse.CookieChange.Clear clear -> value = "";
         }
-        HttpCookie.Builder cookie = HttpCookie.build(SESSION_COOKIE, value)
-                .path("/")
+        HttpCookie.Builder cookie = HttpCookie.build(name, value)
+                .path(path)
                 .httpOnly(true)
                 .sameSite(HttpCookie.SameSite.STRICT)
                 .secure(request.isSecure());

@@ -13,10 +13,12 @@ import java.util.Optional;
 /**
  * One API call as a route sees it: its path parameters and query, its JSON body (an empty object
  * when it has none) and the body's secret fields apart from it (wiped once the call is answered),
- * the session its cookie names (if it is live) and who sent it.
+ * the session its cookie names (if it is live), the IAM Identity Center sign-in its browser started
+ * (another cookie), and who sent it.
  */
 record ApiRequest(Map<String, String> pathParameters, Map<String, String> query, JsonNode body,
-        Map<String, char[]> secrets, Optional<UserSession> session, String clientAddress) {
+        Map<String, char[]> secrets, Optional<UserSession> session, Optional<String> identityCenterSignIn,
+        String clientAddress) {
 
     /** The signed-in person, or the 401 that tells them to sign in. */
     UserSession signedIn() {

@@ -10,6 +10,10 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.RoleToAssume;
+import io.stratus.core.session.AuthorizationProgress;
+import io.stratus.core.session.DeviceAuthorization;
+import io.stratus.core.session.IdentityCenter;
+import io.stratus.core.session.IdentityCenterPortal;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.UserSession;
 import io.stratus.testing.StratusServices;
@@ -64,6 +68,15 @@ class SecretHygieneTest extends StratusTestBase {
                 TestAccounts.CANARY_SECRET)).assuming(new RoleToAssume("arn:aws:iam::" + TestAccounts.ACCOUNT + ":role/"
                 + TestAccounts.DEPLOYER_ROLE, Optional.empty(), Optional.empty())));
         StratusServices.awaitTrue("account details read with the issued keys", () -> mfa.accountDetails().alias().isPresent());
+        // Through IAM Identity Center: its client secret, device code, access token and the role's keys.
+        IdentityCenter identityCenter = stratus.service(IdentityCenter.class);
+        DeviceAuthorization sso = identityCenter.start(new IdentityCenterPortal(TestAccounts.SSO_START_URL,
+                TestAccounts.SSO_REGION));
+        simulator.approveUserCode(sso.userCode(), TestAccounts.SSO_USER);
+        StratusServices.awaitTrue("the approval seen", () -> identityCenter.poll(sso.id()).state()
+                == AuthorizationProgress.State.APPROVED);
+        UserSession ssoSession = identityCenter.signIn(sso.id(), TestAccounts.ACCOUNT, "ReadOnly");
+        stratus.signIn().signOut(ssoSession.id());
         stratus.signIn().signOut(canary.id());
         stratus.signIn().signOut(role.id());
         stratus.signIn().signOut(mfa.id());

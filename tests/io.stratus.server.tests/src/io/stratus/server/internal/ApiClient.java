@@ -32,6 +32,8 @@ final class ApiClient {
     private final int port;
     private final HttpClient http;
     private String sessionCookie;
+    /** The IAM Identity Center sign-in this client started, as a browser holds it. */
+    private String identityCenterCookie;
 
     ApiClient(int port) {
         this(port, InetAddress.getLoopbackAddress());
@@ -59,6 +61,11 @@ final class ApiClient {
 
     String sessionCookie() {
         return sessionCookie;
+    }
+
+    /** The IAM Identity Center sign-in cookie this client holds, null if none. */
+    String identityCenterCookie() {
+        return identityCenterCookie;
     }
 
     ApiClient withCookie(String value) {
@@ -93,16 +100,25 @@ final class ApiClient {
         if (antiForgery && !method.equals("GET")) {
             request.header(ApiDispatcher.ANTI_FORGERY_HEADER, "1");
         }
+        java.util.List<String> cookies = new java.util.ArrayList<>();
         if (sessionCookie != null) {
-            request.header("Cookie", ApiDispatcher.SESSION_COOKIE + "=" + sessionCookie);
+            cookies.add(ApiDispatcher.SESSION_COOKIE + "=" + sessionCookie);
+        }
+        if (identityCenterCookie != null && path.startsWith(IdentityCenterRoutes.PATH)) {
+            cookies.add(ApiDispatcher.IDENTITY_CENTER_COOKIE + "=" + identityCenterCookie);
+        }
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "="))
-                .forEach(cookie -> {
-                    String value = cookie.substring(ApiDispatcher.SESSION_COOKIE.length() + 1, cookie.indexOf(';'));
-                    sessionCookie = value.isEmpty() ? null : value;
-                });
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+            if (cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "=")) {
+                sessionCookie = value.isEmpty() ? null : value;
+            } else if (cookie.startsWith(ApiDispatcher.IDENTITY_CENTER_COOKIE + "=")) {
+                identityCenterCookie = value.isEmpty() ? null : value;
+            }
+        }
         return response;
     }
 

@@ -95,6 +95,8 @@ class ServerSettingsTest {
                 explorer.regions = eu-west-1, us-east-1
                 session.idleTimeoutSeconds = 600
                 users.defaultRole = viewer
+                sso.startUrl = https://d-1234567890.awsapps.com/start
+                sso.region = eu-west-1
                 store.url = jdbc:postgresql://db.internal:5432/stratus
                 store.user = stratus
                 store.password = from-the-file
@@ -110,6 +112,8 @@ class ServerSettingsTest {
                 "flag over file");
         assertEquals(600L, services.get(AuthConfiguration.PID).get(AuthConfiguration.IDLE_TIMEOUT_SECONDS));
         assertEquals("viewer", services.get(AdminConfiguration.PID).get(AdminConfiguration.DEFAULT_ROLE));
+        assertEquals("https://d-1234567890.awsapps.com/start", services.get(AuthConfiguration.PID).get(AuthConfiguration.SSO_START_URL));
+        assertEquals("eu-west-1", services.get(AuthConfiguration.PID).get(AuthConfiguration.SSO_REGION));
         assertEquals(authorities.toString(), services.get(ConnectConfiguration.PID).get(ConnectConfiguration.TRUSTED_CERTIFICATES));
         assertEquals("jdbc:postgresql://db.internal:5432/stratus", services.get(StoreConfiguration.PID).get(StoreConfiguration.JDBC_URL));
         assertFalse(settings.toString().contains("from-the-file"), "no secret in " + settings);
@@ -123,6 +127,11 @@ class ServerSettingsTest {
         assertRefused(new String[] {"--regions", "eu-west-1,moon-1"}, "'moon-1'");
         assertRefused(new String[] {"--idle-timeout", "-5"}, "--idle-timeout");
         assertRefused(new String[] {"--default-role", "administrator"}, "--default-role");
+        assertRefused(new String[] {"--sso-start-url", "http://d-1234567890.awsapps.com/start", "--sso-region", "eu-west-1"},
+                "--sso-start-url");
+        assertRefused(new String[] {"--sso-start-url", "https://d-1234567890.awsapps.com/start", "--sso-region", "Ireland"},
+                "--sso-region");
+        assertRefused(new String[] {"--sso-start-url", "https://d-1234567890.awsapps.com/start"}, "--sso-region");
         assertRefused(new String[] {"--database-authorities", temp.resolve("none.pem").toString()}, "no readable PEM file");
         assertRefused(new String[] {"--store-url", "jdbc:mysql://x/y"}, "--store-url");
         assertRefused(new String[] {"--store-user", "stratus"}, "no PostgreSQL JDBC URL");

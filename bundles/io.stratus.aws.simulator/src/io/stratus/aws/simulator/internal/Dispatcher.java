@@ -107,7 +107,8 @@ public final class Dispatcher {
 
     /**
      * The secret keys and session tokens of every temporary key issued so far (by STS and IAM Identity
-     * Center), and Identity Center's client secrets, device codes and access tokens.
+     * Center), Identity Center's client secrets, device codes and access tokens, and Redshift's
+     * temporary passwords.
      */
     public List<String> issuedSecrets() {
         return Stream.concat(identities.issued().flatMap(credential -> Stream.of(credential.secret(),

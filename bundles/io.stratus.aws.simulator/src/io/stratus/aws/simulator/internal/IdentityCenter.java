@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,8 @@ final class IdentityCenter {
     private final Map<String, Grant> grantsByDeviceCode = new ConcurrentHashMap<>();
     private final Map<String, Grant> grantsByUserCode = new ConcurrentHashMap<>();
     private final Map<String, PortalSession> sessions = new ConcurrentHashMap<>();
+    /** Every secret handed out since the start, also those used up or logged out: tests search for them. */
+    private final Queue<String> handedOut = new ConcurrentLinkedQueue<>();
 
     private record Client(String id, String secret, Instant expiresAt) {
         @Override
@@ -132,8 +136,7 @@ final class IdentityCenter {
 
     /** The secrets handed out so far: client secrets, device codes and access tokens. */
     Stream<String> issuedSecrets() {
-        return Stream.of(clients.values().stream().map(Client::secret), grantsByDeviceCode.keySet().stream(),
-                sessions.keySet().stream()).flatMap(s -> s);
+        return handedOut.stream();
     }
 
     // SSO OIDC
@@ -147,6 +150,7 @@ final class IdentityCenter {
         Instant now = invocation.now().truncatedTo(ChronoUnit.SECONDS);
         Client client = new Client(randomText(24), randomText(96), now.plus(CLIENT_LIFETIME));
         clients.put(client.id(), client);
+        handedOut.add(client.secret());
         return RestJsonApi.ok(RestJsonApi.object()
                 .put("clientId", client.id())
                 .put("clientSecret", client.secret())
@@ -168,6 +172,7 @@ final class IdentityCenter {
             grantsByDeviceCode.put(grant.deviceCode, grant);
             grantsByUserCode.put(grant.userCode, grant);
         }
+        handedOut.add(grant.deviceCode);
         String verificationUri = "http://" + call.header("host") + VERIFICATION_PATH;
         return RestJsonApi.ok(RestJsonApi.object()
                 .put("deviceCode", grant.deviceCode)
@@ -214,6 +219,7 @@ final class IdentityCenter {
             forget(grant);
             String accessToken = "aoa" + randomText(120);
             sessions.put(accessToken, new PortalSession(grant.approvedBy, now.plus(ACCESS_TOKEN_LIFETIME)));
+            handedOut.add(accessToken);
             return RestJsonApi.ok(RestJsonApi.object()
                     .put("accessToken", accessToken)
                     .put("tokenType", "Bearer")

@@ -1,0 +1,71 @@
+package io.stratus.core.session;
+
+import io.stratus.core.StratusException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signing in through IAM Identity Center (AWS SSO) without the AWS CLI: the OAuth device
+ * authorization of SSO OIDC, then the accounts and roles the person may use, then the role's keys,
+ * with which {@link SignInService} opens the session (they expire when Identity Center says). A
+ * front end starts a sign-in, shows its code and link, polls at the interval until the person
+ * approved, lets them choose a role and signs in.
+ *
+ * <pre>{@code
+ * DeviceAuthorization started = identityCenter.start(new IdentityCenterPortal(startUrl, region));
+ * show(started.userCode(), started.verificationUriComplete());
+ * while (identityCenter.poll(started.id()).state() == State.PENDING) { wait(started.interval()); }
+ * IdentityCenterRole role = choose(identityCenter.roles(started.id()));
+ * UserSession session = identityCenter.signIn(started.id(), role.accountId(), role.roleName());
+ * }</pre>
+ *
+ * Implementations keep the Identity Center access token, the client secret and the device code in
+ * memory only, wipe them when the sign-in ends (signed in, cancelled, expired, denied), bound how
+ * many sign-ins may wait at once and for how long, and never log them. Admission is as for keys: on
+ * a bound instance only roles of the bound account are offered and accepted.
+ */
+public interface IdentityCenter {
+
+    /** The portal this instance's operator set as the one people normally sign in through, if any. */
+    Optional<IdentityCenterPortal> defaultPortal();
+
+    /**
+     * Starts a sign-in at the portal: registers Stratus with SSO OIDC and asks for a user code.
+     *
+     * @throws StratusException INVALID_INPUT for a start URL the portal does not know, REMOTE_UNREACHABLE
+     *         when Identity Center cannot be reached in that region, THROTTLED when too many sign-ins wait
+     */
+    DeviceAuthorization start(IdentityCenterPortal portal);
+
+    /**
+     * Asks whether the person approved. Asking sooner than the interval answers without asking AWS;
+     * an expired or denied sign-in is over (its secrets wiped) and says so in its message.
+     *
+     * @throws StratusException NOT_FOUND for an id of no sign-in in progress (ended, cancelled or unknown)
+     */
+    AuthorizationProgress poll(String authorizationId);
+
+    /**
+     * The roles the approved person may use, account by account: on a bound instance only those of the
+     * bound account.
+     *
+     * @throws StratusException CONFLICT before approval, NOT_FOUND as {@link #poll}
+     */
+    List<IdentityCenterRole> roles(String authorizationId);
+
+    /**
+     * Signs in as the role (a permission set's name) in the account, with the keys Identity Center
+     * gives for it; the sign-in is over afterwards, its access token wiped.
+     *
+     * @throws StratusException FORBIDDEN for a role of another account than the bound one, or one
+     *         Identity Center does not give the person; as {@link SignInService#signIn} otherwise
+     */
+    UserSession signIn(String authorizationId, String accountId, String roleName);
+
+    /** First-run setup with the role's keys: as {@link #signIn}, then {@link SignInService#setUp}. */
+    UserSession setUp(String authorizationId, String accountId, String roleName);
+
+    /** Ends the sign-in and wipes what it held; unknown ids are ignored. */
+    void cancel(String authorizationId);
+}
