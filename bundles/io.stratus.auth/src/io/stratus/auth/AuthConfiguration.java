@@ -12,6 +12,14 @@ public final class AuthConfiguration {
     /** A session ends this long after sign-in, however busy. */
     public static final String ABSOLUTE_TIMEOUT_SECONDS = "absoluteTimeoutSeconds";
 
+    /**
+     * A {@code java.time.Clock} service with this property set to {@link #SIGN_IN_CLOCK} is the time sessions and
+     * their keys expire by, in place of the system's: tests move it, with the AWS simulator's clock.
+     */
+    public static final String CLOCK_PROPERTY = "io.stratus.clock";
+
+    public static final String SIGN_IN_CLOCK = "sign-in";
+
     private AuthConfiguration() {
     }
 }

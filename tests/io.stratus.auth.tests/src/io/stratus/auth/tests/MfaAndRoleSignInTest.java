@@ -61,7 +61,7 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
         assertTrue(code.code().isCleared(), "the code is wiped once used");
         Instant keysExpire = session.keysExpireAt().orElseThrow();
         assertTrue(Duration.between(simulator.now(), keysExpire).compareTo(Duration.ofHours(11)) > 0, "12 h keys");
-        assertEquals(keysExpire, session.expiresAt(), "the keys end before the 12 h session would anyway");
+        assertTrue(session.expiresAt().isAfter(keysExpire), "the session outlives its keys: it waits for new ones");
         // The session signs with the keys STS issued, not the typed ones.
         stratus.aws().call(session.awsKeys(), AwsService.sts(), "GetCallerIdentity",
                 (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs)));
@@ -142,7 +142,6 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
         assertTrue(typed.secretAccessKey().isCleared());
         Duration left = Duration.between(simulator.now(), session.keysExpireAt().orElseThrow());
         assertTrue(left.compareTo(Duration.ofMinutes(30)) <= 0 && left.compareTo(Duration.ofMinutes(29)) > 0, left::toString);
-        assertEquals(session.keysExpireAt().get(), session.expiresAt());
     }
 
     @Test
@@ -190,21 +189,5 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
                 .assuming(new RoleToAssume(TestAccounts.FOREIGN_ROLE_ARN, Optional.empty(), Optional.empty())));
         assertEquals(TestAccounts.OTHER_ACCOUNT, session.identity().accountId());
         refused(Problem.FORBIDDEN, () -> signIn(TestAccounts.bob()));
-    }
-
-    @Test
-    void whenTheTemporaryKeysExpireTheSessionEnds() {
-        setUpAsAlice();
-        UserSession session = signIn(SignInRequest.withKeys(TestAccounts.alice()).assuming(
-                new RoleToAssume(DEPLOYER_ARN, Optional.empty(), Optional.of(Duration.ofMinutes(15)))));
-        AWS_CLOCK.advance(Duration.ofMinutes(16));
-        try {
-            refused(Problem.NOT_SIGNED_IN, () -> stratus.aws().call(session.awsKeys(), AwsService.sts(),
-                    "GetCallerIdentity", (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs))));
-            assertTrue(session.ended().isPresent());
-            assertTrue(stratus.signIn().find(session.id()).isEmpty());
-        } finally {
-            AWS_CLOCK.advance(Duration.ofMinutes(-16));
-        }
     }
 }
