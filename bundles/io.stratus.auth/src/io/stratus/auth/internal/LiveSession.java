@@ -10,12 +10,14 @@ import io.stratus.core.session.KeysLapse;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.UserSession;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A signed-in person and the vault of their AWS keys. The keys stay here, are lent out only
@@ -34,12 +36,17 @@ final class LiveSession implements UserSession {
     private final Instant signedInAt;
     private final Instant expiresAt;
     private final Duration idleTimeout;
+    /** The sign-in service's clock of the moment. */
+    private final Supplier<Clock> clock;
     private final CompletableFuture<AccountDetails> accountDetails;
     private volatile Instant lastUsed;
     private volatile SessionEnd ended;
 
-    LiveSession(String id, AwsIdentity identity, SessionKeys keys, AwsKeys lentKeys, Admission admission, Instant now, Duration idleTimeout, Duration absoluteTimeout,
+    LiveSession(String id, AwsIdentity identity, SessionKeys keys, AwsKeys lentKeys, Admission admission,
+            Supplier<Clock> clock, Duration idleTimeout, Duration absoluteTimeout,
             CompletableFuture<AccountDetails> accountDetails) {
+        Instant now = clock.get().instant();
+        this.clock = clock;
         this.id = id;
         this.identity = identity;
         this.keys = keys;
@@ -100,6 +107,12 @@ final class LiveSession implements UserSession {
     @Override
     public Optional<KeysLapse> keysLapse() {
         return Optional.ofNullable(lapse);
+    }
+
+    @Override
+    public boolean keysExpireSoon() {
+        Instant now = clock.get().instant();
+        return lapse != null || keysExpireAt().filter(at -> !now.plus(KEYS_WARNING).isBefore(at)).isPresent();
     }
 
     @Override

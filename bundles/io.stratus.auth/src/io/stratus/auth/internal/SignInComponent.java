@@ -224,7 +224,7 @@ public final class SignInComponent implements SignInService {
             String sessionId = newSessionId();
             AwsCredentials first = keys.credentials();
             LiveSession session = new LiveSession(sessionId, identity, keys, keysOf(sessionId), admission,
-                    clock().instant(), idleTimeout, absoluteTimeout,
+                    this::clock, idleTimeout, absoluteTimeout,
                     CompletableFuture.supplyAsync(() -> accountDetails.read(AwsKeys.of(first)), background));
             sessions.put(session.id(), session);
             audit.record(principalId, action, "success", identity.arn());

@@ -73,10 +73,11 @@ public interface UserSession {
     /** Why the keys no longer serve, while the session waits for new ones; empty while they serve. */
     Optional<KeysLapse> keysLapse();
 
-    /** Whether front ends should warn now: the keys expire within {@link #KEYS_WARNING} of {@code now}, or lapsed. */
-    default boolean keysExpireSoon(Instant now) {
-        return keysLapse().isPresent() || keysExpireAt().filter(at -> !now.plus(KEYS_WARNING).isBefore(at)).isPresent();
-    }
+    /**
+     * Whether front ends should warn now, by the sign-in service's clock: the keys expire within {@link #KEYS_WARNING},
+     * or they lapsed.
+     */
+    boolean keysExpireSoon();
 
     /** Why the session ended; empty while it is live. */
     Optional<SessionEnd> ended();
