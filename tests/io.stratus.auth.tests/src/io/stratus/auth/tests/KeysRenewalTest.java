@@ -12,6 +12,7 @@ import io.stratus.aws.simulator.testing.ManualClock;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.admin.AuditRecord;
+import io.stratus.core.connector.IamTokenRequest;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.KeysLapse;
@@ -201,8 +202,8 @@ class KeysRenewalTest extends StratusTestBase {
     }
 
     private static String token(UserSession session) {
-        Secret token = stratus.aws().rdsAuthToken(session.awsKeys(), "eu-west-1", "db.example", 5432, "reader",
-                AWS_CLOCK.instant());
+        Secret token = stratus.aws().iamToken(session.awsKeys(), "eu-west-1", IamTokenRequest.rds("db.example", 5432,
+                "reader"), AWS_CLOCK.instant());
         return token.reveal();
     }
 }
