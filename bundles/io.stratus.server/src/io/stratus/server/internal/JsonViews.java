@@ -50,7 +50,10 @@ final class JsonViews {
                 .put("displayName", self.displayName())
                 .put("signedInAt", session.signedInAt().toString())
                 .put("expiresAt", session.expiresAt().toString());
-        session.keysExpireAt().ifPresent(at -> node.put("keysExpireAt", at.toString()));
+        session.keysExpireAt().ifPresent(at -> node.put("keysExpireAt", at.toString())
+                .put("keysWarnAt", at.minus(UserSession.KEYS_WARNING).toString()));
+        node.put("keysExpired", session.keysLapse().isPresent());
+        session.keysLapse().ifPresent(lapse -> node.put("keysLapse", lapse.id()));
         strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
         permissions(node.putArray("permissions"), session.permissions());
         Arrays.stream(Action.values()).filter(session::may).map(Action::id).sorted().forEach(node.putArray("actions")::add);

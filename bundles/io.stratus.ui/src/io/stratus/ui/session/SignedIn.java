@@ -4,8 +4,11 @@ import io.stratus.core.session.UserSession;
 
 import java.util.List;
 
-/** A person signed in to the workbench: their session and the names of their Stratus roles (as of sign-in or the last change of roles). */
-public record SignedIn(UserSession session, List<String> roleNames) {
+/**
+ * A person signed in to the workbench: their session, the names of their Stratus roles (as of sign-in or the last
+ * change of roles) and how they signed in (what a re-authentication asks for again).
+ */
+public record SignedIn(UserSession session, List<String> roleNames, SignInMethod method) {
 
     public SignedIn {
         roleNames = List.copyOf(roleNames);

@@ -15,6 +15,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SessionChange;
 import io.stratus.ui.session.SessionChangeListener;
+import io.stratus.ui.session.SignInMethod;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.List;
@@ -83,25 +84,48 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
 
     @Override
     public CompletableFuture<SignedIn> signIn(SignInRequest request) {
-        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request));
+        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request))
+                .thenApply(this::replaceCurrent);
     }
 
     @Override
     public CompletableFuture<SignedIn> setUp(SignInRequest request) {
-        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request));
+        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request))
+                .thenApply(this::replaceCurrent);
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> renew(SignInRequest request) {
+        SignedIn now = current.get();
+        if (now == null) {
+            request.clear();
+            return CompletableFuture.failedFuture(new StratusException(Problem.NOT_SIGNED_IN,
+                    "Nobody is signed in, so there are no keys to renew: sign in."));
+        }
+        // The service tells keysChanged, which tells the listeners; the session stays the current one.
+        return inJob("Renewing the AWS keys of " + now.session().identity().displayName(), request,
+                () -> running(signInService).renew(now.session().id(), request))
+                .thenApply(renewed -> {
+                    current.compareAndSet(now, renewed);
+                    return renewed;
+                });
     }
 
     private static String masked(SignInRequest request) {
         return request.keys().maskedAccessKeyId();
     }
 
-    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one; the secrets go on failure. */
+    /**
+     * Runs a sign-in, setup or renewal in a Job (it waits for AWS); the request's secrets go on failure. The
+     * session, with how it was signed in to, completes the future.
+     */
     private CompletableFuture<SignedIn> inJob(String name, SignInRequest request, Supplier<UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
+        SignInMethod method = SignInMethod.of(request);
         Job job = Job.create(name, monitor -> {
             try {
                 UserSession session = signIn.get();
-                result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
+                result.complete(new SignedIn(session, roleNames(session), method));
             } catch (RuntimeException e) {
                 request.clear();
                 result.completeExceptionally(e);
@@ -154,6 +178,15 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
         }
     }
 
+    /** The keys of the session signed in here lapsed or were renewed: the session and what is open stay. */
+    @Override
+    public void keysChanged(String sessionId) {
+        SignedIn now = current.get();
+        if (now != null && now.session().id().equals(sessionId)) {
+            tell(new SessionChange.KeysChanged(now));
+        }
+    }
+
     /** Roles may have changed for the person signed in here: the status line and commands follow. */
     @Override
     public void permissionsChanged() {
@@ -161,7 +194,7 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
         if (now == null) {
             return;
         }
-        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()));
+        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()), now.method());
         if (current.compareAndSet(now, updated)) { // else a sign-in or sign-out came first and told its own news
             tell(new SessionChange.RolesChanged(updated));
         }
