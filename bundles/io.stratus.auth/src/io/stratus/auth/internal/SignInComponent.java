@@ -102,8 +102,14 @@ public final class SignInComponent implements SignInService {
     void deactivate() {
         sweeper.shutdownNow();
         background.shutdownNow();
-        sessions.values().forEach(session -> wipe(session, SessionEnd.SHUT_DOWN));
-        sessions.clear();
+        for (LiveSession session : sessions.values()) {
+            try {
+                end(session, SessionEnd.SHUT_DOWN); // wiped, then in the audit trail
+            } catch (RuntimeException e) {
+                LOG.error("The end of {}'s session at shutdown was not written to the audit trail: {}",
+                        session.identity().arn(), e.getMessage());
+            }
+        }
     }
 
     @Override

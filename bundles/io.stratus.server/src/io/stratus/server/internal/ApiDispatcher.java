@@ -16,6 +16,7 @@ import io.stratus.core.database.SavedConnections;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
+import io.stratus.core.store.ConfigStore;
 import io.stratus.core.explorer.CloudExplorer;
 
 import java.io.IOException;
@@ -114,11 +115,13 @@ public final class ApiDispatcher {
     private final AddressCounts requestsPerAddress;
     private final WaitingWork signIns;
     private final WaitingWork remote;
+    private final StoreProbe storeProbe;
 
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
-            @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections) {
+            @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections,
+            @Reference ConfigStore store) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -133,6 +136,7 @@ public final class ApiDispatcher {
         this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads());
         this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads());
         this.console = new WebConsole(context.getBundle());
+        this.storeProbe = new StoreProbe(store);
         JsonViews views = new JsonViews(json);
         SignInThrottle throttle = new SignInThrottle(config.signInMaxFailures(),
                 Duration.ofSeconds(config.signInWindowSeconds()), Clock.systemUTC());
@@ -150,6 +154,11 @@ public final class ApiDispatcher {
         remote.close();
     }
 
+    /** Why the store cannot be used now, if it cannot: the node is not ready then. */
+    Optional<String> storeProblem() {
+        return storeProbe.problem();
+    }
+
     /** Every route, for checking that the OpenAPI document describes them all. */
     List<Router.Route> routes() {
         return router.routes();
@@ -158,26 +167,30 @@ public final class ApiDispatcher {
     /**
      * Answers one request completely, perhaps later and on another thread: the callback is completed when
      * the response is written. No thread waits for a body to arrive, nor here for AWS or a database.
+     *
+     * @param clientAddress who sent it: the peer, or the client a trusted proxy names; what is limited,
+     *        throttled and logged per address
      */
-    public void handle(Request request, Response response, Callback callback) {
+    public void handle(Request request, Response response, Callback callback, String clientAddress) {
         long started = System.nanoTime();
         String path = Request.getPathInContext(request);
+        String peer = Request.getRemoteAddr(request);
+        String from = peer.equals(clientAddress) ? clientAddress : clientAddress + " via " + peer;
         Callback logged = new Callback.Nested(callback) {
             @Override
             public void completed() {
                 ACCESS.info("{} {} {} {} ms {}", request.getMethod(), path, response.getStatus(),
-                        (System.nanoTime() - started) / 1_000_000, Request.getRemoteAddr(request));
+                        (System.nanoTime() - started) / 1_000_000, from);
             }
         };
         if (path.equals("/api") || path.startsWith("/api/")) {
-            answerApi(request, response, logged, path);
+            answerApi(request, response, logged, path, clientAddress);
         } else {
             console.serve(request, response, logged, path);
         }
     }
 
-    private void answerApi(Request request, Response response, Callback callback, String path) {
-        String address = Request.getRemoteAddr(request);
+    private void answerApi(Request request, Response response, Callback callback, String path, String address) {
         Router.Route route;
         Map<String, String> parameters;
         try {
@@ -212,7 +225,7 @@ public final class ApiDispatcher {
                 fail(request, response, answered, path, unwrap(failure), false);
                 return;
             }
-            Runnable work = () -> answer(request, response, answered, path, route, parameters, bytes);
+            Runnable work = () -> answer(request, response, answered, path, route, parameters, bytes, address);
             try {
                 switch (route.waits()) {
                     case NOTHING -> work.run();
@@ -232,11 +245,11 @@ public final class ApiDispatcher {
     }
 
     private void answer(Request request, Response response, Callback callback, String path, Router.Route route,
-            Map<String, String> parameters, byte[] body) {
+            Map<String, String> parameters, byte[] body, String clientAddress) {
         Map<String, char[]> secrets = new HashMap<>();
         try {
             ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body, secrets), secrets,
-                    session(request), Request.getRemoteAddr(request));
+                    session(request), clientAddress);
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
             if (answer.streamed() != null) {

@@ -1,7 +1,5 @@
 package io.stratus.server.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -25,9 +23,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP listener of the server: answers {@code /api/health} itself, from the moment it listens,
- * and hands everything else to the {@link ApiDispatcher} of the moment, which exists once the
- * services and their store are up (until then: 503). What Jetty refuses by itself (a malformed or
+ * The HTTP listener of the server: answers the health checks itself ({@link NodeHealth}), from the
+ * moment it listens, and hands everything else to the {@link ApiDispatcher} of the moment, which
+ * exists once the services and their store are up (until then: 503), with the client's address
+ * (behind {@link TrustedProxies}, the one they name). What Jetty refuses by itself (a malformed or
  * ambiguous request) is answered as the API answers errors, and no header names Jetty.
  */
 final class HttpApiServer {
@@ -45,16 +44,23 @@ final class HttpApiServer {
     private final ServerConnector connector;
     private final boolean secure;
     private final Supplier<ApiDispatcher> api;
-    private final String version;
-    private final long startedNanos = System.nanoTime();
+    private final TrustedProxies proxies;
+    private final NodeHealth health;
 
     /**
      * @param api the dispatcher, or {@code null} while the services are not there (a ServiceTracker)
      * @param version reported by the health check
      */
     HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version, Optional<ServerSettings.Tls> tls) {
+        this(bindTo, api, version, tls, TrustedProxies.NONE);
+    }
+
+    /** @param proxies whose word on the client's address is believed; they may also hold any number of connections */
+    HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version, Optional<ServerSettings.Tls> tls,
+            TrustedProxies proxies) {
         this.api = api;
-        this.version = version;
+        this.proxies = proxies;
+        this.health = new NodeHealth(api, version);
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("stratus-http");
         jetty = new Server(threads);
@@ -67,7 +73,7 @@ final class HttpApiServer {
         connector.setHost(bindTo.getAddress().getHostAddress());
         connector.setPort(bindTo.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        connector.addEventListener(new ConnectionsPerAddress(MAX_CONNECTIONS_PER_ADDRESS));
+        connector.addEventListener(new ConnectionsPerAddress(MAX_CONNECTIONS_PER_ADDRESS, proxies));
         jetty.addConnector(connector);
         jetty.setErrorHandler(new JsonErrors());
         jetty.setHandler(new Handler.Abstract() { // a Jetty handler belongs to one server, the dispatcher does not
@@ -98,39 +104,44 @@ final class HttpApiServer {
     }
 
     private void answer(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (NodeHealth.isHealthPath(path)) {
+            health.answer(request, response, callback, path);
+            return;
+        }
+        Callback counted = health.inFlight(callback);
+        if (health.refuse(request, response, counted, path)) {
+            return;
+        }
         ApiDispatcher dispatcher = api.get();
-        if (Request.getPathInContext(request).equals("/api/health")) {
-            if (!request.getMethod().equals("GET")) {
-                JsonResponses.error(response, callback, ApiError.METHOD_NOT_ALLOWED,
-                        request.getMethod() + " is not allowed on /api/health; use GET.");
-                return;
-            }
-            ObjectNode health = JsonResponses.JSON.createObjectNode().put("status", "ok").put("version", version)
-                    .put("uptimeSeconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds())
-                    .put("ready", dispatcher != null);
-            JsonResponses.send(response, callback, 200, Optional.of(health));
-        } else if (dispatcher == null) {
-            JsonResponses.error(response, callback, ApiError.UNAVAILABLE,
+        if (dispatcher == null) {
+            JsonResponses.error(response, counted, ApiError.UNAVAILABLE,
                     "Stratus is starting, or its store is not available yet. Try again in a moment.");
         } else {
-            dispatcher.handle(request, response, callback);
+            dispatcher.handle(request, response, counted, proxies.clientAddress(request));
         }
     }
 
-    /** Closes the connections of an address beyond its limit as they open. */
+    /**
+     * Closes the connections of an address beyond its limit as they open. A trusted proxy carries
+     * everybody's connections: its own limits are the ones that hold there.
+     */
     private static final class ConnectionsPerAddress implements Connection.Listener {
         private final AddressCounts open;
+        private final TrustedProxies proxies;
         private final Map<Connection, String> counted = new ConcurrentHashMap<>();
 
-        ConnectionsPerAddress(int limit) {
+        ConnectionsPerAddress(int limit, TrustedProxies proxies) {
             open = new AddressCounts(limit);
+            this.proxies = proxies;
         }
 
         @Override
         public void onOpened(Connection connection) {
             // Over TLS the HTTP connection rides on the TLS one: count the TCP connection once.
             if (!(connection.getEndPoint() instanceof SocketChannelEndPoint endPoint)
-                    || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)) {
+                    || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)
+                    || proxies.trusts(remote)) {
                 return;
             }
             String address = remote.getAddress().getHostAddress();
@@ -170,6 +181,14 @@ final class HttpApiServer {
             throw e;
         }
         return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+    }
+
+    /**
+     * The drain before a stop: new sign-ins get 503 and readiness says so for {@code notice}, then
+     * the requests in flight finish (at most {@code bound} more). The listener keeps answering.
+     */
+    void drain(Duration notice, Duration bound) throws InterruptedException {
+        health.drain(notice, bound);
     }
 
     /** Lets requests in flight finish (bounded), then closes the listener. */

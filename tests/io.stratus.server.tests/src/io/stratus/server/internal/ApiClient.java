@@ -32,6 +32,7 @@ final class ApiClient {
     private final int port;
     private final HttpClient http;
     private String sessionCookie;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     ApiClient(int port) {
         this(port, InetAddress.getLoopbackAddress());
@@ -59,6 +60,12 @@ final class ApiClient {
 
     String sessionCookie() {
         return sessionCookie;
+    }
+
+    /** Sends this header with every request from now on, as a proxy in front of the server would. */
+    ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     ApiClient withCookie(String value) {
@@ -96,6 +103,7 @@ final class ApiClient {
         if (sessionCookie != null) {
             request.header("Cookie", ApiDispatcher.SESSION_COOKIE + "=" + sessionCookie);
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith(ApiDispatcher.SESSION_COOKIE + "="))

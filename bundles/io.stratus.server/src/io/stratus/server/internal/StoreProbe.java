@@ -1,0 +1,43 @@
+package io.stratus.server.internal;
+
+import io.stratus.core.StratusException;
+import io.stratus.core.store.ConfigStore;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether the store answers, for readiness: a small read at most once a second, by one caller at a
+ * time (the others take the last answer), so that balancers polling many times a second, or a store
+ * that hangs, cost one connection and one thread at most.
+ */
+final class StoreProbe {
+
+    private static final long EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final ConfigStore store;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile Optional<String> lastProblem = Optional.empty();
+    private volatile long lastProbed = System.nanoTime() - EVERY_NANOS;
+
+    StoreProbe(ConfigStore store) {
+        this.store = store;
+    }
+
+    /** Why the store is not usable now, if it is not. */
+    Optional<String> problem() {
+        if (System.nanoTime() - lastProbed >= EVERY_NANOS && probing.compareAndSet(false, true)) {
+            try {
+                store.read(reader -> reader.identity().binding());
+                lastProblem = Optional.empty();
+            } catch (StratusException e) {
+                lastProblem = Optional.of(e.getMessage()); // says what without the store's details
+            } finally {
+                lastProbed = System.nanoTime();
+                probing.set(false);
+            }
+        }
+        return lastProblem;
+    }
+}
