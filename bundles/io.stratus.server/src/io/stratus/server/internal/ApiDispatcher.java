@@ -17,10 +17,10 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.core.explorer.CloudExplorer;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -121,7 +121,7 @@ public final class ApiDispatcher {
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
             @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections,
-            @Reference ConfigStore store) {
+            @Reference ConfigStore store, @Reference SharedCounts counts) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -138,8 +138,8 @@ public final class ApiDispatcher {
         this.console = new WebConsole(context.getBundle());
         this.storeProbe = new StoreProbe(store);
         JsonViews views = new JsonViews(json);
-        SignInThrottle throttle = new SignInThrottle(config.signInMaxFailures(),
-                Duration.ofSeconds(config.signInWindowSeconds()), Clock.systemUTC());
+        SignInThrottle throttle = new SignInThrottle(counts, config.signInMaxFailures(),
+                Duration.ofSeconds(config.signInWindowSeconds()));
         router.add("GET", "/api/openapi.json", request -> ApiResponse.ok(console.openApi(json)));
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new AdminRoutes(admin, views).addTo(router);

@@ -54,6 +54,21 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
+    public String countBelowLimit() {
+        // ON CONFLICT locks the row another node inserted or updated, then checks WHERE against it as committed.
+        return "WITH a (counted, now_ms, ends_ms, max_attempts) AS (VALUES (CAST(? AS VARCHAR(300)), CAST(? AS BIGINT),"
+                + " CAST(? AS BIGINT), CAST(? AS INTEGER)))"
+                + " INSERT INTO shared_counts AS c (counted, attempts, window_ends) SELECT counted, 1, ends_ms FROM a"
+                + " ON CONFLICT (counted) DO UPDATE SET"
+                + " attempts = CASE WHEN c.window_ends <= (SELECT now_ms FROM a) OR c.attempts = 0 THEN 1"
+                + " ELSE c.attempts + 1 END,"
+                + " window_ends = CASE WHEN c.window_ends <= (SELECT now_ms FROM a) OR c.attempts = 0"
+                + " THEN EXCLUDED.window_ends ELSE c.window_ends END"
+                + " WHERE c.window_ends <= (SELECT now_ms FROM a) OR c.attempts < (SELECT max_attempts FROM a)"
+                + " RETURNING attempts, window_ends";
+    }
+
+    @Override
     public boolean mustHoldSchema() {
         return false; // an empty database is how every PostgreSQL store begins
     }

@@ -15,9 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +117,16 @@ class PostgresStoreTest extends ConfigStoreContract {
             statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
         assertEquals(Optional.of("dark"), store.read(reader -> reader.identity().setting("console.theme")));
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseCountAgainstOneLimit() throws Exception {
+        try (JdbcConfigStore otherNode = new JdbcConfigStore(properties)) {
+            List<Integer> counted = countAtOnce(List.of(runtime.sharedCounts(), otherNode.sharedCounts()),
+                    "sign-in as AKIAEXAMPLE", 10, 60);
+            assertEquals(IntStream.rangeClosed(1, 10).boxed().toList(), counted,
+                    "ten attempts counted in all, each once, whichever node counted them");
+        }
     }
 
     private static String databaseOf(Map<String, Object> storeProperties) {
