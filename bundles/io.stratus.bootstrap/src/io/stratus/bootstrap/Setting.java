@@ -43,7 +43,9 @@ public enum Setting {
             FrontDoor.SERVER),
     TRUSTED_PROXIES("server.trustedProxies", "--trusted-proxies", "STRATUS_TRUSTED_PROXIES", null, null,
             FrontDoor.SERVER),
-    DRAIN_SECONDS("server.drainSeconds", "--drain-seconds", "STRATUS_DRAIN_SECONDS", null, null, FrontDoor.SERVER);
+    DRAIN_SECONDS("server.drainSeconds", "--drain-seconds", "STRATUS_DRAIN_SECONDS", null, null, FrontDoor.SERVER),
+    // A secret: never a flag.
+    METRICS_TOKEN("server.metricsToken", null, "STRATUS_METRICS_TOKEN", null, null, FrontDoor.SERVER);
 
     final String key;
     final String flag;

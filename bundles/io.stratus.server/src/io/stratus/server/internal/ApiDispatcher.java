@@ -116,12 +116,13 @@ public final class ApiDispatcher {
     private final WaitingWork signIns;
     private final WaitingWork remote;
     private final StoreProbe storeProbe;
+    private final ServerMetrics metrics;
 
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
             @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections,
-            @Reference ConfigStore store, @Reference SharedCounts counts) {
+            @Reference ConfigStore store, @Reference SharedCounts counts, @Reference ServerMetrics metrics) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -136,7 +137,8 @@ public final class ApiDispatcher {
         this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads());
         this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads());
         this.console = new WebConsole(context.getBundle());
-        this.storeProbe = new StoreProbe(store);
+        this.metrics = metrics;
+        this.storeProbe = new StoreProbe(store, metrics);
         JsonViews views = new JsonViews(json);
         SignInThrottle throttle = new SignInThrottle(counts, config.signInMaxFailures(),
                 Duration.ofSeconds(config.signInWindowSeconds()));
@@ -157,6 +159,12 @@ public final class ApiDispatcher {
     /** Why the store cannot be used now, if it cannot: the node is not ready then. */
     Optional<String> storeProblem() {
         return storeProbe.problem();
+    }
+
+    /** This node's metrics in Prometheus's text format, with a fresh round trip to the store. */
+    String metricsText() {
+        storeProbe.problem();
+        return metrics.text();
     }
 
     /** Every route, for checking that the OpenAPI document describes them all. */
@@ -216,6 +224,7 @@ public final class ApiDispatcher {
             @Override
             public void completed() {
                 requestsPerAddress.leave(address);
+                metrics.apiAnswered(route, response.getStatus());
             }
         };
         CompletableFuture<byte[]> body = route.method().equals("GET") ? CompletableFuture.completedFuture(NO_BODY)
@@ -248,10 +257,14 @@ public final class ApiDispatcher {
             Map<String, String> parameters, byte[] body, String clientAddress) {
         Map<String, char[]> secrets = new HashMap<>();
         try {
+            Optional<String> sessionId = sessionCookie(request);
             ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body, secrets), secrets,
-                    session(request), clientAddress);
+                    sessionId.flatMap(signIn::find), sessionId.isPresent(), clientAddress);
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, answer.cookie());
+            if (answer.cookie() instanceof ApiResponse.CookieChange.Set opened) {
+                metrics.sessionOpened(opened.sessionId());
+            }
             if (answer.streamed() != null) {
                 JsonResponses.stream(response, callback, answer.streamed());
             } else {
@@ -392,12 +405,13 @@ public final class ApiDispatcher {
         return query;
     }
 
-    private Optional<UserSession> session(Request request) {
+    /** The session id the cookie names (not empty: a signed-out browser's cookie is cleared). */
+    private static Optional<String> sessionCookie(Request request) {
         return Request.getCookies(request).stream()
                 .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
                 .map(HttpCookie::getValue)
-                .findFirst()
-                .flatMap(signIn::find);
+                .filter(value -> !value.isEmpty())
+                .findFirst();
     }
 
     /** HttpOnly, SameSite=Strict, and Secure whenever the request came over TLS. */

@@ -1,12 +1,15 @@
 package io.stratus.server.internal;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -32,6 +35,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class HttpApiServer {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
+    /** Where Prometheus scrapes, as it expects by default. */
+    static final String METRICS = "/metrics";
     /**
      * Open connections from one client address; more are closed as they come. Holding a connection
      * costs no thread (bodies are read as they arrive), but memory and a file descriptor.
@@ -45,6 +50,7 @@ final class HttpApiServer {
     private final boolean secure;
     private final Supplier<ApiDispatcher> api;
     private final TrustedProxies proxies;
+    private final MetricsAccess metrics;
     private final NodeHealth health;
 
     /**
@@ -52,14 +58,18 @@ final class HttpApiServer {
      * @param version reported by the health check
      */
     HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version, Optional<ServerSettings.Tls> tls) {
-        this(bindTo, api, version, tls, TrustedProxies.NONE);
+        this(bindTo, api, version, tls, TrustedProxies.NONE, MetricsAccess.LOOPBACK_ONLY);
     }
 
-    /** @param proxies whose word on the client's address is believed; they may also hold any number of connections */
+    /**
+     * @param proxies whose word on the client's address is believed; they may also hold any number of connections
+     * @param metrics who may read {@code /metrics}
+     */
     HttpApiServer(InetSocketAddress bindTo, Supplier<ApiDispatcher> api, String version, Optional<ServerSettings.Tls> tls,
-            TrustedProxies proxies) {
+            TrustedProxies proxies, MetricsAccess metrics) {
         this.api = api;
         this.proxies = proxies;
+        this.metrics = metrics;
         this.health = new NodeHealth(api, version);
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("stratus-http");
@@ -117,9 +127,32 @@ final class HttpApiServer {
         if (dispatcher == null) {
             JsonResponses.error(response, counted, ApiError.UNAVAILABLE,
                     "Stratus is starting, or its store is not available yet. Try again in a moment.");
+        } else if (path.equals(METRICS)) {
+            answerMetrics(request, response, counted, dispatcher);
         } else {
             dispatcher.handle(request, response, counted, proxies.clientAddress(request));
         }
+    }
+
+    /** Prometheus's scrape, for operators only (see {@link MetricsAccess}). */
+    private void answerMetrics(Request request, Response response, Callback callback, ApiDispatcher dispatcher) {
+        if (!request.getMethod().equals("GET")) {
+            JsonResponses.error(response, callback, ApiError.METHOD_NOT_ALLOWED,
+                    request.getMethod() + " is not allowed on " + METRICS + "; use GET.");
+            return;
+        }
+        Optional<ApiException> refused = metrics.refusal(request, proxies.clientAddress(request));
+        if (refused.isPresent()) {
+            if (refused.get().error == ApiError.NOT_SIGNED_IN) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            }
+            JsonResponses.error(response, callback, refused.get().error, refused.get().getMessage());
+            return;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(dispatcher.metricsText().getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     /**

@@ -58,7 +58,8 @@ public final class ServerApplication implements IApplication {
         ServiceTracker<ApiDispatcher, ApiDispatcher> api = new ServiceTracker<>(services, ApiDispatcher.class, null);
         api.open(); // left open: the listener asks it for the dispatcher of the moment
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                api::getService, bundle.getVersion().toString(), settings.tls(), settings.trustedProxies());
+                api::getService, bundle.getVersion().toString(), settings.tls(), settings.trustedProxies(),
+                settings.metricsAccess());
         InetSocketAddress bound;
         try {
             bound = http.start();

@@ -21,7 +21,7 @@ import java.util.Optional;
  * unless told otherwise.
  */
 record ServerSettings(InetAddress address, int port, Optional<Tls> tls, TrustedProxies trustedProxies, Duration drainNotice,
-        Settings shared) {
+        MetricsAccess metricsAccess, Settings shared) {
 
     static final String DEFAULT_ADDRESS = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
@@ -41,7 +41,9 @@ record ServerSettings(InetAddress address, int port, Optional<Tls> tls, TrustedP
         return new ServerSettings(parseAddress(settings.value(Setting.ADDRESS).orElse(DEFAULT_ADDRESS)),
                 parsePort(settings.value(Setting.PORT).orElse(Integer.toString(DEFAULT_PORT))), tls(settings),
                 settings.value(Setting.TRUSTED_PROXIES).map(TrustedProxies::parse).orElse(TrustedProxies.NONE),
-                Duration.ofSeconds(parseDrainSeconds(settings.value(Setting.DRAIN_SECONDS).orElse("0"))), settings);
+                Duration.ofSeconds(parseDrainSeconds(settings.value(Setting.DRAIN_SECONDS).orElse("0"))),
+                settings.value(Setting.METRICS_TOKEN).filter(token -> !token.isBlank()).map(MetricsAccess::withToken)
+                        .orElse(MetricsAccess.LOOPBACK_ONLY), settings);
     }
 
     /** Without the values: some are secrets. */

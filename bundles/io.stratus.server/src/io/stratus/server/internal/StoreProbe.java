@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether the store answers, for readiness: a small read at most once a second, by one caller at a
+ * Whether the store answers, for readiness and the store's round trip in the metrics: a small read at most once a second, by one caller at a
  * time (the others take the last answer), so that balancers polling many times a second, or a store
  * that hangs, cost one connection and one thread at most.
  */
@@ -17,17 +17,20 @@ final class StoreProbe {
     private static final long EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final ConfigStore store;
+    private final ServerMetrics metrics;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Optional<String> lastProblem = Optional.empty();
     private volatile long lastProbed = System.nanoTime() - EVERY_NANOS;
 
-    StoreProbe(ConfigStore store) {
+    StoreProbe(ConfigStore store, ServerMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** Why the store is not usable now, if it is not. */
     Optional<String> problem() {
         if (System.nanoTime() - lastProbed >= EVERY_NANOS && probing.compareAndSet(false, true)) {
+            long started = System.nanoTime();
             try {
                 store.read(reader -> reader.identity().binding());
                 lastProblem = Optional.empty();
@@ -35,6 +38,7 @@ final class StoreProbe {
                 lastProblem = Optional.of(e.getMessage()); // says what without the store's details
             } finally {
                 lastProbed = System.nanoTime();
+                metrics.storeAnswered(Duration.ofNanos(lastProbed - started), lastProblem.isEmpty());
                 probing.set(false);
             }
         }

@@ -71,7 +71,7 @@ class NodeBehindBalancerTest {
         server = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 () -> stratus.currentService(ApiDispatcher.class),
                 FrameworkUtil.getBundle(ApiDispatcher.class).getVersion().toString(), Optional.empty(),
-                TrustedProxies.parse(PROXIES));
+                TrustedProxies.parse(PROXIES), MetricsAccess.LOOPBACK_ONLY);
         port = server.start().getPort();
         assertEquals(201, new ApiClient(port).post("/api/setup", HttpApiTest.ALICE).statusCode());
     }
@@ -119,6 +119,17 @@ class NodeBehindBalancerTest {
     }
 
     @Test
+    void aCookieOfASessionThisNodeDoesNotHoldIsSignedOut() throws Exception {
+        // as when the node that held the session stopped and the balancer sent its person here
+        HttpResponse<String> elsewhere = new ApiClient(port).withCookie("a-session-of-another-node").get("/api/session");
+        ApiClient.assertError(elsewhere, 401, "not_signed_in");
+        assertTrue(ApiClient.json(elsewhere).at("/error/message").asText().startsWith("You were signed out"),
+                elsewhere.body());
+        assertTrue(ApiClient.json(new ApiClient(port).get("/api/session")).at("/error/message").asText()
+                .startsWith("You are not signed in"));
+    }
+
+    @Test
     void livenessAndReadinessAnswerBalancers() throws Exception {
         ApiClient balancer = new ApiClient(port);
         assertEquals(200, balancer.get("/api/health/live").statusCode());
@@ -154,6 +165,57 @@ class NodeBehindBalancerTest {
         assertFalse(health.get("ready").asBoolean());
         assertTrue(health.get("draining").asBoolean());
         drained.get();
+    }
+
+    @Test
+    void metricsAreForThisMachineOrTheOperatorsToken() throws Exception {
+        String before = new ApiClient(port).get("/metrics").body();
+        ApiClient bob = new ApiClient(port);
+        assertEquals(201, bob.post("/api/session", HttpApiTest.BOB).statusCode());
+        ApiClient.assertError(new ApiClient(port).post("/api/session", WRONG), 401, "not_signed_in");
+        HttpResponse<String> scraped = new ApiClient(port).get("/metrics");
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        assertTrue(scraped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String metrics = scraped.body();
+        assertEquals(value(before, "stratus_sessions") + 1, value(metrics, "stratus_sessions"), metrics);
+        assertEquals(value(before, "stratus_sign_ins_total{outcome=\"refused\"}") + 1,
+                value(metrics, "stratus_sign_ins_total{outcome=\"refused\"}"), metrics);
+        assertEquals(value(before, "stratus_sign_ins_total{outcome=\"success\"}") + 1,
+                value(metrics, "stratus_sign_ins_total{outcome=\"success\"}"), metrics);
+        assertTrue(value(metrics, "stratus_aws_call_seconds_count{service=\"sts\"}")
+                >= value(before, "stratus_aws_call_seconds_count{service=\"sts\"}") + 2, metrics);
+        assertEquals(1, value(metrics, "stratus_store_up"), metrics);
+        assertTrue(value(metrics, "stratus_store_round_trip_seconds_count") >= 1, metrics);
+        assertFalse(metrics.contains("AKIA") || metrics.contains("arn:"), "no key id or identity in the metrics");
+        assertEquals(204, bob.send("DELETE", "/api/session", null).statusCode());
+        assertEquals(value(before, "stratus_sessions"), value(new ApiClient(port).get("/metrics").body(),
+                "stratus_sessions"), "bob signed out");
+
+        ApiClient.assertError(viaBalancer("203.0.113.7").get("/metrics"), 403, "forbidden");
+        ApiClient.assertError(new ApiClient(port, ApiClient.loopback(2)).post("/metrics", Map.of()), 405,
+                "method_not_allowed");
+
+        HttpApiServer withToken = new HttpApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                () -> stratus.currentService(ApiDispatcher.class), "test", Optional.empty(), TrustedProxies.NONE,
+                MetricsAccess.withToken("operators-token"));
+        int tokenPort = withToken.start().getPort();
+        try {
+            HttpResponse<String> without = new ApiClient(tokenPort).get("/metrics");
+            ApiClient.assertError(without, 401, "not_signed_in");
+            assertEquals("Bearer", without.headers().firstValue("WWW-Authenticate").orElse(""));
+            ApiClient.assertError(new ApiClient(tokenPort).withHeader("Authorization", "Bearer guess").get("/metrics"),
+                    401, "not_signed_in");
+            assertEquals(200, new ApiClient(tokenPort, ApiClient.loopback(2))
+                    .withHeader("Authorization", "Bearer operators-token").get("/metrics").statusCode());
+        } finally {
+            withToken.stop();
+        }
+    }
+
+    /** The value of one sample in Prometheus's text format; 0 for a counter not counted yet. */
+    private static long value(String metrics, String sample) {
+        return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
+                .map(line -> Long.parseLong(line.substring(sample.length() + 1).strip())).orElse(0L);
     }
 
     private static int status(ApiClient client, String path) {
