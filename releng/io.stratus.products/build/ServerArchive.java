@@ -26,6 +26,8 @@ public final class ServerArchive {
     private static final String ROOT = "stratus-server/";
     private static final int EXECUTABLE = 0755;
     private static final int PLAIN = 0644;
+    /** Every file's time in the tar: when the archive was made, in seconds since 1970. */
+    private static final long BUILT_AT = System.currentTimeMillis() / 1000;
 
     private record Entry(byte[] content, int mode) {
     }
@@ -113,7 +115,7 @@ public final class ServerArchive {
         put(header, 108, 8, octal(0, 7));
         put(header, 116, 8, octal(0, 7));
         put(header, 124, 12, octal(size, 11));
-        put(header, 136, 12, octal(0, 11));
+        put(header, 136, 12, octal(BUILT_AT, 11));
         put(header, 148, 8, "        "); // counted as spaces while the checksum is summed
         header[156] = (byte) type;
         put(header, 257, 8, "ustar\u000000");

@@ -4,6 +4,7 @@ import io.stratus.bootstrap.Bootstrap;
 import io.stratus.bootstrap.Startup;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
+import io.stratus.core.session.SignInService;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
@@ -112,22 +115,38 @@ public final class ServerApplication implements IApplication {
         stopRequested.countDown();
     }
 
-    /** Runs in a JVM shutdown hook (SIGTERM, SIGINT): the drain, then the stop. */
+    /**
+     * Runs in a JVM shutdown hook (SIGTERM, SIGINT): the drain, then the listener closes, the
+     * sessions end, and everything stops.
+     */
     private static void drainThenStop(HttpApiServer http, Duration notice, Bundle bundle) {
         LOG.info("Stratus server draining: no new sign-ins, {} s notice to balancers, then the requests in flight.",
                 notice.toSeconds());
         try {
             http.drain(notice, IN_FLIGHT_BOUND);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stop at once then
+            http.stop();
+            endSessions(bundle.getBundleContext());
+        } catch (Exception e) {
+            LOG.warn("The drain did not complete: {}", e.toString()); // stop anyway
         }
         stopFrameworkAndExit(bundle);
     }
 
     /**
-     * Stops the framework, which stops this
-     * application and every bundle in order, then ends the process with status 0 because
-     * nothing was left half-done.
+     * Ends every session while the store can still record it ({@code session-end} {@code shut-down}):
+     * the framework stops bundles in the reverse order of their installation, which may close the
+     * store before the sign-in service lets its sessions go.
+     */
+    private static void endSessions(BundleContext context) throws BundleException {
+        ServiceReference<SignInService> signIn = context.getServiceReference(SignInService.class);
+        if (signIn != null) {
+            signIn.getBundle().stop(Bundle.STOP_TRANSIENT);
+        }
+    }
+
+    /**
+     * Stops the framework, which stops this application and every bundle in order, then ends the
+     * process with status 0 because nothing was left half-done.
      */
     private static void stopFrameworkAndExit(Bundle bundle) {
         try {
