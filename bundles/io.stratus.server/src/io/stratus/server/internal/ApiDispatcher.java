@@ -161,7 +161,7 @@ public final class ApiDispatcher {
         return storeProbe.problem();
     }
 
-    /** This node's metrics in Prometheus's text format, with a fresh round trip to the store. */
+    /** This node's metrics in Prometheus's text format; starts the store's next round trip when it is due. */
     String metricsText() {
         storeProbe.problem();
         return metrics.text();

@@ -55,7 +55,8 @@ public final class ServerMetrics implements AwsCallListener, OpenDatabasesListen
     private final Map<String, Histogram> awsCalls = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> awsFailures = new ConcurrentHashMap<>();
     private final Histogram store = new Histogram();
-    private volatile boolean storeUp;
+    /** The store opened before the services that use it started: up until a round trip fails. */
+    private volatile boolean storeUp = true;
 
     @Override
     public void answered(String service, String action, Duration took, boolean failed) {

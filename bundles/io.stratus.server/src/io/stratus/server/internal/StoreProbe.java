@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether the store answers, for readiness and the store's round trip in the metrics: a small read at most once a second, by one caller at a
- * time (the others take the last answer), so that balancers polling many times a second, or a store
- * that hangs, cost one connection and one thread at most.
+ * Whether the store answers, for readiness and the store's round trip in the metrics: a small read
+ * at most once a second, on a thread of its own, one at a time. Callers never wait for it: they get
+ * the last answer, so balancers polling many times a second, or a store that hangs, hold no thread
+ * of the listener and cost one connection at most. The store answered when it opened, so until the
+ * first probe has answered it counts as up.
  */
 final class StoreProbe {
 
@@ -27,21 +29,25 @@ final class StoreProbe {
         this.metrics = metrics;
     }
 
-    /** Why the store is not usable now, if it is not. */
+    /** Why the store was not usable at the last probe, if it was not; starts the next probe when it is due. */
     Optional<String> problem() {
         if (System.nanoTime() - lastProbed >= EVERY_NANOS && probing.compareAndSet(false, true)) {
-            long started = System.nanoTime();
-            try {
-                store.read(reader -> reader.identity().binding());
-                lastProblem = Optional.empty();
-            } catch (StratusException e) {
-                lastProblem = Optional.of(e.getMessage()); // says what without the store's details
-            } finally {
-                lastProbed = System.nanoTime();
-                metrics.storeAnswered(Duration.ofNanos(lastProbed - started), lastProblem.isEmpty());
-                probing.set(false);
-            }
+            Thread.ofVirtual().name("stratus-store-probe").start(this::probe);
         }
         return lastProblem;
+    }
+
+    private void probe() {
+        long started = System.nanoTime();
+        try {
+            store.read(reader -> reader.identity().binding());
+            lastProblem = Optional.empty();
+        } catch (StratusException e) {
+            lastProblem = Optional.of(e.getMessage()); // says what without the store's details
+        } finally {
+            lastProbed = System.nanoTime();
+            metrics.storeAnswered(Duration.ofNanos(lastProbed - started), lastProblem.isEmpty());
+            probing.set(false);
+        }
     }
 }
