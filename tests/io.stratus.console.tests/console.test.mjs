@@ -5,44 +5,21 @@
 // to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startPostgres } from './local-postgres.mjs';
 import { startMongo } from './local-mongo.mjs';
+import {
+  DEMO_SEED, JAVA, filesHolding as filesIn, freePort, keys, launchBrowser, newPage as pageOn, required, screenshot,
+  signInWithKeyboard, signInWithMethod, startDemoServer, totp,
+} from './console-fixture.mjs';
 
-const PRODUCT = required('STRATUS_SERVER_PRODUCT');
-const JAVA = path.join(required('JAVA_HOME'), 'bin', 'java');
-const SCREENSHOTS = process.env.STRATUS_SCREENSHOTS || 'target/screenshots';
-const CHROMIUM = process.env.STRATUS_CHROMIUM || '/usr/bin/chromium';
-const DEMO_SEED = '../../bundles/io.stratus.aws.simulator/seeds/demo.json';
 const ORDERS = 5_000;
 
 let server;
 let postgres;
 let mongo;
 let browser;
-let baseUrl;
-const keys = {};
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`Set ${name}; the Maven build does.`);
-  return value;
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The shipped demo account, but with its RDS instance "orders" played by the local PostgreSQL and
@@ -61,99 +38,8 @@ function demoWithLocalDatabases(work) {
   return ['--demo-seed', file, '--database-authorities', authorities];
 }
 
-/** Starts a fresh copy of the server product in demo mode and reads the demo keys from its banner. */
-async function startDemoServer() {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-console-'));
-  const home = path.join(work, 'stratus-server');
-  fs.cpSync(PRODUCT, home, { recursive: true });
-  const ini = fs.readFileSync(path.join(home, 'eclipse.ini'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  const vmargs = ini.slice(ini.indexOf('-vmargs') + 1);
-  const launcher = fs.readdirSync(path.join(home, 'plugins')).find((f) => f.startsWith('org.eclipse.equinox.launcher_'));
-  const port = await freePort();
-  const child = spawn(JAVA, [...vmargs, '-jar', path.join('plugins', launcher), '-consoleLog', ...demoWithLocalDatabases(work),
-    '--port', String(port), '--data', path.join(work, 'data')], { cwd: home });
-  let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
-      if (health.ready && output.includes('Demo keys')) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('the server ended:\n' + output);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  for (const match of output.matchAll(/(\w+)\s+account (\d{12})\s+access key (\S+)\s+secret (\S+)/g)) {
-    keys[match[1]] = { account: match[2], accessKeyId: match[3], secretAccessKey: match[4] };
-  }
-  assert.ok(keys.ada && keys.ben, 'the banner lists the demo keys:\n' + output);
-  const device = output.match(/MFA device (\S+)\s+TOTP secret (\S+)/);
-  assert.ok(device, 'the banner shows ada\'s MFA device:\n' + output);
-  keys.ada.mfa = { serial: device[1], secret: device[2] };
-  return { child, port, data: path.join(work, 'data'), output: () => output };
-}
-
-async function screenshot(page, name) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name + '.png'), fullPage: true });
-}
-
-/** Signs in the way a keyboard user does: type, Tab to the next field, Enter to submit. */
-async function signInWithKeyboard(page, who) {
-  await page.keyboard.type(keys[who].accessKeyId);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(keys[who].secretAccessKey);
-  await page.keyboard.press('Enter');
-}
-
-/** The code an authenticator app shows now for a base32 TOTP secret (RFC 6238: HMAC-SHA1, 30 s, 6 digits). */
-function totp(base32, at = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bits = [...base32.replace(/=+$/, '')].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const hash = crypto.createHmac('sha1', key).update(counter).digest();
-  const offset = hash[hash.length - 1] & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-/** Every file under the server's data directory that holds one of the texts. */
-function filesHolding(texts) {
-  const found = [];
-  for (const file of fs.readdirSync(server.data, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue;
-    const where = path.join(file.parentPath ?? file.path, file.name);
-    const content = fs.readFileSync(where).toString('latin1');
-    if (texts.some((text) => content.includes(text))) found.push(where);
-  }
-  return found;
-}
-
-/** Types the keys, opens "MFA code, or a role to assume" and fills what is given. */
-async function signInWithMethod(page, who, fields) {
-  const form = page.locator('#sign-in-form');
-  await form.getByLabel('Access key ID').fill(keys[who].accessKeyId);
-  await form.getByLabel('Secret access key').fill(keys[who].secretAccessKey);
-  if (!(await form.locator('details').evaluate((details) => details.open))) {
-    await form.getByText('MFA code, or a role to assume').click();
-  }
-  for (const [label, value] of Object.entries(fields)) {
-    await form.getByLabel(label, { exact: true }).fill(value);
-  }
-  await form.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.locator('main > section:not([hidden]) > h1').waitFor(); // setup or sign-in
-  return page;
-}
+const newPage = () => pageOn(browser, server.baseUrl);
+const filesHolding = (texts) => filesIn(server.data, texts);
 
 /** Ada signs in and opens the explorer's database `name`: its connect form, ready to fill. */
 async function connectFormFor(name, engine) {
@@ -172,14 +58,13 @@ before(async () => {
     + ` INSERT INTO orders SELECT n, 'customer ' || (n % 97), n * 1.5, timestamptz '2026-01-01 00:00+00' + n * interval '1 hour'`
     + ` FROM generate_series(1, ${ORDERS}) AS n`);
   mongo = await startMongo(JAVA, required('STRATUS_MONGO_CLASSPATH'));
-  server = await startDemoServer();
-  baseUrl = `http://127.0.0.1:${server.port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  server = await startDemoServer(demoWithLocalDatabases);
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  server?.child.kill('SIGTERM');
+  server?.stop();
   postgres?.stop();
   mongo?.stop();
 });

@@ -207,6 +207,7 @@ public final class SignInComponent implements SignInService {
         SessionKeys keys = null;
         try {
             CredentialRules.check(request);
+            refuseExpiredKeys(request);
             if (bound) {
                 request.role().ifPresent(this::refuseRoleOfAnotherAccount);
             }
@@ -232,6 +233,14 @@ public final class SignInComponent implements SignInService {
             audit.record(principalId, action, failureOutcome(e),
                     e instanceof StratusException ? e.getMessage() : "internal error, see the server log");
             throw e;
+        }
+    }
+
+    private void refuseExpiredKeys(SignInRequest request) {
+        Optional<Instant> expiry = request.keysExpireAt();
+        if (expiry.isPresent() && !expiry.get().isAfter(clock.instant())) {
+            throw new StratusException(Problem.NOT_SIGNED_IN, "These temporary AWS keys expired at " + expiry.get()
+                    + ". Get new ones from where these came from, and sign in with them.");
         }
     }
 

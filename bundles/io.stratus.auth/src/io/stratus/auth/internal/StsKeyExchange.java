@@ -41,7 +41,7 @@ final class StsKeyExchange {
 
     SessionKeys keysFor(SignInRequest request) {
         if (!request.exchangesKeys()) {
-            return new SessionKeys(request.keys(), Optional.empty());
+            return new SessionKeys(request.keys(), request.keysExpireAt());
         }
         AwsKeys typed = AwsKeys.of(request.keys());
         Map<String, String> parameters = new LinkedHashMap<>();
