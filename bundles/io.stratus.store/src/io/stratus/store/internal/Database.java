@@ -35,6 +35,14 @@ sealed interface Database permits H2Database, PostgresDatabase {
      */
     String countBelowLimit();
 
+    /**
+     * Makes the migration of the store in {@code connection}'s transaction the only one until it
+     * ends: several Stratus processes that share the database and start at once would otherwise
+     * each find it empty and create the same tables. Nothing to do for a store only one process opens.
+     */
+    default void lockMigrations(Connection connection) throws SQLException {
+    }
+
     /** True when a database without a Stratus schema is damage rather than a new store. */
     boolean mustHoldSchema();
 

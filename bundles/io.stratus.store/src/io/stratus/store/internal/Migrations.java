@@ -60,6 +60,7 @@ final class Migrations {
     static void apply(Connection connection, Database database) {
         try {
             connection.setAutoCommit(false);
+            database.lockMigrations(connection); // another process starting at once waits here, then finds the tables
             Set<String> tables = tablesOfCurrentSchema(connection);
             Map<Area, Integer> versions = tables.contains("schema_version") ? versionsOfExisting(connection, database, tables)
                     : createLayout(connection, database, tables);

@@ -7,6 +7,7 @@ import io.stratus.store.StoreConfiguration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 import org.postgresql.Driver;
@@ -16,6 +17,9 @@ import org.postgresql.Driver;
  * not from DriverManager, which cannot see drivers across OSGi bundles.
  */
 final class PostgresDatabase implements Database {
+
+    /** The key of the advisory lock that migrations take: "Stratus" in ASCII, known to no other application. */
+    private static final long MIGRATIONS_LOCK = 0x53747261747573L;
 
     private final StoreSettings.Postgres settings;
     private final Driver driver = new Driver();
@@ -51,6 +55,14 @@ final class PostgresDatabase implements Database {
     public int snapshotIsolation() {
         // A snapshot already; SERIALIZABLE could make even a read-only transaction fail.
         return Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** An advisory lock of the database, held until the migration commits or rolls back. */
+    @Override
+    public void lockMigrations(Connection connection) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("SELECT pg_advisory_xact_lock(" + MIGRATIONS_LOCK + ")");
+        }
     }
 
     @Override
