@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API's JSON for each kind of thing, in one place so that every route shows a thing the same
@@ -52,8 +53,10 @@ final class JsonViews {
                 .put("expiresAt", session.expiresAt().toString());
         session.keysExpireAt().ifPresent(at -> node.put("keysExpireAt", at.toString()));
         strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
-        permissions(node.putArray("permissions"), session.permissions());
-        Arrays.stream(Action.values()).filter(session::may).map(Action::id).sorted().forEach(node.putArray("actions")::add);
+        Set<Permission> held = session.permissions(); // read once: each read is a trip to the store
+        permissions(node.putArray("permissions"), held);
+        Arrays.stream(Action.values()).filter(action -> held.contains(action.permission())).map(Action::id).sorted()
+                .forEach(node.putArray("actions")::add);
         account(node, session.accountDetails());
         return node;
     }
