@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * <li>From one client address, at most {@code maxFailures} sign-ins may fail within a window that
  * begins with the first of them, counting the attempts still waiting for AWS: further ones are
  * refused until the window ends.</li>
- * <li>For one access key id, once {@code maxFailures} sign-ins failed within its window, attempts
- * are refused only from addresses that have other attempts counted themselves. Key ids are not
- * secret: whoever knows one must not keep its owner, signing in from an address that never failed,
+ * <li>For one access key id, once {@code maxFailures} sign-ins failed within its window (attempts
+ * waiting for AWS included), attempts are refused only from addresses where sign-ins failed within
+ * theirs. Key ids are not secret: whoever knows one must not keep its owner, signing in from an address that never failed,
  * out. A guesser spread over many addresses still gets one guess per fresh address.</li>
  * </ul>
  * An attempt is counted before STS is asked, so parallel attempts cannot all pass the check before
@@ -40,16 +40,19 @@ final class SignInThrottle {
     final class Attempt implements AutoCloseable {
         private final SharedCounts.Counted address;
         private final SharedCounts.Counted key;
+        private final String addressFailed;
         private boolean ended;
 
-        private Attempt(SharedCounts.Counted address, SharedCounts.Counted key) {
+        private Attempt(SharedCounts.Counted address, SharedCounts.Counted key, String addressFailed) {
             this.address = address;
             this.key = key;
+            this.addressFailed = addressFailed;
         }
 
-        /** Wrong or refused keys: the attempt stays counted as a failure. */
+        /** Wrong or refused keys: the attempt stays counted as a failure, and its address as one where sign-ins failed. */
         void failed() {
             ended = true;
+            settle(() -> counts.countBelow(addressFailed, Integer.MAX_VALUE, window));
         }
 
         /** The keys were right: the key's failures are forgotten. */
@@ -91,17 +94,19 @@ final class SignInThrottle {
     /** Counts an attempt, or refuses it with 429 and Retry-After while the address or the key is throttled. */
     Attempt reserve(String clientAddress, String accessKeyId) {
         String addressName = "sign-in from " + clientAddress;
+        String addressFailed = "sign-in failed from " + clientAddress;
         String keyName = "sign-in as " + keyName(accessKeyId);
         SharedCounts.Counted address = counts.countBelow(addressName, maxFailures, window)
                 .orElseThrow(() -> throttled(addressName));
-        // Only an address with other attempts counted meets the key's limit.
-        Optional<SharedCounts.Counted> key = counts.countBelow(keyName, address.count() > 1 ? maxFailures
-                : Integer.MAX_VALUE, window);
+        // Only an address where sign-ins failed meets the key's limit.
+        boolean failedHere = counts.windowEnds(addressFailed).isPresent();
+        Optional<SharedCounts.Counted> key = counts.countBelow(keyName, failedHere ? maxFailures : Integer.MAX_VALUE,
+                window);
         if (key.isEmpty()) {
             Attempt.settle(() -> counts.takeBack(address));
             throw throttled(keyName);
         }
-        return new Attempt(address, key.get());
+        return new Attempt(address, key.get(), addressFailed);
     }
 
     private ApiException throttled(String name) {

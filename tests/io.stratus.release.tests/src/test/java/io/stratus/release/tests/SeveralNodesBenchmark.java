@@ -79,7 +79,7 @@ class SeveralNodesBenchmark {
     private static void run(int nodes, int lb, List<Map<String, String>> keys, PostgresServer postgres,
             String database) throws Exception {
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failures = new AtomicInteger();
+        Map<Integer, AtomicInteger> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
         long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
         long ends = warmUpEnds + TimeUnit.SECONDS.toNanos(MEASURED_SECONDS);
         long[] transactions = new long[2];
@@ -95,7 +95,7 @@ class SeveralNodesBenchmark {
                     HttpResponse<String> signedIn = browser.post("/api/session", key);
                     long took = System.nanoTime() - started;
                     if (signedIn.statusCode() != 201) {
-                        failures.incrementAndGet();
+                        failures.computeIfAbsent(signedIn.statusCode(), status -> new AtomicInteger()).incrementAndGet();
                     } else if (started > measuredFrom.get()) {
                         millis.add(TimeUnit.NANOSECONDS.toMillis(took));
                     }
@@ -114,10 +114,10 @@ class SeveralNodesBenchmark {
         people.shutdown();
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("[benchmark] sign-ins through HAProxy, %d node(s), STS 50 ms, %d people on %d machines: "
-                + "%.1f sign-ins/s, p50 %d ms, p99 %d ms, %d failed (warm-up included), %.1f store transactions per "
+                + "%.1f sign-ins/s, p50 %d ms, p99 %d ms, failed by status (warm-up included) %s, %.1f store transactions per "
                 + "sign-in with its sign-out%n", nodes, PEOPLE, MACHINES,
                 sorted.size() / ((ends - measuredFrom.get()) / 1e9),
-                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)), failures.get(),
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)), failures,
                 (transactions[1] - transactions[0]) / (double) Math.max(1, sorted.size()));
     }
 
