@@ -1,6 +1,7 @@
 package io.stratus.aws;
 
 import io.stratus.core.StratusException;
+import io.stratus.core.connector.IamTokenRequest;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
@@ -41,6 +42,17 @@ public interface AwsClients {
     String callJson(AwsKeys keys, String service, String target, String body);
 
     /**
+     * The same for a GET of an AWS REST-JSON API that has no SDK client in Stratus (Aurora DSQL's
+     * control plane, at {@code https://service.region.api.aws} unless the settings say otherwise):
+     * signs the request for {@code service} in {@code region} and sends it.
+     *
+     * @param action the operation, for messages and IAM ({@code ListClusters})
+     * @param path the request's path, its parameters encoded ({@code /cluster/abc})
+     * @return the response body of a 2xx answer
+     */
+    String callRest(AwsKeys keys, String service, String region, String action, String path, Map<String, String> query);
+
+    /**
      * A call of AWS STS in the region of the settings ({@code GetSessionToken}, {@code AssumeRole})
      * made without the SDK's client, whose answers would hold the temporary keys they issue in
      * Strings that nothing can wipe: signs the Query-protocol request ({@code Action}, {@code
@@ -54,9 +66,8 @@ public interface AwsClients {
     byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters);
 
     /**
-     * An RDS IAM database authentication token: a "connect" request for {@code username} at
-     * {@code host:port}, presigned with SigV4 for service {@code rds-db} of {@code region} with
-     * these keys at {@code signedAt}, valid for 15 minutes. It is the password of one login.
+     * An IAM database authentication token: {@code request} presigned with SigV4 in {@code region}
+     * with these keys at {@code signedAt}, valid for 15 minutes. It is the password of one login.
      */
-    Secret rdsAuthToken(AwsKeys keys, String region, String host, int port, String username, Instant signedAt);
+    Secret iamToken(AwsKeys keys, String region, IamTokenRequest request, Instant signedAt);
 }

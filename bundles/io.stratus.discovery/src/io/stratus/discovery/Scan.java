@@ -3,6 +3,7 @@ package io.stratus.discovery;
 import io.stratus.aws.AwsService;
 import io.stratus.aws.SignedCall;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -23,6 +24,14 @@ public interface Scan {
      * an explained {@link io.stratus.core.StratusException}.
      */
     <C extends SdkClient, T> T call(AwsService<C> service, String action, SignedCall<C, T> requests);
+
+    /**
+     * The same for a GET of an AWS REST-JSON API that has no SDK client in Stratus (see {@link
+     * io.stratus.aws.AwsClients#callRest}).
+     *
+     * @return the JSON body of the answer
+     */
+    String callRest(String service, String region, String action, String path, Map<String, String> query);
 
     /**
      * The listing under this key, made once per refresh: the first discovery to ask makes it, the

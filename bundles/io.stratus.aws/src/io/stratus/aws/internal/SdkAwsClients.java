@@ -8,6 +8,7 @@ import io.stratus.aws.AwsSettings;
 import io.stratus.aws.SignedCall;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.connector.IamTokenRequest;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
@@ -53,6 +54,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
@@ -101,7 +103,7 @@ public final class SdkAwsClients implements AwsClients {
     private static final List<String> SIGNER_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
             "software.amazon.awssdk.auth.signer");
 
-    private static final Duration RDS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    private static final Duration IAM_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final String STS_VERSION = "2011-06-15";
     private static final Pattern QUERY_ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
@@ -205,8 +207,23 @@ public final class SdkAwsClients implements AwsClients {
     public String callJson(AwsKeys keys, String service, String target, String body) {
         String action = target.substring(target.indexOf('.') + 1);
         String region = jsonServiceRegion();
-        byte[] answer = keys.use(credentials -> timed(service, action, () -> post(credentials, service, region, action,
-                "application/x-amz-json-1.1", Map.of("X-Amz-Target", target), body, SdkAwsClients::jsonError)));
+        URI endpoint = endpoint(service, "https://" + service + "." + region + "." + dnsSuffix());
+        byte[] answer = keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                        .putHeader("Content-Type", "application/x-amz-json-1.1")
+                        .putHeader("X-Amz-Target", target), body, SdkAwsClients::jsonError)));
+        return new String(answer, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String callRest(AwsKeys keys, String service, String region, String action, String path,
+            Map<String, String> query) {
+        URI endpoint = endpoint(service, "https://" + service + "." + region + ".api.aws");
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(endpoint)
+                .encodedPath(endpoint.getRawPath().replaceAll("/$", "") + path);
+        query.forEach(request::putRawQueryParameter);
+        byte[] answer = keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
+                request, "", SdkAwsClients::jsonError)));
         return new String(answer, StandardCharsets.UTF_8);
     }
 
@@ -216,8 +233,11 @@ public final class SdkAwsClients implements AwsClients {
                 .append("&Version=").append(STS_VERSION);
         parameters.forEach((name, value) -> form.append('&').append(formEncoded(name)).append('=')
                 .append(formEncoded(value)));
-        return keys.use(credentials -> timed("sts", action, () -> post(credentials, "sts", settings.region(), action,
-                "application/x-www-form-urlencoded; charset=utf-8", Map.of(), form.toString(), SdkAwsClients::queryError)));
+        URI endpoint = endpoint("sts", "https://sts." + settings.region() + "." + dnsSuffix());
+        return keys.use(credentials -> timed("sts", action, () -> send(credentials, "sts", settings.region(), action,
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                        .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.toString(),
+                SdkAwsClients::queryError)));
     }
 
     /** Runs one call and tells the {@link AwsCallListener}s how long it took and whether it failed. */
@@ -239,29 +259,29 @@ public final class SdkAwsClients implements AwsClients {
     /** What an error answer of one protocol says, as the SDK would raise it. */
     @FunctionalInterface
     private interface ErrorReader {
-        AwsServiceException read(int status, String body);
+        AwsServiceException read(int status, SdkHttpResponse response, String body);
+    }
+
+    /** The endpoint the settings give the service, else AWS's own. */
+    private URI endpoint(String service, String aws) {
+        return settings.endpointFor(service).orElseGet(() -> URI.create(aws));
     }
 
     /**
-     * Signs and posts one request that no SDK client makes, checks AWS's clock from the answer, and
+     * Signs and sends one request that no SDK client makes, checks AWS's clock from the answer, and
      * explains an error answer.
      *
      * @return the body of a 2xx answer
      */
-    private byte[] post(AwsCredentials credentials, String service, String signingRegion, String action,
-            String contentType, Map<String, String> headers, String body, ErrorReader errors) {
-        URI endpoint = settings.endpointFor(service)
-                .orElseGet(() -> URI.create("https://" + service + "." + signingRegion + "." + dnsSuffix()));
-        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .putHeader("Content-Type", contentType);
-        headers.forEach(request::putHeader);
+    private byte[] send(AwsCredentials credentials, String service, String signingRegion, String action,
+            SdkHttpFullRequest.Builder request, String body, ErrorReader errors) {
         try {
+            // No payload at all for a GET: Java's HTTP connection turns a GET with a body into a POST.
+            ContentStreamProvider payload = body.isEmpty() ? null : ContentStreamProvider.fromUtf8String(body);
             SignedRequest signed = signer.sign(r -> r
                     .identity(new VaultIdentity(credentials))
                     .request(request.build())
-                    .payload(ContentStreamProvider.fromUtf8String(body))
+                    .payload(payload)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
             HttpExecuteResponse response = http().prepareRequest(HttpExecuteRequest.builder()
@@ -271,44 +291,42 @@ public final class SdkAwsClients implements AwsClients {
             byte[] answer = readBody(response);
             int status = response.httpResponse().statusCode();
             if (status / 100 != 2) {
-                throw explainer.explain(errors.read(status, new String(answer, StandardCharsets.UTF_8)), service, action);
+                throw explainer.explain(errors.read(status, response.httpResponse(),
+                        new String(answer, StandardCharsets.UTF_8)), service, action);
             }
             AnswerClock clock = new AnswerClock();
             clock.saw(response.httpResponse());
             clock.check();
             return answer;
         } catch (IOException e) {
-            throw explainer.explain(SdkClientException.create("I/O error calling " + endpoint, e), service, action);
+            throw explainer.explain(SdkClientException.create("I/O error calling " + request.host(), e), service,
+                    action);
         }
     }
 
     @Override
-    public Secret rdsAuthToken(AwsKeys keys, String region, String host, int port, String username,
-            Instant signedAt) {
-        return keys.use(credentials -> presignConnect(credentials, region, host, port, username, signedAt));
+    public Secret iamToken(AwsKeys keys, String region, IamTokenRequest request, Instant signedAt) {
+        return keys.use(credentials -> presign(credentials, region, request, signedAt));
     }
 
-    private Secret presignConnect(AwsCredentials credentials, String region, String host, int port, String username,
-            Instant signedAt) {
-        SdkHttpFullRequest connect = SdkHttpFullRequest.builder()
+    private Secret presign(AwsCredentials credentials, String region, IamTokenRequest request, Instant signedAt) {
+        SdkHttpFullRequest.Builder connect = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.GET)
                 .protocol("https")
-                .host(host)
-                .port(port)
-                .encodedPath("/")
-                .putRawQueryParameter("Action", "connect")
-                .putRawQueryParameter("DBUser", username)
-                .build();
+                .host(request.host())
+                .encodedPath("/");
+        request.port().ifPresent(connect::port);
+        request.query().forEach(connect::putRawQueryParameter);
         SignedRequest signed = signer.sign(r -> r
                 .identity(new VaultIdentity(credentials))
-                .request(connect)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "rds-db")
+                .request(connect.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, request.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, RDS_TOKEN_LIFETIME)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, IAM_TOKEN_LIFETIME)
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         String presigned = signed.request().getUri().toString();
-        return Secret.of(presigned.substring("https://".length())); // RDS wants host:port/?... without a scheme
+        return Secret.of(presigned.substring("https://".length())); // the databases want host[:port]/?... without a scheme
     }
 
     /**
@@ -375,8 +393,10 @@ public final class SdkAwsClients implements AwsClients {
     }
 
     /** A JSON-protocol error body ({@code {"__type": "prefix#Code", "message": ...}}) as the SDK would raise it. */
-    private static AwsServiceException jsonError(int status, String body) {
-        String code = "HTTP" + status;
+    /** A JSON error: its type in the body's {@code __type} (JSON 1.1) or the {@code x-amzn-ErrorType} header (REST-JSON). */
+    private static AwsServiceException jsonError(int status, SdkHttpResponse response, String body) {
+        String code = response.firstMatchingHeader("x-amzn-ErrorType").map(type -> type.split(":", 2)[0])
+                .orElse("HTTP" + status);
         String message = body;
         try {
             Map<String, JsonNode> fields = JsonNode.parser().parse(body).asObject();
@@ -390,7 +410,7 @@ public final class SdkAwsClients implements AwsClients {
     }
 
     /** A Query-protocol error body ({@code <ErrorResponse><Error><Code>..</Code><Message>..}) as the SDK would raise it. */
-    private static AwsServiceException queryError(int status, String body) {
+    private static AwsServiceException queryError(int status, SdkHttpResponse response, String body) {
         Matcher code = QUERY_ERROR_CODE.matcher(body);
         Matcher message = QUERY_ERROR_MESSAGE.matcher(body);
         return code.find()

@@ -47,8 +47,13 @@ public abstract class JdbcConnector implements DatabaseConnector {
     /** How read-only sessions of this engine are kept to reading. */
     protected abstract ReadOnlyRules readOnlyRules();
 
-    /** Whether the engine takes RDS IAM authentication tokens in place of passwords. */
-    protected boolean takesRdsIamTokens() {
+    /** Whether the engine takes IAM authentication tokens in place of passwords (see {@link #iamToken}). */
+    protected boolean takesIamTokens() {
+        return true;
+    }
+
+    /** Whether the engine takes database passwords; engines that take IAM tokens only do not. */
+    protected boolean takesPasswords() {
         return true;
     }
 
@@ -63,7 +68,11 @@ public abstract class JdbcConnector implements DatabaseConnector {
             throw new StratusException(Problem.INVALID_INPUT, "The " + family() + " connector does not serve "
                     + spec.engine() + "; it serves " + String.join(", ", engines()) + ".");
         }
-        if (login.usesIam() && !takesRdsIamTokens()) {
+        if (!login.usesIam() && !takesPasswords()) {
+            throw new StratusException(Problem.INVALID_INPUT, family() + " takes IAM authentication only: give the "
+                    + "database role to log in as and no password; Stratus signs a token with your AWS keys.");
+        }
+        if (login.usesIam() && !takesIamTokens()) {
             throw new StratusException(Problem.INVALID_INPUT, family() + " logs in with a user name and password here:"
                     + " give the password of " + login.username() + ".");
         }

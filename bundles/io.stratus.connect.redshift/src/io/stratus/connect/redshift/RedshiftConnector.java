@@ -56,7 +56,7 @@ public final class RedshiftConnector extends JdbcConnector {
 
     /** Redshift's IAM logins (GetClusterCredentials) are another mechanism, not used here. */
     @Override
-    protected boolean takesRdsIamTokens() {
+    protected boolean takesIamTokens() {
         return false;
     }
 

@@ -146,7 +146,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
                     + "the user name and type it again.");
         }
-        DatabaseLogin login = login(session, user, password.filter(p -> !p.isBlank()));
+        DatabaseLogin login = login(session, connector, user, password.filter(p -> !p.isBlank()));
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
@@ -308,10 +308,11 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
 
     /**
      * A password logs in as a database user; a user name alone asks for IAM database
-     * authentication; neither means the person's own AWS identity (DynamoDB). The connector says
-     * when its database takes another kind.
+     * authentication, with tokens of the connector's kind; neither means the person's own AWS
+     * identity (DynamoDB). The connector says when its database takes another kind.
      */
-    private DatabaseLogin login(UserSession session, String username, Optional<Secret> password) {
+    private DatabaseLogin login(UserSession session, DatabaseConnector connector, String username,
+            Optional<Secret> password) {
         if (password.isPresent()) {
             return DatabaseLogin.withPassword(username, password.get());
         }
@@ -319,8 +320,8 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
             return DatabaseLogin.withAwsIdentity(session.identity().arn(), session.awsKeys());
         }
         // tokens signed with the person's own keys, lent from the vault token by token
-        IamTokens tokens = (spec, user) -> aws.rdsAuthToken(session.awsKeys(), spec.region(), spec.host(), spec.port(),
-                user, clock.instant());
+        IamTokens tokens = (spec, user) -> aws.iamToken(session.awsKeys(), spec.region(), connector.iamToken(spec, user),
+                clock.instant());
         return DatabaseLogin.withIam(username, tokens);
     }
 

@@ -21,4 +21,13 @@ public interface DatabaseConnector {
      *         unknown database, unreachable host, TLS failure), never the password
      */
     DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode);
+
+    /**
+     * The IAM token that logs {@code username} in to the database of {@code spec}, for connectors whose
+     * engines take one: RDS's unless the engine has its own kind. Stratus signs it with the person's keys
+     * anew for every physical connection.
+     */
+    default IamTokenRequest iamToken(ConnectionSpec spec, String username) {
+        return IamTokenRequest.rds(spec, username);
+    }
 }

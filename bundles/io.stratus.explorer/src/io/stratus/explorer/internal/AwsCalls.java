@@ -8,7 +8,9 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.discovery.AccessDenied;
 
+import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.SdkClient;
 
@@ -28,6 +30,15 @@ final class AwsCalls {
     }
 
     <C extends SdkClient, T> T call(AwsKeys keys, AwsService<C> service, String action, SignedCall<C, T> requests) {
+        return bounded(service.name(), action, () -> aws.call(keys, service, action, requests));
+    }
+
+    String callRest(AwsKeys keys, String service, String region, String action, String path,
+            Map<String, String> query) {
+        return bounded(service, action, () -> aws.callRest(keys, service, region, action, path, query));
+    }
+
+    private <T> T bounded(String service, String action, Supplier<T> call) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -35,10 +46,10 @@ final class AwsCalls {
             throw new StratusException(Problem.UNAVAILABLE, "Discovery was stopped.", e);
         }
         try {
-            return aws.call(keys, service, action, requests);
+            return call.get();
         } catch (StratusException e) {
             if (e.problem() == Problem.FORBIDDEN) {
-                throw new AccessDenied(service.name() + ":" + action, e);
+                throw new AccessDenied(service + ":" + action, e);
             }
             throw e;
         } finally {

@@ -5,6 +5,7 @@ import io.stratus.aws.SignedCall;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.discovery.Scan;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,11 @@ record RefreshScan(AwsCalls aws, AwsKeys keys, ExecutorService parallel,
     @Override
     public <C extends SdkClient, T> T call(AwsService<C> service, String action, SignedCall<C, T> requests) {
         return aws.call(keys, service, action, requests);
+    }
+
+    @Override
+    public String callRest(String service, String region, String action, String path, Map<String, String> query) {
+        return aws.callRest(keys, service, region, action, path, query);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.stratus.ui.database;
 
+import io.stratus.core.cloud.DatabaseEngine;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -10,8 +12,10 @@ import org.eclipse.ui.PartInitException;
 
 /**
  * Which editor opens a database of each engine, as the bundles that know the engines declare it in
- * the extension point {@code io.stratus.ui.databaseEditors} ({@code <editor engine="postgres"
- * editorId="..."/>}): the explorer opens databases without knowing any engine's editor.
+ * the extension point {@code io.stratus.ui.databaseEditors}: for one engine ({@code <editor
+ * engine="dynamodb" editorId="..."/>}) or for every engine of a family ({@code <editor
+ * family="postgresql" .../>}), so that an engine added as a plug-in of a known family opens without
+ * a word from the editor's bundle. The explorer opens databases without knowing any engine's editor.
  */
 public final class DatabaseEditors {
 
@@ -20,10 +24,14 @@ public final class DatabaseEditors {
     private DatabaseEditors() {
     }
 
-    /** The id of the editor declared for the engine, if a bundle declares one. */
-    public static Optional<String> editorFor(String engineId) {
+    /** The id of the editor declared for the engine, else for its family, if a bundle declares one. */
+    public static Optional<String> editorFor(DatabaseEngine engine) {
+        return declared("engine", engine.id()).or(() -> declared("family", engine.family()));
+    }
+
+    private static Optional<String> declared(String attribute, String value) {
         return Arrays.stream(Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT))
-                .filter(element -> "editor".equals(element.getName()) && engineId.equals(element.getAttribute("engine")))
+                .filter(element -> "editor".equals(element.getName()) && value.equals(element.getAttribute(attribute)))
                 .map(element -> element.getAttribute("editorId")).findFirst();
     }
 
@@ -34,7 +42,7 @@ public final class DatabaseEditors {
      * @throws PartInitException when no editor is declared for the engine, or it fails to open
      */
     public static IEditorPart open(IWorkbenchPage page, DatabaseEditorInput input) throws PartInitException {
-        String editorId = editorFor(input.engine().id()).orElseThrow(() -> new PartInitException("No editor for "
+        String editorId = editorFor(input.engine()).orElseThrow(() -> new PartInitException("No editor for "
                 + input.engine().name() + " databases is installed."));
         return page.openEditor(input, editorId);
     }

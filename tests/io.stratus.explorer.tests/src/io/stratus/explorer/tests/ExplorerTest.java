@@ -51,6 +51,10 @@ class ExplorerTest {
     /** bob may not describe RDS databases; everything else is allowed. */
     private static final String BOB_ID = "AKIABOB0000000000002";
     private static final String BOB_SECRET = "bob+secret+00000000000000000000000000002";
+    /** carol may not list Aurora DSQL clusters; everything else is allowed. */
+    private static final String CAROL_ID = "AKIACAROL00000000003";
+    private static final String CAROL_SECRET = "carol+secret+0000000000000000000000000003";
+    private static final String LEDGER = "k4abtwk7xmifk5yvhwn3elbs5e";
     private static final int BULK = 250;
     /** More DynamoDB tables than one ListTables page holds. */
     private static final int TABLES = 120;
@@ -58,6 +62,7 @@ class ExplorerTest {
     private static final Seed SEED = Seed.builder().account(ACCOUNT, account -> account
             .user("alice", u -> u.accessKey(ALICE_ID, ALICE_SECRET))
             .user("bob", u -> u.accessKey(BOB_ID, BOB_SECRET).deny("rds:DescribeDBInstances", "rds:DescribeDBClusters"))
+            .user("carol", u -> u.accessKey(CAROL_ID, CAROL_SECRET).deny("dsql:ListClusters"))
             .region("eu-west-1", r -> r
                     .dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").dbName("orders")
                             .iamAuthentication(true).instanceClass("db.r6g.large").vpcId("vpc-0a1").tag("team", "shop"))
@@ -67,6 +72,7 @@ class ExplorerTest {
                     .dbCluster("profiles", c -> c.engine("docdb").members("profiles-1"))
                     .dbInstance("profiles-1", db -> db.engine("docdb").cluster("profiles"))
                     .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.4xlarge").numberOfNodes(4).dbName("analytics"))
+                    .dsqlCluster(LEDGER, "ledger", null)
                     .dynamoDbTable("sessions", t -> t.partitionKey("user", "S").sortKey("started", "N")
                             .globalSecondaryIndex("by-device").localSecondaryIndex("by-expiry").itemCount(1_204)))
             .region("us-east-1", r -> {
@@ -102,9 +108,42 @@ class ExplorerTest {
         simulator.faults().clear();
         stratus.freshInstance("explorer");
         alice = stratus.signIn().setUp(keys(ALICE_ID, ALICE_SECRET));
-        StratusServices.awaitTrue("the explorer scans the configured regions",
-                () -> stratus.explorer().tree(alice).services().get(0).regions().size() == REGIONS.size());
+        StratusServices.awaitTrue("the explorer scans the configured regions of every service",
+                () -> stratus.explorer().tree(alice).services().stream().allMatch(service -> service.regions().size()
+                        == REGIONS.size() && service.regions().stream()
+                                .noneMatch(region -> region.status().outcome() == ScanStatus.Outcome.PENDING)));
         simulator.calls().clear();
+    }
+
+    @Test
+    void findsAuroraDsqlClustersWhereTheyAreAndNoneElsewhere() {
+        ExplorerTree tree = stratus.explorer().refresh(alice);
+        RegionNode dsql = tree.node("DSQL", "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.OK, dsql.status());
+        CloudResource ledger = named(dsql.resources(), "ledger");
+        assertEquals("arn:aws:dsql:eu-west-1:" + ACCOUNT + ":cluster/" + LEDGER, ledger.id());
+        assertEquals("aurora-dsql", ledger.engine());
+        assertEquals("ACTIVE", ledger.status());
+        assertEquals(new CloudResource.Endpoint(LEDGER + ".dsql.eu-west-1.on.aws", 5432), ledger.endpoint().orElseThrow());
+        assertTrue(ledger.iamAuthentication() && ledger.tlsRequired(), "DSQL takes IAM tokens over TLS");
+        assertEquals(LEDGER, ledger.details().get("identifier"));
+        assertEquals("true", ledger.details().get("deletionProtection"));
+        assertEquals(ScanStatus.OK, tree.node("DSQL", "us-east-1").orElseThrow().status());
+        assertEquals(List.of(), tree.node("DSQL", "us-east-1").orElseThrow().resources());
+
+        ConnectionSpec spec = stratus.explorer().connectionSpec(alice, ledger.id(), Action.OPEN_DATABASE);
+        assertEquals(Optional.of("postgres"), spec.database());
+        assertTrue(spec.iamAuthentication());
+    }
+
+    @Test
+    void aPersonIamDoesNotLetListDsqlClustersSeesTheActionNamedAndTheRest() {
+        UserSession carol = stratus.signIn().signIn(keys(CAROL_ID, CAROL_SECRET));
+        ExplorerTree tree = stratus.explorer().refresh(carol);
+        RegionNode dsql = tree.node("DSQL", "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, dsql.status().outcome());
+        assertEquals(List.of("dsql:ListClusters"), dsql.status().missingActions());
+        assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "eu-west-1").orElseThrow().status());
     }
 
     @Test

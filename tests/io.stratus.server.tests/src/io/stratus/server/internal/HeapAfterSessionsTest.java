@@ -7,6 +7,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
+import io.stratus.core.connector.IamTokenRequest;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 import io.stratus.explorer.ExplorerConfiguration;
@@ -180,8 +181,8 @@ class HeapAfterSessionsTest {
             assertTrue(explorer.contains("\"" + database + "\""), database + " discovered: " + explorer);
         }
         AwsKeys keys = stratus.signIn().find(person.sessionCookie()).orElseThrow().awsKeys();
-        Secret token = stratus.aws().rdsAuthToken(keys, REGION, "orders.example.eu-west-1.rds.amazonaws.com", 5432,
-                "app", simulator.now());
+        Secret token = stratus.aws().iamToken(keys, REGION,
+                IamTokenRequest.rds("orders.example.eu-west-1.rds.amazonaws.com", 5432, "app"), simulator.now());
         simulator.verifyRdsAuthToken(token.reveal(), "orders.example.eu-west-1.rds.amazonaws.com", 5432, REGION, "app");
         token.clear();
     }

@@ -84,9 +84,9 @@ class PluggedEngineTest {
     @Test
     void itsDatabasesAreDiscoveredAsAServiceOfTheirOwn() throws Exception {
         JsonNode services = ApiClient.json(alice.get("/api/explorer")).get("services");
-        assertEquals(List.of("RDS", "REDSHIFT", "DOCUMENTDB", "DYNAMODB", "MEMO"), StreamSupport.stream(services
+        assertEquals(List.of("RDS", "DSQL", "REDSHIFT", "DOCUMENTDB", "DYNAMODB", "MEMO"), StreamSupport.stream(services
                 .spliterator(), false).map(s -> s.get("service").asText()).toList(), "after the shipped services, by its position");
-        JsonNode memo = services.get(4);
+        JsonNode memo = services.get(5);
         assertEquals("Memo", memo.get("name").asText());
         assertEquals("jotter", memo.at("/regions/0/resources/0/name").asText());
         assertEquals("memo", memo.at("/regions/0/resources/0/engine").asText());
@@ -94,12 +94,12 @@ class PluggedEngineTest {
                 "RDS and Aurora leaves the engine to its own discovery, from the same listing");
 
         JsonNode refreshed = ApiClient.json(alice.post("/api/explorer/refresh", Map.of("service", "memo", "region", REGION)));
-        assertEquals("OK", refreshed.at("/services/4/regions/0/status/outcome").asText());
+        assertEquals("OK", refreshed.at("/services/5/regions/0/status/outcome").asText());
     }
 
     @Test
     void itsDatabasesOpenThroughItsConnectorWithItsDefaults() throws Exception {
-        String jotter = ApiClient.json(alice.get("/api/explorer")).at("/services/4/regions/0/resources/0/id").asText();
+        String jotter = ApiClient.json(alice.get("/api/explorer")).at("/services/5/regions/0/resources/0/id").asText();
         JsonNode spec = ApiClient.json(alice.get("/api/explorer/connection?resource="
                 + URLEncoder.encode(jotter, StandardCharsets.UTF_8)));
         assertEquals(7070, spec.get("port").asInt(), "where AWS says it listens");

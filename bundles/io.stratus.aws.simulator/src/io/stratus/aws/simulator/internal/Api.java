@@ -1,10 +1,15 @@
 package io.stratus.aws.simulator.internal;
 
 /** A service as the wire sees it: how its requests name an action and how its answers look. */
-public sealed interface Api permits QueryApi, JsonApi {
+public sealed interface Api permits QueryApi, JsonApi, RestJsonApi {
 
     /** The SigV4 signing name, which is also the prefix of its IAM actions ({@code sts}). */
     String service();
+
+    /** Whether its calls are signed with SigV4; IAM Identity Center's are not (a bearer token, or nothing). */
+    default boolean signed() {
+        return true;
+    }
 
     /** The action the call names, as sent; empty if it names none. */
     String actionOf(HttpCall call);

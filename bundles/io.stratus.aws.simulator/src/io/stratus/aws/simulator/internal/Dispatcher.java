@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,7 +41,10 @@ public final class Dispatcher {
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]*/([^/]*)/([^/,\\s]+)/");
 
     private final Identities identities;
+    private final IdentityCenter identityCenter;
     private final Map<String, Api> apis = new TreeMap<>();
+    /** APIs routed by method and path, whose calls carry no SigV4 scope to route by. */
+    private final List<RestJsonApi> restApis;
     private final CallControl control;
     private final Clock clock;
 
@@ -59,21 +63,42 @@ public final class Dispatcher {
      */
     public Dispatcher(Seed seed, Api dynamoDb, CallControl control, Clock clock) {
         this.identities = new Identities(seed);
+        this.identityCenter = new IdentityCenter(seed, identities);
         this.control = control;
         this.clock = clock;
-        Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(), Redshift.api(),
-                dynamoDb)
+        this.restApis = List.of(identityCenter.oidc(), identityCenter.portal(), identityCenter.verificationPage());
+        Stream.concat(Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(),
+                Redshift.api(), Dsql.api(), dynamoDb), restApis.stream())
                 .forEach(api -> apis.put(api.service(), api));
+    }
+
+    /**
+     * Approves ({@code userName} given) or denies ({@code userName} null) a pending IAM Identity Center
+     * user code, as a person does on the verification page.
+     *
+     * @throws IllegalArgumentException for an unknown, expired or decided code, or a user the instance lacks
+     */
+    public void decideUserCode(String userCode, String userName) {
+        identityCenter.decide(userCode, userName, now());
     }
 
     /** Checks an RDS IAM database authentication token as the database would at login, by the simulator's clock. */
     public String verifyRdsAuthToken(String token, String host, int port, String region, String dbUser) {
-        return new RdsAuthTokens(identities).verify(token, host, port, region, dbUser, now());
+        return new DatabaseAuthTokens(identities).verifyRds(token, host, port, region, dbUser, now());
     }
 
-    /** The secret keys and session tokens of every temporary key STS issued so far. */
+    /** Checks an Aurora DSQL IAM authentication token for the database role as the cluster would at login. */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return new DatabaseAuthTokens(identities).verifyDsql(token, host, region, role, now());
+    }
+
+    /**
+     * The secret keys and session tokens of every temporary key issued so far (by STS and IAM Identity
+     * Center), and Identity Center's client secrets, device codes and access tokens.
+     */
     public List<String> issuedSecrets() {
-        return identities.issued().flatMap(credential -> Stream.of(credential.secret(), credential.sessionToken())).toList();
+        return Stream.concat(identities.issued().flatMap(credential -> Stream.of(credential.secret(),
+                credential.sessionToken())), identityCenter.issuedSecrets()).toList();
     }
 
     /** The simulator's time: its clock moved by the control's offset. */
@@ -85,10 +110,11 @@ public final class Dispatcher {
         Instant now = now();
         String requestId = UUID.randomUUID().toString();
         Matcher scope = CREDENTIAL_SCOPE.matcher(Objects.requireNonNullElse(http.header("authorization"), ""));
-        boolean signed = scope.find();
+        Optional<RestJsonApi> rest = restApis.stream().filter(candidate -> candidate.serves(http)).findFirst();
+        boolean signed = rest.isEmpty() && scope.find();
         String accessKeyId = signed ? scope.group(1) : null;
         String region = signed ? scope.group(2) : "";
-        String service = signed ? scope.group(3) : unsignedService(http);
+        String service = rest.map(Api::service).orElseGet(() -> signed ? scope.group(3) : unsignedService(http));
         Api api = apis.getOrDefault(service, fallbackApi(http));
         String operation = api.actionOf(http);
         String action = service + ":" + operation;
@@ -106,7 +132,8 @@ public final class Dispatcher {
                 throw new AwsError(AwsError.Kind.INVALID_ACTION, "The AWS simulator does not serve the service '"
                         + service + "'; it serves " + String.join(", ", apis.keySet()) + ".");
             }
-            return api.answer(new Invocation(action, region, authenticate(call, now), now), call, requestId);
+            return api.answer(new Invocation(action, region, api.signed() ? authenticate(call, now) : null, now), call,
+                    requestId);
         } catch (AwsError e) {
             return api.error(e, requestId);
         } catch (RuntimeException e) {

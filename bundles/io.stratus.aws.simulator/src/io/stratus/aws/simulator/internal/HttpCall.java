@@ -18,6 +18,13 @@ record HttpCall(String method, String rawPath, String rawQuery, Map<String, List
         return values == null ? null : String.join(",", values);
     }
 
+    /** The parameters of the query string alone, as REST protocols send them. */
+    Map<String, String> queryParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        addForm(rawQuery, parameters);
+        return parameters;
+    }
+
     /** Form parameters of the query string and the (form-encoded) body, as the Query protocol sends them. */
     Map<String, String> formParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();

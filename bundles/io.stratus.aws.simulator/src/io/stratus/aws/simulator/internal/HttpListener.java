@@ -98,6 +98,7 @@ public final class HttpListener {
         headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         headers.put(HttpHeader.DATE, HTTP_DATE.format(respond.date()));
         headers.put("x-amzn-RequestId", respond.requestId());
+        reply.headers().forEach(headers::put);
         headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }

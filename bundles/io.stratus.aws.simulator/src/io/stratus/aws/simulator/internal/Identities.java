@@ -114,6 +114,10 @@ final class Identities {
         return fresh[0];
     }
 
+    Optional<Seed.Account> account(String accountId) {
+        return seed.accounts().stream().filter(account -> account.id().equals(accountId)).findFirst();
+    }
+
     Optional<Seed.Organization> organization(Seed.Account account) {
         return seed.organizations().stream().filter(o -> o.id().equals(account.organization())).findFirst();
     }

@@ -32,6 +32,7 @@ public final class RegionBuilder {
     private final List<RegionSeed.DbInstance> dbInstances = new ArrayList<>();
     private final List<RegionSeed.DbCluster> dbClusters = new ArrayList<>();
     private final List<RegionSeed.RedshiftCluster> redshiftClusters = new ArrayList<>();
+    private final List<RegionSeed.DsqlCluster> dsqlClusters = new ArrayList<>();
     private final List<RegionSeed.DynamoDbTable> dynamoDbTables = new ArrayList<>();
     private RegionSeed.GeneratedDbInstances generated;
 
@@ -74,6 +75,12 @@ public final class RegionBuilder {
         return this;
     }
 
+    /** An Aurora DSQL cluster, ACTIVE, at {@code endpoint} (null: DSQL's own name for it), with a {@code Name} tag. */
+    public RegionBuilder dsqlCluster(String identifier, String name, String endpoint) {
+        dsqlClusters.add(new RegionSeed.DsqlCluster(identifier, null, endpoint, null, Map.of("Name", name)));
+        return this;
+    }
+
     /** Adds {@code count} generated DB instances named {@code PREFIX-00001} and on; see {@link RegionSeed.GeneratedDbInstances}. */
     public RegionBuilder generatedDbInstances(int count, String prefix) {
         generated = new RegionSeed.GeneratedDbInstances(count, prefix);
@@ -81,7 +88,7 @@ public final class RegionBuilder {
     }
 
     RegionSeed build() {
-        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, generated);
+        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, dsqlClusters, generated);
     }
 
     /** What RDS instances and clusters both have: engine, status, endpoint, IAM authentication and tags. */

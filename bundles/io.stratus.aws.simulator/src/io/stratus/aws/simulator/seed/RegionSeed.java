@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * What one region of an account holds: RDS DB instances, RDS DB clusters (Aurora and DocumentDB,
- * which AWS serves from the RDS API), Redshift clusters and DynamoDB tables. In JSON it is an entry of an account's
+ * which AWS serves from the RDS API), Redshift clusters, DynamoDB tables and Aurora DSQL clusters. In JSON it is an entry of an account's
  * {@code regions} list; build one with {@link Seed.AccountBuilder#region}.
  *
  * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Every list is sorted by identifier, the order in which AWS describes resources.
  */
 public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
-        List<RedshiftCluster> redshiftClusters, List<DynamoDbTable> dynamoDbTables,
+        List<RedshiftCluster> redshiftClusters, List<DynamoDbTable> dynamoDbTables, List<DsqlCluster> dsqlClusters,
         GeneratedDbInstances generatedDbInstances) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -42,11 +42,13 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         dbClusters = sorted(listOrEmpty(dbClusters).stream(), DbCluster::identifier);
         redshiftClusters = sorted(listOrEmpty(redshiftClusters).stream(), RedshiftCluster::identifier);
         dynamoDbTables = sorted(listOrEmpty(dynamoDbTables).stream(), DynamoDbTable::name);
+        dsqlClusters = sorted(listOrEmpty(dsqlClusters).stream(), DsqlCluster::identifier);
         generatedDbInstances = null; // generated once: they are dbInstances from now on
         requireUnique(dbInstances.stream().map(DbInstance::identifier), "DB instance identifier in " + name);
         requireUnique(dbClusters.stream().map(DbCluster::identifier), "DB cluster identifier in " + name);
         requireUnique(redshiftClusters.stream().map(RedshiftCluster::identifier), "Redshift cluster identifier in " + name);
         requireUnique(dynamoDbTables.stream().map(DynamoDbTable::name), "DynamoDB table name in " + name);
+        requireUnique(dsqlClusters.stream().map(DsqlCluster::identifier), "Aurora DSQL cluster identifier in " + name);
         Set<String> clusterIds = Set.copyOf(dbClusters.stream().map(DbCluster::identifier).toList());
         for (DbInstance instance : dbInstances) {
             require(instance.clusterIdentifier() == null || clusterIds.contains(instance.clusterIdentifier()),
@@ -57,7 +59,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
 
     /** A region without resources, as every region an account has not seeded is. */
     public static RegionSeed empty(String name) {
-        return new RegionSeed(name, null, null, null, null, null);
+        return new RegionSeed(name, null, null, null, null, null, null);
     }
 
     /**
@@ -79,7 +81,9 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         List<RedshiftCluster> warehouses = redshiftClusters.stream().map(cluster -> cluster.withDefaults(
                 cluster.identifier() + "." + endpointId + "." + name + ".redshift.amazonaws.com", defaultVpc))
                 .toList();
-        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, null);
+        List<DsqlCluster> dsql = dsqlClusters.stream().map(cluster -> cluster.withDefaults(
+                cluster.identifier() + ".dsql." + name + ".on.aws")).toList();
+        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, dsql, null);
     }
 
     /** DocumentDB endpoints live under their own domain, though the RDS API describes them. */
@@ -162,6 +166,29 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
             return new RedshiftCluster(identifier, nodeType, numberOfNodes, status,
                     address != null ? address : defaultAddress, port, dbName, publiclyAccessible,
                     vpcId != null ? vpcId : defaultVpc, tags);
+        }
+    }
+
+    /**
+     * An Aurora DSQL cluster: its identifier (26 lowercase letters and digits, as DSQL makes them),
+     * status ({@code ACTIVE} by default), endpoint ({@code ID.dsql.REGION.on.aws} by default), whether
+     * deletion protection is on, and its tags (a {@code Name} tag is what the AWS Console shows).
+     */
+    public record DsqlCluster(String identifier, String status, String endpoint, Boolean deletionProtection,
+            Map<String, String> tags) {
+        private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9]{26}");
+
+        public DsqlCluster {
+            require(identifier != null && IDENTIFIER.matcher(identifier).matches(), "Aurora DSQL cluster identifier "
+                    + identifier + " must be 26 lowercase letters and digits.");
+            status = status != null ? status : "ACTIVE";
+            deletionProtection = deletionProtection == null || deletionProtection;
+            tags = tagsOrEmpty(tags);
+        }
+
+        private DsqlCluster withDefaults(String defaultEndpoint) {
+            return new DsqlCluster(identifier, status, endpoint != null ? endpoint : defaultEndpoint, deletionProtection,
+                    tags);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -19,14 +20,15 @@ import java.util.stream.Stream;
 
 /**
  * Everything the simulator knows: organizations and accounts with their root, IAM users and IAM
- * roles, and per region their databases ({@link RegionSeed}). Build one with {@link #builder()} or load a JSON seed file with {@link #fromJson(Path)};
+ * roles, and per region their databases ({@link RegionSeed}); optionally an IAM Identity Center
+ * instance ({@link IdentityCenterSeed}). Build one with {@link #builder()} or load a JSON seed file with {@link #fromJson(Path)};
  * the JSON mirrors these records field by field (see {@code seeds/example.json} in this bundle).
  *
  * <p>Omitted fields get AWS-like defaults: path {@code /}, unique ids derived from the account and
  * name ({@code AIDA...}, {@code AROA...}), access keys {@code Active}, a role session limit of one
  * hour, and no allow/deny lists (everything allowed).
  */
-public record Seed(List<Organization> organizations, List<Account> accounts) {
+public record Seed(List<Organization> organizations, List<Account> accounts, IdentityCenterSeed identityCenter) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
@@ -44,6 +46,20 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
                         + account.organization() + ", which the seed does not define.");
             }
         }
+        Set<String> accountIds = new HashSet<>(accounts.stream().map(Account::id).toList());
+        if (identityCenter != null) {
+            identityCenter.users().stream().flatMap(user -> user.assignments().stream())
+                    .filter(assignment -> !accountIds.contains(assignment.account())).findFirst()
+                    .ifPresent(assignment -> {
+                        throw new IllegalArgumentException("An Identity Center assignment names account "
+                                + assignment.account() + ", which the seed does not define.");
+                    });
+        }
+    }
+
+    /** The seed's IAM Identity Center instance, if it has one. */
+    public Optional<IdentityCenterSeed> identityCenterInstance() {
+        return Optional.ofNullable(identityCenter);
     }
 
     public static Builder builder() {
@@ -267,8 +283,15 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
     public static final class Builder {
         private final List<Organization> organizations = new ArrayList<>();
         private final List<Account> accounts = new ArrayList<>();
+        private IdentityCenterSeed identityCenter;
 
         private Builder() {
+        }
+
+        /** The IAM Identity Center instance whose users sign in to the seed's accounts. */
+        public Builder identityCenter(IdentityCenterSeed instance) {
+            this.identityCenter = instance;
+            return this;
         }
 
         public Builder organization(String id, String masterAccountId, String masterAccountEmail) {
@@ -284,7 +307,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts) {
         }
 
         public Seed build() {
-            return new Seed(organizations, accounts);
+            return new Seed(organizations, accounts, identityCenter);
         }
     }
 

@@ -82,7 +82,7 @@ public final class ConnectDialog extends TitleAreaDialog {
         this.resource = resource;
         this.engine = engine;
         this.awsIdentity = engine.defaults().awsIdentity();
-        this.editor = DatabaseEditors.editorFor(engine.id());
+        this.editor = DatabaseEditors.editorFor(engine);
         this.session = session;
         this.databases = databases;
     }

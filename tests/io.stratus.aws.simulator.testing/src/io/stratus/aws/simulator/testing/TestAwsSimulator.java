@@ -73,7 +73,37 @@ public final class TestAwsSimulator implements AutoCloseable {
         return server.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
-    /** The secret keys and session tokens of every temporary key STS issued so far, for tests that search for leaks. */
+    /**
+     * Checks an Aurora DSQL IAM authentication token for the database role at the cluster's host, as
+     * the cluster would at login, by the simulator's clock.
+     *
+     * @return the ARN of the identity whose keys signed the token
+     * @throws IllegalArgumentException saying why the cluster would refuse the login
+     */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return server.verifyDsqlAuthToken(token, host, region, role);
+    }
+
+    /**
+     * Approves a pending IAM Identity Center user code, as the Identity Center user {@code userName}
+     * does on the verification page.
+     *
+     * @throws IllegalArgumentException for an unknown, expired or decided code, or a user the seed lacks
+     */
+    public void approveUserCode(String userCode, String userName) {
+        server.decideUserCode(userCode, java.util.Objects.requireNonNull(userName, "userName"));
+    }
+
+    /** Denies a pending IAM Identity Center user code, as a person does on the verification page. */
+    public void denyUserCode(String userCode) {
+        server.decideUserCode(userCode, null);
+    }
+
+    /**
+     * Every secret the simulator issued so far: secret keys and session tokens of temporary keys (STS,
+     * Identity Center role credentials), Identity Center client secrets, device codes and access
+     * tokens; for tests that search for leaks.
+     */
     public List<String> issuedSecrets() {
         return server.issuedSecrets();
     }

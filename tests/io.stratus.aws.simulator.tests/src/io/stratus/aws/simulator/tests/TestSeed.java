@@ -1,9 +1,11 @@
 package io.stratus.aws.simulator.tests;
 
+import io.stratus.aws.simulator.seed.IdentityCenterSeed;
 import io.stratus.aws.simulator.seed.RegionBuilder;
 import io.stratus.aws.simulator.seed.Seed;
 
 import java.time.Duration;
+import java.util.List;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
@@ -29,6 +31,9 @@ final class TestSeed {
     static final AwsBasicCredentials ERIN = AwsBasicCredentials.create("AKIAERIN123456789012", "erin/secret/0000000000000000000000000000");
     /** carol lives in the account that has no alias and no organization. */
     static final AwsBasicCredentials CAROL = AwsBasicCredentials.create("AKIACAROL21098765432", "carol/secret/000000000000000000000000000");
+
+    /** The AWS access portal of the seed's IAM Identity Center: alice has two roles in ACCOUNT, one in LONE_ACCOUNT. */
+    static final String START_URL = "https://d-9067c1a2b3.awsapps.com/start";
 
     static final String ALICE_ARN = "arn:aws:iam::" + ACCOUNT + ":user/engineering/alice";
     static final String BOB_ARN = "arn:aws:iam::" + ACCOUNT + ":user/bob";
@@ -69,6 +74,11 @@ final class TestSeed {
                     .region(ITEMS.id(), TestSeed::items))
             .account(LONE_ACCOUNT, account -> account
                     .user("carol", user -> user.accessKey(CAROL.accessKeyId(), CAROL.secretAccessKey())))
+            .identityCenter(IdentityCenterSeed.of(START_URL, "eu-central-1")
+                    .withPermissionSet("DatabaseAdmin", List.of(), List.of())
+                    .withPermissionSet("ReadOnly", List.of(), List.of("dynamodb:PutItem"))
+                    .withUser("alice", ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", LONE_ACCOUNT + ":ReadOnly")
+                    .withUser("frank"))
             .build();
 
     /**

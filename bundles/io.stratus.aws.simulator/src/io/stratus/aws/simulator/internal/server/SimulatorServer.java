@@ -49,7 +49,16 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
-    /** The secret keys and session tokens of every temporary key STS issued so far (tests search for them). */
+    public String verifyDsqlAuthToken(String token, String host, String region, String role) {
+        return dispatcher.verifyDsqlAuthToken(token, host, region, role);
+    }
+
+    /** Approves a pending IAM Identity Center user code as the user of that name, or denies it ({@code userName} null). */
+    public void decideUserCode(String userCode, String userName) {
+        dispatcher.decideUserCode(userCode, userName);
+    }
+
+    /** Every secret the simulator issued so far: temporary keys, Identity Center tokens (tests search for them). */
     public List<String> issuedSecrets() {
         return dispatcher.issuedSecrets();
     }

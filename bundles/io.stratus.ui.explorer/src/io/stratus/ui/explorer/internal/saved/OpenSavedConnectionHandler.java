@@ -62,7 +62,7 @@ public final class OpenSavedConnectionHandler extends SavedConnectionsHandler {
             OpenDatabase opened) {
         Optional<DatabaseEngine> engine = Engines.running().find(opened.engine());
         IWorkbenchPage page = context.window().getActivePage();
-        if (engine.isEmpty() || page == null || DatabaseEditors.editorFor(opened.engine()).isEmpty()) {
+        if (engine.isEmpty() || page == null || DatabaseEditors.editorFor(engine.get()).isEmpty()) {
             return;
         }
         try {

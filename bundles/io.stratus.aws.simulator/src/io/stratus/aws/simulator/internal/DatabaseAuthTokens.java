@@ -13,36 +13,51 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What an RDS database does with an IAM authentication token at login: the token is a "connect"
- * request presigned with SigV4 for {@code rds-db}; it must name this endpoint and user, be signed
- * by a current key of the account and be used within its lifetime (at most 15 minutes).
+ * What a database does with an IAM authentication token at login: the token is a GET request
+ * presigned with SigV4 for the database's service ({@code rds-db} for RDS, {@code dsql} for Aurora
+ * DSQL); it must name this endpoint and carry the parameters the login asks for, be signed by a
+ * current key of the account and be used within its lifetime (at most 15 minutes).
  */
-final class RdsAuthTokens {
+final class DatabaseAuthTokens {
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final Duration LONGEST_LIFETIME = Duration.ofMinutes(15);
 
     private final Identities identities;
 
-    RdsAuthTokens(Identities identities) {
+    DatabaseAuthTokens(Identities identities) {
         this.identities = identities;
     }
 
+    /** RDS's: a "connect" of {@code dbUser} at {@code host:port}. */
+    String verifyRds(String token, String host, int port, String region, String dbUser, Instant now) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("Action", "connect");
+        expected.put("DBUser", dbUser);
+        return verify(token, host + ":" + port, "rds-db", region, expected, now);
+    }
+
+    /** Aurora DSQL's: {@code DbConnectAdmin} for the role {@code admin}, {@code DbConnect} for any other, at the host. */
+    String verifyDsql(String token, String host, String region, String role, Instant now) {
+        return verify(token, host, "dsql", region, Map.of("Action", "admin".equals(role) ? "DbConnectAdmin" : "DbConnect"),
+                now);
+    }
+
     /** The ARN of the identity whose keys signed the token; an IllegalArgumentException says why a login fails. */
-    String verify(String token, String host, int port, String region, String dbUser, Instant now) {
-        String endpoint = host + ":" + port;
+    private String verify(String token, String endpoint, String signingName, String region, Map<String, String> expected,
+            Instant now) {
         if (!token.startsWith(endpoint + "/?")) {
             throw refused("the token is for another endpoint than " + endpoint);
         }
         String rawQuery = token.substring(endpoint.length() + 2);
         Map<String, String> query = parameters(rawQuery);
-        require(query, "Action", "connect");
-        require(query, "DBUser", dbUser);
+        expected.forEach((name, value) -> require(query, name, value));
         require(query, "X-Amz-Algorithm", SigV4.ALGORITHM);
         require(query, "X-Amz-SignedHeaders", "host");
         String[] scope = query.getOrDefault("X-Amz-Credential", "").split("/");
-        if (scope.length != 5 || !scope[2].equals(region) || !scope[3].equals("rds-db") || !scope[4].equals("aws4_request")) {
-            throw refused("the token is not signed for rds-db in " + region);
+        if (scope.length != 5 || !scope[2].equals(region) || !scope[3].equals(signingName)
+                || !scope[4].equals("aws4_request")) {
+            throw refused("the token is not signed for " + signingName + " in " + region);
         }
         Instant signedAt;
         Duration lifetime;
