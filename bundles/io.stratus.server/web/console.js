@@ -261,7 +261,7 @@ function showConnectForm(resource, saved) {
   $('#database-field').hidden = awsIdentity;
   form.elements.username.required = !awsIdentity;
   form.elements.password.required = !awsIdentity && !resource.iamAuthentication;
-  $('#connect-help').textContent = awsIdentity
+  form.dataset.loginHelp = awsIdentity
     ? 'DynamoDB is opened with your own AWS identity: your IAM permissions decide what you may read and change.'
     : saved
       ? (saved.iamAuthentication ? 'This connection logs in with IAM database authentication: leave the password empty.'
@@ -269,6 +269,9 @@ function showConnectForm(resource, saved) {
       : resource.iamAuthentication
         ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
         : 'IAM database authentication is not enabled on this database, so it needs the database password.';
+  $('#login-kind').hidden = awsIdentity;
+  form.elements.loginKind.value = saved?.secretArn ? 'secret' : 'password';
+  showLoginKind(form, saved?.secretArn);
   form.elements.username.value = saved?.username ?? '';
   form.elements.database.value = saved?.database ?? '';
   form.elements.saveAs.value = '';
@@ -277,6 +280,44 @@ function showConnectForm(resource, saved) {
   (awsIdentity ? form.querySelector('button[type=submit]') : saved ? form.elements.password : form.elements.username).focus();
 }
 
+/**
+ * A database user and password (or IAM), or a secret of AWS Secrets Manager: the secrets offered
+ * are those the person's AWS keys may read that hold the database's credentials.
+ */
+async function showLoginKind(form, chosen) {
+  const secret = form.elements.loginKind.value === 'secret';
+  $('#database-login').hidden = secret || form.dataset.awsIdentity === 'true';
+  $('#secret-field').hidden = !secret;
+  form.elements.username.disabled = secret;
+  form.elements.password.disabled = secret;
+  form.elements.secretArn.required = secret;
+  form.elements.secretArn.replaceChildren();
+  const help = $('#connect-help');
+  help.textContent = form.dataset.loginHelp;
+  if (!secret) return;
+  help.textContent = 'Looking for the secrets of this database that you may read…';
+  try {
+    const { secrets } = await api('GET', `/api/secrets?resource=${encodeURIComponent(form.dataset.resource)}`);
+    form.elements.secretArn.replaceChildren(...secrets.map((s) => el('option', { value: s.arn,
+      text: s.name + (s.managedByRds ? ' (managed by RDS)' : '') + (s.description ? ` – ${s.description}` : '') })));
+    if (chosen) form.elements.secretArn.value = chosen;
+    help.textContent = secrets.length
+      ? 'Stratus reads the secret with your own AWS keys each time it logs in, and keeps nothing of its value.'
+      : chosen ? 'The saved secret is not among those you may read for this database now.'
+      : 'No secret you may read holds this database\'s credentials (RDS\'s master user secret, or one naming its host).';
+  } catch (e) {
+    help.textContent = '';
+    if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: e.message }));
+  }
+}
+
+$('#connect-form').addEventListener('change', (event) => {
+  if (event.target.name === 'loginKind') {
+    event.currentTarget.querySelector('[role=alert]')?.remove();
+    showLoginKind(event.currentTarget);
+  }
+});
+
 $('#connect-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
@@ -284,19 +325,22 @@ $('#connect-form').addEventListener('submit', async (event) => {
   form.elements.password.value = ''; // sent once, kept nowhere
   form.querySelector('[role=alert]')?.remove();
   const awsIdentity = form.dataset.awsIdentity === 'true';
+  const secretArn = form.elements.loginKind.value === 'secret' && !awsIdentity ? form.elements.secretArn.value : undefined;
   const connection = {
     resourceId: form.dataset.resource,
-    username: awsIdentity ? undefined : form.elements.username.value.trim(),
+    username: awsIdentity || secretArn ? undefined : form.elements.username.value.trim(),
     database: awsIdentity ? undefined : form.elements.database.value.trim() || undefined,
   };
   try {
-    current = await api('POST', '/api/databases', { ...connection, password: (!awsIdentity && password) || undefined });
+    current = await api('POST', '/api/databases', secretArn ? { ...connection, secretArn }
+      : { ...connection, password: (!awsIdentity && password) || undefined });
     grid.clear();
     $('#result-status').textContent = '';
     const saveAs = form.elements.saveAs.value.trim();
     if (saveAs && !form.elements.saveAs.disabled) {
       try {
-        await api('POST', '/api/connections', { ...connection, name: saveAs, iamAuthentication: !password && Boolean(connection.username) });
+        await api('POST', '/api/connections', { ...connection, name: saveAs, secretArn,
+          iamAuthentication: !secretArn && !password && Boolean(connection.username) });
       } catch (e) {
         await loadOpenDatabases();
         if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: `Connected, but not saved: ${e.message}` }));
@@ -315,7 +359,8 @@ async function loadOpenDatabases() {
   const [{ databases }, { connections }] = await Promise.all([api('GET', '/api/databases'), api('GET', '/api/connections')]);
   $('#saved-title').hidden = connections.length === 0;
   $('#saved-connections').replaceChildren(...connections.map((saved) => el('li', {},
-    el('span', { text: `${saved.name}: ${saved.username || 'your AWS identity'}${saved.iamAuthentication ? ', IAM' : ''}` }),
+    el('span', { text: `${saved.name}: ${saved.secretArn ? 'secret ' + saved.secretArn.split(':secret:')[1]
+      : saved.username || 'your AWS identity'}${saved.iamAuthentication ? ', IAM' : ''}` }),
     el('button', { type: 'button', text: 'Open…', 'aria-label': `Open saved ${saved.name}`,
       onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, engine: engineOf(saved.resourceId),
         iamAuthentication: saved.iamAuthentication }, saved) }),

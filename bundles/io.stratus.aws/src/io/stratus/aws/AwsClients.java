@@ -42,6 +42,18 @@ public interface AwsClients {
     String callJson(AwsKeys keys, String service, String target, String body);
 
     /**
+     * The same in a region, for an API whose answers hold secrets (Secrets Manager's {@code
+     * GetSecretValue}, temporary database credentials): {@code service} is the signing name and
+     * endpoint prefix, {@code target} the {@code X-Amz-Target} ({@code Prefix.Action}). Made once,
+     * without the SDK's client, so no String holds the answer.
+     *
+     * @return the body of a 2xx answer as bytes; the caller reads what it needs and then overwrites it
+     * @throws StratusException as {@link #call}, naming {@code service:Action}; FORBIDDEN naming
+     *         {@code kms:Decrypt} where the KMS key of what was read denied the person
+     */
+    byte[] callJson(AwsKeys keys, String service, String region, String target, String body);
+
+    /**
      * The same for a GET of an AWS REST-JSON API that has no SDK client in Stratus (Aurora DSQL's
      * control plane, at {@code https://service.region.api.aws} unless the settings say otherwise):
      * signs the request for {@code service} in {@code region} and sends it.

@@ -35,6 +35,8 @@ public final class TestAccounts {
     /** A role whose trust policy asks for {@link #GUARDED_EXTERNAL_ID} and MFA; every user of the account may assume it. */
     public static final String GUARDED_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Guarded";
     public static final String GUARDED_EXTERNAL_ID = "stratus-ext-2231";
+    /** A role only the roles Deployer and Guarded may assume: reached by role chaining. */
+    public static final String CHAINED_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Chained";
     /** A role of the other account that trusts the users of {@link #ACCOUNT}. */
     public static final String FOREIGN_ROLE_ARN = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/Foreign";
 
@@ -65,7 +67,9 @@ public final class TestAccounts {
                                 .mfaDevice("canary-phone", CANARY_MFA_SECRET))
                         .role(DEPLOYER_ROLE, role -> role.trustedBy("alice", "canary")
                                 .maxSessionDuration(Duration.ofHours(4)))
-                        .role("Guarded", role -> role.trustedBy(ACCOUNT).externalId(GUARDED_EXTERNAL_ID).mfaRequired())))
+                        .role("Guarded", role -> role.trustedBy(ACCOUNT).externalId(GUARDED_EXTERNAL_ID).mfaRequired())
+                        .role("Chained", role -> role.trustedBy("arn:aws:iam::" + ACCOUNT + ":role/" + DEPLOYER_ROLE,
+                                GUARDED_ROLE_ARN))))
                 .account(OTHER_ACCOUNT, account -> account
                         .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET))
                         .role("Foreign", role -> role.trustedBy(ACCOUNT)))

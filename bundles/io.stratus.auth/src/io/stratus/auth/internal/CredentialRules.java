@@ -22,13 +22,18 @@ final class CredentialRules {
     private CredentialRules() {
     }
 
-    /** The keys, and the MFA code and device serial if given. */
+    /** The keys, and the MFA codes and device serials given for the calls to STS. */
     static void check(SignInRequest request) {
         check(request.keys());
-        if (request.mfa().isEmpty()) {
-            return;
+        request.mfa().ifPresent(CredentialRules::check);
+        request.via().forEach(hop -> hop.mfa().ifPresent(CredentialRules::check));
+        if (request.mfa().isPresent() && request.role().isEmpty() && request.keys().isTemporary()) {
+            throw invalid("STS gives MFA sessions only for long-term access keys (AKIA...), not for temporary keys. "
+                    + "Sign in with your IAM user's access key and the MFA code, or with the temporary keys alone.");
         }
-        MfaCode mfa = request.mfa().get();
+    }
+
+    private static void check(MfaCode mfa) {
         if (mfa.code().isBlank()) {
             throw invalid("The MFA code is empty. Type the 6-digit code your MFA device shows now.");
         }
@@ -39,10 +44,6 @@ final class CredentialRules {
             throw invalid("The MFA device's serial number is not valid: it is the device's ARN, "
                     + "arn:aws:iam::ACCOUNT:mfa/NAME (under Security credentials in the IAM console), or a hardware "
                     + "token's serial, with no spaces.");
-        }
-        if (request.role().isEmpty() && request.keys().isTemporary()) {
-            throw invalid("STS gives MFA sessions only for long-term access keys (AKIA...), not for temporary keys. "
-                    + "Sign in with your IAM user's access key and the MFA code, or with the temporary keys alone.");
         }
     }
 

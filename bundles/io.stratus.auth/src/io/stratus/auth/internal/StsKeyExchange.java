@@ -8,6 +8,7 @@ import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.MfaCode;
 import io.stratus.core.session.IdentityVerifier;
+import io.stratus.core.session.RoleHop;
 import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
 
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.iam.model.MFADevice;
 /**
  * Turns a sign-in request into the keys its session signs with: the keys typed in as they are, or
  * temporary keys that STS issues for them, carrying the MFA ({@code GetSessionToken}) or of a role
- * ({@code AssumeRole}). The typed keys serve only these calls; the caller wipes them afterwards.
+ * ({@code AssumeRole}, one call per role of a chain). The typed keys serve only these calls; the caller wipes
+ * them afterwards, and the keys of each role on the way to the last are wiped here once the next role is assumed.
  */
 final class StsKeyExchange {
 
@@ -44,34 +46,57 @@ final class StsKeyExchange {
             return new SessionKeys(request.keys(), request.keysExpireAt());
         }
         AwsKeys typed = AwsKeys.of(request.keys());
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.role().ifPresent(role -> {
-            parameters.put("RoleArn", role.roleArn());
-            parameters.put("RoleSessionName", sessionName(verifier.verify(request.keys())));
-            role.externalId().ifPresent(id -> parameters.put("ExternalId", id));
-            role.duration().ifPresent(duration -> parameters.put("DurationSeconds", Long.toString(duration.toSeconds())));
-        });
-        request.mfa().ifPresent(mfa -> {
-            parameters.put("SerialNumber", deviceSerial(typed, mfa));
-            parameters.put("TokenCode", mfa.code().reveal()); // a one-time code, in the signed body of this call only
-        });
-        String action = request.role().isPresent() ? "AssumeRole" : "GetSessionToken";
-        byte[] answer = issue(typed, action, parameters, request.role());
-        try {
-            return IssuedKeys.read(answer, action);
-        } finally {
-            Arrays.fill(answer, (byte) 0);
+        if (request.role().isEmpty()) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            request.mfa().ifPresent(mfa -> withMfa(parameters, typed, mfa));
+            return issue(typed, "GetSessionToken", parameters, Optional.empty());
         }
+        String caller = sessionName(verifier.verify(request.keys()));
+        SessionKeys issued = null;
+        for (RoleHop hop : request.roleChain()) {
+            SessionKeys signer = issued;
+            try {
+                issued = assume(signer == null ? typed : AwsKeys.of(signer.credentials()), hop, typed, caller);
+            } finally {
+                if (signer != null) {
+                    signer.credentials().clear(); // a role on the way: its keys served this one call
+                }
+            }
+        }
+        return issued;
     }
 
-    private byte[] issue(AwsKeys typed, String action, Map<String, String> parameters, Optional<RoleToAssume> role) {
+    /** {@code AssumeRole} signed with {@code signer}; an MFA device without a serial is looked up as {@code person}'s. */
+    private SessionKeys assume(AwsKeys signer, RoleHop hop, AwsKeys person, String caller) {
+        RoleToAssume role = hop.role();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("RoleArn", role.roleArn());
+        parameters.put("RoleSessionName", role.sessionName().orElse(caller));
+        role.externalId().ifPresent(id -> parameters.put("ExternalId", id));
+        role.duration().ifPresent(duration -> parameters.put("DurationSeconds", Long.toString(duration.toSeconds())));
+        hop.mfa().ifPresent(mfa -> withMfa(parameters, person, mfa));
+        return issue(signer, "AssumeRole", parameters, Optional.of(role));
+    }
+
+    private void withMfa(Map<String, String> parameters, AwsKeys person, MfaCode mfa) {
+        parameters.put("SerialNumber", deviceSerial(person, mfa));
+        parameters.put("TokenCode", mfa.code().reveal()); // a one-time code, in the signed body of this call only
+    }
+
+    private SessionKeys issue(AwsKeys signer, String action, Map<String, String> parameters, Optional<RoleToAssume> role) {
+        byte[] answer;
         try {
-            return aws.callSts(typed, action, parameters);
+            answer = aws.callSts(signer, action, parameters);
         } catch (StratusException e) {
             if (role.isPresent() && e.problem() == Problem.FORBIDDEN) {
                 throw roleRefused(role.get(), e);
             }
             throw e;
+        }
+        try {
+            return IssuedKeys.read(answer, action);
+        } finally {
+            Arrays.fill(answer, (byte) 0);
         }
     }
 

@@ -33,6 +33,8 @@ final class FailureExplainer {
             "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "SlowDown");
 
     private static final String MFA_FAILED = "MultiFactorAuthentication failed";
+    /** How Secrets Manager (and other services that decrypt for the caller) says KMS refused the caller. */
+    private static final String KMS_DENIED = "Access to KMS is not allowed";
 
     private final Duration callTimeout;
 
@@ -85,6 +87,11 @@ final class FailureExplainer {
             return new StratusException(Problem.NOT_SIGNED_IN, "The secret access key does not match the access "
                     + "key id. Copy the secret key again (it is shown only when the key is created; create a new "
                     + "key if it is lost) and sign in again.", aws);
+        }
+        if (ACCESS_DENIED.contains(code) && message != null && message.startsWith(KMS_DENIED)) {
+            return new StratusException(Problem.FORBIDDEN, "Your IAM permissions do not allow kms:Decrypt with the KMS"
+                    + " key that encrypts what " + what + " reads. Ask your AWS administrator to allow kms:Decrypt on that"
+                    + " key (in your IAM policy and the key's policy), if you need it. AWS said: " + message, aws);
         }
         if (ACCESS_DENIED.contains(code)) {
             return new StratusException(Problem.FORBIDDEN, "Your IAM permissions do not allow " + what

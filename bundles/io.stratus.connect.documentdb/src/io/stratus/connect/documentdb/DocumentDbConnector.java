@@ -42,11 +42,14 @@ public final class DocumentDbConnector implements DatabaseConnector {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The DocumentDB connector does not serve " + spec.engine() + ".");
         }
-        if (login.usesIam()) {
-            throw new StratusException(Problem.INVALID_INPUT, "DocumentDB logs in with a user name and password: give the"
-                    + " password of " + login.username() + ".");
+        // The driver keeps the password for the connections its pool opens later: it must be the person's own.
+        if (login.usesIam() || login.usesIssuedCredentials()) {
+            throw new StratusException(Problem.INVALID_INPUT, "DocumentDB logs in with a user name and password here: give"
+                    + " the password of " + login.username() + ".");
         }
-        MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, login.username(), login.passwordFor(spec), trust));
+        DatabaseLogin.Credentials credentials = login.credentialsFor(spec);
+        MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, credentials.username(), credentials.password(),
+                trust));
         MongoLink link = new MongoLink(client, spec.database(), mode);
         try {
             link.test(); // the driver connects lazily: log in now, so a wrong password shows here

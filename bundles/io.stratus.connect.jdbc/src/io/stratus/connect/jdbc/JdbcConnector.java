@@ -81,12 +81,14 @@ public abstract class JdbcConnector implements DatabaseConnector {
                     + spec.resourceId() + ", so it needs the database password of " + login.username()
                     + ". Give the password, or enable IAM database authentication on the database in AWS and refresh the explorer.");
         }
-        // An IAM token lets anyone who sees it log in for 15 minutes: it travels over verified TLS only.
-        Properties properties = settings(spec, spec.tlsRequired() || login.usesIam());
-        properties.setProperty("user", login.username());
-        properties.setProperty("password", login.passwordFor(spec).reveal());
+        // An IAM token lets anyone who sees it log in for 15 minutes, and issued credentials are AWS's
+        // to guard: they travel over verified TLS only.
+        boolean fromAws = login.usesIam() || login.usesIssuedCredentials();
+        Properties properties = settings(spec, spec.tlsRequired() || fromAws);
         Connection connection;
-        try {
+        try (DatabaseLogin.Credentials credentials = login.credentialsFor(spec)) {
+            properties.setProperty("user", credentials.username());
+            properties.setProperty("password", credentials.password().reveal());
             connection = driver().connect(url(spec), properties);
         } catch (SQLException e) {
             throw SqlErrors.explainLogin(e, "connecting to " + spec.host() + ":" + spec.port(), login.usesIam());

@@ -40,7 +40,8 @@ public final class ConnectionBook implements SavedConnections {
     public SavedConnection create(UserSession session, SavedConnection connection) {
         session.require(Action.SAVE_CONNECTIONS);
         SavedConnection saved = new SavedConnection(UUID.randomUUID().toString(), connection.name(),
-                connection.resourceId(), connection.username(), connection.database(), connection.iamAuthentication());
+                connection.resourceId(), connection.username(), connection.database(), connection.iamAuthentication(),
+                connection.secretArn());
         store.write(tx -> {
             if (tx.savedConnections().of(session.principalId()).size() >= MAX_PER_PERSON) {
                 throw new StratusException(Problem.CONFLICT, "You have saved " + MAX_PER_PERSON + " connections, the most "

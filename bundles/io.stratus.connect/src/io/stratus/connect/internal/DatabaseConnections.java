@@ -14,6 +14,7 @@ import io.stratus.core.connector.IamTokens;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.OpenDatabasesListener;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -83,6 +85,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     private final AuditTrail audit;
     private final SignInService sessions;
     private final AwsClients aws;
+    private final SecretLogins secretLogins;
     private final int maxConnections;
     private final int maxPageRows;
     private final Clock clock = Clock.systemUTC();
@@ -111,6 +114,7 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         this.audit = audit;
         this.sessions = sessions;
         this.aws = aws;
+        this.secretLogins = new SecretLogins(aws);
         this.maxConnections = config.maxConnectionsPerSession();
         this.maxPageRows = config.maxPageRows();
         this.idle = new IdleConnections(Duration.ofSeconds(Math.max(0, config.idleConnectionSeconds())),
@@ -134,6 +138,33 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database) {
         session.require(Action.OPEN_DATABASE);
+        String user = username == null ? "" : username.strip();
+        if (user.chars().anyMatch(Character::isISOControl)) {
+            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
+                    + "the user name and type it again.");
+        }
+        Optional<Secret> given = password.filter(p -> !p.isBlank());
+        return open(session, resourceId, database, connector -> login(session, connector, user, given), given);
+    }
+
+    @Override
+    public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
+        session.require(Action.OPEN_DATABASE);
+        DatabaseLogin login = secretLogins.login(session::awsKeys, secretArn);
+        return open(session, resourceId, database, connector -> login, Optional.empty());
+    }
+
+    @Override
+    public List<DatabaseSecret> secrets(UserSession session, String resourceId) {
+        session.require(Action.OPEN_DATABASE);
+        ConnectionSpec spec = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
+        access.modeFor(session, resourceId); // the Administrator's limits apply to choosing as to opening
+        return secretLogins.secretsFor(session.awsKeys(), spec);
+    }
+
+    /** @param logins the login, for the connector that opens the database (which says how its IAM tokens are signed) */
+    private OpenDatabase open(UserSession session, String resourceId, Optional<String> database,
+            Function<DatabaseConnector, DatabaseLogin> logins, Optional<Secret> password) {
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
         AccessMode mode = access.modeFor(session, resourceId);
         ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
@@ -141,21 +172,17 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
-        String user = username == null ? "" : username.strip();
-        if (user.chars().anyMatch(Character::isISOControl)) {
-            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
-                    + "the user name and type it again.");
-        }
-        DatabaseLogin login = login(session, connector, user, password.filter(p -> !p.isBlank()));
+        DatabaseLogin login = logins.apply(connector);
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
                     + "session may. Close one, then open this one.");
         }
         IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), login.loginName(), mode,
-                idle.login(password.filter(p -> !p.isBlank())));
+                idle.login(password));
         String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
                 + (login.usesAwsIdentity() ? " (AWS identity)" : "")
+                + (login.usesIssuedCredentials() ? " (credentials from AWS)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
         DatabaseLink db;
         try {

@@ -1,6 +1,5 @@
 package io.stratus.core.connector;
 
-import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -12,18 +11,57 @@ import java.util.Objects;
 /**
  * How a person logs in to a database: a user name, and either a password held for the session
  * only or IAM database authentication, where a fresh token stands in for the password on every
- * new physical connection; or, for databases that are AWS services themselves (DynamoDB), no
+ * new physical connection; or user name and password that AWS issues for every new physical
+ * connection ({@link #withIssuedCredentials}: a Secrets Manager secret read anew, Redshift's
+ * temporary credentials); or, for databases that are AWS services themselves (DynamoDB), no
  * database user at all but the person's AWS identity, whose keys sign each request.
  */
 public final class DatabaseLogin {
+
+    /**
+     * User name and password for one physical connection. Closing it wipes a password that was
+     * issued for this connection only; a password the person gave stays theirs to wipe.
+     */
+    public record Credentials(String username, Secret password, boolean issued) implements AutoCloseable {
+
+        public Credentials {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public void close() {
+            if (issued) {
+                password.clear();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + username + ", password (redacted)]";
+        }
+    }
+
+    /** Issues user name and password at the moment a physical connection logs in. */
+    @FunctionalInterface
+    public interface CredentialIssuer {
+
+        /**
+         * @throws StratusException saying what AWS refused (naming the IAM action) or why the
+         *         credentials cannot be used, never their value
+         */
+        Credentials issue(ConnectionSpec spec);
+    }
 
     private final String username;
     private final Secret password;
     private final IamTokens iamTokens;
     private final String awsIdentity;
     private final AwsKeys awsKeys;
+    private final CredentialIssuer issuer;
 
-    private DatabaseLogin(String username, Secret password, IamTokens iamTokens, String awsIdentity, AwsKeys awsKeys) {
+    private DatabaseLogin(String username, Secret password, IamTokens iamTokens, String awsIdentity, AwsKeys awsKeys,
+            CredentialIssuer issuer) {
         if (awsKeys == null && (username == null || username.isBlank())) {
             throw new StratusException(Problem.INVALID_INPUT, "Give the database user name to log in as.");
         }
@@ -32,6 +70,7 @@ public final class DatabaseLogin {
         this.iamTokens = iamTokens;
         this.awsIdentity = awsIdentity;
         this.awsKeys = awsKeys;
+        this.issuer = issuer;
     }
 
     public static DatabaseLogin withPassword(String username, Secret password) {
@@ -39,17 +78,25 @@ public final class DatabaseLogin {
             throw new StratusException(Problem.INVALID_INPUT, "Give the database password of " + username
                     + ", or leave it empty to log in with IAM database authentication where the database allows it.");
         }
-        return new DatabaseLogin(username, password, null, null, null);
+        return new DatabaseLogin(username, password, null, null, null, null);
     }
 
     public static DatabaseLogin withIam(String username, IamTokens tokens) {
-        return new DatabaseLogin(username, null, Objects.requireNonNull(tokens, "tokens"), null, null);
+        return new DatabaseLogin(username, null, Objects.requireNonNull(tokens, "tokens"), null, null, null);
+    }
+
+    /**
+     * User name and password issued anew for every physical connection; {@code loginName} says
+     * where they come from (a secret's ARN, a Redshift database user) for the person and the audit.
+     */
+    public static DatabaseLogin withIssuedCredentials(String loginName, CredentialIssuer issuer) {
+        return new DatabaseLogin(loginName, null, null, null, null, Objects.requireNonNull(issuer, "issuer"));
     }
 
     /** No database user: requests are signed with the keys of the AWS identity {@code identityArn}. */
     public static DatabaseLogin withAwsIdentity(String identityArn, AwsKeys keys) {
         return new DatabaseLogin(null, null, null, Objects.requireNonNull(identityArn, "identityArn"),
-                Objects.requireNonNull(keys, "keys"));
+                Objects.requireNonNull(keys, "keys"), null);
     }
 
     /**
@@ -65,7 +112,10 @@ public final class DatabaseLogin {
         return username;
     }
 
-    /** Who logs in, as the person would name it: the database user, or the AWS identity's ARN. */
+    /**
+     * Who logs in, as the person would name it: the database user, the AWS identity's ARN, or where
+     * issued credentials come from.
+     */
     public String loginName() {
         return usesAwsIdentity() ? awsIdentity : username;
     }
@@ -91,12 +141,24 @@ public final class DatabaseLogin {
         return iamTokens != null;
     }
 
-    /** What to send as the password on a new physical connection: the password, or a fresh IAM token. */
-    public Secret passwordFor(ConnectionSpec spec) {
+    /** Whether AWS issues user name and password for each physical connection. */
+    public boolean usesIssuedCredentials() {
+        return issuer != null;
+    }
+
+    /**
+     * What a new physical connection logs in with: the user and password, the user and a fresh IAM
+     * token, or freshly issued credentials. Close them once the connection has logged in.
+     */
+    public Credentials credentialsFor(ConnectionSpec spec) {
         if (usesAwsIdentity()) {
             throw noDatabaseUser();
         }
-        return usesIam() ? iamTokens.issue(spec, username) : password;
+        if (usesIssuedCredentials()) {
+            return issuer.issue(spec);
+        }
+        return usesIam() ? new Credentials(username, iamTokens.issue(spec, username), true)
+                : new Credentials(username, password, false);
     }
 
     private static StratusException noDatabaseUser() {
@@ -106,7 +168,7 @@ public final class DatabaseLogin {
 
     @Override
     public String toString() {
-        return "DatabaseLogin[" + loginName() + (usesAwsIdentity() ? ", AWS identity"
-                : usesIam() ? ", IAM" : ", password (redacted)") + "]";
+        return "DatabaseLogin[" + loginName() + (usesAwsIdentity() ? ", AWS identity" : usesIam() ? ", IAM"
+                : usesIssuedCredentials() ? ", issued by AWS" : ", password (redacted)") + "]";
     }
 }

@@ -26,6 +26,27 @@ public interface DatabaseService {
     OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database);
 
+    /**
+     * Opens a database the person's explorer found with the user name and password a Secrets
+     * Manager secret holds: read with the person's own keys for every new physical connection (so
+     * a rotated secret is read anew), used for that login only and wiped. The ARN is all Stratus
+     * keeps of it.
+     *
+     * @throws io.stratus.core.StratusException FORBIDDEN naming {@code secretsmanager:GetSecretValue}
+     *         or {@code kms:Decrypt} where IAM refuses it; INVALID_INPUT for a secret that holds no
+     *         user name and password
+     */
+    OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database);
+
+    /**
+     * The secrets in the database's region that the person may read and that look like its
+     * credentials: RDS's master user secret of the database, and secrets whose host (and port and
+     * engine, where they say) are the database's. Each candidate is read to be judged and wiped.
+     *
+     * @throws io.stratus.core.StratusException FORBIDDEN naming {@code secretsmanager:ListSecrets}
+     */
+    List<DatabaseSecret> secrets(UserSession session, String resourceId);
+
     List<OpenDatabase> list(UserSession session);
 
     /** The engines an installed connector opens; needs no permission. */

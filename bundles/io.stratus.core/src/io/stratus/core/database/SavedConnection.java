@@ -9,11 +9,12 @@ import java.util.Optional;
 
 /**
  * A database connection a person saved to open again: which discovered database, as which
- * database user (none for DynamoDB, which the person's AWS identity opens), which database in it,
- * and whether to log in with IAM. Never a password.
+ * database user (none for DynamoDB, which the person's AWS identity opens, and none for a login
+ * with the Secrets Manager secret {@code secretArn}), which database in it, and whether to log in
+ * with IAM. Never a password, nor a secret's value.
  */
 public record SavedConnection(String id, String name, String resourceId, String username, Optional<String> database,
-        boolean iamAuthentication) {
+        boolean iamAuthentication, Optional<String> secretArn) {
 
     public static final int MAX_NAME = 200;
     public static final int MAX_USERNAME = 200;
@@ -29,6 +30,20 @@ public record SavedConnection(String id, String name, String resourceId, String 
         }
         database = Objects.requireNonNull(database, "database").map(String::strip).filter(d -> !d.isEmpty())
                 .map(ConnectionSpec::requireDatabaseName);
+        secretArn = Objects.requireNonNull(secretArn, "secretArn").map(String::strip).filter(arn -> !arn.isEmpty());
+        if (secretArn.isPresent() && (iamAuthentication || !username.isEmpty())) {
+            throw new StratusException(Problem.INVALID_INPUT, "A connection that logs in with a secret takes its user"
+                    + " name from the secret: leave out the user name and IAM authentication.");
+        }
+        if (secretArn.map(String::length).orElse(0) > 2048) {
+            throw new StratusException(Problem.INVALID_INPUT, "Give the secret's ARN in at most 2048 characters.");
+        }
+    }
+
+    /** A connection that logs in as a database user (or AWS identity), not with a secret. */
+    public SavedConnection(String id, String name, String resourceId, String username, Optional<String> database,
+            boolean iamAuthentication) {
+        this(id, name, resourceId, username, database, iamAuthentication, Optional.empty());
     }
 
     private static String required(String value, String what, int longest) {

@@ -4,6 +4,8 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.MfaCode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,17 +16,35 @@ import java.util.Optional;
  * their keys (and an MFA code when the role's trust policy asks for one). When STS issues temporary
  * keys, the keys typed in serve that one call and are wiped right after it.
  *
+ * A role may be reached through others (role chaining): the keys assume the first role of {@code via}, its
+ * keys the next, and so on up to {@code role}, the one the person signs in as. Each call carries the MFA code
+ * given for its role; the keys of every role on the way serve the next call only and are wiped after it.
+ * The builder methods follow the chain: {@code withKeys(k).withMfa(code).assuming(a).assuming(b)} gives the
+ * code to the call that assumes {@code a}, then assumes {@code b} with {@code a}'s keys.
+ *
+ * @param mfa the MFA code of the last call: {@code GetSessionToken} without a role, else assuming {@code role}
  * @param keysExpireAt when keys used as they are expire, where whoever issued them said so (IAM Identity
  *        Center's role credentials, a credential process); keys that STS issues here carry their own expiry
+ * @param via the roles assumed on the way to {@code role}, in order; empty without a chain
  */
 public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
-        Optional<Instant> keysExpireAt) {
+        Optional<Instant> keysExpireAt, List<RoleHop> via) {
 
     public SignInRequest {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(mfa, "mfa");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keysExpireAt, "keysExpireAt");
+        via = List.copyOf(via);
+        if (!via.isEmpty() && role.isEmpty()) {
+            throw new IllegalArgumentException("A chain of roles ends with the role to sign in as");
+        }
+    }
+
+    /** Without a chain of roles. */
+    public SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
+            Optional<Instant> keysExpireAt) {
+        this(keys, mfa, role, keysExpireAt, List.of());
     }
 
     /** Signing in with the keys alone, as they are. */
@@ -32,17 +52,34 @@ public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional
         return new SignInRequest(keys, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The code goes with the last call so far: {@code GetSessionToken}, or assuming the last role given. */
     public SignInRequest withMfa(MfaCode code) {
-        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt);
+        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt, via);
     }
 
+    /** Signs in as {@code target}; if a role was given already, {@code target} is assumed with that role's keys. */
     public SignInRequest assuming(RoleToAssume target) {
-        return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt);
+        if (role.isEmpty()) {
+            return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt, via);
+        }
+        List<RoleHop> longer = new ArrayList<>(via);
+        longer.add(new RoleHop(role.get(), mfa));
+        return new SignInRequest(keys, Optional.empty(), Optional.of(target), keysExpireAt, longer);
     }
 
     /** The keys expire then, as their issuer said: the session shows it and asks for new keys at that moment. */
     public SignInRequest expiringAt(Instant expiry) {
-        return new SignInRequest(keys, mfa, role, Optional.of(expiry));
+        return new SignInRequest(keys, mfa, role, Optional.of(expiry), via);
+    }
+
+    /** Every call STS makes for this request, in order: the roles of {@code via}, then {@code role} with {@code mfa}. */
+    public List<RoleHop> roleChain() {
+        if (role.isEmpty()) {
+            return List.of();
+        }
+        List<RoleHop> chain = new ArrayList<>(via);
+        chain.add(new RoleHop(role.get(), mfa));
+        return chain;
     }
 
     /** Whether STS issues the session's keys (MFA or a role) rather than the keys typed in being used as they are. */
@@ -50,9 +87,10 @@ public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional
         return mfa.isPresent() || role.isPresent();
     }
 
-    /** Wipes everything secret that was typed: the secret key, the session token and the MFA code. */
+    /** Wipes everything secret that was given: the secret key, the session token and the MFA codes. */
     public void clear() {
         keys.clear();
         mfa.ifPresent(MfaCode::clear);
+        via.forEach(hop -> hop.mfa().ifPresent(MfaCode::clear));
     }
 }

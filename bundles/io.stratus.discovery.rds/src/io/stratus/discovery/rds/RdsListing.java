@@ -94,7 +94,8 @@ public final class RdsListing {
                 .put("instanceClass", i.dbInstanceClass())
                 .put("vpc", i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().vpcId())
                 .put("publiclyAccessible", i.publiclyAccessible())
-                .put("cluster", i.dbClusterIdentifier()).toMap();
+                .put("cluster", i.dbClusterIdentifier())
+                .put("masterUserSecret", i.masterUserSecret() == null ? null : i.masterUserSecret().secretArn()).toMap();
         return new CloudResource(i.dbInstanceArn() != null ? i.dbInstanceArn() : scope.arn("rds", "db:" + i.dbInstanceIdentifier()),
                 service, scope.region(), i.dbInstanceIdentifier(), "instance", i.engine(), i.engineVersion(),
                 i.dbInstanceStatus(), i.endpoint() == null || i.endpoint().address() == null ? Optional.empty()
@@ -107,7 +108,8 @@ public final class RdsListing {
         Map<String, String> details = new Details()
                 .put("readerEndpoint", c.readerEndpoint())
                 .put("storageEncrypted", c.storageEncrypted())
-                .put("members", c.dbClusterMembers().size()).toMap();
+                .put("members", c.dbClusterMembers().size())
+                .put("masterUserSecret", c.masterUserSecret() == null ? null : c.masterUserSecret().secretArn()).toMap();
         return new CloudResource(c.dbClusterArn() != null ? c.dbClusterArn() : scope.arn("rds", "cluster:" + c.dbClusterIdentifier()),
                 service, scope.region(), c.dbClusterIdentifier(), "cluster", c.engine(), c.engineVersion(), c.status(),
                 c.endpoint() == null ? Optional.empty() : Optional.of(new Endpoint(c.endpoint(), c.port())),

@@ -60,6 +60,7 @@ final class DatabaseRoutes {
                 .add("PUT", "/api/databases/{id}/autoCommit", Router.Wait.REMOTE, this::autoCommit)
                 .add("POST", "/api/databases/{id}/commit", Router.Wait.REMOTE, this::commit)
                 .add("POST", "/api/databases/{id}/rollback", Router.Wait.REMOTE, this::rollback)
+                .add("GET", "/api/secrets", Router.Wait.REMOTE, this::secrets)
                 .add("GET", "/api/connections", this::savedConnections)
                 .add("POST", "/api/connections", this::saveConnection)
                 .add("PUT", "/api/connections/{id}", this::changeConnection)
@@ -97,7 +98,7 @@ final class DatabaseRoutes {
             throw new StratusException(Problem.INVALID_INPUT, "The field \"iamAuthentication\" must be true or false.");
         }
         return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.optionalText("username").orElse(""),
-                request.optionalText("database"), iam != null && iam.booleanValue());
+                request.optionalText("database"), iam != null && iam.booleanValue(), request.optionalText("secretArn"));
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -106,7 +107,27 @@ final class DatabaseRoutes {
         return ApiResponse.ok(views.object().set("databases", databases));
     }
 
+    /** {@code ?resource=ARN}: the secrets the person may choose to open that database with; never their values. */
+    private ApiResponse secrets(ApiRequest request) {
+        String resource = Optional.ofNullable(request.query().get("resource")).orElseThrow(() -> new StratusException(
+                Problem.INVALID_INPUT, "Give the database: ?resource= with its resource id from the explorer."));
+        ArrayNode secrets = views.array();
+        databaseService.secrets(request.signedIn(), resource).forEach(secret -> secrets.add(views.object()
+                .put("arn", secret.arn()).put("name", secret.name()).put("description", secret.description())
+                .put("managedByRds", secret.managedByRds())));
+        return ApiResponse.ok(views.object().set("secrets", secrets));
+    }
+
     private ApiResponse open(ApiRequest request) {
+        Optional<String> secretArn = request.optionalText("secretArn");
+        if (secretArn.isPresent()) {
+            if (request.body().has("password") || request.body().has("username")) {
+                throw new StratusException(Problem.INVALID_INPUT, "A secret holds the user name and password: give"
+                        + " \"secretArn\" without \"username\" and \"password\".");
+            }
+            return ApiResponse.created(views.openDatabase(databaseService.openWithSecret(request.signedIn(),
+                    request.text("resourceId"), secretArn.get(), request.optionalText("database"))));
+        }
         Secret password = request.optionalText("password").map(Secret::of).orElse(null);
         try {
             return ApiResponse.created(views.openDatabase(databaseService.open(request.signedIn(), request.text("resourceId"),

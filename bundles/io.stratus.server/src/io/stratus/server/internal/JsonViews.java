@@ -168,6 +168,7 @@ final class JsonViews {
                 .put("resourceId", connection.resourceId()).put("username", connection.username())
                 .put("iamAuthentication", connection.iamAuthentication());
         optional(node, "database", connection.database());
+        optional(node, "secretArn", connection.secretArn());
         return node;
     }
 

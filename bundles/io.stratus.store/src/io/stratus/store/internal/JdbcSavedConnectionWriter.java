@@ -23,7 +23,8 @@ final class JdbcSavedConnectionWriter extends JdbcSavedConnections implements Sa
             throw new StratusException(Problem.NOT_FOUND, "No Stratus user has the principal id '" + principalId + "'.");
         }
         Object[] values = {connection.name(), connection.resourceId(), connection.username(),
-            connection.database().orElse(null), connection.iamAuthentication(), connection.id(), principalId};
+            connection.database().orElse(null), connection.iamAuthentication(), connection.secretArn().orElse(null),
+            connection.id(), principalId};
         boolean mine = sql.first("save a connection", row -> row.getString(1),
                 "SELECT principal_id FROM saved_connections WHERE connection_id = ?", connection.id())
                 .map(principalId::equals).orElse(true);
@@ -37,9 +38,9 @@ final class JdbcSavedConnectionWriter extends JdbcSavedConnections implements Sa
                     + "' already. Choose another name.");
         }
         if (sql.update("save a connection", "UPDATE saved_connections SET name = ?, resource_id = ?, username = ?,"
-                + " database_name = ?, iam_auth = ? WHERE connection_id = ? AND principal_id = ?", values) == 0) {
+                + " database_name = ?, iam_auth = ?, secret_arn = ? WHERE connection_id = ? AND principal_id = ?", values) == 0) {
             sql.update("save a connection", "INSERT INTO saved_connections (name, resource_id, username, database_name,"
-                    + " iam_auth, connection_id, principal_id) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+                    + " iam_auth, secret_arn, connection_id, principal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 

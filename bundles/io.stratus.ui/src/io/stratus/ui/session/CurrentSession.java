@@ -3,6 +3,7 @@ package io.stratus.ui.session;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.session.SignInRequest;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,15 +30,24 @@ public interface CurrentSession {
     boolean instanceConfigured();
 
     /**
-     * Checks the keys with AWS in an Eclipse Job and makes that person the one signed in here,
-     * signing out whoever was. The keys belong to the session from then on: the caller must not
-     * keep or clear them. On failure they are wiped, and the future fails with a
+     * Checks the keys with AWS (exchanging them with STS for an MFA code or a role, if asked) in an Eclipse Job and
+     * makes that person the one signed in here, signing out whoever was. The keys belong to the session from then
+     * on: the caller must not keep or clear them. On failure they are wiped, and the future fails with a
      * {@link StratusException} whose message says what to fix.
      */
-    CompletableFuture<SignedIn> signIn(AwsCredentials credentials);
+    CompletableFuture<SignedIn> signIn(SignInRequest request);
+
+    /** Signs in with the keys as they are. */
+    default CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
+        return signIn(SignInRequest.withKeys(credentials));
+    }
 
     /** Like {@link #signIn}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
-    CompletableFuture<SignedIn> setUp(AwsCredentials credentials);
+    CompletableFuture<SignedIn> setUp(SignInRequest request);
+
+    default CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
+        return setUp(SignInRequest.withKeys(credentials));
+    }
 
     /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
     void signOut();

@@ -3,6 +3,7 @@ package io.stratus.results.tests;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.database.CatalogPage;
+import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.ResultPage;
@@ -108,6 +109,16 @@ final class PagedDatabaseService implements DatabaseService, AutoCloseable {
     @Override
     public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
             Optional<String> database) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DatabaseSecret> secrets(UserSession session, String resourceId) {
         throw new UnsupportedOperationException();
     }
 

@@ -2,6 +2,7 @@ package io.stratus.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.stratus.aws.simulator.seed.RegionBuilder;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.connect.ConnectConfiguration;
@@ -56,6 +57,19 @@ final class LocalDatabaseInstance implements AutoCloseable {
      */
     static LocalDatabaseInstance start(String name, List<String> fixture, Map<String, Map<String, String>> others)
             throws Exception {
+        return start(name, fixture, others, (account, region, postgres) -> {
+        });
+    }
+
+    /** What a test adds to the account: users of its own, and what region {@code eu-west-1} holds besides. */
+    @FunctionalInterface
+    interface AccountExtras {
+        void add(Seed.AccountBuilder account, RegionBuilder region, PostgresServer postgres);
+    }
+
+    /** As {@link #start(String, List, Map)}, with {@code extras} added to the account once the database runs. */
+    static LocalDatabaseInstance start(String name, List<String> fixture, Map<String, Map<String, String>> others,
+            AccountExtras extras) throws Exception {
         PostgresServer postgres = PostgresServer.start();
         String database = postgres.createDatabase();
         try (Connection admin = postgres.connect(database); Statement sql = admin.createStatement()) {
@@ -66,9 +80,9 @@ final class LocalDatabaseInstance implements AutoCloseable {
         Seed seed = Seed.builder().account(HttpApiTest.ACCOUNT, account -> {
             account.user("alice", u -> u.accessKey(ALICE.get("accessKeyId"), ALICE.get("secretAccessKey")));
             others.forEach((user, keys) -> account.user(user, u -> u.accessKey(keys.get("accessKeyId"), keys.get("secretAccessKey"))));
-            account.region("eu-west-1", r -> r.dbInstance("orders", db -> db.engine("postgres").address("127.0.0.1")
-                    .port(postgres.port()).dbName(database).iamAuthentication(true))
-                    .dynamoDbTable("carts", table -> table.partitionKey("cart", "S")));
+            account.region("eu-west-1", r -> extras.add(account, r.dbInstance("orders", db -> db.engine("postgres")
+                    .address("127.0.0.1").port(postgres.port()).dbName(database).iamAuthentication(true))
+                    .dynamoDbTable("carts", table -> table.partitionKey("cart", "S")), postgres));
         }).build();
         TestAwsSimulator simulator = TestAwsSimulator.start(seed);
         StratusServices stratus = new StratusServices();
@@ -85,6 +99,10 @@ final class LocalDatabaseInstance implements AutoCloseable {
         ApiClient alice = new ApiClient(server.start().getPort());
         assertEquals(201, alice.post("/api/setup", ALICE).statusCode());
         return new LocalDatabaseInstance(postgres, database, simulator, stratus, server, alice);
+    }
+
+    TestAwsSimulator simulator() {
+        return simulator;
     }
 
     int port() {

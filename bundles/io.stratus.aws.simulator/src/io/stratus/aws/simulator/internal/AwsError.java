@@ -21,6 +21,7 @@ public final class AwsError extends RuntimeException {
         MALFORMED_REQUEST("MalformedQueryString", "SerializationException", 400),
         NO_SUCH_ENTITY("NoSuchEntity", "NoSuchEntityException", 404),
         RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFoundException", 400),
+        CLUSTER_NOT_FOUND("ClusterNotFound", "ClusterNotFoundFault", 404),
         CONDITIONAL_CHECK_FAILED("ConditionalCheckFailed", "ConditionalCheckFailedException", 400),
         DUPLICATE_ITEM("DuplicateItem", "DuplicateItemException", 400),
         ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", "AWSOrganizationsNotInUseException", 400),

@@ -41,6 +41,8 @@ public final class Dispatcher {
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]*/([^/]*)/([^/,\\s]+)/");
 
     private final Identities identities;
+    private final SecretsManager secrets;
+    private final Redshift redshift = new Redshift();
     private final IdentityCenter identityCenter;
     private final Map<String, Api> apis = new TreeMap<>();
     /** APIs routed by method and path, whose calls carry no SigV4 scope to route by. */
@@ -63,12 +65,13 @@ public final class Dispatcher {
      */
     public Dispatcher(Seed seed, Api dynamoDb, CallControl control, Clock clock) {
         this.identities = new Identities(seed);
+        this.secrets = new SecretsManager(seed);
         this.identityCenter = new IdentityCenter(seed, identities);
         this.control = control;
         this.clock = clock;
         this.restApis = List.of(identityCenter.oidc(), identityCenter.portal(), identityCenter.verificationPage());
         Stream.concat(Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(),
-                Redshift.api(), Dsql.api(), dynamoDb), restApis.stream())
+                redshift.api(), Dsql.api(), secrets.api(), dynamoDb), restApis.stream())
                 .forEach(api -> apis.put(api.service(), api));
     }
 
@@ -87,6 +90,16 @@ public final class Dispatcher {
         return new DatabaseAuthTokens(identities).verifyRds(token, host, port, region, dbUser, now());
     }
 
+    /** Whether the Redshift cluster would let {@code dbUser} log in with {@code password}, credentials it issued. */
+    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
+        return redshift.verify(clusterArn, dbUser, password, now());
+    }
+
+    /** Gives a Secrets Manager secret a new current version, as its rotation would; returns the version id. */
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return secrets.rotate(accountId, region, name, secretString, now());
+    }
+
     /** Checks an Aurora DSQL IAM authentication token for the database role as the cluster would at login. */
     public String verifyDsqlAuthToken(String token, String host, String region, String role) {
         return new DatabaseAuthTokens(identities).verifyDsql(token, host, region, role, now());
@@ -98,7 +111,8 @@ public final class Dispatcher {
      */
     public List<String> issuedSecrets() {
         return Stream.concat(identities.issued().flatMap(credential -> Stream.of(credential.secret(),
-                credential.sessionToken())), identityCenter.issuedSecrets()).toList();
+                credential.sessionToken())), Stream.concat(identityCenter.issuedSecrets(),
+                redshift.issuedPasswords().stream())).toList();
     }
 
     /** The simulator's time: its clock moved by the control's offset. */

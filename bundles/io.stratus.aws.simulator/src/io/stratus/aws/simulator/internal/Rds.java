@@ -64,6 +64,7 @@ final class Rds {
                 .end()
                 .optionalLeaf("DBClusterIdentifier", instance.clusterIdentifier())
                 .tags("TagList", instance.tags());
+        masterUserSecret(invocation, instance.masterUserSecret(), xml);
     }
 
     private static void writeCluster(Invocation invocation, DbCluster cluster, Xml xml) {
@@ -82,5 +83,20 @@ final class Rds {
                         .leaf("DBInstanceIdentifier", member)
                         .leaf("IsClusterWriter", member.equals(cluster.members().getFirst())))
                 .tags("TagList", cluster.tags());
+        masterUserSecret(invocation, cluster.masterUserSecret(), xml);
+    }
+
+    /** Where RDS keeps the master user's password, when it manages it in Secrets Manager. */
+    private static void masterUserSecret(Invocation invocation, String secretName, Xml xml) {
+        if (secretName == null) {
+            return;
+        }
+        invocation.callerRegion().secrets().stream().filter(secret -> secret.name().equals(secretName)).findFirst()
+                .ifPresent(secret -> xml.start("MasterUserSecret")
+                        .leaf("SecretArn", secret.arn())
+                        .leaf("SecretStatus", "active")
+                        .leaf("KmsKeyId", secret.kmsKeyId() != null ? secret.kmsKeyId()
+                                : invocation.arn("kms", "alias/aws/secretsmanager"))
+                        .end());
     }
 }

@@ -34,6 +34,7 @@ public final class RegionBuilder {
     private final List<RegionSeed.RedshiftCluster> redshiftClusters = new ArrayList<>();
     private final List<RegionSeed.DsqlCluster> dsqlClusters = new ArrayList<>();
     private final List<RegionSeed.DynamoDbTable> dynamoDbTables = new ArrayList<>();
+    private final List<RegionSeed.SecretSeed> secrets = new ArrayList<>();
     private RegionSeed.GeneratedDbInstances generated;
 
     RegionBuilder(String name) {
@@ -45,7 +46,7 @@ public final class RegionBuilder {
         definition.accept(db);
         dbInstances.add(new RegionSeed.DbInstance(identifier, db.engine, db.engineVersion, db.status, db.instanceClass,
                 db.address, db.port, db.dbName, db.iamAuthentication, db.publiclyAccessible, db.vpcId, db.cluster,
-                db.tags));
+                db.tags, db.masterUserSecret));
         return this;
     }
 
@@ -54,7 +55,7 @@ public final class RegionBuilder {
         definition.accept(cluster);
         dbClusters.add(new RegionSeed.DbCluster(identifier, cluster.engine, cluster.engineVersion, cluster.status,
                 cluster.address, cluster.readerAddress, cluster.port, cluster.dbName, cluster.iamAuthentication,
-                cluster.storageEncrypted, cluster.members, cluster.tags));
+                cluster.storageEncrypted, cluster.members, cluster.tags, cluster.masterUserSecret));
         return this;
     }
 
@@ -75,6 +76,15 @@ public final class RegionBuilder {
         return this;
     }
 
+    /** A Secrets Manager secret whose current version holds {@code secretString}; see {@link RegionSeed.SecretSeed}. */
+    public RegionBuilder secret(String name, String secretString, Consumer<SecretBuilder> definition) {
+        SecretBuilder secret = new SecretBuilder();
+        definition.accept(secret);
+        secrets.add(new RegionSeed.SecretSeed(name, secretString, secret.description, secret.kmsKeyId, secret.owningService,
+                secret.tags, null));
+        return this;
+    }
+
     /** An Aurora DSQL cluster, ACTIVE, at {@code endpoint} (null: DSQL's own name for it), with a {@code Name} tag. */
     public RegionBuilder dsqlCluster(String identifier, String name, String endpoint) {
         dsqlClusters.add(new RegionSeed.DsqlCluster(identifier, null, endpoint, null, Map.of("Name", name)));
@@ -88,7 +98,8 @@ public final class RegionBuilder {
     }
 
     RegionSeed build() {
-        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, dsqlClusters, generated);
+        return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, dsqlClusters, secrets,
+                generated);
     }
 
     /** What RDS instances and clusters both have: engine, status, endpoint, IAM authentication and tags. */
@@ -101,6 +112,7 @@ public final class RegionBuilder {
         Integer port;
         String dbName;
         Boolean iamAuthentication;
+        String masterUserSecret;
         final Map<String, String> tags = new LinkedHashMap<>();
 
         /** {@code postgres}, {@code mysql}, {@code mariadb}, {@code aurora-postgresql}, {@code aurora-mysql}, {@code docdb}, ... */
@@ -143,6 +155,12 @@ public final class RegionBuilder {
 
         public B tag(String key, String value) {
             tags.put(key, value);
+            return self();
+        }
+
+        /** RDS manages the master user's password in this secret of the region ({@code MasterUserSecret}). */
+        public B masterUserSecret(String secretName) {
+            this.masterUserSecret = secretName;
             return self();
         }
 
@@ -345,6 +363,38 @@ public final class RegionBuilder {
                 throw new IllegalArgumentException("A DynamoDB item of the seed is not a JSON object: "
                         + e.getOriginalMessage(), e);
             }
+            return this;
+        }
+    }
+
+    public static final class SecretBuilder {
+        private String description;
+        private String kmsKeyId;
+        private String owningService;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+
+        private SecretBuilder() {
+        }
+
+        public SecretBuilder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** A customer managed KMS key (its ARN or alias): reading the secret then needs {@code kms:Decrypt} on it. */
+        public SecretBuilder kmsKeyId(String kmsKeyId) {
+            this.kmsKeyId = kmsKeyId;
+            return this;
+        }
+
+        /** The service that manages the secret, {@code rds} for a master user secret. */
+        public SecretBuilder owningService(String owningService) {
+            this.owningService = owningService;
+            return this;
+        }
+
+        public SecretBuilder tag(String key, String value) {
+            tags.put(key, value);
             return this;
         }
     }

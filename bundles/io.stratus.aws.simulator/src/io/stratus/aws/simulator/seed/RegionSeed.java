@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * What one region of an account holds: RDS DB instances, RDS DB clusters (Aurora and DocumentDB,
- * which AWS serves from the RDS API), Redshift clusters, DynamoDB tables and Aurora DSQL clusters. In JSON it is an entry of an account's
+ * which AWS serves from the RDS API), Redshift clusters, DynamoDB tables, Aurora DSQL clusters and Secrets Manager
+ * secrets. In JSON it is an entry of an account's
  * {@code regions} list; build one with {@link Seed.AccountBuilder#region}.
  *
  * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
@@ -29,10 +30,12 @@ import java.util.stream.Stream;
  */
 public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
         List<RedshiftCluster> redshiftClusters, List<DynamoDbTable> dynamoDbTables, List<DsqlCluster> dsqlClusters,
+        List<SecretSeed> secrets,
         GeneratedDbInstances generatedDbInstances) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final String AVAILABLE = "available";
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public RegionSeed {
         require(name != null && REGION_NAME.matcher(name).matches(), "Region name " + name
@@ -42,12 +45,20 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         dbClusters = sorted(listOrEmpty(dbClusters).stream(), DbCluster::identifier);
         redshiftClusters = sorted(listOrEmpty(redshiftClusters).stream(), RedshiftCluster::identifier);
         dynamoDbTables = sorted(listOrEmpty(dynamoDbTables).stream(), DynamoDbTable::name);
+        secrets = sorted(listOrEmpty(secrets).stream(), SecretSeed::name);
         dsqlClusters = sorted(listOrEmpty(dsqlClusters).stream(), DsqlCluster::identifier);
         generatedDbInstances = null; // generated once: they are dbInstances from now on
         requireUnique(dbInstances.stream().map(DbInstance::identifier), "DB instance identifier in " + name);
         requireUnique(dbClusters.stream().map(DbCluster::identifier), "DB cluster identifier in " + name);
         requireUnique(redshiftClusters.stream().map(RedshiftCluster::identifier), "Redshift cluster identifier in " + name);
         requireUnique(dynamoDbTables.stream().map(DynamoDbTable::name), "DynamoDB table name in " + name);
+        requireUnique(secrets.stream().map(SecretSeed::name), "secret name in " + name);
+        Set<String> secretNames = Set.copyOf(secrets.stream().map(SecretSeed::name).toList());
+        Stream.concat(dbInstances.stream().map(DbInstance::masterUserSecret), dbClusters.stream().map(DbCluster::masterUserSecret))
+                .filter(secret -> secret != null && !secretNames.contains(secret)).findFirst().ifPresent(secret -> {
+                    throw new IllegalArgumentException("A database of region " + name + " keeps its master user password"
+                            + " in the secret " + secret + ", which the region does not define.");
+                });
         requireUnique(dsqlClusters.stream().map(DsqlCluster::identifier), "Aurora DSQL cluster identifier in " + name);
         Set<String> clusterIds = Set.copyOf(dbClusters.stream().map(DbCluster::identifier).toList());
         for (DbInstance instance : dbInstances) {
@@ -59,7 +70,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
 
     /** A region without resources, as every region an account has not seeded is. */
     public static RegionSeed empty(String name) {
-        return new RegionSeed(name, null, null, null, null, null, null);
+        return new RegionSeed(name, null, null, null, null, null, null, null);
     }
 
     /**
@@ -81,9 +92,12 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         List<RedshiftCluster> warehouses = redshiftClusters.stream().map(cluster -> cluster.withDefaults(
                 cluster.identifier() + "." + endpointId + "." + name + ".redshift.amazonaws.com", defaultVpc))
                 .toList();
+        List<SecretSeed> arnedSecrets = secrets.stream().map(secret -> secret.withArn("arn:aws:secretsmanager:" + name + ":"
+                + accountId + ":secret:" + secret.name() + "-" + StableIds.of(ALPHANUMERIC, 6, scope + "/" + secret.name())))
+                .toList();
         List<DsqlCluster> dsql = dsqlClusters.stream().map(cluster -> cluster.withDefaults(
                 cluster.identifier() + ".dsql." + name + ".on.aws")).toList();
-        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, dsql, null);
+        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, dsql, arnedSecrets, null);
     }
 
     /** DocumentDB endpoints live under their own domain, though the RDS API describes them. */
@@ -93,11 +107,13 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
 
     /**
      * An RDS DB instance. {@code clusterIdentifier} names the {@link DbCluster} it is a member of
-     * (Aurora, DocumentDB), or is null for a stand-alone instance.
+     * (Aurora, DocumentDB), or is null for a stand-alone instance. {@code masterUserSecret} names the
+     * secret of the region where RDS manages its master user's password, if it does.
      */
     public record DbInstance(String identifier, String engine, String engineVersion, String status,
             String instanceClass, String address, Integer port, String dbName, Boolean iamAuthentication,
-            Boolean publiclyAccessible, String vpcId, String clusterIdentifier, Map<String, String> tags) {
+            Boolean publiclyAccessible, String vpcId, String clusterIdentifier, Map<String, String> tags,
+            String masterUserSecret) {
         public DbInstance {
             require(identifier != null && !identifier.isBlank(), "A DB instance needs an identifier.");
             engine = engine != null ? engine : "postgres";
@@ -113,18 +129,18 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         private DbInstance withDefaults(String defaultAddress, String defaultVpc) {
             return new DbInstance(identifier, engine, engineVersion, status, instanceClass,
                     address != null ? address : defaultAddress, port, dbName, iamAuthentication, publiclyAccessible,
-                    vpcId != null ? vpcId : defaultVpc, clusterIdentifier, tags);
+                    vpcId != null ? vpcId : defaultVpc, clusterIdentifier, tags, masterUserSecret);
         }
     }
 
     /**
      * An RDS DB cluster: Aurora ({@code aurora-postgresql}, {@code aurora-mysql}) or DocumentDB
      * ({@code docdb}). {@code members} are DB instance identifiers, the writer first; if omitted,
-     * the instances that name this cluster.
+     * the instances that name this cluster. {@code masterUserSecret} as for {@link DbInstance}.
      */
     public record DbCluster(String identifier, String engine, String engineVersion, String status, String address,
             String readerAddress, Integer port, String dbName, Boolean iamAuthentication, Boolean storageEncrypted,
-            List<String> members, Map<String, String> tags) {
+            List<String> members, Map<String, String> tags, String masterUserSecret) {
         public DbCluster {
             require(identifier != null && !identifier.isBlank(), "A DB cluster needs an identifier.");
             engine = engine != null ? engine : "aurora-postgresql";
@@ -142,7 +158,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
                     address != null ? address : identifier + ".cluster-" + host,
                     readerAddress != null ? readerAddress : identifier + ".cluster-ro-" + host,
                     port, dbName, iamAuthentication, storageEncrypted, members.isEmpty() ? memberInstances : members,
-                    tags);
+                    tags, masterUserSecret);
         }
     }
 
@@ -229,6 +245,33 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         }
     }
 
+    /**
+     * A Secrets Manager secret: its name, the text of its current version ({@code secretString},
+     * for a database's credentials the JSON {@code {"username", "password", "engine", "host",
+     * "port", "dbname"}}), description, tags, the KMS key that encrypts it (AWS's managed key
+     * {@code aws/secretsmanager} if none) and the service that owns it ({@code rds} for a master
+     * user secret). The ARN ends in six characters of AWS's making, derived from account, region
+     * and name; it is set when the account is built.
+     */
+    public record SecretSeed(String name, String secretString, String description, String kmsKeyId, String owningService,
+            Map<String, String> tags, String arn) {
+        public SecretSeed {
+            require(name != null && name.matches("[\\w/+=.@!-]{1,512}"), "Secret name " + name
+                    + " is not 1 to 512 letters, digits or /_+=.@-!.");
+            require(secretString != null, "Secret " + name + " needs a secretString.");
+            tags = tagsOrEmpty(tags);
+        }
+
+        private SecretSeed withArn(String secretArn) {
+            return new SecretSeed(name, secretString, description, kmsKeyId, owningService, tags, secretArn);
+        }
+
+        @Override
+        public String toString() { // the value is what a secret keeps from view
+            return "SecretSeed[" + name + "]";
+        }
+    }
+
     /** A key attribute of a DynamoDB table: its name and scalar type ({@code S}, {@code N} or {@code B}). */
     public record KeyAttribute(String name, String type) {
         public KeyAttribute {
@@ -255,7 +298,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         Stream<DbInstance> instances() {
             return IntStream.rangeClosed(1, count).mapToObj(n -> new DbInstance(String.format("%s-%05d", prefix, n),
                     ENGINES.get(n % ENGINES.size()), null, null, null, null, null, "app", n % 3 == 0, false, null,
-                    null, Map.of("generated", "true")));
+                    null, Map.of("generated", "true"), null));
         }
     }
 

@@ -4,6 +4,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.identity.Secret;
@@ -12,6 +13,7 @@ import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditors;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +29,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -38,7 +41,9 @@ import org.eclipse.ui.PartInitException;
 /**
  * Connects to a database of the Cloud Explorer: as a database user with a password, as a user
  * alone with IAM database authentication where the explorer saw it enabled (a token made with the
- * person's own AWS keys replaces the password), or with nothing to type where the engine opens
+ * person's own AWS keys replaces the password), with a secret of AWS Secrets Manager chosen from
+ * those the person may read for this database (read with their keys at login, never kept), or
+ * with nothing to type where the engine opens
  * with the person's AWS identity (DynamoDB). Open (the default button) opens the database in a Job
  * and then its engine's editor (see {@link DatabaseEditors}), which owns the connection from then
  * on. Test Connection opens it, makes a round trip and closes it again, so that the answer (or the
@@ -52,6 +57,8 @@ public final class ConnectDialog extends TitleAreaDialog {
     public static final String PASSWORD = "io.stratus.ui.explorer.connect.password";
     public static final String IAM = "io.stratus.ui.explorer.connect.iam";
     public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
+    public static final String SECRET = "io.stratus.ui.explorer.connect.secret";
+    public static final String SECRET_CHOICE = "io.stratus.ui.explorer.connect.secretChoice";
     public static final String TEST_LABEL = "Test Connection";
     public static final String OPEN_LABEL = "Open";
     private static final int TEST = IDialogConstants.CLIENT_ID + 1;
@@ -68,6 +75,10 @@ public final class ConnectDialog extends TitleAreaDialog {
     private Text user;
     private Text password;
     private Button iam;
+    private Button useSecret;
+    private Combo secretChoice;
+    /** The ARNs of the secrets offered, in the order of {@link #secretChoice}'s items. */
+    private List<String> secretArns = List.of();
     private Text database;
     private Job running;
 
@@ -119,6 +130,18 @@ public final class ConnectDialog extends TitleAreaDialog {
             iam.setToolTipText(resource.iamAuthentication()
                     ? "A token made with your own AWS keys replaces the password; the database user needs the rds_iam grant."
                     : "IAM database authentication is not enabled on this database.");
+            new Label(form, SWT.NONE);
+            useSecret = new Button(form, SWT.CHECK);
+            useSecret.setText("Log in with a &secret from AWS Secrets Manager");
+            useSecret.setData(SECRET, Boolean.TRUE);
+            useSecret.setToolTipText("Read with your own AWS keys each time Stratus logs in; nothing of its value is kept.");
+            new Label(form, SWT.NONE).setText("S&ecret:");
+            secretChoice = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
+            secretChoice.setData(SECRET_CHOICE, Boolean.TRUE);
+            secretChoice.setEnabled(false);
+            GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(secretChoice);
+            useSecret.addListener(SWT.Selection, e -> chooseSecret());
+            secretChoice.addListener(SWT.Selection, e -> validate());
             database = field(form, "&Database:", SWT.BORDER, DATABASE);
             database.setMessage(resource.databaseName().orElse("the engine's default"));
             user.addModifyListener(e -> validate());
@@ -129,6 +152,42 @@ public final class ConnectDialog extends TitleAreaDialog {
             });
         }
         return area;
+    }
+
+    /** A secret replaces user, password and IAM; the secrets offered are looked up in a Job. */
+    private void chooseSecret() {
+        boolean secret = useSecret.getSelection();
+        user.setEnabled(!secret);
+        password.setEnabled(!secret && !iam.getSelection());
+        iam.setEnabled(!secret && resource.iamAuthentication());
+        secretChoice.setEnabled(secret);
+        validate();
+        if (secret && secretChoice.getItemCount() == 0) {
+            setMessage("Looking for the secrets of " + resource.name() + " that you may read\u2026");
+            Job.create("Listing the secrets of " + resource.name(), (IProgressMonitor monitor) -> {
+                try {
+                    List<DatabaseSecret> found = databases.secrets(session, resource.id());
+                    show(() -> offer(found));
+                } catch (StratusException e) {
+                    show(() -> setErrorMessage(e.getMessage()));
+                }
+                return Status.OK_STATUS;
+            }).schedule();
+        }
+    }
+
+    private void offer(List<DatabaseSecret> secrets) {
+        secretArns = secrets.stream().map(DatabaseSecret::arn).toList();
+        secretChoice.setItems(secrets.stream().map(s -> s.name() + (s.managedByRds() ? " (managed by RDS)" : ""))
+                .toArray(String[]::new));
+        if (!secrets.isEmpty()) {
+            secretChoice.select(0);
+        }
+        validate();
+    }
+
+    private boolean usesSecret() {
+        return !awsIdentity && useSecret.getSelection();
     }
 
     private static Text field(Composite form, String label, int style, String dataKey) {
@@ -189,6 +248,11 @@ public final class ConnectDialog extends TitleAreaDialog {
         if (awsIdentity) {
             return Optional.empty();
         }
+        if (usesSecret()) {
+            return secretChoice.getSelectionIndex() >= 0 ? Optional.empty()
+                    : Optional.of("Choose a secret: the secrets you may read that hold " + resource.name()
+                            + "'s credentials are offered.");
+        }
         if (user.getText().isBlank()) {
             return Optional.of("Give the database user to log in as.");
         }
@@ -210,9 +274,11 @@ public final class ConnectDialog extends TitleAreaDialog {
 
     /** Logs in with what was typed, in a Job: then opens the editor, or tests and closes the connection. */
     private void connect(boolean open) {
-        String login = awsIdentity ? "" : user.getText().strip();
+        Optional<String> secretArn = usesSecret() ? Optional.of(secretArns.get(secretChoice.getSelectionIndex()))
+                : Optional.empty();
+        String login = awsIdentity || secretArn.isPresent() ? "" : user.getText().strip();
         Optional<Secret> secret = Optional.empty();
-        if (!awsIdentity && !iam.getSelection()) {
+        if (!awsIdentity && secretArn.isEmpty() && !iam.getSelection()) {
             char[] typed = password.getTextChars();
             secret = Optional.of(Secret.of(typed));
             Arrays.fill(typed, '\0');
@@ -221,7 +287,8 @@ public final class ConnectDialog extends TitleAreaDialog {
                 : Optional.of(database.getText().strip()).filter(name -> !name.isEmpty());
         Optional<Secret> once = secret;
         String name = (open ? "Opening " : "Testing the connection to ") + resource.name();
-        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, open, login, once, other));
+        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, open, login, once, secretArn,
+                other));
         setMessage(name + (login.isEmpty() ? "" : " as " + login) + "\u2026");
         enableButtons();
         running.schedule();
@@ -232,13 +299,14 @@ public final class ConnectDialog extends TitleAreaDialog {
      * and closes it; the outcome goes to the dialog if it is still open.
      */
     private IStatus attempt(IProgressMonitor monitor, String name, boolean open, String login, Optional<Secret> password,
-            Optional<String> other) {
+            Optional<String> secretArn, Optional<String> other) {
         SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
         long started = System.nanoTime();
         try {
             OpenDatabase opened;
             try {
-                opened = databases.open(session, resource.id(), login, password, other);
+                opened = secretArn.isPresent() ? databases.openWithSecret(session, resource.id(), secretArn.get(), other)
+                        : databases.open(session, resource.id(), login, password, other);
             } finally {
                 password.ifPresent(Secret::clear); // the driver has logged in with it, or refused it
             }

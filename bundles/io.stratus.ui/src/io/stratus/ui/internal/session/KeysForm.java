@@ -108,9 +108,10 @@ final class KeysForm {
         }
     }
 
-    /** After a refused sign-in: the secret must be typed again, the rest stays as it was. */
+    /** After a refused sign-in: the secret (and session token) must be typed again, the rest stays as it was. */
     void clearSecret() {
         secretAccessKey.setTextChars(new char[0]);
+        sessionToken.setTextChars(new char[0]);
         secretAccessKey.setFocus();
     }
 }

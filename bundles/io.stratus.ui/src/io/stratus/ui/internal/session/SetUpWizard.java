@@ -1,11 +1,16 @@
 package io.stratus.ui.internal.session;
 
+import io.stratus.core.StratusException;
+import io.stratus.core.session.SignInRequest;
+import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.Wizard;
@@ -15,8 +20,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * First-run setup: says what setting up means, then takes the keys of the person who becomes the
- * instance's Administrator. The check with AWS runs in a Job, with the wizard's progress bar waiting
+ * First-run setup: says what setting up means, then asks how the person who becomes the instance's
+ * Administrator signs in ({@link SignInForm}). The check with AWS runs in a Job, with the wizard's progress bar waiting
  * for it; a refusal shows the service's own words and keeps the wizard open.
  */
 final class SetUpWizard extends Wizard {
@@ -26,10 +31,11 @@ final class SetUpWizard extends Wizard {
     static final String EXPLANATION = "io.stratus.ui.session.setUpExplanation";
 
     private final CurrentSession session;
-    private final KeysPage keys = new KeysPage();
+    private final KeysPage keys;
 
-    SetUpWizard(CurrentSession session) {
+    SetUpWizard(CurrentSession session, AwsProfiles profiles, IDialogSettings settings) {
         this.session = session;
+        this.keys = new KeysPage(profiles, settings);
         setWindowTitle(TITLE);
         setNeedsProgressMonitor(true);
     }
@@ -48,11 +54,20 @@ final class SetUpWizard extends Wizard {
 
     @Override
     public boolean performFinish() {
-        var setUp = session.setUp(keys.form.credentials());
+        CompletableFuture<SignInRequest> request;
+        try {
+            request = keys.form.request();
+        } catch (StratusException e) {
+            keys.setErrorMessage(e.getMessage());
+            return false;
+        }
+        keys.form.remember();
+        String checking = keys.form.checkingMessage();
+        var setUp = request.thenCompose(session::setUp);
         keys.setErrorMessage(null);
         try {
             getContainer().run(true, false, (IProgressMonitor monitor) -> {
-                monitor.beginTask("Checking your keys with AWS and setting up Stratus...", IProgressMonitor.UNKNOWN);
+                monitor.beginTask(checking + " Then setting up Stratus.", IProgressMonitor.UNKNOWN);
                 try {
                     setUp.get();
                 } catch (ExecutionException e) {
@@ -68,7 +83,7 @@ final class SetUpWizard extends Wizard {
             Thread.currentThread().interrupt();
             keys.setErrorMessage(SignInOutcome.messageOf(e));
         }
-        keys.form.clearSecret();
+        keys.form.clearSecrets();
         return false;
     }
 
@@ -100,19 +115,23 @@ final class SetUpWizard extends Wizard {
         }
     }
 
-    /** The keys of the person setting up. */
+    /** How the person setting up signs in. */
     private static final class KeysPage extends WizardPage {
 
-        private KeysForm form;
+        private final AwsProfiles profiles;
+        private final IDialogSettings settings;
+        private SignInForm form;
 
-        KeysPage() {
-            super("keys", "Your AWS keys", null);
-            setDescription("You become the Administrator of this instance, bound to your keys' AWS account.");
+        KeysPage(AwsProfiles profiles, IDialogSettings settings) {
+            super("keys", "Your AWS identity", null);
+            this.profiles = profiles;
+            this.settings = settings;
+            setDescription("You become the Administrator of this instance, bound to your AWS account.");
         }
 
         @Override
         public void createControl(Composite parent) {
-            form = new KeysForm(parent);
+            form = new SignInForm(parent, profiles, settings);
             setControl(form.control());
         }
 

@@ -1,30 +1,41 @@
 package io.stratus.ui.internal.session;
 
+import io.stratus.core.StratusException;
+import io.stratus.core.session.SignInRequest;
+import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * Signs a person in with their AWS keys. The check with AWS runs in a Job; meanwhile the dialog waits
- * with its fields disabled. A refusal is shown with the service's own words, and the dialog stays open
- * with what was typed, except the secret.
+ * Signs a person in: with access keys, keys and an MFA code, a role or an AWS profile ({@link SignInForm}). The
+ * check with AWS runs in a Job; meanwhile the dialog waits with its fields disabled. A refusal is shown with
+ * the service's own words, and the dialog stays open with what was typed, except the secrets.
  */
 final class SignInDialog extends TitleAreaDialog {
 
     static final String TITLE = "Sign In to Stratus";
-    private static final String HINT = "Use the keys of your own IAM user, or temporary keys with their session token.";
+    private static final String HINT = "Use your own AWS identity: access keys, with an MFA code or a role, or an AWS "
+            + "profile of your AWS CLI configuration.";
 
     private final CurrentSession session;
-    private KeysForm keys;
+    private final AwsProfiles profiles;
+    private final IDialogSettings settings;
+    private SignInForm form;
     private boolean waiting;
 
-    SignInDialog(Shell parent, CurrentSession session) {
+    SignInDialog(Shell parent, CurrentSession session, AwsProfiles profiles, IDialogSettings settings) {
         super(parent);
         this.session = session;
+        this.profiles = profiles;
+        this.settings = settings;
     }
 
     @Override
@@ -34,18 +45,23 @@ final class SignInDialog extends TitleAreaDialog {
     }
 
     @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Sign in with your AWS access keys");
+        setTitle("Sign in with your AWS identity");
         setMessage(HINT);
-        keys = new KeysForm(area);
+        form = new SignInForm(area, profiles, settings);
         return area;
     }
 
     @Override
     public void create() {
         super.create();
-        keys.setFocus();
+        form.setFocus();
     }
 
     @Override
@@ -59,17 +75,25 @@ final class SignInDialog extends TitleAreaDialog {
         if (waiting) {
             return;
         }
+        CompletableFuture<SignInRequest> request;
+        try {
+            request = form.request();
+        } catch (StratusException e) {
+            setErrorMessage(e.getMessage());
+            return;
+        }
+        form.remember();
         setWaiting(true);
         setErrorMessage(null);
-        setMessage("Checking your keys with AWS...");
-        SignInOutcome.whenDone(session.signIn(keys.credentials()), getShell(), failure -> {
+        setMessage(form.checkingMessage());
+        SignInOutcome.whenDone(request.thenCompose(session::signIn), getShell(), failure -> {
             setWaiting(false);
             if (failure == null) {
                 super.okPressed();
             } else {
                 setMessage(HINT);
                 setErrorMessage(failure);
-                keys.clearSecret();
+                form.clearSecrets();
             }
         });
     }
@@ -83,7 +107,7 @@ final class SignInDialog extends TitleAreaDialog {
 
     private void setWaiting(boolean on) {
         waiting = on;
-        keys.setEnabled(!on);
+        form.setEnabled(!on);
         getButton(IDialogConstants.OK_ID).setEnabled(!on);
         getButton(IDialogConstants.CANCEL_ID).setEnabled(!on);
     }

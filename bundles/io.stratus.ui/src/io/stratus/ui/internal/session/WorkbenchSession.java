@@ -5,11 +5,11 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.Role;
-import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.PermissionsListener;
 import io.stratus.core.session.SessionListener;
+import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.ILog;
@@ -82,27 +82,28 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     @Override
-    public CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
-        return inJob("Signing in to AWS as " + credentials.maskedAccessKeyId(), credentials,
-                keys -> running(signInService).signIn(keys));
+    public CompletableFuture<SignedIn> signIn(SignInRequest request) {
+        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request));
     }
 
     @Override
-    public CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
-        return inJob("Setting up Stratus as " + credentials.maskedAccessKeyId(), credentials,
-                keys -> running(signInService).setUp(keys));
+    public CompletableFuture<SignedIn> setUp(SignInRequest request) {
+        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request));
     }
 
-    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one. */
-    private CompletableFuture<SignedIn> inJob(String name, AwsCredentials credentials,
-            Function<AwsCredentials, UserSession> signIn) {
+    private static String masked(SignInRequest request) {
+        return request.keys().maskedAccessKeyId();
+    }
+
+    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one; the secrets go on failure. */
+    private CompletableFuture<SignedIn> inJob(String name, SignInRequest request, Supplier<UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
         Job job = Job.create(name, monitor -> {
             try {
-                UserSession session = signIn.apply(credentials);
+                UserSession session = signIn.get();
                 result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
             } catch (RuntimeException e) {
-                credentials.clear();
+                request.clear();
                 result.completeExceptionally(e);
             }
             return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed

@@ -74,6 +74,25 @@ public final class TestAwsSimulator implements AutoCloseable {
     }
 
     /**
+     * Checks Redshift temporary credentials as the cluster does at login: issued by {@code
+     * GetClusterCredentials} or {@code GetClusterCredentialsWithIAM} for this cluster and database
+     * user ({@code IAM:name}, {@code IAMR:role}), and not expired by the simulator's clock.
+     */
+    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
+        return server.verifyRedshiftCredentials(clusterArn, dbUser, password);
+    }
+
+    /**
+     * Rotates a Secrets Manager secret: a new version holding {@code secretString} becomes {@code
+     * AWSCURRENT}, the one before {@code AWSPREVIOUS}.
+     *
+     * @return the new version's id
+     */
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return server.rotateSecret(accountId, region, name, secretString);
+    }
+
+    /**
      * Checks an Aurora DSQL IAM authentication token for the database role at the cluster's host, as
      * the cluster would at login, by the simulator's clock.
      *

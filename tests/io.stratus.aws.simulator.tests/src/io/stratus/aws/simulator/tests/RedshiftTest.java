@@ -6,14 +6,18 @@ import static io.stratus.aws.simulator.tests.TestSeed.BOB_ARN;
 import static io.stratus.aws.simulator.tests.TestSeed.DATABASES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.redshift.model.Cluster;
+import software.amazon.awssdk.services.redshift.model.GetClusterCredentialsResponse;
+import software.amazon.awssdk.services.redshift.model.GetClusterCredentialsWithIamResponse;
 
 /** Amazon Redshift as the real RedshiftClient reads it. */
 class RedshiftTest extends SimulatorTestBase {
@@ -41,6 +45,34 @@ class RedshiftTest extends SimulatorTestBase {
     void aRegionWithoutClustersHasNone() {
         assertEquals(List.of(), redshift(Region.US_EAST_1, ALICE).describeClusters().clusters());
         assertEquals(0, redshift(Region.US_EAST_1, ALICE).describeClustersPaginator().clusters().stream().count());
+    }
+
+    @Test
+    void temporaryCredentialsAreIssuedForADatabaseUserOrTheCallersOwnIdentityAndCheckedAtLogin() {
+        String warehouse = "arn:aws:redshift:eu-west-1:" + TestSeed.ACCOUNT + ":cluster:warehouse";
+        GetClusterCredentialsResponse named = redshift(DATABASES, ALICE).getClusterCredentials(r -> r
+                .clusterIdentifier("warehouse").dbUser("analyst").dbGroups("readers").autoCreate(true).durationSeconds(900));
+        assertEquals("IAM:analyst", named.dbUser());
+        assertTrue(named.expiration().isAfter(Instant.now().plusSeconds(800)), named.expiration().toString());
+        assertTrue(aws.verifyRedshiftCredentials(warehouse, "IAM:analyst", named.dbPassword()));
+        assertFalse(aws.verifyRedshiftCredentials(warehouse, "IAM:other", named.dbPassword()), "for that user only");
+        assertFalse(aws.verifyRedshiftCredentials(warehouse + "x", "IAM:analyst", named.dbPassword()), "for that cluster only");
+
+        GetClusterCredentialsWithIamResponse own = redshift(DATABASES, ALICE).getClusterCredentialsWithIAM(r -> r
+                .clusterIdentifier("warehouse"));
+        assertEquals("IAM:alice", own.dbUser());
+        assertNotEquals(named.dbPassword(), own.dbPassword());
+        assertTrue(aws.verifyRedshiftCredentials(warehouse, "IAM:alice", own.dbPassword()));
+        assertTrue(aws.issuedSecrets().contains(own.dbPassword()), "tests can search for it");
+
+        assertAwsError("ClusterNotFound", 404, () -> redshift(DATABASES, ALICE).getClusterCredentialsWithIAM(r -> r
+                .clusterIdentifier("gone")));
+        assertAwsError("InvalidParameterValue", 400, () -> redshift(DATABASES, ALICE).getClusterCredentials(r -> r
+                .clusterIdentifier("warehouse").dbUser("analyst").durationSeconds(60)));
+        String denied = assertAwsError("AccessDenied", 403, () -> redshift(DATABASES, BOB).getClusterCredentials(r -> r
+                .clusterIdentifier("warehouse").dbUser("analyst"))).awsErrorDetails().errorMessage();
+        assertTrue(denied.contains("redshift:GetClusterCredentials on resource: arn:aws:redshift:eu-west-1:"
+                + TestSeed.ACCOUNT + ":dbuser:warehouse/analyst"), denied);
     }
 
     @Test

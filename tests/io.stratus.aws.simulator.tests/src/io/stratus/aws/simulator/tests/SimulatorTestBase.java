@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -92,6 +93,10 @@ abstract class SimulatorTestBase {
 
     static RedshiftClient redshift(Region region, AwsCredentials credentials) {
         return configure(RedshiftClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
+    }
+
+    static SecretsManagerClient secretsManager(Region region, AwsCredentials credentials) {
+        return configure(SecretsManagerClient.builder(), aws, region, credentials, AwsRetryStrategy.doNotRetry());
     }
 
     static DynamoDbClient dynamoDb(Region region, AwsCredentials credentials) {

@@ -25,9 +25,9 @@ final class TestSeed {
     static final AwsBasicCredentials ALICE_INACTIVE = AwsBasicCredentials.create("AKIAALICEOLD12345678", "alice/old/secret/0000000000000000000000");
     /** bob may only call STS. */
     static final AwsBasicCredentials BOB = AwsBasicCredentials.create("AKIABOB1234567890123", "bob/secret/00000000000000000000000000000");
-    /** dave may do anything but read the account alias, the organization and the list of DB instances. */
+    /** dave may do anything but read the account alias, the organization, the list of DB instances and secret values. */
     static final AwsBasicCredentials DAVE = AwsBasicCredentials.create("AKIADAVE123456789012", "dave/secret/0000000000000000000000000000");
-    /** erin may do anything but write DynamoDB items with PutItem or a PartiQL INSERT. */
+    /** erin may do anything but write DynamoDB items with PutItem or a PartiQL INSERT, and decrypt with KMS. */
     static final AwsBasicCredentials ERIN = AwsBasicCredentials.create("AKIAERIN123456789012", "erin/secret/0000000000000000000000000000");
     /** carol lives in the account that has no alias and no organization. */
     static final AwsBasicCredentials CAROL = AwsBasicCredentials.create("AKIACAROL21098765432", "carol/secret/000000000000000000000000000");
@@ -51,6 +51,9 @@ final class TestSeed {
     static final String ORDERS_VPC = "vpc-0a1b2c3d4e5f60718";
     /** The region whose DynamoDB tables the data-plane tests read and write (see {@link #items}). */
     static final Region ITEMS = Region.EU_CENTRAL_1;
+    /** The region with Secrets Manager secrets (see {@link #secrets}). */
+    static final Region SECRETS = Region.CA_CENTRAL_1;
+    static final String CUSTOMER_KEY = "arn:aws:kms:ca-central-1:" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     static final Seed SEED = Seed.builder()
             .organization(ORGANIZATION, ACCOUNT, "aws@stratus.example")
@@ -64,14 +67,16 @@ final class TestSeed {
                                     Seed.AccessKey.Status.Inactive))
                     .user("bob", user -> user.accessKey(BOB.accessKeyId(), BOB.secretAccessKey()).allow("sts:*"))
                     .user("dave", user -> user.accessKey(DAVE.accessKeyId(), DAVE.secretAccessKey())
-                            .deny("iam:ListAccountAliases", "organizations:*", "rds:DescribeDBInstances"))
+                            .deny("iam:ListAccountAliases", "organizations:*", "rds:DescribeDBInstances",
+                                    "secretsmanager:GetSecretValue"))
                     .user("erin", user -> user.accessKey(ERIN.accessKeyId(), ERIN.secretAccessKey())
-                            .deny("dynamodb:PutItem", "dynamodb:PartiQLInsert"))
+                            .deny("dynamodb:PutItem", "dynamodb:PartiQLInsert", "kms:Decrypt"))
                     .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4)))
                     .region(DATABASES.id(), TestSeed::databases)
                     .region(Region.US_EAST_1.id(), region -> region.dbInstance("us-app", db -> db.engine("mysql")))
                     .region(MANY_DATABASES.id(), TestSeed::manyDatabases)
-                    .region(ITEMS.id(), TestSeed::items))
+                    .region(ITEMS.id(), TestSeed::items)
+                    .region(SECRETS.id(), TestSeed::secrets))
             .account(LONE_ACCOUNT, account -> account
                     .user("carol", user -> user.accessKey(CAROL.accessKeyId(), CAROL.secretAccessKey())))
             .identityCenter(IdentityCenterSeed.of(START_URL, "eu-central-1")
@@ -128,6 +133,23 @@ final class TestSeed {
                 .dynamoDbTable("bulk", table -> table.partitionKey("id", "S"))
                 .dynamoDbTable("songs", table -> table.partitionKey("artist", "S").sortKey("title", "S"))
                 .dynamoDbTable("blobs", table -> table.partitionKey("hash", "B").sortKey("n", "N"));
+    }
+
+    /**
+     * A PostgreSQL instance whose master user password RDS manages in {@code rds!db-billing}, the
+     * credentials of an application for it, a secret encrypted with a customer managed key and one
+     * that is no database's.
+     */
+    private static void secrets(RegionBuilder region) {
+        region.dbInstance("billing", db -> db.engine("postgres").masterUserSecret("rds!db-billing"))
+                .secret("rds!db-billing", "{\"username\":\"postgres\",\"password\":\"rds-managed-0001\"}",
+                        secret -> secret.owningService("rds").description("Secret associated with primary RDS DB instance")
+                                .tag("aws:rds:primaryDBInstanceArn", "arn:aws:rds:ca-central-1:" + ACCOUNT + ":db:billing"))
+                .secret("app/billing", "{\"engine\":\"postgres\",\"host\":\"billing.example\",\"port\":5432,"
+                        + "\"username\":\"app\",\"password\":\"app-password-0001\"}", secret -> secret.tag("team", "billing"))
+                .secret("app/encrypted", "{\"username\":\"audit\",\"password\":\"audit-password-0001\"}",
+                        secret -> secret.kmsKeyId(CUSTOMER_KEY))
+                .secret("webhook/token", "not a database's", secret -> secret.description("API token"));
     }
 
     private TestSeed() {

@@ -49,6 +49,14 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
+    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
+        return dispatcher.verifyRedshiftCredentials(clusterArn, dbUser, password);
+    }
+
+    public String rotateSecret(String accountId, String region, String name, String secretString) {
+        return dispatcher.rotateSecret(accountId, region, name, secretString);
+    }
+
     public String verifyDsqlAuthToken(String token, String host, String region, String role) {
         return dispatcher.verifyDsqlAuthToken(token, host, region, role);
     }

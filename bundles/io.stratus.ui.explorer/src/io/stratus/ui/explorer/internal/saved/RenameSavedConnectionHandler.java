@@ -21,7 +21,7 @@ public final class RenameSavedConnectionHandler extends SavedConnectionsHandler 
             return;
         }
         SavedConnection renamed = new SavedConnection(connection.id(), ask.getValue(), connection.resourceId(),
-                connection.username(), connection.database(), connection.iamAuthentication());
+                connection.username(), connection.database(), connection.iamAuthentication(), connection.secretArn());
         inJob(context, "Renaming " + connection.name(), "Cannot Rename " + connection.name(),
                 () -> context.saved().update(context.session(), renamed));
     }

@@ -1,0 +1,189 @@
+package io.stratus.profiles.internal;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.SignInRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a profile's {@code credential_process} as the AWS CLI does (no shell; the command line split as
+ * {@link CommandLine} says), within a time limit, and reads the keys it prints on standard output: JSON with
+ * {@code "Version": 1}, {@code AccessKeyId}, {@code SecretAccessKey}, {@code SessionToken} (for temporary keys)
+ * and {@code Expiration}. Its output is never shown; on failure its standard error is, with anything that
+ * looks like a key taken out.
+ */
+final class CredentialProcess {
+
+    /** Enough for any answer; a process that prints more is not a credential process. */
+    private static final int MOST_OUTPUT = 64 * 1024;
+    private static final int MOST_ERROR_SHOWN = 1000;
+    /** Runs of key-like characters (secret keys are 40, session tokens hundreds): never repeated in a message. */
+    private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9/+=]{32,}");
+
+    private CredentialProcess() {
+    }
+
+    /** Runs the credential process of {@code profile}, its key {@code credential_process}. */
+    static SignInRequest run(ProfileSet.Profile profile, Duration timeout) {
+        String commandLine = profile.text("credential_process").orElseThrow();
+        List<String> command;
+        try {
+            command = CommandLine.split(commandLine, System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
+                    .startsWith("windows"));
+        } catch (IllegalArgumentException e) {
+            throw failed(profile, "its command line cannot be split into a program and its arguments ("
+                    + e.getMessage().toLowerCase(Locale.ROOT) + "); check its quotes");
+        }
+        if (command.isEmpty()) {
+            throw failed(profile, "it is empty; give the program to run and its arguments");
+        }
+        Process process;
+        try {
+            // Standard input as the AWS CLI leaves it (inherited); the output is read here, the errors shown on failure.
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw failed(profile, "the program " + command.getFirst() + " could not be started (" + e.getMessage()
+                    + "); check its path, and that it may be run");
+        }
+        CompletableFuture<byte[]> output = drain(process.getInputStream());
+        CompletableFuture<byte[]> error = drain(process.getErrorStream());
+        byte[] printed = null;
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(process);
+                throw failed(profile, "it did not finish within " + timeout.toSeconds() + " seconds, so Stratus stopped it"
+                        + shown(error));
+            }
+            printed = output.get();
+            if (process.exitValue() != 0) {
+                throw failed(profile, "it ended with exit status " + process.exitValue() + shown(error));
+            }
+            return keys(printed, profile);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw failed(profile, "signing in was cancelled while it ran");
+        } catch (ExecutionException e) {
+            throw failed(profile, "its output could not be read (" + e.getCause().getMessage() + ")");
+        } finally {
+            if (printed != null) {
+                Arrays.fill(printed, (byte) 0);
+            }
+            output.thenAccept(bytes -> Arrays.fill(bytes, (byte) 0));
+        }
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Reads a stream to its end on a thread of its own (so a full pipe never blocks the process), at most MOST_OUTPUT. */
+    private static CompletableFuture<byte[]> drain(InputStream stream) {
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            byte[] buffer = new byte[MOST_OUTPUT];
+            int length = 0;
+            try (stream) {
+                int n;
+                while (length < buffer.length && (n = stream.read(buffer, length, buffer.length - length)) > 0) {
+                    length += n;
+                }
+                read.complete(Arrays.copyOf(buffer, length));
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(e);
+            } finally {
+                Arrays.fill(buffer, (byte) 0);
+            }
+        });
+        return read;
+    }
+
+    /** The end of what the process wrote to standard error, without anything that looks like a key. */
+    private static String shown(CompletableFuture<byte[]> error) {
+        byte[] bytes;
+        try {
+            bytes = error.get(2, TimeUnit.SECONDS);
+        } catch (Exception unread) {
+            return "";
+        }
+        String text = KEY_LIKE.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll("[hidden]").strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.length() > MOST_ERROR_SHOWN) {
+            text = "..." + text.substring(text.length() - MOST_ERROR_SHOWN);
+        }
+        return ". It wrote: " + text;
+    }
+
+    private static SignInRequest keys(byte[] printed, ProfileSet.Profile profile) {
+        ProcessOutput answer;
+        try {
+            answer = ProcessOutput.parse(printed);
+        } catch (IllegalArgumentException e) {
+            throw failed(profile, "what it printed is not the JSON the AWS CLI expects (" + e.getMessage() + ")");
+        }
+        try {
+            char[] version = answer.get("Version");
+            if (version == null || !new String(version).equals("1")) {
+                throw failed(profile, "what it printed has no \"Version\": 1; the AWS CLI reads only that version");
+            }
+            char[] keyId = required(answer, "AccessKeyId", profile);
+            char[] secret = required(answer, "SecretAccessKey", profile);
+            char[] token = answer.get("SessionToken");
+            AwsCredentials keys = new AwsCredentials(new String(keyId), Secret.of(secret),
+                    token == null || token.length == 0 ? null : Secret.of(token));
+            char[] expiration = answer.get("Expiration");
+            if (expiration == null) {
+                return SignInRequest.withKeys(keys);
+            }
+            try {
+                return SignInRequest.withKeys(keys).expiringAt(instant(new String(expiration)));
+            } catch (DateTimeParseException e) {
+                keys.clear();
+                throw failed(profile, "its \"Expiration\" is not an ISO 8601 time such as 2026-12-07T16:00:00Z");
+            }
+        } finally {
+            answer.wipe();
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+    }
+
+    private static char[] required(ProcessOutput answer, String key, ProfileSet.Profile profile) {
+        char[] value = answer.get(key);
+        if (value == null || value.length == 0) {
+            throw failed(profile, "what it printed has no \"" + key + "\"");
+        }
+        return value;
+    }
+
+    /** What went wrong first (a message may be shown cut short), where it is set last. */
+    private static StratusException failed(ProfileSet.Profile profile, String what) {
+        return new StratusException(Problem.INVALID_INPUT, "The credential_process of profile '" + profile.name()
+                + "' did not give keys: " + what + ". Check " + profile.where("credential_process") + ".");
+    }
+}

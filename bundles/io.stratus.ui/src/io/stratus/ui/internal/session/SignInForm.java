@@ -1,0 +1,323 @@
+package io.stratus.ui.internal.session;
+
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.identity.AwsCredentials;
+import io.stratus.core.identity.MfaCode;
+import io.stratus.core.identity.Secret;
+import io.stratus.core.session.RoleToAssume;
+import io.stratus.core.session.SignInRequest;
+import io.stratus.profiles.AwsProfile;
+import io.stratus.profiles.AwsProfiles;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogSettings;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * How a person signs in, in the sign-in dialog and the setup wizard: a method, then what it needs. Access keys
+ * ({@link KeysForm}); access keys and an MFA code; a role assumed with access keys (ARN, external ID, duration,
+ * and an MFA code if its trust policy asks for one); or an AWS profile of the person's {@code ~/.aws} files,
+ * read when the form opens and again when they sign in (with a field for the MFA code if the profile needs
+ * one). Secrets are read as characters into {@link Secret}s; the dialog settings keep the method and the
+ * profile's name, nothing else.
+ */
+final class SignInForm {
+
+    /** The ways to sign in, in the order the person sees them. */
+    enum Method {
+        KEYS("Access keys"),
+        KEYS_AND_MFA("Access keys and an MFA code"),
+        ROLE("An IAM role, assumed with access keys"),
+        PROFILE("An AWS profile (AWS CLI configuration)");
+
+        final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Data keys of the fields, for tests. */
+    static final String METHOD = "io.stratus.ui.session.method";
+    static final String MFA_SERIAL = "io.stratus.ui.session.mfaSerial";
+    static final String MFA_CODE = "io.stratus.ui.session.mfaCode";
+    static final String ROLE_ARN = "io.stratus.ui.session.roleArn";
+    static final String EXTERNAL_ID = "io.stratus.ui.session.externalId";
+    static final String DURATION = "io.stratus.ui.session.duration";
+    static final String PROFILE = "io.stratus.ui.session.profile";
+    static final String PROFILE_SUMMARY = "io.stratus.ui.session.profileSummary";
+    static final String PROFILE_MFA_CODE = "io.stratus.ui.session.profileMfaCode";
+
+    private static final String SETTINGS_METHOD = "method";
+    private static final String SETTINGS_PROFILE = "profile";
+    /** Durations of a role session: the role's default first (empty), then 15 minutes to 12 hours. */
+    private static final List<Optional<Duration>> DURATIONS = List.of(Optional.empty(),
+            Optional.of(Duration.ofMinutes(15)), Optional.of(Duration.ofMinutes(30)), Optional.of(Duration.ofHours(2)),
+            Optional.of(Duration.ofHours(4)), Optional.of(Duration.ofHours(8)), Optional.of(Duration.ofHours(12)));
+
+    private final AwsProfiles profiles;
+    private final IDialogSettings settings;
+    private final Composite form;
+    private final Combo method;
+    private final Group keysGroup;
+    private final KeysForm keys;
+    private final Group mfaGroup;
+    private final Text mfaSerial;
+    private final Text mfaCode;
+    private final Group roleGroup;
+    private final Text roleArn;
+    private final Text externalId;
+    private final Combo duration;
+    private final Group profileGroup;
+    private final Combo profile;
+    private final Label profileSummary;
+    private final Label profileMfaLabel;
+    private final Text profileMfaCode;
+    private List<AwsProfile> listed = List.of();
+
+    SignInForm(Composite parent, AwsProfiles profiles, IDialogSettings settings) {
+        this.profiles = profiles;
+        this.settings = settings;
+        form = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(form);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+
+        new Label(form, SWT.NONE).setText("Sign in &with:");
+        method = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
+        method.setData(METHOD, Boolean.TRUE);
+        Arrays.stream(Method.values()).forEach(each -> method.add(each.label));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(method);
+
+        roleGroup = group("Role");
+        roleArn = field(roleGroup, "&Role ARN:", SWT.NONE, ROLE_ARN);
+        roleArn.setMessage("arn:aws:iam::123456789012:role/RoleName");
+        externalId = field(roleGroup, "E&xternal ID:", SWT.NONE, EXTERNAL_ID);
+        externalId.setMessage("Only if the role's owner gave you one");
+        new Label(roleGroup, SWT.NONE).setText("Session d&uration:");
+        duration = new Combo(roleGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
+        duration.setData(DURATION, Boolean.TRUE);
+        DURATIONS.forEach(choice -> duration.add(choice.map(SignInForm::described).orElse("The role's default (1 hour)")));
+        duration.select(0);
+
+        keysGroup = group("Access keys");
+        keys = new KeysForm(keysGroup);
+
+        mfaGroup = group("Multi-factor authentication");
+        mfaSerial = field(mfaGroup, "MFA &device serial:", SWT.NONE, MFA_SERIAL);
+        mfaSerial.setMessage("Found with IAM when empty (arn:aws:iam::...:mfa/NAME)");
+        mfaCode = field(mfaGroup, "MFA &code:", SWT.PASSWORD, MFA_CODE);
+        mfaCode.setMessage("The 6 digits your device shows now");
+
+        profileGroup = group("AWS profile");
+        new Label(profileGroup, SWT.NONE).setText("&Profile:");
+        profile = new Combo(profileGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
+        profile.setData(PROFILE, Boolean.TRUE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(profile);
+        profileSummary = new Label(profileGroup, SWT.WRAP);
+        profileSummary.setData(PROFILE_SUMMARY, Boolean.TRUE);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).applyTo(profileSummary);
+        profileMfaCode = field(profileGroup, "MFA c&ode:", SWT.PASSWORD, PROFILE_MFA_CODE);
+        profileMfaCode.setMessage("The 6 digits your device shows now");
+        profileMfaLabel = (Label) profileMfaCode.getData(Label.class.getName());
+
+        method.addListener(SWT.Selection, event -> show());
+        profile.addListener(SWT.Selection, event -> showProfile());
+        String last = settings.get(SETTINGS_METHOD);
+        method.select(Arrays.stream(Method.values()).filter(each -> each.name().equals(last)).findFirst()
+                .orElse(Method.KEYS).ordinal());
+        show();
+    }
+
+    private static String described(Duration length) {
+        return length.toHours() > 0 ? length.toHours() + (length.toHours() == 1 ? " hour" : " hours")
+                : length.toMinutes() + " minutes";
+    }
+
+    private Group group(String title) {
+        Group group = new Group(form, SWT.NONE);
+        group.setText(title);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(group);
+        return group;
+    }
+
+    private static Text field(Composite parent, String label, int style, String dataKey) {
+        Label name = new Label(parent, SWT.NONE);
+        name.setText(label);
+        GridDataFactory.swtDefaults().applyTo(name);
+        Text text = new Text(parent, SWT.SINGLE | SWT.BORDER | style);
+        text.setData(dataKey, Boolean.TRUE);
+        text.setData(Label.class.getName(), name);
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+
+    Method method() {
+        return Method.values()[method.getSelectionIndex()];
+    }
+
+    /** Shows the groups the method needs and hides the others. */
+    private void show() {
+        Method chosen = method();
+        if (chosen == Method.PROFILE && profile.getItemCount() == 0) {
+            loadProfiles();
+        }
+        setShown(keysGroup, chosen != Method.PROFILE);
+        setShown(mfaGroup, chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE);
+        mfaGroup.setText(chosen == Method.ROLE ? "Multi-factor authentication, if the role's trust policy asks for it"
+                : "Multi-factor authentication");
+        setShown(roleGroup, chosen == Method.ROLE);
+        setShown(profileGroup, chosen == Method.PROFILE);
+        relayout();
+    }
+
+    /** Reads the profiles now; a file that cannot be read says why, in place of the profiles. */
+    private void loadProfiles() {
+        try {
+            listed = profiles.list();
+        } catch (StratusException e) {
+            listed = List.of();
+            profileSummary.setText(e.getMessage());
+            return;
+        }
+        profile.setItems(listed.stream().map(AwsProfile::name).toArray(String[]::new));
+        String wanted = Optional.ofNullable(settings.get(SETTINGS_PROFILE))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_PROFILE"))).orElse("default");
+        int index = profile.indexOf(wanted);
+        profile.select(Math.max(index, 0));
+        showProfile();
+    }
+
+    private void showProfile() {
+        Optional<AwsProfile> chosen = chosenProfile();
+        profileSummary.setText(chosen.map(each -> each.problem().map(problem -> each.summary() + ".\n" + problem)
+                .orElse(each.summary() + "."))
+                .orElse("There is no AWS profile in your AWS CLI configuration (~/.aws/config and ~/.aws/credentials, "
+                        + "or where AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE point)."));
+        boolean needsCode = chosen.map(AwsProfile::needsMfaCode).orElse(false);
+        setShown(profileMfaLabel, needsCode);
+        setShown(profileMfaCode, needsCode);
+        relayout();
+    }
+
+    private Optional<AwsProfile> chosenProfile() {
+        int index = profile.getSelectionIndex();
+        return index < 0 || index >= listed.size() ? Optional.empty() : Optional.of(listed.get(index));
+    }
+
+    private static void setShown(Control control, boolean shown) {
+        control.setVisible(shown);
+        ((GridData) control.getLayoutData()).exclude = !shown;
+    }
+
+    private void relayout() {
+        form.layout(true, true);
+        Shell shell = form.getShell();
+        if (shell.isVisible()) {
+            shell.setSize(shell.getSize().x, shell.computeSize(shell.getSize().x, SWT.DEFAULT).y);
+        }
+    }
+
+    Control control() {
+        return form;
+    }
+
+    void setFocus() {
+        if (method() == Method.PROFILE) {
+            (profileMfaCode.isVisible() ? profileMfaCode : profile).setFocus();
+        } else if (method() == Method.ROLE && roleArn.getText().isEmpty()) {
+            roleArn.setFocus();
+        } else {
+            keys.setFocus();
+        }
+    }
+
+    void setEnabled(boolean enabled) {
+        for (Control control : new Control[] {method, mfaSerial, mfaCode, roleArn, externalId, duration, profile,
+                profileMfaCode}) {
+            control.setEnabled(enabled);
+        }
+        keys.setEnabled(enabled);
+    }
+
+    /** What the person is about to wait for, in the dialog's message. */
+    String checkingMessage() {
+        return method() == Method.PROFILE ? "Reading profile '" + profile.getText() + "' and checking its keys with AWS..."
+                : "Checking your keys with AWS...";
+    }
+
+    /**
+     * The request as the fields give it. What is typed is read now, on the UI thread, and a role ARN that cannot
+     * be one is refused now; a profile is read in a Job of its own (its credential process may take a while).
+     *
+     * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
+     */
+    CompletableFuture<SignInRequest> request() {
+        Method chosen = method();
+        if (chosen == Method.PROFILE) {
+            AwsProfile named = chosenProfile().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
+                    "Choose an AWS profile, or another way to sign in."));
+            Optional<Secret> code = profileMfaCode.isVisible() ? Optional.of(secretOf(profileMfaCode)) : Optional.empty();
+            CompletableFuture<SignInRequest> read = new CompletableFuture<>();
+            Job.create("Reading the AWS profile " + named.name(), monitor -> {
+                try {
+                    read.complete(profiles.signInRequest(named.name(), code));
+                } catch (RuntimeException e) {
+                    read.completeExceptionally(e);
+                }
+                return Status.OK_STATUS; // failures are the dialog's to show
+            }).schedule();
+            return read;
+        }
+        Optional<RoleToAssume> role = chosen == Method.ROLE ? Optional.of(new RoleToAssume(roleArn.getText(),
+                Optional.of(externalId.getText()), DURATIONS.get(duration.getSelectionIndex()))) : Optional.empty();
+        SignInRequest request = SignInRequest.withKeys(keys.credentials());
+        if (chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE && mfaCode.getCharCount() > 0) {
+            request = request.withMfa(new MfaCode(Optional.of(mfaSerial.getText()), secretOf(mfaCode)));
+        }
+        return CompletableFuture.completedFuture(role.map(request::assuming).orElse(request));
+    }
+
+    private static Secret secretOf(Text field) {
+        char[] chars = field.getTextChars();
+        try {
+            return Secret.of(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** After a refused sign-in: the secrets must be typed again (an MFA code works once), the rest stays. */
+    void clearSecrets() {
+        mfaCode.setTextChars(new char[0]);
+        profileMfaCode.setTextChars(new char[0]);
+        keys.clearSecret();
+        if (method() == Method.PROFILE) {
+            setFocus();
+        }
+    }
+
+    /** Keeps the method and the profile's name (never anything typed) for the next time. */
+    void remember() {
+        settings.put(SETTINGS_METHOD, method().name());
+        chosenProfile().ifPresent(chosen -> settings.put(SETTINGS_PROFILE, chosen.name()));
+    }
+}

@@ -1,0 +1,346 @@
+package io.stratus.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.testkit.UiRobot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The sign-in dialog's methods on the demo account: access keys with an MFA code (the code from the demo MFA
+ * device's TOTP secret), a role with an external ID and MFA, and AWS profiles from AWS CLI files in a folder of
+ * the test's own (pointed at with the system properties the AWS SDKs honour): a role profile with mfa_serial and
+ * a credential_process. Wrong codes, denied roles and broken profiles say what happened. At the end, nothing
+ * secret is found in the desktop's data, settings or logs.
+ */
+@Order(2)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignInMethodsTest {
+
+    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
+    private static final String SIGN_IN = "Sign In to Stratus";
+    private static final String STATUS = "io.stratus.ui.session.status";
+    private static final String METHOD = "io.stratus.ui.session.method";
+    private static final String ACCESS_KEY_ID = "io.stratus.ui.session.accessKeyId";
+    private static final String SECRET_ACCESS_KEY = "io.stratus.ui.session.secretAccessKey";
+    private static final String MFA_SERIAL = "io.stratus.ui.session.mfaSerial";
+    private static final String MFA_CODE = "io.stratus.ui.session.mfaCode";
+    private static final String ROLE_ARN = "io.stratus.ui.session.roleArn";
+    private static final String EXTERNAL_ID = "io.stratus.ui.session.externalId";
+    private static final String PROFILE = "io.stratus.ui.session.profile";
+    private static final String PROFILE_SUMMARY = "io.stratus.ui.session.profileSummary";
+    private static final String PROFILE_MFA_CODE = "io.stratus.ui.session.profileMfaCode";
+    private static final String ACCOUNT = "111122223333";
+    private static final String ADA_MFA = "arn:aws:iam::" + ACCOUNT + ":mfa/ada-phone";
+    private static final String OPERATOR = "arn:aws:iam::" + ACCOUNT + ":role/DemoOperator";
+    private static final Seed.MfaDevice ADA_PHONE = new Seed.MfaDevice("ada-phone", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+
+    private static UiRobot robot;
+    private static IWorkbenchWindow window;
+    private static Shell windowShell;
+    private static CurrentSession session;
+    private static Seed.AccessKey ada;
+    private static Seed.AccessKey ben;
+    private static Path awsFolder;
+    /** Every secret key typed or put in a profile file, looked for on disk at the end. */
+    private static final List<String> secrets = new ArrayList<>();
+    /** The TOTP step of the last code used: AWS takes each code once, and only newer ones after it. */
+    private static long lastStep;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
+        window = DemoDesktop.awaitSetUpWindow(robot);
+        windowShell = robot.onUiThread(window::getShell);
+        session = robot.onUiThread(() -> window.getService(CurrentSession.class));
+        ada = DemoDesktop.keyOf("ada");
+        ben = DemoDesktop.keyOf("ben");
+        secrets.add(ada.secret());
+        secrets.add(ben.secret());
+        awsFolder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "aws-cli-");
+        System.setProperty("aws.configFile", awsFolder.resolve("config").toString());
+        System.setProperty("aws.sharedCredentialsFile", awsFolder.resolve("credentials").toString());
+        session.signOut();
+        awaitStatus("Not signed in");
+    }
+
+    @AfterAll
+    static void forgetTheFiles() {
+        System.clearProperty("aws.configFile");
+        System.clearProperty("aws.sharedCredentialsFile");
+    }
+
+    @AfterEach
+    void closeDialogsAndSignOut() {
+        robot.closeShellsExcept(windowShell);
+        session.signOut();
+    }
+
+    @Test
+    @Order(1)
+    void keysAndAnMfaCodeSignInWithTemporaryKeysAndAWrongCodeSaysSo() {
+        Shell dialog = openDialog();
+        choose(dialog, "Access keys and an MFA code");
+        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
+        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        robot.type(field(dialog, MFA_SERIAL), ADA_MFA);
+        String right = nextCode();
+        typeCode(field(dialog, MFA_CODE), right.equals("000000") ? "000001" : "000000");
+        press(dialog, "Sign In");
+        robot.waitForControlShowing(dialog, "did not accept the MFA code");
+        assertEquals("", robot.textOf(field(dialog, MFA_CODE)), "a refused code is cleared");
+        assertEquals("", robot.textOf(field(dialog, SECRET_ACCESS_KEY)), "and so is the secret");
+        assertEquals(ada.id(), robot.textOf(field(dialog, ACCESS_KEY_ID)));
+        assertEquals(ADA_MFA, robot.textOf(field(dialog, MFA_SERIAL)), "what is not secret stays");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-mfa-refused.png"));
+
+        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        typeCode(field(dialog, MFA_CODE), right);
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-mfa.png"));
+        press(dialog, "Sign In");
+        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
+        awaitStatus("ada");
+        assertTrue(session.signedIn().orElseThrow().session().keysExpireAt().isPresent(), "MFA keys are temporary");
+    }
+
+    @Test
+    @Order(2)
+    void aRoleSignsInAsTheRoleAndADeniedRoleSaysWhatToCheck() {
+        Shell dialog = openDialog();
+        choose(dialog, "An IAM role, assumed with access keys");
+        robot.type(field(dialog, ROLE_ARN), "arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly");
+        robot.type(field(dialog, ACCESS_KEY_ID), ben.id());
+        typeSecret(field(dialog, SECRET_ACCESS_KEY), ben.secret());
+        press(dialog, "Sign In");
+        robot.waitForControlShowing(dialog, "did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-role-denied.png"));
+
+        robot.type(field(dialog, ROLE_ARN), OPERATOR);
+        robot.type(field(dialog, EXTERNAL_ID), "stratus-demo");
+        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
+        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        typeCode(field(dialog, MFA_CODE), nextCode());
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-role.png"));
+        press(dialog, "Sign In");
+        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
+        awaitStatus("DemoOperator");
+    }
+
+    @Test
+    @Order(3)
+    void aRoleProfileWithMfaAsksForTheCodeAndSignsIn() throws IOException {
+        Files.writeString(awsFolder.resolve("config"), """
+                [default]
+                region = eu-west-1
+
+                [profile operator]
+                role_arn = %s
+                source_profile = ada
+                mfa_serial = %s
+                external_id = stratus-demo
+                duration_seconds = 1800
+
+                [profile loop-a]
+                role_arn = %s
+                source_profile = loop-b
+                [profile loop-b]
+                role_arn = %s
+                source_profile = loop-a
+                """.formatted(OPERATOR, ADA_MFA, OPERATOR, OPERATOR));
+        Files.writeString(awsFolder.resolve("credentials"), """
+                [ada]
+                aws_access_key_id = %s
+                aws_secret_access_key = %s
+                """.formatted(ada.id(), ada.secret()));
+
+        Shell dialog = openDialog();
+        choose(dialog, "An AWS profile (AWS CLI configuration)");
+        Combo profiles = robot.waitForControlWithData(dialog, Combo.class, PROFILE);
+        assertEquals(List.of("default", "operator", "loop-a", "loop-b", "ada"), robot.onUiThread(() -> List.of(profiles.getItems())));
+        robot.choose(profiles, "loop-a");
+        robot.waitForControlShowing(dialog, "loop-a \u2192 loop-b \u2192 loop-a");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-profile-broken.png"));
+        press(dialog, "Sign In");
+        robot.waitForControlShowing(dialog, "name each other as source_profile");
+
+        robot.choose(profiles, "operator");
+        Label summary = robot.waitForControlWithData(dialog, Label.class, PROFILE_SUMMARY);
+        assertTrue(robot.textOf(summary).contains("role/DemoOperator") && robot.textOf(summary).contains(ADA_MFA),
+                robot.textOf(summary));
+        Text code = field(dialog, PROFILE_MFA_CODE);
+        assertTrue(robot.onUiThread(code::isVisible), "the profile's mfa_serial asks for a code");
+        typeCode(code, nextCode());
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-profile-mfa.png"));
+        press(dialog, "Sign In");
+        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
+        awaitStatus("DemoOperator");
+        Instant keysExpire = session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow();
+        assertTrue(keysExpire.isBefore(Instant.now().plus(Duration.ofMinutes(31))), "duration_seconds = 1800: " + keysExpire);
+    }
+
+    @Test
+    @Order(4)
+    void aCredentialProcessProfileSignsInWithTheKeysItPrintsAndAFailureShowsItsErrors() throws IOException {
+        Instant expiry = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Path tool = script("keys-tool.sh", """
+                #!/bin/sh
+                echo '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "%s", "Expiration": "%s"}'
+                """.formatted(ada.id(), ada.secret(), expiry));
+        Path broken = script("broken-tool.sh", """
+                #!/bin/sh
+                echo 'tool: not logged in, run "tool login" first' >&2
+                exit 4
+                """);
+        Files.writeString(awsFolder.resolve("config"), """
+                [profile tool]
+                credential_process = %s --profile demo
+                [profile broken]
+                credential_process = %s
+                """.formatted(tool, broken));
+        Files.writeString(awsFolder.resolve("credentials"), "");
+
+        Shell dialog = openDialog();
+        assertEquals("An AWS profile (AWS CLI configuration)", robot.onUiThread(
+                robot.waitForControlWithData(dialog, Combo.class, METHOD)::getText), "the last method is remembered");
+        Combo profiles = robot.waitForControlWithData(dialog, Combo.class, PROFILE);
+        robot.choose(profiles, "broken");
+        press(dialog, "Sign In");
+        robot.waitForControlShowing(dialog, "exit status 4");
+        robot.waitForControlShowing(dialog, "run \"tool login\" first");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-process-failed.png"));
+
+        robot.choose(profiles, "tool");
+        press(dialog, "Sign In");
+        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
+        awaitStatus("ada");
+        assertEquals(expiry, session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow(),
+                "the keys expire when the process said");
+    }
+
+    @Test
+    @Order(5)
+    void nothingSecretIsWrittenAndTheDialogRemembersOnlyTheMethodAndProfileName() throws IOException {
+        Shell dialog = openDialog();
+        assertEquals("tool", robot.onUiThread(robot.waitForControlWithData(dialog, Combo.class, PROFILE)::getText),
+                "the last profile is remembered");
+        choose(dialog, "Access keys"); // as the UI tests after this one expect the dialog
+        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
+        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        press(dialog, "Sign In");
+        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
+        awaitStatus("ada");
+
+        var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
+        assertEquals("tool", settings.getDialogSettings().getSection("SignIn").get("profile"));
+        assertEquals("KEYS", settings.getDialogSettings().getSection("SignIn").get("method"));
+        settings.saveDialogSettings();
+        robot.runOnUiThread(() -> {
+            try {
+                Platform.getPreferencesService().getRootNode().flush();
+            } catch (org.osgi.service.prefs.BackingStoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Path> places = DemoDesktop.dataAndLogs();
+        for (String secret : secrets) {
+            assertEquals(List.of(), DemoDesktop.filesHolding(places, secret), "a secret was written");
+        }
+        for (String fromTheFiles : List.of(OPERATOR, ADA_MFA, "stratus-demo", "keys-tool.sh")) {
+            List<Path> holding = DemoDesktop.filesHolding(places, fromTheFiles);
+            holding.removeIf(file -> file.toString().contains("store")); // the audit trail records who signed in
+            assertEquals(List.of(), holding, "nothing of the profiles is copied into Stratus's settings or logs: "
+                    + fromTheFiles);
+        }
+    }
+
+    private static Path script(String name, String text) throws IOException {
+        Path file = Files.writeString(awsFolder.resolve(name), text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        return file;
+    }
+
+    /**
+     * A code of ada's MFA device that AWS takes now: the current step's, or the next one's (AWS allows one step
+     * of drift) when the current one was used; waits when both were.
+     */
+    private static String nextCode() {
+        long step = Seed.MfaDevice.stepAt(Instant.now());
+        while (lastStep > step) {
+            robot.waitUntil("the next MFA code", () -> Seed.MfaDevice.stepAt(Instant.now()) >= lastStep);
+            step = Seed.MfaDevice.stepAt(Instant.now());
+        }
+        lastStep = Math.max(step, lastStep + 1);
+        return ADA_PHONE.codeAt(Instant.ofEpochSecond(lastStep * Seed.MfaDevice.STEP.toSeconds()));
+    }
+
+    private static Shell openDialog() {
+        var command = robot.executeCommand(window, "io.stratus.ui.session.signIn"); // returns when the dialog closes
+        try {
+            return robot.waitForShell(SIGN_IN);
+        } catch (AssertionError noDialog) {
+            robot.screenshotOfDisplay(SCREENSHOTS.resolve("sign-in-dialog-missing.png"));
+            if (command.isCompletedExceptionally()) {
+                command.join(); // says why
+            }
+            throw noDialog;
+        }
+    }
+
+    private static void choose(Shell dialog, String method) {
+        robot.choose(robot.waitForControlWithData(dialog, Combo.class, METHOD), method);
+    }
+
+    private static Text field(Shell shell, String dataKey) {
+        return robot.waitForControlWithData(shell, Text.class, dataKey);
+    }
+
+    private static void typeSecret(Text field, String secret) {
+        secrets.add(secret);
+        robot.type(field, secret);
+    }
+
+    /** Six digits turn up in any file by chance, so codes are not searched for; they work once anyway. */
+    private static void typeCode(Text field, String code) {
+        robot.type(field, code);
+    }
+
+    private static void press(Shell shell, String button) {
+        robot.click(robot.waitForControlWithText(shell, Button.class, button));
+    }
+
+    private static String awaitStatus(String part) {
+        CLabel status = robot.waitForControlWithData(windowShell, CLabel.class, STATUS);
+        robot.waitUntil("the status line to show '" + part + "'", () -> status.getText().contains(part));
+        return robot.textOf(status);
+    }
+}
