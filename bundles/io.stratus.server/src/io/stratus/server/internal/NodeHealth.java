@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,6 +37,10 @@ final class NodeHealth {
     private final String version;
     private final long startedNanos = System.nanoTime();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** What opens a session (or starts to): the routes a draining node no longer takes. */
+    private static final Set<String> NEW_SESSIONS = Set.of("/api/session", "/api/setup",
+            IdentityCenterRoutes.PATH, IdentityCenterRoutes.PATH + "/session", IdentityCenterRoutes.PATH + "/setup");
+
     private volatile boolean draining;
 
     NodeHealth(Supplier<ApiDispatcher> api, String version) {
@@ -89,10 +94,9 @@ final class NodeHealth {
         return "This Stratus node is stopping. Sign in again: you will be sent to a node that runs.";
     }
 
-    /** True for a new sign-in or setup while draining: answered here with 503, never begun. */
+    /** True for a new sign-in or setup (with keys or through IAM Identity Center) while draining: answered here with 503, never begun. */
     boolean refuse(Request request, Response response, Callback callback, String path) {
-        if (!draining || !request.getMethod().equals("POST")
-                || !(path.equals("/api/session") || path.equals("/api/setup"))) {
+        if (!draining || !request.getMethod().equals("POST") || !NEW_SESSIONS.contains(path)) {
             return false;
         }
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(RETRY.toSeconds()));
