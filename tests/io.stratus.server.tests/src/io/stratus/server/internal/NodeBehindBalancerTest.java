@@ -173,6 +173,9 @@ class NodeBehindBalancerTest {
         ApiClient bob = new ApiClient(port);
         assertEquals(201, bob.post("/api/session", HttpApiTest.BOB).statusCode());
         ApiClient.assertError(new ApiClient(port).post("/api/session", WRONG), 401, "not_signed_in");
+        // An answer is counted once its last byte went out, which may be just after the client read it.
+        String refused = "stratus_sign_ins_total{outcome=\"refused\"}";
+        StratusServices.awaitTrue("the refused sign-in counted", () -> value(scrape(), refused) == value(before, refused) + 1);
         HttpResponse<String> scraped = new ApiClient(port).get("/metrics");
         assertEquals(200, scraped.statusCode(), scraped.body());
         assertTrue(scraped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
@@ -213,6 +216,14 @@ class NodeBehindBalancerTest {
     }
 
     /** The value of one sample in Prometheus's text format; 0 for a counter not counted yet. */
+    private String scrape() {
+        try {
+            return new ApiClient(port).get("/metrics").body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("/metrics did not answer", e);
+        }
+    }
+
     private static long value(String metrics, String sample) {
         return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
                 .map(line -> Long.parseLong(line.substring(sample.length() + 1).strip())).orElse(0L);
