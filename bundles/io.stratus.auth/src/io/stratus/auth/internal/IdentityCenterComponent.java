@@ -304,20 +304,20 @@ public final class IdentityCenterComponent implements IdentityCenter {
     }
 
     @Override
-    public UserSession signIn(String authorizationId, String accountId, String roleName) {
-        return open(authorizationId, accountId, roleName, signIn::signIn, true);
+    public UserSession signIn(String authorizationId, String accountId, String roleName, Optional<String> origin) {
+        return open(authorizationId, accountId, roleName, origin, signIn::signIn, true);
     }
 
     @Override
-    public UserSession setUp(String authorizationId, String accountId, String roleName) {
-        return open(authorizationId, accountId, roleName, signIn::setUp, false);
+    public UserSession setUp(String authorizationId, String accountId, String roleName, Optional<String> origin) {
+        return open(authorizationId, accountId, roleName, origin, signIn::setUp, false);
     }
 
     /**
      * Gets the role's keys from the portal and opens the session with them; the sign-in is over then. A
      * refusal of the role or of the session leaves it in progress, for another choice.
      */
-    private UserSession open(String authorizationId, String accountId, String roleName,
+    private UserSession open(String authorizationId, String accountId, String roleName, Optional<String> origin,
             Function<SignInRequest, UserSession> open, boolean bound) {
         DeviceFlow flow = flow(authorizationId);
         synchronized (flow) {
@@ -333,6 +333,7 @@ public final class IdentityCenterComponent implements IdentityCenter {
             SignInRequest request;
             try {
                 request = roleKeys(body);
+                request = origin.map(request::from).orElse(request);
             } finally {
                 Arrays.fill(body, (byte) 0);
             }

@@ -234,11 +234,11 @@ public final class SignInComponent implements SignInService {
                     this::clock, idleTimeout, absoluteTimeout,
                     CompletableFuture.supplyAsync(() -> accountDetails.read(AwsKeys.of(first)), background));
             sessions.put(session.id(), session);
-            audit.record(principalId, action, "success", identity.arn());
+            audit.record(principalId, action, "success", identity.arn() + fromWhere(request));
             return session;
         } catch (RuntimeException e) {
             forget(request, keys);
-            audit.record(principalId, action, failureOutcome(e), whatFailed(e));
+            audit.record(principalId, action, failureOutcome(e), whatFailed(e) + fromWhere(request));
             throw e;
         }
     }
@@ -265,12 +265,12 @@ public final class SignInComponent implements SignInService {
                 throw new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while its keys were being "
                         + "renewed. Sign in again.");
             }
-            audit.record(principalId, "renew", "success", identity.arn());
+            audit.record(principalId, "renew", "success", identity.arn() + fromWhere(request));
             tell(session, listener -> listener.keysChanged(session.id()));
             return session;
         } catch (RuntimeException e) {
             forget(request, keys);
-            audit.record(principalId, "renew", failureOutcome(e), whatFailed(e));
+            audit.record(principalId, "renew", failureOutcome(e), whatFailed(e) + fromWhere(request));
             throw e;
         }
     }
@@ -301,6 +301,11 @@ public final class SignInComponent implements SignInService {
         if (keys != null) {
             keys.credentials().clear();
         }
+    }
+
+    /** Where the request came from, for the audit trail's detail: " (from ADDRESS)", or nothing. */
+    private static String fromWhere(SignInRequest request) {
+        return request.origin().map(address -> " (from " + address + ")").orElse("");
     }
 
     private static String whatFailed(RuntimeException e) {

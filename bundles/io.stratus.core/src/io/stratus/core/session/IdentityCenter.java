@@ -61,10 +61,20 @@ public interface IdentityCenter {
      * @throws StratusException FORBIDDEN for a role of another account than the bound one, or one
      *         Identity Center does not give the person; as {@link SignInService#signIn} otherwise
      */
-    UserSession signIn(String authorizationId, String accountId, String roleName);
+    default UserSession signIn(String authorizationId, String accountId, String roleName) {
+        return signIn(authorizationId, accountId, roleName, Optional.empty());
+    }
+
+    /** As {@link #signIn(String, String, String)}, from {@code origin} (see {@link SignInRequest#origin()}). */
+    UserSession signIn(String authorizationId, String accountId, String roleName, Optional<String> origin);
 
     /** First-run setup with the role's keys: as {@link #signIn}, then {@link SignInService#setUp}. */
-    UserSession setUp(String authorizationId, String accountId, String roleName);
+    default UserSession setUp(String authorizationId, String accountId, String roleName) {
+        return setUp(authorizationId, accountId, roleName, Optional.empty());
+    }
+
+    /** As {@link #setUp(String, String, String)}, from {@code origin}. */
+    UserSession setUp(String authorizationId, String accountId, String roleName, Optional<String> origin);
 
     /** Ends the sign-in and wipes what it held; unknown ids are ignored. */
     void cancel(String authorizationId);

@@ -26,25 +26,28 @@ import java.util.Optional;
  * @param keysExpireAt when keys used as they are expire, where whoever issued them said so (IAM Identity
  *        Center's role credentials, a credential process); keys that STS issues here carry their own expiry
  * @param via the roles assumed on the way to {@code role}, in order; empty without a chain
+ * @param origin where the request came from as the front door saw it (the client's address, behind trusted
+ *        proxies the one they name), which the audit trail records with the sign-in; empty where there is none
  */
 public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
-        Optional<Instant> keysExpireAt, List<RoleHop> via) {
+        Optional<Instant> keysExpireAt, List<RoleHop> via, Optional<String> origin) {
 
     public SignInRequest {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(mfa, "mfa");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keysExpireAt, "keysExpireAt");
+        Objects.requireNonNull(origin, "origin");
         via = List.copyOf(via);
         if (!via.isEmpty() && role.isEmpty()) {
             throw new IllegalArgumentException("A chain of roles ends with the role to sign in as");
         }
     }
 
-    /** Without a chain of roles. */
+    /** Without a chain of roles, from nowhere in particular. */
     public SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
             Optional<Instant> keysExpireAt) {
-        this(keys, mfa, role, keysExpireAt, List.of());
+        this(keys, mfa, role, keysExpireAt, List.of(), Optional.empty());
     }
 
     /** Signing in with the keys alone, as they are. */
@@ -54,22 +57,27 @@ public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional
 
     /** The code goes with the last call so far: {@code GetSessionToken}, or assuming the last role given. */
     public SignInRequest withMfa(MfaCode code) {
-        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt, via);
+        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt, via, origin);
     }
 
     /** Signs in as {@code target}; if a role was given already, {@code target} is assumed with that role's keys. */
     public SignInRequest assuming(RoleToAssume target) {
         if (role.isEmpty()) {
-            return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt, via);
+            return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt, via, origin);
         }
         List<RoleHop> longer = new ArrayList<>(via);
         longer.add(new RoleHop(role.get(), mfa));
-        return new SignInRequest(keys, Optional.empty(), Optional.of(target), keysExpireAt, longer);
+        return new SignInRequest(keys, Optional.empty(), Optional.of(target), keysExpireAt, longer, origin);
     }
 
     /** The keys expire then, as their issuer said: the session shows it and asks for new keys at that moment. */
     public SignInRequest expiringAt(Instant expiry) {
-        return new SignInRequest(keys, mfa, role, Optional.of(expiry), via);
+        return new SignInRequest(keys, mfa, role, Optional.of(expiry), via, origin);
+    }
+
+    /** Came from {@code address}, as the front door saw it: the audit trail records it with the sign-in. */
+    public SignInRequest from(String address) {
+        return new SignInRequest(keys, mfa, role, keysExpireAt, via, Optional.of(address));
     }
 
     /** Every call STS makes for this request, in order: the roles of {@code via}, then {@code role} with {@code mfa}. */

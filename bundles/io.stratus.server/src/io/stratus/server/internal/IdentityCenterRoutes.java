@@ -132,8 +132,9 @@ final class IdentityCenterRoutes {
         UserSession session;
         try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), "sso " + accountId)) {
             try {
-                session = setUp ? identityCenter.setUp(authorizationId, accountId, roleName)
-                        : identityCenter.signIn(authorizationId, accountId, roleName);
+                Optional<String> origin = Optional.of(request.clientAddress());
+                session = setUp ? identityCenter.setUp(authorizationId, accountId, roleName, origin)
+                        : identityCenter.signIn(authorizationId, accountId, roleName, origin);
             } catch (StratusException e) {
                 if (e.problem() == Problem.FORBIDDEN || e.problem() == Problem.INVALID_INPUT) {
                     attempt.failed();

@@ -85,7 +85,7 @@ final class IdentityRoutes {
         String accessKeyId = request.text("accessKeyId").strip();
         try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), accessKeyId)) {
             try {
-                UserSession session = open.apply(signInRequest(request, accessKeyId));
+                UserSession session = open.apply(signInRequest(request, accessKeyId).from(request.clientAddress()));
                 attempt.succeeded();
                 return session;
             } catch (StratusException e) {

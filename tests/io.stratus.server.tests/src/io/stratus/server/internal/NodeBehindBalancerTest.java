@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -106,6 +108,28 @@ class NodeBehindBalancerTest {
         ApiClient.assertError(viaBalancer("203.0.113.7").post("/api/session", WRONG), 429, "too_many_requests");
         ApiClient forwarded = new ApiClient(port).withHeader("Forwarded", "for=\"[2001:db8::17]:4711\";proto=http");
         ApiClient.assertError(forwarded.post("/api/session", WRONG), 401, "not_signed_in");
+    }
+
+    @Test
+    void theAuditTrailNamesTheClientTheBalancerSaw() throws Exception {
+        ApiClient bob = viaBalancer("198.51.100.77, 203.0.113.7");
+        assertEquals(201, bob.post("/api/session", HttpApiTest.BOB).statusCode());
+        ApiClient.assertError(viaBalancer("198.51.100.78").post("/api/session", WRONG), 401, "not_signed_in");
+        ApiClient alice = new ApiClient(port);
+        assertEquals(201, alice.post("/api/session", HttpApiTest.ALICE).statusCode());
+
+        List<String> signIns = new ArrayList<>();
+        ApiClient.json(alice.get("/api/audit?limit=10")).get("entries").forEach(entry -> {
+            if (entry.get("action").asText().equals("sign-in")) {
+                signIns.add(entry.get("outcome").asText() + " " + entry.path("detail").asText());
+            }
+        });
+        assertTrue(signIns.stream().anyMatch(line -> line.startsWith("success ") && line.contains("user/bob")
+                && line.endsWith("(from 203.0.113.7)")), "the hop the balancer saw: " + signIns);
+        assertTrue(signIns.stream().anyMatch(line -> !line.startsWith("success ") && line.endsWith("(from 198.51.100.78)")),
+                "a refused sign-in names its client too: " + signIns);
+        assertTrue(signIns.stream().anyMatch(line -> line.contains("user/alice") && line.endsWith("(from 127.0.0.1)")),
+                "a client without a balancer is named by its own address: " + signIns);
     }
 
     @Test
