@@ -83,30 +83,44 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
 
     @Override
     public CompletableFuture<SignedIn> signIn(SignInRequest request) {
-        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request));
+        return adopt("Signing in to AWS as " + masked(request), wipingOnFailure(request,
+                () -> running(signInService).signIn(request)));
     }
 
     @Override
     public CompletableFuture<SignedIn> setUp(SignInRequest request) {
-        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request));
+        return adopt("Setting up Stratus as " + masked(request), wipingOnFailure(request,
+                () -> running(signInService).setUp(request)));
     }
 
     private static String masked(SignInRequest request) {
         return request.keys().maskedAccessKeyId();
     }
 
-    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one; the secrets go on failure. */
-    private CompletableFuture<SignedIn> inJob(String name, SignInRequest request, Supplier<UserSession> signIn) {
-        CompletableFuture<SignedIn> result = new CompletableFuture<>();
-        Job job = Job.create(name, monitor -> {
+    /** The keys belong to the session once it opens; if it does not, nobody needs them any more. */
+    private static Supplier<UserSession> wipingOnFailure(SignInRequest request, Supplier<UserSession> signIn) {
+        return () -> {
             try {
-                UserSession session = signIn.get();
-                result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
+                return signIn.get();
             } catch (RuntimeException e) {
                 request.clear();
+                throw e;
+            }
+        };
+    }
+
+    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one. */
+    @Override
+    public CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening) {
+        CompletableFuture<SignedIn> result = new CompletableFuture<>();
+        Job job = Job.create(description, monitor -> {
+            try {
+                UserSession session = opening.get();
+                result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
+            } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-            return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
+            return Status.OK_STATUS; // failures are the caller's to show, next to what the person typed
         });
         job.schedule();
         return result;
