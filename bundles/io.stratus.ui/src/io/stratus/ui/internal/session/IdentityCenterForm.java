@@ -123,6 +123,7 @@ final class IdentityCenterForm {
 
         roleLabel = new Label(parent, SWT.NONE);
         roleLabel.setText("&Role:");
+        GridDataFactory.swtDefaults().applyTo(roleLabel);
         role = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         role.setData(ROLE, Boolean.TRUE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(role);
