@@ -101,6 +101,8 @@ final class SignInForm {
     private final Group identityCenterGroup;
     private final IdentityCenterForm identityCenter;
     private List<AwsProfile> listed = List.of();
+    /** The IAM Identity Center sign-in of the chosen profile, if it is an SSO profile. */
+    private Optional<IdentityCenterLogin> profileSso = Optional.empty();
 
     SignInForm(Composite parent, AwsProfiles profiles, Optional<IdentityCenter> identityCenterService, WebBrowser browser,
             IDialogSettings settings) {
@@ -230,21 +232,25 @@ final class SignInForm {
         boolean needsCode = chosen.map(AwsProfile::needsMfaCode).orElse(false);
         setShown(profileMfaLabel, needsCode);
         setShown(profileMfaCode, needsCode);
-        ssoLogin().ifPresent(login -> identityCenter.prefill(login.startUrl(), login.region(),
+        profileSso = chosen.flatMap(this::ssoLogin);
+        profileSso.ifPresent(login -> identityCenter.prefill(login.startUrl(), login.region(),
                 new IdentityCenterRole(login.accountId(), login.accountId(), login.roleName())));
         setShown(identityCenterGroup, identityCenterShown());
         relayout();
     }
 
-    /** The IAM Identity Center sign-in of the chosen profile, if it is an SSO profile. */
-    private Optional<IdentityCenterLogin> ssoLogin() {
-        return method() != Method.PROFILE ? Optional.empty()
-                : chosenProfile().flatMap(chosen -> profiles.identityCenterLogin(chosen.name()));
+    /** The profile's IAM Identity Center sign-in; none for a profile that cannot be used (its summary says why). */
+    private Optional<IdentityCenterLogin> ssoLogin(AwsProfile chosen) {
+        try {
+            return profiles.identityCenterLogin(chosen.name());
+        } catch (StratusException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether this sign-in goes through IAM Identity Center: its method, or an SSO profile. */
     private boolean identityCenterShown() {
-        return method() == Method.IDENTITY_CENTER || ssoLogin().isPresent();
+        return method() == Method.IDENTITY_CENTER || method() == Method.PROFILE && profileSso.isPresent();
     }
 
     private Optional<AwsProfile> chosenProfile() {
