@@ -126,6 +126,7 @@ class IdentityCenterSignInTest {
         assertEquals(2, offered.size(), "only the roles of the bound account: " + offered);
         assertTrue(offered.stream().allMatch(role -> role.contains(ACCOUNT)), offered.toString());
         robot.choose(roles, offered.stream().filter(role -> role.startsWith("DatabaseReader")).findFirst().orElseThrow());
+        robot.runOnUiThread(dialog::update); // the roles just replaced the code
         robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-roles.png"));
         press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);

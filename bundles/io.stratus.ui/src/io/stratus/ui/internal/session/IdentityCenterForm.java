@@ -108,11 +108,13 @@ final class IdentityCenterForm {
         codeArea = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(codeArea);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(codeArea);
-        new Label(codeArea, SWT.NONE).setText("Code:");
+        Label codeLabel = new Label(codeArea, SWT.NONE);
+        codeLabel.setText("Your code:");
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(codeLabel);
         userCode = new Text(codeArea, SWT.READ_ONLY | SWT.SINGLE);
         userCode.setData(USER_CODE, Boolean.TRUE);
         userCode.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.HEADER_FONT));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(userCode);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(userCode);
         link = new Link(codeArea, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(link);
         link.addListener(SWT.Selection, event -> Optional.ofNullable(started)
