@@ -10,6 +10,8 @@ const DOCUMENTS = 'docdb';
 const DYNAMODB = 'dynamodb';
 
 let me = null;
+/** What the person signed in with that is not secret (key id, MFA serial, role), to fill in a re-authentication. */
+let signedInWith = null;
 /** The server's engines by id (GET /api/engines): which ones its connectors open, and their defaults. */
 let engines = new Map();
 
@@ -35,7 +37,8 @@ async function api(method, path, body) {
   if (!response.ok) {
     const error = (data && data.error) || { code: 'unknown', message: `HTTP ${response.status}` };
     if (response.status === 401 && me) {
-      sessionEnded();
+      if (error.code === 'keys_expired') keysExpired(error.message); // the session lives: re-authenticate into it
+      else sessionEnded();
     }
     throw new ApiError(response.status, error.code, error.message);
   }
@@ -69,7 +72,11 @@ function notice(text) {
 
 // --- setup and sign-in ----------------------------------------------------------------------
 
-function keysForm(form, label, path) {
+/**
+ * Fills {@code form} with the fields of a sign-in (keys, MFA, role) that send to {@code path}; once the server
+ * answers with the session, {@code done} shows it.
+ */
+function keysForm(form, label, path, done = enterApp) {
   const error = el('p', { class: 'error', role: 'alert' });
   form.replaceChildren(
     el('label', {}, 'Access key ID', el('input', { name: 'accessKeyId', required: true, spellcheck: 'false' })),
@@ -107,11 +114,14 @@ function keysForm(form, label, path) {
     error.textContent = '';
     try {
       me = await api('POST', path, keys);
+      signedInWith = { accessKeyId: keys.accessKeyId.trim(), mfa: Boolean(code), durationMinutes: fields.durationMinutes.value,
+        ...Object.fromEntries(['mfaSerial', 'roleArn', 'externalId'].map((name) => [name, keys[name] ?? ''])) };
       notice('');
-      enterApp();
+      done();
     } catch (e) {
       error.textContent = e.message;
-      fields.secretAccessKey.focus();
+      fields.secretAccessKey.focus({ preventScroll: true });
+      error.scrollIntoView({ block: 'nearest' }); // below the button, maybe out of a dialog's view
     }
   };
 }
@@ -225,6 +235,8 @@ function identityCenterPanel(panel, setUp) {
 /** Ends the console's view of the session; {@code why} says what happened. */
 function sessionEnded(why = 'Your session has ended. Sign in again to go on.') {
   me = null;
+  signedInWith = null;
+  if ($('#reauth-dialog').open) $('#reauth-dialog').close();
   clearTimeout(expiryTimer);
   $('#who').textContent = '';
   $('#expiry').textContent = '';
@@ -234,30 +246,84 @@ function sessionEnded(why = 'Your session has ended. Sign in again to go on.') {
 }
 
 /**
- * The header says until when the session's temporary AWS keys (from an MFA sign-in or an assumed
- * role) or the session itself last; when that time comes, the console asks the server, which has
- * ended the session, and says so.
+ * The header says until when the session's AWS keys (where their expiry is known) or the session itself last,
+ * and warns from the server's keysWarnAt on, with a button to re-authenticate early. When the keys expire, the
+ * session lives on: the console asks the server and opens the re-authentication dialog over the page.
  */
 let expiryTimer;
 function showExpiry() {
   clearTimeout(expiryTimer);
   const keys = me.keysExpireAt ? new Date(me.keysExpireAt) : null;
+  const warnFrom = me.keysWarnAt ? new Date(me.keysWarnAt) : null;
   const ends = new Date(me.expiresAt);
+  const now = Date.now();
+  const warning = me.keysExpired || (warnFrom !== null && now >= warnFrom.getTime());
   const time = (at) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  $('#expiry').textContent = keys ? `temporary AWS keys until ${time(keys)}` : `session until ${time(ends)}`;
-  $('#expiry').title = keys ? `Your temporary AWS keys expire at ${keys.toISOString()}; the session ends with them.`
-    : `Your session ends at ${ends.toISOString()} at the latest.`;
-  const wait = Math.min(ends.getTime() - Date.now() + 1000, 2 ** 31 - 1);
+  const expiry = $('#expiry');
+  expiry.textContent = me.keysExpired ? 'AWS keys expired'
+    : keys ? `temporary AWS keys until ${time(keys)}${warning ? ', expiring soon' : ''}` : `session until ${time(ends)}`;
+  expiry.title = keys ? `Your AWS keys expire at ${keys.toISOString()}: then re-authenticate, and your work stays. `
+    + `The session ends at ${ends.toISOString()} at the latest.` : `Your session ends at ${ends.toISOString()} at the latest.`;
+  expiry.classList.toggle('warning', warning);
+  $('#renew-keys').hidden = !warning;
+  const next = [warnFrom, keys, ends].map((at) => at?.getTime()).filter((at) => at > now);
+  if (!next.length) return;
+  const wait = Math.min(Math.min(...next) - now + 1000, 2 ** 31 - 1);
   expiryTimer = setTimeout(async () => {
     try {
       me = await api('GET', '/api/session');
-      showExpiry();
     } catch (e) {
-      sessionEnded(keys && keys <= ends ? 'Your temporary AWS keys expired, so your session ended. '
-        + 'Sign in again (with a new MFA code, or assuming the role again).' : undefined);
+      return; // api() has said what happened
     }
-  }, Math.max(wait, 1000));
+    showExpiry();
+    if (me.keysExpired) {
+      keysExpired(me.keysLapse === 'keys-rejected' ? 'AWS no longer accepts the keys of your session.'
+        : `Your temporary AWS keys expired at ${time(keys)}.`);
+    }
+  }, wait);
 }
+
+/** The re-authentication dialog, over the page: new keys go into the same session, and the page stays as it is. */
+function keysExpired(why) {
+  const dialog = $('#reauth-dialog');
+  $('#reauth-why').textContent = why;
+  if (me && !me.keysExpired) {
+    me.keysExpired = true;
+    showExpiry();
+  }
+  if (dialog.open) return;
+  openReauth();
+}
+
+function openReauth() {
+  const dialog = $('#reauth-dialog');
+  const form = $('#reauth-form');
+  const fields = form.elements;
+  const known = signedInWith ?? {};
+  for (const name of ['accessKeyId', 'mfaSerial', 'roleArn', 'externalId', 'durationMinutes']) {
+    fields[name].value = known[name] ?? '';
+  }
+  form.querySelector('details').open = Boolean(known.mfa || known.roleArn);
+  form.querySelector('[role=alert]').textContent = '';
+  $('#reauth-who').textContent = me.arn;
+  dialog.showModal();
+  (known.accessKeyId ? fields.secretAccessKey : fields.accessKeyId).focus();
+}
+
+function renewed() {
+  $('#reauth-dialog').close();
+  showExpiry();
+  notice('New AWS keys are in your session: carry on where you were.');
+}
+
+$('#renew-keys').addEventListener('click', () => {
+  $('#reauth-why').textContent = me.keysExpired ? 'Your AWS keys expired.' : 'Your AWS keys expire soon.';
+  openReauth();
+});
+$('#reauth-sign-out').addEventListener('click', async () => {
+  await api('DELETE', '/api/session').catch(() => {});
+  sessionEnded('You are signed out.');
+});
 
 $('#sign-out').addEventListener('click', async () => {
   await api('DELETE', '/api/session').catch(() => {});
@@ -889,6 +955,7 @@ async function start() {
   keysForm($('#sign-in-form'), 'Sign in', '/api/session');
   identityCenterPanel($('#setup-view .sso'), true);
   identityCenterPanel($('#sign-in-view .sso'), false);
+  keysForm($('#reauth-form'), 'Re-authenticate', '/api/session/renew', renewed);
   const instance = await api('GET', '/api/instance');
   if (!instance.configured) {
     show('setup-view');

@@ -18,6 +18,14 @@ public final class AuthConfiguration {
     /** The region of that IAM Identity Center instance. */
     public static final String SSO_REGION = "ssoRegion";
 
+    /**
+     * A {@code java.time.Clock} service with this property set to {@link #SIGN_IN_CLOCK} is the time sessions and
+     * their keys expire by, in place of the system's: tests move it, with the AWS simulator's clock.
+     */
+    public static final String CLOCK_PROPERTY = "io.stratus.clock";
+
+    public static final String SIGN_IN_CLOCK = "sign-in";
+
     private AuthConfiguration() {
     }
 }

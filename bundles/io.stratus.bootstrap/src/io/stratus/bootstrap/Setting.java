@@ -43,7 +43,12 @@ public enum Setting {
     DEMO_SEED(null, "--demo-seed", "STRATUS_DEMO_SEED", null, null, FrontDoor.SERVER, FrontDoor.DESKTOP),
     TLS_KEYSTORE("tls.keystore", "--tls-keystore", "STRATUS_TLS_KEYSTORE", null, null, FrontDoor.SERVER),
     TLS_PASSWORD("tls.keystorePassword", null, "STRATUS_TLS_KEYSTORE_PASSWORD", null, null,
-            FrontDoor.SERVER);
+            FrontDoor.SERVER),
+    TRUSTED_PROXIES("server.trustedProxies", "--trusted-proxies", "STRATUS_TRUSTED_PROXIES", null, null,
+            FrontDoor.SERVER),
+    DRAIN_SECONDS("server.drainSeconds", "--drain-seconds", "STRATUS_DRAIN_SECONDS", null, null, FrontDoor.SERVER),
+    // A secret: never a flag.
+    METRICS_TOKEN("server.metricsToken", null, "STRATUS_METRICS_TOKEN", null, null, FrontDoor.SERVER);
 
     final String key;
     final String flag;

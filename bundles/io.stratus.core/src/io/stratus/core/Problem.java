@@ -9,6 +9,11 @@ public enum Problem {
     INVALID_INPUT,
     /** No signed-in session, or it has ended: sign in again. */
     NOT_SIGNED_IN,
+    /**
+     * Signed in, but the session's AWS keys expired or AWS stopped accepting them: the session and its open
+     * work stay, and the person re-authenticates into it ({@code SignInService.renew}) rather than signing in.
+     */
+    KEYS_EXPIRED,
     /** Signed in, but a role or an IAM policy does not allow this. */
     FORBIDDEN,
     /** What was asked for does not exist (or is not visible to the caller). */

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -35,6 +36,7 @@ import java.util.function.BooleanSupplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -90,6 +92,16 @@ public final class StratusServices {
 
     public void useAuth(Map<String, Object> properties) {
         configure(AuthConfiguration.PID, new Hashtable<>(properties));
+    }
+
+    /**
+     * Sessions and their keys expire by {@code clock} (the AWS simulator's, say) instead of the system's, until the
+     * returned registration is closed: a test moves time instead of sleeping.
+     */
+    public AutoCloseable sessionsExpireBy(Clock clock) {
+        ServiceRegistration<Clock> registration = context.registerService(Clock.class, clock,
+                new Hashtable<>(Map.of(AuthConfiguration.CLOCK_PROPERTY, AuthConfiguration.SIGN_IN_CLOCK)));
+        return registration::unregister;
     }
 
     /** Sets the configuration of a component, as a product does at start. */

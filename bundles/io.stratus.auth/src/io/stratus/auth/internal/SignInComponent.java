@@ -11,6 +11,7 @@ import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.session.Admission;
 import io.stratus.core.session.AuditTrail;
 import io.stratus.core.session.IdentityVerifier;
+import io.stratus.core.session.KeysLapse;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SessionListener;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.osgi.service.component.ComponentServiceObjects;
@@ -43,6 +45,7 @@ import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +75,14 @@ public final class SignInComponent implements SignInService {
     private final StsKeyExchange exchange;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
-    private final Clock clock = Clock.systemUTC();
+    /**
+     * The time sessions and keys expire by: the Clock service {@link AuthConfiguration#CLOCK_PROPERTY} names
+     * when there is one (tests move time with it, as the AWS simulator's clock), else the system's.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + AuthConfiguration.CLOCK_PROPERTY + "=" + AuthConfiguration.SIGN_IN_CLOCK + ")")
+    private volatile Clock givenClock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -95,15 +105,22 @@ public final class SignInComponent implements SignInService {
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("stratus-session-sweeper"));
         this.background = Executors.newCachedThreadPool(daemon("stratus-account-details"));
         long every = Math.max(1, Math.min(idleTimeout.toSeconds(), 60) / 2);
-        sweeper.scheduleWithFixedDelay(this::endExpiredSessions, every, every, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
         sweeper.shutdownNow();
         background.shutdownNow();
-        sessions.values().forEach(session -> wipe(session, SessionEnd.SHUT_DOWN));
-        sessions.clear();
+        for (LiveSession session : sessions.values()) {
+            try {
+                end(session, SessionEnd.SHUT_DOWN); // wiped, then in the audit trail
+            } catch (RuntimeException e) {
+                // The store may have closed first (a front door that stops everything at once); the keys are wiped anyway.
+                LOG.info("The end of {}'s session at shutdown is not in the audit trail: {}", session.identity().arn(),
+                        e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -153,25 +170,35 @@ public final class SignInComponent implements SignInService {
     }
 
     /**
-     * Runs {@code call} with the session's keys. If AWS answers that the keys are expired or
-     * unknown (a {@link StratusException} of kind {@code NOT_SIGNED_IN}), the session ends and the
-     * exception propagates, telling the person to sign in again.
+     * Runs {@code call} with the session's keys while they serve. If AWS answers that the keys are expired or
+     * unknown (a {@link StratusException} of kind {@code NOT_SIGNED_IN}), the session waits for new keys: this
+     * call and the following ones fail with KEYS_EXPIRED until it is renewed.
      */
     private <T> T lend(String sessionId, Function<AwsCredentials, T> call) {
         LiveSession session = live(sessionId);
         if (session == null) {
             throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended. Sign in again.");
         }
+        AwsCredentials lent = session.credentials();
+        Optional<KeysLapse> lapsed = session.keysLapse();
+        if (lapsed.isPresent()) {
+            throw keysExpired(lapsed.get(), null);
+        }
         try {
-            return call.apply(session.credentials());
+            return call.apply(lent);
         } catch (StratusException e) {
-            if (e.problem() == Problem.NOT_SIGNED_IN) { // AWS no longer accepts these keys
-                end(session, SessionEnd.KEYS_REJECTED);
+            if (e.problem() == Problem.NOT_SIGNED_IN && session.ended().isEmpty()) { // AWS no longer accepts them
+                lapse(session, lent, KeysLapse.REJECTED);
+                throw keysExpired(session.keysLapse().orElse(KeysLapse.REJECTED), e);
             }
             throw endedMeanwhile(session, e);
         } catch (RuntimeException e) {
             throw endedMeanwhile(session, e);
         }
+    }
+
+    private static StratusException keysExpired(KeysLapse lapse, StratusException awsSaid) {
+        return new StratusException(Problem.KEYS_EXPIRED, lapse.explanation(), awsSaid);
     }
 
     /**
@@ -180,59 +207,109 @@ public final class SignInComponent implements SignInService {
      */
     private static RuntimeException endedMeanwhile(LiveSession session, RuntimeException failure) {
         if (failure instanceof StratusException stratus && stratus.problem() == Problem.NOT_SIGNED_IN
-                || !session.credentials().secretAccessKey().isCleared()) {
+                || session.ended().isEmpty()) {
             return failure;
         }
         return new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while Stratus was working for you, "
-                + "because AWS no longer accepts your keys or you signed out. Sign in again.", failure);
+                + "because it timed out or you signed out. Sign in again.", failure);
     }
 
     /**
      * Gets the session's keys (exchanging the typed ones with STS if asked), verifies them with AWS, lets
-     * admission decide, then opens the session. The typed keys go as soon as an exchange is over, and
-     * every key goes on any failure.
+     * admission decide, then opens the session. Every key goes on any failure.
      *
-     * @param bound whether the instance must already be bound: a role of another account is then
-     *        refused before AWS is asked for it
+     * @param bound see {@link #keysFor}
      */
     private UserSession open(SignInRequest request, String action, Function<AwsIdentity, String> admit,
             boolean bound) {
         String principalId = null;
         SessionKeys keys = null;
         try {
-            CredentialRules.check(request);
-            refuseExpiredKeys(request);
-            if (bound) {
-                request.role().ifPresent(this::refuseRoleOfAnotherAccount);
-            }
-            keys = exchange.keysFor(request);
-            if (request.exchangesKeys()) {
-                request.clear(); // they served the exchange: the session signs with the keys STS issued
-            }
-            AwsCredentials credentials = keys.credentials();
-            AwsIdentity identity = verifier.verify(credentials);
+            keys = keysFor(request, bound);
+            AwsIdentity identity = verifier.verify(keys.credentials());
             principalId = admit.apply(identity);
             String sessionId = newSessionId();
-            LiveSession session = new LiveSession(sessionId, identity, credentials, keys.expiration(),
-                    keysOf(sessionId), admission, clock.instant(), idleTimeout, absoluteTimeout,
-                    CompletableFuture.supplyAsync(() -> accountDetails.read(AwsKeys.of(credentials)), background));
+            AwsCredentials first = keys.credentials();
+            LiveSession session = new LiveSession(sessionId, identity, keys, keysOf(sessionId), admission,
+                    this::clock, idleTimeout, absoluteTimeout,
+                    CompletableFuture.supplyAsync(() -> accountDetails.read(AwsKeys.of(first)), background));
             sessions.put(session.id(), session);
             audit.record(principalId, action, "success", identity.arn());
             return session;
         } catch (RuntimeException e) {
-            request.clear();
-            if (keys != null) {
-                keys.credentials().clear();
-            }
-            audit.record(principalId, action, failureOutcome(e),
-                    e instanceof StratusException ? e.getMessage() : "internal error, see the server log");
+            forget(request, keys);
+            audit.record(principalId, action, failureOutcome(e), whatFailed(e));
             throw e;
         }
     }
 
+    @Override
+    public UserSession renew(String sessionId, SignInRequest request) {
+        LiveSession session = live(sessionId);
+        String principalId = session == null ? null : session.principalId();
+        SessionKeys keys = null;
+        try {
+            if (session == null) {
+                throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended, so there is nothing to "
+                        + "renew: sign in again.");
+            }
+            keys = keysFor(request, true);
+            AwsIdentity identity = verifier.verify(keys.credentials());
+            if (!identity.sameHolderAs(session.identity())) {
+                throw new StratusException(Problem.FORBIDDEN, "These keys belong to " + identity.arn() + ", not to "
+                        + session.identity().arn() + ", whose session this is. Renewing it with them would hand one "
+                        + "person's open work (databases, editors, results) to another: renew with keys of "
+                        + session.identity().arn() + ", or sign out and sign in with these.");
+            }
+            if (!session.renew(keys)) {
+                throw new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while its keys were being "
+                        + "renewed. Sign in again.");
+            }
+            audit.record(principalId, "renew", "success", identity.arn());
+            tell(session, listener -> listener.keysChanged(session.id()));
+            return session;
+        } catch (RuntimeException e) {
+            forget(request, keys);
+            audit.record(principalId, "renew", failureOutcome(e), whatFailed(e));
+            throw e;
+        }
+    }
+
+    /**
+     * The keys a session is to sign with: checked without AWS first, then exchanged with STS if asked (the
+     * typed keys go as soon as the exchange is over).
+     *
+     * @param bound whether the instance must already be bound: a role of another account is then
+     *        refused before AWS is asked for it
+     */
+    private SessionKeys keysFor(SignInRequest request, boolean bound) {
+        CredentialRules.check(request);
+        refuseExpiredKeys(request);
+        if (bound) {
+            request.role().ifPresent(this::refuseRoleOfAnotherAccount);
+        }
+        SessionKeys keys = exchange.keysFor(request);
+        if (request.exchangesKeys()) {
+            request.clear(); // they served the exchange: the session signs with the keys STS issued
+        }
+        return keys;
+    }
+
+    /** After a failure: every key of the attempt goes. */
+    private static void forget(SignInRequest request, SessionKeys keys) {
+        request.clear();
+        if (keys != null) {
+            keys.credentials().clear();
+        }
+    }
+
+    private static String whatFailed(RuntimeException e) {
+        return e instanceof StratusException ? e.getMessage() : "internal error, see the server log";
+    }
+
     private void refuseExpiredKeys(SignInRequest request) {
         Optional<Instant> expiry = request.keysExpireAt();
-        if (expiry.isPresent() && !expiry.get().isAfter(clock.instant())) {
+        if (expiry.isPresent() && !expiry.get().isAfter(clock().instant())) {
             throw new StratusException(Problem.NOT_SIGNED_IN, "These temporary AWS keys expired at " + expiry.get()
                     + ". Get new ones from where these came from, and sign in with them.");
         }
@@ -251,19 +328,42 @@ public final class SignInComponent implements SignInService {
         if (session == null) {
             return null;
         }
-        Instant now = clock.instant();
-        Optional<SessionEnd> over = session.overAt(now);
-        if (over.isPresent()) {
-            end(session, over.get());
+        Instant now = clock().instant();
+        if (!check(session, now)) {
             return null;
         }
         session.touch(now);
         return session;
     }
 
-    private void endExpiredSessions() {
-        Instant now = clock.instant();
-        sessions.values().forEach(session -> session.overAt(now).ifPresent(how -> end(session, how)));
+    private void sweep() {
+        Instant now = clock().instant();
+        sessions.values().forEach(session -> check(session, now));
+    }
+
+    /** Ends the session if its time is up, notes keys whose time is up; whether it lives on. */
+    private boolean check(LiveSession session, Instant now) {
+        Optional<SessionEnd> over = session.overAt(now);
+        if (over.isPresent()) {
+            end(session, over.get());
+            return false;
+        }
+        if (session.lapseIfExpiredAt(now)) {
+            lapsed(session, KeysLapse.EXPIRED);
+        }
+        return true;
+    }
+
+    private void lapse(LiveSession session, AwsCredentials lent, KeysLapse why) {
+        if (session.lapse(lent, why)) {
+            lapsed(session, why);
+        }
+    }
+
+    /** The session waits for new keys from now on: the audit trail and the front ends hear of it. */
+    private void lapsed(LiveSession session, KeysLapse why) {
+        audit.record(session.principalId(), "keys-lapse", why.id(), session.identity().arn());
+        tell(session, listener -> listener.keysChanged(session.id()));
     }
 
     private void end(LiveSession session, SessionEnd how) {
@@ -276,19 +376,28 @@ public final class SignInComponent implements SignInService {
     /** Wipes a session's keys and lets everything kept for it go. */
     private void wipe(LiveSession session, SessionEnd how) {
         session.end(how);
+        tell(session, listener -> listener.sessionEnded(session.id()));
+    }
+
+    private void tell(LiveSession session, Consumer<SessionListener> news) {
         for (ComponentServiceObjects<SessionListener> objects : listeners) {
             SessionListener listener = objects.getService();
             if (listener == null) {
                 continue; // it is going away
             }
             try {
-                listener.sessionEnded(session.id());
+                news.accept(listener);
             } catch (RuntimeException e) {
-                LOG.warn("{} failed to let go of an ended session", listener.getClass().getName(), e);
+                LOG.warn("{} failed to take the news of a session", listener.getClass().getName(), e);
             } finally {
                 objects.ungetService(listener);
             }
         }
+    }
+
+    private Clock clock() {
+        Clock given = givenClock;
+        return given != null ? given : Clock.systemUTC();
     }
 
     private String newSessionId() {

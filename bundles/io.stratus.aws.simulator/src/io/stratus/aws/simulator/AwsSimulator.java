@@ -7,6 +7,9 @@ import io.stratus.aws.simulator.seed.Seed;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -59,6 +62,7 @@ public final class AwsSimulator implements AutoCloseable {
     public static final class Builder {
         private final Seed seed;
         private int port;
+        private final Map<String, Duration> latencies = new HashMap<>();
 
         private Builder(Seed seed) {
             this.seed = seed;
@@ -70,22 +74,52 @@ public final class AwsSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Answers every call of a service ({@code "sts"}) this much later, as a distant or busy AWS would. */
+        public Builder latency(String service, Duration delay) {
+            latencies.put(service, delay);
+            return this;
+        }
+
         public AwsSimulator start() {
-            return new AwsSimulator(new SimulatorServer(seed, port, Clock.systemUTC(), CallControl.NONE));
+            Map<String, Duration> delays = Map.copyOf(latencies);
+            CallControl control = delays.isEmpty() ? CallControl.NONE : (call, simulator) -> {
+                Duration delay = delays.get(call.action().substring(0, Math.max(0, call.action().indexOf(':'))));
+                if (delay != null) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return simulator.get();
+            };
+            return new AwsSimulator(new SimulatorServer(seed, port, Clock.systemUTC(), control));
         }
     }
 
     /**
-     * Runs the simulator on its own: {@code AwsSimulator SEED.json [PORT]}. Prints the endpoint on
-     * the first line of standard output and serves until the process is stopped.
+     * Runs the simulator on its own: {@code AwsSimulator SEED.json [PORT] [--latency SERVICE=MILLIS]...}.
+     * Prints the endpoint on the first line of standard output and serves until the process is stopped.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("Usage: AwsSimulator SEED.json [PORT]   (PORT 0 or none: a free port)");
+        if (args.length < 1) {
+            System.err.println("Usage: AwsSimulator SEED.json [PORT] [--latency SERVICE=MILLIS]...   (PORT 0 or none:"
+                    + " a free port; --latency sts=50 answers STS 50 ms later)");
             System.exit(2);
         }
-        Seed seed = Seed.fromJson(Path.of(args[0]));
-        AwsSimulator simulator = builder(seed).port(args.length == 2 ? Integer.parseInt(args[1]) : 0).start();
+        Builder builder = builder(Seed.fromJson(Path.of(args[0])));
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--latency") && i + 1 < args.length && args[i + 1].matches("[a-z0-9-]+=\\d+")) {
+                String[] latency = args[++i].split("=");
+                builder.latency(latency[0], Duration.ofMillis(Long.parseLong(latency[1])));
+            } else if (args[i].matches("\\d+")) {
+                builder.port(Integer.parseInt(args[i]));
+            } else {
+                System.err.println("AwsSimulator: unknown argument " + args[i]);
+                System.exit(2);
+            }
+        }
+        AwsSimulator simulator = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -1,5 +1,6 @@
 package io.stratus.aws.internal;
 
+import io.stratus.aws.AwsCallListener;
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.AwsService;
@@ -29,12 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -113,6 +118,8 @@ public final class SdkAwsClients implements AwsClients {
     /** Made by the first client: its TLS set-up takes a few hundred ms, which a UI thread activating us must not wait for. */
     private volatile SdkHttpClient http;
     private Thread warmUp;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<AwsCallListener> listeners = List.of();
     /** The clients of the services and regions called so far, made on first use. */
     private final Map<AwsService<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
@@ -175,12 +182,13 @@ public final class SdkAwsClients implements AwsClients {
                     .credentialsProvider(VaultIdentity.providerOf(credentials))
                     .putExecutionAttribute(AnswerClock.OF_CALL, clock)
                     .build();
-            T answer;
-            try {
-                answer = requests.send(client, signedAs);
-            } catch (SdkException e) {
-                throw explainer.explain(e, service.name(), action);
-            }
+            T answer = timed(service.name(), action, () -> {
+                try {
+                    return requests.send(client, signedAs);
+                } catch (SdkException e) {
+                    throw explainer.explain(e, service.name(), action);
+                }
+            });
             clock.check();
             return answer;
         });
@@ -203,10 +211,10 @@ public final class SdkAwsClients implements AwsClients {
         String action = target.substring(target.indexOf('.') + 1);
         String region = jsonServiceRegion();
         URI endpoint = endpoint(service, "https://" + service + "." + region + "." + dnsSuffix());
-        byte[] answer = keys.use(credentials -> send(credentials, service, region, action, SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", target), body, SdkAwsClients::jsonError));
+        byte[] answer = keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                        .putHeader("Content-Type", "application/x-amz-json-1.1")
+                        .putHeader("X-Amz-Target", target), body, SdkAwsClients::jsonError)));
         return new String(answer, StandardCharsets.UTF_8);
     }
 
@@ -217,8 +225,8 @@ public final class SdkAwsClients implements AwsClients {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(endpoint)
                 .encodedPath(endpoint.getRawPath().replaceAll("/$", "") + path);
         query.forEach(request::putRawQueryParameter);
-        byte[] answer = keys.use(credentials -> send(credentials, service, region, action, request, "",
-                SdkAwsClients::jsonError));
+        byte[] answer = keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
+                request, "", SdkAwsClients::jsonError)));
         return new String(answer, StandardCharsets.UTF_8);
     }
 
@@ -239,10 +247,26 @@ public final class SdkAwsClients implements AwsClients {
         parameters.forEach((name, value) -> form.append('&').append(formEncoded(name)).append('=')
                 .append(formEncoded(value)));
         URI endpoint = endpoint("sts", "https://sts." + settings.region() + "." + dnsSuffix());
-        return keys.use(credentials -> send(credentials, "sts", settings.region(), action, SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.toString(),
-                SdkAwsClients::queryError));
+        return keys.use(credentials -> timed("sts", action, () -> send(credentials, "sts", settings.region(), action,
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                        .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.toString(),
+                SdkAwsClients::queryError)));
+    }
+
+    /** Runs one call and tells the {@link AwsCallListener}s how long it took and whether it failed. */
+    private <T> T timed(String service, String action, Supplier<T> call) {
+        long started = System.nanoTime();
+        boolean failed = true;
+        try {
+            T answer = call.get();
+            failed = false;
+            return answer;
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            for (AwsCallListener listener : listeners) {
+                listener.answered(service, action, took, failed);
+            }
+        }
     }
 
     @Override

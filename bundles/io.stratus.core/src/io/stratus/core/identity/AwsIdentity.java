@@ -62,6 +62,15 @@ public record AwsIdentity(String accountId, String arn, String userId) {
         };
     }
 
+    /**
+     * Whether {@code other} is the same holder of keys as this: the same IAM user (by unique id), the same
+     * role under the same role session name, the same federated user, or the same account's root. AWS's
+     * unique id says it: {@code AIDA...} of the user, {@code AROA...:session-name} of a role session.
+     */
+    public boolean sameHolderAs(AwsIdentity other) {
+        return type() == other.type() && accountId.equals(other.accountId) && userId.equals(other.userId);
+    }
+
     /** A short name for people: the IAM user or role name, "root" for the root user. */
     public String displayName() {
         String resource = matcher().group(4);

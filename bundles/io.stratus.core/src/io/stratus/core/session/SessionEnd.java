@@ -1,13 +1,13 @@
 package io.stratus.core.session;
 
-/** Why a sign-in session ended, as the audit trail records it and a front end tells the person. */
+/**
+ * Why a sign-in session ended, as the audit trail records it and a front end tells the person. Keys that
+ * expire or that AWS stops accepting do not end a session: see {@link KeysLapse}.
+ */
 public enum SessionEnd {
     SIGNED_OUT("signed-out", "You signed out."),
     IDLE("idle", "Your session ended because it was not used for a while."),
     TIMED_OUT("timed-out", "Your session reached its maximum length."),
-    KEYS_EXPIRED("keys-expired", "The temporary AWS keys of your session expired. Sign in again (with a new MFA code, "
-            + "or assuming the role again)."),
-    KEYS_REJECTED("keys-rejected", "AWS no longer accepts your keys: they were deactivated or deleted, or they expired."),
     SHUT_DOWN("shut-down", "Stratus stopped.");
 
     private final String id;

@@ -31,6 +31,20 @@ public interface SignInService {
      */
     UserSession setUp(SignInRequest request);
 
+    /**
+     * Puts new keys into a live session, before or after its keys expired or AWS stopped accepting them: the
+     * keys are checked with AWS as at sign-in (exchanged with STS for an MFA code or a role, if asked), must
+     * belong to the session's own identity (the same IAM user, or the same role under the same session name),
+     * and then replace the old ones, which are wiped. The session keeps its id and everything kept for it
+     * (open databases, discovered trees); the audit trail records {@code renew}. The typed secrets are wiped
+     * whatever happens.
+     *
+     * @throws StratusException NOT_SIGNED_IN if the session has ended (sign in instead); FORBIDDEN if the keys
+     *         belong to somebody else, as renewing would hand one person's open work to another; else as
+     *         {@link #signIn(SignInRequest)}
+     */
+    UserSession renew(String sessionId, SignInRequest request);
+
     /** Signs in with the keys as they are. */
     default UserSession signIn(AwsCredentials credentials) {
         return signIn(SignInRequest.withKeys(credentials));

@@ -8,6 +8,7 @@ import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
 import io.stratus.core.identity.AwsKeys;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +29,9 @@ public interface UserSession {
 
     /**
      * The person's AWS keys, lent for one call at a time while the session lives: a loan after it
-     * ended is refused (NOT_SIGNED_IN), and a call that AWS refuses because the keys expired or are
-     * unknown ends the session.
+     * ended is refused (NOT_SIGNED_IN); once the keys expired, or a call was refused by AWS because they
+     * expired or are unknown, loans are refused (KEYS_EXPIRED) until new keys are put into the session
+     * ({@link SignInService#renew}).
      */
     AwsKeys awsKeys();
 
@@ -55,14 +57,27 @@ public interface UserSession {
 
     Instant signedInAt();
 
-    /** When the session ends even if in use: the absolute timeout, or earlier when its AWS keys expire. */
+    /** When the session ends even if in use: its absolute timeout. Its keys may expire earlier ({@link #keysExpireAt()}). */
     Instant expiresAt();
 
     /**
-     * When the session's temporary AWS keys expire, where Stratus got them from STS (an MFA sign-in, an
-     * assumed role); empty for keys signed in with as they are, whose expiry AWS does not tell.
+     * When the session's current AWS keys expire: where STS issued them (an MFA sign-in, an assumed role) or
+     * whoever issued them said so ({@link SignInRequest#expiringAt}); empty for keys whose expiry nobody told.
+     * Changes when the session is renewed. Front ends warn {@link #KEYS_WARNING} before it.
      */
     Optional<Instant> keysExpireAt();
+
+    /** How long before {@link #keysExpireAt()} front ends warn that the keys are about to expire. */
+    Duration KEYS_WARNING = Duration.ofMinutes(5);
+
+    /** Why the keys no longer serve, while the session waits for new ones; empty while they serve. */
+    Optional<KeysLapse> keysLapse();
+
+    /**
+     * Whether front ends should warn now, by the sign-in service's clock: the keys expire within {@link #KEYS_WARNING},
+     * or they lapsed.
+     */
+    boolean keysExpireSoon();
 
     /** Why the session ended; empty while it is live. */
     Optional<SessionEnd> ended();

@@ -256,8 +256,8 @@ public final class CloudExplorerComponent implements CloudExplorer, SessionListe
                     : ScanStatus.accessDenied(found.deniedActions());
             return new RegionNode(scope.region(), status, clock.instant(), found.resources());
         } catch (StratusException e) {
-            if (e.problem() == Problem.NOT_SIGNED_IN) {
-                throw e; // the session is over: the whole tree is
+            if (e.problem() == Problem.NOT_SIGNED_IN || e.problem() == Problem.KEYS_EXPIRED) {
+                throw e; // the session is over, or waits for new keys: the whole refresh is (the tree kept stays)
             }
             return new RegionNode(scope.region(), new ScanStatus(ScanStatus.Outcome.FAILED, e.getMessage()),
                     clock.instant(), List.of());

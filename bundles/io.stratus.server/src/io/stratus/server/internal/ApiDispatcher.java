@@ -17,10 +17,11 @@ import io.stratus.core.session.Admission;
 import io.stratus.core.session.IdentityCenter;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
+import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.core.explorer.CloudExplorer;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,12 +118,15 @@ public final class ApiDispatcher {
     private final AddressCounts requestsPerAddress;
     private final WaitingWork signIns;
     private final WaitingWork remote;
+    private final StoreProbe storeProbe;
+    private final ServerMetrics metrics;
 
     @Activate
     public ApiDispatcher(BundleContext context, Config config, @Reference SignInService signIn,
             @Reference Admission admission, @Reference UserAdministration admin, @Reference CloudExplorer explorer,
             @Reference DatabaseService databaseService, @Reference SavedConnections savedConnections,
-            @Reference IdentityCenter identityCenter) {
+            @Reference IdentityCenter identityCenter, @Reference ConfigStore store, @Reference SharedCounts counts,
+            @Reference ServerMetrics metrics) {
         if (config.maxBodyBytes() < 1024 || config.signInMaxFailures() < 1 || config.signInWindowSeconds() < 1
                 || config.bodyTimeoutSeconds() < 1 || config.maxRequestsPerAddress() < 1 || config.signInThreads() < 1
                 || config.remoteThreads() < 1) {
@@ -137,9 +141,11 @@ public final class ApiDispatcher {
         this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads());
         this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads());
         this.console = new WebConsole(context.getBundle());
+        this.metrics = metrics;
+        this.storeProbe = new StoreProbe(store, metrics);
         JsonViews views = new JsonViews(json);
-        SignInThrottle throttle = new SignInThrottle(config.signInMaxFailures(),
-                Duration.ofSeconds(config.signInWindowSeconds()), Clock.systemUTC());
+        SignInThrottle throttle = new SignInThrottle(counts, config.signInMaxFailures(),
+                Duration.ofSeconds(config.signInWindowSeconds()));
         router.add("GET", "/api/openapi.json", request -> ApiResponse.ok(console.openApi(json)));
         new IdentityRoutes(signIn, admission, admin, throttle, views).addTo(router);
         new IdentityCenterRoutes(identityCenter, signIn, admin, throttle, views).addTo(router);
@@ -155,6 +161,17 @@ public final class ApiDispatcher {
         remote.close();
     }
 
+    /** Why the store cannot be used now, if it cannot: the node is not ready then. */
+    Optional<String> storeProblem() {
+        return storeProbe.problem();
+    }
+
+    /** This node's metrics in Prometheus's text format; starts the store's next round trip when it is due. */
+    String metricsText() {
+        storeProbe.problem();
+        return metrics.text();
+    }
+
     /** Every route, for checking that the OpenAPI document describes them all. */
     List<Router.Route> routes() {
         return router.routes();
@@ -163,26 +180,30 @@ public final class ApiDispatcher {
     /**
      * Answers one request completely, perhaps later and on another thread: the callback is completed when
      * the response is written. No thread waits for a body to arrive, nor here for AWS or a database.
+     *
+     * @param clientAddress who sent it: the peer, or the client a trusted proxy names; what is limited,
+     *        throttled and logged per address
      */
-    public void handle(Request request, Response response, Callback callback) {
+    public void handle(Request request, Response response, Callback callback, String clientAddress) {
         long started = System.nanoTime();
         String path = Request.getPathInContext(request);
+        String peer = Request.getRemoteAddr(request);
+        String from = peer.equals(clientAddress) ? clientAddress : clientAddress + " via " + peer;
         Callback logged = new Callback.Nested(callback) {
             @Override
             public void completed() {
                 ACCESS.info("{} {} {} {} ms {}", request.getMethod(), path, response.getStatus(),
-                        (System.nanoTime() - started) / 1_000_000, Request.getRemoteAddr(request));
+                        (System.nanoTime() - started) / 1_000_000, from);
             }
         };
         if (path.equals("/api") || path.startsWith("/api/")) {
-            answerApi(request, response, logged, path);
+            answerApi(request, response, logged, path, clientAddress);
         } else {
             console.serve(request, response, logged, path);
         }
     }
 
-    private void answerApi(Request request, Response response, Callback callback, String path) {
-        String address = Request.getRemoteAddr(request);
+    private void answerApi(Request request, Response response, Callback callback, String path, String address) {
         Router.Route route;
         Map<String, String> parameters;
         try {
@@ -208,6 +229,7 @@ public final class ApiDispatcher {
             @Override
             public void completed() {
                 requestsPerAddress.leave(address);
+                metrics.apiAnswered(route, response.getStatus());
             }
         };
         CompletableFuture<byte[]> body = route.method().equals("GET") ? CompletableFuture.completedFuture(NO_BODY)
@@ -217,7 +239,7 @@ public final class ApiDispatcher {
                 fail(request, response, answered, path, unwrap(failure), false);
                 return;
             }
-            Runnable work = () -> answer(request, response, answered, path, route, parameters, bytes);
+            Runnable work = () -> answer(request, response, answered, path, route, parameters, bytes, address);
             try {
                 switch (route.waits()) {
                     case NOTHING -> work.run();
@@ -237,15 +259,20 @@ public final class ApiDispatcher {
     }
 
     private void answer(Request request, Response response, Callback callback, String path, Router.Route route,
-            Map<String, String> parameters, byte[] body) {
+            Map<String, String> parameters, byte[] body, String clientAddress) {
         Map<String, char[]> secrets = new HashMap<>();
         try {
+            Optional<String> sessionId = cookie(request, SESSION_COOKIE);
             ApiRequest apiRequest = new ApiRequest(parameters, query(request), parse(body, secrets), secrets,
-                    session(request), cookie(request, IDENTITY_CENTER_COOKIE), Request.getRemoteAddr(request));
+                    sessionId.flatMap(signIn::find), sessionId.isPresent(), cookie(request, IDENTITY_CENTER_COOKIE),
+                    clientAddress);
             ApiResponse answer = route.handler().handle(apiRequest);
             writeCookie(request, response, SESSION_COOKIE, "/", answer.cookie());
             writeCookie(request, response, IDENTITY_CENTER_COOKIE, IdentityCenterRoutes.PATH,
                     answer.identityCenterCookie());
+            if (answer.cookie() instanceof ApiResponse.CookieChange.Set opened) {
+                metrics.sessionOpened(opened.value());
+            }
             if (answer.streamed() != null) {
                 JsonResponses.stream(response, callback, answer.streamed());
             } else {
@@ -386,10 +413,7 @@ public final class ApiDispatcher {
         return query;
     }
 
-    private Optional<UserSession> session(Request request) {
-        return cookie(request, SESSION_COOKIE).flatMap(signIn::find);
-    }
-
+    /** The value of the cookie of that name (not empty: a signed-out browser's cookie is cleared). */
     private static Optional<String> cookie(Request request, String name) {
         return Request.getCookies(request).stream()
                 .filter(cookie -> cookie.getName().equals(name))

@@ -6,6 +6,8 @@ import io.stratus.core.Problem;
 enum ApiError {
     BAD_REQUEST(400, "bad_request"),
     NOT_SIGNED_IN(401, "not_signed_in"),
+    /** The session lives, but its AWS keys expired or AWS stopped accepting them: renew it (POST /api/session/renew). */
+    KEYS_EXPIRED(401, "keys_expired"),
     FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
@@ -40,6 +42,7 @@ enum ApiError {
         return switch (problem) {
             case INVALID_INPUT -> BAD_REQUEST;
             case NOT_SIGNED_IN -> NOT_SIGNED_IN;
+            case KEYS_EXPIRED -> KEYS_EXPIRED;
             case FORBIDDEN -> FORBIDDEN;
             case NOT_FOUND -> NOT_FOUND;
             case CONFLICT -> CONFLICT;

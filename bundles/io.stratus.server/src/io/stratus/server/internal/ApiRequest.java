@@ -13,17 +13,21 @@ import java.util.Optional;
 /**
  * One API call as a route sees it: its path parameters and query, its JSON body (an empty object
  * when it has none) and the body's secret fields apart from it (wiped once the call is answered),
- * the session its cookie names (if it is live), the IAM Identity Center sign-in its browser started
- * (another cookie), and who sent it.
+ * the session its cookie names (if it is live; whether a cookie named one at all), the IAM Identity
+ * Center sign-in its browser started (another cookie), and who sent it.
  */
 record ApiRequest(Map<String, String> pathParameters, Map<String, String> query, JsonNode body,
-        Map<String, char[]> secrets, Optional<UserSession> session, Optional<String> identityCenterSignIn,
-        String clientAddress) {
+        Map<String, char[]> secrets, Optional<UserSession> session, boolean sessionCookieSent,
+        Optional<String> identityCenterSignIn, String clientAddress) {
 
-    /** The signed-in person, or the 401 that tells them to sign in. */
+    /**
+     * The signed-in person, or the 401 that tells them to sign in: a cookie of a session that is no more
+     * (it ended, or the node that held it stopped and the balancer sent them to another) is "signed out".
+     */
     UserSession signedIn() {
-        return session.orElseThrow(() -> new StratusException(Problem.NOT_SIGNED_IN,
-                "You are not signed in, or your session has ended. Sign in again."));
+        return session.orElseThrow(() -> new StratusException(Problem.NOT_SIGNED_IN, sessionCookieSent
+                ? "You were signed out: your session has ended, or the server that held it stopped. Sign in again."
+                : "You are not signed in, or your session has ended. Sign in again."));
     }
 
     String pathParameter(String name) {

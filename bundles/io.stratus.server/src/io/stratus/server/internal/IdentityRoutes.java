@@ -44,6 +44,7 @@ final class IdentityRoutes {
         router.add("GET", "/api/instance", this::instance)
                 .add("POST", "/api/setup", Router.Wait.SIGN_IN, request -> openSession(request, signIn::setUp))
                 .add("POST", "/api/session", Router.Wait.SIGN_IN, request -> openSession(request, signIn::signIn))
+                .add("POST", "/api/session/renew", Router.Wait.SIGN_IN, this::renew)
                 .add("GET", "/api/session", this::session)
                 .add("DELETE", "/api/session", this::signOut)
                 .add("GET", "/api/permissions", this::permissions);
@@ -64,21 +65,36 @@ final class IdentityRoutes {
      * session lets go of it: one cookie, one session, and the old one does not live on unseen.
      */
     private ApiResponse openSession(ApiRequest request, Function<SignInRequest, UserSession> open) {
+        UserSession session = throttled(request, open);
+        request.session().ifPresent(previous -> signIn.signOut(previous.id()));
+        return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id());
+    }
+
+    /**
+     * New keys for the browser's session, with the body of a sign-in: the session, its cookie and what is open in
+     * it stay. Keys of somebody else are refused (403), an ended session too (401 not_signed_in).
+     */
+    private ApiResponse renew(ApiRequest request) {
+        String sessionId = request.signedIn().id();
+        UserSession session = throttled(request, keys -> signIn.renew(sessionId, keys));
+        return ApiResponse.ok(views.session(session, users.self(session)));
+    }
+
+    /** Runs a sign-in, setup or renewal with the body's keys, within the throttle. */
+    private UserSession throttled(ApiRequest request, Function<SignInRequest, UserSession> open) {
         String accessKeyId = request.text("accessKeyId").strip();
-        UserSession session;
         try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), accessKeyId)) {
             try {
-                session = open.apply(signInRequest(request, accessKeyId));
+                UserSession session = open.apply(signInRequest(request, accessKeyId));
+                attempt.succeeded();
+                return session;
             } catch (StratusException e) {
                 if (countsAsGuess(e.problem())) {
                     attempt.failed();
                 }
                 throw e;
             }
-            attempt.succeeded();
         }
-        request.session().ifPresent(previous -> signIn.signOut(previous.id()));
-        return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id());
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API's JSON for each kind of thing, in one place so that every route shows a thing the same
@@ -50,10 +51,15 @@ final class JsonViews {
                 .put("displayName", self.displayName())
                 .put("signedInAt", session.signedInAt().toString())
                 .put("expiresAt", session.expiresAt().toString());
-        session.keysExpireAt().ifPresent(at -> node.put("keysExpireAt", at.toString()));
+        session.keysExpireAt().ifPresent(at -> node.put("keysExpireAt", at.toString())
+                .put("keysWarnAt", at.minus(UserSession.KEYS_WARNING).toString()));
+        node.put("keysExpired", session.keysLapse().isPresent());
+        session.keysLapse().ifPresent(lapse -> node.put("keysLapse", lapse.id()));
         strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
-        permissions(node.putArray("permissions"), session.permissions());
-        Arrays.stream(Action.values()).filter(session::may).map(Action::id).sorted().forEach(node.putArray("actions")::add);
+        Set<Permission> held = session.permissions(); // read once: each read is a trip to the store
+        permissions(node.putArray("permissions"), held);
+        Arrays.stream(Action.values()).filter(action -> held.contains(action.permission())).map(Action::id).sorted()
+                .forEach(node.putArray("actions")::add);
         account(node, session.accountDetails());
         return node;
     }

@@ -4,9 +4,11 @@ import io.stratus.bootstrap.Bootstrap;
 import io.stratus.bootstrap.Startup;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
+import io.stratus.core.session.SignInService;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,7 +16,9 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
@@ -22,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The headless server product's application: reads the settings, starts the HTTP API, has the
- * bootstrap configure the services and runs until stopped. SIGTERM (or Ctrl+C) stops it cleanly:
- * requests in flight finish, the OSGi framework stops every bundle, and the process exits with
- * status 0.
+ * bootstrap configure the services and runs until stopped. SIGTERM (or Ctrl+C) drains and stops it
+ * cleanly: new sign-ins get 503 and readiness says "not ready" for the drain notice, requests in
+ * flight finish, the OSGi framework stops every bundle (which ends every session), and the process
+ * exits with status 0.
  */
 public final class ServerApplication implements IApplication {
 
@@ -33,6 +38,8 @@ public final class ServerApplication implements IApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
     private static final long FRAMEWORK_STOP_MILLIS = 15_000;
+    /** How long a drain waits for the requests in flight after its notice. */
+    private static final Duration IN_FLIGHT_BOUND = Duration.ofSeconds(10);
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -54,7 +61,8 @@ public final class ServerApplication implements IApplication {
         ServiceTracker<ApiDispatcher, ApiDispatcher> api = new ServiceTracker<>(services, ApiDispatcher.class, null);
         api.open(); // left open: the listener asks it for the dispatcher of the moment
         HttpApiServer http = new HttpApiServer(new InetSocketAddress(settings.address(), settings.port()),
-                api::getService, bundle.getVersion().toString(), settings.tls());
+                api::getService, bundle.getVersion().toString(), settings.tls(), settings.trustedProxies(),
+                settings.metricsAccess());
         InetSocketAddress bound;
         try {
             bound = http.start();
@@ -73,7 +81,7 @@ public final class ServerApplication implements IApplication {
             http.stop();
             return EXIT_BAD_SETTINGS;
         }
-        Thread onSigterm = new Thread(() -> stopFrameworkAndExit(bundle), "stratus-shutdown");
+        Thread onSigterm = new Thread(() -> drainThenStop(http, settings.drainNotice(), bundle), "stratus-shutdown");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         context.applicationRunning();
         String url = (http.secure() ? "https://" : "http://") + bound.getHostString() + ":" + bound.getPort() + "/";
@@ -108,9 +116,37 @@ public final class ServerApplication implements IApplication {
     }
 
     /**
-     * Runs in a JVM shutdown hook (SIGTERM, SIGINT): stops the framework, which stops this
-     * application and every bundle in order, then ends the process with status 0 because
-     * nothing was left half-done.
+     * Runs in a JVM shutdown hook (SIGTERM, SIGINT): the drain, then the listener closes, the
+     * sessions end, and everything stops.
+     */
+    private static void drainThenStop(HttpApiServer http, Duration notice, Bundle bundle) {
+        LOG.info("Stratus server draining: no new sign-ins, {} s notice to balancers, then the requests in flight.",
+                notice.toSeconds());
+        try {
+            http.drain(notice, IN_FLIGHT_BOUND);
+            http.stop();
+            endSessions(bundle.getBundleContext());
+        } catch (Exception e) {
+            LOG.warn("The drain did not complete: {}", e.toString()); // stop anyway
+        }
+        stopFrameworkAndExit(bundle);
+    }
+
+    /**
+     * Ends every session while the store can still record it ({@code session-end} {@code shut-down}):
+     * the framework stops bundles in the reverse order of their installation, which may close the
+     * store before the sign-in service lets its sessions go.
+     */
+    private static void endSessions(BundleContext context) throws BundleException {
+        ServiceReference<SignInService> signIn = context.getServiceReference(SignInService.class);
+        if (signIn != null) {
+            signIn.getBundle().stop(Bundle.STOP_TRANSIENT);
+        }
+    }
+
+    /**
+     * Stops the framework, which stops this application and every bundle in order, then ends the
+     * process with status 0 because nothing was left half-done.
      */
     private static void stopFrameworkAndExit(Bundle bundle) {
         try {

@@ -11,18 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server's settings: where it listens and with which TLS keystore, beside the settings it
+ * The server's settings: where it listens, with which TLS keystore and behind which proxies, beside the settings it
  * shares with the other front doors ({@link Settings}), with its data in {@code ~/.stratus/server}
  * unless told otherwise.
  */
-record ServerSettings(InetAddress address, int port, Optional<Tls> tls, Settings shared) {
+record ServerSettings(InetAddress address, int port, Optional<Tls> tls, TrustedProxies trustedProxies, Duration drainNotice,
+        MetricsAccess metricsAccess, Settings shared) {
 
     static final String DEFAULT_ADDRESS = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
+    /** Longest drain notice: a balancer that needs more checks its nodes too seldom. */
+    static final int MAX_DRAIN_SECONDS = 300;
 
     /** A keystore (PKCS12 or JKS) with the server's key and certificate. */
     record Tls(Path keystore, char[] password) {
@@ -35,7 +39,11 @@ record ServerSettings(InetAddress address, int port, Optional<Tls> tls, Settings
     static ServerSettings from(String[] args, Map<String, String> env, Path home) {
         Settings settings = Settings.read(FrontDoor.SERVER, args, env, home.resolve(".stratus").resolve("server"));
         return new ServerSettings(parseAddress(settings.value(Setting.ADDRESS).orElse(DEFAULT_ADDRESS)),
-                parsePort(settings.value(Setting.PORT).orElse(Integer.toString(DEFAULT_PORT))), tls(settings), settings);
+                parsePort(settings.value(Setting.PORT).orElse(Integer.toString(DEFAULT_PORT))), tls(settings),
+                settings.value(Setting.TRUSTED_PROXIES).map(TrustedProxies::parse).orElse(TrustedProxies.NONE),
+                Duration.ofSeconds(parseDrainSeconds(settings.value(Setting.DRAIN_SECONDS).orElse("0"))),
+                settings.value(Setting.METRICS_TOKEN).filter(token -> !token.isBlank()).map(MetricsAccess::withToken)
+                        .orElse(MetricsAccess.LOOPBACK_ONLY), settings);
     }
 
     /** Without the values: some are secrets. */
@@ -77,6 +85,19 @@ record ServerSettings(InetAddress address, int port, Optional<Tls> tls, Settings
         } catch (UnknownHostException e) {
             throw Settings.invalid(Setting.ADDRESS, "'" + value + "' is not an address or a known host name of this machine");
         }
+    }
+
+    private static int parseDrainSeconds(String value) {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0 && seconds <= MAX_DRAIN_SECONDS) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the setting's name
+        }
+        throw Settings.invalid(Setting.DRAIN_SECONDS, "'" + value + "' is not a number of seconds from 0 to "
+                + MAX_DRAIN_SECONDS);
     }
 
     private static int parsePort(String value) {

@@ -1,175 +1,131 @@
 package io.stratus.server.internal;
 
-import java.time.Clock;
+import io.stratus.core.StratusException;
+import io.stratus.core.store.SharedCounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slows down guessing without letting a guesser lock anybody else out.
  * <ul>
- * <li>From one client address, at most {@code maxFailures} sign-ins may fail within {@code window},
- * counting the attempts still waiting for AWS: further ones are refused until the oldest failure
- * leaves the window.</li>
- * <li>For one access key id, once {@code maxFailures} sign-ins failed within the window, attempts
- * are refused only from addresses that have themselves failed within it. Key ids are not secret:
- * whoever knows one must not keep its owner, signing in from an address that never failed, out.
- * A guesser spread over many addresses still gets one guess per fresh address.</li>
+ * <li>From one client address, at most {@code maxFailures} sign-ins may fail within a window that
+ * begins with the first of them, counting the attempts still waiting for AWS: further ones are
+ * refused until the window ends.</li>
+ * <li>For one access key id, once {@code maxFailures} sign-ins failed within its window (attempts
+ * waiting for AWS included), attempts are refused only from addresses where sign-ins failed within
+ * theirs. Key ids are not secret: whoever knows one must not keep its owner, signing in from an address that never failed,
+ * out. A guesser spread over many addresses still gets one guess per fresh address.</li>
  * </ul>
- * An attempt is reserved before STS is asked and counts at once, so parallel attempts cannot all pass
- * the check before any failure is recorded. Only failures stay counted: signing out, signing in right,
- * or AWS being down or throttling never blocks anybody, and a success forgets the failures of its key.
- * The counts are this server's own; nodes behind a load balancer each keep theirs.
+ * An attempt is counted before STS is asked, so parallel attempts cannot all pass the check before
+ * any failure is recorded; only failures stay counted: signing in right, or AWS being down or
+ * throttling, takes the attempt back, and a success forgets the failures of its key. The counts are
+ * the store's {@link SharedCounts}, so every node behind a load balancer counts against one limit.
  */
 final class SignInThrottle {
 
-    /** Above this many tracked addresses and keys, entries with nothing recent in them are dropped. */
-    private static final int PRUNE_ABOVE = 10_000;
-    /** When only attempts still in flight fill the limit, they are over within an AWS call or two. */
-    private static final Duration WHILE_IN_FLIGHT = Duration.ofSeconds(1);
+    /** AWS's access key ids have at most this many characters; a longer one is named by its hash. */
+    private static final int LONGEST_KEY_ID = 128;
+    private static final Logger LOG = LoggerFactory.getLogger(SignInThrottle.class);
 
-    /** The failures of one address or key within the window, and its attempts still waiting for AWS. */
-    private static final class Count {
-        final Deque<Instant> failures = new ArrayDeque<>();
-        int inFlight;
-
-        boolean idle() {
-            return failures.isEmpty() && inFlight == 0;
-        }
-    }
-
-    /** One reserved attempt: say how it ended; closing it without an outcome lets the reservation go. */
+    /** One counted attempt: say how it ended; closing it without an outcome takes it back. */
     final class Attempt implements AutoCloseable {
-        private final String address;
-        private final String accessKeyId;
+        private final SharedCounts.Counted address;
+        private final SharedCounts.Counted key;
+        private final String addressFailed;
         private boolean ended;
 
-        private Attempt(String address, String accessKeyId) {
+        private Attempt(SharedCounts.Counted address, SharedCounts.Counted key, String addressFailed) {
             this.address = address;
-            this.accessKeyId = accessKeyId;
+            this.key = key;
+            this.addressFailed = addressFailed;
         }
 
-        /** Wrong or refused keys: the attempt stays counted as a failure. */
+        /** Wrong or refused keys: the attempt stays counted as a failure, and its address as one where sign-ins failed. */
         void failed() {
-            end(true, false);
+            ended = true;
+            settle(() -> counts.countBelow(addressFailed, Integer.MAX_VALUE, window));
         }
 
-        /** The keys were right: the key's earlier failures are forgotten. */
+        /** The keys were right: the key's failures are forgotten. */
         void succeeded() {
-            end(false, true);
+            close();
+            settle(() -> counts.forget(key.name()));
         }
 
         /** Neither right nor wrong (AWS down or throttling): as if the attempt had never been made. */
         @Override
         public void close() {
-            end(false, false);
+            if (!ended) {
+                ended = true;
+                settle(() -> counts.takeBack(address));
+                settle(() -> counts.takeBack(key));
+            }
         }
 
-        private void end(boolean failure, boolean success) {
-            synchronized (SignInThrottle.this) {
-                if (ended) {
-                    return;
-                }
-                ended = true;
-                Instant now = clock.instant();
-                settle(addresses, address, failure, now);
-                settle(keys, accessKeyId, failure, now);
-                if (success) {
-                    keys.computeIfPresent(accessKeyId, (k, count) -> {
-                        count.failures.clear();
-                        return count.idle() ? null : count;
-                    });
-                }
+        /** A count left standing only slows its address or key until the window ends: the person's answer wins. */
+        private static void settle(Runnable change) {
+            try {
+                change.run();
+            } catch (StratusException e) {
+                LOG.warn("A sign-in attempt stays counted until its window ends: {}", e.getMessage());
             }
         }
     }
 
+    private final SharedCounts counts;
     private final int maxFailures;
     private final Duration window;
-    private final Clock clock;
-    private final Map<String, Count> addresses = new HashMap<>();
-    private final Map<String, Count> keys = new HashMap<>();
 
-    SignInThrottle(int maxFailures, Duration window, Clock clock) {
+    SignInThrottle(SharedCounts counts, int maxFailures, Duration window) {
+        this.counts = counts;
         this.maxFailures = maxFailures;
         this.window = window;
-        this.clock = clock;
     }
 
-    /** Reserves an attempt, or refuses it with 429 and Retry-After while the address or the key is throttled. */
-    synchronized Attempt reserve(String clientAddress, String accessKeyId) {
-        Instant now = clock.instant();
-        Count address = current(addresses, clientAddress, now);
-        Count key = current(keys, accessKeyId, now);
-        Optional<Duration> wait = waitFor(address, now);
-        if (wait.isEmpty() && !address.failures.isEmpty()) {
-            wait = waitFor(key, now);
+    /** Counts an attempt, or refuses it with 429 and Retry-After while the address or the key is throttled. */
+    Attempt reserve(String clientAddress, String accessKeyId) {
+        String addressName = "sign-in from " + clientAddress;
+        String addressFailed = "sign-in failed from " + clientAddress;
+        String keyName = "sign-in as " + keyName(accessKeyId);
+        SharedCounts.Counted address = counts.countBelow(addressName, maxFailures, window)
+                .orElseThrow(() -> throttled(addressName));
+        // Only an address where sign-ins failed meets the key's limit.
+        boolean failedHere = counts.windowEnds(addressFailed).isPresent();
+        Optional<SharedCounts.Counted> key = counts.countBelow(keyName, failedHere ? maxFailures : Integer.MAX_VALUE,
+                window);
+        if (key.isEmpty()) {
+            Attempt.settle(() -> counts.takeBack(address));
+            throw throttled(keyName);
         }
-        if (wait.isPresent()) {
-            forgetIfIdle(addresses, clientAddress, address);
-            forgetIfIdle(keys, accessKeyId, key);
-            throw new ApiException(ApiError.TOO_MANY_REQUESTS, "Too many failed sign-ins from this address, or for "
-                    + "this access key from an address where sign-ins failed. Wait "
-                    + ApiException.seconds(wait.get()) + " s, then check the keys and try again.", wait);
-        }
-        address.inFlight++;
-        key.inFlight++;
-        if (addresses.size() + keys.size() > PRUNE_ABOVE) {
-            prune(addresses, now);
-            prune(keys, now);
-        }
-        return new Attempt(clientAddress, accessKeyId);
+        return new Attempt(address, key.get(), addressFailed);
     }
 
-    /** How long until one more attempt fits, if it does not now. */
-    private Optional<Duration> waitFor(Count count, Instant now) {
-        if (count.failures.size() + count.inFlight < maxFailures) {
-            return Optional.empty();
-        }
-        return Optional.of(count.failures.size() >= maxFailures
-                ? Duration.between(now, count.failures.peekFirst().plus(window))
-                : WHILE_IN_FLIGHT);
+    private ApiException throttled(String name) {
+        Duration wait = counts.windowEnds(name).map(end -> Duration.between(Instant.now(), end))
+                .filter(left -> !left.isNegative() && !left.isZero()).orElse(Duration.ofSeconds(1));
+        return new ApiException(ApiError.TOO_MANY_REQUESTS, "Too many failed sign-ins from this address, or for "
+                + "this access key from an address where sign-ins failed. Wait " + ApiException.seconds(wait)
+                + " s, then check the keys and try again.", Optional.of(wait));
     }
 
-    private Count current(Map<String, Count> counts, String name, Instant now) {
-        Count count = counts.computeIfAbsent(name, n -> new Count());
-        expire(count, now);
-        return count;
-    }
-
-    private void settle(Map<String, Count> counts, String name, boolean failure, Instant now) {
-        Count count = counts.get(name);
-        count.inFlight--;
-        if (failure) {
-            count.failures.addLast(now);
+    private static String keyName(String accessKeyId) {
+        if (accessKeyId.length() <= LONGEST_KEY_ID) {
+            return accessKeyId;
         }
-        expire(count, now);
-        forgetIfIdle(counts, name, count);
-    }
-
-    private void expire(Count count, Instant now) {
-        while (!count.failures.isEmpty() && !count.failures.peekFirst().plus(window).isAfter(now)) {
-            count.failures.removeFirst();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(accessKeyId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
         }
-        while (count.failures.size() > maxFailures) {
-            count.failures.removeFirst();
-        }
-    }
-
-    private static void forgetIfIdle(Map<String, Count> counts, String name, Count count) {
-        if (count.idle()) {
-            counts.remove(name);
-        }
-    }
-
-    private void prune(Map<String, Count> counts, Instant now) {
-        counts.values().removeIf(count -> {
-            expire(count, now);
-            return count.idle();
-        });
     }
 }

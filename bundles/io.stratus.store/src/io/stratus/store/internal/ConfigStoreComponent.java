@@ -3,8 +3,10 @@ package io.stratus.store.internal;
 import io.stratus.core.StartupFailure;
 import io.stratus.core.StratusException;
 import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.store.StoreConfiguration;
 
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
@@ -18,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the store that the configuration {@value StoreConfiguration#PID} describes and only then
- * offers it as the ConfigStore service. Nothing opens until that configuration exists. A store
- * that cannot be opened or trusted never becomes a ConfigStore service, so setup can never begin
- * again on an empty store: a {@link StartupFailure} service says why instead, and the front door
- * that started Stratus stops start-up with that message.
+ * offers it as the ConfigStore service, with the SharedCounts on it. Nothing opens until that
+ * configuration exists. A store that cannot be opened or trusted never becomes a ConfigStore
+ * service, so setup can never begin again on an empty store: a {@link StartupFailure} service says
+ * why instead, and the front door that started Stratus stops start-up with that message.
  * <p>
  * The component registers its services itself because DS registers a component's service before
  * activating it: a store failing to open would flash up as a service a consumer could bind to.
@@ -34,22 +36,23 @@ public final class ConfigStoreComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigStoreComponent.class);
 
     private final JdbcConfigStore store;
-    private final ServiceRegistration<?> registration;
+    private final List<ServiceRegistration<?>> registrations;
 
     @Activate
     public ConfigStoreComponent(BundleContext context, Map<String, Object> properties) {
         JdbcConfigStore opened = null;
-        ServiceRegistration<?> registered;
+        List<ServiceRegistration<?>> registered;
         try {
             opened = new JdbcConfigStore(properties);
-            registered = context.registerService(ConfigStore.class, opened, null);
+            registered = List.of(context.registerService(ConfigStore.class, opened, null),
+                    context.registerService(SharedCounts.class, opened.sharedCounts(), null));
         } catch (StratusException e) {
             LOG.error(e.getMessage(), e);
-            registered = context.registerService(StartupFailure.class, new StartupFailure(StoreConfiguration.PID,
-                    e.getMessage()), null);
+            registered = List.of(context.registerService(StartupFailure.class, new StartupFailure(StoreConfiguration.PID,
+                    e.getMessage()), null));
         }
         store = opened;
-        registration = registered;
+        registrations = registered;
     }
 
     @Deactivate
@@ -61,7 +64,7 @@ public final class ConfigStoreComponent {
                 store.close();
             }
         } finally {
-            registration.unregister(); // a store that failed to close must not stay registered either
+            registrations.forEach(ServiceRegistration::unregister); // a store that failed to close must not stay registered either
         }
     }
 }

@@ -26,6 +26,23 @@ sealed interface Database permits H2Database, PostgresDatabase {
     /** The isolation level that shows a read transaction one snapshot of the whole store. */
     int snapshotIsolation();
 
+    /**
+     * One statement that counts an attempt in {@code shared_counts} unless its count has reached the
+     * limit, atomically however many nodes count at once, and returns the row as counted
+     * ({@code attempts, window_ends}), or no row when nothing was counted. Parameters, in order: the
+     * name counted, the time now and the end of a window begun now (milliseconds), the limit. A window
+     * begins when the last one is over or every attempt in it was taken back.
+     */
+    String countBelowLimit();
+
+    /**
+     * Makes the migration of the store in {@code connection}'s transaction the only one until it
+     * ends: several Stratus processes that share the database and start at once would otherwise
+     * each find it empty and create the same tables. Nothing to do for a store only one process opens.
+     */
+    default void lockMigrations(Connection connection) throws SQLException {
+    }
+
     /** True when a database without a Stratus schema is damage rather than a new store. */
     boolean mustHoldSchema();
 

@@ -103,6 +103,18 @@ final class H2Database implements Database {
     }
 
     @Override
+    public String countBelowLimit() {
+        // MERGE takes the row lock, then checks its conditions against the row as locked.
+        return "SELECT attempts, window_ends FROM FINAL TABLE (MERGE INTO shared_counts c USING (VALUES"
+                + " (CAST(? AS VARCHAR(300)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER)))"
+                + " AS a (counted, now_ms, ends_ms, max_attempts) ON c.counted = a.counted"
+                + " WHEN MATCHED AND (c.window_ends <= a.now_ms OR c.attempts = 0)"
+                + " THEN UPDATE SET attempts = 1, window_ends = a.ends_ms"
+                + " WHEN MATCHED AND c.attempts < a.max_attempts THEN UPDATE SET attempts = c.attempts + 1"
+                + " WHEN NOT MATCHED THEN INSERT (counted, attempts, window_ends) VALUES (a.counted, 1, a.ends_ms))";
+    }
+
+    @Override
     public boolean mustHoldSchema() {
         return mustHoldSchema;
     }

@@ -3,11 +3,13 @@ package io.stratus.store.internal;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.core.store.StoreReader;
 import io.stratus.core.store.StoreWriter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,6 +29,7 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
 
     private final Database database;
     private final ConnectionPool pool;
+    private final SharedCounts counts;
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
     public JdbcConfigStore(Map<String, ?> properties) {
@@ -34,6 +37,7 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
             database = Database.open(StoreSettings.from(properties));
             pool = new ConnectionPool(database, CONNECTIONS);
             migrate();
+            counts = new JdbcSharedCounts(database, pool, Clock.systemUTC());
         } catch (StoreException e) {
             // Read by the operator who starts Stratus, so it says which store and why.
             throw new StratusException(Problem.UNAVAILABLE, e.details(), e.getCause());
@@ -55,6 +59,11 @@ public final class JdbcConfigStore implements ConfigStore, AutoCloseable {
                 close();
             }
         }
+    }
+
+    /** The counts every node on this store shares, on the store's connections. */
+    public SharedCounts sharedCounts() {
+        return counts;
     }
 
     /** Closes the idle connections now and the others when their transactions end. */

@@ -44,9 +44,9 @@ final class Migrations {
     private static final String AREA_VERSIONS_SCRIPT = "db/store/area_schema_version.sql";
     /** What the whole-store versions before areas (layouts 1 to 3) hold, as a version of each area. */
     private static final List<Map<Area, Integer>> BEFORE_AREAS = List.of(
-            Map.of(Area.IDENTITY, 1, Area.CONNECTIONS, 0, Area.AUDIT, 1),
-            Map.of(Area.IDENTITY, 1, Area.CONNECTIONS, 1, Area.AUDIT, 1),
-            Map.of(Area.IDENTITY, 2, Area.CONNECTIONS, 1, Area.AUDIT, 1));
+            Map.of(Area.IDENTITY, 1, Area.CONNECTIONS, 0, Area.AUDIT, 1, Area.COUNTS, 0),
+            Map.of(Area.IDENTITY, 1, Area.CONNECTIONS, 1, Area.AUDIT, 1, Area.COUNTS, 0),
+            Map.of(Area.IDENTITY, 2, Area.CONNECTIONS, 1, Area.AUDIT, 1, Area.COUNTS, 0));
     private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
 
     private Migrations() {
@@ -60,6 +60,7 @@ final class Migrations {
     static void apply(Connection connection, Database database) {
         try {
             connection.setAutoCommit(false);
+            database.lockMigrations(connection); // another process starting at once waits here, then finds the tables
             Set<String> tables = tablesOfCurrentSchema(connection);
             Map<Area, Integer> versions = tables.contains("schema_version") ? versionsOfExisting(connection, database, tables)
                     : createLayout(connection, database, tables);

@@ -7,6 +7,7 @@ import io.stratus.store.StoreConfiguration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 import org.postgresql.Driver;
@@ -16,6 +17,9 @@ import org.postgresql.Driver;
  * not from DriverManager, which cannot see drivers across OSGi bundles.
  */
 final class PostgresDatabase implements Database {
+
+    /** The key of the advisory lock that migrations take: "Stratus" in ASCII, known to no other application. */
+    private static final long MIGRATIONS_LOCK = 0x53747261747573L;
 
     private final StoreSettings.Postgres settings;
     private final Driver driver = new Driver();
@@ -51,6 +55,29 @@ final class PostgresDatabase implements Database {
     public int snapshotIsolation() {
         // A snapshot already; SERIALIZABLE could make even a read-only transaction fail.
         return Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** An advisory lock of the database, held until the migration commits or rolls back. */
+    @Override
+    public void lockMigrations(Connection connection) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("SELECT pg_advisory_xact_lock(" + MIGRATIONS_LOCK + ")");
+        }
+    }
+
+    @Override
+    public String countBelowLimit() {
+        // ON CONFLICT locks the row another node inserted or updated, then checks WHERE against it as committed.
+        return "WITH a (counted, now_ms, ends_ms, max_attempts) AS (VALUES (CAST(? AS VARCHAR(300)), CAST(? AS BIGINT),"
+                + " CAST(? AS BIGINT), CAST(? AS INTEGER)))"
+                + " INSERT INTO shared_counts AS c (counted, attempts, window_ends) SELECT counted, 1, ends_ms FROM a"
+                + " ON CONFLICT (counted) DO UPDATE SET"
+                + " attempts = CASE WHEN c.window_ends <= (SELECT now_ms FROM a) OR c.attempts = 0 THEN 1"
+                + " ELSE c.attempts + 1 END,"
+                + " window_ends = CASE WHEN c.window_ends <= (SELECT now_ms FROM a) OR c.attempts = 0"
+                + " THEN EXCLUDED.window_ends ELSE c.window_ends END"
+                + " WHERE c.window_ends <= (SELECT now_ms FROM a) OR c.attempts < (SELECT max_attempts FROM a)"
+                + " RETURNING attempts, window_ends";
     }
 
     @Override

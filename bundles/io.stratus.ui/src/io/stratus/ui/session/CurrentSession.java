@@ -58,6 +58,14 @@ public interface CurrentSession {
      */
     CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening);
 
+    /**
+     * Puts new keys of the signed-in identity into the current session, in an Eclipse Job, before or after its keys
+     * expired: the session, its open databases, editors and the explorer stay. The future fails with the service's
+     * {@link StratusException} (keys of somebody else, a session that ended meanwhile, ...); the request's secrets
+     * are wiped either way.
+     */
+    CompletableFuture<SignedIn> renew(SignInRequest request);
+
     /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
     void signOut();
 

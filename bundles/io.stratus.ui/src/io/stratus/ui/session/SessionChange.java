@@ -5,6 +5,11 @@ import io.stratus.core.session.SessionEnd;
 /** What happened to the workbench's session. */
 public sealed interface SessionChange {
 
+    /** Whether the same session goes on (roles or keys changed): what is open in it stays. */
+    default boolean keepsSession() {
+        return this instanceof RolesChanged || this instanceof KeysChanged;
+    }
+
     /** Somebody signed in (replacing whoever was signed in before). */
     record SignedInNow(SignedIn who) implements SessionChange {
     }
@@ -16,7 +21,14 @@ public sealed interface SessionChange {
     record RolesChanged(SignedIn who) implements SessionChange {
     }
 
-    /** The session ended: signed out, idle, timed out, keys rejected by AWS, or Stratus stopping. */
+    /**
+     * The session's AWS keys expired or AWS stopped accepting them ({@code who.session().keysLapse()} says which), or
+     * new ones were put into it: the session, its open databases and editors stay.
+     */
+    record KeysChanged(SignedIn who) implements SessionChange {
+    }
+
+    /** The session ended: signed out, idle, timed out, or Stratus stopping. */
     record Ended(SignedIn who, SessionEnd how) implements SessionChange {
     }
 }

@@ -42,6 +42,11 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
         return new MfaCode(serial, Secret.of(code));
     }
 
+    /** So that the background read of the account's alias is not counted among the calls a test makes. */
+    private static void setUpAsAliceAndWaitForHerAccountDetails() {
+        setUpAsAlice().accountDetailsRead().toCompletableFuture().join();
+    }
+
     private static UserSession signIn(SignInRequest request) {
         return stratus.signIn().signIn(request);
     }
@@ -61,7 +66,7 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
         assertTrue(code.code().isCleared(), "the code is wiped once used");
         Instant keysExpire = session.keysExpireAt().orElseThrow();
         assertTrue(Duration.between(simulator.now(), keysExpire).compareTo(Duration.ofHours(11)) > 0, "12 h keys");
-        assertEquals(keysExpire, session.expiresAt(), "the keys end before the 12 h session would anyway");
+        assertTrue(session.expiresAt().isAfter(keysExpire), "the session outlives its keys: it waits for new ones");
         // The session signs with the keys STS issued, not the typed ones.
         stratus.aws().call(session.awsKeys(), AwsService.sts(), "GetCallerIdentity",
                 (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs)));
@@ -118,7 +123,7 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
 
     @Test
     void malformedMfaInputIsRefusedWithoutAskingAws() {
-        setUpAsAlice();
+        setUpAsAliceAndWaitForHerAccountDetails();
         simulator.calls().clear();
         assertMentions(refused(Problem.INVALID_INPUT, () -> signIn(SignInRequest.withKeys(mfaUser(5))
                 .withMfa(mfa(Optional.empty(), "12345")))), "6 digits");
@@ -142,7 +147,6 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
         assertTrue(typed.secretAccessKey().isCleared());
         Duration left = Duration.between(simulator.now(), session.keysExpireAt().orElseThrow());
         assertTrue(left.compareTo(Duration.ofMinutes(30)) <= 0 && left.compareTo(Duration.ofMinutes(29)) > 0, left::toString);
-        assertEquals(session.keysExpireAt().get(), session.expiresAt());
     }
 
     @Test
@@ -174,7 +178,7 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
 
     @Test
     void aRoleOfAnotherAccountIsRefusedBeforeAskingAws() {
-        setUpAsAlice();
+        setUpAsAliceAndWaitForHerAccountDetails();
         simulator.calls().clear();
         AwsCredentials typed = TestAccounts.alice();
         StratusException e = refused(Problem.FORBIDDEN, () -> signIn(SignInRequest.withKeys(typed)
@@ -190,21 +194,5 @@ class MfaAndRoleSignInTest extends io.stratus.testing.StratusTestBase {
                 .assuming(new RoleToAssume(TestAccounts.FOREIGN_ROLE_ARN, Optional.empty(), Optional.empty())));
         assertEquals(TestAccounts.OTHER_ACCOUNT, session.identity().accountId());
         refused(Problem.FORBIDDEN, () -> signIn(TestAccounts.bob()));
-    }
-
-    @Test
-    void whenTheTemporaryKeysExpireTheSessionEnds() {
-        setUpAsAlice();
-        UserSession session = signIn(SignInRequest.withKeys(TestAccounts.alice()).assuming(
-                new RoleToAssume(DEPLOYER_ARN, Optional.empty(), Optional.of(Duration.ofMinutes(15)))));
-        AWS_CLOCK.advance(Duration.ofMinutes(16));
-        try {
-            refused(Problem.NOT_SIGNED_IN, () -> stratus.aws().call(session.awsKeys(), AwsService.sts(),
-                    "GetCallerIdentity", (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs))));
-            assertTrue(session.ended().isPresent());
-            assertTrue(stratus.signIn().find(session.id()).isEmpty());
-        } finally {
-            AWS_CLOCK.advance(Duration.ofMinutes(-16));
-        }
     }
 }

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signs in with a recognisable canary secret and session token, runs every flow, signs out and
+ * Signs in with a recognisable canary secret and session token, runs every flow (renewal too), signs out and
  * stops; then searches everything Stratus wrote (store, data directories, OSGi configuration
  * area with ConfigAdmin's files, the DEBUG log with the AWS SDK's request logging) for the
  * canaries and for every 16-character piece of them.
@@ -77,6 +77,12 @@ class SecretHygieneTest extends StratusTestBase {
                 == AuthorizationProgress.State.APPROVED);
         UserSession ssoSession = identityCenter.signIn(sso.id(), TestAccounts.ACCOUNT, "ReadOnly");
         stratus.signIn().signOut(ssoSession.id());
+        // Renewal: new keys of the same role session go in, another identity's are refused; both are wiped.
+        stratus.signIn().renew(assumed.id(), SignInRequest.withKeys(TestAccounts.keys(TestAccounts.CANARY_ID,
+                TestAccounts.CANARY_SECRET)).assuming(new RoleToAssume("arn:aws:iam::" + TestAccounts.ACCOUNT + ":role/"
+                + TestAccounts.DEPLOYER_ROLE, Optional.empty(), Optional.empty())));
+        refused(io.stratus.core.Problem.FORBIDDEN, () -> stratus.signIn().renew(role.id(), SignInRequest.withKeys(
+                TestAccounts.keys(TestAccounts.CANARY_ID, TestAccounts.CANARY_SECRET))));
         stratus.signIn().signOut(canary.id());
         stratus.signIn().signOut(role.id());
         stratus.signIn().signOut(mfa.id());

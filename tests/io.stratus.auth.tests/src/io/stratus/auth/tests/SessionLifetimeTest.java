@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.aws.AwsService;
-import io.stratus.core.Problem;
-import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.SessionEnd;
 import io.stratus.core.session.UserSession;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 
-/** Sessions end when idle, at their absolute limit, and when AWS stops accepting their keys. */
+/** Sessions end when idle and at their absolute limit (keys that expire do not end them: see KeysRenewalTest). */
 class SessionLifetimeTest extends StratusTestBase {
 
     private static final long IDLE_SECONDS = 2;
@@ -71,24 +68,5 @@ class SessionLifetimeTest extends StratusTestBase {
         assertEquals(Optional.empty(), session.ended(), "a live session has not ended");
         stratus.signIn().signOut(session.id());
         assertEquals(Optional.of(SessionEnd.SIGNED_OUT), session.ended());
-    }
-
-    @Test
-    void keysThatAwsStopsAcceptingEndTheSession() {
-        setUpAsAlice();
-        AwsCredentials temporary = stratus.sessionToken(TestAccounts.bob());
-        UserSession session = signIn(temporary);
-        AWS_CLOCK.advance(Duration.ofHours(13));
-        try {
-            StratusException e = refused(Problem.NOT_SIGNED_IN, () -> stratus.aws().call(session.awsKeys(),
-                    AwsService.sts(), "GetCallerIdentity",
-                    (sts, signedAs) -> sts.getCallerIdentity(r -> r.overrideConfiguration(signedAs))));
-            assertMentions(e, "expired");
-            assertTrue(stratus.signIn().find(session.id()).isEmpty(), "the person must sign in again");
-            assertTrue(temporary.secretAccessKey().isCleared());
-            assertEquals(Optional.of(SessionEnd.KEYS_REJECTED), session.ended());
-        } finally {
-            AWS_CLOCK.advance(Duration.ofHours(-13));
-        }
     }
 }

@@ -34,6 +34,7 @@ final class ApiClient {
     private String sessionCookie;
     /** The IAM Identity Center sign-in this client started, as a browser holds it. */
     private String identityCenterCookie;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     ApiClient(int port) {
         this(port, InetAddress.getLoopbackAddress());
@@ -66,6 +67,12 @@ final class ApiClient {
     /** The IAM Identity Center sign-in cookie this client holds, null if none. */
     String identityCenterCookie() {
         return identityCenterCookie;
+    }
+
+    /** Sends this header with every request from now on, as a proxy in front of the server would. */
+    ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     ApiClient withCookie(String value) {
@@ -110,6 +117,7 @@ final class ApiClient {
         if (!cookies.isEmpty()) {
             request.header("Cookie", String.join("; ", cookies));
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String cookie : response.headers().allValues("Set-Cookie")) {
             String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));

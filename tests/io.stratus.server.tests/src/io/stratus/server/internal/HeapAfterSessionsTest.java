@@ -70,7 +70,6 @@ class HeapAfterSessionsTest {
         Path dump = Path.of(System.getProperty("stratus.test.work"), "after-sessions.hprof");
         try {
             List<Masked> issued = useTheKeysAndEndTheirSessions(stratus);
-            assertEquals(2, issued.size(), "STS issued keys for the MFA sign-in and for the role");
             Files.deleteIfExists(dump);
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
 
@@ -130,8 +129,12 @@ class HeapAfterSessionsTest {
                     useEveryService(stratus, person, simulator);
                     assertEquals(204, person.send("DELETE", "/api/session", null).statusCode());
                 }
-                return simulator.issuedSecrets().stream().filter(secret -> secret.length() < 100) // not the tokens
+                List<Masked> issued = simulator.issuedSecrets().stream().filter(secret -> secret.length() < 100) // not the tokens
                         .map(Masked::of).toList();
+                assertEquals(2, issued.size(), "STS issued keys for the MFA sign-in and for the role; it was asked: "
+                        + simulator.calls().all().stream().filter(call -> call.action().startsWith("sts:"))
+                                .map(call -> call.action() + " " + call.status()).toList());
+                return issued;
             } finally {
                 server.stop();
             }

@@ -398,15 +398,21 @@ class HttpApiTest {
     }
 
     @Test
-    void keysRefusedDuringARefreshEndTheSessionWith401() throws Exception {
+    void keysRefusedDuringARefreshAreA401KeysExpiredAndTheSessionWaitsForNewOnes() throws Exception {
         new ApiClient(anonymous.port()).post("/api/setup", ALICE);
         ApiClient twin = signedIn("/api/session", ALICE_TWIN);
         // DynamoDB refuses the keys at once; RDS asks for its second page of DB instances only after that.
         simulator.faults().failNext(1, io.stratus.aws.simulator.testing.Fault.KEYS_REJECTED, "dynamodb:ListTables")
                 .latency("rds:DescribeDBInstances", java.time.Duration.ofMillis(500));
         HttpResponse<String> refresh = twin.post("/api/explorer/refresh", Map.of());
-        ApiClient.assertError(refresh, 401, "not_signed_in");
-        ApiClient.assertError(twin.get("/api/session"), 401, "not_signed_in");
+        ApiClient.assertError(refresh, 401, "keys_expired");
+        JsonNode waiting = ApiClient.json(twin.get("/api/session"));
+        assertTrue(waiting.path("keysExpired").asBoolean(), waiting.toString());
+        assertEquals("keys-rejected", waiting.path("keysLapse").asText());
+        ApiClient.assertError(twin.post("/api/explorer/refresh", Map.of()), 401, "keys_expired");
+
+        assertEquals(200, twin.post("/api/session/renew", ALICE_TWIN).statusCode());
+        assertEquals(200, twin.post("/api/explorer/refresh", Map.of()).statusCode());
     }
 
     @Test

@@ -151,6 +151,25 @@ class ServerSettingsTest {
         assertTrue(fromFile.getMessage().contains("aws.region in stratus.properties"), fromFile.getMessage());
     }
 
+    @Test
+    void trustedProxiesAndTheDrainNoticeAreCheckedWhenRead() {
+        ServerSettings none = ServerSettings.from(new String[0], Map.of(), HOME);
+        assertEquals(TrustedProxies.NONE, none.trustedProxies());
+        assertEquals(java.time.Duration.ZERO, none.drainNotice());
+        ServerSettings behind = ServerSettings.from(new String[] {"--trusted-proxies", "10.0.0.0/8, 192.0.2.7,::1"},
+                Map.of("STRATUS_DRAIN_SECONDS", "6"), HOME);
+        assertTrue(behind.trustedProxies().trusts(new java.net.InetSocketAddress("10.200.3.4", 1)));
+        assertTrue(behind.trustedProxies().trusts(new java.net.InetSocketAddress("::1", 1)));
+        assertFalse(behind.trustedProxies().trusts(new java.net.InetSocketAddress("192.0.2.8", 1)));
+        assertFalse(behind.trustedProxies().trusts(new java.net.InetSocketAddress("11.0.0.1", 1)));
+        assertEquals(java.time.Duration.ofSeconds(6), behind.drainNotice());
+
+        assertRefused(new String[] {"--trusted-proxies", "10.0.0.0/33"}, "--trusted-proxies");
+        assertRefused(new String[] {"--trusted-proxies", "balancer.example.com"}, "--trusted-proxies");
+        assertRefused(new String[] {"--drain-seconds", "soon"}, "--drain-seconds");
+        assertRefused(new String[] {"--drain-seconds", "-1"}, "--drain-seconds");
+    }
+
     private static void assertRefused(String[] args, String expectedInMessage) {
         StratusException e = assertThrows(StratusException.class, () -> ServerSettings.from(args, Map.of(), HOME));
         assertEquals(Problem.INVALID_INPUT, e.problem());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.aws.simulator.testing.ManualClock;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 import io.stratus.testing.StratusServices;
 
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,8 +137,53 @@ class SignInMethodsApiTest {
         JsonNode session = ApiClient.json(person.get("/api/session"));
         assertEquals("arn:aws:iam::" + ACCOUNT + ":user/person1", session.path("arn").asText());
         Instant keysExpire = Instant.parse(session.path("keysExpireAt").asText());
-        assertEquals(keysExpire, Instant.parse(session.path("expiresAt").asText()));
         assertTrue(keysExpire.isAfter(simulator.now().plusSeconds(11 * 3600)), session.toString());
+        assertEquals(keysExpire.minus(Duration.ofMinutes(5)), Instant.parse(session.path("keysWarnAt").asText()));
+        assertFalse(session.path("keysExpired").asBoolean());
+    }
+
+    @Test
+    void expiredKeysAnswer401KeysExpiredUntilTheSameSessionIsRenewed() throws Exception {
+        ManualClock time = ManualClock.startingNow();
+        try (AutoCloseable clock = stratus.sessionsExpireBy(time)) {
+            ApiClient alice = new ApiClient(anonymous.port());
+            assertEquals(201, alice.post("/api/session", asOpenRole(ALICE, 900)).statusCode());
+            Instant firstExpiry = Instant.parse(ApiClient.json(alice.get("/api/session")).path("keysExpireAt").asText());
+            assertEquals(200, alice.post("/api/explorer/refresh", Map.of()).statusCode());
+
+            time.advance(Duration.ofMinutes(16));
+            HttpResponse<String> refused = alice.post("/api/explorer/refresh", Map.of());
+            ApiClient.assertError(refused, 401, "keys_expired");
+            assertTrue(ApiClient.json(refused).at("/error/message").asText().contains("Re-authenticate"), refused.body());
+            JsonNode waiting = ApiClient.json(alice.get("/api/session"));
+            assertTrue(waiting.path("keysExpired").asBoolean(), waiting.toString());
+            assertEquals("keys-expired", waiting.path("keysLapse").asText());
+            assertEquals(200, alice.get("/api/explorer").statusCode(), "what was discovered stays");
+
+            HttpResponse<String> somebodyElse = alice.post("/api/session/renew", asOpenRole(keys(CANARY_ID, CANARY_SECRET), 3600));
+            ApiClient.assertError(somebodyElse, 403, "forbidden");
+            assertTrue(ApiClient.json(somebodyElse).at("/error/message").asText().contains("hand one person's open work"));
+
+            HttpResponse<String> renewed = alice.post("/api/session/renew", asOpenRole(ALICE, 3600));
+            assertEquals(200, renewed.statusCode(), renewed.body());
+            assertTrue(renewed.headers().firstValue("Set-Cookie").isEmpty(), "the session keeps its cookie");
+            JsonNode session = ApiClient.json(renewed);
+            assertFalse(session.path("keysExpired").asBoolean());
+            assertTrue(Instant.parse(session.path("keysExpireAt").asText()).isAfter(firstExpiry.plus(Duration.ofMinutes(30))));
+            assertEquals(200, alice.post("/api/explorer/refresh", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void renewingWithoutASessionIs401NotSignedIn() throws Exception {
+        ApiClient.assertError(new ApiClient(anonymous.port()).post("/api/session/renew", ALICE), 401, "not_signed_in");
+    }
+
+    private static Map<String, Object> asOpenRole(Map<String, String> keys, int seconds) {
+        Map<String, Object> body = new HashMap<>(keys);
+        body.put("roleArn", OPEN_ROLE);
+        body.put("durationSeconds", seconds);
+        return body;
     }
 
     @Test
@@ -217,11 +264,13 @@ class SignInMethodsApiTest {
         assertEquals(201, role.post("/api/session", Map.of("accessKeyId", CANARY_ID, "secretAccessKey", CANARY_SECRET,
                 "roleArn", OPEN_ROLE)).statusCode());
         role.get("/api/session");
+        assertEquals(200, role.post("/api/session/renew", Map.of("accessKeyId", CANARY_ID, "secretAccessKey", CANARY_SECRET,
+                "roleArn", OPEN_ROLE)).statusCode());
         stratus.stop();
 
         List<String> secrets = new ArrayList<>(simulator.issuedSecrets());
         secrets.add(CANARY_SECRET);
-        assertTrue(secrets.size() >= 5, "the canary's secret and the two pairs of temporary keys it got: " + secrets.size());
+        assertTrue(secrets.size() >= 7, "the canary's secret and the three pairs of temporary keys it got: " + secrets.size());
         Map<Path, String> written = WrittenFiles.of(stratus.dataDirectory());
         written.forEach((file, text) -> {
             for (String secret : secrets) {

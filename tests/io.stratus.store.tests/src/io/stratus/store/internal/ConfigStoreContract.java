@@ -19,6 +19,7 @@ import io.stratus.core.store.IdentityReader;
 import io.stratus.core.store.IdentityWriter;
 import io.stratus.core.store.InstanceBinding;
 import io.stratus.core.store.SavedConnectionWriter;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.core.store.StoreReader;
 import io.stratus.core.store.StoreWriter;
 import io.stratus.core.store.StoredUser;
@@ -474,7 +475,8 @@ abstract class ConfigStoreContract {
                         "auditor to bob (AIDABOB)"), new AuditEntry(FirstSetup.AT, null, "sign-in", "refused", "")));
         assertEquals(held, contents());
         assertEquals(Map.of("identity", Area.IDENTITY.latest(), "connections", Area.CONNECTIONS.latest(), "audit",
-                Area.AUDIT.latest()), areaVersions(), "every area is at its latest version and records it");
+                Area.AUDIT.latest(), "counts", Area.COUNTS.latest()), areaVersions(),
+                "every area is at its latest version and records it");
 
         SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
                 "admin", Optional.empty(), false);
@@ -510,6 +512,65 @@ abstract class ConfigStoreContract {
                 identity.databaseLimits(), identity.setting(SETTING), users.stream().collect(Collectors.toMap(
                         StoredUser::principalId, user -> reader.savedConnections().of(user.principalId()))),
                 reader.audit().newest(100));
+    }
+
+    @Test
+    void sharedCountsHoldTheirLimitWhenAttemptsComeAtOnce() throws Exception {
+        SharedCounts counts = runtime.sharedCounts();
+        List<Integer> counted = countAtOnce(List.of(counts), "sign-in from 192.0.2.1", 7, 40);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), counted, "each attempt below the limit counted once, none beyond");
+    }
+
+    @Test
+    void aCountTakenBackOrForgottenMakesRoomAndAWindowThatEndsStartsAfresh() throws Exception {
+        SharedCounts counts = runtime.sharedCounts();
+        Duration window = Duration.ofMillis(500);
+        SharedCounts.Counted first = counts.countBelow("key", 2, window).orElseThrow();
+        assertEquals(2, counts.countBelow("key", 2, window).orElseThrow().count());
+        assertEquals(Optional.empty(), counts.countBelow("key", 2, window), "the limit is reached");
+        assertTrue(counts.windowEnds("key").orElseThrow().equals(first.windowEnds()), "the window began with the first");
+        counts.takeBack(first);
+        assertEquals(2, counts.countBelow("key", 2, window).orElseThrow().count(), "one taken back makes room for one");
+        counts.forget("key");
+        assertEquals(Optional.empty(), counts.windowEnds("key"));
+        SharedCounts.Counted afresh = counts.countBelow("key", 2, window).orElseThrow();
+        assertEquals(1, afresh.count());
+
+        Thread.sleep(window.toMillis() + 100);
+        assertEquals(Optional.empty(), counts.windowEnds("key"), "the window is over");
+        SharedCounts.Counted next = counts.countBelow("key", 2, window).orElseThrow();
+        assertEquals(1, next.count(), "a new window starts from nothing");
+        counts.takeBack(afresh);
+        assertEquals(2, counts.countBelow("key", 2, window).orElseThrow().count(),
+                "taking back an attempt of a window that ended leaves the new one as it is");
+    }
+
+    /**
+     * Counts {@code name} from {@code threads} threads at once, spread over the given nodes' counts;
+     * returns the counts of the attempts that were counted, in order.
+     */
+    static List<Integer> countAtOnce(List<SharedCounts> nodes, String name, int limit, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<SharedCounts.Counted>>> attempts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                SharedCounts node = nodes.get(i % nodes.size());
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return node.countBelow(name, limit, Duration.ofMinutes(1));
+                }));
+            }
+            start.countDown();
+            List<Integer> counted = new ArrayList<>();
+            for (Future<Optional<SharedCounts.Counted>> attempt : attempts) {
+                attempt.get(60, TimeUnit.SECONDS).ifPresent(c -> counted.add(c.count()));
+            }
+            counted.sort(null);
+            return counted;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     void write(Consumer<StoreWriter> change) {

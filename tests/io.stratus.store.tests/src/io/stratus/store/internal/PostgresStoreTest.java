@@ -14,10 +14,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +123,40 @@ class PostgresStoreTest extends ConfigStoreContract {
             statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
         assertEquals(Optional.of("dark"), store.read(reader -> reader.identity().setting("console.theme")));
+    }
+
+    @Test
+    void nodesStartingAtOnceOnAnEmptyDatabaseAllOpenIt() throws Exception {
+        Map<String, Object> empty = newStore();
+        ExecutorService starting = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch together = new CountDownLatch(1);
+            List<Future<JdbcConfigStore>> nodes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                nodes.add(starting.submit(() -> {
+                    together.await();
+                    return new JdbcConfigStore(empty);
+                }));
+            }
+            together.countDown();
+            for (Future<JdbcConfigStore> node : nodes) {
+                try (JdbcConfigStore store = node.get(60, TimeUnit.SECONDS)) {
+                    assertEquals(Optional.empty(), store.read(reader -> reader.identity().binding()));
+                }
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseCountAgainstOneLimit() throws Exception {
+        try (JdbcConfigStore otherNode = new JdbcConfigStore(properties)) {
+            List<Integer> counted = countAtOnce(List.of(runtime.sharedCounts(), otherNode.sharedCounts()),
+                    "sign-in as AKIAEXAMPLE", 10, 60);
+            assertEquals(IntStream.rangeClosed(1, 10).boxed().toList(), counted,
+                    "ten attempts counted in all, each once, whichever node counted them");
+        }
     }
 
     private static String databaseOf(Map<String, Object> storeProperties) {

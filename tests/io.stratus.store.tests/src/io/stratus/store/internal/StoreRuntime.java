@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.stratus.core.StartupFailure;
 import io.stratus.core.store.ConfigStore;
+import io.stratus.core.store.SharedCounts;
 import io.stratus.store.StoreConfiguration;
 
 import java.io.IOException;
@@ -68,6 +69,13 @@ final class StoreRuntime {
         }
         ServiceReference<ConfigStore> reference = context.getServiceReference(ConfigStore.class);
         assertNotNull(reference, "an active store component provides the ConfigStore service");
+        return context.getService(reference);
+    }
+
+    /** The counts shared through the store that {@link #open} opened, as a node on it gets them. */
+    SharedCounts sharedCounts() {
+        ServiceReference<SharedCounts> reference = context.getServiceReference(SharedCounts.class);
+        assertNotNull(reference, "an open store offers SharedCounts too");
         return context.getService(reference);
     }
 

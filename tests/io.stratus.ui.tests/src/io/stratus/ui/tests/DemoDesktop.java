@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,12 @@ final class DemoDesktop {
             }
             try (Stream<Path> files = Files.walk(place)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] content = Files.readAllBytes(file);
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (NoSuchFileException gone) {
+                        continue; // a temporary file (the framework's, say) removed since the walk listed it
+                    }
                     if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
                         holding.add(file);
                     }

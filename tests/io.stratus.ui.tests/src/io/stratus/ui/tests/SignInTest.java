@@ -187,7 +187,7 @@ class SignInTest {
 
     @Test
     @Order(5)
-    void whenAwsRejectsTheKeysTheDesktopOffersToSignInAgainAndKeepsItsLayout() {
+    void whenAwsRejectsTheKeysTheDesktopOffersToReauthenticateOrSignOutAndKeepsItsLayout() {
         signInAsAda();
         // As when AWS answers a call made with the session's keys that it no longer accepts them.
         try {
@@ -195,23 +195,19 @@ class SignInTest {
                 throw new StratusException(Problem.NOT_SIGNED_IN, "AWS does not recognise this access key id.");
             });
         } catch (StratusException expected) {
-            assertEquals(Problem.NOT_SIGNED_IN, expected.problem());
+            assertEquals(Problem.KEYS_EXPIRED, expected.problem(), "the session waits for new keys");
         }
 
-        Shell prompt = robot.waitForShell("Session Ended");
-        robot.waitForControlShowing(prompt, "AWS no longer accepts your keys");
-        awaitStatus("Not signed in");
-        robot.screenshotOfDisplay(SCREENSHOTS.resolve("session-ended.png"));
+        Shell prompt = robot.waitForShell("AWS Keys Expired");
+        robot.waitForControlShowing(prompt, "AWS no longer accepts the keys of your session");
+        awaitStatus("AWS keys expired: re-authenticate");
+        robot.screenshotOfDisplay(SCREENSHOTS.resolve("keys-rejected.png"));
         assertEquals(StratusPerspective.ID, robot.onUiThread(() -> window.getActivePage().getPerspective().getId()));
         assertTrue(robot.onUiThread(() -> !windowShell.isDisposed() && windowShell.isVisible()), "the window stays");
 
-        press(prompt, "Sign In...");
-        Shell dialog = robot.waitForShell(SIGN_IN);
-        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
-        press(dialog, "Sign In");
-        robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("ada");
+        press(prompt, "Sign Out");
+        awaitStatus("Not signed in");
+        signInAsAda();
     }
 
     private static void signInAsAda() {

@@ -79,6 +79,9 @@ final class Sts {
             throw new AwsError(AwsError.Kind.VALIDATION,
                     "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
         }
+        if (session.role().keysLastSeconds() != null) { // a test's or demo's short-lived keys
+            seconds = session.role().keysLastSeconds();
+        }
         Credential issued = issue(invocation, session, seconds, mfa);
         result.start("AssumedRoleUser").leaf("Arn", session.arn()).leaf("AssumedRoleId", session.userId()).end();
         writeCredentials(result, issued);

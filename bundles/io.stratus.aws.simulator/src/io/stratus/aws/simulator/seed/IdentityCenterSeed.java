@@ -93,7 +93,7 @@ public record IdentityCenterSeed(String startUrl, String region, Integer deviceC
             String roleName = "AWSReservedSSO_" + name + "_" + StableIds.of(StableIds.HEX, 16, startUrl + "/" + name);
             return new Seed.Role(roleName, "/aws-reserved/sso.amazonaws.com/",
                     "AROA" + StableIds.of(StableIds.BASE32, 17, accountId + "/" + roleName), List.of(), null, false,
-                    sessionDurationSeconds, allow, deny);
+                    sessionDurationSeconds, null, allow, deny);
         }
     }
 

@@ -121,7 +121,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
                     .toList();
             roles = listOrEmpty(roles).stream().map(r -> r.id() != null ? r
                     : new Role(r.name(), r.path(), uniqueId("AROA", id, r.name()), r.trustedBy(), r.externalId(),
-                            r.mfaRequired(), r.maxSessionDurationSeconds(), r.allow(), r.deny()))
+                            r.mfaRequired(), r.maxSessionDurationSeconds(), r.keysLastSeconds(), r.allow(), r.deny()))
                     .toList();
             requireUnique(users.stream().map(User::name), "user name in account " + id);
             requireUnique(users.stream().flatMap(u -> u.mfaDevices().stream()).map(MfaDevice::name),
@@ -245,10 +245,13 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
      * An IAM role. {@code trustedBy} lists who may assume it: a user name of the same account, the
      * ARN of a user or role (of any account), or an account id / {@code arn:aws:iam::ID:root} for
      * every user and role of that account. Its trust policy may also demand an external ID ({@code
-     * sts:ExternalId}) and MFA ({@code aws:MultiFactorAuthPresent}).
+     * sts:ExternalId}) and MFA ({@code aws:MultiFactorAuthPresent}). {@code keysLastSeconds}, the simulator's own
+     * and no IAM setting, makes the keys STS issues for the role last that long whatever was asked, so that tests
+     * and demos see keys expire sooner than AWS's shortest (15 minutes); null: as asked.
      */
     public record Role(String name, String path, String id, List<String> trustedBy, String externalId,
-            Boolean mfaRequired, Integer maxSessionDurationSeconds, List<String> allow, List<String> deny)
+            Boolean mfaRequired, Integer maxSessionDurationSeconds, Integer keysLastSeconds, List<String> allow,
+            List<String> deny)
             implements Permissions {
         public Role {
             require(name != null && !name.isBlank(), "A role needs a name.");
@@ -258,6 +261,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
             maxSessionDurationSeconds = maxSessionDurationSeconds != null ? maxSessionDurationSeconds : 3600;
             require(maxSessionDurationSeconds >= 3600 && maxSessionDurationSeconds <= 43200,
                     "Role " + name + ": maxSessionDurationSeconds must be between 3600 and 43200, as in IAM.");
+            require(keysLastSeconds == null || keysLastSeconds > 0, "Role " + name + ": keysLastSeconds must be positive.");
             allow = listOrEmpty(allow);
             deny = listOrEmpty(deny);
         }
@@ -352,7 +356,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
             RoleBuilder role = new RoleBuilder();
             definition.accept(role);
             roles.add(new Role(name, role.path, role.id, role.trustedBy, role.externalId, role.mfaRequired,
-                    role.maxSessionDurationSeconds, role.allow, role.deny));
+                    role.maxSessionDurationSeconds, role.keysLastSeconds, role.allow, role.deny));
             return this;
         }
 
@@ -454,6 +458,7 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
         private String externalId;
         private Boolean mfaRequired;
         private Integer maxSessionDurationSeconds;
+        private Integer keysLastSeconds;
 
         private RoleBuilder() {
         }
@@ -489,6 +494,12 @@ public record Seed(List<Organization> organizations, List<Account> accounts, Ide
 
         public RoleBuilder maxSessionDuration(Duration duration) {
             maxSessionDurationSeconds = Math.toIntExact(duration.toSeconds());
+            return this;
+        }
+
+        /** The simulator's own: keys issued for the role last this long, whatever was asked (see {@link Role}). */
+        public RoleBuilder keysLast(Duration duration) {
+            keysLastSeconds = Math.toIntExact(duration.toSeconds());
             return this;
         }
     }

@@ -172,6 +172,9 @@ public final class AuditView extends ViewPart {
                     mayNotRead(roles.who());
                 }
             }
+            case SessionChange.KeysChanged keys -> {
+                // the trail comes from Stratus's store, not AWS: it reads on
+            }
         }
         refresh.setEnabled(calls.session().may(Action.READ_AUDIT));
     }

@@ -117,6 +117,9 @@ public final class UsersAndRolesEditor extends NothingToSaveEditorPart {
                     return;
                 }
             }
+            case SessionChange.KeysChanged keys -> {
+                // users and roles live in Stratus's store, not AWS: the editor works on
+            }
         }
         enable();
     }

@@ -103,6 +103,12 @@ public final class ExplorerModel implements SessionChangeListener {
                     load(roles.who());
                 }
             }
+            case SessionChange.KeysChanged keys -> {
+                // A tree shown stays; one that failed (the keys had expired, say) loads again with the new keys.
+                if (!(state instanceof Shown) && keys.who().session().keysLapse().isEmpty()) {
+                    load(keys.who());
+                }
+            }
             case SessionChange.Ended ended -> show(new Notice(ExplorerNotice.SIGNED_OUT));
         }
     }

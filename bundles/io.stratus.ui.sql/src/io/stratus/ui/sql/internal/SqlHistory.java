@@ -73,7 +73,7 @@ public final class SqlHistory implements SessionChangeListener {
     /** A new person, or nobody: the history was the last person's. */
     @Override
     public void changed(SessionChange change) {
-        if (!(change instanceof SessionChange.RolesChanged)) {
+        if (!change.keepsSession()) {
             statements.clear();
         }
     }

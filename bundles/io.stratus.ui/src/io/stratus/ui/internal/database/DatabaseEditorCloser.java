@@ -40,7 +40,7 @@ public final class DatabaseEditorCloser implements SessionChangeListener {
 
     @Override
     public void changed(SessionChange change) {
-        if (!(change instanceof SessionChange.RolesChanged) && PlatformUI.isWorkbenchRunning()) {
+        if (!change.keepsSession() && PlatformUI.isWorkbenchRunning()) {
             PlatformUI.getWorkbench().getDisplay().asyncExec(this::closeEditorsOfEndedSessions);
         }
     }

@@ -83,6 +83,11 @@ final class KeysForm {
         return form;
     }
 
+    /** Fills in the key id of the keys one signed in with: a re-authentication asks for the secret only. */
+    void setAccessKeyId(String keyId) {
+        accessKeyId.setText(keyId);
+    }
+
     void setFocus() {
         (accessKeyId.getText().isEmpty() ? accessKeyId : secretAccessKey).setFocus();
     }
@@ -99,7 +104,8 @@ final class KeysForm {
         return new AwsCredentials(accessKeyId.getText(), secretOf(secretAccessKey), token);
     }
 
-    private static Secret secretOf(Text field) {
+    /** The field's characters as a Secret, without making a String of them. */
+    static Secret secretOf(Text field) {
         char[] chars = field.getTextChars();
         try {
             return Secret.of(chars);

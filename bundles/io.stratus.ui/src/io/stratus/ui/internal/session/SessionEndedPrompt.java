@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * When a session ends by itself (idle, timed out, keys rejected by AWS), tells the person why and
+ * When a session ends by itself (idle, timed out), tells the person why and
  * offers to sign in again. Windows and views stay as they were (editors of open databases close,
  * as their connections ended with the session); whatever needs the keys waits for the next sign-in.
  */

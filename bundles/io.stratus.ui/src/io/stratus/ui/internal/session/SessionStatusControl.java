@@ -2,6 +2,7 @@ package io.stratus.ui.internal.session;
 
 import io.stratus.core.identity.AccountDetails;
 import io.stratus.core.identity.AwsIdentity;
+import io.stratus.core.session.KeysLapse;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SessionChange;
@@ -9,18 +10,22 @@ import io.stratus.ui.session.SessionChangeListener;
 import io.stratus.ui.session.SessionCommands;
 import io.stratus.ui.session.SignedIn;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Menu;
@@ -29,8 +34,9 @@ import org.eclipse.ui.menus.CommandContributionItemParameter;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 
 /**
- * The status line's word on the session: who is signed in (name, account, roles) and until when, or
- * that nobody is. A click offers Sign In... or Sign Out.
+ * The status line's word on the session: who is signed in (name, account, roles) and until when (the keys' expiry
+ * where it is known), or that nobody is; a warning from {@link UserSession#KEYS_WARNING} before the keys expire, and
+ * once they did. A click offers Sign In..., Re-authenticate... or Sign Out.
  */
 public final class SessionStatusControl extends WorkbenchWindowControlContribution {
 
@@ -78,7 +84,17 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
     private Menu signInOutMenu(Control owner) {
         MenuManager menu = new MenuManager();
         menu.add(command(SessionCommands.SIGN_IN, "Sign In..."));
+        Action renew = new Action(KeysExpiredPrompt.RENEW) {
+            @Override
+            public void run() {
+                session.signedIn().ifPresent(who -> RenewKeysDialog.offer(owner.getShell(), session, who,
+                        who.session().keysLapse().map(KeysLapse::explanation)
+                                .orElse("Put new AWS keys into your session before these expire.")));
+            }
+        };
+        menu.add(renew);
         menu.add(command(SessionCommands.SIGN_OUT, "Sign Out"));
+        menu.addMenuListener(shown -> renew.setEnabled(session.signedIn().isPresent()));
         owner.addDisposeListener(e -> menu.dispose());
         return menu.createContextMenu(owner);
     }
@@ -104,8 +120,11 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         Optional<SignedIn> now = session.signedIn();
         String text = now.map(SessionStatusControl::summary).orElse(SIGNED_OUT);
         label.setToolTipText(now.map(SessionStatusControl::details).orElse("Click to sign in with your AWS keys."));
-        if (!text.equals(label.getText())) {
+        boolean warn = now.isPresent() && now.get().session().keysExpireSoon();
+        Image image = warn ? JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING) : null;
+        if (!text.equals(label.getText()) || label.getImage() != image) {
             label.setText(text);
+            label.setImage(image);
         }
     }
 
@@ -116,13 +135,30 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         }
     }
 
-    /** {@code ada · stratus-demo (111122223333) · Administrator · until 18:42} */
+    /**
+     * {@code ada · stratus-demo (111122223333) · Administrator · until 18:42}; with keys whose expiry is known
+     * {@code ... · keys until 18:42}, {@code ... · AWS keys expire at 18:42} once that is near, and
+     * {@code ... · AWS keys expired: re-authenticate} after.
+     */
     static String summary(SignedIn who) {
         UserSession session = who.session();
         AwsIdentity identity = session.identity();
         String roles = who.roleNames().isEmpty() ? "" : " \u00b7 " + String.join(", ", who.roleNames());
-        return identity.displayName() + " \u00b7 " + account(identity, session.accountDetails()) + roles + " \u00b7 until "
-                + TIME.format(session.expiresAt().atZone(ZoneId.systemDefault()));
+        return identity.displayName() + " \u00b7 " + account(identity, session.accountDetails()) + roles + " \u00b7 "
+                + until(session);
+    }
+
+    private static String until(UserSession session) {
+        if (session.keysLapse().isPresent()) {
+            return "AWS keys expired: re-authenticate";
+        }
+        return session.keysExpireAt()
+                .map(at -> (session.keysExpireSoon() ? "AWS keys expire at " : "keys until ") + time(at))
+                .orElseGet(() -> "until " + time(session.expiresAt()));
+    }
+
+    private static String time(Instant at) {
+        return TIME.format(at.atZone(ZoneId.systemDefault()));
     }
 
     private static String account(AwsIdentity identity, AccountDetails details) {
@@ -134,8 +170,10 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         return "Signed in as " + session.identity().arn()
                 + session.accountDetails().organizationId().map(org -> "\nOrganization " + org).orElse("")
                 + "\nRoles: " + (who.roleNames().isEmpty() ? "none" : String.join(", ", who.roleNames()))
-                + "\nSigned in at " + TIME.format(session.signedInAt().atZone(ZoneId.systemDefault()))
-                + "; the session ends at " + TIME.format(session.expiresAt().atZone(ZoneId.systemDefault()))
-                + " at the latest, or after a while unused.\nClick to sign out.";
+                + "\nSigned in at " + time(session.signedInAt()) + "; the session ends at " + time(session.expiresAt())
+                + " at the latest, or after a while unused."
+                + session.keysExpireAt().map(at -> "\nYour AWS keys expire at " + time(at) + ": then re-authenticate, "
+                        + "and your open work stays.").orElse("")
+                + "\nClick to re-authenticate or sign out.";
     }
 }

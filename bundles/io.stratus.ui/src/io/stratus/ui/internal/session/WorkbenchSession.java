@@ -15,6 +15,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SessionChange;
 import io.stratus.ui.session.SessionChangeListener;
+import io.stratus.ui.session.SignInMethod;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.List;
@@ -83,44 +84,59 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
 
     @Override
     public CompletableFuture<SignedIn> signIn(SignInRequest request) {
-        return adopt("Signing in to AWS as " + masked(request), wipingOnFailure(request,
-                () -> running(signInService).signIn(request)));
+        return inJob("Signing in to AWS as " + masked(request), Optional.of(request),
+                () -> running(signInService).signIn(request)).thenApply(this::replaceCurrent);
     }
 
     @Override
     public CompletableFuture<SignedIn> setUp(SignInRequest request) {
-        return adopt("Setting up Stratus as " + masked(request), wipingOnFailure(request,
-                () -> running(signInService).setUp(request)));
+        return inJob("Setting up Stratus as " + masked(request), Optional.of(request),
+                () -> running(signInService).setUp(request)).thenApply(this::replaceCurrent);
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening) {
+        return inJob(description, Optional.empty(), opening).thenApply(this::replaceCurrent);
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> renew(SignInRequest request) {
+        SignedIn now = current.get();
+        if (now == null) {
+            request.clear();
+            return CompletableFuture.failedFuture(new StratusException(Problem.NOT_SIGNED_IN,
+                    "Nobody is signed in, so there are no keys to renew: sign in."));
+        }
+        // The service tells keysChanged, which tells the listeners; the session stays the current one.
+        return inJob("Renewing the AWS keys of " + now.session().identity().displayName(), Optional.of(request),
+                () -> running(signInService).renew(now.session().id(), request))
+                .thenApply(renewed -> {
+                    current.compareAndSet(now, renewed);
+                    return renewed;
+                });
     }
 
     private static String masked(SignInRequest request) {
         return request.keys().maskedAccessKeyId();
     }
 
-    /** The keys belong to the session once it opens; if it does not, nobody needs them any more. */
-    private static Supplier<UserSession> wipingOnFailure(SignInRequest request, Supplier<UserSession> signIn) {
-        return () -> {
-            try {
-                return signIn.get();
-            } catch (RuntimeException e) {
-                request.clear();
-                throw e;
-            }
-        };
-    }
-
-    /** Runs the sign-in in a Job (it waits for AWS), then makes its session the current one. */
-    @Override
-    public CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening) {
+    /**
+     * Runs a sign-in, setup or renewal in a Job (it waits for AWS); the request's secrets, if it has one, go on
+     * failure. The session, with how it was signed in to, completes the future.
+     */
+    private CompletableFuture<SignedIn> inJob(String name, Optional<SignInRequest> request,
+            Supplier<UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
-        Job job = Job.create(description, monitor -> {
+        Optional<SignInMethod> method = request.map(SignInMethod::of);
+        Job job = Job.create(name, monitor -> {
             try {
-                UserSession session = opening.get();
-                result.complete(replaceCurrent(new SignedIn(session, roleNames(session))));
+                UserSession session = signIn.get();
+                result.complete(new SignedIn(session, roleNames(session), method));
             } catch (RuntimeException e) {
+                request.ifPresent(SignInRequest::clear);
                 result.completeExceptionally(e);
             }
-            return Status.OK_STATUS; // failures are the caller's to show, next to what the person typed
+            return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
         });
         job.schedule();
         return result;
@@ -168,6 +184,15 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
         }
     }
 
+    /** The keys of the session signed in here lapsed or were renewed: the session and what is open stay. */
+    @Override
+    public void keysChanged(String sessionId) {
+        SignedIn now = current.get();
+        if (now != null && now.session().id().equals(sessionId)) {
+            tell(new SessionChange.KeysChanged(now));
+        }
+    }
+
     /** Roles may have changed for the person signed in here: the status line and commands follow. */
     @Override
     public void permissionsChanged() {
@@ -175,7 +200,7 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
         if (now == null) {
             return;
         }
-        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()));
+        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()), now.method());
         if (current.compareAndSet(now, updated)) { // else a sign-in or sign-out came first and told its own news
             tell(new SessionChange.RolesChanged(updated));
         }

@@ -5,6 +5,7 @@ import static io.stratus.aws.simulator.tests.TestSeed.ALICE;
 import static io.stratus.aws.simulator.tests.TestSeed.ALICE_ARN;
 import static io.stratus.aws.simulator.tests.TestSeed.BOB;
 import static io.stratus.aws.simulator.tests.TestSeed.BOB_ARN;
+import static io.stratus.aws.simulator.tests.TestSeed.BRIEF_ARN;
 import static io.stratus.aws.simulator.tests.TestSeed.DEPLOYER_ARN;
 import static io.stratus.aws.simulator.tests.TestSeed.ROOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +100,15 @@ class StsTest extends SimulatorTestBase {
         Credentials fourHours = sts(ALICE).assumeRole(r -> r.roleArn(DEPLOYER_ARN).roleSessionName("long")
                 .durationSeconds((int) Duration.ofHours(4).toSeconds())).credentials();
         assertExpiresIn(Duration.ofHours(4), fourHours);
+    }
+
+    @Test
+    void aRoleMayIssueKeysShorterThanAwsAllowsSoThatTestsSeeThemExpire() {
+        Credentials brief = sts(ALICE).assumeRole(r -> r.roleArn(BRIEF_ARN).roleSessionName("brief")
+                .durationSeconds(900)).credentials();
+        assertExpiresIn(Duration.ofSeconds(30), brief);
+        assertEquals(BRIEF_ARN.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/brief",
+                sts(sessionCredentials(brief)).getCallerIdentity().arn());
     }
 
     private static void assertExpiresIn(Duration expected, Credentials credentials) {

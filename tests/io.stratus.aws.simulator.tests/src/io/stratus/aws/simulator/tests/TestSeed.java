@@ -40,6 +40,8 @@ final class TestSeed {
     static final String DAVE_ARN = "arn:aws:iam::" + ACCOUNT + ":user/dave";
     static final String ERIN_ARN = "arn:aws:iam::" + ACCOUNT + ":user/erin";
     static final String DEPLOYER_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Deployer";
+    /** Its keys last 30 seconds, whatever is asked: the simulator's way to keys that expire soon. */
+    static final String BRIEF_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Brief";
 
     /** The region with one database of every kind (see {@link #databases}). */
     static final Region DATABASES = Region.EU_WEST_1;
@@ -72,6 +74,7 @@ final class TestSeed {
                     .user("erin", user -> user.accessKey(ERIN.accessKeyId(), ERIN.secretAccessKey())
                             .deny("dynamodb:PutItem", "dynamodb:PartiQLInsert", "kms:Decrypt"))
                     .role("Deployer", role -> role.trustedBy("alice").maxSessionDuration(Duration.ofHours(4)))
+                    .role("Brief", role -> role.trustedBy("alice").keysLast(Duration.ofSeconds(30)))
                     .region(DATABASES.id(), TestSeed::databases)
                     .region(Region.US_EAST_1.id(), region -> region.dbInstance("us-app", db -> db.engine("mysql")))
                     .region(MANY_DATABASES.id(), TestSeed::manyDatabases)

@@ -84,6 +84,9 @@ final class OpenDatabases implements OpenDatabasesListener, SessionChangeListene
             case SessionChange.SignedInNow now -> follow(now.who().session());
             case SessionChange.RolesChanged roles -> follow(roles.who().session());
             case SessionChange.Ended ended -> forget("");
+            case SessionChange.KeysChanged keys -> {
+                // the same session: its databases stay open
+            }
         }
     }
 

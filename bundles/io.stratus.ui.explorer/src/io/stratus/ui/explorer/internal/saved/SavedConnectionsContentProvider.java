@@ -64,6 +64,9 @@ public final class SavedConnectionsContentProvider extends ExplorerContent imple
             case SessionChange.SignedInNow now -> reload();
             case SessionChange.RolesChanged roles -> reload();
             case SessionChange.Ended ended -> show(Optional.empty());
+            case SessionChange.KeysChanged keys -> {
+                // saved connections live in Stratus's store: nothing changed
+            }
         }
     }
 

@@ -53,17 +53,23 @@ final class DemoAws implements AutoCloseable {
         this.seed = seed;
     }
 
-    /** Starts the simulator of {@code serverProduct} on a free port; {@code work} receives the seed file. */
-    static DemoAws start(EclipseInstallation serverProduct, Path work) throws IOException, InterruptedException {
+    /**
+     * Starts the simulator of {@code serverProduct} on a free port; {@code work} receives the seed file.
+     *
+     * @param options the simulator's, such as {@code --latency sts=50}
+     */
+    static DemoAws start(EclipseInstallation serverProduct, Path work, String... options)
+            throws IOException, InterruptedException {
         Path simulatorJar = serverProduct.bundleJar(SIMULATOR);
         Path seedFile = work.resolve("demo.json");
         try (JarFile jar = new JarFile(simulatorJar.toFile()); InputStream in = jar.getInputStream(jar.getEntry("seeds/demo.json"))) {
             Files.copy(in, seedFile);
         }
         // The simulator's own dependencies (Jetty, Jackson, SLF4J) are in the same plugins folder.
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", serverProduct.plugins().resolve("*").toString(), "io.stratus.aws.simulator.AwsSimulator",
-                seedFile.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", serverProduct.plugins().resolve("*").toString(), "io.stratus.aws.simulator.AwsSimulator",
+                seedFile.toString()));
+        command.addAll(List.of(options));
         Path log = work.resolve("aws-simulator.log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {

@@ -138,7 +138,7 @@ final class DesktopArchive {
     }
 
     /** Lets a reader of one entry leave the archive's stream open for the next entries. */
-    private static final class Unclosable extends FilterInputStream {
+    static final class Unclosable extends FilterInputStream {
 
         Unclosable(InputStream in) {
             super(in);

@@ -18,6 +18,25 @@ final class ReleaseLocations {
         return existingDirectory("stratus.serverProduct");
     }
 
+    /** The one server archive for every machine, {@code extension} {@code .tar.gz} or {@code .zip}. */
+    static Path serverArchive(String extension) {
+        Path archive = Path.of(required("stratus.serverArchive") + extension).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("The server archive is missing: " + archive
+                    + "; build it first (./mvnw verify builds it before these tests).");
+        }
+        return archive;
+    }
+
+    /** The repository's sample HAProxy configuration for several server nodes. */
+    static Path haproxySample() {
+        Path sample = Path.of(required("stratus.haproxySample")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(sample)) {
+            throw new IllegalStateException("stratus.haproxySample points to " + sample + ", which does not exist.");
+        }
+        return sample;
+    }
+
     /** The folder that holds the desktop product's archives, one per platform. */
     static Path desktopArchives() {
         return existingDirectory("stratus.desktopArchives");

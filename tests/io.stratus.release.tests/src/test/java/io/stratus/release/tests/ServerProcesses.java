@@ -45,7 +45,12 @@ final class ServerProcesses {
      */
     Server startIn(EclipseInstallation installation, Path data, Map<String, String> environment, String... flags)
             throws IOException {
-        int port = freePort();
+        return startOn(freePort(), installation, data, environment, flags);
+    }
+
+    /** As {@link #startIn}, on {@code port}: a node coming back where its load balancer expects it. */
+    Server startOn(int port, EclipseInstallation installation, Path data, Map<String, String> environment,
+            String... flags) throws IOException {
         List<String> arguments = new java.util.ArrayList<>(List.of("--port", Integer.toString(port),
                 "--data", data.toString()));
         arguments.addAll(List.of(flags));

@@ -101,6 +101,29 @@ class ServerProductTest {
     }
 
     @Test
+    void sigtermDrainsNotReadyAndNoNewSignInsThenItExits() throws Exception {
+        Server server = servers.start("--drain-seconds", "3");
+        servers.awaitReady(server, GENEROUS);
+        assertEquals(200, servers.get(server.port(), "/api/health/ready").statusCode());
+
+        server.process().terminate();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        HttpResponse<String> ready = servers.get(server.port(), "/api/health/ready");
+        while (ready.statusCode() != 503 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            ready = servers.get(server.port(), "/api/health/ready");
+        }
+        assertEquals(503, ready.statusCode(), "readiness while draining: " + ready.body());
+        assertTrue(json.readTree(ready.body()).at("/error/message").asText().contains("stopping"), ready.body());
+        assertEquals(200, servers.get(server.port(), "/api/health/live").statusCode(), "alive while draining");
+        HttpResponse<String> signIn = servers.post(server.port(), "/api/session", "{}", null);
+        assertEquals(503, signIn.statusCode(), "no new sign-ins while draining: " + signIn.body());
+        assertEquals(0, server.process().awaitExit(Duration.ofSeconds(30)), "exit status after the drain");
+        assertTrue(server.process().output().contains("Stratus server draining"), server.process().output());
+    }
+
+    @Test
     void refusesToStartWithNonNumericPortAndNamesTheSetting() throws Exception {
         EclipseInstallation installation = servers.freshCopy();
         RunningProduct process = launcher.start("server product", installation, List.of(),
