@@ -188,6 +188,10 @@ final class IdentityCenterForm {
             onUi(self, () -> stop(e.getMessage()));
             return;
         }
+        if (monitor.isCanceled()) { // cancelled, or the dialog closed, while Identity Center answered
+            service.cancel(authorization.id());
+            return;
+        }
         onUi(self, () -> showCode(authorization));
         browser.open(authorization.verificationUriComplete());
         monitor.beginTask("Waiting for you to approve the code " + authorization.userCode(), IProgressMonitor.UNKNOWN);
