@@ -166,6 +166,26 @@ class IdentityCenterSignInTest {
 
     @Test
     @Order(3)
+    void aStartUrlIdentityCenterDoesNotKnowOrThatIsNoUrlSaysSoAndNothingStarts() {
+        Shell dialog = openDialog();
+        Text startUrl = field(dialog, START_URL);
+        robot.type(startUrl, "d-0000000000.awsapps.com/start");
+        press(dialog, "Start");
+        robot.waitForControlShowing(dialog, "is not the start URL of an AWS access portal");
+        robot.type(startUrl, "https://d-0000000000.awsapps.com/start");
+        int asked = opened.size();
+        press(dialog, "Start");
+        robot.waitForControlShowing(dialog, "does not know the start URL");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-unknown-portal.png"));
+        assertEquals(asked, opened.size(), "no browser opens without a code");
+        assertTrue(robot.onUiThread(startUrl::isEnabled), "the start URL can be corrected");
+        robot.type(startUrl, DEMO_PORTAL);
+        press(dialog, "Sign In"); // remembers the method and portal, as the next test expects
+        robot.waitForControlShowing(dialog, "Start the sign-in, approve it in your browser and choose a role first.");
+    }
+
+    @Test
+    @Order(4)
     void anSsoProfileSignsInThroughTheSameFlowWithItsRoleChosen() throws Exception {
         Files.writeString(awsFolder.resolve("config"), """
                 [profile reader]
@@ -194,7 +214,7 @@ class IdentityCenterSignInTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theRolesKeysAreNotWrittenAnywhere() throws IOException {
         var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
         settings.getDialogSettings().getSection("SignIn").put("method", "KEYS"); // as the UI tests after this one expect
