@@ -179,9 +179,9 @@ class IdentityCenterSignInTest {
         robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-unknown-portal.png"));
         assertEquals(asked, opened.size(), "no browser opens without a code");
         assertTrue(robot.onUiThread(startUrl::isEnabled), "the start URL can be corrected");
-        robot.type(startUrl, DEMO_PORTAL);
-        press(dialog, "Sign In"); // remembers the method and portal, as the next test expects
-        robot.waitForControlShowing(dialog, "Start the sign-in, approve it in your browser and choose a role first.");
+        var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
+        assertEquals(DEMO_PORTAL, settings.getDialogSettings().getSection("SignIn").get("ssoStartUrl"),
+                "only a portal Identity Center knows is remembered");
     }
 
     @Test

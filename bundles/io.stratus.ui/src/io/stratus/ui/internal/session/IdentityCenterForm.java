@@ -163,8 +163,6 @@ final class IdentityCenterForm {
             relayout.run();
             return;
         }
-        settings.put(SETTINGS_START_URL, portal.startUrl());
-        settings.put(SETTINGS_REGION, portal.region());
         progress.setText("Asking IAM Identity Center at " + portal.startUrl() + " for a code...");
         start.setText(CANCEL);
         setPortalEnabled(false);
@@ -236,6 +234,8 @@ final class IdentityCenterForm {
 
     private void showCode(DeviceAuthorization authorization) {
         started = authorization;
+        settings.put(SETTINGS_START_URL, authorization.portal().startUrl()); // a portal Identity Center knows
+        settings.put(SETTINGS_REGION, authorization.portal().region());
         userCode.setText(authorization.userCode());
         link.setText("Your browser opens <a>" + authorization.verificationUri() + "</a>; check that it shows this code, "
                 + "sign in and approve.");
