@@ -30,8 +30,8 @@ public interface AwsProfiles {
      * @param mfaCode the code of the MFA device the profile's {@code mfa_serial} names, if it has one; wiped here
      * @throws StratusException INVALID_INPUT naming the file, the profile and the key to fix when the profile
      *         cannot be used (missing, a cycle of source profiles, a role without a source, a failed credential
-     *         process, an MFA code missing), UNAVAILABLE for an IAM Identity Center profile while this desktop
-     *         cannot sign in with IAM Identity Center
+     *         process, an MFA code missing), UNAVAILABLE for an IAM Identity Center profile, which gives no
+     *         keys by itself (see {@link #identityCenterLogin})
      */
     SignInRequest signInRequest(String profile, Optional<Secret> mfaCode);
 

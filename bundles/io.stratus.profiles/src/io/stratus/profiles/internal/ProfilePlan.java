@@ -137,8 +137,8 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
             case IdentityCenter center -> throw new StratusException(Problem.UNAVAILABLE, "Profile '" + profile
                     + "' signs in with IAM Identity Center (" + center.startUrl() + ", "
                     + center.profile().where(center.profile().has("sso_session") ? "sso_session" : "sso_start_url")
-                    + "). This Stratus desktop cannot sign in with IAM Identity Center yet: sign in with access keys, "
-                    + "or with a profile of access keys, a role or a credential_process.");
+                    + ") and gives no keys by itself: the sign-in dialog signs in with it through IAM Identity "
+                    + "Center (Start), and cannot assume roles on top of it yet.");
         };
     }
 

@@ -31,7 +31,9 @@ public final class SharedFilesProfiles implements AwsProfiles {
         try {
             ProfilePlan plan = ProfilePlan.of(profiles, name);
             Optional<String> problem = plan.source() instanceof ProfilePlan.IdentityCenter
-                    ? Optional.of("This profile signs in with IAM Identity Center, which this Stratus desktop cannot do yet.")
+                    && plan.identityCenterLogin().isEmpty()
+                    ? Optional.of("This profile assumes a role with the keys of an IAM Identity Center sign-in, which "
+                            + "Stratus cannot do yet: choose the IAM Identity Center profile itself.")
                     : Optional.empty();
             return new AwsProfile(name, plan.summary(), plan.mfaSerial(), problem);
         } catch (StratusException e) {

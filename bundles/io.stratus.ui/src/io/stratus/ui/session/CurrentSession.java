@@ -4,9 +4,11 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.session.SignInRequest;
+import io.stratus.core.session.UserSession;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The one person signed in to this workbench (the desktop, or Stratus inside an Eclipse IDE) and
@@ -48,6 +50,13 @@ public interface CurrentSession {
     default CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
         return setUp(SignInRequest.withKeys(credentials));
     }
+
+    /**
+     * Makes the session that {@code opening} opens the one signed in here, as {@link #signIn} does with its own: for
+     * sessions another service opens, such as {@link io.stratus.core.session.IdentityCenter}'s. {@code opening}
+     * runs in an Eclipse Job named {@code description} (it waits for AWS); the future fails with what it throws.
+     */
+    CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening);
 
     /**
      * Puts new keys of the signed-in identity into the current session, in an Eclipse Job, before or after its keys

@@ -66,7 +66,7 @@ public final class KeysExpiredPrompt implements SessionChangeListener {
                     + "\n\nYour editors, their results and the explorer stay open; what needs your AWS keys waits until "
                     + "you re-authenticate.", MessageDialog.WARNING, 0, RENEW, SIGN_OUT, "Not Now");
             switch (prompt.open()) {
-                case 0 -> new RenewKeysDialog(parent, session, who.get(), lapse.get().explanation()).open();
+                case 0 -> RenewKeysDialog.offer(parent, session, who.get(), lapse.get().explanation());
                 case 1 -> session.signOut();
                 default -> {
                     // the status line keeps saying it, and offers to re-authenticate

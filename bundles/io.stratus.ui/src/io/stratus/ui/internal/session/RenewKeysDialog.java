@@ -3,6 +3,7 @@ package io.stratus.ui.internal.session;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignInMethod;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.Optional;
@@ -32,16 +33,27 @@ final class RenewKeysDialog extends TitleAreaDialog {
 
     private final CurrentSession session;
     private final SignedIn who;
+    private final SignInMethod method;
     private final String why;
     private KeysForm keys;
     private Text mfaCode;
     private boolean waiting;
 
-    RenewKeysDialog(Shell parent, CurrentSession session, SignedIn who, String why) {
+    private RenewKeysDialog(Shell parent, CurrentSession session, SignedIn who, SignInMethod method, String why) {
         super(parent);
         this.session = session;
         this.who = who;
+        this.method = method;
         this.why = why;
+    }
+
+    /**
+     * Asks for new secrets of the way {@code who} signed in with keys; a session another service opened (IAM
+     * Identity Center) has no keys to type: its person signs in again that way.
+     */
+    static void offer(Shell parent, CurrentSession session, SignedIn who, String why) {
+        who.method().ifPresentOrElse(method -> new RenewKeysDialog(parent, session, who, method, why).open(),
+                () -> SignInFlow.open(parent, session));
     }
 
     @Override
@@ -59,12 +71,12 @@ final class RenewKeysDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().margins(12, 8).applyTo(identity);
         Label arn = new Label(identity, SWT.WRAP);
         arn.setText(why + "\n\nSigned in as " + who.session().identity().arn()
-                + who.method().role().map(role -> "\nAssuming " + role.roleArn() + " again").orElse("")
+                + method.role().map(role -> "\nAssuming " + role.roleArn() + " again").orElse("")
                 + "\nOnly keys of this identity are taken: renewing with somebody else's would hand your open work to them.");
         GridDataFactory.fillDefaults().grab(true, false).hint(460, SWT.DEFAULT).applyTo(arn);
         keys = new KeysForm(area);
-        keys.setAccessKeyId(who.method().accessKeyId());
-        if (who.method().mfa()) {
+        keys.setAccessKeyId(method.accessKeyId());
+        if (method.mfa()) {
             Composite mfa = new Composite(area, SWT.NONE);
             GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 0).applyTo(mfa);
             new Label(mfa, SWT.NONE).setText("&MFA code:");
@@ -101,7 +113,7 @@ final class RenewKeysDialog extends TitleAreaDialog {
         setMessage("Checking your keys with AWS...");
         Optional<Secret> code = mfaCode == null || mfaCode.getCharCount() == 0 ? Optional.empty()
                 : Optional.of(KeysForm.secretOf(mfaCode));
-        SignInRequest request = who.method().with(keys.credentials(), code);
+        SignInRequest request = method.with(keys.credentials(), code);
         SignInOutcome.whenDone(session.renew(request), getShell(), failure -> {
             setWaiting(false);
             if (failure == null) {

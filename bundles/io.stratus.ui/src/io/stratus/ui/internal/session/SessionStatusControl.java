@@ -87,9 +87,9 @@ public final class SessionStatusControl extends WorkbenchWindowControlContributi
         Action renew = new Action(KeysExpiredPrompt.RENEW) {
             @Override
             public void run() {
-                session.signedIn().ifPresent(who -> new RenewKeysDialog(owner.getShell(), session, who,
+                session.signedIn().ifPresent(who -> RenewKeysDialog.offer(owner.getShell(), session, who,
                         who.session().keysLapse().map(KeysLapse::explanation)
-                                .orElse("Put new AWS keys into your session before these expire.")).open());
+                                .orElse("Put new AWS keys into your session before these expire.")));
             }
         };
         menu.add(renew);

@@ -1,11 +1,14 @@
 package io.stratus.ui.internal.session;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.session.SignInRequest;
+import io.stratus.core.session.IdentityCenter;
 import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignedIn;
+import io.stratus.ui.session.WebBrowser;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -33,9 +36,10 @@ final class SetUpWizard extends Wizard {
     private final CurrentSession session;
     private final KeysPage keys;
 
-    SetUpWizard(CurrentSession session, AwsProfiles profiles, IDialogSettings settings) {
+    SetUpWizard(CurrentSession session, AwsProfiles profiles, Optional<IdentityCenter> identityCenter, WebBrowser browser,
+            IDialogSettings settings) {
         this.session = session;
-        this.keys = new KeysPage(profiles, settings);
+        this.keys = new KeysPage(profiles, identityCenter, browser, settings);
         setWindowTitle(TITLE);
         setNeedsProgressMonitor(true);
     }
@@ -54,16 +58,15 @@ final class SetUpWizard extends Wizard {
 
     @Override
     public boolean performFinish() {
-        CompletableFuture<SignInRequest> request;
+        CompletableFuture<SignedIn> setUp;
         try {
-            request = keys.form.request();
+            setUp = keys.form.signIn(session, true);
         } catch (StratusException e) {
             keys.setErrorMessage(e.getMessage());
             return false;
         }
         keys.form.remember();
         String checking = keys.form.checkingMessage();
-        var setUp = request.thenCompose(session::setUp);
         keys.setErrorMessage(null);
         try {
             getContainer().run(true, false, (IProgressMonitor monitor) -> {
@@ -119,19 +122,24 @@ final class SetUpWizard extends Wizard {
     private static final class KeysPage extends WizardPage {
 
         private final AwsProfiles profiles;
+        private final Optional<IdentityCenter> identityCenter;
+        private final WebBrowser browser;
         private final IDialogSettings settings;
         private SignInForm form;
 
-        KeysPage(AwsProfiles profiles, IDialogSettings settings) {
+        KeysPage(AwsProfiles profiles, Optional<IdentityCenter> identityCenter, WebBrowser browser,
+                IDialogSettings settings) {
             super("keys", "Your AWS identity", null);
             this.profiles = profiles;
+            this.identityCenter = identityCenter;
+            this.browser = browser;
             this.settings = settings;
             setDescription("You become the Administrator of this instance, bound to your AWS account.");
         }
 
         @Override
         public void createControl(Composite parent) {
-            form = new SignInForm(parent, profiles, settings);
+            form = new SignInForm(parent, profiles, identityCenter, browser, settings);
             setControl(form.control());
         }
 

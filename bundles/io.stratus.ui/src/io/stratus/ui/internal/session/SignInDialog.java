@@ -1,10 +1,13 @@
 package io.stratus.ui.internal.session;
 
 import io.stratus.core.StratusException;
-import io.stratus.core.session.SignInRequest;
+import io.stratus.core.session.IdentityCenter;
 import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignedIn;
+import io.stratus.ui.session.WebBrowser;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -15,26 +18,31 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * Signs a person in: with access keys, keys and an MFA code, a role or an AWS profile ({@link SignInForm}). The
+ * Signs a person in: with access keys, keys and an MFA code, a role, an AWS profile or IAM Identity Center ({@link SignInForm}). The
  * check with AWS runs in a Job; meanwhile the dialog waits with its fields disabled. A refusal is shown with
  * the service's own words, and the dialog stays open with what was typed, except the secrets.
  */
 final class SignInDialog extends TitleAreaDialog {
 
     static final String TITLE = "Sign In to Stratus";
-    private static final String HINT = "Use your own AWS identity: access keys, with an MFA code or a role, or an AWS "
-            + "profile of your AWS CLI configuration.";
+    private static final String HINT = "Use your own AWS identity: access keys, with an MFA code or a role, an AWS "
+            + "profile of your AWS CLI configuration, or IAM Identity Center.";
 
     private final CurrentSession session;
     private final AwsProfiles profiles;
+    private final Optional<IdentityCenter> identityCenter;
+    private final WebBrowser browser;
     private final IDialogSettings settings;
     private SignInForm form;
     private boolean waiting;
 
-    SignInDialog(Shell parent, CurrentSession session, AwsProfiles profiles, IDialogSettings settings) {
+    SignInDialog(Shell parent, CurrentSession session, AwsProfiles profiles, Optional<IdentityCenter> identityCenter,
+            WebBrowser browser, IDialogSettings settings) {
         super(parent);
         this.session = session;
         this.profiles = profiles;
+        this.identityCenter = identityCenter;
+        this.browser = browser;
         this.settings = settings;
     }
 
@@ -54,7 +62,7 @@ final class SignInDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Sign in with your AWS identity");
         setMessage(HINT);
-        form = new SignInForm(area, profiles, settings);
+        form = new SignInForm(area, profiles, identityCenter, browser, settings);
         return area;
     }
 
@@ -75,9 +83,9 @@ final class SignInDialog extends TitleAreaDialog {
         if (waiting) {
             return;
         }
-        CompletableFuture<SignInRequest> request;
+        CompletableFuture<SignedIn> signIn;
         try {
-            request = form.request();
+            signIn = form.signIn(session, false);
         } catch (StratusException e) {
             setErrorMessage(e.getMessage());
             return;
@@ -86,7 +94,7 @@ final class SignInDialog extends TitleAreaDialog {
         setWaiting(true);
         setErrorMessage(null);
         setMessage(form.checkingMessage());
-        SignInOutcome.whenDone(request.thenCompose(session::signIn), getShell(), failure -> {
+        SignInOutcome.whenDone(signIn, getShell(), failure -> {
             setWaiting(false);
             if (failure == null) {
                 super.okPressed();

@@ -1,15 +1,21 @@
 package io.stratus.ui.internal.session;
 
 import io.stratus.core.StratusException;
+import io.stratus.core.session.IdentityCenter;
 import io.stratus.profiles.AwsProfiles;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.WebBrowser;
+
+import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /** Where signing in starts: the sign-in dialog, or the setup wizard while nobody has set the instance up. */
 final class SignInFlow {
@@ -29,14 +35,25 @@ final class SignInFlow {
             return;
         }
         AwsProfiles profiles = PlatformUI.getWorkbench().getService(AwsProfiles.class);
+        Optional<IdentityCenter> identityCenter = Optional.ofNullable(PlatformUI.getWorkbench()
+                .getService(IdentityCenter.class));
+        WebBrowser browser = webBrowser();
         IDialogSettings settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(SignInFlow.class))
                 .getDialogSettings();
         IDialogSettings section = settings.getSection(SETTINGS) != null ? settings.getSection(SETTINGS)
                 : settings.addNewSection(SETTINGS);
         if (configured) {
-            new SignInDialog(parent, session, profiles, section).open();
+            new SignInDialog(parent, session, profiles, identityCenter, browser, section).open();
         } else {
-            new WizardDialog(parent, new SetUpWizard(session, profiles, section)).open();
+            new WizardDialog(parent, new SetUpWizard(session, profiles, identityCenter, browser, section)).open();
         }
+    }
+
+    /** The highest-ranked browser now (not a cached one: tests put theirs in front of the system's). */
+    private static WebBrowser webBrowser() {
+        BundleContext context = FrameworkUtil.getBundle(SignInFlow.class).getBundleContext();
+        ServiceReference<WebBrowser> best = context.getServiceReference(WebBrowser.class);
+        WebBrowser browser = best == null ? null : context.getService(best);
+        return browser != null ? browser : new SystemWebBrowser();
     }
 }

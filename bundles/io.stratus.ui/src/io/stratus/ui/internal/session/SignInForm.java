@@ -5,10 +5,16 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.IdentityCenter;
+import io.stratus.core.session.IdentityCenterRole;
 import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
+import io.stratus.profiles.IdentityCenterLogin;
+import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignedIn;
+import io.stratus.ui.session.WebBrowser;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,7 +42,7 @@ import org.eclipse.swt.widgets.Text;
  * ({@link KeysForm}); access keys and an MFA code; a role assumed with access keys (ARN, external ID, duration,
  * and an MFA code if its trust policy asks for one); or an AWS profile of the person's {@code ~/.aws} files,
  * read when the form opens and again when they sign in (with a field for the MFA code if the profile needs
- * one). Secrets are read as characters into {@link Secret}s; the dialog settings keep the method and the
+ * one), or IAM Identity Center ({@link IdentityCenterForm}), which an SSO profile uses too. Secrets are read as characters into {@link Secret}s; the dialog settings keep the method and the
  * profile's name, nothing else.
  */
 final class SignInForm {
@@ -46,7 +52,8 @@ final class SignInForm {
         KEYS("Access keys"),
         KEYS_AND_MFA("Access keys and an MFA code"),
         ROLE("An IAM role, assumed with access keys"),
-        PROFILE("An AWS profile (AWS CLI configuration)");
+        PROFILE("An AWS profile (AWS CLI configuration)"),
+        IDENTITY_CENTER("IAM Identity Center (AWS SSO)");
 
         final String label;
 
@@ -91,9 +98,14 @@ final class SignInForm {
     private final Label profileSummary;
     private final Label profileMfaLabel;
     private final Text profileMfaCode;
+    private final Group identityCenterGroup;
+    private final IdentityCenterForm identityCenter;
     private List<AwsProfile> listed = List.of();
+    /** The IAM Identity Center sign-in of the chosen profile, if it is an SSO profile. */
+    private Optional<IdentityCenterLogin> profileSso = Optional.empty();
 
-    SignInForm(Composite parent, AwsProfiles profiles, IDialogSettings settings) {
+    SignInForm(Composite parent, AwsProfiles profiles, Optional<IdentityCenter> identityCenterService, WebBrowser browser,
+            IDialogSettings settings) {
         this.profiles = profiles;
         this.settings = settings;
         form = new Composite(parent, SWT.NONE);
@@ -138,6 +150,10 @@ final class SignInForm {
         profileMfaCode.setMessage("The 6 digits your device shows now");
         profileMfaLabel = (Label) profileMfaCode.getData(Label.class.getName());
 
+        identityCenterGroup = group("IAM Identity Center");
+        identityCenter = new IdentityCenterForm(identityCenterGroup, identityCenterService, browser, settings,
+                this::relayout);
+
         method.addListener(SWT.Selection, event -> show());
         profile.addListener(SWT.Selection, event -> showProfile());
         String last = settings.get(SETTINGS_METHOD);
@@ -159,7 +175,7 @@ final class SignInForm {
         return group;
     }
 
-    private static Text field(Composite parent, String label, int style, String dataKey) {
+    static Text field(Composite parent, String label, int style, String dataKey) {
         Label name = new Label(parent, SWT.NONE);
         name.setText(label);
         GridDataFactory.swtDefaults().applyTo(name);
@@ -180,12 +196,13 @@ final class SignInForm {
         if (chosen == Method.PROFILE && profile.getItemCount() == 0) {
             loadProfiles();
         }
-        setShown(keysGroup, chosen != Method.PROFILE);
+        setShown(keysGroup, chosen != Method.PROFILE && chosen != Method.IDENTITY_CENTER);
         setShown(mfaGroup, chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE);
         mfaGroup.setText(chosen == Method.ROLE ? "Multi-factor authentication, if the role's trust policy asks for it"
                 : "Multi-factor authentication");
         setShown(roleGroup, chosen == Method.ROLE);
         setShown(profileGroup, chosen == Method.PROFILE);
+        setShown(identityCenterGroup, identityCenterShown());
         relayout();
     }
 
@@ -215,7 +232,25 @@ final class SignInForm {
         boolean needsCode = chosen.map(AwsProfile::needsMfaCode).orElse(false);
         setShown(profileMfaLabel, needsCode);
         setShown(profileMfaCode, needsCode);
+        profileSso = chosen.flatMap(this::ssoLogin);
+        profileSso.ifPresent(login -> identityCenter.prefill(login.startUrl(), login.region(),
+                new IdentityCenterRole(login.accountId(), login.accountId(), login.roleName())));
+        setShown(identityCenterGroup, identityCenterShown());
         relayout();
+    }
+
+    /** The profile's IAM Identity Center sign-in; none for a profile that cannot be used (its summary says why). */
+    private Optional<IdentityCenterLogin> ssoLogin(AwsProfile chosen) {
+        try {
+            return profiles.identityCenterLogin(chosen.name());
+        } catch (StratusException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether this sign-in goes through IAM Identity Center: its method, or an SSO profile. */
+    private boolean identityCenterShown() {
+        return method() == Method.IDENTITY_CENTER || method() == Method.PROFILE && profileSso.isPresent();
     }
 
     private Optional<AwsProfile> chosenProfile() {
@@ -241,7 +276,9 @@ final class SignInForm {
     }
 
     void setFocus() {
-        if (method() == Method.PROFILE) {
+        if (identityCenterShown()) {
+            identityCenter.setFocus();
+        } else if (method() == Method.PROFILE) {
             (profileMfaCode.isVisible() ? profileMfaCode : profile).setFocus();
         } else if (method() == Method.ROLE && roleArn.getText().isEmpty()) {
             roleArn.setFocus();
@@ -256,12 +293,26 @@ final class SignInForm {
             control.setEnabled(enabled);
         }
         keys.setEnabled(enabled);
+        identityCenter.setEnabled(enabled);
     }
 
     /** What the person is about to wait for, in the dialog's message. */
     String checkingMessage() {
-        return method() == Method.PROFILE ? "Reading profile '" + profile.getText() + "' and checking its keys with AWS..."
+        return identityCenterShown() ? identityCenter.checkingMessage() : method() == Method.PROFILE ? "Reading profile '" + profile.getText() + "' and checking its keys with AWS..."
                 : "Checking your keys with AWS...";
+    }
+
+    /**
+     * Signs in (or sets up, as the first sign-in) the way the fields say, through {@code session}.
+     *
+     * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
+     */
+    CompletableFuture<SignedIn> signIn(CurrentSession session, boolean setUp) {
+        if (identityCenterShown()) {
+            return session.adopt((setUp ? "Setting up Stratus" : "Signing in") + " through IAM Identity Center",
+                    identityCenter.opening(setUp));
+        }
+        return request().thenCompose(setUp ? session::setUp : session::signIn);
     }
 
     /**
@@ -270,7 +321,7 @@ final class SignInForm {
      *
      * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
      */
-    CompletableFuture<SignInRequest> request() {
+    private CompletableFuture<SignInRequest> request() {
         Method chosen = method();
         if (chosen == Method.PROFILE) {
             AwsProfile named = chosenProfile().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
@@ -310,7 +361,9 @@ final class SignInForm {
         mfaCode.setTextChars(new char[0]);
         profileMfaCode.setTextChars(new char[0]);
         keys.clearSecret();
-        if (method() == Method.PROFILE) {
+        if (identityCenterShown()) {
+            identityCenter.afterFailure();
+        } else if (method() == Method.PROFILE) {
             setFocus();
         }
     }

@@ -84,14 +84,19 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
 
     @Override
     public CompletableFuture<SignedIn> signIn(SignInRequest request) {
-        return inJob("Signing in to AWS as " + masked(request), request, () -> running(signInService).signIn(request))
-                .thenApply(this::replaceCurrent);
+        return inJob("Signing in to AWS as " + masked(request), Optional.of(request),
+                () -> running(signInService).signIn(request)).thenApply(this::replaceCurrent);
     }
 
     @Override
     public CompletableFuture<SignedIn> setUp(SignInRequest request) {
-        return inJob("Setting up Stratus as " + masked(request), request, () -> running(signInService).setUp(request))
-                .thenApply(this::replaceCurrent);
+        return inJob("Setting up Stratus as " + masked(request), Optional.of(request),
+                () -> running(signInService).setUp(request)).thenApply(this::replaceCurrent);
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening) {
+        return inJob(description, Optional.empty(), opening).thenApply(this::replaceCurrent);
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
                     "Nobody is signed in, so there are no keys to renew: sign in."));
         }
         // The service tells keysChanged, which tells the listeners; the session stays the current one.
-        return inJob("Renewing the AWS keys of " + now.session().identity().displayName(), request,
+        return inJob("Renewing the AWS keys of " + now.session().identity().displayName(), Optional.of(request),
                 () -> running(signInService).renew(now.session().id(), request))
                 .thenApply(renewed -> {
                     current.compareAndSet(now, renewed);
@@ -116,18 +121,19 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     /**
-     * Runs a sign-in, setup or renewal in a Job (it waits for AWS); the request's secrets go on failure. The
-     * session, with how it was signed in to, completes the future.
+     * Runs a sign-in, setup or renewal in a Job (it waits for AWS); the request's secrets, if it has one, go on
+     * failure. The session, with how it was signed in to, completes the future.
      */
-    private CompletableFuture<SignedIn> inJob(String name, SignInRequest request, Supplier<UserSession> signIn) {
+    private CompletableFuture<SignedIn> inJob(String name, Optional<SignInRequest> request,
+            Supplier<UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
-        SignInMethod method = SignInMethod.of(request);
+        Optional<SignInMethod> method = request.map(SignInMethod::of);
         Job job = Job.create(name, monitor -> {
             try {
                 UserSession session = signIn.get();
                 result.complete(new SignedIn(session, roleNames(session), method));
             } catch (RuntimeException e) {
-                request.clear();
+                request.ifPresent(SignInRequest::clear);
                 result.completeExceptionally(e);
             }
             return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
