@@ -103,12 +103,12 @@ public final class ConfigAdminBootstrap implements Bootstrap {
         Map<String, Hashtable<String, Object>> onTheSimulator = new LinkedHashMap<>(services);
         onTheSimulator.put(AwsConfiguration.PID, new Hashtable<>(Map.of(AwsConfiguration.ENDPOINT,
                 demo.awsEndpoint().toString(), AwsConfiguration.REGION, DemoMode.REGION)));
-        demo.identityCenter().ifPresent(center -> { // its portal is the simulator's: people need not type it
+        Map<String, String> portal = demo.identityCenterPortal();
+        if (!portal.isEmpty()) { // its portal is the simulator's: people need not type it
             Hashtable<String, Object> auth = new Hashtable<>(services.getOrDefault(AuthConfiguration.PID, new Hashtable<>()));
-            auth.put(AuthConfiguration.SSO_START_URL, center.startUrl());
-            auth.put(AuthConfiguration.SSO_REGION, center.region());
+            auth.putAll(portal);
             onTheSimulator.put(AuthConfiguration.PID, auth);
-        });
+        }
         onTheSimulator.put(ExplorerConfiguration.PID, new Hashtable<>(Map.of(ExplorerConfiguration.REGIONS,
                 DemoMode.REGIONS.toArray(String[]::new))));
         onTheSimulator.put(StoreConfiguration.PID, new Hashtable<>(Map.of(StoreConfiguration.DATA_DIRECTORY,

@@ -1,5 +1,6 @@
 package io.stratus.bootstrap.internal;
 
+import io.stratus.auth.AuthConfiguration;
 import io.stratus.aws.simulator.AwsSimulator;
 import io.stratus.aws.simulator.seed.IdentityCenterSeed;
 import io.stratus.aws.simulator.seed.Seed;
@@ -69,8 +70,17 @@ final class DemoMode implements AutoCloseable {
     }
 
     /** The simulated IAM Identity Center of the sample account, if its seed has one. */
-    Optional<IdentityCenterSeed> identityCenter() {
+    private Optional<IdentityCenterSeed> identityCenter() {
         return seed.identityCenterInstance();
+    }
+
+    /**
+     * The sign-in service's default portal, the simulated Identity Center's (empty without one). Only this class
+     * names the simulator's types: the bootstrap also runs where the simulator is not installed (an IDE).
+     */
+    Map<String, String> identityCenterPortal() {
+        return identityCenter().map(center -> Map.of(AuthConfiguration.SSO_START_URL, center.startUrl(),
+                AuthConfiguration.SSO_REGION, center.region())).orElse(Map.of());
     }
 
     String banner(String nextStep) {
