@@ -52,17 +52,17 @@ class JdbcSavedConnections implements SavedConnectionReader {
     /** The values of the {@link #LOGIN_COLUMNS} for a login. */
     static Object[] values(Login login) {
         return switch (login) {
-            case Login.Password password -> row(login, password.username(), null, null, null);
-            case Login.IamToken iam -> row(login, iam.username(), null, null, null);
-            case Login.SecretsManager secret -> row(login, "", secret.secretArn(), null, null);
+            case Login.Password password -> row(login, password.username(), null, null, false);
+            case Login.IamToken iam -> row(login, iam.username(), null, null, false);
+            case Login.SecretsManager secret -> row(login, "", secret.secretArn(), null, false);
             case Login.IssuedForUser issued -> row(login, issued.username(), null, String.join(",", issued.groups()),
                     issued.autoCreate());
-            case Login.IssuedForIdentity identity -> row(login, "", null, null, null);
-            case Login.AwsIdentity identity -> row(login, "", null, null, null);
+            case Login.IssuedForIdentity identity -> row(login, "", null, null, false);
+            case Login.AwsIdentity identity -> row(login, "", null, null, false);
         };
     }
 
-    private static Object[] row(Login login, String username, String secretArn, String groups, Boolean autoCreate) {
+    private static Object[] row(Login login, String username, String secretArn, String groups, boolean autoCreate) {
         return new Object[] {login.method().id(), username, secretArn, groups, autoCreate};
     }
 }

@@ -214,7 +214,8 @@ class DatabaseApiTest {
 
         JsonNode saved = ApiClient.json(alice.post("/api/connections", Map.of("name", "carts", "resourceId",
                 LocalDatabaseInstance.CARTS)));
-        assertEquals("", saved.get("username").asText());
+        assertEquals("awsIdentity", saved.get("login").asText());
+        assertFalse(saved.has("username"), "the AWS identity is the session's own");
         assertEquals(204, alice.send("DELETE", "/api/connections/" + saved.get("id").asText(), null).statusCode());
     }
 
