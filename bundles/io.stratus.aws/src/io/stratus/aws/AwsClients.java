@@ -78,6 +78,18 @@ public interface AwsClients {
     byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters);
 
     /**
+     * The same for an AWS Query API in a region whose answers hold secrets (Redshift's temporary
+     * database credentials): signs the form ({@code Action}, {@code Version} and {@code parameters},
+     * in their order) for {@code service} and posts it to the service's endpoint in {@code region},
+     * once, without the SDK's client, so no String holds the answer.
+     *
+     * @return the XML body of a 2xx answer; the caller reads what it needs and then overwrites it
+     * @throws StratusException as {@link #call}, naming {@code service:action} where IAM refused it
+     */
+    byte[] callQuery(AwsKeys keys, String service, String region, String version, String action,
+            Map<String, String> parameters);
+
+    /**
      * A call of IAM Identity Center (see {@link IdentityCenterCall}) at its endpoint in the call's region
      * (or the endpoint settings' {@code sso-oidc} / {@code sso}, else the one endpoint of every service),
      * sent once. Its refusals (4xx) are answers the caller reads, since the device authorization's states

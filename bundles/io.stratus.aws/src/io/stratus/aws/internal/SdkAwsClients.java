@@ -242,12 +242,18 @@ public final class SdkAwsClients implements AwsClients {
 
     @Override
     public byte[] callSts(AwsKeys keys, String action, Map<String, String> parameters) {
+        return callQuery(keys, "sts", settings.region(), STS_VERSION, action, parameters);
+    }
+
+    @Override
+    public byte[] callQuery(AwsKeys keys, String service, String region, String version, String action,
+            Map<String, String> parameters) {
         StringBuilder form = new StringBuilder("Action=").append(formEncoded(action))
-                .append("&Version=").append(STS_VERSION);
+                .append("&Version=").append(formEncoded(version));
         parameters.forEach((name, value) -> form.append('&').append(formEncoded(name)).append('=')
                 .append(formEncoded(value)));
-        URI endpoint = endpoint("sts", "https://sts." + settings.region() + "." + dnsSuffix());
-        return keys.use(credentials -> timed("sts", action, () -> send(credentials, "sts", settings.region(), action,
+        URI endpoint = endpoint(service, "https://" + service + "." + region + "." + dnsSuffix());
+        return keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
                 SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                         .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.toString(),
                 SdkAwsClients::queryError)));

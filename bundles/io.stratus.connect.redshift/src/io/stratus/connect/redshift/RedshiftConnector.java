@@ -1,19 +1,25 @@
 package io.stratus.connect.redshift;
 
+import io.stratus.aws.AwsClients;
 import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.connect.jdbc.PostgresFamilyRules;
 import io.stratus.connect.jdbc.ReadOnlyRules;
+import io.stratus.connect.redshift.internal.ClusterCredentials;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin.CredentialIssuer;
 import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.Login;
+import io.stratus.core.identity.AwsKeys;
 
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -27,8 +33,9 @@ import com.amazon.redshift.core.QueryExecutor;
 /**
  * Redshift clusters with the Amazon Redshift JDBC driver (wrapped as a bundle), logging in with a
  * database user name and password over TLS verified against the trusted authorities, host name
- * included. The driver's own IAM plugins (GetClusterCredentials) are not used: they would need
- * AWS credentials outside the person's session.
+ * included: the person's own, or temporary credentials Redshift issues for every physical
+ * connection ({@link ClusterCredentials}), asked for with the person's keys. The driver's own IAM
+ * plugins are not used: they would need AWS credentials outside the person's session.
  */
 @Component(service = DatabaseConnector.class)
 public final class RedshiftConnector extends JdbcConnector {
@@ -39,9 +46,18 @@ public final class RedshiftConnector extends JdbcConnector {
     private final Driver driver = new com.amazon.redshift.Driver();
     private final ReadOnlyRules readOnly = new PostgresFamilyRules(RedshiftConnector::statements);
 
+    private final ClusterCredentials clusterCredentials;
+
     @Activate
-    public RedshiftConnector(@Reference DatabaseTrust trust) {
+    public RedshiftConnector(@Reference DatabaseTrust trust, @Reference AwsClients aws) {
         super(trust);
+        this.clusterCredentials = new ClusterCredentials(aws);
+    }
+
+    /** Credentials for the cluster and database of each physical connection, for the person's IAM identity or a user they name. */
+    @Override
+    public CredentialIssuer issuer(Login login, Supplier<AwsKeys> keys) {
+        return spec -> clusterCredentials.issue(keys.get(), spec, spec.database().orElse(DEFAULT_DATABASE), login);
     }
 
     @Override
