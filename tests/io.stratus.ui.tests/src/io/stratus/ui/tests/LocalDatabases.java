@@ -68,6 +68,8 @@ final class LocalDatabases implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     /** Where the demo seed describes orders' database, which gains an address and port. */
     private static final String ORDERS_DATABASE = "\"dbName\": \"orders\", \"iamAuthentication\": true";
+    /** Where the demo seed names its Redshift cluster, which gains an address, port and database. */
+    private static final String WAREHOUSE_CLUSTER = "\"identifier\": \"warehouse\",";
 
     /** A database of a test's server. */
     record Database(DatabaseServer server, String name) {
@@ -140,6 +142,15 @@ final class LocalDatabases implements AutoCloseable {
      * pointed at it. Moving the services ends the session: sign in again.
      */
     void asDemoOrders(Database postgres) throws Exception {
+        asDemoAccount(postgres, Optional.empty());
+    }
+
+    /**
+     * As {@link #asDemoOrders}, and the demo account's Redshift cluster {@code warehouse} at the
+     * server of {@code warehouse} (its database the cluster's), where a login with temporary
+     * credentials can be checked ({@link #redshiftLogins}).
+     */
+    void asDemoAccount(Database postgres, Optional<Database> warehouse) throws Exception {
         String demo;
         try (InputStream json = Platform.getBundle("io.stratus.aws.simulator").getEntry("seeds/demo.json").openStream()) {
             demo = new String(json.readAllBytes(), StandardCharsets.UTF_8);
@@ -149,10 +160,55 @@ final class LocalDatabases implements AutoCloseable {
         if (local.equals(demo)) {
             throw new IllegalStateException("The demo seed no longer describes orders as " + ORDERS_DATABASE);
         }
+        if (warehouse.isPresent()) {
+            String withWarehouse = local.replace(WAREHOUSE_CLUSTER, "\"identifier\": \"warehouse\", \"address\": \"127.0.0.1\","
+                    + " \"port\": " + warehouse.get().server().port() + ", \"dbName\": \"" + warehouse.get().name() + "\",");
+            if (withWarehouse.equals(local)) {
+                throw new IllegalStateException("The demo seed no longer describes the warehouse as " + WAREHOUSE_CLUSTER);
+            }
+            local = withWarehouse.replace("\"dbName\": \"analytics\",", "");
+        }
         simulator = TestAwsSimulator.start(Seed.fromJson(new ByteArrayInputStream(local.getBytes(StandardCharsets.UTF_8))));
         stops.push(simulator);
         change(AwsConfiguration.PID, AwsConfiguration.ENDPOINT, simulator.endpoint().toString());
         DemoDesktop.awaitTrust(TestCertificates.shared().authority(), true); // the database service restarts
+    }
+
+    /** A login to a Redshift cluster as the simulator checked it: whether Redshift issued the password. */
+    record CheckedRedshiftLogin(String dbUser, String password, boolean issued) {
+    }
+
+    /**
+     * Lets the database users {@code dbUsers} (which must exist, named as Redshift names them:
+     * {@code IAM:ada}) log in to the PostgreSQL standing in for the cluster {@code clusterArn} with
+     * temporary credentials only: the server asks an LDAP server of the test, which has the AWS
+     * simulator of {@link #asDemoAccount} check that Redshift issued the password for that cluster
+     * and user, as the cluster does.
+     *
+     * @return the logins checked so far, as they come
+     */
+    List<CheckedRedshiftLogin> redshiftLogins(Database postgres, String clusterArn, String... dbUsers) throws Exception {
+        if (!(postgres.server() instanceof PostgresServer server) || simulator == null) {
+            throw new IllegalStateException("Redshift logins need a PostgreSQL and asDemoAccount first");
+        }
+        TestAwsSimulator checking = simulator;
+        List<CheckedRedshiftLogin> checked = new CopyOnWriteArrayList<>();
+        LdapBinds ldap = LdapBinds.start((name, password) -> {
+            String dbUser = name.substring("cn=".length(), name.indexOf(",dc=rds"));
+            boolean issued = checking.verifyRedshiftCredentials(clusterArn, dbUser, password);
+            checked.add(new CheckedRedshiftLogin(dbUser, password, issued));
+            return issued;
+        });
+        stops.push(ldap);
+        for (String dbUser : dbUsers) {
+            server.authenticateByLdap("\"" + dbUser + "\"", ldap.port());
+        }
+        return checked;
+    }
+
+    /** The passwords, tokens and keys the simulator issued, for tests that search for leaks. */
+    List<String> issuedSecrets() {
+        return simulator.issuedSecrets();
     }
 
     /**
