@@ -430,10 +430,6 @@ const LOGIN_HELP = {
     + ' nothing is kept.',
   awsIdentity: 'Opened with your own AWS identity: your IAM permissions decide what you may read and change.',
 };
-/** What a saved connection of an engine no bundle describes may still do. */
-const USUAL_LOGINS = [{ id: 'password', description: 'a user name and password' },
-  { id: 'iamToken', description: 'IAM database authentication' }, { id: 'secret', description: 'a secret from AWS Secrets Manager' }];
-
 /**
  * The connect form for a database of the explorer ({id, name, engine, iamAuthentication}): the login
  * methods its engine takes, each with the fields it needs; filled in from a saved connection, whose
@@ -445,9 +441,10 @@ function showConnectForm(resource, saved) {
   form.hidden = false;
   form.dataset.resource = resource.id;
   $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
-  const logins = (engines.get(resource.engine)?.defaults.logins ?? USUAL_LOGINS)
-    .filter((login) => !saved || login.id === saved.login);
-  const offered = logins.length ? logins : [{ id: saved.login, description: saved.login }];
+  // A saved connection logs in as it was saved; its engine is known only where its ARN says it.
+  const known = [...engines.values()].flatMap((engine) => engine.defaults.logins);
+  const offered = saved ? [known.find((login) => login.id === saved.login) ?? { id: saved.login, description: saved.login }]
+    : engines.get(resource.engine).defaults.logins;
   const possible = (id) => id !== 'iamToken' || resource.iamAuthentication;
   $('#login-kind').replaceChildren(el('legend', { text: 'Log in with' }), ...offered.map((login) => el('label', { class: 'check' },
     el('input', { type: 'radio', name: 'login', value: login.id, disabled: !possible(login.id) }),
