@@ -185,11 +185,11 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   const { page, form } = await connectFormFor('orders', 'postgres');
   assert.match(await page.locator('#connect-help').textContent(), /IAM database authentication/);
   await form.getByLabel('Database user').fill(postgres.user);
-  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByLabel('Password', { exact: true }).fill('not-the-password');
   await form.getByRole('button', { name: 'Connect' }).click();
   await form.locator('[role=alert]').getByText('The database refused the login').waitFor();
-  assert.equal(await form.getByLabel('Password').inputValue(), '', 'the password is cleared from the form');
-  await form.getByLabel('Password').fill(postgres.password);
+  assert.equal(await form.getByLabel('Password', { exact: true }).inputValue(), '', 'the password is cleared from the form');
+  await form.getByLabel('Password', { exact: true }).fill(postgres.password);
   await form.getByLabel('Save as').fill('Orders for reports');
   await form.getByRole('button', { name: 'Connect' }).click();
 
@@ -228,8 +228,8 @@ test('a person opens a database, runs a query and scrolls its rows in a virtuali
   // The saved connection comes back with everything but the password, which nobody keeps.
   await page.getByRole('button', { name: 'Open saved Orders for reports' }).click();
   assert.equal(await form.getByLabel('Database user').inputValue(), postgres.user);
-  assert.equal(await form.getByLabel('Password').inputValue(), '');
-  await form.getByLabel('Password').fill(postgres.password);
+  assert.equal(await form.getByLabel('Password', { exact: true }).inputValue(), '');
+  await form.getByLabel('Password', { exact: true }).fill(postgres.password);
   await form.getByRole('button', { name: 'Connect' }).click();
   await editor.getByRole('heading', { name: `orders/orders as ${postgres.user}` }).waitFor();
   await screenshot(page, '10-saved-connection');
@@ -306,7 +306,7 @@ test('a person opens a DynamoDB table with their own AWS identity: put, get, sca
 test('a person finds documents in a DocumentDB instance with the find view', async () => {
   const { page, form } = await connectFormFor('profiles-1', 'docdb');
   await form.getByLabel('Database user').fill(mongo.user);
-  await form.getByLabel('Password').fill(mongo.password);
+  await form.getByLabel('Password', { exact: true }).fill(mongo.password);
   await form.getByLabel('Database', { exact: true }).fill('app');
   await form.getByRole('button', { name: 'Connect' }).click();
   await page.locator('#editor').getByRole('heading', { name: `profiles-1/app as ${mongo.user}` }).waitFor();
