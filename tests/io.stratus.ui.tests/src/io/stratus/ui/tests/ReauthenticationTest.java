@@ -17,10 +17,6 @@ import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.dynamodb.DynamoDbEditor;
-import io.stratus.ui.dynamodb.internal.ReadForm;
-import io.stratus.ui.explorer.CloudExplorerView;
-import io.stratus.ui.explorer.internal.ConnectDialog;
-import io.stratus.ui.testkit.TreeRobot;
 import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
@@ -32,17 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PartInitException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -64,7 +51,7 @@ class ReauthenticationTest {
 
     private static SignInDesktop desktop;
     private static UiRobot robot;
-    private static IWorkbenchWindow window;
+    private static DynamoDbTableSteps table;
     private static final ManualClock signInTime = ManualClock.startingNow();
     private static ServiceRegistration<Clock> signInClock;
 
@@ -72,7 +59,7 @@ class ReauthenticationTest {
     static void signInAsTheRoleForAQuarterOfAnHour() throws Exception {
         desktop = SignInDesktop.setUpAndSignedOut();
         robot = desktop.robot;
-        window = desktop.window;
+        table = new DynamoDbTableSteps(robot, desktop.window);
         signInClock = FrameworkUtil.getBundle(ReauthenticationTest.class).getBundleContext().registerService(Clock.class,
                 signInTime, new Hashtable<>(Map.of(AuthConfiguration.CLOCK_PROPERTY, AuthConfiguration.SIGN_IN_CLOCK)));
         desktop.session.signIn(asDemoReadOnly()).get(SignInDesktop.UI_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -94,23 +81,23 @@ class ReauthenticationTest {
     void whenTheKeysExpireThePromptRenewsThemIntoTheSameSessionAndTheEditorWorksOn() throws IOException {
         UserSession signedIn = desktop.session.signedIn().orElseThrow().session();
         assertTrue(desktop.awaitStatus("keys until").contains("DemoReadOnly"));
-        DynamoDbEditor editor = openFromTheExplorer();
-        run(editor);
-        awaitRows(editor, 3);
-        awaitMessages(editor, "Scan of sessions: 3 items");
+        DynamoDbEditor editor = table.open(TABLE, connect -> { });
+        table.run(editor);
+        table.awaitRows(editor, 3);
+        table.awaitMessages(editor, "Scan of sessions: 3 items");
 
         signInTime.advance(Duration.ofMinutes(11));
         desktop.awaitStatus("AWS keys expire at");
         desktop.screenshot(desktop.windowShell, "reauth-keys-expire-soon.png");
 
         signInTime.advance(Duration.ofMinutes(5));
-        run(editor); // the scan needs the keys: refused, and the session waits for new ones
+        table.run(editor); // the scan needs the keys: refused, and the session waits for new ones
         Shell prompt = robot.waitForShell("AWS Keys Expired");
         robot.waitForControlShowing(prompt, "expired");
         robot.waitForControlShowing(prompt, "stay open");
         assertEquals(Optional.of(KeysLapse.EXPIRED), signedIn.keysLapse());
         desktop.awaitStatus("AWS keys expired: re-authenticate");
-        awaitMessages(editor, "Re-authenticate");
+        table.awaitMessages(editor, "Re-authenticate");
         desktop.screenshot(desktop.windowShell, "reauth-prompt.png");
         // The simulator issues the new keys by the real time: the sign-in clock goes back to it (the lapse stays).
         signInTime.advance(Duration.ofMinutes(-16));
@@ -141,57 +128,10 @@ class ReauthenticationTest {
         assertEquals(Optional.empty(), signedIn.keysLapse());
         assertFalse(robot.onUiThread(editor.form().control()::isDisposed), "the editor stayed open");
         desktop.awaitStatus("keys until");
-        run(editor);
-        awaitRows(editor, 3);
-        awaitMessages(editor, "Scan of sessions: 3 items");
+        table.run(editor);
+        table.awaitRows(editor, 3);
+        table.awaitMessages(editor, "Scan of sessions: 3 items");
         desktop.screenshot(desktop.windowShell, "reauth-renewed.png");
         desktop.assertNoSecretWritten(); // the secrets typed to renew, and ben's refused ones
-    }
-
-    // ---- the person's steps, as DynamoDbEditorTest takes them
-
-    private static DynamoDbEditor openFromTheExplorer() {
-        Tree explorer = robot.onUiThread(() -> {
-            try {
-                return (Tree) ((CloudExplorerView) window.getActivePage().showView(CloudExplorerView.ID)).getCommonViewer()
-                        .getControl();
-            } catch (PartInitException e) {
-                throw new AssertionError(e);
-            }
-        });
-        TreeItem table = new TreeRobot(robot).waitForItem(explorer, item -> item.getText().contains("AWS account"),
-                "DynamoDB", "eu-west-1", TABLE);
-        CompletableFuture<Void> opening = new TreeRobot(robot).doubleClick(table);
-        Shell dialog = robot.waitForShell("Connect to " + TABLE);
-        robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
-        robot.waitUntil("the connect dialog to close", dialog::isDisposed);
-        robot.awaitCompletion("opening " + TABLE, opening);
-        DynamoDbEditor editor = robot.waitFor("the DynamoDB editor of " + TABLE, () -> Optional.ofNullable(
-                window.getActivePage().getActiveEditor()).filter(DynamoDbEditor.class::isInstance)
-                .map(DynamoDbEditor.class::cast).filter(open -> open.getPartName().startsWith(TABLE)));
-        Button query = robot.waitForControlWithText(root(editor), Button.class, "Query");
-        robot.waitUntil("the table's keys to be read", query::isEnabled);
-        return editor;
-    }
-
-    /** Ctrl+Enter, the editor's Run, in the form. */
-    private static void run(DynamoDbEditor editor) {
-        robot.pressKey(robot.waitForControlWithData(root(editor), Text.class, ReadForm.LIMIT), SWT.MOD1, SWT.CR, '\r');
-    }
-
-    private static Composite root(DynamoDbEditor editor) {
-        return robot.onUiThread(() -> editor.form().control().getParent());
-    }
-
-    private static void awaitRows(DynamoDbEditor editor, int rows) {
-        Composite root = root(editor);
-        robot.waitFor(rows + " items in the grid", () -> Job.getJobManager().find(DynamoDbEditor.JOB_FAMILY).length > 0
-                ? Optional.empty()
-                : robot.findControlWithData(root, Table.class, DynamoDbEditor.ITEMS).filter(table -> table.getItemCount() == rows));
-    }
-
-    private static void awaitMessages(DynamoDbEditor editor, String part) {
-        Text messages = robot.waitForControlWithData(root(editor), Text.class, DynamoDbEditor.MESSAGES);
-        robot.waitUntil("the messages to say '" + part + "'", () -> messages.getText().contains(part));
     }
 }
