@@ -282,9 +282,10 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
                 JsonIndent.of(found.json()).orElse(found.json()));
         if (dialog.open() == Window.OK && confirm(DocumentDialogs.EDIT_TITLE, "Replace the document with _id "
                 + found.idText() + " in " + target + " with the one you wrote?", "Replace")) {
-            write("Replacing a document of " + target, DocumentCommands.replace(target, found.id().orElseThrow(),
-                    DocumentDialogs.document(dialog)), "Replaced the document with _id " + found.idText() + " in " + target + ".",
-                    Optional.of(found));
+            BsonDocument document = DocumentDialogs.document(dialog);
+            write("Replacing a document of " + target,
+                    DocumentCommands.replace(target, found.id().orElseThrow(), document),
+                    "Replaced the document with _id " + found.idText() + " in " + target + ".", Optional.of(found));
         }
     }
 

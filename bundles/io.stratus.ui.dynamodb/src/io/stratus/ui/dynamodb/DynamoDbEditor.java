@@ -204,8 +204,8 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
 
     private void newItem() {
         TableKeys.Source table = keys.ownKey();
-        JsonTextDialog dialog = new JsonTextDialog(getSite().getShell(), "New Item", "A new item of " + keys.table() + " in DynamoDB"
-                + " JSON, with its key: " + keyNames() + ". It is put only if no item has that key.", "Put\u2026",
+        JsonTextDialog dialog = new JsonTextDialog(getSite().getShell(), "New Item", "A new item of " + keys.table()
+                + " in DynamoDB JSON, with its key: " + keyNames() + ". It is put only if no item has that key.", "Put\u2026",
                 ItemJson.template(table), problemOf(text -> ItemJson.key(ItemJson.parse(text), table)));
         if (dialog.open() != Window.OK) {
             return;
@@ -249,7 +249,8 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         String described = ItemJson.describe(key);
         JsonTextDialog dialog = new JsonTextDialog(getSite().getShell(), "Edit Item", "The item " + described + " of "
                 + keys.table() + ". Change, add or remove attributes; its key stays as it is.", "Save\u2026",
-                ItemJson.indent(item), problemOf(text -> ItemJson.requireSameKey(key, ItemJson.key(ItemJson.parse(text), table))));
+                ItemJson.indent(item),
+                problemOf(text -> ItemJson.requireSameKey(key, ItemJson.key(ItemJson.parse(text), table))));
         if (dialog.open() == Window.OK && confirm(SAVE_TITLE, "Save the item " + described + " in " + keys.table()
                 + "? The edited item replaces it as a whole.", "Save")) {
             write(ItemRequests.put(ItemJson.parse(dialog.json()), table, true), "Saved the item " + described + ".",

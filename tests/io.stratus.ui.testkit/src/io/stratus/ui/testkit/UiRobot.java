@@ -276,6 +276,12 @@ public final class UiRobot {
         return onUiThread(() -> toolItem(root, text));
     }
 
+    /** Whether the tool item showing {@code text} below {@code root} is enabled now; it must be there. */
+    public boolean isToolItemEnabled(Composite root, String text) {
+        return onUiThread(() -> toolItem(root, text).orElseThrow(() -> new AssertionError("No tool item " + text))
+                .isEnabled());
+    }
+
     private static Optional<ToolItem> toolItem(Composite root, String text) {
         return Widgets.selfAndDescendants(root)
                 .filter(ToolBar.class::isInstance)

@@ -205,7 +205,7 @@ class DocumentDbEditorTest {
         Tree documents = awaitDocuments(root, List.of("\"Berlin\"", "\"London\"", "\"Paris\""));
         assertEquals(List.of("people", "2"), columns(trees.waitForItem(documents, "\"London\"", "people")).subList(0, 2));
         trees.select(trees.waitForItem(documents, "\"London\""));
-        assertFalse(robot.onUiThread(() -> robot.waitForToolItem(root, "Edit\u2026").isEnabled()),
+        assertFalse(robot.isToolItemEnabled(root, "Edit\u2026"),
                 "the documents of a pipeline are not the collection's: nothing to edit by _id");
         screenshot(windowShell, "documentdb-aggregate.png");
         robot.check(button(root, QueryForm.AGGREGATE), false);
@@ -311,7 +311,7 @@ class DocumentDbEditorTest {
             Tree documents = awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
             trees.select(trees.waitForItem(documents, "2"));
             for (String write : List.of("Insert\u2026", "Edit\u2026", "Delete")) {
-                assertFalse(robot.onUiThread(() -> robot.waitForToolItem(root, write).isEnabled()), write + " is off for a Viewer");
+                assertFalse(robot.isToolItemEnabled(root, write), write + " is off for a Viewer");
             }
             assertFalse(robot.isCommandEnabled(editor.getSite(), DocumentDbEditor.DELETE), "and so is its command");
             // a pipeline that writes ($out) is the connector's to refuse: the editor shows its words

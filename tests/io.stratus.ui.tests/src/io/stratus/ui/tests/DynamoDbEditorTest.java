@@ -101,7 +101,8 @@ class DynamoDbEditorTest {
     @Test
     @Order(1)
     void aTableOpensFromTheExplorerAndScansWithItsKeyFirst() {
-        DynamoDbEditor editor = table.open(TABLE, connect -> screenshot(connect, SCREENSHOTS.resolve("dynamodb-connect.png")));
+        DynamoDbEditor editor = table.open(TABLE,
+                connect -> screenshot(connect, SCREENSHOTS.resolve("dynamodb-connect.png")));
         table.run(editor);
         Table items = table.awaitRows(editor, 3);
         assertEquals(List.of("#", "user", "started", "item"), robot.onUiThread(() -> Arrays.stream(items.getColumns())
@@ -192,7 +193,8 @@ class DynamoDbEditorTest {
         screenshot(confirm, SCREENSHOTS.resolve("dynamodb-edit-confirm.png"));
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Save"));
         robot.awaitCompletion("Edit Item", editing);
-        table.awaitMessages(editor, "Saved the item user = \"ada\", started = " + ADA_STARTED + ". Scan of sessions: 3 items");
+        table.awaitMessages(editor,
+                "Saved the item user = \"ada\", started = " + ADA_STARTED + ". Scan of sessions: 3 items");
         assertTrue(itemOf(table.awaitRows(editor, 3), "ada", ADA_STARTED).contains("\"minutes\":{\"N\":\"43\"}"),
                 "the scan run again after saving shows the change");
 

@@ -243,7 +243,7 @@ class SqlEditorTest {
         SqlEditor editor = activeSqlEditor();
         run(editor, "select pg_sleep(120)");
         robot.waitUntil("the statement to run", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 1
-                && robot.waitForToolItem(root(editor), "Cancel").isEnabled());
+                && robot.isToolItemEnabled(root(editor), "Cancel"));
         // cancelled while PostgreSQL runs it (one cancelled on its way there is the connector tests')
         robot.waitUntil("pg_sleep running in PostgreSQL", () -> runningInPostgres("select pg_sleep(120)"));
         long started = System.nanoTime();
