@@ -74,7 +74,7 @@ class IdentityCenterRenewalTest extends StratusTestBase {
         String arn = whoAmI(session);
         AwsCredentials first = session.awsKeys().use(keys -> keys);
         keysRejected(session);
-        int logouts = simulator.calls().count("sso:Logout");
+        long logouts = simulator.calls().count("sso:Logout");
 
         DeviceAuthorization again = approvedBy(TestAccounts.SSO_USER);
         UserSession renewed = identityCenter().renew(again.id(), session.id(), Optional.of("203.0.113.9"));
