@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DEMO_SEED, filesHolding, launchBrowser, newPage, screenshot, signInWithKeyboard, startDemoServer,
+  DEMO_SEED, decideUserCode, filesHolding, launchBrowser, newPage, screenshot, signInWithKeyboard, startDemoServer,
 } from './console-fixture.mjs';
 
 /** How long the role credentials of DatabaseReader last here: a simulator setting (Identity Center's last an hour). */
@@ -36,16 +36,6 @@ after(async () => {
   server?.stop();
 });
 
-/** What a person does on the verification page, without a browser. */
-async function decide(panel, code, person) {
-  const link = new URL(await panel.locator('.sso-link').getAttribute('href'));
-  const answer = await fetch(new URL('/device', link), {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: `user_code=${code}&user=${person}&decision=approve`,
-  });
-  assert.equal(answer.status, 200);
-}
-
 /** Starts an Identity Center sign-in or renewal in {@code panel} and returns the code it shows. */
 async function codeShown(panel, button) {
   await panel.getByRole('button', { name: button }).click();
@@ -63,7 +53,7 @@ test('expired keys of an Identity Center role are renewed in place through a new
 
   const signIn = page.locator('#sign-in-view .sso');
   await signIn.getByLabel('AWS access portal start URL').waitFor();
-  await decide(signIn, await codeShown(signIn, 'Continue'), 'ada');
+  await decideUserCode(signIn, await codeShown(signIn, 'Continue'), 'approve', 'ada');
   const roles = signIn.locator('.sso-roles');
   await roles.waitFor();
   await roles.selectOption({ label: `DatabaseReader · stratus-demo (${ACCOUNT})` });
@@ -81,12 +71,12 @@ test('expired keys of an Identity Center role are renewed in place through a new
   assert.match(await page.locator('#reauth-who').textContent(), /AWSReservedSSO_DatabaseReader_[0-9a-f]{16}\/ada/);
   await screenshot(page, 'sso-renew-dialog');
 
-  await decide(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'ben');
+  await decideUserCode(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'approve', 'ben');
   await renewal.locator('.error', { hasText: 'open work' }).waitFor();
   assert.match(await renewal.locator('.error').textContent(), /\/ben, not to .*\/ada/);
   await screenshot(page, 'sso-renew-somebody-else');
 
-  await decide(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'ada');
+  await decideUserCode(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'approve', 'ada');
   await dialog.waitFor({ state: 'hidden' });
   await page.locator('#notice', { hasText: 'New AWS keys are in your session' }).waitFor();
   assert.match(await page.locator('#expiry').textContent(), /temporary AWS keys until/);
