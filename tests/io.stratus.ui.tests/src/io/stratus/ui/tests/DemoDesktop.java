@@ -11,6 +11,11 @@ import io.stratus.ui.testkit.UiRobot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,6 +70,24 @@ final class DemoDesktop {
         }
         robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
         return window;
+    }
+
+    /**
+     * Approves or denies an IAM Identity Center user code on the simulator's verification page at {@code page}
+     * (where Stratus asked the browser to go), as {@code person} does there.
+     */
+    static void decideUserCode(URI page, String userCode, String person, String decision)
+            throws IOException, InterruptedException {
+        String form = "user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8) + "&user=" + person
+                + "&decision=" + decision;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page.resolve("/device"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!answer.body().contains("Request " + (decision.equals("approve") ? "approved" : "denied"))) {
+                throw new AssertionError(answer.body());
+            }
+        }
     }
 
     /** Shows the Cloud Explorer in the window; returns its tree. */

@@ -8,13 +8,7 @@ import io.stratus.ui.session.SignInWay;
 import io.stratus.ui.session.WebBrowser;
 import io.stratus.ui.testkit.UiRobot;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +79,7 @@ class IdentityCenterSetUpTest {
             String userCode = robot.textOf(code);
             assertTrue(opened.getLast().toString().endsWith("/device?user_code=" + userCode), opened.toString());
             robot.screenshot(wizard, SCREENSHOTS.resolve("setup-wizard-identity-center-code.png"));
-            approve(opened.getLast(), userCode);
+            DemoDesktop.decideUserCode(opened.getLast(), userCode, "ada", "approve");
 
             Combo roles = robot.waitForControlWithData(wizard, Combo.class, ROLE);
             robot.waitUntil("the roles to show", () -> roles.isVisible() && roles.getItemCount() > 0);
@@ -125,15 +119,6 @@ class IdentityCenterSetUpTest {
         }
     }
 
-    private static void approve(URI page, String userCode) throws IOException, InterruptedException {
-        String form = "user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8) + "&user=ada&decision=approve";
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page.resolve("/device"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(answer.body().contains("Request approved"), answer.body());
-        }
-    }
 
     private static void press(UiRobot robot, Shell shell, String button) {
         robot.click(robot.waitForControlWithText(shell, Button.class, button));

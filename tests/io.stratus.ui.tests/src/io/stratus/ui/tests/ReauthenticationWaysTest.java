@@ -22,11 +22,6 @@ import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -164,7 +159,7 @@ class ReauthenticationWaysTest {
         decide(opened.getLast(), code, "ben");
         robot.waitForControlShowing(dialog, "Approved. Go on with the role below.");
         press(dialog, "Re-authenticate");
-        robot.waitForControlShowing(dialog, "open work");
+        robot.waitForControlShowing(dialog, "whose session this is");
         robot.screenshot(dialog, SCREENSHOTS.resolve("reauth-identity-center-somebody-else.png"));
         assertEquals(Optional.of(KeysLapse.EXPIRED), signedIn.keysLapse(), "still waiting for ada's keys");
 
@@ -266,16 +261,8 @@ class ReauthenticationWaysTest {
         return robot.textOf(code);
     }
 
-    /** Approves the code on the verification page as {@code person}, as they would in their browser. */
     private static void decide(URI page, String userCode, String person) throws IOException, InterruptedException {
-        String form = "user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8) + "&user=" + person
-                + "&decision=approve";
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page.resolve("/device"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(answer.body().contains("Request approved"), answer.body());
-        }
+        DemoDesktop.decideUserCode(page, userCode, person, "approve");
     }
 
     private static void press(Shell shell, String button) {
