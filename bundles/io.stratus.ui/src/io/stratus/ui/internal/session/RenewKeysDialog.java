@@ -12,8 +12,6 @@ import io.stratus.ui.session.SignedIn;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -25,18 +23,20 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * Re-authentication into the session signed in now: the same identity the same way, before or after the keys
- * expired. Keys typed in: the same role and MFA device, with new secrets. An AWS profile: read again (its MFA code
- * asked, its IAM Identity Center sign-in approved if its keys start there). IAM Identity Center: a new approval at
- * the same portal for the same role ({@link IdentityCenterForm}). The renewal runs in a Job; a refusal (somebody
- * else's keys or approval, a wrong code) shows in the service's words, and the dialog stays with what was typed
- * except the secrets. Editors, their results and the explorer stay open throughout.
+ * Re-authentication into the session signed in now: the same identity the same way ({@link SignedIn#way()}),
+ * before or after the keys expired, checked with AWS as {@link IdentityCheckDialog} does. Keys typed in: the same
+ * role and MFA device, with new secrets. An AWS profile: read again (its MFA code asked, its IAM Identity Center
+ * sign-in approved if its keys start there). IAM Identity Center: a new approval at the same portal for the same
+ * role ({@link IdentityCenterForm}). A refusal (somebody else's keys or approval, a wrong code) leaves the session as
+ * it was. Editors, their results and the explorer stay open throughout.
  */
-final class RenewKeysDialog extends TitleAreaDialog {
+final class RenewKeysDialog extends IdentityCheckDialog {
 
     static final String TITLE = "Re-authenticate";
     /** Data key of the MFA code field, for tests. */
     static final String MFA_CODE = "io.stratus.ui.session.renewal.mfaCode";
+    private static final String HINT = "New keys of the same identity go into your session: your editors, results "
+            + "and the explorer stay open.";
 
     private final CurrentSession session;
     private final SignedIn who;
@@ -45,11 +45,11 @@ final class RenewKeysDialog extends TitleAreaDialog {
     private KeysForm keys;
     private Text mfaCode;
     private IdentityCenterForm identityCenter;
-    private boolean waiting;
+    private ProblemArea problems;
 
     private RenewKeysDialog(Shell parent, CurrentSession session, SignedIn who, String why,
             SignInFlow.Services services) {
-        super(parent);
+        super(parent, TITLE, "&Re-authenticate");
         this.session = session;
         this.who = who;
         this.why = why;
@@ -62,26 +62,27 @@ final class RenewKeysDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Re-authenticate as " + who.session().identity().displayName());
-        setMessage(hint());
+        setMessage(HINT);
         Composite identity = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().margins(12, 8).applyTo(identity);
         Label arn = new Label(identity, SWT.WRAP);
         arn.setText(why + "\n\nSigned in as " + who.session().identity().arn() + again()
                 + "\nOnly keys of this identity are taken: renewing with somebody else's would hand your open work to them.");
         GridDataFactory.fillDefaults().grab(true, false).hint(460, SWT.DEFAULT).applyTo(arn);
+        Composite fields = new Composite(area, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(fields);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
+        Composite problemRow = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().margins(12, 0).applyTo(problemRow);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(problemRow);
+        problems = new ProblemArea(problemRow, this::setErrorMessage);
         switch (who.way()) {
-            case SignInMethod method -> createKeysArea(area, method);
-            case SignInWay.Profile profile -> createProfileArea(area, profile);
-            case SignInWay.IdentityCenter center -> createIdentityCenterArea(area, center.through());
+            case SignInMethod method -> createKeysArea(fields, method);
+            case SignInWay.Profile profile -> createProfileArea(fields, profile);
+            case SignInWay.IdentityCenter center -> createIdentityCenterArea(fields, center.through());
         }
         return area;
     }
@@ -108,10 +109,7 @@ final class RenewKeysDialog extends TitleAreaDialog {
     private void createMfaField(Composite area) {
         Composite mfa = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 0).applyTo(mfa);
-        new Label(mfa, SWT.NONE).setText("&MFA code:");
-        mfaCode = new Text(mfa, SWT.SINGLE | SWT.BORDER | SWT.PASSWORD);
-        mfaCode.setData(MFA_CODE, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(mfaCode);
+        mfaCode = FormParts.field(mfa, "&MFA code:", SWT.PASSWORD, MFA_CODE);
     }
 
     /** The profile read again: its MFA code if it asks for one, its IAM Identity Center sign-in if its keys start there. */
@@ -135,22 +133,8 @@ final class RenewKeysDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
         GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(group);
         identityCenter = new IdentityCenterForm(group, services.identityCenter(), services.browser(),
-                services.settings(), this::relayout);
+                services.settings(), problems, () -> FormParts.refit(area));
         identityCenter.useRole(Optional.of(through));
-    }
-
-    private void relayout() {
-        Shell shell = getShell();
-        if (shell != null && shell.isVisible()) {
-            shell.layout(true, true);
-            shell.setSize(shell.getSize().x, shell.computeSize(shell.getSize().x, SWT.DEFAULT).y);
-        }
-    }
-
-    private String hint() {
-        return who.way() instanceof SignInMethod
-                ? "New keys of the same identity go into your session: your editors, results and the explorer stay open."
-                : "The same identity's new keys go into your session: your editors, results and the explorer stay open.";
     }
 
     @Override
@@ -165,59 +149,19 @@ final class RenewKeysDialog extends TitleAreaDialog {
         }
     }
 
-    @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Re-authenticate", true);
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-    }
-
-    @Override
-    protected void okPressed() {
-        if (waiting) {
-            return;
-        }
-        CompletableFuture<SignedIn> renewal;
-        try {
-            renewal = renewal();
-        } catch (StratusException e) {
-            setErrorMessage(e.getMessage());
-            return;
-        }
-        setWaiting(true);
-        setErrorMessage(null);
-        setMessage("Checking your keys with AWS...");
-        SignInOutcome.whenDone(renewal, getShell(), failure -> {
-            setWaiting(false);
-            if (failure == null) {
-                super.okPressed();
-            } else {
-                setMessage(hint());
-                setErrorMessage(failure);
-                if (mfaCode != null) {
-                    mfaCode.setTextChars(new char[0]); // a code works once
-                }
-                if (keys != null) {
-                    keys.clearSecret();
-                }
-                if (identityCenter != null) {
-                    identityCenter.afterFailure(); // the approval was used up
-                }
-            }
-        });
-    }
-
     /**
      * The renewal the way the person signed in, started.
      *
      * @throws StratusException INVALID_INPUT before an IAM Identity Center sign-in was approved
      */
-    private CompletableFuture<SignedIn> renewal() {
+    @Override
+    CompletableFuture<?> startCheck() {
         return switch (who.way()) {
-            case SignInMethod method -> session.renew(method.with(keys.credentials(), mfaCode()));
+            case SignInMethod method -> session.renew(method.with(keys.credentials(), code()));
             case SignInWay.Profile profile -> {
                 Optional<IdentityCenterForm.Approved> approved = Optional.ofNullable(identityCenter)
                         .map(IdentityCenterForm::approved);
-                Optional<Secret> code = mfaCode();
+                Optional<Secret> code = code();
                 yield session.renew("Reading the AWS profile " + profile.name(),
                         () -> SignInForm.profileRequest(services.profiles(), profile.name(), code, approved));
             }
@@ -229,30 +173,50 @@ final class RenewKeysDialog extends TitleAreaDialog {
         };
     }
 
-    private Optional<Secret> mfaCode() {
+    private Optional<Secret> code() {
         return mfaCode == null || mfaCode.getCharCount() == 0 ? Optional.empty()
-                : Optional.of(KeysForm.secretOf(mfaCode));
+                : Optional.of(FormParts.secretOf(mfaCode));
     }
 
     @Override
-    protected void cancelPressed() {
-        if (!waiting) {
-            super.cancelPressed();
+    String checkingMessage() {
+        return who.way() instanceof SignInWay.Profile profile ? "Reading profile '" + profile.name()
+                + "' and checking its keys with AWS..." : "Checking your keys with AWS...";
+    }
+
+    @Override
+    String hint() {
+        return HINT;
+    }
+
+    @Override
+    ProblemArea problems() {
+        return problems;
+    }
+
+    @Override
+    void setFieldsEnabled(boolean enabled) {
+        if (keys != null) {
+            keys.setEnabled(enabled);
+        }
+        if (mfaCode != null) {
+            mfaCode.setEnabled(enabled);
+        }
+        if (identityCenter != null) {
+            identityCenter.setEnabled(enabled);
         }
     }
 
-    private void setWaiting(boolean on) {
-        waiting = on;
+    @Override
+    void clearSecrets() {
+        if (mfaCode != null) {
+            mfaCode.setTextChars(new char[0]); // a code works once
+        }
         if (keys != null) {
-            keys.setEnabled(!on);
+            keys.clearSecret();
         }
         if (identityCenter != null) {
-            identityCenter.setEnabled(!on);
+            identityCenter.afterFailure(); // the approval was used up
         }
-        if (mfaCode != null) {
-            mfaCode.setEnabled(!on);
-        }
-        getButton(IDialogConstants.OK_ID).setEnabled(!on);
-        getButton(IDialogConstants.CANCEL_ID).setEnabled(!on);
     }
 }
