@@ -167,21 +167,32 @@ final class DemoDesktop {
             if (!Files.exists(place)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(place)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] content;
-                    try {
-                        content = Files.readAllBytes(file);
-                    } catch (NoSuchFileException gone) {
-                        continue; // a temporary file (the framework's, say) removed since the walk listed it
-                    }
-                    if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
-                        holding.add(file);
-                    }
+            for (Path file : regularFilesBelow(place)) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(file);
+                } catch (NoSuchFileException gone) {
+                    continue; // a temporary file (the framework's, say) removed since the walk listed it
+                }
+                if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
+                    holding.add(file);
                 }
             }
         }
         return holding;
+    }
+
+    /** The files below {@code place}, listed in one walk in which none went away (the framework renames its own). */
+    private static List<Path> regularFilesBelow(Path place) throws IOException {
+        while (true) {
+            try (Stream<Path> files = Files.walk(place)) {
+                return files.filter(Files::isRegularFile).toList();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static int indexOf(byte[] content, byte[] part) {

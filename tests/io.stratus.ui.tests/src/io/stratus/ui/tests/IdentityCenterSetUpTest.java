@@ -3,6 +3,7 @@ package io.stratus.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.StratusException;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SignInWay;
 import io.stratus.ui.session.WebBrowser;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.swt.custom.CLabel;
@@ -65,6 +67,14 @@ class IdentityCenterSetUpTest {
         List<String> secrets = new ArrayList<>();
         Path store = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stratus-fresh-");
         try (AutoCloseable fresh = DesktopServices.freshStore(store)) {
+            robot.waitFor("the desktop to see an instance nobody has set up", () -> {
+                try {
+                    return session.instanceConfigured() ? Optional.empty() : Optional.of(true);
+                } catch (StratusException e) {
+                    return Optional.empty(); // its services are starting on the fresh store
+                }
+            });
+            robot.waitUntil("Sign In to be enabled", () -> robot.isCommandEnabled(window, "io.stratus.ui.session.signIn"));
             robot.executeCommand(window, "io.stratus.ui.session.signIn");
             Shell wizard = robot.waitForShell(SET_UP);
             press(robot, wizard, "Next >");
