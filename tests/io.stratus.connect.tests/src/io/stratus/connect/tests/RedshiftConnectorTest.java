@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.database.AccessMode;
@@ -67,17 +66,6 @@ class RedshiftConnectorTest {
         StratusException wrongPassword = assertThrows(StratusException.class, () -> redshift.open(spec(true),
                 DatabaseLogin.withPassword(USER, Secret.of("not-" + PASSWORD)), AccessMode.READ_ONLY));
         assertTrue(wrongPassword.getMessage().startsWith("The database refused the login"), wrongPassword.getMessage());
-    }
-
-    @Test
-    void anIamLoginIsRefusedWithAMessageThatSaysWhy() {
-        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec(true),
-                DatabaseLogin.withIam("analyst", (spec, user) -> {
-                    throw new AssertionError("no token is made for Redshift");
-                }), AccessMode.READ_ONLY));
-        assertEquals(Problem.INVALID_INPUT, refused.problem());
-        assertTrue(refused.getMessage().startsWith("Redshift logs in with a user name and password here"),
-                refused.getMessage());
     }
 
     @Test
