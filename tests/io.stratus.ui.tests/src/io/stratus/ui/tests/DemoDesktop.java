@@ -1,7 +1,9 @@
 package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.cloud.EngineContribution;
 import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.ui.session.CurrentSession;
@@ -24,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +43,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /** The desktop the UI tests drive, in demo mode: its window, and the keys of the demo account's people. */
@@ -69,6 +74,7 @@ final class DemoDesktop {
             robot.closeShellsExcept(robot.onUiThread(window::getShell));
         }
         robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
+        awaitEveryConnector(robot);
         return window;
     }
 
@@ -88,6 +94,38 @@ final class DemoDesktop {
                 throw new AssertionError(answer.body());
             }
         }
+    }
+
+    /**
+     * Waits until the database service opens every installed engine: a test that changed the services' settings
+     * restarts the connectors, and a database opened before they are back would be refused as an unknown engine.
+     */
+    private static void awaitEveryConnector(UiRobot robot) {
+        BundleContext context = FrameworkUtil.getBundle(DemoDesktop.class).getBundleContext();
+        robot.waitUntil("a connector for every installed engine", () -> {
+            try {
+                Set<String> installed = new HashSet<>();
+                for (ServiceReference<EngineContribution> contribution : context.getServiceReferences(EngineContribution.class, null)) {
+                    EngineContribution engines = context.getService(contribution);
+                    if (engines != null) {
+                        engines.engines().forEach(engine -> installed.add(engine.id()));
+                        context.ungetService(contribution);
+                    }
+                }
+                ServiceReference<DatabaseService> databases = context.getServiceReference(DatabaseService.class);
+                DatabaseService service = databases == null ? null : context.getService(databases);
+                if (service == null) {
+                    return false;
+                }
+                try {
+                    return service.engines().containsAll(installed);
+                } finally {
+                    context.ungetService(databases);
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     /** Shows the Cloud Explorer in the window; returns its tree. */
