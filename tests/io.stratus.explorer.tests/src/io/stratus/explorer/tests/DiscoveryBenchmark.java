@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
  * answer. Prints, for each layout, the wall time of a full refresh next to two references: the sum
  * of all its calls' latencies (what a sequential scan would take) and the longest chain of
  * dependent calls times the latency (the least any scan can take: pages of one listing follow each
- * other, and a DynamoDB table is described after it is listed). Asserts nothing: run it with
+ * other, and a DynamoDB table or an Aurora DSQL cluster is described after it is listed). Every
+ * region holds one database of each kind: an RDS instance, an Aurora and a DocumentDB cluster, a
+ * Redshift cluster and a Redshift Serverless workgroup, a DynamoDB table and an Aurora DSQL cluster.
+ * Asserts nothing: run it with
  * {@code ./mvnw verify -DskipTests -Dbenchmarks}.
  * <p>
  * Targets: the 17 regions with one of them holding 3 pages of DB instances within 400 ms; with
@@ -97,7 +100,8 @@ class DiscoveryBenchmark {
 
     /**
      * The longest chain of calls that must wait for each other: the DB instance pages of the big
-     * region one after another, or a DynamoDB listing followed by its tables' descriptions.
+     * region one after another, or a DynamoDB (or Aurora DSQL) listing followed by its tables' (or
+     * clusters') descriptions. Redshift's clusters, workgroups and namespaces are listed side by side.
      */
     private static long longestChain(int bigRegionInstances) {
         long instancePages = (bigRegionInstances + PAGE - 1) / PAGE;
@@ -116,6 +120,13 @@ class DiscoveryBenchmark {
         if (found < bigRegionInstances) {
             throw new IllegalStateException("found " + found + " of " + bigRegionInstances + " DB instances");
         }
+        for (String region : REGIONS) {
+            if (tree.node("REDSHIFT", region).orElseThrow().resources().size() != 2
+                    || tree.node("DSQL", region).orElseThrow().resources().size() != 1) {
+                throw new IllegalStateException("a Redshift cluster, a workgroup or an Aurora DSQL cluster is missing in "
+                        + region);
+            }
+        }
     }
 
     /** Every region holds one database of each kind; the big one holds many DB instances instead of one. */
@@ -123,12 +134,12 @@ class DiscoveryBenchmark {
         return Seed.builder().account("123456789012", account -> {
             account.user("bench", u -> u.accessKey(KEY_ID, SECRET));
             for (String region : REGIONS) {
-                account.region(region, r -> databases(r, region.equals(BIG_REGION) ? bigRegionInstances : 0));
+                account.region(region, r -> databases(r, region, region.equals(BIG_REGION) ? bigRegionInstances : 0));
             }
         }).build();
     }
 
-    private static void databases(RegionBuilder region, int generated) {
+    private static void databases(RegionBuilder region, String name, int generated) {
         if (generated > 0) {
             region.generatedDbInstances(generated, "bulk");
         } else {
@@ -139,6 +150,13 @@ class DiscoveryBenchmark {
                 .dbCluster("docs", c -> c.engine("docdb").members("docs-1"))
                 .dbInstance("docs-1", db -> db.engine("docdb").cluster("docs"))
                 .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))
+                .redshiftWorkgroup("reporting", "reports")
+                .dsqlCluster(dsqlIdentifier(name), "ledger", null)
                 .dynamoDbTable("sessions", t -> t.partitionKey("id", "S"));
+    }
+
+    /** An identifier of DSQL's shape (26 lowercase letters and digits), one per region. */
+    private static String dsqlIdentifier(String region) {
+        return (region.replace("-", "") + "0".repeat(26)).substring(0, 26);
     }
 }
