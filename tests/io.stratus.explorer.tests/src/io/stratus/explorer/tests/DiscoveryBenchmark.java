@@ -11,6 +11,8 @@ import io.stratus.core.explorer.ExplorerTree;
 import io.stratus.core.explorer.ScanStatus;
 import io.stratus.testing.StratusServices;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class DiscoveryBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(100);
+    private static final OperatingSystemMXBean LOAD = ManagementFactory.getOperatingSystemMXBean();
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
             "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2");
@@ -72,6 +75,7 @@ class DiscoveryBenchmark {
                 stratus.explorer().refresh(session);
             }
             simulator.faults().latency("*", LATENCY);
+            double loadBefore = LOAD.getSystemLoadAverage();
             long[] wallMillis = new long[ROUNDS];
             long calls = 0;
             for (int round = 0; round < ROUNDS; round++) {
@@ -94,6 +98,9 @@ class DiscoveryBenchmark {
             System.out.printf("[benchmark]   limit               %5d ms   (longest chain: %d dependent calls)   %s"
                     + "   median/limit %.2f%n", chain * LATENCY.toMillis(), chain, target,
                     sorted[ROUNDS / 2] / (double) (chain * LATENCY.toMillis()));
+            // On a shared machine the figures stretch with the load: say what it was.
+            System.out.printf("[benchmark]   load average        %.2f before, %.2f after (%d cores)%n", loadBefore,
+                    LOAD.getSystemLoadAverage(), LOAD.getAvailableProcessors());
             stratus.stop();
         }
     }
