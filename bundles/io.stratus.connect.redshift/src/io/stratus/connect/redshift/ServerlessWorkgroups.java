@@ -57,29 +57,39 @@ final class ServerlessWorkgroups {
                 deniedActions);
     }
 
+    /** One call of Redshift Serverless's JSON API: the {@code X-Amz-Target} and body go out, the answer's body comes back. */
+    @FunctionalInterface
+    interface JsonCall {
+        String call(String target, String body);
+    }
+
     /** Every page of a listing; none at all where Redshift Serverless has no endpoint. */
     private static List<Map<String, JsonNode>> list(Scan scan, ScanScope scope, String action, String field) {
-        List<Map<String, JsonNode>> all = new ArrayList<>();
-        Optional<String> next = Optional.empty();
         try {
-            do {
-                JsonWriter request = JsonWriter.create().writeStartObject();
-                next.ifPresent(token -> request.writeFieldName("nextToken").writeValue(token));
-                String body = new String(request.writeEndObject().getBytes(), StandardCharsets.UTF_8);
-                Map<String, JsonNode> page = JsonNode.parser().parse(scan.callJson(SERVICE, scope.region(),
-                        "RedshiftServerless." + action, body)).asObject();
-                JsonNode entries = page.get(field);
-                if (entries != null && entries.isArray()) {
-                    entries.asArray().stream().filter(JsonNode::isObject).map(JsonNode::asObject).forEach(all::add);
-                }
-                next = text(page, "nextToken");
-            } while (next.isPresent());
+            return list((target, body) -> scan.callJson(SERVICE, scope.region(), target, body), action, field);
         } catch (StratusException e) {
             if (Scan.notOfferedInRegion(e)) {
                 return List.of();
             }
             throw e;
         }
+    }
+
+    /** Every page of {@code action} ({@code ListWorkgroups}, {@code ListNamespaces}): the entries of {@code field}. */
+    static List<Map<String, JsonNode>> list(JsonCall json, String action, String field) {
+        List<Map<String, JsonNode>> all = new ArrayList<>();
+        Optional<String> next = Optional.empty();
+        do {
+            JsonWriter request = JsonWriter.create().writeStartObject();
+            next.ifPresent(token -> request.writeFieldName("nextToken").writeValue(token));
+            String body = new String(request.writeEndObject().getBytes(), StandardCharsets.UTF_8);
+            Map<String, JsonNode> page = JsonNode.parser().parse(json.call("RedshiftServerless." + action, body)).asObject();
+            JsonNode entries = page.get(field);
+            if (entries != null && entries.isArray()) {
+                entries.asArray().stream().filter(JsonNode::isObject).map(JsonNode::asObject).forEach(all::add);
+            }
+            next = text(page, "nextToken");
+        } while (next.isPresent());
         return all;
     }
 
@@ -105,7 +115,7 @@ final class ServerlessWorkgroups {
                 false, true, Map.of(), details, List.of());
     }
 
-    private static Optional<String> text(Map<String, JsonNode> object, String name) {
+    static Optional<String> text(Map<String, JsonNode> object, String name) {
         JsonNode node = object.get(name);
         return node == null || !node.isString() ? Optional.empty() : Optional.of(node.asString());
     }
