@@ -396,7 +396,8 @@ function resourceNode(resource) {
   const facts = [resource.kind, `${resource.engine} ${resource.engineVersion}`.trim(), resource.status, where];
   const engine = engines.get(resource.engine);
   // As the server decides: an engine no bundle describes keeps what AWS says.
-  if (resource.iamAuthentication && (engine?.defaults.iamAuthentication ?? true)) facts.push('IAM database authentication');
+  const takesIam = engine?.defaults.logins.some((login) => login.id === 'iamToken') ?? true;
+  if (resource.iamAuthentication && takesIam) facts.push('IAM database authentication');
   const openable = resource.endpoint && engine?.openable && me.actions.includes('open-database');
   return el('li', {},
     el('strong', { text: resource.name }), ' ', el('span', { class: 'muted', text: facts.filter(Boolean).join(' · ') }),
@@ -415,9 +416,28 @@ $('#refresh').addEventListener('click', () => loadTree(true));
 
 let current = null; // the open database the editor works on
 
+/** The fields each login method takes, as POST /api/databases takes them. */
+const LOGIN_FIELDS = {
+  password: ['username', 'password'], iamToken: ['username'], secret: ['secretArn'], issuedForIdentity: [],
+  issuedForUser: ['username', 'groups', 'autoCreate'], awsIdentity: [],
+};
+const LOGIN_HELP = {
+  password: 'Give the database password: Stratus saves none.',
+  iamToken: 'A token made with your own AWS keys stands in for the password at each login.',
+  issuedForIdentity: 'AWS issues a temporary password for your own IAM identity at each login, asked for with your keys;'
+    + ' nothing is kept.',
+  issuedForUser: 'AWS issues a temporary password for this database user at each login, asked for with your keys;'
+    + ' nothing is kept.',
+  awsIdentity: 'Opened with your own AWS identity: your IAM permissions decide what you may read and change.',
+};
+/** What a saved connection of an engine no bundle describes may still do. */
+const USUAL_LOGINS = [{ id: 'password', description: 'a user name and password' },
+  { id: 'iamToken', description: 'IAM database authentication' }, { id: 'secret', description: 'a secret from AWS Secrets Manager' }];
+
 /**
- * The connect form for a database of the explorer ({id, name, engine, iamAuthentication}),
- * filled in from a saved connection when one is given.
+ * The connect form for a database of the explorer ({id, name, engine, iamAuthentication}): the login
+ * methods its engine takes, each with the fields it needs; filled in from a saved connection, whose
+ * method is then the one offered.
  */
 function showConnectForm(resource, saved) {
   openTab('query');
@@ -425,48 +445,52 @@ function showConnectForm(resource, saved) {
   form.hidden = false;
   form.dataset.resource = resource.id;
   $('#connect-title').textContent = `Connect to ${resource.name}` + (resource.engine ? ` (${resource.engine})` : '');
-  // DynamoDB has no database users: the person's own AWS identity signs each request.
-  const awsIdentity = Boolean(engines.get(resource.engine)?.defaults.awsIdentity);
-  form.dataset.awsIdentity = String(awsIdentity);
+  const logins = (engines.get(resource.engine)?.defaults.logins ?? USUAL_LOGINS)
+    .filter((login) => !saved || login.id === saved.login);
+  const offered = logins.length ? logins : [{ id: saved.login, description: saved.login }];
+  const possible = (id) => id !== 'iamToken' || resource.iamAuthentication;
+  $('#login-kind').replaceChildren(el('legend', { text: 'Log in with' }), ...offered.map((login) => el('label', { class: 'check' },
+    el('input', { type: 'radio', name: 'login', value: login.id, disabled: !possible(login.id) }),
+    ' ' + login.description[0].toUpperCase() + login.description.slice(1)
+      + (possible(login.id) ? '' : ' (not enabled on this database)'))));
+  $('#login-kind').hidden = offered.length < 2;
+  const first = offered.find((login) => possible(login.id)) ?? offered[0];
+  form.querySelector(`input[name=login][value=${first.id}]`).checked = true;
   form.elements.password.value = '';
-  $('#database-login').hidden = awsIdentity;
-  $('#database-field').hidden = awsIdentity;
-  form.elements.username.required = !awsIdentity;
-  form.elements.password.required = !awsIdentity && !resource.iamAuthentication;
-  form.dataset.loginHelp = awsIdentity
-    ? 'DynamoDB is opened with your own AWS identity: your IAM permissions decide what you may read and change.'
-    : saved
-      ? (saved.iamAuthentication ? 'This connection logs in with IAM database authentication: leave the password empty.'
-        : 'Give the database password: Stratus saves none.')
-      : resource.iamAuthentication
-        ? 'Leave the password empty to log in with IAM database authentication: a token made with your own AWS keys.'
-        : 'IAM database authentication is not enabled on this database, so it needs the database password.';
-  $('#login-kind').hidden = awsIdentity;
-  form.elements.loginKind.value = saved?.secretArn ? 'secret' : 'password';
-  showLoginKind(form, saved?.secretArn);
   form.elements.username.value = saved?.username ?? '';
+  form.elements.groups.value = saved?.groups?.join(', ') ?? '';
+  form.elements.autoCreate.checked = Boolean(saved?.autoCreate);
   form.elements.database.value = saved?.database ?? '';
   form.elements.saveAs.value = '';
   form.elements.saveAs.disabled = Boolean(saved);
   form.querySelector('[role=alert]')?.remove();
-  (awsIdentity ? form.querySelector('button[type=submit]') : saved ? form.elements.password : form.elements.username).focus();
+  showLogin(form, saved?.secretArn);
+  const field = form.querySelector('[data-login-field]:not([hidden]) input:not([type=checkbox])');
+  ((saved && !form.elements.password.disabled) ? form.elements.password : field ?? form.querySelector('button[type=submit]')).focus();
 }
 
 /**
- * A database user and password (or IAM), or a secret of AWS Secrets Manager: the secrets offered
- * are those the person's AWS keys may read that hold the database's credentials.
+ * Shows the fields of the login method chosen. For a secret of AWS Secrets Manager, the secrets
+ * offered are those the person's AWS keys may read that hold the database's credentials.
  */
-async function showLoginKind(form, chosen) {
-  const secret = form.elements.loginKind.value === 'secret';
-  $('#database-login').hidden = secret || form.dataset.awsIdentity === 'true';
-  $('#secret-field').hidden = !secret;
-  form.elements.username.disabled = secret;
-  form.elements.password.disabled = secret;
-  form.elements.secretArn.required = secret;
+async function showLogin(form, chosen) {
+  const method = chosenLogin(form);
+  for (const field of form.querySelectorAll('[data-login-field]')) {
+    const used = LOGIN_FIELDS[method].includes(field.dataset.loginField);
+    field.hidden = !used;
+    field.querySelector('input, select').disabled = !used;
+  }
+  form.elements.username.required = LOGIN_FIELDS[method].includes('username');
+  form.elements.password.required = method === 'password';
+  form.elements.secretArn.required = method === 'secret';
+  $('#database-field').hidden = method === 'awsIdentity';
   form.elements.secretArn.replaceChildren();
   const help = $('#connect-help');
-  help.textContent = form.dataset.loginHelp;
-  if (!secret) return;
+  const iam = [...form.querySelectorAll('input[name=login][value=iamToken]')].some((radio) => !radio.disabled);
+  help.textContent = method === 'password' && iam
+    ? 'Give the database password, or choose IAM database authentication: a token made with your own AWS keys.'
+    : LOGIN_HELP[method] ?? '';
+  if (method !== 'secret') return;
   help.textContent = 'Looking for the secrets of this database that you may read…';
   try {
     const { secrets } = await api('GET', `/api/secrets?resource=${encodeURIComponent(form.dataset.resource)}`);
@@ -483,10 +507,14 @@ async function showLoginKind(form, chosen) {
   }
 }
 
+function chosenLogin(form) {
+  return form.querySelector('input[name=login]:checked').value;
+}
+
 $('#connect-form').addEventListener('change', (event) => {
-  if (event.target.name === 'loginKind') {
+  if (event.target.name === 'login') {
     event.currentTarget.querySelector('[role=alert]')?.remove();
-    showLoginKind(event.currentTarget);
+    showLogin(event.currentTarget);
   }
 });
 
@@ -496,23 +524,25 @@ $('#connect-form').addEventListener('submit', async (event) => {
   const password = form.elements.password.value;
   form.elements.password.value = ''; // sent once, kept nowhere
   form.querySelector('[role=alert]')?.remove();
-  const awsIdentity = form.dataset.awsIdentity === 'true';
-  const secretArn = form.elements.loginKind.value === 'secret' && !awsIdentity ? form.elements.secretArn.value : undefined;
+  const method = chosenLogin(form);
+  const takes = (field) => LOGIN_FIELDS[method].includes(field);
   const connection = {
     resourceId: form.dataset.resource,
-    username: awsIdentity || secretArn ? undefined : form.elements.username.value.trim(),
-    database: awsIdentity ? undefined : form.elements.database.value.trim() || undefined,
+    login: method,
+    username: takes('username') ? form.elements.username.value.trim() : undefined,
+    secretArn: takes('secretArn') ? form.elements.secretArn.value : undefined,
+    groups: takes('groups') ? form.elements.groups.value.split(',').map((g) => g.trim()).filter(Boolean) : undefined,
+    autoCreate: takes('autoCreate') ? form.elements.autoCreate.checked : undefined,
+    database: method === 'awsIdentity' ? undefined : form.elements.database.value.trim() || undefined,
   };
   try {
-    current = await api('POST', '/api/databases', secretArn ? { ...connection, secretArn }
-      : { ...connection, password: (!awsIdentity && password) || undefined });
+    current = await api('POST', '/api/databases', { ...connection, password: takes('password') ? password : undefined });
     grid.clear();
     $('#result-status').textContent = '';
     const saveAs = form.elements.saveAs.value.trim();
     if (saveAs && !form.elements.saveAs.disabled) {
       try {
-        await api('POST', '/api/connections', { ...connection, name: saveAs, secretArn,
-          iamAuthentication: !secretArn && !password && Boolean(connection.username) });
+        await api('POST', '/api/connections', { ...connection, name: saveAs });
       } catch (e) {
         await loadOpenDatabases();
         if (e.status !== 401) form.append(el('p', { class: 'error', role: 'alert', text: `Connected, but not saved: ${e.message}` }));
@@ -527,15 +557,18 @@ $('#connect-form').addEventListener('submit', async (event) => {
   }
 });
 
+/** How a saved connection logs in, after its user, where the user alone does not say. */
+const SAVED_LOGINS = { iamToken: ', IAM', issuedForIdentity: ', credentials from AWS', issuedForUser: ', credentials from AWS' };
+
 async function loadOpenDatabases() {
   const [{ databases }, { connections }] = await Promise.all([api('GET', '/api/databases'), api('GET', '/api/connections')]);
   $('#saved-title').hidden = connections.length === 0;
   $('#saved-connections').replaceChildren(...connections.map((saved) => el('li', {},
     el('span', { text: `${saved.name}: ${saved.secretArn ? 'secret ' + saved.secretArn.split(':secret:')[1]
-      : saved.username || 'your AWS identity'}${saved.iamAuthentication ? ', IAM' : ''}` }),
+      : saved.username || (saved.login === 'issuedForIdentity' ? 'your IAM identity' : 'your AWS identity')}${SAVED_LOGINS[saved.login] ?? ''}` }),
     el('button', { type: 'button', text: 'Open…', 'aria-label': `Open saved ${saved.name}`,
       onclick: () => showConnectForm({ id: saved.resourceId, name: saved.name, engine: engineOf(saved.resourceId),
-        iamAuthentication: saved.iamAuthentication }, saved) }),
+        iamAuthentication: saved.login === 'iamToken' }, saved) }),
     el('button', { type: 'button', text: 'Delete', 'aria-label': `Delete saved ${saved.name}`,
       onclick: async () => { await api('DELETE', `/api/connections/${saved.id}`); loadOpenDatabases(); } }))));
   if (current && !databases.some((db) => db.id === current.id)) current = null;

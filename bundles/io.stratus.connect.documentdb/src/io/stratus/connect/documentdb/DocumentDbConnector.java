@@ -42,11 +42,6 @@ public final class DocumentDbConnector implements DatabaseConnector {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The DocumentDB connector does not serve " + spec.engine() + ".");
         }
-        // The driver keeps the password for the connections its pool opens later: it must be the person's own.
-        if (login.usesIam() || login.usesIssuedCredentials()) {
-            throw new StratusException(Problem.INVALID_INPUT, "DocumentDB logs in with a user name and password here: give"
-                    + " the password of " + login.username() + ".");
-        }
         DatabaseLogin.Credentials credentials = login.credentialsFor(spec);
         MongoClient client = MongoClients.create(DocumentDbSettings.of(spec, credentials.username(), credentials.password(),
                 trust));

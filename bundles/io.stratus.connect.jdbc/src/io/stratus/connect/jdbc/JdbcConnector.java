@@ -47,16 +47,6 @@ public abstract class JdbcConnector implements DatabaseConnector {
     /** How read-only sessions of this engine are kept to reading. */
     protected abstract ReadOnlyRules readOnlyRules();
 
-    /** Whether the engine takes IAM authentication tokens in place of passwords (see {@link #iamToken}). */
-    protected boolean takesIamTokens() {
-        return true;
-    }
-
-    /** Whether the engine takes database passwords; engines that take IAM tokens only do not. */
-    protected boolean takesPasswords() {
-        return true;
-    }
-
     /** The PEM file of the certificate authorities to trust. */
     protected final Path trustedAuthorities() {
         return trust.certificateAuthorities();
@@ -67,19 +57,6 @@ public abstract class JdbcConnector implements DatabaseConnector {
         if (!engines().contains(spec.engine())) {
             throw new StratusException(Problem.INVALID_INPUT, "The " + family() + " connector does not serve "
                     + spec.engine() + "; it serves " + String.join(", ", engines()) + ".");
-        }
-        if (!login.usesIam() && !takesPasswords()) {
-            throw new StratusException(Problem.INVALID_INPUT, family() + " takes IAM authentication only: give the "
-                    + "database role to log in as and no password; Stratus signs a token with your AWS keys.");
-        }
-        if (login.usesIam() && !takesIamTokens()) {
-            throw new StratusException(Problem.INVALID_INPUT, family() + " logs in with a user name and password here:"
-                    + " give the password of " + login.username() + ".");
-        }
-        if (login.usesIam() && !spec.iamAuthentication()) {
-            throw new StratusException(Problem.INVALID_INPUT, "IAM database authentication is not enabled on "
-                    + spec.resourceId() + ", so it needs the database password of " + login.username()
-                    + ". Give the password, or enable IAM database authentication on the database in AWS and refresh the explorer.");
         }
         // An IAM token lets anyone who sees it log in for 15 minutes, and issued credentials are AWS's
         // to guard: they travel over verified TLS only.

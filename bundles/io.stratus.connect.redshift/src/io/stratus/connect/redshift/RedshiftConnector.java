@@ -54,12 +54,6 @@ public final class RedshiftConnector extends JdbcConnector {
         return "Redshift";
     }
 
-    /** Redshift's IAM logins (GetClusterCredentials) are another mechanism, not used here. */
-    @Override
-    protected boolean takesIamTokens() {
-        return false;
-    }
-
     @Override
     protected Driver driver() {
         return driver;

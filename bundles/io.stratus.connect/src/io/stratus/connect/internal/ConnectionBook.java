@@ -39,9 +39,7 @@ public final class ConnectionBook implements SavedConnections {
     @Override
     public SavedConnection create(UserSession session, SavedConnection connection) {
         session.require(Action.SAVE_CONNECTIONS);
-        SavedConnection saved = new SavedConnection(UUID.randomUUID().toString(), connection.name(),
-                connection.resourceId(), connection.username(), connection.database(), connection.iamAuthentication(),
-                connection.secretArn());
+        SavedConnection saved = connection.named(UUID.randomUUID().toString(), connection.name());
         store.write(tx -> {
             if (tx.savedConnections().of(session.principalId()).size() >= MAX_PER_PERSON) {
                 throw new StratusException(Problem.CONFLICT, "You have saved " + MAX_PER_PERSON + " connections, the most "

@@ -7,15 +7,17 @@ import io.stratus.core.StratusException;
 import io.stratus.core.access.Action;
 import io.stratus.core.access.DatabaseAccess;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.core.connector.DatabaseConnector;
 import io.stratus.core.connector.DatabaseLink;
 import io.stratus.core.connector.DatabaseLogin;
-import io.stratus.core.connector.IamTokens;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.CatalogPage;
 import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.OpenDatabasesListener;
 import io.stratus.core.database.ResultPage;
@@ -42,7 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -135,36 +136,8 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     @Override
-    public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
-            Optional<String> database) {
+    public OpenDatabase open(UserSession session, String resourceId, Login login, Optional<String> database) {
         session.require(Action.OPEN_DATABASE);
-        String user = username == null ? "" : username.strip();
-        if (user.chars().anyMatch(Character::isISOControl)) {
-            throw new StratusException(Problem.INVALID_INPUT, "A database user name has no control characters; check "
-                    + "the user name and type it again.");
-        }
-        Optional<Secret> given = password.filter(p -> !p.isBlank());
-        return open(session, resourceId, database, connector -> login(session, connector, user, given), given);
-    }
-
-    @Override
-    public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
-        session.require(Action.OPEN_DATABASE);
-        DatabaseLogin login = secretLogins.login(session::awsKeys, secretArn);
-        return open(session, resourceId, database, connector -> login, Optional.empty());
-    }
-
-    @Override
-    public List<DatabaseSecret> secrets(UserSession session, String resourceId) {
-        session.require(Action.OPEN_DATABASE);
-        ConnectionSpec spec = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
-        access.modeFor(session, resourceId); // the Administrator's limits apply to choosing as to opening
-        return secretLogins.secretsFor(session.awsKeys(), spec);
-    }
-
-    /** @param logins the login, for the connector that opens the database (which says how its IAM tokens are signed) */
-    private OpenDatabase open(UserSession session, String resourceId, Optional<String> database,
-            Function<DatabaseConnector, DatabaseLogin> logins, Optional<Secret> password) {
         ConnectionSpec discovered = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
         AccessMode mode = access.modeFor(session, resourceId);
         ConnectionSpec spec = database.map(String::strip).filter(name -> !name.isEmpty()).map(discovered::withDatabase)
@@ -172,28 +145,29 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         DatabaseConnector connector = connectors.stream().filter(c -> c.engines().contains(spec.engine())).findFirst()
                 .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Stratus cannot open " + spec.engine()
                         + " databases yet; " + resourceId + " is one."));
-        DatabaseLogin login = logins.apply(connector);
+        requireTaken(spec, login.method());
+        DatabaseLogin resolved = resolve(session, connector, login);
         Map<String, Connection> mine = open.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
         if (mine.size() >= maxConnections) {
             throw new StratusException(Problem.CONFLICT, "You have " + mine.size() + " databases open, the most one "
                     + "session may. Close one, then open this one.");
         }
-        IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), login.loginName(), mode,
-                idle.login(password));
-        String opening = resourceId + " as " + login.loginName() + (login.usesIam() ? " (IAM)" : "")
-                + (login.usesAwsIdentity() ? " (AWS identity)" : "")
-                + (login.usesIssuedCredentials() ? " (credentials from AWS)" : "")
+        IdleConnections.Key key = new IdleConnections.Key(resourceId, spec.database(), resolved.loginName(), mode,
+                idle.login(login));
+        String opening = resourceId + " as " + resolved.loginName() + (resolved.usesIam() ? " (IAM)" : "")
+                + (resolved.usesAwsIdentity() ? " (AWS identity)" : "")
+                + (resolved.usesIssuedCredentials() ? " (credentials from AWS)" : "")
                 + (mode == AccessMode.READ_ONLY ? ", read-only" : "");
         DatabaseLink db;
         try {
-            db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, login, mode));
+            db = idle.take(session.id(), key).orElseGet(() -> connector.open(spec, resolved, mode));
         } catch (StratusException e) {
             audit.record(session.principalId(), "open-database", e.problem().name().toLowerCase(Locale.ROOT), opening);
             throw e;
         }
         audit.record(session.principalId(), "open-database", "success", opening);
         OpenDatabase described = new OpenDatabase(UUID.randomUUID().toString(), resourceId, spec.engine(), spec.database(),
-                login.loginName(), login.usesIam(), login.usesAwsIdentity(), mode, clock.instant());
+                resolved.loginName(), login, mode, clock.instant());
         Connection connection = new Connection(described, key, db);
         mine.put(described.id(), connection);
         if (sessions.find(session.id()).isEmpty()) { // the session ended while this connection was opened
@@ -203,6 +177,14 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
         }
         tell(listener -> listener.opened(session.id(), described));
         return described;
+    }
+
+    @Override
+    public List<DatabaseSecret> secrets(UserSession session, String resourceId) {
+        session.require(Action.OPEN_DATABASE);
+        ConnectionSpec spec = explorer.connectionSpec(session, resourceId, Action.OPEN_DATABASE);
+        access.modeFor(session, resourceId); // the Administrator's limits apply to choosing as to opening
+        return secretLogins.secretsFor(session.awsKeys(), spec);
     }
 
     /** The session's open databases that its roles still allow as they were opened; the others are closed. */
@@ -334,22 +316,45 @@ public final class DatabaseConnections implements DatabaseService, SessionListen
     }
 
     /**
-     * A password logs in as a database user; a user name alone asks for IAM database
-     * authentication, with tokens of the connector's kind; neither means the person's own AWS
-     * identity (DynamoDB). The connector says when its database takes another kind.
+     * The engine's declared logins decide which the person may use; an IAM token besides needs IAM
+     * database authentication enabled on the database itself.
      */
-    private DatabaseLogin login(UserSession session, DatabaseConnector connector, String username,
-            Optional<Secret> password) {
-        if (password.isPresent()) {
-            return DatabaseLogin.withPassword(username, password.get());
+    private void requireTaken(ConnectionSpec spec, LoginMethod method) {
+        DatabaseEngine engine = explorer.engines().stream().filter(e -> e.id().equals(spec.engine())).findFirst()
+                .orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "No installed bundle describes the "
+                        + spec.engine() + " engine, so Stratus does not know how its databases log in."));
+        Set<LoginMethod> taken = engine.defaults().logins();
+        if (!taken.contains(method)) {
+            throw new StratusException(Problem.INVALID_INPUT, engine.name() + " databases are not opened with "
+                    + method.description() + ": log in with " + taken.stream().map(LoginMethod::description)
+                            .collect(Collectors.joining(", or ")) + ".");
         }
-        if (username.isEmpty()) {
-            return DatabaseLogin.withAwsIdentity(session.identity().arn(), session.awsKeys());
+        if (method == LoginMethod.IAM_TOKEN && !spec.iamAuthentication()) {
+            throw new StratusException(Problem.INVALID_INPUT, "IAM database authentication is not enabled on "
+                    + spec.resourceId() + ", so it needs a password. Give the password, or enable IAM database"
+                    + " authentication on the database in AWS and refresh the explorer.");
         }
-        // tokens signed with the person's own keys, lent from the vault token by token
-        IamTokens tokens = (spec, user) -> aws.iamToken(session.awsKeys(), spec.region(), connector.iamToken(spec, user),
-                clock.instant());
-        return DatabaseLogin.withIam(username, tokens);
+    }
+
+    /**
+     * What the connector logs in with: whatever AWS signs, holds or issues is asked for with the
+     * person's own keys, lent from the vault at the moment a physical connection logs in; credentials
+     * of an engine's own AWS API come from its connector.
+     */
+    private DatabaseLogin resolve(UserSession session, DatabaseConnector connector, Login login) {
+        return switch (login) {
+            case Login.Password(String user, Optional<Secret> password) -> DatabaseLogin.withPassword(user,
+                    password.orElseThrow(() -> new StratusException(Problem.INVALID_INPUT, "Give the database password of "
+                            + user + ".")));
+            case Login.IamToken(String user) -> DatabaseLogin.withIam(user, (spec, name) -> aws.iamToken(session.awsKeys(),
+                    spec.region(), connector.iamToken(spec, name), clock.instant()));
+            case Login.SecretsManager(String arn) -> secretLogins.login(session::awsKeys, arn);
+            case Login.IssuedForIdentity issued -> DatabaseLogin.withIssuedCredentials(session.identity().arn(),
+                    connector.issuer(issued, session::awsKeys));
+            case Login.IssuedForUser issued -> DatabaseLogin.withIssuedCredentials(issued.username(),
+                    connector.issuer(issued, session::awsKeys));
+            case Login.AwsIdentity identity -> DatabaseLogin.withAwsIdentity(session.identity().arn(), session.awsKeys());
+        };
     }
 
     /** A listener that fails is logged and skipped: the change it hears of has happened. */

@@ -2,6 +2,7 @@ package io.stratus.connect.internal;
 
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.connector.DatabaseLink;
+import io.stratus.core.database.Login;
 import io.stratus.core.identity.Secret;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The pool: connections a person closed, kept a few minutes for that same sign-in session to
  * open the same database again as the same database user, which then skips TLS and the login.
  * A connection comes back only for the same password (compared by a keyed hash, kept in memory
- * only) or the same IAM user, and only if it still answers.
+ * only) or the same other login (IAM user, secret, issued credentials' user and groups), and only if it
+ * still answers.
  */
 final class IdleConnections {
 
@@ -51,10 +53,10 @@ final class IdleConnections {
         new SecureRandom().nextBytes(fingerprintKey);
     }
 
-    /** The login part of a key: the password's keyed hash, or the IAM user's name. */
-    String login(Optional<Secret> password) {
-        if (password.isEmpty()) {
-            return "iam";
+    /** The login part of a key: the password's keyed hash, else how the person logs in (user, groups, secret ARN). */
+    String login(Login login) {
+        if (!(login instanceof Login.Password(String user, Optional<Secret> password)) || password.isEmpty()) {
+            return login.withoutSecrets().toString();
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

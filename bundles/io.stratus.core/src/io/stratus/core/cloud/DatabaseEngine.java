@@ -1,7 +1,10 @@
 package io.stratus.core.cloud;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A database engine as front ends show it and as its databases are opened: {@code id} as the
@@ -14,15 +17,21 @@ public record DatabaseEngine(String id, String name, String family, Optional<Str
     /**
      * What a connection to the engine assumes: the port its servers listen on unless told otherwise
      * (discovered databases have AWS's), the database every server of the engine has, whether TLS is
-     * required, whether IAM database authentication can replace the password (where the
-     * database enables it), and whether the database has no users of its own but is opened with
-     * the person's AWS identity, whose keys sign each request (DynamoDB).
+     * required, and the ways a person may log in (an IAM token only where the database enables IAM
+     * database authentication), in the order front ends offer them.
      */
-    public record ConnectionDefaults(int port, Optional<String> database, boolean tlsRequired,
-            boolean iamAuthentication, boolean awsIdentity) {
+    public record ConnectionDefaults(int port, Optional<String> database, boolean tlsRequired, Set<LoginMethod> logins) {
 
         public ConnectionDefaults {
             Objects.requireNonNull(database, "database");
+            if (logins.isEmpty()) {
+                throw new IllegalArgumentException("An engine takes at least one login method");
+            }
+            logins = Collections.unmodifiableSet(EnumSet.copyOf(logins));
+        }
+
+        public boolean takes(LoginMethod method) {
+            return logins.contains(method);
         }
     }
 

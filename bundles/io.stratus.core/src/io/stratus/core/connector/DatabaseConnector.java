@@ -1,9 +1,15 @@
 package io.stratus.core.connector;
 
-import io.stratus.core.database.AccessMode;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.cloud.LoginMethod;
+import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.Login;
+import io.stratus.core.identity.AwsKeys;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Opens links to databases with a native client for the engines it serves (one DS component per
@@ -29,5 +35,17 @@ public interface DatabaseConnector {
      */
     default IamTokenRequest iamToken(ConnectionSpec spec, String username) {
         return IamTokenRequest.rds(spec, username);
+    }
+
+    /**
+     * What issues the user name and password of a login whose credentials AWS issues through the
+     * engine's own API ({@link LoginMethod#ISSUED_FOR_IDENTITY}, {@link LoginMethod#ISSUED_FOR_USER}),
+     * for connectors whose engines declare one: called for every physical connection, with the keys
+     * {@code keys} lends at that moment (the person's own). The issued password is wiped once the
+     * driver has logged in.
+     */
+    default DatabaseLogin.CredentialIssuer issuer(Login login, Supplier<AwsKeys> keys) {
+        throw new StratusException(Problem.INVALID_INPUT, "AWS issues no credentials for " + engines() + " databases: log"
+                + " in another way.");
     }
 }

@@ -75,8 +75,7 @@ public final class DatabaseLogin {
 
     public static DatabaseLogin withPassword(String username, Secret password) {
         if (password == null || password.isBlank()) {
-            throw new StratusException(Problem.INVALID_INPUT, "Give the database password of " + username
-                    + ", or leave it empty to log in with IAM database authentication where the database allows it.");
+            throw new StratusException(Problem.INVALID_INPUT, "Give the database password of " + username + ".");
         }
         return new DatabaseLogin(username, password, null, null, null, null);
     }

@@ -1,7 +1,6 @@
 package io.stratus.core.database;
 
 import io.stratus.core.access.DatabaseAccess;
-import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 
 import java.util.List;
@@ -17,26 +16,19 @@ import java.util.Set;
 public interface DatabaseService {
 
     /**
-     * Opens a database the person's explorer found, logging in as {@code username} with the
-     * password, or without one by IAM database authentication; with neither (DynamoDB), requests
-     * are signed with the person's own AWS keys.
+     * Opens a database the person's explorer found, logging in as they chose: the engine must take
+     * that {@link io.stratus.core.cloud.LoginMethod} (see {@link io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults#logins()}),
+     * and an IAM token only where the database enables IAM database authentication. Whatever AWS
+     * issues or holds for a login (tokens, a secret's value, temporary credentials) is asked for
+     * with the person's own keys for every new physical connection, used for that login only and
+     * wiped; a password serves this opening only.
      *
      * @param database the database to use instead of the resource's default, if any
+     * @throws io.stratus.core.StratusException INVALID_INPUT for a login the engine does not take;
+     *         FORBIDDEN naming the IAM action AWS refused ({@code secretsmanager:GetSecretValue},
+     *         {@code redshift:GetClusterCredentials}, ...)
      */
-    OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
-            Optional<String> database);
-
-    /**
-     * Opens a database the person's explorer found with the user name and password a Secrets
-     * Manager secret holds: read with the person's own keys for every new physical connection (so
-     * a rotated secret is read anew), used for that login only and wiped. The ARN is all Stratus
-     * keeps of it.
-     *
-     * @throws io.stratus.core.StratusException FORBIDDEN naming {@code secretsmanager:GetSecretValue}
-     *         or {@code kms:Decrypt} where IAM refuses it; INVALID_INPUT for a secret that holds no
-     *         user name and password
-     */
-    OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database);
+    OpenDatabase open(UserSession session, String resourceId, Login login, Optional<String> database);
 
     /**
      * The secrets in the database's region that the person may read and that look like its

@@ -6,6 +6,7 @@ import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
+import io.stratus.core.cloud.LoginMethod;
 
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class ConnectionSpecs {
         Optional<ConnectionDefaults> defaults = engine.map(DatabaseEngine::defaults);
         Optional<String> database = resource.databaseName().or(() -> defaults.flatMap(ConnectionDefaults::database));
         boolean tls = resource.tlsRequired() || defaults.map(ConnectionDefaults::tlsRequired).orElse(false);
-        boolean iam = resource.iamAuthentication() && defaults.map(ConnectionDefaults::iamAuthentication).orElse(true);
+        boolean iam = resource.iamAuthentication() && defaults.map(d -> d.takes(LoginMethod.IAM_TOKEN)).orElse(true);
         return new ConnectionSpec(resource.id(), resource.engine(), resource.region(), endpoint.host(), endpoint.port(),
                 database, tls, iam);
     }

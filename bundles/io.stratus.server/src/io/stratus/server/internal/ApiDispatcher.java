@@ -102,7 +102,7 @@ public final class ApiDispatcher {
      * wiped: they are copied from the parser's buffer to char arrays, and every copy (the body,
      * the parser's buffer, the arrays) is overwritten once the request is answered.
      */
-    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken", "mfaCode");
+    private static final Set<String> SECRET_FIELDS = Set.of("secretAccessKey", "sessionToken", "mfaCode", "password");
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.stratus.server.access");

@@ -2,8 +2,10 @@ package io.stratus.server.internal;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.core.database.CatalogPage;
 import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.ResultPage;
 import io.stratus.core.database.SavedConnection;
@@ -22,8 +24,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,16 +94,76 @@ final class DatabaseRoutes {
 
     /** A saved connection never holds a password: one sent along is refused rather than dropped unseen. */
     private static SavedConnection savedConnection(ApiRequest request, String id) {
-        if (request.body().has("password")) {
+        if (sentPassword(request)) {
             throw new StratusException(Problem.INVALID_INPUT, "Stratus never saves database passwords: leave out"
                     + " \"password\", and type it each time you open the connection.");
         }
-        JsonNode iam = request.body().get("iamAuthentication");
-        if (iam != null && !iam.isBoolean()) {
-            throw new StratusException(Problem.INVALID_INPUT, "The field \"iamAuthentication\" must be true or false.");
+        return new SavedConnection(id, request.text("name"), request.text("resourceId"), login(request, true),
+                request.optionalText("database"));
+    }
+
+    private static boolean sentPassword(ApiRequest request) {
+        return request.secrets().containsKey("password") || request.body().has("password");
+    }
+
+    /**
+     * The login a request asks for: {@code "login"} names the method, with the fields it takes
+     * ({@code username}, {@code password}, {@code secretArn}, {@code groups}, {@code autoCreate}).
+     * Without it, as clients before login methods sent it: a secret's ARN, a user with a password,
+     * a user alone (IAM, or when saving without {@code "iamAuthentication": true}, a password
+     * asked for each time), or nothing (the AWS identity).
+     */
+    private static Login login(ApiRequest request, boolean saving) {
+        Optional<String> username = request.optionalText("username").map(String::strip).filter(u -> !u.isEmpty());
+        Optional<String> secretArn = request.optionalText("secretArn");
+        LoginMethod method = request.optionalText("login").map(LoginMethod::of).orElseGet(() -> secretArn.isPresent()
+                ? LoginMethod.SECRET : username.isEmpty() ? LoginMethod.AWS_IDENTITY
+                : (saving ? flag(request, "iamAuthentication") : !sentPassword(request)) ? LoginMethod.IAM_TOKEN
+                : LoginMethod.PASSWORD);
+        Set<String> takes = switch (method) {
+            case PASSWORD -> Set.of("username", "password");
+            case IAM_TOKEN -> Set.of("username");
+            case SECRET -> Set.of("secretArn");
+            case ISSUED_FOR_USER -> Set.of("username", "groups", "autoCreate");
+            case ISSUED_FOR_IDENTITY, AWS_IDENTITY -> Set.of();
+        };
+        Map<String, Boolean> sent = Map.of("username", username.isPresent(), "password", sentPassword(request),
+                "secretArn", secretArn.isPresent(), "groups", request.body().has("groups"),
+                "autoCreate", request.body().has("autoCreate"));
+        sent.forEach((field, present) -> {
+            if (present && !takes.contains(field)) {
+                throw new StratusException(Problem.INVALID_INPUT, "A login with " + method.description() + " takes no \""
+                        + field + "\"; leave it out.");
+            }
+        });
+        String user = username.orElse("");
+        return switch (method) {
+            case PASSWORD -> new Login.Password(user, saving ? Optional.empty() : request.optionalSecret("password"));
+            case IAM_TOKEN -> new Login.IamToken(user);
+            case SECRET -> new Login.SecretsManager(secretArn.orElse(""));
+            case ISSUED_FOR_IDENTITY -> new Login.IssuedForIdentity();
+            case ISSUED_FOR_USER -> new Login.IssuedForUser(user, groups(request), flag(request, "autoCreate"));
+            case AWS_IDENTITY -> new Login.AwsIdentity();
+        };
+    }
+
+    private static boolean flag(ApiRequest request, String field) {
+        JsonNode value = request.body().get(field);
+        if (value != null && !value.isBoolean()) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"" + field + "\" must be true or false.");
         }
-        return new SavedConnection(id, request.text("name"), request.text("resourceId"), request.optionalText("username").orElse(""),
-                request.optionalText("database"), iam != null && iam.booleanValue(), request.optionalText("secretArn"));
+        return value != null && value.booleanValue();
+    }
+
+    private static List<String> groups(ApiRequest request) {
+        JsonNode groups = request.body().get("groups");
+        if (groups == null || groups.isNull()) {
+            return List.of();
+        }
+        if (!groups.isArray() || !StreamSupport.stream(groups.spliterator(), false).allMatch(JsonNode::isTextual)) {
+            throw new StratusException(Problem.INVALID_INPUT, "The field \"groups\" must be a list of database group names.");
+        }
+        return StreamSupport.stream(groups.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -119,23 +184,13 @@ final class DatabaseRoutes {
     }
 
     private ApiResponse open(ApiRequest request) {
-        Optional<String> secretArn = request.optionalText("secretArn");
-        if (secretArn.isPresent()) {
-            if (request.body().has("password") || request.body().has("username")) {
-                throw new StratusException(Problem.INVALID_INPUT, "A secret holds the user name and password: give"
-                        + " \"secretArn\" without \"username\" and \"password\".");
-            }
-            return ApiResponse.created(views.openDatabase(databaseService.openWithSecret(request.signedIn(),
-                    request.text("resourceId"), secretArn.get(), request.optionalText("database"))));
-        }
-        Secret password = request.optionalText("password").map(Secret::of).orElse(null);
+        Login login = login(request, false);
         try {
-            return ApiResponse.created(views.openDatabase(databaseService.open(request.signedIn(), request.text("resourceId"),
-                    request.optionalText("username").orElse(""), Optional.ofNullable(password),
-                    request.optionalText("database"))));
+            return ApiResponse.created(views.openDatabase(databaseService.open(request.signedIn(),
+                    request.text("resourceId"), login, request.optionalText("database"))));
         } finally {
-            if (password != null) {
-                password.clear(); // the driver has logged in with it; nothing keeps it
+            if (login instanceof Login.Password(String user, Optional<Secret> password)) {
+                password.ifPresent(Secret::clear); // the driver has logged in with it; nothing keeps it
             }
         }
     }

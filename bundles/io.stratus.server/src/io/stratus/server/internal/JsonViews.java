@@ -13,6 +13,7 @@ import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.database.AccessMode;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.AccountDetails;
@@ -125,8 +126,10 @@ final class JsonViews {
         optional(node, "icon", engine.icon());
         DatabaseEngine.ConnectionDefaults defaults = engine.defaults();
         ObjectNode defaultsNode = node.putObject("defaults").put("port", defaults.port())
-                .put("tlsRequired", defaults.tlsRequired()).put("iamAuthentication", defaults.iamAuthentication())
-                .put("awsIdentity", defaults.awsIdentity());
+                .put("tlsRequired", defaults.tlsRequired());
+        ArrayNode logins = defaultsNode.putArray("logins");
+        defaults.logins().forEach(method -> logins.add(object().put("id", method.id()).put("description",
+                method.description())));
         optional(defaultsNode, "database", defaults.database());
         return node;
     }
@@ -159,8 +162,7 @@ final class JsonViews {
     /** An open database as its owner sees it; nothing of the login but the user name. */
     ObjectNode openDatabase(OpenDatabase open) {
         ObjectNode node = object().put("id", open.id()).put("resourceId", open.resourceId()).put("engine", open.engine())
-                .put("username", open.username()).put("iamAuthentication", open.iamAuthentication())
-                .put("awsIdentity", open.awsIdentity())
+                .put("username", open.username()).put("login", open.login().method().id())
                 .put("readOnly", open.mode() == AccessMode.READ_ONLY).put("openedAt", open.openedAt().toString());
         optional(node, "database", open.database());
         return node;
@@ -168,10 +170,26 @@ final class JsonViews {
 
     ObjectNode savedConnection(SavedConnection connection) {
         ObjectNode node = object().put("id", connection.id()).put("name", connection.name())
-                .put("resourceId", connection.resourceId()).put("username", connection.username())
-                .put("iamAuthentication", connection.iamAuthentication());
+                .put("resourceId", connection.resourceId());
         optional(node, "database", connection.database());
-        optional(node, "secretArn", connection.secretArn());
+        return login(node, connection.login());
+    }
+
+    /** How a saved connection logs in: the method and its fields, as an open request takes them; never a password. */
+    private ObjectNode login(ObjectNode node, Login login) {
+        node.put("login", login.method().id());
+        switch (login) {
+            case Login.Password password -> node.put("username", password.username());
+            case Login.IamToken iam -> node.put("username", iam.username());
+            case Login.SecretsManager secret -> node.put("secretArn", secret.secretArn());
+            case Login.IssuedForUser issued -> {
+                node.put("username", issued.username()).put("autoCreate", issued.autoCreate());
+                ArrayNode groups = node.putArray("groups");
+                issued.groups().forEach(groups::add);
+            }
+            case Login.IssuedForIdentity identity -> { }
+            case Login.AwsIdentity identity -> { }
+        }
         return node;
     }
 

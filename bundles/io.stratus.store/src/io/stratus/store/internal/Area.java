@@ -13,7 +13,8 @@ enum Area {
 
     IDENTITY("identity", "identity and roles", "V1__users_and_roles.sql", "V2__role_database_limits.sql"),
     /** After identity: a saved connection belongs to a user. */
-    CONNECTIONS("connections", "saved connections", "V1__saved_connections.sql", "V2__saved_connection_secrets.sql"),
+    CONNECTIONS("connections", "saved connections", "V1__saved_connections.sql", "V2__saved_connection_secrets.sql",
+            "V3__saved_connection_logins.sql"),
     AUDIT("audit", "the audit trail", "V1__audit_log.sql"),
     COUNTS("counts", "shared counts", "V1__shared_counts.sql");
 

@@ -6,6 +6,10 @@ import io.stratus.core.database.SavedConnection;
 import io.stratus.core.store.IdentityReader;
 import io.stratus.core.store.SavedConnectionWriter;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /** What a write transaction changes in the saved connections. */
 final class JdbcSavedConnectionWriter extends JdbcSavedConnections implements SavedConnectionWriter {
 
@@ -22,9 +26,11 @@ final class JdbcSavedConnectionWriter extends JdbcSavedConnections implements Sa
         if (identity.user(principalId).isEmpty()) {
             throw new StratusException(Problem.NOT_FOUND, "No Stratus user has the principal id '" + principalId + "'.");
         }
-        Object[] values = {connection.name(), connection.resourceId(), connection.username(),
-            connection.database().orElse(null), connection.iamAuthentication(), connection.secretArn().orElse(null),
-            connection.id(), principalId};
+        List<Object> values = new ArrayList<>(List.of(connection.name(), connection.resourceId()));
+        values.add(connection.database().orElse(null));
+        values.addAll(Arrays.asList(values(connection.login())));
+        values.add(connection.id());
+        values.add(principalId);
         boolean mine = sql.first("save a connection", row -> row.getString(1),
                 "SELECT principal_id FROM saved_connections WHERE connection_id = ?", connection.id())
                 .map(principalId::equals).orElse(true);
@@ -37,10 +43,11 @@ final class JdbcSavedConnectionWriter extends JdbcSavedConnections implements Sa
             throw new StratusException(Problem.CONFLICT, "You have a saved connection named '" + connection.name()
                     + "' already. Choose another name.");
         }
-        if (sql.update("save a connection", "UPDATE saved_connections SET name = ?, resource_id = ?, username = ?,"
-                + " database_name = ?, iam_auth = ?, secret_arn = ? WHERE connection_id = ? AND principal_id = ?", values) == 0) {
-            sql.update("save a connection", "INSERT INTO saved_connections (name, resource_id, username, database_name,"
-                    + " iam_auth, secret_arn, connection_id, principal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
+        Object[] row = values.toArray();
+        if (sql.update("save a connection", "UPDATE saved_connections SET name = ?, resource_id = ?, database_name = ?, "
+                + LOGIN_COLUMNS.replace(",", " = ?,") + " = ? WHERE connection_id = ? AND principal_id = ?", row) == 0) {
+            sql.update("save a connection", "INSERT INTO saved_connections (name, resource_id, database_name, "
+                    + LOGIN_COLUMNS + ", connection_id, principal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
         }
     }
 

@@ -82,7 +82,7 @@ public final class DatabaseEditorInput implements IEditorInput {
     @Override
     public String getToolTipText() {
         return getName() + " (" + engine.name() + ") as " + database.username()
-                + (database.iamAuthentication() ? " (IAM)" : "") + (readOnly() ? ", read-only" : "");
+                + " (" + database.login().method().description() + ")" + (readOnly() ? ", read-only" : "");
     }
 
     @Override

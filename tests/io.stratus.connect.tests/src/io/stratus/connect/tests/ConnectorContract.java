@@ -406,17 +406,6 @@ abstract class ConnectorContract {
         assertNotEquals(issued.get(0), issued.get(1));
     }
 
-    @Test
-    void iamLoginIsRefusedWhereTheDatabaseDoesNotEnableIt() {
-        DatabaseLogin login = DatabaseLogin.withIam(IAM_USER, (spec, user) -> {
-            throw new AssertionError("no token is made for a database without IAM authentication");
-        });
-        StratusException refused = assertThrows(StratusException.class, () -> connector.open(spec(), login, AccessMode.READ_ONLY));
-        assertEquals(Problem.INVALID_INPUT, refused.problem());
-        assertTrue(refused.getMessage().startsWith("IAM database authentication is not enabled on test-" + engine()),
-                refused.getMessage());
-    }
-
     DatabaseLink open(AccessMode mode) {
         return connector.open(spec(), DatabaseLogin.withPassword(server.user(), Secret.of(server.password())), mode);
     }

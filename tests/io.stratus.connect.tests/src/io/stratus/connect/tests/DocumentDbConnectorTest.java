@@ -160,9 +160,6 @@ class DocumentDbConnectorTest {
                 DatabaseLogin.withPassword(mongo.user(), Secret.of("not-" + mongo.password())), AccessMode.READ_ONLY));
         assertTrue(login.getMessage().startsWith("The database refused the login"), login.getMessage());
         assertFalse(login.getMessage().contains(mongo.password()));
-        StratusException iam = assertThrows(StratusException.class, () -> documentDb.open(spec(INSTANCE),
-                DatabaseLogin.withIam(mongo.user(), (spec, user) -> Secret.of("token")), AccessMode.READ_ONLY));
-        assertTrue(iam.getMessage().startsWith("DocumentDB logs in with a user name and password"), iam.getMessage());
 
         try (DatabaseLink link = open(AccessMode.READ_ONLY)) {
             StratusException json = assertThrows(StratusException.class, () -> link.execute("{find: "));

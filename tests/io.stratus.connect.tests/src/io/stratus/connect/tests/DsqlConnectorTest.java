@@ -9,7 +9,6 @@ import io.stratus.aws.AwsClients;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.ManualClock;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
-import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connector.DatabaseConnector;
@@ -130,14 +129,6 @@ class DsqlConnectorTest {
                     () -> link.execute("INSERT INTO visits VALUES (3, '/cart')").close());
             assertTrue(refused.getMessage().toLowerCase().contains("read-only"), refused.getMessage());
         }
-    }
-
-    @Test
-    void aPasswordIsRefusedBeforeConnecting() {
-        StratusException refused = assertThrows(StratusException.class, () -> connector.open(spec(),
-                DatabaseLogin.withPassword("admin", Secret.of("not-a-token")), AccessMode.READ_ONLY));
-        assertEquals(Problem.INVALID_INPUT, refused.problem());
-        assertTrue(refused.getMessage().contains("takes IAM authentication only"), refused.getMessage());
     }
 
     /** Signs the connector's token with Dana's keys, has the simulator check it as DSQL would, and lets the role in with it. */

@@ -1,11 +1,9 @@
 package io.stratus.connect.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.database.AccessMode;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * with the host name checked, and logs in with a password (MD5: the driver has no SCRAM).
  * PostgreSQL then refuses the session: the driver announces itself with startup parameters only
  * Redshift knows ({@code driver_version}), so statements, catalog, types and cancel cannot run
- * here. Serverless workgroups log in the same way. Only a real Redshift cluster could prove those, its own password hashing and its
+ * here. Only a real Redshift cluster could prove those, its own password hashing and its
  * certificate chain (Amazon Trust Services roots, in the shipped bundle).
  */
 class RedshiftConnectorTest {
@@ -39,12 +37,11 @@ class RedshiftConnectorTest {
     private static final String PASSWORD = UUID.randomUUID().toString();
 
     private static PostgresServer postgres;
-    private static StratusServices stratus;
     private static DatabaseConnector redshift;
 
     @BeforeAll
     static void start() throws Exception {
-        stratus = new StratusServices();
+        StratusServices stratus = new StratusServices();
         stratus.trustTheTestAuthority();
         postgres = PostgresServer.start();
         try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
@@ -61,38 +58,14 @@ class RedshiftConnectorTest {
 
     @Test
     void theDriverReachesTheServerOverVerifiedTls() {
-        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec("redshift"), login(),
+        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec(true), login(),
                 AccessMode.READ_ONLY));
         // Past the TLS handshake and the password (either failure would say so): the server read the driver's settings.
         assertTrue(refused.getMessage().contains("unrecognized configuration parameter \"driver_version\""),
                 refused.getMessage());
-        StratusException wrongPassword = assertThrows(StratusException.class, () -> redshift.open(spec("redshift"),
+        StratusException wrongPassword = assertThrows(StratusException.class, () -> redshift.open(spec(true),
                 DatabaseLogin.withPassword(USER, Secret.of("not-" + PASSWORD)), AccessMode.READ_ONLY));
         assertTrue(wrongPassword.getMessage().startsWith("The database refused the login"), wrongPassword.getMessage());
-    }
-
-    @Test
-    void aServerlessWorkgroupLogsInWithAPasswordAsAClusterDoes() {
-        assertSame(redshift, stratus.connector("redshift-serverless"), "one connector serves the family");
-        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec("redshift-serverless"),
-                login(), AccessMode.READ_ONLY));
-        assertTrue(refused.getMessage().contains("unrecognized configuration parameter \"driver_version\""),
-                refused.getMessage());
-        StratusException wrongPassword = assertThrows(StratusException.class, () -> redshift.open(
-                spec("redshift-serverless"), DatabaseLogin.withPassword(USER, Secret.of("not-" + PASSWORD)),
-                AccessMode.READ_ONLY));
-        assertTrue(wrongPassword.getMessage().startsWith("The database refused the login"), wrongPassword.getMessage());
-    }
-
-    @Test
-    void anIamLoginIsRefusedWithAMessageThatSaysWhy() {
-        StratusException refused = assertThrows(StratusException.class, () -> redshift.open(spec("redshift"),
-                DatabaseLogin.withIam("analyst", (spec, user) -> {
-                    throw new AssertionError("no token is made for Redshift");
-                }), AccessMode.READ_ONLY));
-        assertEquals(Problem.INVALID_INPUT, refused.problem());
-        assertTrue(refused.getMessage().startsWith("Redshift logs in with a user name and password here"),
-                refused.getMessage());
     }
 
     @Test
@@ -104,10 +77,9 @@ class RedshiftConnectorTest {
         assertTrue(refused.getMessage().startsWith("The Redshift connector does not serve postgres"), refused.getMessage());
     }
 
-    /** A cluster ({@code redshift}) or Serverless workgroup ({@code redshift-serverless}) that the PostgreSQL stands in for. */
-    private static ConnectionSpec spec(String engine) {
-        return new ConnectionSpec("warehouse", engine, "eu-west-1", "127.0.0.1", postgres.port(), Optional.of("postgres"),
-                true, false);
+    private static ConnectionSpec spec(boolean tlsRequired) {
+        return new ConnectionSpec("warehouse", "redshift", "eu-west-1", "127.0.0.1", postgres.port(), Optional.of("postgres"),
+                tlsRequired, false);
     }
 
     private static DatabaseLogin login() {

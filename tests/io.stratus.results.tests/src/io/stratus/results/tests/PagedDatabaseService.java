@@ -1,5 +1,6 @@
 package io.stratus.results.tests;
 
+import io.stratus.core.database.Login;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.database.CatalogPage;
@@ -107,13 +108,7 @@ final class PagedDatabaseService implements DatabaseService, AutoCloseable {
     }
 
     @Override
-    public OpenDatabase open(UserSession session, String resourceId, String username, Optional<Secret> password,
-            Optional<String> database) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public OpenDatabase openWithSecret(UserSession session, String resourceId, String secretArn, Optional<String> database) {
+    public OpenDatabase open(UserSession session, String resourceId, Login login, Optional<String> database) {
         throw new UnsupportedOperationException();
     }
 

@@ -178,8 +178,7 @@ class DatabaseApiTest {
     void dynamoDbTablesOpenWithThePersonsOwnAwsIdentity() throws Exception {
         JsonNode opened = ApiClient.json(alice.post("/api/databases", Map.of("resourceId", LocalDatabaseInstance.CARTS)));
         assertEquals("arn:aws:iam::" + HttpApiTest.ACCOUNT + ":user/alice", opened.get("username").asText());
-        assertTrue(opened.get("awsIdentity").asBoolean());
-        assertFalse(opened.get("iamAuthentication").asBoolean());
+        assertEquals("awsIdentity", opened.get("login").asText());
         assertFalse(opened.get("readOnly").asBoolean());
         String id = opened.get("id").asText();
         JsonNode put = ApiClient.json(alice.post("/api/databases/" + id + "/statements", Map.of("statement",
@@ -215,7 +214,8 @@ class DatabaseApiTest {
 
         JsonNode saved = ApiClient.json(alice.post("/api/connections", Map.of("name", "carts", "resourceId",
                 LocalDatabaseInstance.CARTS)));
-        assertEquals("", saved.get("username").asText());
+        assertEquals("awsIdentity", saved.get("login").asText());
+        assertFalse(saved.has("username"), "the AWS identity is the session's own");
         assertEquals(204, alice.send("DELETE", "/api/connections/" + saved.get("id").asText(), null).statusCode());
     }
 
@@ -543,7 +543,7 @@ class DatabaseApiTest {
         JsonNode mine = ApiClient.json(alice.get("/api/connections")).get("connections");
         assertEquals(1, mine.size());
         assertEquals("reporting", mine.get(0).get("username").asText());
-        assertTrue(mine.get(0).get("iamAuthentication").asBoolean());
+        assertEquals("iamToken", mine.get(0).get("login").asText());
         assertFalse(mine.get(0).has("password"));
         assertEquals(0, ApiClient.json(dave.get("/api/connections")).get("connections").size(), "dave sees none of alice's");
         ApiClient.assertError(dave.put("/api/connections/" + id, Map.of("name", "mine now", "resourceId", RESOURCE,

@@ -76,7 +76,8 @@ class PluggedEngineTest {
         assertTrue(memo.get("openable").asBoolean(), "its own connector opens it");
         assertEquals(7070, memo.at("/defaults/port").asInt());
         assertEquals("notes", memo.at("/defaults/database").asText());
-        assertFalse(memo.at("/defaults/iamAuthentication").asBoolean());
+        assertEquals("password", memo.at("/defaults/logins/0/id").asText());
+        assertEquals(1, memo.at("/defaults/logins").size(), "the logins its bundle declares, and no other");
         assertTrue(engine(engines, "postgres").get("openable").asBoolean(), "the shipped engines are listed beside it");
         ApiClient.assertError(new ApiClient(alice.port()).get("/api/engines"), 401, "not_signed_in");
     }

@@ -162,7 +162,8 @@ class SecretLoginApiTest {
         assertEquals(201, saved.statusCode(), saved.body());
         JsonNode listed = ApiClient.json(alice.get("/api/connections")).get("connections").get(0);
         assertEquals(arn, listed.get("secretArn").asText());
-        assertEquals("", listed.get("username").asText());
+        assertEquals("secret", listed.get("login").asText());
+        assertFalse(listed.has("username"), "the secret holds the user name");
         ApiClient.assertError(alice.post("/api/connections", Map.of("name", "both", "resourceId", RESOURCE,
                 "secretArn", arn, "username", "app")), 400, "bad_request");
         assertEquals(204, alice.send("DELETE", "/api/connections/" + listed.get("id").asText(), null).statusCode());

@@ -10,6 +10,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.PrincipalType;
 import io.stratus.core.store.AuditEntry;
@@ -155,9 +156,9 @@ abstract class ConfigStoreContract {
     @Test
     void savedConnectionsBelongToTheirUserAndNamesAreUniquePerUser() {
         SavedConnection orders = new SavedConnection("c-1", "Orders", "arn:aws:rds:eu-west-1:123456789012:db:orders",
-                "reporting", Optional.of("orders"), true);
+                new Login.IamToken("reporting"), Optional.of("orders"));
         SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
-                "admin", Optional.empty(), false);
+                new Login.Password("admin", Optional.empty()), Optional.empty());
         write(writer -> {
             writer.identity().saveUser(ALICE);
             writer.identity().saveUser(BOB);
@@ -169,18 +170,33 @@ abstract class ConfigStoreContract {
         assertEquals(List.of(), store.read(reader -> reader.savedConnections().of(BOB.principalId())));
 
         assertProblem(Problem.CONFLICT, () -> write(writer -> writer.savedConnections().save(ALICE.principalId(),
-                new SavedConnection("c-3", "Orders", orders.resourceId(), "other", Optional.empty(), false))));
+                new SavedConnection("c-3", "Orders", orders.resourceId(),
+                new Login.Password("other", Optional.empty()), Optional.empty()))));
         write(writer -> writer.savedConnections().save(BOB.principalId(),
-                new SavedConnection("c-4", "Orders", orders.resourceId(), "bob", Optional.empty(), false)));
+                new SavedConnection("c-4", "Orders", orders.resourceId(),
+                new Login.Password("bob", Optional.empty()), Optional.empty())));
         assertProblem(Problem.NOT_FOUND, () -> write(writer -> writer.savedConnections().save(BOB.principalId(),
-                new SavedConnection("c-1", "taken over", orders.resourceId(), "bob", Optional.empty(), false))));
+                new SavedConnection("c-1", "taken over", orders.resourceId(),
+                new Login.Password("bob", Optional.empty()), Optional.empty()))));
         assertFalse(store.write(writer -> writer.savedConnections().delete(BOB.principalId(), "c-1")),
                 "bob cannot delete alice's");
 
-        SavedConnection renamed = new SavedConnection("c-1", "Orders (reporting)", orders.resourceId(), "reporting",
-                Optional.empty(), true);
+        SavedConnection renamed = new SavedConnection("c-1", "Orders (reporting)", orders.resourceId(),
+                new Login.IssuedForUser("reporting", List.of("analysts", "auditors"), true), Optional.empty());
         write(writer -> writer.savedConnections().save(ALICE.principalId(), renamed));
         assertEquals(List.of(legacy, renamed), store.read(reader -> reader.savedConnections().of(ALICE.principalId())));
+        SavedConnection secret = new SavedConnection("c-5", "with a secret", orders.resourceId(), new Login.SecretsManager(
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-AbCdEf"), Optional.empty());
+        SavedConnection identity = new SavedConnection("c-6", "as me", orders.resourceId(), new Login.IssuedForIdentity(),
+                Optional.of("dev"));
+        write(writer -> {
+            writer.savedConnections().save(ALICE.principalId(), secret);
+            writer.savedConnections().save(ALICE.principalId(), identity);
+        });
+        assertEquals(List.of(identity, legacy, renamed, secret), store.read(reader -> reader.savedConnections()
+                .of(ALICE.principalId())), "every login method with its fields");
+        assertTrue(store.write(writer -> writer.savedConnections().delete(ALICE.principalId(), "c-5")));
+        assertTrue(store.write(writer -> writer.savedConnections().delete(ALICE.principalId(), "c-6")));
         assertTrue(store.write(writer -> writer.savedConnections().delete(ALICE.principalId(), "c-2")));
         assertEquals(List.of(renamed), store.read(reader -> reader.savedConnections().of(ALICE.principalId())));
     }
@@ -464,7 +480,7 @@ abstract class ConfigStoreContract {
         StoredUser alice = FirstSetup.user(StoreBeforeAreas.ALICE);
         StoredUser bob = FirstSetup.user(StoreBeforeAreas.BOB);
         SavedConnection orders = new SavedConnection("c-1", "Orders", "arn:aws:rds:eu-west-1:123456789012:db:orders",
-                "reporting", Optional.of("orders"), true);
+                new Login.IamToken("reporting"), Optional.of("orders"));
         Contents held = new Contents(Optional.of(new InstanceBinding(FirstSetup.ACCOUNT, "aws", alice.principalId(),
                 FirstSetup.AT)), List.of(alice, bob), Map.of(alice.principalId(), Set.of(ADMINISTRATOR),
                 bob.principalId(), Set.of(AUDITOR.id(), "viewer")), 1, List.of(AUDITOR),
@@ -479,7 +495,7 @@ abstract class ConfigStoreContract {
                 "every area is at its latest version and records it");
 
         SavedConnection legacy = new SavedConnection("c-2", "legacy", "arn:aws:rds:us-east-1:123456789012:db:legacy",
-                "admin", Optional.empty(), false);
+                new Login.Password("admin", Optional.empty()), Optional.empty());
         write(writer -> {
             writer.savedConnections().save(alice.principalId(), legacy);
             writer.identity().setDatabaseLimits("viewer", List.of("arn:aws:rds:*:*:db:legacy"));

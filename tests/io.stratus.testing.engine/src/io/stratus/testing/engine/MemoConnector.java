@@ -1,7 +1,5 @@
 package io.stratus.testing.engine;
 
-import io.stratus.core.Problem;
-import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.connector.DatabaseConnector;
@@ -23,9 +21,6 @@ public final class MemoConnector implements DatabaseConnector {
 
     @Override
     public DatabaseLink open(ConnectionSpec spec, DatabaseLogin login, AccessMode mode) {
-        if (login.usesIam() || login.usesAwsIdentity()) {
-            throw new StratusException(Problem.INVALID_INPUT, "Memo logs in with a user name and password.");
-        }
         return new MemoLink(spec.database().orElseThrow());
     }
 }

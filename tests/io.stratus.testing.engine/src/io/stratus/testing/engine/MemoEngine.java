@@ -3,9 +3,11 @@ package io.stratus.testing.engine;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
 import io.stratus.core.cloud.EngineContribution;
+import io.stratus.core.cloud.LoginMethod;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -21,6 +23,7 @@ public final class MemoEngine implements EngineContribution {
     @Override
     public List<DatabaseEngine> engines() {
         return List.of(new DatabaseEngine(ID, "Memo", "memo", Optional.of("memo"),
-                new ConnectionDefaults(7070, Optional.of("notes"), false, false, false)));
+                new ConnectionDefaults(7070, Optional.of("notes"), false,
+                        Set.of(LoginMethod.PASSWORD))));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.explorer.CloudExplorer;
@@ -232,7 +233,7 @@ class CloudExplorerTest {
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), "ada");
         robot.waitForControlShowing(dialog, "Give the password of ada, or log in with IAM database authentication");
         assertFalse(robot.onUiThread(test::isEnabled), "nor without a password or IAM");
-        robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.IAM), true);
+        robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)), true);
         robot.waitUntil("IAM authentication to stand in for the password", () -> test.isEnabled()
                 && !robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEnabled());
         robot.screenshot(dialog, SCREENSHOTS.resolve("connect-iam.png"));

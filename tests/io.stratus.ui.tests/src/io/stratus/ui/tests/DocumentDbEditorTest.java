@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.database.Login;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudService;
@@ -439,8 +440,8 @@ class DocumentDbEditorTest {
     private static ResultPage run(String statement) {
         DatabaseService databases = DesktopServices.service(DatabaseService.class);
         UserSession ada = session.signedIn().orElseThrow().session();
-        OpenDatabase opened = databases.open(ada, discovered(ada).id(), mongo.user(), Optional.of(Secret.of(mongo.password())),
-                Optional.of("app"));
+        OpenDatabase opened = databases.open(ada, discovered(ada).id(), new Login.Password(mongo.user(),
+                Optional.of(Secret.of(mongo.password()))), Optional.of("app"));
         try {
             return databases.execute(ada, opened.id(), statement, 100);
         } finally {

@@ -1,5 +1,6 @@
 package io.stratus.ui.tests;
 
+import io.stratus.core.database.Login;
 import io.stratus.aws.AwsConfiguration;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
@@ -203,8 +204,9 @@ final class LocalDatabases implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_WITHIN);
         while (true) {
             try {
-                Opened opened = new Opened(session, databases().open(session, resource, database.server().user(),
-                        Optional.of(Secret.of(database.server().password())), Optional.of(database.name())).id());
+                Opened opened = new Opened(session, databases().open(session, resource, new Login.Password(
+                        database.server().user(), Optional.of(Secret.of(database.server().password()))),
+                        Optional.of(database.name())).id());
                 stops.push(opened);
                 return opened;
             } catch (StratusException e) { // the explorer has not heard from the region yet, the connectors restart

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.cloud.LoginMethod;
+import io.stratus.core.database.Login;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.access.Permission;
 import io.stratus.core.access.Role;
@@ -218,8 +220,7 @@ class OpenDatabasesTest {
         TreeItem saved = trees.waitForItem(explorer, SAVED, "Shop orders");
         robot.waitUntil("the saved connection's summary", () -> saved.getText().contains(login + " on orders \u00b7 password"));
         SavedConnection stored = savedNamed("Shop orders").orElseThrow();
-        assertEquals(PostgresServer.USER, stored.username());
-        assertFalse(stored.iamAuthentication());
+        assertEquals(new Login.Password(PostgresServer.USER, Optional.empty()), stored.login());
         activateExplorer();
         trees.select(saved);
         robot.screenshot(windowShell, SCREENSHOTS.resolve("saved-connection.png"));
@@ -263,7 +264,7 @@ class OpenDatabasesTest {
     @Order(7)
     void aDynamoDbTableShowsItsKeysAndItsSavedConnectionOpensWithNothingToType() {
         CloudResource sessions = discovered("sessions");
-        OpenDatabase table = databases().open(ada(), sessions.id(), "", Optional.empty(), Optional.empty());
+        OpenDatabase table = databases().open(ada(), sessions.id(), new Login.AwsIdentity(), Optional.empty());
         TreeItem connection = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity");
         TreeItem key = trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity", "sessions",
                 "user");
@@ -283,7 +284,8 @@ class OpenDatabasesTest {
         activateExplorer();
         robot.awaitCompletion("opening Sessions table", trees.doubleClick(saved)); // no dialog: returns at once
         robot.waitUntil("the table open with the AWS identity", () -> databases().list(ada()).stream()
-                .anyMatch(open -> open.resourceId().equals(sessions.id()) && open.awsIdentity()));
+                .anyMatch(open -> open.resourceId().equals(sessions.id())
+                        && open.login().method() == LoginMethod.AWS_IDENTITY));
         trees.waitForItem(explorer, ACCOUNT, "DynamoDB", "eu-west-1", "sessions", "AWS identity");
     }
 
@@ -394,8 +396,8 @@ class OpenDatabasesTest {
     }
 
     private static OpenDatabase openOrdersWithThePassword() {
-        return databases().open(ada(), discovered("orders").id(), PostgresServer.USER,
-                Optional.of(Secret.of(ordersDatabase.server().password())), Optional.empty());
+        return databases().open(ada(), discovered("orders").id(), new Login.Password(PostgresServer.USER,
+                Optional.of(Secret.of(ordersDatabase.server().password()))), Optional.empty());
     }
 
     private static Optional<SavedConnection> savedNamed(String name) {

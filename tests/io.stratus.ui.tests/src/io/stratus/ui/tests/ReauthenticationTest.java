@@ -137,6 +137,8 @@ class ReauthenticationTest {
         press(dialog, "Re-authenticate");
         // ben may not assume the role (and keys of his own would be another identity): nothing changes hands.
         robot.waitForControlShowing(dialog, "did not let you assume the role");
+        robot.waitForControlShowing(dialog, "give a code of your MFA device"); // the refusal whole, to what to check
+        robot.screenshot(dialog, SCREENSHOTS.resolve("reauth-refused.png"));
         assertEquals(Optional.of(KeysLapse.EXPIRED), signedIn.keysLapse());
         robot.type(robot.waitForControlWithData(dialog, Text.class, ACCESS_KEY_ID), ada.id());
         typeSecret(robot.waitForControlWithData(dialog, Text.class, SECRET_ACCESS_KEY), ada.secret());

@@ -1,6 +1,7 @@
 package io.stratus.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -60,6 +62,7 @@ class SignInMethodsTest {
     private static final String PROFILE = "io.stratus.ui.session.profile";
     private static final String PROFILE_SUMMARY = "io.stratus.ui.session.profileSummary";
     private static final String PROFILE_MFA_CODE = "io.stratus.ui.session.profileMfaCode";
+    private static final String PROBLEM = "io.stratus.ui.session.problem";
     private static final String ACCOUNT = "111122223333";
     private static final String ADA_MFA = "arn:aws:iam::" + ACCOUNT + ":mfa/ada-phone";
     private static final String OPERATOR = "arn:aws:iam::" + ACCOUNT + ":role/DemoOperator";
@@ -142,7 +145,13 @@ class SignInMethodsTest {
         robot.type(field(dialog, ACCESS_KEY_ID), ben.id());
         typeSecret(field(dialog, SECRET_ACCESS_KEY), ben.secret());
         press(dialog, "Sign In");
-        robot.waitForControlShowing(dialog, "did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly");
+        // The whole refusal shows in the form, to its end, which says what to check; the title area has its first sentence.
+        Text problem = robot.waitForControlWithData(dialog, Text.class, PROBLEM);
+        robot.waitUntil("the refusal to show in the form", () -> problem.isVisible()
+                && problem.getText().startsWith("AWS did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly. ")
+                && problem.getText().contains("give the one the role's owner told you) or for MFA (give a code of your MFA device)."));
+        assertEquals("AWS did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly.",
+                titleAreaError(dialog));
         robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-role-denied.png"));
 
         robot.type(field(dialog, ROLE_ARN), OPERATOR);
@@ -188,12 +197,18 @@ class SignInMethodsTest {
         Combo profiles = robot.waitForControlWithData(dialog, Combo.class, PROFILE);
         assertEquals(List.of("default", "operator", "loop-a", "loop-b", "ada"), robot.onUiThread(() -> List.of(profiles.getItems())));
         robot.choose(profiles, "loop-a");
-        robot.waitForControlShowing(dialog, "loop-a \u2192 loop-b \u2192 loop-a");
+        // A profile that cannot be used says why at once, and Sign In waits for another choice.
+        Text problem = robot.waitForControlWithData(dialog, Text.class, PROBLEM);
+        robot.waitUntil("the broken profile's problem to show", () -> problem.isVisible()
+                && problem.getText().contains("loop-a \u2192 loop-b \u2192 loop-a name each other as source_profile"));
+        assertEquals("Profile 'loop-a' cannot be used as it is.", titleAreaError(dialog));
+        Button signIn = robot.waitForControlWithText(dialog, Button.class, "Sign In");
+        assertFalse(robot.onUiThread(signIn::isEnabled), "a broken profile cannot sign in");
         robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-profile-broken.png"));
-        press(dialog, "Sign In");
-        robot.waitForControlShowing(dialog, "name each other as source_profile");
 
         robot.choose(profiles, "operator");
+        assertTrue(robot.onUiThread(signIn::isEnabled), "a profile that can be used signs in");
+        assertFalse(robot.onUiThread(problem::isVisible), "its problem is gone with the broken profile");
         Label summary = robot.waitForControlWithData(dialog, Label.class, PROFILE_SUMMARY);
         assertTrue(robot.textOf(summary).contains("role/DemoOperator") && robot.textOf(summary).contains(ADA_MFA),
                 robot.textOf(summary));
@@ -325,6 +340,10 @@ class SignInMethodsTest {
             }
             throw noDialog;
         }
+    }
+
+    private static String titleAreaError(Shell dialog) {
+        return robot.onUiThread(() -> ((TitleAreaDialog) dialog.getData()).getErrorMessage());
     }
 
     private static void choose(Shell dialog, String method) {

@@ -97,6 +97,7 @@ class SignInTest {
         typeSecret(field(wizard, SECRET_ACCESS_KEY), "not-ada's-secret-at-all-0000000000000000");
         press(wizard, "Finish");
         robot.waitForControlShowing(wizard, "The secret access key does not match the access key id");
+        robot.waitForControlShowing(wizard, "create a new key if it is lost"); // whole, in the form
         assertEquals("", robot.textOf(field(wizard, SECRET_ACCESS_KEY)), "a refused secret is cleared");
         assertEquals(ada.id(), robot.textOf(field(wizard, ACCESS_KEY_ID)), "the key id stays");
         robot.screenshot(wizard, SCREENSHOTS.resolve("setup-wizard-refused.png"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.aws.simulator.seed.Seed;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
@@ -368,7 +369,7 @@ class SqlEditorTest {
         if (password.isPresent()) {
             robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD), password.get());
         } else {
-            robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.IAM), true);
+            robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)), true);
         }
         robot.screenshot(dialog, SCREENSHOTS.resolve("sql-connect-" + database + (password.isPresent() ? "" : "-iam") + ".png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));

@@ -50,11 +50,6 @@ public final class DsqlConnector extends PostgresDriverConnector {
     }
 
     @Override
-    protected boolean takesPasswords() {
-        return false;
-    }
-
-    @Override
     protected Properties settings(ConnectionSpec spec, boolean verifiedTls) {
         return super.settings(spec, true); // DSQL speaks TLS only
     }

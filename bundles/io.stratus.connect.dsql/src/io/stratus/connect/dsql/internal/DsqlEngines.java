@@ -3,9 +3,11 @@ package io.stratus.connect.dsql.internal;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.cloud.DatabaseEngine.ConnectionDefaults;
 import io.stratus.core.cloud.EngineContribution;
+import io.stratus.core.cloud.LoginMethod;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -17,7 +19,8 @@ public final class DsqlEngines implements EngineContribution {
 
     /** Every cluster has the database {@code postgres} and listens on 5432. */
     static final DatabaseEngine AURORA_DSQL = new DatabaseEngine(ENGINE, "Aurora DSQL", "postgresql",
-            Optional.empty(), new ConnectionDefaults(5432, Optional.of("postgres"), true, true, false));
+            Optional.empty(), new ConnectionDefaults(5432, Optional.of("postgres"), true,
+                    Set.of(LoginMethod.IAM_TOKEN)));
 
     @Override
     public List<DatabaseEngine> engines() {

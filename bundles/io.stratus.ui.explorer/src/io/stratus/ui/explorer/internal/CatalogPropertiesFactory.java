@@ -1,5 +1,6 @@
 package io.stratus.ui.explorer.internal;
 
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.SavedConnection;
@@ -42,9 +43,8 @@ public final class CatalogPropertiesFactory implements IAdapterFactory {
         return properties.put(CONNECTION, "Database resource", database.resourceId())
                 .put(CONNECTION, "Engine", database.engine())
                 .put(CONNECTION, "Database", database.database().orElse(""))
-                .put(CONNECTION, database.awsIdentity() ? "AWS identity" : "User", database.username())
-                .put(CONNECTION, "Login", database.awsIdentity() ? "your AWS identity"
-                        : database.iamAuthentication() ? "IAM database authentication" : "password")
+                .put(CONNECTION, database.login().databaseUser().isPresent() ? "User" : "Logged in as", database.username())
+                .put(CONNECTION, "Login", database.login().method().description())
                 .put(CONNECTION, "Access", database.mode() == AccessMode.READ_ONLY ? "read-only" : "read and write")
                 .put(CONNECTION, "Opened at", database.openedAt().toString());
     }
@@ -53,9 +53,9 @@ public final class CatalogPropertiesFactory implements IAdapterFactory {
         return new ReadOnlyProperties().put(CONNECTION, "Name", connection.name())
                 .put(CONNECTION, "Database resource", connection.resourceId())
                 .put(CONNECTION, "Database", connection.database().orElse(""))
-                .put(CONNECTION, "User", connection.username())
-                .put(CONNECTION, "Login", connection.username().isEmpty() ? "your AWS identity"
-                        : connection.iamAuthentication() ? "IAM database authentication" : "password, asked each time");
+                .put(CONNECTION, "User", connection.login().databaseUser().orElse(""))
+                .put(CONNECTION, "Login", connection.login().method().description()
+                        + (connection.login().method() == LoginMethod.PASSWORD ? ", asked each time" : ""));
     }
 
     @Override

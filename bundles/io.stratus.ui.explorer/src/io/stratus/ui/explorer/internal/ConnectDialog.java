@@ -3,9 +3,11 @@ package io.stratus.ui.explorer.internal;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.DatabaseEngine;
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.DatabaseSecret;
 import io.stratus.core.database.DatabaseService;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
@@ -13,8 +15,12 @@ import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditors;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -39,48 +45,61 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 
 /**
- * Connects to a database of the Cloud Explorer: as a database user with a password, as a user
- * alone with IAM database authentication where the explorer saw it enabled (a token made with the
- * person's own AWS keys replaces the password), with a secret of AWS Secrets Manager chosen from
- * those the person may read for this database (read with their keys at login, never kept), or
- * with nothing to type where the engine opens
- * with the person's AWS identity (DynamoDB). Open (the default button) opens the database in a Job
- * and then its engine's editor (see {@link DatabaseEditors}), which owns the connection from then
- * on. Test Connection opens it, makes a round trip and closes it again, so that the answer (or the
- * database's reason) shows here. The password serves that one login: it is wiped once the driver
- * has logged in and never stored.
+ * Connects to a database of the Cloud Explorer, with one of the login methods its engine takes (see
+ * {@link DatabaseEngine.ConnectionDefaults#logins()}), and only the fields those need: a database user
+ * with a password; a user alone with IAM database authentication where the explorer saw it enabled (a
+ * token made with the person's own AWS keys replaces the password); a secret of AWS Secrets Manager
+ * chosen from those the person may read for this database; temporary credentials AWS issues for the
+ * person's IAM identity, or for a database user they name with its groups (Redshift); or nothing to
+ * type where the engine opens with the person's AWS identity (DynamoDB). Whatever AWS holds or issues
+ * is asked for with the person's keys at login, never kept. Open (the default button) opens the
+ * database in a Job and then its engine's editor (see {@link DatabaseEditors}), which owns the
+ * connection from then on. Test Connection opens it, makes a round trip and closes it again, so that
+ * the answer (or the database's reason) shows here. The password serves that one login: it is wiped
+ * once the driver has logged in and never stored.
  */
 public final class ConnectDialog extends TitleAreaDialog {
 
     /** Data keys of the fields, for tests. */
     public static final String USER = "io.stratus.ui.explorer.connect.user";
     public static final String PASSWORD = "io.stratus.ui.explorer.connect.password";
-    public static final String IAM = "io.stratus.ui.explorer.connect.iam";
     public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
-    public static final String SECRET = "io.stratus.ui.explorer.connect.secret";
     public static final String SECRET_CHOICE = "io.stratus.ui.explorer.connect.secretChoice";
+    public static final String GROUPS = "io.stratus.ui.explorer.connect.groups";
+    public static final String AUTO_CREATE = "io.stratus.ui.explorer.connect.autoCreate";
     public static final String TEST_LABEL = "Test Connection";
     public static final String OPEN_LABEL = "Open";
     private static final int TEST = IDialogConstants.CLIENT_ID + 1;
     private static final int OPEN = IDialogConstants.CLIENT_ID + 2;
+    /** The methods that log in as a database user the person names. */
+    private static final Set<LoginMethod> NAMED_USER = EnumSet.of(LoginMethod.PASSWORD, LoginMethod.IAM_TOKEN,
+            LoginMethod.ISSUED_FOR_USER);
 
     private final IWorkbenchPage page;
     private final CloudResource resource;
     private final DatabaseEngine engine;
-    private final boolean awsIdentity;
+    /** The login methods the engine takes, in the order offered. */
+    private final List<LoginMethod> offered;
     /** The editor the engine's bundle declares, if any: without one, the database can only be tested here. */
     private final Optional<String> editor;
     private final UserSession session;
     private final DatabaseService databases;
+    private final Map<LoginMethod, Button> methods = new EnumMap<>(LoginMethod.class);
+    private LoginMethod chosen;
     private Text user;
     private Text password;
-    private Button iam;
-    private Button useSecret;
     private Combo secretChoice;
     /** The ARNs of the secrets offered, in the order of {@link #secretChoice}'s items. */
     private List<String> secretArns = List.of();
+    private Text groups;
+    private Button autoCreate;
     private Text database;
     private Job running;
+
+    /** The data key of the choice of a login method, for tests. */
+    public static String methodKey(LoginMethod method) {
+        return "io.stratus.ui.explorer.connect.login." + method.id();
+    }
 
     /**
      * @param page where the database's editor opens
@@ -92,10 +111,16 @@ public final class ConnectDialog extends TitleAreaDialog {
         this.page = page;
         this.resource = resource;
         this.engine = engine;
-        this.awsIdentity = engine.defaults().awsIdentity();
+        this.offered = List.copyOf(engine.defaults().logins());
+        this.chosen = offered.stream().filter(this::possible).findFirst().orElse(offered.get(0));
         this.editor = DatabaseEditors.editorFor(engine);
         this.session = session;
         this.databases = databases;
+    }
+
+    /** IAM database authentication only where the explorer saw it enabled on the database. */
+    private boolean possible(LoginMethod method) {
+        return method != LoginMethod.IAM_TOKEN || resource.iamAuthentication();
     }
 
     @Override
@@ -116,53 +141,70 @@ public final class ConnectDialog extends TitleAreaDialog {
         Composite form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
-        if (awsIdentity) {
+        if (offered.size() > 1) {
+            new Label(form, SWT.NONE).setText("Log in with:");
+            Composite choices = new Composite(form, SWT.NONE);
+            GridLayoutFactory.fillDefaults().applyTo(choices);
+            for (LoginMethod method : offered) {
+                Button choice = new Button(choices, SWT.RADIO);
+                String text = method.description();
+                choice.setText(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+                choice.setData(methodKey(method), Boolean.TRUE);
+                choice.setEnabled(possible(method));
+                choice.setSelection(method == chosen);
+                if (!possible(method)) {
+                    choice.setToolTipText("IAM database authentication is not enabled on this database.");
+                }
+                choice.addListener(SWT.Selection, e -> {
+                    if (choice.getSelection()) {
+                        choose(method);
+                    }
+                });
+                methods.put(method, choice);
+            }
+        }
+        if (chosen == LoginMethod.AWS_IDENTITY && offered.size() == 1) {
             wrapped(form, "Opened with your own AWS identity (" + session.identity().arn() + "): your IAM permissions "
                     + "decide what you may read and change. There is no database user or password.");
-        } else {
+            return area;
+        }
+        if (offered.stream().anyMatch(NAMED_USER::contains)) {
             user = field(form, "&User:", SWT.BORDER, USER);
+            user.addModifyListener(e -> validate());
+        }
+        if (offered.contains(LoginMethod.PASSWORD)) {
             password = field(form, "&Password:", SWT.BORDER | SWT.PASSWORD, PASSWORD);
-            new Label(form, SWT.NONE);
-            iam = new Button(form, SWT.CHECK);
-            iam.setText("Log in with &IAM database authentication (no password)");
-            iam.setData(IAM, Boolean.TRUE);
-            iam.setEnabled(resource.iamAuthentication());
-            iam.setToolTipText(resource.iamAuthentication()
-                    ? "A token made with your own AWS keys replaces the password; the database user needs the rds_iam grant."
-                    : "IAM database authentication is not enabled on this database.");
-            new Label(form, SWT.NONE);
-            useSecret = new Button(form, SWT.CHECK);
-            useSecret.setText("Log in with a &secret from AWS Secrets Manager");
-            useSecret.setData(SECRET, Boolean.TRUE);
-            useSecret.setToolTipText("Read with your own AWS keys each time Stratus logs in; nothing of its value is kept.");
+            password.addModifyListener(e -> validate());
+        }
+        if (offered.contains(LoginMethod.SECRET)) {
             new Label(form, SWT.NONE).setText("S&ecret:");
             secretChoice = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
             secretChoice.setData(SECRET_CHOICE, Boolean.TRUE);
-            secretChoice.setEnabled(false);
+            secretChoice.setToolTipText("Read with your own AWS keys each time Stratus logs in; nothing of its value is kept.");
             GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(secretChoice);
-            useSecret.addListener(SWT.Selection, e -> chooseSecret());
             secretChoice.addListener(SWT.Selection, e -> validate());
-            database = field(form, "&Database:", SWT.BORDER, DATABASE);
-            database.setMessage(resource.databaseName().orElse("the engine's default"));
-            user.addModifyListener(e -> validate());
-            password.addModifyListener(e -> validate());
-            iam.addListener(SWT.Selection, e -> {
-                password.setEnabled(!iam.getSelection());
-                validate();
-            });
         }
+        if (offered.contains(LoginMethod.ISSUED_FOR_USER)) {
+            groups = field(form, "&Groups:", SWT.BORDER, GROUPS);
+            groups.setMessage("database groups to join, separated by commas");
+            new Label(form, SWT.NONE);
+            autoCreate = new Button(form, SWT.CHECK);
+            autoCreate.setText("&Create the user if it does not exist");
+            autoCreate.setData(AUTO_CREATE, Boolean.TRUE);
+        }
+        database = field(form, "&Database:", SWT.BORDER, DATABASE);
+        database.setMessage(resource.databaseName().orElse("the engine's default"));
+        enableFields();
         return area;
     }
 
-    /** A secret replaces user, password and IAM; the secrets offered are looked up in a Job. */
-    private void chooseSecret() {
-        boolean secret = useSecret.getSelection();
-        user.setEnabled(!secret);
-        password.setEnabled(!secret && !iam.getSelection());
-        iam.setEnabled(!secret && resource.iamAuthentication());
-        secretChoice.setEnabled(secret);
+    /** Another login method: its fields become editable; the secrets offered are looked up in a Job the first time. */
+    private void choose(LoginMethod method) {
+        chosen = method;
+        methods.forEach((other, choice) -> choice.setSelection(other == method)); // as a click on a radio button would
+        enableFields();
         validate();
-        if (secret && secretChoice.getItemCount() == 0) {
+        if (method == LoginMethod.SECRET && secretChoice.getItemCount() == 0) {
             setMessage("Looking for the secrets of " + resource.name() + " that you may read\u2026");
             Job.create("Listing the secrets of " + resource.name(), (IProgressMonitor monitor) -> {
                 try {
@@ -176,6 +218,20 @@ public final class ConnectDialog extends TitleAreaDialog {
         }
     }
 
+    private void enableFields() {
+        enable(user, NAMED_USER.contains(chosen));
+        enable(password, chosen == LoginMethod.PASSWORD);
+        enable(secretChoice, chosen == LoginMethod.SECRET);
+        enable(groups, chosen == LoginMethod.ISSUED_FOR_USER);
+        enable(autoCreate, chosen == LoginMethod.ISSUED_FOR_USER);
+    }
+
+    private static void enable(Control field, boolean enabled) {
+        if (field != null) {
+            field.setEnabled(enabled);
+        }
+    }
+
     private void offer(List<DatabaseSecret> secrets) {
         secretArns = secrets.stream().map(DatabaseSecret::arn).toList();
         secretChoice.setItems(secrets.stream().map(s -> s.name() + (s.managedByRds() ? " (managed by RDS)" : ""))
@@ -184,10 +240,6 @@ public final class ConnectDialog extends TitleAreaDialog {
             secretChoice.select(0);
         }
         validate();
-    }
-
-    private boolean usesSecret() {
-        return !awsIdentity && useSecret.getSelection();
     }
 
     private static Text field(Composite form, String label, int style, String dataKey) {
@@ -245,22 +297,17 @@ public final class ConnectDialog extends TitleAreaDialog {
     }
 
     private Optional<String> missing() {
-        if (awsIdentity) {
-            return Optional.empty();
-        }
-        if (usesSecret()) {
-            return secretChoice.getSelectionIndex() >= 0 ? Optional.empty()
-                    : Optional.of("Choose a secret: the secrets you may read that hold " + resource.name()
-                            + "'s credentials are offered.");
-        }
-        if (user.getText().isBlank()) {
+        if (NAMED_USER.contains(chosen) && user.getText().isBlank()) {
             return Optional.of("Give the database user to log in as.");
         }
-        if (!iam.getSelection() && password.getCharCount() == 0) {
-            return Optional.of(resource.iamAuthentication()
-                    ? "Give the password of " + user.getText().strip() + ", or log in with IAM database authentication."
-                    : "Give the password of " + user.getText().strip() + ": IAM database authentication is not enabled "
-                            + "on this database.");
+        if (chosen == LoginMethod.PASSWORD && password.getCharCount() == 0) {
+            return Optional.of("Give the password of " + user.getText().strip() + (!offered.contains(LoginMethod.IAM_TOKEN)
+                    ? "." : resource.iamAuthentication() ? ", or log in with IAM database authentication."
+                    : ": IAM database authentication is not enabled on this database."));
+        }
+        if (chosen == LoginMethod.SECRET && secretChoice.getSelectionIndex() < 0) {
+            return Optional.of("Choose a secret: the secrets you may read that hold " + resource.name()
+                    + "'s credentials are offered.");
         }
         return Optional.empty();
     }
@@ -269,46 +316,64 @@ public final class ConnectDialog extends TitleAreaDialog {
         String where = resource.endpoint().map(e -> e.host() + ":" + e.port()).orElse(resource.name());
         return (editor.isPresent() ? "Open " + where + ", or test the connection first."
                 : "Test the connection to " + where + " (no editor for " + engine.name() + " is installed).")
+                + (chosen == LoginMethod.ISSUED_FOR_IDENTITY ? " AWS issues credentials for " + session.identity().arn()
+                        + " at each login." : "")
                 + " Stratus saves no password.";
     }
 
-    /** Logs in with what was typed, in a Job: then opens the editor, or tests and closes the connection. */
+    /** Logs in as chosen, in a Job: then opens the editor, or tests and closes the connection. */
     private void connect(boolean open) {
-        Optional<String> secretArn = usesSecret() ? Optional.of(secretArns.get(secretChoice.getSelectionIndex()))
-                : Optional.empty();
-        String login = awsIdentity || secretArn.isPresent() ? "" : user.getText().strip();
-        Optional<Secret> secret = Optional.empty();
-        if (!awsIdentity && secretArn.isEmpty() && !iam.getSelection()) {
-            char[] typed = password.getTextChars();
-            secret = Optional.of(Secret.of(typed));
-            Arrays.fill(typed, '\0');
+        Login login;
+        try {
+            login = login();
+        } catch (StratusException e) {
+            setErrorMessage(e.getMessage());
+            return;
         }
-        Optional<String> other = awsIdentity ? Optional.empty()
+        Optional<String> other = database == null ? Optional.empty()
                 : Optional.of(database.getText().strip()).filter(name -> !name.isEmpty());
-        Optional<Secret> once = secret;
         String name = (open ? "Opening " : "Testing the connection to ") + resource.name();
-        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, open, login, once, secretArn,
-                other));
-        setMessage(name + (login.isEmpty() ? "" : " as " + login) + "\u2026");
+        running = Job.create(name, (IProgressMonitor monitor) -> attempt(monitor, name, open, login, other));
+        setMessage(name + login.databaseUser().map(as -> " as " + as).orElse("") + "\u2026");
         enableButtons();
         running.schedule();
+    }
+
+    /** The login chosen, with what was typed; a password is taken out of its field for this login only. */
+    private Login login() {
+        return switch (chosen) {
+            case PASSWORD -> {
+                char[] typed = password.getTextChars();
+                try {
+                    yield new Login.Password(user.getText(), Optional.of(Secret.of(typed)));
+                } finally {
+                    Arrays.fill(typed, '\0');
+                }
+            }
+            case IAM_TOKEN -> new Login.IamToken(user.getText());
+            case SECRET -> new Login.SecretsManager(secretArns.get(secretChoice.getSelectionIndex()));
+            case ISSUED_FOR_IDENTITY -> new Login.IssuedForIdentity();
+            case ISSUED_FOR_USER -> new Login.IssuedForUser(user.getText(), Arrays.stream(groups.getText().split(","))
+                    .map(String::strip).filter(group -> !group.isEmpty()).toList(), autoCreate.getSelection());
+            case AWS_IDENTITY -> new Login.AwsIdentity();
+        };
     }
 
     /**
      * Runs in the Job: logs in, then either hands the connection to the editor or makes a round trip
      * and closes it; the outcome goes to the dialog if it is still open.
      */
-    private IStatus attempt(IProgressMonitor monitor, String name, boolean open, String login, Optional<Secret> password,
-            Optional<String> secretArn, Optional<String> other) {
+    private IStatus attempt(IProgressMonitor monitor, String name, boolean open, Login login, Optional<String> other) {
         SubMonitor.convert(monitor, name, IProgressMonitor.UNKNOWN);
         long started = System.nanoTime();
         try {
             OpenDatabase opened;
             try {
-                opened = secretArn.isPresent() ? databases.openWithSecret(session, resource.id(), secretArn.get(), other)
-                        : databases.open(session, resource.id(), login, password, other);
+                opened = databases.open(session, resource.id(), login, other);
             } finally {
-                password.ifPresent(Secret::clear); // the driver has logged in with it, or refused it
+                if (login instanceof Login.Password(String who, Optional<Secret> password)) {
+                    password.ifPresent(Secret::clear); // the driver has logged in with it, or refused it
+                }
             }
             if (open) {
                 show(() -> openEditor(opened), () -> closeInJob(opened)); // closed meanwhile: nobody takes it
@@ -350,8 +415,9 @@ public final class ConnectDialog extends TitleAreaDialog {
     }
 
     private String connected(OpenDatabase opened, long millis) {
-        String how = opened.awsIdentity() ? " with your AWS identity" : " as " + opened.username()
-                + (opened.iamAuthentication() ? " (IAM token)" : "");
+        LoginMethod method = opened.login().method();
+        String how = method == LoginMethod.AWS_IDENTITY ? " with your AWS identity"
+                : " as " + opened.username() + " (" + method.description() + ")";
         return "Connected to " + resource.name() + how + " in " + millis + " ms"
                 + (opened.mode() == AccessMode.READ_ONLY ? "; read-only for your roles." : ".");
     }

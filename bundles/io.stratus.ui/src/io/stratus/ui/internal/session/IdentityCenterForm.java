@@ -27,11 +27,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
@@ -41,7 +39,8 @@ import org.eclipse.swt.widgets.Text;
  * the user code (large, selectable), the verification link (opened in the person's browser, clickable and
  * copyable), and a Job that polls at the interval Identity Center asks for until the person approved; then the
  * roles of the account to choose from. Cancel, a closed dialog, an expired or denied code end the sign-in in
- * {@link IdentityCenter} (which wipes what it held) and bring the form back to Start. The start URL and region
+ * {@link IdentityCenter} (which wipes what it held) and bring the form back to Start; what went wrong shows in the
+ * sign-in form's {@link ProblemArea}. The start URL and region
  * are remembered; the code and link are not (they are worth nothing once the sign-in ended).
  */
 final class IdentityCenterForm {
@@ -62,6 +61,7 @@ final class IdentityCenterForm {
     private final Optional<IdentityCenter> identityCenter;
     private final WebBrowser browser;
     private final IDialogSettings settings;
+    private final ProblemArea problems;
     private final Runnable relayout;
     private final Text startUrl;
     private final Text region;
@@ -80,17 +80,18 @@ final class IdentityCenterForm {
     private List<IdentityCenterRole> roles = List.of();
 
     IdentityCenterForm(Composite parent, Optional<IdentityCenter> identityCenter, WebBrowser browser,
-            IDialogSettings settings, Runnable relayout) {
+            IDialogSettings settings, ProblemArea problems, Runnable relayout) {
         this.identityCenter = identityCenter;
         this.browser = browser;
         this.settings = settings;
+        this.problems = problems;
         this.relayout = relayout;
         Optional<IdentityCenterPortal> portal = identityCenter.flatMap(IdentityCenter::defaultPortal);
-        startUrl = SignInForm.field(parent, "Start &URL:", SWT.NONE, START_URL);
+        startUrl = FormParts.field(parent, "Start &URL:", SWT.NONE, START_URL);
         startUrl.setMessage("https://d-1234567890.awsapps.com/start");
         startUrl.setText(Optional.ofNullable(settings.get(SETTINGS_START_URL))
                 .or(() -> portal.map(IdentityCenterPortal::startUrl)).orElse(""));
-        region = SignInForm.field(parent, "Re&gion:", SWT.NONE, REGION);
+        region = FormParts.field(parent, "Re&gion:", SWT.NONE, REGION);
         region.setMessage("The region of your IAM Identity Center instance, such as us-east-1");
         region.setText(Optional.ofNullable(settings.get(SETTINGS_REGION))
                 .or(() -> portal.map(IdentityCenterPortal::region)).orElse(""));
@@ -153,16 +154,15 @@ final class IdentityCenterForm {
         try {
             portal = new IdentityCenterPortal(startUrl.getText(), region.getText());
         } catch (StratusException e) {
-            progress.setText(e.getMessage());
-            relayout.run();
+            problems.show(e.getMessage());
             return;
         }
         if (identityCenter.isEmpty()) {
-            progress.setText("Stratus's services are not running yet. Wait a moment and try again; if this lasts, "
+            problems.show("Stratus's services are not running yet. Wait a moment and try again; if this lasts, "
                     + "see the error log.");
-            relayout.run();
             return;
         }
+        problems.clear();
         progress.setText("Asking IAM Identity Center at " + portal.startUrl() + " for a code...");
         start.setText(CANCEL);
         setPortalEnabled(false);
@@ -249,9 +249,13 @@ final class IdentityCenterForm {
         role.setItems(offered.stream().map(IdentityCenterForm::described).toArray(String[]::new));
         int wanted = preferred.map(each -> indexOf(offered, each)).orElse(0);
         role.select(Math.max(wanted, 0));
-        progress.setText(offered.isEmpty() ? "Approved, but IAM Identity Center gives you no role in the account "
-                + "this instance is bound to. Ask its administrator for one, or cancel."
-                : "Approved. Choose the role to sign in as.");
+        if (offered.isEmpty()) {
+            progress.setText("Approved.");
+            problems.show("IAM Identity Center gives you no role in the account this instance is bound to. Ask its "
+                    + "administrator for one, or cancel.");
+        } else {
+            progress.setText("Approved. Choose the role to sign in as.");
+        }
         showStep();
     }
 
@@ -269,12 +273,13 @@ final class IdentityCenterForm {
                 : role.accountName() + " (" + role.accountId() + ")");
     }
 
-    /** The sign-in ended in Identity Center (expired, denied, unreachable): the message says why; Start again. */
-    private void stop(String message) {
+    /** The sign-in ended in Identity Center (expired, denied, unreachable): the problem says why; Start again. */
+    private void stop(String problem) {
         started = null;
         polling = null;
         roles = List.of();
-        progress.setText(message);
+        progress.setText("Start again when you are ready.");
+        problems.show(problem);
         showStep();
     }
 
@@ -311,20 +316,15 @@ final class IdentityCenterForm {
         boolean waiting = started != null;
         start.setText(waiting || polling != null ? CANCEL : START);
         setPortalEnabled(!waiting && polling == null);
-        setShown(codeArea, waiting && roles.isEmpty());
-        setShown(roleLabel, !roles.isEmpty());
-        setShown(role, !roles.isEmpty());
+        FormParts.setShown(codeArea, waiting && roles.isEmpty());
+        FormParts.setShown(roleLabel, !roles.isEmpty());
+        FormParts.setShown(role, !roles.isEmpty());
         relayout.run();
     }
 
     private void setPortalEnabled(boolean enabled) {
         startUrl.setEnabled(enabled);
         region.setEnabled(enabled);
-    }
-
-    private static void setShown(Control control, boolean shown) {
-        control.setVisible(shown);
-        ((GridData) control.getLayoutData()).exclude = !shown;
     }
 
     void setEnabled(boolean enabled) {

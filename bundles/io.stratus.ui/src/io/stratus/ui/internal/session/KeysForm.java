@@ -3,16 +3,11 @@ package io.stratus.ui.internal.session;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 
-import java.util.Arrays;
-
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
@@ -38,11 +33,11 @@ final class KeysForm {
         form = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
-        accessKeyId = field("&Access key ID:", SWT.NONE, ACCESS_KEY_ID);
+        accessKeyId = FormParts.field(form, "&Access key ID:", SWT.NONE, ACCESS_KEY_ID);
         accessKeyId.setMessage("AKIA... or ASIA...");
-        secretAccessKey = field("&Secret access key:", SWT.PASSWORD, SECRET_ACCESS_KEY);
-        sessionToken = field("Session &token:", SWT.PASSWORD, SESSION_TOKEN);
-        sessionTokenLabel = (Label) sessionToken.getData(Label.class.getName());
+        secretAccessKey = FormParts.field(form, "&Secret access key:", SWT.PASSWORD, SECRET_ACCESS_KEY);
+        sessionToken = FormParts.field(form, "Session &token:", SWT.PASSWORD, SESSION_TOKEN);
+        sessionTokenLabel = FormParts.labelOf(sessionToken);
         Label note = new Label(form, SWT.WRAP);
         note.setText("AWS checks these keys. Stratus keeps them in memory until you sign out or the session ends, "
                 + "and never writes them anywhere.");
@@ -51,36 +46,15 @@ final class KeysForm {
         showSessionTokenForTemporaryKeys();
     }
 
-    private Text field(String label, int style, String dataKey) {
-        Label name = new Label(form, SWT.NONE);
-        name.setText(label);
-        GridDataFactory.swtDefaults().applyTo(name);
-        Text text = new Text(form, SWT.SINGLE | SWT.BORDER | style);
-        text.setData(dataKey, Boolean.TRUE);
-        text.setData(Label.class.getName(), name);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
-        return text;
-    }
-
     /** The session token is asked for when the key id says the keys are temporary, as AWS needs it then. */
     private void showSessionTokenForTemporaryKeys() {
         boolean temporary = accessKeyId.getText().startsWith(AwsCredentials.TEMPORARY_KEY_PREFIX);
         if (temporary == sessionToken.getVisible()) {
             return;
         }
-        for (Control control : new Control[] {sessionTokenLabel, sessionToken}) {
-            control.setVisible(temporary);
-            ((GridData) control.getLayoutData()).exclude = !temporary;
-        }
-        Shell shell = form.getShell();
-        form.layout(true, true);
-        if (shell.isVisible()) {
-            shell.setSize(shell.getSize().x, shell.computeSize(shell.getSize().x, SWT.DEFAULT).y);
-        }
-    }
-
-    Control control() {
-        return form;
+        FormParts.setShown(sessionTokenLabel, temporary);
+        FormParts.setShown(sessionToken, temporary);
+        FormParts.refit(form);
     }
 
     /** Fills in the key id of the keys one signed in with: a re-authentication asks for the secret only. */
@@ -100,18 +74,9 @@ final class KeysForm {
 
     /** The keys as typed; the session token only for temporary keys, whose field is shown. */
     AwsCredentials credentials() {
-        Secret token = sessionToken.getVisible() && sessionToken.getCharCount() > 0 ? secretOf(sessionToken) : null;
-        return new AwsCredentials(accessKeyId.getText(), secretOf(secretAccessKey), token);
-    }
-
-    /** The field's characters as a Secret, without making a String of them. */
-    static Secret secretOf(Text field) {
-        char[] chars = field.getTextChars();
-        try {
-            return Secret.of(chars);
-        } finally {
-            Arrays.fill(chars, '\0');
-        }
+        Secret token = sessionToken.getVisible() && sessionToken.getCharCount() > 0 ? FormParts.secretOf(sessionToken)
+                : null;
+        return new AwsCredentials(accessKeyId.getText(), FormParts.secretOf(secretAccessKey), token);
     }
 
     /** After a refused sign-in: the secret (and session token) must be typed again, the rest stays as it was. */

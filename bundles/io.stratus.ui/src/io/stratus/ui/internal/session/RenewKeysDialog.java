@@ -1,15 +1,13 @@
 package io.stratus.ui.internal.session;
 
 import io.stratus.core.identity.Secret;
-import io.stratus.core.session.SignInRequest;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SignInMethod;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -21,15 +19,17 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Re-authentication into the session signed in now: the same identity the same way (the same role, the same MFA
- * device), with new secrets, before or after the keys expired. The renewal runs in a Job; a refusal (keys of
- * somebody else, a wrong code) shows in the service's words, and the dialog stays with what was typed except the
- * secrets. Editors, their results and the explorer stay open throughout.
+ * device), with new secrets, before or after the keys expired, checked with AWS as {@link IdentityCheckDialog}
+ * does. A refusal (keys of somebody else, a wrong code) leaves the session as it was. Editors, their results and
+ * the explorer stay open throughout.
  */
-final class RenewKeysDialog extends TitleAreaDialog {
+final class RenewKeysDialog extends IdentityCheckDialog {
 
     static final String TITLE = "Re-authenticate";
     /** Data key of the MFA code field, for tests. */
     static final String MFA_CODE = "io.stratus.ui.session.renewal.mfaCode";
+    private static final String HINT = "New keys of the same identity go into your session: your editors, results "
+            + "and the explorer stay open.";
 
     private final CurrentSession session;
     private final SignedIn who;
@@ -37,10 +37,10 @@ final class RenewKeysDialog extends TitleAreaDialog {
     private final String why;
     private KeysForm keys;
     private Text mfaCode;
-    private boolean waiting;
+    private ProblemArea problems;
 
     private RenewKeysDialog(Shell parent, CurrentSession session, SignedIn who, SignInMethod method, String why) {
-        super(parent);
+        super(parent, TITLE, "&Re-authenticate");
         this.session = session;
         this.who = who;
         this.method = method;
@@ -57,16 +57,10 @@ final class RenewKeysDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Re-authenticate as " + who.session().identity().displayName());
-        setMessage(hint());
+        setMessage(HINT);
         Composite identity = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().margins(12, 8).applyTo(identity);
         Label arn = new Label(identity, SWT.WRAP);
@@ -79,16 +73,13 @@ final class RenewKeysDialog extends TitleAreaDialog {
         if (method.mfa()) {
             Composite mfa = new Composite(area, SWT.NONE);
             GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 0).applyTo(mfa);
-            new Label(mfa, SWT.NONE).setText("&MFA code:");
-            mfaCode = new Text(mfa, SWT.SINGLE | SWT.BORDER | SWT.PASSWORD);
-            mfaCode.setData(MFA_CODE, Boolean.TRUE);
-            GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(mfaCode);
+            mfaCode = FormParts.field(mfa, "&MFA code:", SWT.PASSWORD, MFA_CODE);
         }
+        Composite problemRow = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().margins(12, 0).applyTo(problemRow);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(problemRow);
+        problems = new ProblemArea(problemRow, this::setErrorMessage);
         return area;
-    }
-
-    private static String hint() {
-        return "New keys of the same identity go into your session: your editors, results and the explorer stay open.";
     }
 
     @Override
@@ -98,51 +89,40 @@ final class RenewKeysDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Re-authenticate", true);
-        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-    }
-
-    @Override
-    protected void okPressed() {
-        if (waiting) {
-            return;
-        }
-        setWaiting(true);
-        setErrorMessage(null);
-        setMessage("Checking your keys with AWS...");
+    CompletableFuture<?> startCheck() {
         Optional<Secret> code = mfaCode == null || mfaCode.getCharCount() == 0 ? Optional.empty()
-                : Optional.of(KeysForm.secretOf(mfaCode));
-        SignInRequest request = method.with(keys.credentials(), code);
-        SignInOutcome.whenDone(session.renew(request), getShell(), failure -> {
-            setWaiting(false);
-            if (failure == null) {
-                super.okPressed();
-            } else {
-                setMessage(hint());
-                setErrorMessage(failure);
-                if (mfaCode != null) {
-                    mfaCode.setTextChars(new char[0]); // a code works once
-                }
-                keys.clearSecret();
-            }
-        });
+                : Optional.of(FormParts.secretOf(mfaCode));
+        return session.renew(method.with(keys.credentials(), code));
     }
 
     @Override
-    protected void cancelPressed() {
-        if (!waiting) {
-            super.cancelPressed();
+    String checkingMessage() {
+        return "Checking your keys with AWS...";
+    }
+
+    @Override
+    String hint() {
+        return HINT;
+    }
+
+    @Override
+    ProblemArea problems() {
+        return problems;
+    }
+
+    @Override
+    void setFieldsEnabled(boolean enabled) {
+        keys.setEnabled(enabled);
+        if (mfaCode != null) {
+            mfaCode.setEnabled(enabled);
         }
     }
 
-    private void setWaiting(boolean on) {
-        waiting = on;
-        keys.setEnabled(!on);
+    @Override
+    void clearSecrets() {
         if (mfaCode != null) {
-            mfaCode.setEnabled(!on);
+            mfaCode.setTextChars(new char[0]); // a code works once
         }
-        getButton(IDialogConstants.OK_ID).setEnabled(!on);
-        getButton(IDialogConstants.CANCEL_ID).setEnabled(!on);
+        keys.clearSecret();
     }
 }

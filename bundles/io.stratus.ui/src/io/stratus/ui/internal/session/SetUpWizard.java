@@ -25,7 +25,7 @@ import org.eclipse.swt.widgets.Label;
 /**
  * First-run setup: says what setting up means, then asks how the person who becomes the instance's
  * Administrator signs in ({@link SignInForm}). The check with AWS runs in a Job, with the wizard's progress bar waiting
- * for it; a refusal shows the service's own words and keeps the wizard open.
+ * for it; a refusal shows the service's own words in the form's {@link ProblemArea} and keeps the wizard open.
  */
 final class SetUpWizard extends Wizard {
 
@@ -50,10 +50,10 @@ final class SetUpWizard extends Wizard {
         addPage(keys);
     }
 
-    /** Only from the keys page: the explanation comes first. */
+    /** Only from the keys page (the explanation comes first), and with a way to sign in that can be used. */
     @Override
     public boolean canFinish() {
-        return getContainer().getCurrentPage() == keys;
+        return getContainer().getCurrentPage() == keys && keys.isPageComplete();
     }
 
     @Override
@@ -62,12 +62,12 @@ final class SetUpWizard extends Wizard {
         try {
             setUp = keys.form.signIn(session, true);
         } catch (StratusException e) {
-            keys.setErrorMessage(e.getMessage());
+            keys.form.problems().show(e.getMessage());
             return false;
         }
         keys.form.remember();
         String checking = keys.form.checkingMessage();
-        keys.setErrorMessage(null);
+        keys.form.problems().clear();
         try {
             getContainer().run(true, false, (IProgressMonitor monitor) -> {
                 monitor.beginTask(checking + " Then setting up Stratus.", IProgressMonitor.UNKNOWN);
@@ -81,10 +81,10 @@ final class SetUpWizard extends Wizard {
             });
             return true;
         } catch (InvocationTargetException e) {
-            keys.setErrorMessage(SignInOutcome.messageOf(e.getCause()));
+            keys.form.problems().show(SignInOutcome.messageOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            keys.setErrorMessage(SignInOutcome.messageOf(e));
+            keys.form.problems().show(SignInOutcome.messageOf(e));
         }
         keys.form.clearSecrets();
         return false;
@@ -139,7 +139,8 @@ final class SetUpWizard extends Wizard {
 
         @Override
         public void createControl(Composite parent) {
-            form = new SignInForm(parent, profiles, identityCenter, browser, settings);
+            form = new SignInForm(parent, profiles, identityCenter, browser, settings, this::setErrorMessage,
+                    this::setPageComplete);
             setControl(form.control());
         }
 

@@ -2,7 +2,6 @@ package io.stratus.ui.internal.session;
 
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
-import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.IdentityCenter;
@@ -21,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -28,13 +28,11 @@ import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
@@ -42,8 +40,10 @@ import org.eclipse.swt.widgets.Text;
  * ({@link KeysForm}); access keys and an MFA code; a role assumed with access keys (ARN, external ID, duration,
  * and an MFA code if its trust policy asks for one); or an AWS profile of the person's {@code ~/.aws} files,
  * read when the form opens and again when they sign in (with a field for the MFA code if the profile needs
- * one), or IAM Identity Center ({@link IdentityCenterForm}), which an SSO profile uses too. Secrets are read as characters into {@link Secret}s; the dialog settings keep the method and the
- * profile's name, nothing else.
+ * one), or IAM Identity Center ({@link IdentityCenterForm}), which an SSO profile uses too. Problems show in its
+ * {@link ProblemArea}; a profile that cannot be used (or none to choose) says why there at once, and Sign In waits
+ * for another choice. Secrets are read as characters into {@link Secret}s; the dialog settings keep the method and
+ * the profile's name, nothing else.
  */
 final class SignInForm {
 
@@ -73,6 +73,9 @@ final class SignInForm {
     static final String PROFILE_SUMMARY = "io.stratus.ui.session.profileSummary";
     static final String PROFILE_MFA_CODE = "io.stratus.ui.session.profileMfaCode";
 
+    private static final String NO_PROFILE = "There is no AWS profile in your AWS CLI configuration (~/.aws/config "
+            + "and ~/.aws/credentials, or where AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE point). Add one with "
+            + "'aws configure', or choose another way to sign in.";
     private static final String SETTINGS_METHOD = "method";
     private static final String SETTINGS_PROFILE = "profile";
     /** Durations of a role session: the role's default first (empty), then 15 minutes to 12 hours. */
@@ -100,14 +103,23 @@ final class SignInForm {
     private final Text profileMfaCode;
     private final Group identityCenterGroup;
     private final IdentityCenterForm identityCenter;
+    private final ProblemArea problems;
+    private final Consumer<Boolean> signInPossible;
     private List<AwsProfile> listed = List.of();
+    /** Why the AWS CLI files could not be read, if they could not. */
+    private Optional<String> unreadable = Optional.empty();
     /** The IAM Identity Center sign-in of the chosen profile, if it is an SSO profile. */
     private Optional<IdentityCenterLogin> profileSso = Optional.empty();
 
+    /**
+     * @param titleArea sets the error message of the title area of the dialog or wizard page around the form
+     * @param signInPossible enables or disables its button that signs in
+     */
     SignInForm(Composite parent, AwsProfiles profiles, Optional<IdentityCenter> identityCenterService, WebBrowser browser,
-            IDialogSettings settings) {
+            IDialogSettings settings, Consumer<String> titleArea, Consumer<Boolean> signInPossible) {
         this.profiles = profiles;
         this.settings = settings;
+        this.signInPossible = signInPossible;
         form = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
@@ -117,11 +129,12 @@ final class SignInForm {
         method.setData(METHOD, Boolean.TRUE);
         Arrays.stream(Method.values()).forEach(each -> method.add(each.label));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(method);
+        problems = new ProblemArea(form, titleArea);
 
         roleGroup = group("Role");
-        roleArn = field(roleGroup, "&Role ARN:", SWT.NONE, ROLE_ARN);
+        roleArn = FormParts.field(roleGroup, "&Role ARN:", SWT.NONE, ROLE_ARN);
         roleArn.setMessage("arn:aws:iam::123456789012:role/RoleName");
-        externalId = field(roleGroup, "E&xternal ID:", SWT.NONE, EXTERNAL_ID);
+        externalId = FormParts.field(roleGroup, "E&xternal ID:", SWT.NONE, EXTERNAL_ID);
         externalId.setMessage("Only if the role's owner gave you one");
         new Label(roleGroup, SWT.NONE).setText("Session d&uration:");
         duration = new Combo(roleGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
@@ -133,9 +146,9 @@ final class SignInForm {
         keys = new KeysForm(keysGroup);
 
         mfaGroup = group("Multi-factor authentication");
-        mfaSerial = field(mfaGroup, "MFA &device serial:", SWT.NONE, MFA_SERIAL);
+        mfaSerial = FormParts.field(mfaGroup, "MFA &device serial:", SWT.NONE, MFA_SERIAL);
         mfaSerial.setMessage("Found with IAM when empty (arn:aws:iam::...:mfa/NAME)");
-        mfaCode = field(mfaGroup, "MFA &code:", SWT.PASSWORD, MFA_CODE);
+        mfaCode = FormParts.field(mfaGroup, "MFA &code:", SWT.PASSWORD, MFA_CODE);
         mfaCode.setMessage("The 6 digits your device shows now");
 
         profileGroup = group("AWS profile");
@@ -146,13 +159,14 @@ final class SignInForm {
         profileSummary = new Label(profileGroup, SWT.WRAP);
         profileSummary.setData(PROFILE_SUMMARY, Boolean.TRUE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).applyTo(profileSummary);
-        profileMfaCode = field(profileGroup, "MFA c&ode:", SWT.PASSWORD, PROFILE_MFA_CODE);
+        profileMfaCode = FormParts.field(profileGroup, "MFA c&ode:", SWT.PASSWORD, PROFILE_MFA_CODE);
         profileMfaCode.setMessage("The 6 digits your device shows now");
-        profileMfaLabel = (Label) profileMfaCode.getData(Label.class.getName());
+        profileMfaLabel = FormParts.labelOf(profileMfaCode);
 
         identityCenterGroup = group("IAM Identity Center");
         identityCenter = new IdentityCenterForm(identityCenterGroup, identityCenterService, browser, settings,
-                this::relayout);
+                problems, this::relayout);
+        problems.moveToEnd(); // below the groups, next to the buttons that lead to a problem
 
         method.addListener(SWT.Selection, event -> show());
         profile.addListener(SWT.Selection, event -> showProfile());
@@ -175,17 +189,6 @@ final class SignInForm {
         return group;
     }
 
-    static Text field(Composite parent, String label, int style, String dataKey) {
-        Label name = new Label(parent, SWT.NONE);
-        name.setText(label);
-        GridDataFactory.swtDefaults().applyTo(name);
-        Text text = new Text(parent, SWT.SINGLE | SWT.BORDER | style);
-        text.setData(dataKey, Boolean.TRUE);
-        text.setData(Label.class.getName(), name);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
-        return text;
-    }
-
     Method method() {
         return Method.values()[method.getSelectionIndex()];
     }
@@ -196,13 +199,14 @@ final class SignInForm {
         if (chosen == Method.PROFILE && profile.getItemCount() == 0) {
             loadProfiles();
         }
-        setShown(keysGroup, chosen != Method.PROFILE && chosen != Method.IDENTITY_CENTER);
-        setShown(mfaGroup, chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE);
+        FormParts.setShown(keysGroup, chosen != Method.PROFILE && chosen != Method.IDENTITY_CENTER);
+        FormParts.setShown(mfaGroup, chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE);
         mfaGroup.setText(chosen == Method.ROLE ? "Multi-factor authentication, if the role's trust policy asks for it"
                 : "Multi-factor authentication");
-        setShown(roleGroup, chosen == Method.ROLE);
-        setShown(profileGroup, chosen == Method.PROFILE);
-        setShown(identityCenterGroup, identityCenterShown());
+        FormParts.setShown(roleGroup, chosen == Method.ROLE);
+        FormParts.setShown(profileGroup, chosen == Method.PROFILE);
+        FormParts.setShown(identityCenterGroup, identityCenterShown());
+        showWhetherPossible();
         relayout();
     }
 
@@ -210,9 +214,11 @@ final class SignInForm {
     private void loadProfiles() {
         try {
             listed = profiles.list();
+            unreadable = Optional.empty();
         } catch (StratusException e) {
             listed = List.of();
-            profileSummary.setText(e.getMessage());
+            unreadable = Optional.of(e.getMessage());
+            showProfile();
             return;
         }
         profile.setItems(listed.stream().map(AwsProfile::name).toArray(String[]::new));
@@ -225,18 +231,36 @@ final class SignInForm {
 
     private void showProfile() {
         Optional<AwsProfile> chosen = chosenProfile();
-        profileSummary.setText(chosen.map(each -> each.problem().map(problem -> each.summary() + ".\n" + problem)
-                .orElse(each.summary() + "."))
-                .orElse("There is no AWS profile in your AWS CLI configuration (~/.aws/config and ~/.aws/credentials, "
-                        + "or where AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE point)."));
+        profileSummary.setText(chosen.map(each -> each.summary() + ".").orElse(""));
+        // a broken profile's summary only says so: the problem area says why
+        FormParts.setShown(profileSummary, chosen.filter(each -> each.problem().isEmpty()).isPresent());
         boolean needsCode = chosen.map(AwsProfile::needsMfaCode).orElse(false);
-        setShown(profileMfaLabel, needsCode);
-        setShown(profileMfaCode, needsCode);
+        FormParts.setShown(profileMfaLabel, needsCode);
+        FormParts.setShown(profileMfaCode, needsCode);
         profileSso = chosen.flatMap(this::ssoLogin);
         profileSso.ifPresent(login -> identityCenter.prefill(login.startUrl(), login.region(),
                 new IdentityCenterRole(login.accountId(), login.accountId(), login.roleName())));
-        setShown(identityCenterGroup, identityCenterShown());
+        FormParts.setShown(identityCenterGroup, identityCenterShown());
+        showWhetherPossible();
         relayout();
+    }
+
+    /**
+     * Says why the chosen profile cannot sign in (the files cannot be read, there is no profile, or it is broken),
+     * with Sign In disabled until another choice; any other choice clears what the problem area showed.
+     */
+    private void showWhetherPossible() {
+        Optional<String> problem = method() != Method.PROFILE ? Optional.empty()
+                : unreadable.isPresent() ? unreadable
+                : chosenProfile().map(AwsProfile::problem).orElse(Optional.of(NO_PROFILE));
+        if (problem.isEmpty()) {
+            problems.clear();
+        } else if (unreadable.isEmpty() && chosenProfile().isPresent()) {
+            problems.show("Profile '" + profile.getText() + "' cannot be used as it is.", problem.get());
+        } else {
+            problems.show(problem.get());
+        }
+        signInPossible.accept(problem.isEmpty());
     }
 
     /** The profile's IAM Identity Center sign-in; none for a profile that cannot be used (its summary says why). */
@@ -258,21 +282,17 @@ final class SignInForm {
         return index < 0 || index >= listed.size() ? Optional.empty() : Optional.of(listed.get(index));
     }
 
-    private static void setShown(Control control, boolean shown) {
-        control.setVisible(shown);
-        ((GridData) control.getLayoutData()).exclude = !shown;
-    }
-
     private void relayout() {
-        form.layout(true, true);
-        Shell shell = form.getShell();
-        if (shell.isVisible()) {
-            shell.setSize(shell.getSize().x, shell.computeSize(shell.getSize().x, SWT.DEFAULT).y);
-        }
+        FormParts.refit(form);
     }
 
     Control control() {
         return form;
+    }
+
+    /** Where the form shows what went wrong, and the dialog or wizard around it shows a refusal. */
+    ProblemArea problems() {
+        return problems;
     }
 
     void setFocus() {
@@ -326,7 +346,8 @@ final class SignInForm {
         if (chosen == Method.PROFILE) {
             AwsProfile named = chosenProfile().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                     "Choose an AWS profile, or another way to sign in."));
-            Optional<Secret> code = profileMfaCode.isVisible() ? Optional.of(secretOf(profileMfaCode)) : Optional.empty();
+            Optional<Secret> code = profileMfaCode.isVisible() ? Optional.of(FormParts.secretOf(profileMfaCode))
+                    : Optional.empty();
             CompletableFuture<SignInRequest> read = new CompletableFuture<>();
             Job.create("Reading the AWS profile " + named.name(), monitor -> {
                 try {
@@ -342,18 +363,9 @@ final class SignInForm {
                 Optional.of(externalId.getText()), DURATIONS.get(duration.getSelectionIndex()))) : Optional.empty();
         SignInRequest request = SignInRequest.withKeys(keys.credentials());
         if (chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE && mfaCode.getCharCount() > 0) {
-            request = request.withMfa(new MfaCode(Optional.of(mfaSerial.getText()), secretOf(mfaCode)));
+            request = request.withMfa(new MfaCode(Optional.of(mfaSerial.getText()), FormParts.secretOf(mfaCode)));
         }
         return CompletableFuture.completedFuture(role.map(request::assuming).orElse(request));
-    }
-
-    private static Secret secretOf(Text field) {
-        char[] chars = field.getTextChars();
-        try {
-            return Secret.of(chars);
-        } finally {
-            Arrays.fill(chars, '\0');
-        }
     }
 
     /** After a refused sign-in: the secrets must be typed again (an MFA code works once), the rest stays. */

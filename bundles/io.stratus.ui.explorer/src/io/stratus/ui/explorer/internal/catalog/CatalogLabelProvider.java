@@ -1,5 +1,6 @@
 package io.stratus.ui.explorer.internal.catalog;
 
+import io.stratus.core.cloud.LoginMethod;
 import io.stratus.core.database.AccessMode;
 import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.OpenDatabase;
@@ -8,6 +9,7 @@ import io.stratus.ui.explorer.CatalogMore;
 import io.stratus.ui.explorer.CatalogNotice;
 import io.stratus.ui.explorer.OpenDatabaseItem;
 import io.stratus.ui.explorer.internal.ExplorerLabels;
+import io.stratus.ui.explorer.internal.saved.SavedConnectionsLabelProvider;
 
 import java.util.List;
 
@@ -44,14 +46,15 @@ public final class CatalogLabelProvider extends ExplorerLabels {
 
     /** {@code user@database}, or the AWS identity's connection to its table. */
     static String login(OpenDatabase database) {
-        String who = database.awsIdentity() ? "AWS identity" : database.username();
+        String who = database.login().method() == LoginMethod.AWS_IDENTITY ? "AWS identity" : database.username();
         return database.database().map(name -> who + "@" + name).orElse(who);
     }
 
-    /** {@code open · read-only · IAM} */
+    /** {@code open · read-only · IAM}: how it logs in, unless with a password */
     static String how(OpenDatabase database) {
+        LoginMethod login = database.login().method();
         return "open" + (database.mode() == AccessMode.READ_ONLY ? " \u00b7 read-only" : "")
-                + (database.iamAuthentication() ? " \u00b7 IAM" : "");
+                + (login == LoginMethod.PASSWORD ? "" : " \u00b7 " + SavedConnectionsLabelProvider.login(login));
     }
 
     /** A column's, key's or index's detail (its type); another entry's kind, with its detail if any. */

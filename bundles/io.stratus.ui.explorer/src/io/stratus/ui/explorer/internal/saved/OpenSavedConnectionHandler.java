@@ -1,5 +1,6 @@
 package io.stratus.ui.explorer.internal.saved;
 
+import io.stratus.core.database.Login;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
@@ -37,18 +38,23 @@ public final class OpenSavedConnectionHandler extends SavedConnectionsHandler {
                     + "not running. Wait a moment and try again; if this lasts, see the Error Log.");
             return;
         }
-        boolean needsPassword = !connection.username().isEmpty() && !connection.iamAuthentication();
-        Optional<Secret> password = needsPassword ? new PasswordPrompt(context.shell(), connection).ask() : Optional.empty();
-        if (needsPassword && password.isEmpty()) {
-            return; // cancelled
+        Login login = connection.login();
+        if (login instanceof Login.Password user) {
+            Optional<Secret> password = new PasswordPrompt(context.shell(), connection).ask();
+            if (password.isEmpty()) {
+                return; // cancelled
+            }
+            login = user.with(password.get());
         }
+        Login once = login;
         inJob(context, "Opening " + connection.name(), "Cannot Open " + connection.name(), () -> {
             OpenDatabase opened;
             try {
-                opened = databases.open(context.session(), connection.resourceId(), connection.username(), password,
-                        connection.database());
+                opened = databases.open(context.session(), connection.resourceId(), once, connection.database());
             } finally {
-                password.ifPresent(Secret::clear);
+                if (once instanceof Login.Password(String user, Optional<Secret> password)) {
+                    password.ifPresent(Secret::clear);
+                }
             }
             context.shell().getDisplay().asyncExec(() -> openEditor(context, databases, connection, opened));
         });

@@ -50,7 +50,7 @@ public final class PasswordPrompt extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(connection.name());
-        setMessage("The password of " + connection.username() + " for " + SavedConnectionsLabelProvider.summary(connection)
+        setMessage("The password of " + connection.login().databaseUser().orElse("") + " for " + SavedConnectionsLabelProvider.summary(connection)
                 + ". Stratus uses it for this login only and keeps it nowhere.");
         Composite form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);

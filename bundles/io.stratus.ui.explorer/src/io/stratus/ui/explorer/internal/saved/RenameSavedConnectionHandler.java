@@ -20,8 +20,7 @@ public final class RenameSavedConnectionHandler extends SavedConnectionsHandler 
         if (ask.open() != Window.OK || ask.getValue().strip().equals(connection.name())) {
             return;
         }
-        SavedConnection renamed = new SavedConnection(connection.id(), ask.getValue(), connection.resourceId(),
-                connection.username(), connection.database(), connection.iamAuthentication(), connection.secretArn());
+        SavedConnection renamed = connection.named(connection.id(), ask.getValue());
         inJob(context, "Renaming " + connection.name(), "Cannot Rename " + connection.name(),
                 () -> context.saved().update(context.session(), renamed));
     }

@@ -12,8 +12,8 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IWorkbenchWindow;
 
 /**
- * Save as Connection on an open database: keeps how it was opened (the database, its user, whether
- * with IAM database authentication or the person's AWS identity) under a name the person gives,
+ * Save as Connection on an open database: keeps how it was opened (the database, its login method
+ * and user) under a name the person gives,
  * never the password, which the connection then asks for each time it opens. {@link #saveAs} does
  * the same for settings from elsewhere (the connect dialog's).
  */
@@ -48,19 +48,16 @@ public final class SaveConnectionHandler extends SavedConnectionsHandler {
         if (ask.open() != Window.OK) {
             return;
         }
-        SavedConnection named = new SavedConnection("", ask.getValue(), settings.resourceId(), settings.username(),
-                settings.database(), settings.iamAuthentication());
+        SavedConnection named = settings.named("", ask.getValue());
         inJob(context, "Saving the connection " + named.name(), "Cannot Save " + named.name(),
                 () -> context.saved().create(context.session(), named));
     }
 
     /** How the database was opened, as a connection to save, named after the database and its user. */
     static SavedConnection settingsOf(OpenDatabase database) {
-        String username = database.awsIdentity() ? "" : database.username(); // the AWS identity is the session's own
         String name = SavedConnectionsLabelProvider.resourceName(database.resourceId())
-                + (username.isEmpty() ? "" : " as " + username);
-        return new SavedConnection("", name, database.resourceId(), username, database.database(),
-                database.iamAuthentication());
+                + database.login().databaseUser().map(user -> " as " + user).orElse("");
+        return new SavedConnection("", name, database.resourceId(), database.login(), database.database());
     }
 
     /** Null for a name the service takes, else what is wrong with it. */

@@ -1,5 +1,7 @@
 package io.stratus.ui.explorer.internal.saved;
 
+import io.stratus.core.cloud.LoginMethod;
+import io.stratus.core.database.Login;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.ui.explorer.SavedConnectionItem;
 import io.stratus.ui.explorer.SavedConnectionsFolder;
@@ -38,15 +40,29 @@ public final class SavedConnectionsLabelProvider extends ExplorerLabels {
 
     /** {@code stratus@orders on orders · password}: who logs in to what, and how. */
     static String summary(SavedConnection connection) {
-        String who = connection.username().isEmpty() ? "AWS identity" : connection.username();
+        String who = connection.login().databaseUser().orElse(switch (connection.login()) {
+            case Login.SecretsManager secret -> "secret " + resourceName(secret.secretArn());
+            case Login.IssuedForIdentity identity -> "your IAM identity";
+            default -> "AWS identity";
+        });
         return who + connection.database().map(name -> "@" + name).orElse("") + " on " + resourceName(connection.resourceId())
                 + " \u00b7 " + login(connection);
     }
 
-    /** How it logs in: with the person's AWS identity, IAM database authentication, or a password asked for each time. */
     static String login(SavedConnection connection) {
-        return connection.username().isEmpty() ? "AWS identity"
-                : connection.iamAuthentication() ? "IAM" : "password";
+        return login(connection.login().method());
+    }
+
+    /** How a connection logs in, in a word or two for the explorer's labels. */
+    public static String login(LoginMethod method) {
+        return switch (method) {
+            case PASSWORD -> "password";
+            case IAM_TOKEN -> "IAM";
+            case SECRET -> "secret";
+            case ISSUED_FOR_IDENTITY -> "IAM identity";
+            case ISSUED_FOR_USER -> "issued credentials";
+            case AWS_IDENTITY -> "AWS identity";
+        };
     }
 
     /** The last part of an ARN: {@code orders} of {@code arn:aws:rds:eu-west-1:111122223333:db:orders}. */
