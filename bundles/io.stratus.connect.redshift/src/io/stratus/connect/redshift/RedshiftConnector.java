@@ -1,19 +1,26 @@
 package io.stratus.connect.redshift;
 
+import io.stratus.aws.AwsClients;
 import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.connect.jdbc.PostgresFamilyRules;
 import io.stratus.connect.jdbc.ReadOnlyRules;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;
 import io.stratus.core.connector.DatabaseConnector;
+import io.stratus.core.connector.DatabaseLogin.CredentialIssuer;
 import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.Login;
+import io.stratus.core.identity.AwsKeys;
 
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -25,9 +32,11 @@ import com.amazon.redshift.core.CachedQuery;
 import com.amazon.redshift.core.QueryExecutor;
 
 /**
- * Redshift clusters with the Amazon Redshift JDBC driver (wrapped as a bundle), logging in with a
- * database user name and password over TLS verified against the trusted authorities, host name
- * included. The driver's own IAM plugins (GetClusterCredentials) are not used: they would need
+ * Redshift clusters and Serverless workgroups with the Amazon Redshift JDBC driver (wrapped as a
+ * bundle), logging in with a database user name and password over TLS verified against the trusted
+ * authorities, host name included: the person's own, or for a workgroup temporary credentials Redshift
+ * Serverless issues for the person's IAM identity at every physical connection ({@link
+ * ServerlessCredentials}). The driver's own IAM plugins (GetClusterCredentials) are not used: they would need
  * AWS credentials outside the person's session.
  */
 @Component(service = DatabaseConnector.class)
@@ -39,9 +48,24 @@ public final class RedshiftConnector extends JdbcConnector {
     private final Driver driver = new com.amazon.redshift.Driver();
     private final ReadOnlyRules readOnly = new PostgresFamilyRules(RedshiftConnector::statements);
 
+    private final AwsClients aws;
+
     @Activate
-    public RedshiftConnector(@Reference DatabaseTrust trust) {
+    public RedshiftConnector(@Reference DatabaseTrust trust, @Reference AwsClients aws) {
         super(trust);
+        this.aws = aws;
+    }
+
+    /** Credentials for each physical connection: for a Serverless workgroup, from {@code GetCredentials}. */
+    @Override
+    public CredentialIssuer issuer(Login login, Supplier<AwsKeys> keys) {
+        return spec -> {
+            if (!RedshiftEngines.SERVERLESS.id().equals(spec.engine())) {
+                throw new StratusException(Problem.INVALID_INPUT, "Stratus does not yet ask AWS for credentials of"
+                        + " Redshift clusters: log in with a password or a secret.");
+            }
+            return ServerlessCredentials.issue(aws, keys.get(), spec, login);
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.connector.DatabaseLogin.Credentials;
+import io.stratus.core.database.Login;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
 
@@ -28,7 +29,11 @@ final class ServerlessCredentials {
     private ServerlessCredentials() {
     }
 
-    static Credentials issue(AwsClients aws, AwsKeys keys, ConnectionSpec spec) {
+    static Credentials issue(AwsClients aws, AwsKeys keys, ConnectionSpec spec, Login login) {
+        if (!(login instanceof Login.IssuedForIdentity)) {
+            throw new StratusException(Problem.INVALID_INPUT, "Redshift Serverless issues credentials for your own IAM"
+                    + " identity only: log in that way, with a password or with a secret.");
+        }
         String workgroup = ServerlessWorkgroups.list((target, body) -> new String(aws.callJson(keys,
                 ServerlessWorkgroups.SERVICE, spec.region(), target, body), StandardCharsets.UTF_8), "ListWorkgroups",
                 "workgroups").stream()
