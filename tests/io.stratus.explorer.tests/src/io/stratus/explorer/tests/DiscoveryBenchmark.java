@@ -9,6 +9,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.core.explorer.ExplorerTree;
 import io.stratus.core.explorer.ScanStatus;
+import io.stratus.testing.PairedRounds;
 import io.stratus.testing.StratusServices;
 
 import java.lang.management.ManagementFactory;
@@ -77,12 +78,15 @@ class DiscoveryBenchmark {
             simulator.faults().latency("*", LATENCY);
             double loadBefore = LOAD.getSystemLoadAverage();
             long[] wallMillis = new long[ROUNDS];
+            long[] cpuMillis = new long[ROUNDS];
             long calls = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 simulator.calls().clear();
                 long started = System.nanoTime();
+                long cpuStarted = PairedRounds.processCpuNanos();
                 ExplorerTree tree = stratus.explorer().refresh(session);
                 wallMillis[round] = (System.nanoTime() - started) / 1_000_000;
+                cpuMillis[round] = (PairedRounds.processCpuNanos() - cpuStarted) / 1_000_000;
                 calls = simulator.calls().count("*");
                 requireComplete(tree, bigRegionInstances);
             }
@@ -93,6 +97,10 @@ class DiscoveryBenchmark {
                     ROUNDS);
             System.out.printf("[benchmark]   wall time           median %5d ms   best %5d ms   all %s%n",
                     sorted[ROUNDS / 2], sorted[0], Arrays.toString(wallMillis));
+            long[] cpuSorted = cpuMillis.clone();
+            Arrays.sort(cpuSorted);
+            System.out.printf("[benchmark]   CPU of this JVM     median %5d ms   per refresh, simulator included   all %s%n",
+                    cpuSorted[ROUNDS / 2], Arrays.toString(cpuMillis));
             System.out.printf("[benchmark]   sum of all calls    %5d ms   (%d calls: a sequential scan)%n",
                     calls * LATENCY.toMillis(), calls);
             System.out.printf("[benchmark]   limit               %5d ms   (longest chain: %d dependent calls)   %s"
