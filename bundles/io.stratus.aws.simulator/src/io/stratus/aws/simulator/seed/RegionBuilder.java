@@ -97,7 +97,12 @@ public final class RegionBuilder {
      * name whose first database is {@code dbName} (null: {@code dev}); see {@link RegionSeed.RedshiftWorkgroup}.
      */
     public RegionBuilder redshiftWorkgroup(String name, String dbName) {
-        redshiftWorkgroups.add(new RegionSeed.RedshiftWorkgroup(name, null, dbName, null, null, null, null, null, null));
+        return redshiftWorkgroup(name, dbName, null, null);
+    }
+
+    /** The same at {@code address} and {@code port} (a database a test runs in its place). */
+    public RegionBuilder redshiftWorkgroup(String name, String dbName, String address, Integer port) {
+        redshiftWorkgroups.add(new RegionSeed.RedshiftWorkgroup(name, null, dbName, null, null, address, port, null, null));
         return this;
     }
 
