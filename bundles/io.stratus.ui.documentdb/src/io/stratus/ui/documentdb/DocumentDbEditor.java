@@ -5,9 +5,10 @@ import io.stratus.core.database.CatalogEntry;
 import io.stratus.core.database.ResultPage;
 import io.stratus.ui.database.DatabaseEditorPart;
 import io.stratus.ui.database.DatabaseJob;
+import io.stratus.ui.database.JsonTextDialog;
 import io.stratus.ui.documentdb.internal.DocumentCommands;
 import io.stratus.ui.documentdb.internal.DocumentCommands.Target;
-import io.stratus.ui.documentdb.internal.DocumentDialog;
+import io.stratus.ui.documentdb.internal.DocumentDialogs;
 import io.stratus.ui.documentdb.internal.DocumentJson;
 import io.stratus.ui.documentdb.internal.DocumentRows;
 import io.stratus.ui.documentdb.internal.DocumentTree;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -255,15 +257,16 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         if (!mayWrite() || target.isEmpty()) {
             return;
         }
-        DocumentDialog dialog = DocumentDialog.insert(getSite().getShell(), target.get());
+        JsonTextDialog dialog = DocumentDialogs.insert(getSite().getShell(), target.get());
         if (dialog.open() != Window.OK) {
             return;
         }
-        Optional<BsonValue> id = Optional.ofNullable(dialog.document().get("_id"));
+        BsonDocument document = DocumentDialogs.document(dialog);
+        Optional<BsonValue> id = Optional.ofNullable(document.get("_id"));
         String which = id.map(value -> "the document with _id " + DocumentJson.text(value))
                 .orElse("a new document (the database gives it an _id)");
-        if (confirm(DocumentDialog.INSERT_TITLE, "Insert " + which + " into " + target.get() + "?", "Insert")) {
-            write("Inserting a document into " + target.get(), DocumentCommands.insert(target.get(), dialog.document()),
+        if (confirm(DocumentDialogs.INSERT_TITLE, "Insert " + which + " into " + target.get() + "?", "Insert")) {
+            write("Inserting a document into " + target.get(), DocumentCommands.insert(target.get(), document),
                     "Inserted " + which + " into " + target.get() + ".", Optional.empty());
         }
     }
@@ -275,13 +278,14 @@ public final class DocumentDbEditor extends DatabaseEditorPart {
         }
         FoundDocument found = selected.get();
         Target target = shown.target();
-        DocumentDialog dialog = DocumentDialog.edit(getSite().getShell(), target, found,
+        JsonTextDialog dialog = DocumentDialogs.edit(getSite().getShell(), target, found,
                 JsonIndent.of(found.json()).orElse(found.json()));
-        if (dialog.open() == Window.OK && confirm(DocumentDialog.EDIT_TITLE, "Replace the document with _id "
+        if (dialog.open() == Window.OK && confirm(DocumentDialogs.EDIT_TITLE, "Replace the document with _id "
                 + found.idText() + " in " + target + " with the one you wrote?", "Replace")) {
-            write("Replacing a document of " + target, DocumentCommands.replace(target, found.id().orElseThrow(),
-                    dialog.document()), "Replaced the document with _id " + found.idText() + " in " + target + ".",
-                    Optional.of(found));
+            BsonDocument document = DocumentDialogs.document(dialog);
+            write("Replacing a document of " + target,
+                    DocumentCommands.replace(target, found.id().orElseThrow(), document),
+                    "Replaced the document with _id " + found.idText() + " in " + target + ".", Optional.of(found));
         }
     }
 

@@ -5,8 +5,8 @@ import io.stratus.core.database.ResultPage;
 import io.stratus.results.PageSizes;
 import io.stratus.ui.database.DatabaseEditorPart;
 import io.stratus.ui.database.DatabaseJob;
+import io.stratus.ui.database.JsonTextDialog;
 import io.stratus.ui.dynamodb.internal.InvalidInput;
-import io.stratus.ui.dynamodb.internal.ItemDialog;
 import io.stratus.ui.dynamodb.internal.ItemJson;
 import io.stratus.ui.dynamodb.internal.ItemRequests;
 import io.stratus.ui.dynamodb.internal.ReadForm;
@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.expressions.EvaluationResult;
 import org.eclipse.core.expressions.Expression;
@@ -202,9 +204,9 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
 
     private void newItem() {
         TableKeys.Source table = keys.ownKey();
-        ItemDialog dialog = new ItemDialog(getSite().getShell(), "New Item", "A new item of " + keys.table() + " in DynamoDB"
-                + " JSON, with its key: " + keyNames() + ". It is put only if no item has that key.", "Put\u2026",
-                ItemJson.template(table), text -> ItemJson.key(ItemJson.parse(text), table));
+        JsonTextDialog dialog = new JsonTextDialog(getSite().getShell(), "New Item", "A new item of " + keys.table()
+                + " in DynamoDB JSON, with its key: " + keyNames() + ". It is put only if no item has that key.", "Put\u2026",
+                ItemJson.template(table), problemOf(text -> ItemJson.key(ItemJson.parse(text), table)));
         if (dialog.open() != Window.OK) {
             return;
         }
@@ -245,15 +247,28 @@ public final class DynamoDbEditor extends DatabaseEditorPart {
         TableKeys.Source table = keys.ownKey();
         ObjectNode key = ItemJson.key(item, table);
         String described = ItemJson.describe(key);
-        ItemDialog dialog = new ItemDialog(getSite().getShell(), "Edit Item", "The item " + described + " of "
+        JsonTextDialog dialog = new JsonTextDialog(getSite().getShell(), "Edit Item", "The item " + described + " of "
                 + keys.table() + ". Change, add or remove attributes; its key stays as it is.", "Save\u2026",
-                ItemJson.indent(item), text -> ItemJson.requireSameKey(key, ItemJson.key(ItemJson.parse(text), table)));
+                ItemJson.indent(item),
+                problemOf(text -> ItemJson.requireSameKey(key, ItemJson.key(ItemJson.parse(text), table))));
         if (dialog.open() == Window.OK && confirm(SAVE_TITLE, "Save the item " + described + " in " + keys.table()
                 + "? The edited item replaces it as a whole.", "Save")) {
             write(ItemRequests.put(ItemJson.parse(dialog.json()), table, true), "Saved the item " + described + ".",
                     "Not saved: the item " + described + " is not in the table any more (deleted meanwhile?). Use New"
                             + " Item to put it again.");
         }
+    }
+
+    /** What {@code check} says to fix in an item's text ({@link InvalidInput}), if anything. */
+    private static Function<String, Optional<String>> problemOf(Consumer<String> check) {
+        return text -> {
+            try {
+                check.accept(text);
+                return Optional.empty();
+            } catch (InvalidInput invalid) {
+                return Optional.of(invalid.getMessage());
+            }
+        };
     }
 
     private void deleteItem() {

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -265,13 +266,37 @@ public final class UiRobot {
         return onUiThread(() -> Widgets.menuItem(shell.getMenuBar(), path));
     }
 
+    /** Waits below {@code root} for the tool item showing {@code text}, such as an editor's "Edit…". */
+    public ToolItem waitForToolItem(Composite root, String text) {
+        return waitFor("a tool item '" + text + "'", () -> toolItem(root, text));
+    }
+
     /** The tool item showing {@code text} below {@code root} (such as the main tool bar), if it is there now. */
     public Optional<ToolItem> findToolItem(Composite root, String text) {
-        return onUiThread(() -> Widgets.selfAndDescendants(root)
+        return onUiThread(() -> toolItem(root, text));
+    }
+
+    /** Whether the tool item showing {@code text} below {@code root} is enabled now; it must be there. */
+    public boolean isToolItemEnabled(Composite root, String text) {
+        return onUiThread(() -> toolItem(root, text).orElseThrow(() -> new AssertionError("No tool item " + text))
+                .isEnabled());
+    }
+
+    private static Optional<ToolItem> toolItem(Composite root, String text) {
+        return Widgets.selfAndDescendants(root)
                 .filter(ToolBar.class::isInstance)
                 .flatMap(bar -> Arrays.stream(((ToolBar) bar).getItems()))
                 .filter(item -> !item.isDisposed() && text.equals(Widgets.visibleText(item)))
-                .findFirst());
+                .findFirst();
+    }
+
+    /**
+     * Waits until no job of {@code jobFamily} runs (an editor's reads) and the table {@code grid} finds then has
+     * {@code rows} rows; returns that table.
+     */
+    public Table waitForRows(Object jobFamily, Supplier<Optional<Table>> grid, int rows) {
+        return waitFor(rows + " rows in the grid", () -> Job.getJobManager().find(jobFamily).length > 0 ? Optional.empty()
+                : grid.get().filter(table -> table.getItemCount() == rows));
     }
 
     /** The labels of the items of the menu at {@code path} of the shell's menu bar, as a person sees them. */

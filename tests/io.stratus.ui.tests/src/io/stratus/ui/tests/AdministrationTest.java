@@ -37,7 +37,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -91,7 +90,8 @@ class AdministrationTest {
         awaitStatus("ben");
         robot.waitUntil("the Administration menu to go and its tool items to be disabled",
                 () -> robot.findMenuItem(windowShell, "Administration").isEmpty()
-                        && !toolItem("Users and Roles").isEnabled() && !toolItem("Audit Trail").isEnabled());
+                        && !robot.isToolItemEnabled(windowShell, "Users and Roles")
+                        && !robot.isToolItemEnabled(windowShell, "Audit Trail"));
         assertFalse(robot.isCommandEnabled(window, AdminCommands.OPEN_USERS_AND_ROLES), "nor by its key or command id");
         assertFalse(robot.isCommandEnabled(window, AdminCommands.SHOW_AUDIT));
         robot.screenshot(windowShell, SCREENSHOTS.resolve("admin-not-offered-to-users.png"));
@@ -103,7 +103,8 @@ class AdministrationTest {
         signIn(ada);
         awaitStatus("ada");
         robot.waitUntil("the Administration menu and its tool items", () -> robot.findMenuItem(windowShell, "Administration").isPresent()
-                && toolItem("Users and Roles").isEnabled() && toolItem("Audit Trail").isEnabled());
+                && robot.isToolItemEnabled(windowShell, "Users and Roles")
+                && robot.isToolItemEnabled(windowShell, "Audit Trail"));
         assertTrue(robot.isMenuEnabled(windowShell, "Administration", "Users and Roles"));
         robot.awaitCompletion("Administration > Users and Roles",
                 robot.clickMenu(windowShell, "Administration", "Users and Roles"));
@@ -243,22 +244,19 @@ class AdministrationTest {
             administration().setRoles(adaElsewhere, benId, Set.of("user", "administrator"));
             awaitStatus("Administrator");
             robot.waitUntil("the Administration menu and its tool items for ben",
-                    () -> robot.findMenuItem(windowShell, "Administration").isPresent() && toolItem("Users and Roles").isEnabled());
+                    () -> robot.findMenuItem(windowShell, "Administration").isPresent()
+                            && robot.isToolItemEnabled(windowShell, "Users and Roles"));
             robot.screenshot(windowShell, SCREENSHOTS.resolve("admin-granted-while-signed-in.png"));
 
             administration().setRoles(adaElsewhere, benId, Set.of("user"));
             robot.waitUntil("the Administration menu to go again", () -> robot.findMenuItem(windowShell, "Administration").isEmpty()
-                    && !toolItem("Users and Roles").isEnabled());
+                    && !robot.isToolItemEnabled(windowShell, "Users and Roles"));
             assertFalse(robot.onUiThread(() -> control(org.eclipse.swt.custom.CLabel.class, "io.stratus.ui.session.status")
                     .getText().contains("Administrator")), "the status line names ben's roles as they are");
         } finally {
             signIn.signOut(adaElsewhere.id());
             session.signOut();
         }
-    }
-
-    private static ToolItem toolItem(String text) {
-        return robot.findToolItem(windowShell, text).orElseThrow(() -> new AssertionError("No tool item " + text));
     }
 
     private static void awaitStatus(String part) {

@@ -12,6 +12,7 @@ import io.stratus.testing.TestCertificates;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -29,15 +30,24 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class DesktopServices {
 
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(30);
+
     private DesktopServices() {
     }
 
-    /** A service of the desktop, as it is now. */
+    /** A service of the desktop, waiting a while for it to start. */
     static <T> T service(Class<T> type) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
         tracker.open();
         try {
-            return tracker.getService();
+            T found = tracker.waitForService(SERVICE_TIMEOUT.toMillis());
+            if (found == null) {
+                throw new AssertionError("No " + type.getName() + " service after " + SERVICE_TIMEOUT.toSeconds() + " s");
+            }
+            return found;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         } finally {
             tracker.close();
         }

@@ -11,6 +11,7 @@ import io.stratus.core.cloud.CloudService;
 import io.stratus.core.database.DatabaseService;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.ResultPage;
+import io.stratus.ui.database.JsonTextDialog;
 import io.stratus.core.explorer.CloudExplorer;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
@@ -21,7 +22,7 @@ import io.stratus.discovery.Scan;
 import io.stratus.discovery.ScanScope;
 import io.stratus.testing.MongoWireServer;
 import io.stratus.ui.documentdb.DocumentDbEditor;
-import io.stratus.ui.documentdb.internal.DocumentDialog;
+import io.stratus.ui.documentdb.internal.DocumentDialogs;
 import io.stratus.ui.documentdb.internal.DocumentTree;
 import io.stratus.ui.documentdb.internal.QueryForm;
 import io.stratus.ui.explorer.internal.ConnectDialog;
@@ -46,6 +47,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Button;
@@ -55,7 +57,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -205,7 +206,7 @@ class DocumentDbEditorTest {
         Tree documents = awaitDocuments(root, List.of("\"Berlin\"", "\"London\"", "\"Paris\""));
         assertEquals(List.of("people", "2"), columns(trees.waitForItem(documents, "\"London\"", "people")).subList(0, 2));
         trees.select(trees.waitForItem(documents, "\"London\""));
-        assertFalse(robot.onUiThread(() -> toolItem(root, "Edit\u2026").isEnabled()),
+        assertFalse(robot.isToolItemEnabled(root, "Edit\u2026"),
                 "the documents of a pipeline are not the collection's: nothing to edit by _id");
         screenshot(windowShell, "documentdb-aggregate.png");
         robot.check(button(root, QueryForm.AGGREGATE), false);
@@ -246,12 +247,12 @@ class DocumentDbEditorTest {
         robot.pressKey(field(root, QueryForm.FILTER), SWT.MOD1, SWT.CR, '\r');
         awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
 
-        CompletableFuture<Void> inserting = robot.click(toolItem(root, "Insert\u2026"));
-        Shell dialog = robot.waitForShell(DocumentDialog.INSERT_TITLE);
-        robot.type(robot.waitForControlWithData(dialog, Text.class, DocumentDialog.TEXT),
+        CompletableFuture<Void> inserting = robot.click(robot.waitForToolItem(root, "Insert\u2026"));
+        Shell dialog = robot.waitForShell(DocumentDialogs.INSERT_TITLE);
+        robot.type(robot.waitForControlWithData(dialog, Text.class, JsonTextDialog.TEXT),
                 "{\"_id\": 5, \"name\": \"Eve\", \"city\": \"Oslo\"}");
-        robot.click(robot.waitForControlWithText(dialog, Button.class, "OK"));
-        Shell confirm = awaitConfirmation(DocumentDialog.INSERT_TITLE, dialog);
+        robot.click(robot.waitForControlWithText(dialog, Button.class, "Insert\u2026"));
+        Shell confirm = awaitConfirmation(DocumentDialogs.INSERT_TITLE, dialog);
         robot.waitForControlShowing(confirm, "Insert the document with _id 5 into app.people?");
         screenshot(confirm, "documentdb-insert-confirm.png");
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Insert"));
@@ -261,19 +262,20 @@ class DocumentDbEditorTest {
         assertEquals(List.of("{\"_id\": 5, \"name\": \"Eve\", \"city\": \"Oslo\"}"), find("{\"_id\": 5}"));
 
         trees.select(trees.waitForItem(documents, "5"));
-        CompletableFuture<Void> editing = robot.click(toolItem(root, "Edit\u2026"));
-        dialog = robot.waitForShell(DocumentDialog.EDIT_TITLE);
-        Text json = robot.waitForControlWithData(dialog, Text.class, DocumentDialog.TEXT);
+        CompletableFuture<Void> editing = robot.click(robot.waitForToolItem(root, "Edit\u2026"));
+        dialog = robot.waitForShell(DocumentDialogs.EDIT_TITLE);
+        Text json = robot.waitForControlWithData(dialog, Text.class, JsonTextDialog.TEXT);
         assertTrue(robot.onUiThread(json::getText).contains("\"city\" : \"Oslo\""), robot.onUiThread(json::getText));
         robot.type(json, "{\"_id\": 6, \"name\": \"Eve\"}");
-        Label problem = robot.waitForControlWithData(dialog, Label.class, DocumentDialog.PROBLEM);
-        robot.waitUntil("the dialog to keep the _id", () -> problem.getText().startsWith("Keep the _id as it was (5)"));
-        Button ok = robot.waitForControlWithText(dialog, Button.class, "OK");
+        TitleAreaDialog editDialog = (TitleAreaDialog) robot.onUiThread(dialog::getData);
+        robot.waitUntil("the dialog to keep the _id", () -> String.valueOf(editDialog.getErrorMessage())
+                .startsWith("Keep the _id as it was (5)"));
+        Button ok = robot.waitForControlWithText(dialog, Button.class, "Replace\u2026");
         assertFalse(robot.onUiThread(ok::isEnabled), "OK waits for the _id");
         screenshot(dialog, "documentdb-edit-keeps-id.png");
         robot.type(json, "{\"_id\": 5, \"name\": \"Eve\", \"city\": \"Bergen\", \"langs\": [\"no\"]}");
         robot.click(ok);
-        confirm = awaitConfirmation(DocumentDialog.EDIT_TITLE, dialog);
+        confirm = awaitConfirmation(DocumentDialogs.EDIT_TITLE, dialog);
         robot.waitForControlShowing(confirm, "Replace the document with _id 5 in app.people");
         robot.click(robot.waitForControlWithText(confirm, Button.class, "Replace"));
         robot.awaitCompletion("Edit", editing);
@@ -282,7 +284,7 @@ class DocumentDbEditorTest {
 
         documents = awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')", "5"));
         trees.select(trees.waitForItem(documents, "5"));
-        CompletableFuture<Void> deleting = robot.click(toolItem(root, "Delete"));
+        CompletableFuture<Void> deleting = robot.click(robot.waitForToolItem(root, "Delete"));
         confirm = robot.waitForShell(DocumentDbEditor.DELETE_TITLE);
         robot.waitForControlShowing(confirm, "Delete the document with _id 5 from app.people?");
         screenshot(confirm, "documentdb-delete-confirm.png");
@@ -310,7 +312,7 @@ class DocumentDbEditorTest {
             Tree documents = awaitDocuments(root, List.of("1", "2", "3", "ObjectId('65a0000000000000000000aa')"));
             trees.select(trees.waitForItem(documents, "2"));
             for (String write : List.of("Insert\u2026", "Edit\u2026", "Delete")) {
-                assertFalse(robot.onUiThread(() -> toolItem(root, write).isEnabled()), write + " is off for a Viewer");
+                assertFalse(robot.isToolItemEnabled(root, write), write + " is off for a Viewer");
             }
             assertFalse(robot.isCommandEnabled(editor.getSite(), DocumentDbEditor.DELETE), "and so is its command");
             // a pipeline that writes ($out) is the connector's to refuse: the editor shows its words
@@ -423,10 +425,6 @@ class DocumentDbEditorTest {
 
     private static Button button(Composite root, String key) {
         return robot.waitForControlWithData(root, Button.class, key);
-    }
-
-    private static ToolItem toolItem(Composite root, String text) {
-        return robot.findToolItem(root, text).orElseThrow(() -> new AssertionError("No tool item " + text));
     }
 
     // ---- the database, through another connection than the editor's

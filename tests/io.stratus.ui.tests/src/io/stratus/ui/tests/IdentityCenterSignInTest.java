@@ -1,9 +1,17 @@
 package io.stratus.ui.tests;
 
+import static io.stratus.ui.tests.SignInDesktop.METHOD;
+import static io.stratus.ui.tests.SignInDesktop.PROFILE;
+import static io.stratus.ui.tests.SignInDesktop.PROGRESS;
+import static io.stratus.ui.tests.SignInDesktop.REGION;
+import static io.stratus.ui.tests.SignInDesktop.SSO_ROLE;
+import static io.stratus.ui.tests.SignInDesktop.START_URL;
+import static io.stratus.ui.tests.SignInDesktop.USER_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.tests.SignInDesktop.AwsCliFiles;
 import io.stratus.ui.session.WebBrowser;
 import io.stratus.ui.testkit.UiRobot;
 
@@ -14,21 +22,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,17 +56,6 @@ import org.osgi.framework.ServiceRegistration;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityCenterSignInTest {
 
-    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
-    private static final String SIGN_IN = "Sign In to Stratus";
-    private static final String STATUS = "io.stratus.ui.session.status";
-    private static final String METHOD = "io.stratus.ui.session.method";
-    private static final String PROFILE = "io.stratus.ui.session.profile";
-    private static final String START_URL = "io.stratus.ui.session.ssoStartUrl";
-    private static final String REGION = "io.stratus.ui.session.ssoRegion";
-    private static final String USER_CODE = "io.stratus.ui.session.ssoUserCode";
-    private static final String PROGRESS = "io.stratus.ui.session.ssoProgress";
-    private static final String ROLE = "io.stratus.ui.session.ssoRole";
     private static final String IDENTITY_CENTER = "IAM Identity Center (AWS SSO)";
     private static final String DEMO_PORTAL = "https://stratus-demo.awsapps.com/start";
     private static final String ACCOUNT = "111122223333";
@@ -72,12 +64,10 @@ class IdentityCenterSignInTest {
 
     /** The pages Stratus asked a browser to open. */
     private static final List<URI> opened = new CopyOnWriteArrayList<>();
-    private static final List<String> secrets = new ArrayList<>();
     private static ServiceRegistration<WebBrowser> recordingBrowser;
+    private static SignInDesktop desktop;
     private static UiRobot robot;
-    private static Shell windowShell;
-    private static CurrentSession session;
-    private static Path awsFolder;
+    private static AwsCliFiles awsFiles;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -85,57 +75,50 @@ class IdentityCenterSignInTest {
         inFront.put(Constants.SERVICE_RANKING, 100);
         recordingBrowser = FrameworkUtil.getBundle(IdentityCenterSignInTest.class).getBundleContext()
                 .registerService(WebBrowser.class, page -> opened.add(page), inFront);
-        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
-        IWorkbenchWindow window = DemoDesktop.awaitSetUpWindow(robot);
-        windowShell = robot.onUiThread(window::getShell);
-        session = robot.onUiThread(() -> window.getService(CurrentSession.class));
-        awsFolder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "aws-sso-");
-        System.setProperty("aws.configFile", awsFolder.resolve("config").toString());
-        System.setProperty("aws.sharedCredentialsFile", awsFolder.resolve("credentials").toString());
-        session.signOut();
+        desktop = SignInDesktop.setUpAndSignedOut();
+        robot = desktop.robot;
+        awsFiles = AwsCliFiles.inNewFolder("aws-sso-");
     }
 
     @AfterAll
     static void tearDown() {
         recordingBrowser.unregister();
-        System.clearProperty("aws.configFile");
-        System.clearProperty("aws.sharedCredentialsFile");
+        awsFiles.close();
     }
 
     @AfterEach
     void closeDialogsAndSignOut() {
-        robot.closeShellsExcept(windowShell);
-        session.signOut();
+        desktop.closeDialogsAndSignOut();
     }
 
     @Test
     @Order(1)
     void anApprovedCodeOffersTheBoundAccountsRolesAndSignsInAsTheChosenOne() throws Exception {
-        Shell dialog = openDialog();
-        choose(dialog, METHOD, IDENTITY_CENTER);
-        assertEquals(DEMO_PORTAL, robot.textOf(field(dialog, START_URL)), "the instance's portal is filled in");
-        assertEquals("us-east-1", robot.textOf(field(dialog, REGION)));
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center.png"));
+        Shell dialog = desktop.openSignInDialog();
+        desktop.choose(dialog, METHOD, IDENTITY_CENTER);
+        assertEquals(DEMO_PORTAL, robot.textOf(desktop.field(dialog, START_URL)), "the instance's portal is filled in");
+        assertEquals("us-east-1", robot.textOf(desktop.field(dialog, REGION)));
+        desktop.screenshot(dialog, "sign-in-identity-center.png");
 
         String code = startAndAwaitCode(dialog);
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-code.png"));
+        desktop.screenshot(dialog, "sign-in-identity-center-code.png");
         decide(code, "approve");
-        Combo roles = robot.waitForControlWithData(dialog, Combo.class, ROLE);
+        Combo roles = robot.waitForControlWithData(dialog, Combo.class, SSO_ROLE);
         robot.waitUntil("the roles to show", () -> roles.isVisible() && roles.getItemCount() > 0);
         List<String> offered = robot.onUiThread(() -> List.of(roles.getItems()));
         assertEquals(2, offered.size(), "only the roles of the bound account: " + offered);
         assertTrue(offered.stream().allMatch(role -> role.contains(ACCOUNT)), offered.toString());
         robot.choose(roles, offered.stream().filter(role -> role.startsWith("DatabaseReader")).findFirst().orElseThrow());
         robot.runOnUiThread(dialog::update); // the roles just replaced the code
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-roles.png"));
-        press(dialog, "Sign In");
+        desktop.screenshot(dialog, "sign-in-identity-center-roles.png");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("DatabaseReader");
-        var signedIn = session.signedIn().orElseThrow().session();
+        desktop.awaitStatus("DatabaseReader");
+        var signedIn = desktop.session.signedIn().orElseThrow().session();
         assertTrue(signedIn.keysExpireAt().isPresent(), "Identity Center's keys expire");
         signedIn.awsKeys().use(keys -> {
-            secrets.add(keys.secretAccessKey().reveal());
-            keys.sessionToken().ifPresent(token -> secrets.add(token.reveal()));
+            desktop.keepSecret(keys.secretAccessKey().reveal());
+            keys.sessionToken().ifPresent(token -> desktop.keepSecret(token.reveal()));
             return null;
         });
     }
@@ -143,40 +126,40 @@ class IdentityCenterSignInTest {
     @Test
     @Order(2)
     void aDeniedCodeSaysSoAndACancelledOneIsOverInIdentityCenter() throws Exception {
-        Shell dialog = openDialog();
+        Shell dialog = desktop.openSignInDialog();
         assertEquals(IDENTITY_CENTER, robot.onUiThread(robot.waitForControlWithData(dialog, Combo.class, METHOD)::getText),
                 "the method is remembered");
         String denied = startAndAwaitCode(dialog);
         decide(denied, "deny");
         robot.waitForControlShowing(dialog, "denied");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-denied.png"));
+        desktop.screenshot(dialog, "sign-in-identity-center-denied.png");
         assertTrue(robot.waitForControlWithText(dialog, Button.class, "Start") != null, "a denied code starts over");
 
         String cancelled = startAndAwaitCode(dialog);
-        press(dialog, "Cancel Sign-In");
+        desktop.press(dialog, "Cancel Sign-In");
         robot.waitForControlShowing(dialog, "Sign-in cancelled");
         decide(cancelled, "approve"); // too late: Stratus stopped asking and forgot the sign-in
         Thread.sleep(POLL_INTERVAL.multipliedBy(3).toMillis()); // a poll would have seen the approval by now
-        Combo roles = robot.waitForControlWithData(dialog, Combo.class, ROLE);
+        Combo roles = robot.waitForControlWithData(dialog, Combo.class, SSO_ROLE);
         assertTrue(!robot.onUiThread(roles::isVisible), "a cancelled sign-in offers no roles");
         robot.waitForControlShowing(dialog, "Sign-in cancelled");
-        press(dialog, "Sign In");
+        desktop.press(dialog, "Sign In");
         robot.waitForControlShowing(dialog, "Start the sign-in, approve it in your browser and choose a role first.");
     }
 
     @Test
     @Order(3)
     void aStartUrlIdentityCenterDoesNotKnowOrThatIsNoUrlSaysSoAndNothingStarts() {
-        Shell dialog = openDialog();
-        Text startUrl = field(dialog, START_URL);
+        Shell dialog = desktop.openSignInDialog();
+        Text startUrl = desktop.field(dialog, START_URL);
         robot.type(startUrl, "d-0000000000.awsapps.com/start");
-        press(dialog, "Start");
+        desktop.press(dialog, "Start");
         robot.waitForControlShowing(dialog, "is not the start URL of an AWS access portal");
         robot.type(startUrl, "https://d-0000000000.awsapps.com/start");
         int asked = opened.size();
-        press(dialog, "Start");
+        desktop.press(dialog, "Start");
         robot.waitForControlShowing(dialog, "does not know the start URL");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-unknown-portal.png"));
+        desktop.screenshot(dialog, "sign-in-identity-center-unknown-portal.png");
         assertEquals(asked, opened.size(), "no browser opens without a code");
         assertTrue(robot.onUiThread(startUrl::isEnabled), "the start URL can be corrected");
         var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
@@ -187,7 +170,7 @@ class IdentityCenterSignInTest {
     @Test
     @Order(4)
     void anSsoProfileSignsInThroughTheSameFlowWithItsRoleChosen() throws Exception {
-        Files.writeString(awsFolder.resolve("config"), """
+        awsFiles.write("""
                 [profile reader]
                 sso_session = demo
                 sso_account_id = %s
@@ -196,21 +179,20 @@ class IdentityCenterSignInTest {
                 [sso-session demo]
                 sso_start_url = %s
                 sso_region = us-east-1
-                """.formatted(ACCOUNT, DEMO_PORTAL));
-        Files.writeString(awsFolder.resolve("credentials"), "");
-        Shell dialog = openDialog();
-        choose(dialog, METHOD, "An AWS profile (AWS CLI configuration)");
-        choose(dialog, PROFILE, "reader");
-        assertEquals(DEMO_PORTAL, robot.textOf(field(dialog, START_URL)));
+                """.formatted(ACCOUNT, DEMO_PORTAL), "");
+        Shell dialog = desktop.openSignInDialog();
+        desktop.choose(dialog, METHOD, "An AWS profile (AWS CLI configuration)");
+        desktop.choose(dialog, PROFILE, "reader");
+        assertEquals(DEMO_PORTAL, robot.textOf(desktop.field(dialog, START_URL)));
         String code = startAndAwaitCode(dialog);
         decide(code, "approve");
-        Combo roles = robot.waitForControlWithData(dialog, Combo.class, ROLE);
+        Combo roles = robot.waitForControlWithData(dialog, Combo.class, SSO_ROLE);
         robot.waitUntil("the roles to show", () -> roles.isVisible() && roles.getItemCount() > 0);
         assertTrue(robot.onUiThread(roles::getText).startsWith("DatabaseAdmin in"), "the profile's role is chosen");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-identity-center-profile.png"));
-        press(dialog, "Sign In");
+        desktop.screenshot(dialog, "sign-in-identity-center-profile.png");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("DatabaseAdmin");
+        desktop.awaitStatus("DatabaseAdmin");
     }
 
     @Test
@@ -218,19 +200,14 @@ class IdentityCenterSignInTest {
     void theRolesKeysAreNotWrittenAnywhere() throws IOException {
         var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
         settings.getDialogSettings().getSection("SignIn").put("method", "KEYS"); // as the UI tests after this one expect
-        settings.saveDialogSettings();
-        assertTrue(!secrets.isEmpty(), "the first test signed in");
-        List<Path> places = DemoDesktop.dataAndLogs();
-        for (String secret : secrets) {
-            assertEquals(List.of(), DemoDesktop.filesHolding(places, secret), "a secret was written");
-        }
+        desktop.assertNoSecretWritten(); // the role's keys, kept by the first test
     }
 
     /** Presses Start; returns the code the dialog shows, once the browser was asked to open its page. */
     private static String startAndAwaitCode(Shell dialog) {
         int before = opened.size();
-        press(dialog, "Start");
-        Text code = field(dialog, USER_CODE);
+        desktop.press(dialog, "Start");
+        Text code = desktop.field(dialog, USER_CODE);
         robot.waitUntil("the user code to show", () -> code.isVisible() && !code.getText().isEmpty());
         String userCode = robot.textOf(code);
         robot.waitUntil("the browser to be asked to open the verification page", () -> opened.size() > before);
@@ -252,28 +229,5 @@ class IdentityCenterSignInTest {
             assertTrue(answer.body().contains("Request " + (decision.equals("approve") ? "approved" : "denied")),
                     answer.body());
         }
-    }
-
-    private static Shell openDialog() {
-        robot.executeCommand(robot.onUiThread(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow()),
-                "io.stratus.ui.session.signIn"); // returns when the dialog closes
-        return robot.waitForShell(SIGN_IN);
-    }
-
-    private static void choose(Shell dialog, String dataKey, String item) {
-        robot.choose(robot.waitForControlWithData(dialog, Combo.class, dataKey), item);
-    }
-
-    private static Text field(Shell shell, String dataKey) {
-        return robot.waitForControlWithData(shell, Text.class, dataKey);
-    }
-
-    private static void press(Shell shell, String button) {
-        robot.click(robot.waitForControlWithText(shell, Button.class, button));
-    }
-
-    private static void awaitStatus(String part) {
-        CLabel status = robot.waitForControlWithData(windowShell, CLabel.class, STATUS);
-        robot.waitUntil("the status line to show '" + part + "'", () -> status.getText().contains(part));
     }
 }

@@ -1,10 +1,22 @@
 package io.stratus.ui.tests;
 
+import static io.stratus.ui.tests.SignInDesktop.ACCESS_KEY_ID;
+import static io.stratus.ui.tests.SignInDesktop.EXTERNAL_ID;
+import static io.stratus.ui.tests.SignInDesktop.MFA_CODE;
+import static io.stratus.ui.tests.SignInDesktop.MFA_SERIAL;
+import static io.stratus.ui.tests.SignInDesktop.METHOD;
+import static io.stratus.ui.tests.SignInDesktop.PROBLEM;
+import static io.stratus.ui.tests.SignInDesktop.PROFILE;
+import static io.stratus.ui.tests.SignInDesktop.PROFILE_MFA_CODE;
+import static io.stratus.ui.tests.SignInDesktop.PROFILE_SUMMARY;
+import static io.stratus.ui.tests.SignInDesktop.ROLE_ARN;
+import static io.stratus.ui.tests.SignInDesktop.SECRET_ACCESS_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.ui.tests.SignInDesktop.AwsCliFiles;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.testkit.UiRobot;
 
@@ -15,18 +27,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,127 +55,100 @@ import org.osgi.framework.FrameworkUtil;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInMethodsTest {
 
-    private static final Duration UI_TIMEOUT = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("stratus.screenshots", "target/screenshots"));
-    private static final String SIGN_IN = "Sign In to Stratus";
-    private static final String STATUS = "io.stratus.ui.session.status";
-    private static final String METHOD = "io.stratus.ui.session.method";
-    private static final String ACCESS_KEY_ID = "io.stratus.ui.session.accessKeyId";
-    private static final String SECRET_ACCESS_KEY = "io.stratus.ui.session.secretAccessKey";
-    private static final String MFA_SERIAL = "io.stratus.ui.session.mfaSerial";
-    private static final String MFA_CODE = "io.stratus.ui.session.mfaCode";
-    private static final String ROLE_ARN = "io.stratus.ui.session.roleArn";
-    private static final String EXTERNAL_ID = "io.stratus.ui.session.externalId";
-    private static final String PROFILE = "io.stratus.ui.session.profile";
-    private static final String PROFILE_SUMMARY = "io.stratus.ui.session.profileSummary";
-    private static final String PROFILE_MFA_CODE = "io.stratus.ui.session.profileMfaCode";
-    private static final String PROBLEM = "io.stratus.ui.session.problem";
     private static final String ACCOUNT = "111122223333";
     private static final String ADA_MFA = "arn:aws:iam::" + ACCOUNT + ":mfa/ada-phone";
     private static final String OPERATOR = "arn:aws:iam::" + ACCOUNT + ":role/DemoOperator";
     private static final Seed.MfaDevice ADA_PHONE = new Seed.MfaDevice("ada-phone", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 
+    private static SignInDesktop desktop;
     private static UiRobot robot;
-    private static IWorkbenchWindow window;
-    private static Shell windowShell;
-    private static CurrentSession session;
     private static Seed.AccessKey ada;
     private static Seed.AccessKey ben;
-    private static Path awsFolder;
-    /** Every secret key typed or put in a profile file, looked for on disk at the end. */
-    private static final List<String> secrets = new ArrayList<>();
+    private static AwsCliFiles awsFiles;
     /** The TOTP step of the last code used: AWS takes each code once, and only newer ones after it. */
     private static long lastStep;
 
     @BeforeAll
     static void setUp() throws Exception {
-        robot = new UiRobot(PlatformUI.getWorkbench().getDisplay(), UI_TIMEOUT);
-        window = DemoDesktop.awaitSetUpWindow(robot);
-        windowShell = robot.onUiThread(window::getShell);
-        session = robot.onUiThread(() -> window.getService(CurrentSession.class));
+        desktop = SignInDesktop.setUpAndSignedOut();
+        robot = desktop.robot;
         ada = DemoDesktop.keyOf("ada");
         ben = DemoDesktop.keyOf("ben");
-        secrets.add(ada.secret());
-        secrets.add(ben.secret());
-        awsFolder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "aws-cli-");
-        System.setProperty("aws.configFile", awsFolder.resolve("config").toString());
-        System.setProperty("aws.sharedCredentialsFile", awsFolder.resolve("credentials").toString());
-        session.signOut();
-        awaitStatus("Not signed in");
+        desktop.keepSecret(ada.secret());
+        desktop.keepSecret(ben.secret());
+        awsFiles = AwsCliFiles.inNewFolder("aws-cli-");
     }
 
     @AfterAll
     static void forgetTheFiles() {
-        System.clearProperty("aws.configFile");
-        System.clearProperty("aws.sharedCredentialsFile");
+        awsFiles.close();
     }
 
     @AfterEach
     void closeDialogsAndSignOut() {
-        robot.closeShellsExcept(windowShell);
-        session.signOut();
+        desktop.closeDialogsAndSignOut();
     }
 
     @Test
     @Order(1)
     void keysAndAnMfaCodeSignInWithTemporaryKeysAndAWrongCodeSaysSo() {
-        Shell dialog = openDialog();
-        choose(dialog, "Access keys and an MFA code");
-        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
-        robot.type(field(dialog, MFA_SERIAL), ADA_MFA);
+        Shell dialog = desktop.openSignInDialog();
+        desktop.choose(dialog, METHOD, "Access keys and an MFA code");
+        robot.type(desktop.field(dialog, ACCESS_KEY_ID), ada.id());
+        desktop.typeSecret(desktop.field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        robot.type(desktop.field(dialog, MFA_SERIAL), ADA_MFA);
         String right = nextCode();
-        typeCode(field(dialog, MFA_CODE), right.equals("000000") ? "000001" : "000000");
-        press(dialog, "Sign In");
+        typeCode(desktop.field(dialog, MFA_CODE), right.equals("000000") ? "000001" : "000000");
+        desktop.press(dialog, "Sign In");
         robot.waitForControlShowing(dialog, "did not accept the MFA code");
-        assertEquals("", robot.textOf(field(dialog, MFA_CODE)), "a refused code is cleared");
-        assertEquals("", robot.textOf(field(dialog, SECRET_ACCESS_KEY)), "and so is the secret");
-        assertEquals(ada.id(), robot.textOf(field(dialog, ACCESS_KEY_ID)));
-        assertEquals(ADA_MFA, robot.textOf(field(dialog, MFA_SERIAL)), "what is not secret stays");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-mfa-refused.png"));
+        assertEquals("", robot.textOf(desktop.field(dialog, MFA_CODE)), "a refused code is cleared");
+        assertEquals("", robot.textOf(desktop.field(dialog, SECRET_ACCESS_KEY)), "and so is the secret");
+        assertEquals(ada.id(), robot.textOf(desktop.field(dialog, ACCESS_KEY_ID)));
+        assertEquals(ADA_MFA, robot.textOf(desktop.field(dialog, MFA_SERIAL)), "what is not secret stays");
+        desktop.screenshot(dialog, "sign-in-mfa-refused.png");
 
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
-        typeCode(field(dialog, MFA_CODE), right);
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-mfa.png"));
-        press(dialog, "Sign In");
+        desktop.typeSecret(desktop.field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        typeCode(desktop.field(dialog, MFA_CODE), right);
+        desktop.screenshot(dialog, "sign-in-mfa.png");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("ada");
-        assertTrue(session.signedIn().orElseThrow().session().keysExpireAt().isPresent(), "MFA keys are temporary");
+        desktop.awaitStatus("ada");
+        assertTrue(desktop.session.signedIn().orElseThrow().session().keysExpireAt().isPresent(), "MFA keys are temporary");
     }
 
     @Test
     @Order(2)
     void aRoleSignsInAsTheRoleAndADeniedRoleSaysWhatToCheck() {
-        Shell dialog = openDialog();
-        choose(dialog, "An IAM role, assumed with access keys");
-        robot.type(field(dialog, ROLE_ARN), "arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly");
-        robot.type(field(dialog, ACCESS_KEY_ID), ben.id());
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ben.secret());
-        press(dialog, "Sign In");
+        Shell dialog = desktop.openSignInDialog();
+        desktop.choose(dialog, METHOD, "An IAM role, assumed with access keys");
+        robot.type(desktop.field(dialog, ROLE_ARN), "arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly");
+        robot.type(desktop.field(dialog, ACCESS_KEY_ID), ben.id());
+        desktop.typeSecret(desktop.field(dialog, SECRET_ACCESS_KEY), ben.secret());
+        desktop.press(dialog, "Sign In");
         // The whole refusal shows in the form, to its end, which says what to check; the title area has its first sentence.
         Text problem = robot.waitForControlWithData(dialog, Text.class, PROBLEM);
         robot.waitUntil("the refusal to show in the form", () -> problem.isVisible()
                 && problem.getText().startsWith("AWS did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly. ")
                 && problem.getText().contains("give the one the role's owner told you) or for MFA (give a code of your MFA device)."));
         assertEquals("AWS did not let you assume the role arn:aws:iam::" + ACCOUNT + ":role/DemoReadOnly.",
-                titleAreaError(dialog));
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-role-denied.png"));
+                desktop.titleAreaError(dialog));
+        desktop.screenshot(dialog, "sign-in-role-denied.png");
 
-        robot.type(field(dialog, ROLE_ARN), OPERATOR);
-        robot.type(field(dialog, EXTERNAL_ID), "stratus-demo");
-        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
-        typeCode(field(dialog, MFA_CODE), nextCode());
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-role.png"));
-        press(dialog, "Sign In");
+        robot.type(desktop.field(dialog, ROLE_ARN), OPERATOR);
+        robot.type(desktop.field(dialog, EXTERNAL_ID), "stratus-demo");
+        robot.type(desktop.field(dialog, ACCESS_KEY_ID), ada.id());
+        desktop.typeSecret(desktop.field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        typeCode(desktop.field(dialog, MFA_CODE), nextCode());
+        desktop.screenshot(dialog, "sign-in-role.png");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("DemoOperator");
+        desktop.awaitStatus("DemoOperator");
     }
 
     @Test
     @Order(3)
     void aRoleProfileWithMfaAsksForTheCodeAndSignsIn() throws IOException {
-        Files.writeString(awsFolder.resolve("config"), """
+        awsFiles.write("""
                 [default]
                 region = eu-west-1
 
@@ -185,15 +165,14 @@ class SignInMethodsTest {
                 [profile loop-b]
                 role_arn = %s
                 source_profile = loop-a
-                """.formatted(OPERATOR, ADA_MFA, OPERATOR, OPERATOR));
-        Files.writeString(awsFolder.resolve("credentials"), """
+                """.formatted(OPERATOR, ADA_MFA, OPERATOR, OPERATOR), """
                 [ada]
                 aws_access_key_id = %s
                 aws_secret_access_key = %s
                 """.formatted(ada.id(), ada.secret()));
 
-        Shell dialog = openDialog();
-        choose(dialog, "An AWS profile (AWS CLI configuration)");
+        Shell dialog = desktop.openSignInDialog();
+        desktop.choose(dialog, METHOD, "An AWS profile (AWS CLI configuration)");
         Combo profiles = robot.waitForControlWithData(dialog, Combo.class, PROFILE);
         assertEquals(List.of("default", "operator", "loop-a", "loop-b", "ada"), robot.onUiThread(() -> List.of(profiles.getItems())));
         robot.choose(profiles, "loop-a");
@@ -201,10 +180,10 @@ class SignInMethodsTest {
         Text problem = robot.waitForControlWithData(dialog, Text.class, PROBLEM);
         robot.waitUntil("the broken profile's problem to show", () -> problem.isVisible()
                 && problem.getText().contains("loop-a \u2192 loop-b \u2192 loop-a name each other as source_profile"));
-        assertEquals("Profile 'loop-a' cannot be used as it is.", titleAreaError(dialog));
+        assertEquals("Profile 'loop-a' cannot be used as it is.", desktop.titleAreaError(dialog));
         Button signIn = robot.waitForControlWithText(dialog, Button.class, "Sign In");
         assertFalse(robot.onUiThread(signIn::isEnabled), "a broken profile cannot sign in");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-profile-broken.png"));
+        desktop.screenshot(dialog, "sign-in-profile-broken.png");
 
         robot.choose(profiles, "operator");
         assertTrue(robot.onUiThread(signIn::isEnabled), "a profile that can be used signs in");
@@ -212,14 +191,14 @@ class SignInMethodsTest {
         Label summary = robot.waitForControlWithData(dialog, Label.class, PROFILE_SUMMARY);
         assertTrue(robot.textOf(summary).contains("role/DemoOperator") && robot.textOf(summary).contains(ADA_MFA),
                 robot.textOf(summary));
-        Text code = field(dialog, PROFILE_MFA_CODE);
+        Text code = desktop.field(dialog, PROFILE_MFA_CODE);
         assertTrue(robot.onUiThread(code::isVisible), "the profile's mfa_serial asks for a code");
         typeCode(code, nextCode());
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-profile-mfa.png"));
-        press(dialog, "Sign In");
+        desktop.screenshot(dialog, "sign-in-profile-mfa.png");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("DemoOperator");
-        Instant keysExpire = session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow();
+        desktop.awaitStatus("DemoOperator");
+        Instant keysExpire = desktop.session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow();
         assertTrue(keysExpire.isBefore(Instant.now().plus(Duration.ofMinutes(31))), "duration_seconds = 1800: " + keysExpire);
     }
 
@@ -236,60 +215,49 @@ class SignInMethodsTest {
                 echo 'tool: not logged in, run "tool login" first' >&2
                 exit 4
                 """);
-        Files.writeString(awsFolder.resolve("config"), """
+        awsFiles.write("""
                 [profile tool]
                 credential_process = %s --profile demo
                 [profile broken]
                 credential_process = %s
-                """.formatted(tool, broken));
-        Files.writeString(awsFolder.resolve("credentials"), "");
+                """.formatted(tool, broken), "");
 
-        Shell dialog = openDialog();
+        Shell dialog = desktop.openSignInDialog();
         assertEquals("An AWS profile (AWS CLI configuration)", robot.onUiThread(
                 robot.waitForControlWithData(dialog, Combo.class, METHOD)::getText), "the last method is remembered");
         Combo profiles = robot.waitForControlWithData(dialog, Combo.class, PROFILE);
         robot.choose(profiles, "broken");
-        press(dialog, "Sign In");
+        desktop.press(dialog, "Sign In");
         robot.waitForControlShowing(dialog, "exit status 4");
         robot.waitForControlShowing(dialog, "run \"tool login\" first");
-        robot.screenshot(dialog, SCREENSHOTS.resolve("sign-in-process-failed.png"));
+        desktop.screenshot(dialog, "sign-in-process-failed.png");
 
         robot.choose(profiles, "tool");
-        press(dialog, "Sign In");
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("ada");
-        assertEquals(expiry, session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow(),
+        desktop.awaitStatus("ada");
+        assertEquals(expiry, desktop.session.signedIn().orElseThrow().session().keysExpireAt().orElseThrow(),
                 "the keys expire when the process said");
     }
 
     @Test
     @Order(5)
     void nothingSecretIsWrittenAndTheDialogRemembersOnlyTheMethodAndProfileName() throws IOException {
-        Shell dialog = openDialog();
+        Shell dialog = desktop.openSignInDialog();
         assertEquals("tool", robot.onUiThread(robot.waitForControlWithData(dialog, Combo.class, PROFILE)::getText),
                 "the last profile is remembered");
-        choose(dialog, "Access keys"); // as the UI tests after this one expect the dialog
-        robot.type(field(dialog, ACCESS_KEY_ID), ada.id());
-        typeSecret(field(dialog, SECRET_ACCESS_KEY), ada.secret());
-        press(dialog, "Sign In");
+        desktop.choose(dialog, METHOD, "Access keys"); // as the UI tests after this one expect the dialog
+        robot.type(desktop.field(dialog, ACCESS_KEY_ID), ada.id());
+        desktop.typeSecret(desktop.field(dialog, SECRET_ACCESS_KEY), ada.secret());
+        desktop.press(dialog, "Sign In");
         robot.waitUntil("the sign-in dialog to close", dialog::isDisposed);
-        awaitStatus("ada");
+        desktop.awaitStatus("ada");
 
         var settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(CurrentSession.class));
         assertEquals("tool", settings.getDialogSettings().getSection("SignIn").get("profile"));
         assertEquals("KEYS", settings.getDialogSettings().getSection("SignIn").get("method"));
-        settings.saveDialogSettings();
-        robot.runOnUiThread(() -> {
-            try {
-                Platform.getPreferencesService().getRootNode().flush();
-            } catch (org.osgi.service.prefs.BackingStoreException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        desktop.assertNoSecretWritten();
         List<Path> places = DemoDesktop.dataAndLogs();
-        for (String secret : secrets) {
-            assertEquals(List.of(), DemoDesktop.filesHolding(places, secret), "a secret was written");
-        }
         for (String fromTheFiles : List.of(OPERATOR, ADA_MFA, "stratus-demo", "keys-tool.sh")) {
             List<Path> holding = DemoDesktop.filesHolding(places, fromTheFiles);
             holding.removeIf(file -> file.toString().contains("store")); // the audit trail records who signed in
@@ -310,7 +278,7 @@ class SignInMethodsTest {
     }
 
     private static Path script(String name, String text) throws IOException {
-        Path file = Files.writeString(awsFolder.resolve(name), text);
+        Path file = Files.writeString(awsFiles.folder().resolve(name), text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
     }
@@ -329,48 +297,8 @@ class SignInMethodsTest {
         return ADA_PHONE.codeAt(Instant.ofEpochSecond(lastStep * Seed.MfaDevice.STEP.toSeconds()));
     }
 
-    private static Shell openDialog() {
-        var command = robot.executeCommand(window, "io.stratus.ui.session.signIn"); // returns when the dialog closes
-        try {
-            return robot.waitForShell(SIGN_IN);
-        } catch (AssertionError noDialog) {
-            robot.screenshotOfDisplay(SCREENSHOTS.resolve("sign-in-dialog-missing.png"));
-            if (command.isCompletedExceptionally()) {
-                command.join(); // says why
-            }
-            throw noDialog;
-        }
-    }
-
-    private static String titleAreaError(Shell dialog) {
-        return robot.onUiThread(() -> ((TitleAreaDialog) dialog.getData()).getErrorMessage());
-    }
-
-    private static void choose(Shell dialog, String method) {
-        robot.choose(robot.waitForControlWithData(dialog, Combo.class, METHOD), method);
-    }
-
-    private static Text field(Shell shell, String dataKey) {
-        return robot.waitForControlWithData(shell, Text.class, dataKey);
-    }
-
-    private static void typeSecret(Text field, String secret) {
-        secrets.add(secret);
-        robot.type(field, secret);
-    }
-
-    /** Six digits turn up in any file by chance, so codes are not searched for; they work once anyway. */
+    /** Six digits turn up in any file by chance, so codes are not kept as secrets; they work once anyway. */
     private static void typeCode(Text field, String code) {
         robot.type(field, code);
-    }
-
-    private static void press(Shell shell, String button) {
-        robot.click(robot.waitForControlWithText(shell, Button.class, button));
-    }
-
-    private static String awaitStatus(String part) {
-        CLabel status = robot.waitForControlWithData(windowShell, CLabel.class, STATUS);
-        robot.waitUntil("the status line to show '" + part + "'", () -> status.getText().contains(part));
-        return robot.textOf(status);
     }
 }

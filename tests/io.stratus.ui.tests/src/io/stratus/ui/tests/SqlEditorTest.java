@@ -11,7 +11,6 @@ import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.database.DatabaseEditorInput;
-import io.stratus.ui.explorer.CloudExplorerView;
 import io.stratus.ui.explorer.internal.ConnectDialog;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.sql.SqlEditor;
@@ -42,11 +41,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +135,7 @@ class SqlEditorTest {
         // the statement is in the connection's history, which puts it back at the caret
         String ran = "select name, price from items order by name";
         robot.runOnUiThread(() -> text.setCaretOffset(text.getCharCount()));
-        CompletableFuture<Void> history = robot.click(toolItem(editor, "History\u2026"));
+        CompletableFuture<Void> history = robot.click(robot.waitForToolItem(root(editor), "History\u2026"));
         Shell chooser = robot.waitForShell("SQL History");
         Table statements = robot.waitForControl(chooser, Table.class);
         assertEquals(List.of(List.of(ran)), robot.rowsOf(statements), "the last statement run, not the one beside it");
@@ -222,21 +219,21 @@ class SqlEditorTest {
     @Order(4)
     void withAutoCommitOffChangesWaitForCommitOrRollback() throws SQLException {
         SqlEditor editor = activeSqlEditor();
-        robot.click(toolItem(editor, "Auto-Commit"));
+        robot.click(robot.waitForToolItem(root(editor), "Auto-Commit"));
         awaitMessages(editor, "Auto-commit is off");
         run(editor, "insert into items values ('dates', 4.00)");
         awaitMessages(editor, "1 row changed");
         assertEquals(List.of("3"), column(postgres, "select count(*) from items"),
                 "others do not see what is not committed");
-        robot.click(toolItem(editor, "Rollback"));
+        robot.click(robot.waitForToolItem(root(editor), "Rollback"));
         awaitMessages(editor, "Rolled back.");
         run(editor, "insert into items values ('eggs', 3.20)");
         awaitMessages(editor, "1 row changed");
-        robot.click(toolItem(editor, "Commit"));
+        robot.click(robot.waitForToolItem(root(editor), "Commit"));
         awaitMessages(editor, "Committed.");
         assertEquals(List.of("apple", "bread", "cheese", "eggs"), column(postgres,
                 "select name from items order by name"));
-        robot.click(toolItem(editor, "Auto-Commit"));
+        robot.click(robot.waitForToolItem(root(editor), "Auto-Commit"));
         awaitMessages(editor, "Auto-commit is on");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-transaction.png"));
     }
@@ -247,11 +244,11 @@ class SqlEditorTest {
         SqlEditor editor = activeSqlEditor();
         run(editor, "select pg_sleep(120)");
         robot.waitUntil("the statement to run", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 1
-                && toolItem(editor, "Cancel").isEnabled());
+                && robot.isToolItemEnabled(root(editor), "Cancel"));
         // cancelled while PostgreSQL runs it (one cancelled on its way there is the connector tests')
         robot.waitUntil("pg_sleep running in PostgreSQL", () -> runningInPostgres("select pg_sleep(120)"));
         long started = System.nanoTime();
-        robot.click(toolItem(editor, "Cancel"));
+        robot.click(robot.waitForToolItem(root(editor), "Cancel"));
         awaitMessages(editor, "Cancelled");
         robot.waitUntil("the run to end", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length == 0);
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 20, "cancelled, not waited out");
@@ -305,7 +302,7 @@ class SqlEditorTest {
         awaitMessages(editor, "read-only");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("sql-editor-viewer-refused.png"));
         assertEquals(List.of("4"), column(postgres, "select count(*) from items"));
-        robot.click(toolItem(editor, "Auto-Commit"));
+        robot.click(robot.waitForToolItem(root(editor), "Auto-Commit"));
         awaitMessages(editor, "nothing to commit or roll back");
         run(editor, "select count(*) from items");
         awaitRows(editor, 1);
@@ -353,14 +350,7 @@ class SqlEditorTest {
      * password or else IAM database authentication; returns its editor.
      */
     private static SqlEditor open(String database, String user, Optional<String> password) {
-        Tree explorer = robot.onUiThread(() -> {
-            try {
-                return (Tree) ((CloudExplorerView) window.getActivePage().showView(CloudExplorerView.ID)).getCommonViewer()
-                        .getControl();
-            } catch (PartInitException e) {
-                throw new AssertionError(e);
-            }
-        });
+        Tree explorer = DemoDesktop.showExplorer(robot, window);
         TreeItem item = trees.waitForItem(explorer, top -> true, LocalDatabases.LOCAL.displayName(), LocalDatabases.REGION,
                 database);
         CompletableFuture<Void> dialogClosed = trees.doubleClick(item);
@@ -411,19 +401,13 @@ class SqlEditorTest {
         return robot.onUiThread(() -> editorText(editor).getParent().getParent());
     }
 
-    private static ToolItem toolItem(SqlEditor editor, String text) {
-        return robot.findToolItem(root(editor), text).orElseThrow(() -> new AssertionError("No tool item " + text));
-    }
-
     /** The result grid's table once the run has ended with this many rows in it. */
     private static Table awaitRows(SqlEditor editor, int rows) {
         Composite root = root(editor);
-        return robot.waitFor(rows + " rows in the result", () -> Job.getJobManager().find(SqlEditor.JOB_FAMILY).length > 0
-                ? Optional.empty()
-                : robot.findControlWithData(root, org.eclipse.swt.widgets.Control.class, SqlEditor.RESULT)
-                        .flatMap(grid -> grid instanceof Table table ? Optional.of(table)
-                                : grid instanceof Composite composite ? tables(composite).stream().findFirst() : Optional.empty())
-                        .filter(table -> table.getItemCount() == rows));
+        return robot.waitForRows(SqlEditor.JOB_FAMILY, () -> robot.findControlWithData(root,
+                org.eclipse.swt.widgets.Control.class, SqlEditor.RESULT).flatMap(grid -> grid instanceof Table table
+                        ? Optional.of(table) : grid instanceof Composite composite ? tables(composite).stream().findFirst()
+                        : Optional.empty()), rows);
     }
 
     private static void awaitMessages(SqlEditor editor, String part) {

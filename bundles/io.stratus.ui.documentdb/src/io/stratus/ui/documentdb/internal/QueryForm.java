@@ -254,7 +254,7 @@ public final class QueryForm {
     }
 
     /** What to fix, whole and in red: a line a person reads before sending (it wraps, so it is never cut short). */
-    static Label problemLabel(Composite parent) {
+    private static Label problemLabel(Composite parent) {
         Label problem = new Label(parent, SWT.WRAP);
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         return problem;

@@ -15,28 +15,31 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * How the sign-in dialog, the setup wizard and the re-authentication dialog show a problem, the one way for all
- * three: its whole text in the form, wrapped and selectable (AWS's refusals end with what to check, past the two
- * lines a title area holds), and a short message in the title area, as Eclipse's dialogs have it. Hidden while
- * there is no problem.
+ * How Stratus's dialogs show a problem (the sign-in dialog, the setup wizard, the re-authentication dialog, the
+ * database editors' JSON dialogs), the one way for all: its whole text in the form, wrapped and selectable (AWS's
+ * refusals end with what to check, past the two lines a title area holds), and a short message in the title area,
+ * as Eclipse's dialogs have it. Hidden while there is no problem.
  */
-final class ProblemArea {
+public final class ProblemArea {
 
     /** Data key of the problem's text, for tests. */
-    static final String PROBLEM = "io.stratus.ui.session.problem";
+    public static final String PROBLEM = "io.stratus.ui.session.problem";
     /** Longer first sentences are cut for the title area (its two lines); the form has them whole. */
     private static final int TITLE_AREA_CHARS = 90;
 
     private final Consumer<String> titleArea;
+    private final Runnable relayout;
     private final Composite area;
     private final Text text;
 
     /**
      * @param parent a composite with a grid layout; the area takes a whole row of it
      * @param titleArea sets the error message of the dialog's or wizard page's title area ({@code null} clears it)
+     * @param relayout lays the dialog out again once the area shows or hides
      */
-    ProblemArea(Composite parent, Consumer<String> titleArea) {
+    public ProblemArea(Composite parent, Consumer<String> titleArea, Runnable relayout) {
         this.titleArea = titleArea;
+        this.relayout = relayout;
         area = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(area);
         GridDataFactory.fillDefaults().span(((GridLayout) parent.getLayout()).numColumns, 1).grab(true, false)
@@ -52,24 +55,24 @@ final class ProblemArea {
     }
 
     /** Shows {@code problem} whole, and its first sentence as the title area's message. */
-    void show(String problem) {
+    public void show(String problem) {
         show(firstSentence(problem), problem);
     }
 
     /** Shows {@code problem} whole, and {@code headline} as the title area's message. */
-    void show(String headline, String problem) {
+    public void show(String headline, String problem) {
         titleArea.accept(headline);
         text.setText(problem);
         FormParts.setShown(area, true);
-        FormParts.refit(area.getParent());
+        relayout.run();
     }
 
-    void clear() {
+    public void clear() {
         titleArea.accept(null);
         if (area.getVisible()) {
             text.setText("");
             FormParts.setShown(area, false);
-            FormParts.refit(area.getParent());
+            relayout.run();
         }
     }
 

@@ -78,7 +78,7 @@ final class RenewKeysDialog extends IdentityCheckDialog {
         Composite problemRow = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().margins(12, 0).applyTo(problemRow);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(problemRow);
-        problems = new ProblemArea(problemRow, this::setErrorMessage);
+        problems = new ProblemArea(problemRow, this::setErrorMessage, () -> FormParts.refit(area));
         return area;
     }
 

@@ -129,7 +129,7 @@ final class SignInForm {
         method.setData(METHOD, Boolean.TRUE);
         Arrays.stream(Method.values()).forEach(each -> method.add(each.label));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(method);
-        problems = new ProblemArea(form, titleArea);
+        problems = new ProblemArea(form, titleArea, this::relayout);
 
         roleGroup = group("Role");
         roleArn = FormParts.field(roleGroup, "&Role ARN:", SWT.NONE, ROLE_ARN);
