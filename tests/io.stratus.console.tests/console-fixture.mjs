@@ -129,6 +129,19 @@ export function totp(base32, at = Date.now()) {
   return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
+/**
+ * What a person does on the IAM Identity Center verification page of the link the panel shows, without a browser:
+ * approves or denies the code as {@code person}.
+ */
+export async function decideUserCode(panel, code, decision, person = 'ada') {
+  const link = new URL(await panel.locator('.sso-link').getAttribute('href'));
+  const answer = await fetch(new URL('/device', link), {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: `user_code=${code}&user=${person}&decision=${decision}`,
+  });
+  assert.equal(answer.status, 200);
+}
+
 /** Every file under a data directory that holds one of the texts. */
 export function filesHolding(data, texts) {
   const found = [];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DEMO_SEED, filesHolding, launchBrowser, newPage as pageOn, screenshot, startDemoServer,
+  DEMO_SEED, decideUserCode, filesHolding, launchBrowser, newPage as pageOn, screenshot, startDemoServer,
 } from './console-fixture.mjs';
 
 /** Short enough for a test to outwait, long enough for the others to approve in time. */
@@ -61,17 +61,6 @@ async function assertValue(input, expected) {
   assert.equal(await input.inputValue(), expected);
 }
 
-/** What a person does on the verification page, without a browser. */
-async function decide(panel, code, decision) {
-  const link = await panel.locator('.sso-link').getAttribute('href');
-  const page = new URL(link);
-  const answer = await fetch(new URL('/device', page), {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: `user_code=${code}&user=ada&decision=${decision}`,
-  });
-  assert.equal(answer.status, 200);
-}
-
 test('setting up through IAM Identity Center: the code, the approval page in a new tab, the roles of every account, signed in', async () => {
   const page = await newPage();
   assert.ok(await page.locator('#setup-view').isVisible());
@@ -107,7 +96,7 @@ test('setting up through IAM Identity Center: the code, the approval page in a n
 test('signing in on the bound instance offers only its account\'s roles', async () => {
   const page = await newPage();
   const { panel, code } = await start(page);
-  await decide(panel, code, 'approve');
+  await decideUserCode(panel, code, 'approve');
   const roles = panel.locator('.sso-roles');
   await roles.waitFor();
   assert.deepEqual(await roles.locator('option').allTextContents(), [`DatabaseAdmin · stratus-demo (${ACCOUNT})`,
@@ -121,7 +110,7 @@ test('signing in on the bound instance offers only its account\'s roles', async 
 test('a denied request says so and offers to start again', async () => {
   const page = await newPage();
   const { panel, code } = await start(page);
-  await decide(panel, code, 'deny');
+  await decideUserCode(panel, code, 'deny');
   await panel.locator('.error', { hasText: 'denied' }).waitFor();
   assert.ok(await panel.getByRole('button', { name: 'Continue' }).isVisible());
   await screenshot(page, 'sso-denied');

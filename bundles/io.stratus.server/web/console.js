@@ -130,15 +130,23 @@ function keysForm(form, label, path, done = enterApp) {
  * Signing in (or setting up) through IAM Identity Center: start at the access portal, show the code
  * and the link to approve it at (a new tab), poll at the interval the server says, then let the
  * person choose a role and sign in. The server holds the sign-in in progress for this browser (an
- * HttpOnly cookie); the console never sees a token.
+ * HttpOnly cookie); the console never sees a token. {@code mode} is 'setup', 'sign-in' or 'renew':
+ * re-authenticating a session of Identity Center at its own portal, whose approval puts the same
+ * role's new keys into the session (no role to choose). Returns what restarts the panel and what ends
+ * a sign-in it waits for.
  */
-function identityCenterPanel(panel, setUp) {
+function identityCenterPanel(panel, mode) {
+  const setUp = mode === 'setup';
   let timer;
   const error = el('p', { class: 'error', role: 'alert' });
   const status = el('p', { class: 'sso-status', role: 'status' });
   const stop = () => clearTimeout(timer);
   const startForm = () => {
     stop();
+    if (mode === 'renew') {
+      renewForm();
+      return;
+    }
     const form = el('form', { class: 'sso-start-form' },
       el('label', {}, 'AWS access portal start URL', el('input', { name: 'startUrl', type: 'url', required: true,
         spellcheck: 'false', placeholder: 'https://d-1234567890.awsapps.com/start' })),
@@ -167,6 +175,29 @@ function identityCenterPanel(panel, setUp) {
         + (setUp ? ': the instance is bound to its account.' : ' of this instance\'s AWS account.') }),
       form, error);
   };
+  const renewForm = () => {
+    const through = me.identityCenter;
+    const form = el('form', { class: 'sso-start-form' },
+      el('button', { type: 'submit', class: 'sso-start', text: 'Approve in IAM Identity Center' }));
+    form.onsubmit = async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      try {
+        waiting(await api('POST', '/api/sso', { startUrl: through.startUrl, region: through.region }));
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    };
+    panel.replaceChildren(el('p', {}, 'You signed in through IAM Identity Center as the role ',
+      el('strong', { text: through.roleName }), ` of account ${through.accountId}. Approve a new sign-in at your AWS `
+        + `access portal (${through.startUrl}) as the same person: the role's new keys go into your session. `
+        + 'Somebody else\'s approval is refused.'), form, error);
+  };
+  const renew = async () => {
+    me = await api('POST', '/api/sso/renew', {});
+    startForm();
+    renewed();
+  };
   const cancelButton = () => el('button', { type: 'button', class: 'sso-cancel', text: 'Cancel', onclick: async () => {
     await api('DELETE', '/api/sso').catch(() => {});
     startForm();
@@ -187,7 +218,7 @@ function identityCenterPanel(panel, setUp) {
       try {
         const progress = await api('GET', '/api/sso');
         if (progress.state === 'approved') {
-          await chooseRole();
+          await (mode === 'renew' ? renew() : chooseRole());
         } else if (progress.state === 'pending') {
           poll(progress.intervalSeconds);
         } else {
@@ -229,7 +260,15 @@ function identityCenterPanel(panel, setUp) {
     };
     panel.replaceChildren(el('h2', { text: 'Approved: choose a role' }), form, error);
   };
-  startForm();
+  if (mode !== 'renew') startForm();
+  return {
+    restart: startForm,
+    end: () => {
+      if (!panel.querySelector('.sso-code')) return;
+      stop();
+      api('DELETE', '/api/sso').catch(() => {});
+    },
+  };
 }
 
 /** Ends the console's view of the session; {@code why} says what happened. */
@@ -295,9 +334,25 @@ function keysExpired(why) {
   openReauth();
 }
 
+/** The re-authentication dialog's IAM Identity Center panel, for a session signed in that way. */
+let identityCenterRenewal;
+
 function openReauth() {
   const dialog = $('#reauth-dialog');
   const form = $('#reauth-form');
+  const throughIdentityCenter = Boolean(me.identityCenter);
+  form.hidden = throughIdentityCenter;
+  $('#reauth-sso').hidden = !throughIdentityCenter;
+  $('#reauth-how').textContent = throughIdentityCenter ? 'approve a new sign-in as' : 'give new keys (a new MFA code, '
+    + 'or the role again) of';
+  $('#reauth-others').hidden = throughIdentityCenter;
+  if (throughIdentityCenter) {
+    $('#reauth-who').textContent = me.arn;
+    identityCenterRenewal.restart();
+    dialog.showModal();
+    $('#reauth-sso .sso-start').focus();
+    return;
+  }
   const fields = form.elements;
   const known = signedInWith ?? {};
   for (const name of ['accessKeyId', 'mfaSerial', 'roleArn', 'externalId', 'durationMinutes']) {
@@ -986,8 +1041,10 @@ async function loadAudit() {
 async function start() {
   keysForm($('#setup-form'), 'Set up and sign in', '/api/setup');
   keysForm($('#sign-in-form'), 'Sign in', '/api/session');
-  identityCenterPanel($('#setup-view .sso'), true);
-  identityCenterPanel($('#sign-in-view .sso'), false);
+  identityCenterPanel($('#setup-view .sso'), 'setup');
+  identityCenterPanel($('#sign-in-view .sso'), 'sign-in');
+  identityCenterRenewal = identityCenterPanel($('#reauth-sso'), 'renew');
+  $('#reauth-dialog').addEventListener('close', () => identityCenterRenewal.end()); // nobody waits for it any more
   keysForm($('#reauth-form'), 'Re-authenticate', '/api/session/renew', renewed);
   const instance = await api('GET', '/api/instance');
   if (!instance.configured) {

@@ -1,11 +1,13 @@
 package io.stratus.profiles;
 
+import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.SignInRequest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The AWS profiles of the person at this desktop, as the AWS CLI reads them from their shared config and
@@ -33,12 +35,27 @@ public interface AwsProfiles {
      *         process, an MFA code missing), UNAVAILABLE for an IAM Identity Center profile, which gives no
      *         keys by itself (see {@link #identityCenterLogin})
      */
-    SignInRequest signInRequest(String profile, Optional<Secret> mfaCode);
+    default SignInRequest signInRequest(String profile, Optional<Secret> mfaCode) {
+        return signInRequest(profile, mfaCode, login -> {
+            throw new StratusException(Problem.UNAVAILABLE, "Profile '" + profile + "' signs in with IAM Identity "
+                    + "Center (" + login.startUrl() + ", through its sso_session or sso_start_url) and gives no keys "
+                    + "by itself: the sign-in dialog signs in with it through IAM Identity Center (Start).");
+        });
+    }
 
     /**
-     * The IAM Identity Center sign-in the profile stands for, if it is an {@code sso_session} (or older
-     * {@code sso_start_url}) profile without roles assumed on top: the front end runs the device authorization
-     * with it. Empty for every other profile.
+     * As {@link #signInRequest(String, Optional)}, for a profile whose keys come from IAM Identity Center too
+     * (see {@link #identityCenterLogin}): {@code identityCenterKeys} gives the keys of the profile's
+     * Identity Center role (after the person approved a sign-in), and the profile's roles are assumed with them.
+     */
+    SignInRequest signInRequest(String profile, Optional<Secret> mfaCode,
+            Function<IdentityCenterLogin, SignInRequest> identityCenterKeys);
+
+    /**
+     * The IAM Identity Center sign-in the profile's keys start with, if it is an {@code sso_session} (or older
+     * {@code sso_start_url}) profile or a role profile whose chain of {@code source_profile}s ends in one: the
+     * front end runs the device authorization with it, then {@link #signInRequest(String, Optional, Function)}.
+     * Empty for every other profile.
      *
      * @throws StratusException INVALID_INPUT as {@link #signInRequest} when the profile cannot be used
      */

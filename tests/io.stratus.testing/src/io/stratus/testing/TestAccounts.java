@@ -42,6 +42,13 @@ public final class TestAccounts {
     public static final String SSO_START_URL = "https://d-9067c1a2b3.awsapps.com/start";
     public static final String SSO_REGION = "eu-west-1";
     public static final String SSO_USER = "ada";
+    /** Another person of the portal, with DatabaseAdmin in ACCOUNT: whose approval must not renew ada's session. */
+    public static final String SSO_OTHER_USER = "grace";
+    /**
+     * A role of ACCOUNT that trusts OTHER_ACCOUNT: reached from the IAM Identity Center role DatabaseAdmin there, as
+     * an AWS profile's role_arn on top of an sso_session profile does.
+     */
+    public static final String FROM_IDENTITY_CENTER_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/FromIdentityCenter";
     /** A role whose trust policy asks for {@link #GUARDED_EXTERNAL_ID} and MFA; every user of the account may assume it. */
     public static final String GUARDED_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/Guarded";
     public static final String GUARDED_EXTERNAL_ID = "stratus-ext-2231";
@@ -79,14 +86,16 @@ public final class TestAccounts {
                                 .maxSessionDuration(Duration.ofHours(4)))
                         .role("Guarded", role -> role.trustedBy(ACCOUNT).externalId(GUARDED_EXTERNAL_ID).mfaRequired())
                         .role("Chained", role -> role.trustedBy("arn:aws:iam::" + ACCOUNT + ":role/" + DEPLOYER_ROLE,
-                                GUARDED_ROLE_ARN))))
+                                GUARDED_ROLE_ARN))
+                        .role("FromIdentityCenter", role -> role.trustedBy(OTHER_ACCOUNT))))
                 .account(OTHER_ACCOUNT, account -> account
                         .user("carol", user -> user.accessKey(CAROL_ID, CAROL_SECRET))
                         .role("Foreign", role -> role.trustedBy(ACCOUNT)))
                 .identityCenter(IdentityCenterSeed.of(SSO_START_URL, SSO_REGION)
                         .withPermissionSet("DatabaseAdmin", List.of(), List.of())
                         .withPermissionSet("ReadOnly", List.of(), List.of("dynamodb:PutItem"))
-                        .withUser(SSO_USER, ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", OTHER_ACCOUNT + ":DatabaseAdmin"))
+                        .withUser(SSO_USER, ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", OTHER_ACCOUNT + ":DatabaseAdmin")
+                        .withUser(SSO_OTHER_USER, ACCOUNT + ":DatabaseAdmin"))
                 .build();
     }
 

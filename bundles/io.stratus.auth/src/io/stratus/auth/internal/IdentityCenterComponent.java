@@ -14,6 +14,8 @@ import io.stratus.core.session.DeviceAuthorization;
 import io.stratus.core.session.IdentityCenter;
 import io.stratus.core.session.IdentityCenterPortal;
 import io.stratus.core.session.IdentityCenterRole;
+import io.stratus.core.session.IdentityCenterSignIn;
+import io.stratus.core.session.SessionListener;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
@@ -49,10 +51,13 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * IAM Identity Center sign-in: SSO OIDC's device authorization, then the access portal's accounts,
  * roles and role keys, which {@link SignInService} signs in with. Sign-ins in progress live in memory,
  * at most {@link #MAX_IN_PROGRESS} at once, each until its code expires or, once approved, for
- * {@link #CHOOSING_TIME} to choose a role; their secrets are wiped when they end.
+ * {@link #CHOOSING_TIME} to choose a role; their secrets are wiped when they end. The sessions opened here
+ * are remembered with their portal, account and role until they end, for re-authentication; immediate, so
+ * that what it remembers lives as long as the sessions do, used or not.
  */
-@Component(service = IdentityCenter.class, configurationPid = AuthConfiguration.PID)
-public final class IdentityCenterComponent implements IdentityCenter {
+@Component(service = {IdentityCenter.class, SessionListener.class}, configurationPid = AuthConfiguration.PID,
+        immediate = true)
+public final class IdentityCenterComponent implements IdentityCenter, SessionListener {
 
     @interface Config {
         /** The default portal's start URL; empty: none. */
@@ -74,6 +79,8 @@ public final class IdentityCenterComponent implements IdentityCenter {
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, DeviceFlow> flows = new ConcurrentHashMap<>();
+    /** The live sessions opened here, by id: what re-authenticating each asks for again. */
+    private final Map<String, IdentityCenterSignIn> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
     private final Optional<IdentityCenterPortal> defaultPortal;
 
@@ -106,6 +113,12 @@ public final class IdentityCenterComponent implements IdentityCenter {
             }
         });
         flows.clear();
+        sessions.clear();
+    }
+
+    @Override
+    public void sessionEnded(String sessionId) {
+        sessions.remove(sessionId);
     }
 
     @Override
@@ -321,25 +334,78 @@ public final class IdentityCenterComponent implements IdentityCenter {
             Function<SignInRequest, UserSession> open, boolean bound) {
         DeviceFlow flow = flow(authorizationId);
         synchronized (flow) {
-            Secret token = approvedToken(flow);
             IdentityCenterPortal portal = flow.authorization.portal();
             if (bound && admission.refusesAccount(portal.partition(), accountId)) {
                 throw new StratusException(Problem.FORBIDDEN, "The role " + roleName + " is in AWS account " + accountId
                         + ", not in the account this Stratus instance is bound to: only identities of the instance's "
                         + "own account sign in here, roles included. Choose a role of that account.");
             }
-            byte[] body = portalCall(flow, IdentityCenterCall.portal(portal.region(), "GetRoleCredentials", "GET",
-                    "/federation/credentials", Map.of("account_id", accountId, "role_name", roleName), token));
-            SignInRequest request;
-            try {
-                request = roleKeys(body);
-                request = origin.map(request::from).orElse(request);
-            } finally {
-                Arrays.fill(body, (byte) 0);
+            SignInRequest request = keysOf(flow, accountId, roleName);
+            UserSession session = open.apply(origin.map(request::from).orElse(request));
+            sessions.put(session.id(), new IdentityCenterSignIn(portal, accountId, roleName));
+            if (session.ended().isPresent()) { // signed out before it was remembered: nothing to renew
+                sessions.remove(session.id());
             }
-            UserSession session = open.apply(request);
             finish(flow);
             return session;
+        }
+    }
+
+    @Override
+    public SignInRequest roleKeys(String authorizationId, String accountId, String roleName) {
+        DeviceFlow flow = flow(authorizationId);
+        synchronized (flow) {
+            try {
+                return keysOf(flow, accountId, roleName);
+            } finally {
+                finish(flow);
+            }
+        }
+    }
+
+    @Override
+    public Optional<IdentityCenterSignIn> signedInThrough(String sessionId) {
+        return Optional.ofNullable(sessionId == null ? null : sessions.get(sessionId))
+                .filter(through -> signIn.find(sessionId).isPresent());
+    }
+
+    @Override
+    public UserSession renew(String authorizationId, String sessionId, Optional<String> origin) {
+        DeviceFlow flow = flow(authorizationId);
+        synchronized (flow) {
+            try {
+                if (signIn.find(sessionId).isEmpty()) {
+                    throw new StratusException(Problem.NOT_SIGNED_IN, "Your session has ended, so there is nothing "
+                            + "to re-authenticate: sign in again.");
+                }
+                IdentityCenterSignIn through = signedInThrough(sessionId).orElseThrow(() -> new StratusException(
+                        Problem.CONFLICT, "This session was not signed in through IAM Identity Center: "
+                                + "re-authenticate it the way you signed in."));
+                IdentityCenterPortal approvedAt = flow.authorization.portal();
+                if (!approvedAt.equals(through.portal())) {
+                    throw new StratusException(Problem.CONFLICT, "This session was signed in through the AWS access "
+                            + "portal " + through.portal().startUrl() + " (" + through.portal().region() + "), but the "
+                            + "approval is from " + approvedAt.startUrl() + " (" + approvedAt.region() + "). Approve "
+                            + "the re-authentication at the session's own portal.");
+                }
+                SignInRequest request = keysOf(flow, through.accountId(), through.roleName());
+                return signIn.renew(sessionId, origin.map(request::from).orElse(request));
+            } finally {
+                finish(flow);
+            }
+        }
+    }
+
+    /** The role's keys from the portal, with the expiry Identity Center gives them (the flow must be approved). */
+    private SignInRequest keysOf(DeviceFlow flow, String accountId, String roleName) {
+        Secret token = approvedToken(flow);
+        IdentityCenterPortal portal = flow.authorization.portal();
+        byte[] body = portalCall(flow, IdentityCenterCall.portal(portal.region(), "GetRoleCredentials", "GET",
+                "/federation/credentials", Map.of("account_id", accountId, "role_name", roleName), token));
+        try {
+            return roleKeys(body);
+        } finally {
+            Arrays.fill(body, (byte) 0);
         }
     }
 

@@ -76,6 +76,35 @@ public interface IdentityCenter {
     /** As {@link #setUp(String, String, String)}, from {@code origin}. */
     UserSession setUp(String authorizationId, String accountId, String roleName, Optional<String> origin);
 
+    /**
+     * The role's keys, as a request for the caller to sign in, set up or re-authenticate with through
+     * {@link SignInService} (which wipes them), possibly after adding roles to assume with them (an AWS profile's
+     * {@code role_arn} on top of an {@code sso_session} profile). The sign-in is over afterwards, either way. The
+     * account is not checked against the bound one here: the identity the request ends in is, when it signs in.
+     *
+     * @throws StratusException FORBIDDEN for a role Identity Center does not give the person; CONFLICT and
+     *         NOT_FOUND as {@link #roles}
+     */
+    SignInRequest roleKeys(String authorizationId, String accountId, String roleName);
+
+    /**
+     * The IAM Identity Center sign-in the live session came from, if it was opened here ({@link #signIn},
+     * {@link #setUp}): what re-authenticating it asks for. Empty for other sessions and ended ones.
+     */
+    Optional<IdentityCenterSignIn> signedInThrough(String sessionId);
+
+    /**
+     * Re-authenticates a session opened through IAM Identity Center, in place: with an approved sign-in at the
+     * session's portal, the same account's same role gives new keys, which {@link SignInService#renew} puts into
+     * the session (the same identity only, audited as {@code renew} from {@code origin}, the old keys wiped; the
+     * session and what is open in it stay). The sign-in is over afterwards, either way.
+     *
+     * @throws StratusException CONFLICT for a session not signed in through Identity Center, or an approval at
+     *         another portal than the session's; NOT_SIGNED_IN for a session that ended; FORBIDDEN when somebody
+     *         else approved (another person's keys); as {@link #roles} and {@link SignInService#renew} otherwise
+     */
+    UserSession renew(String authorizationId, String sessionId, Optional<String> origin);
+
     /** Ends the sign-in and wipes what it held; unknown ids are ignored. */
     void cancel(String authorizationId);
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -74,9 +75,9 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
         return new ProfilePlan(name, source, List.copyOf(hops));
     }
 
-    /** The IAM Identity Center sign-in, when that is all the profile takes (no role assumed on top of it). */
+    /** The IAM Identity Center sign-in the profile's keys start with, roles assumed on top of it or not. */
     Optional<IdentityCenterLogin> identityCenterLogin() {
-        return source instanceof IdentityCenter center && hops.isEmpty()
+        return source instanceof IdentityCenter center
                 ? Optional.of(new IdentityCenterLogin(center.startUrl(), center.region(), center.accountId(),
                         center.roleName()))
                 : Optional.empty();
@@ -104,14 +105,15 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
      * The request: the first keys (running the credential process), then each role, the code going with the
      * role whose profile has {@code mfa_serial}. The code is the request's from then on, or wiped on failure.
      */
-    SignInRequest request(Optional<Secret> mfaCode, Duration processTimeout) {
+    SignInRequest request(Optional<Secret> mfaCode, Duration processTimeout,
+            Function<IdentityCenterLogin, SignInRequest> identityCenterKeys) {
         try {
             if (mfaSerial().isPresent() && (mfaCode.isEmpty() || mfaCode.get().isBlank())) {
                 Hop hop = hops.stream().filter(candidate -> candidate.mfaSerial().isPresent()).findFirst().orElseThrow();
                 throw invalid("Profile '" + profile + "' assumes its role with MFA (" + hop.profile().where("mfa_serial")
                         + " is " + hop.mfaSerial().get() + "): type the code that MFA device shows now.");
             }
-            SignInRequest request = firstKeys(processTimeout);
+            SignInRequest request = firstKeys(processTimeout, identityCenterKeys);
             for (Hop hop : hops) {
                 request = request.assuming(hop.role());
                 if (hop.mfaSerial().isPresent()) {
@@ -128,17 +130,14 @@ record ProfilePlan(String profile, Source source, List<Hop> hops) {
         }
     }
 
-    private SignInRequest firstKeys(Duration processTimeout) {
+    private SignInRequest firstKeys(Duration processTimeout,
+            Function<IdentityCenterLogin, SignInRequest> identityCenterKeys) {
         return switch (source) {
             case AccessKeys keys -> SignInRequest.withKeys(new AwsCredentials(keys.profile().text("aws_access_key_id")
                     .orElseThrow(), secret(keys.profile(), "aws_secret_access_key").orElseThrow(),
                     secret(keys.profile(), "aws_session_token").orElse(null)));
             case Process process -> CredentialProcess.run(process.profile(), processTimeout);
-            case IdentityCenter center -> throw new StratusException(Problem.UNAVAILABLE, "Profile '" + profile
-                    + "' signs in with IAM Identity Center (" + center.startUrl() + ", "
-                    + center.profile().where(center.profile().has("sso_session") ? "sso_session" : "sso_start_url")
-                    + ") and gives no keys by itself: the sign-in dialog signs in with it through IAM Identity "
-                    + "Center (Start), and cannot assume roles on top of it yet.");
+            case IdentityCenter center -> identityCenterKeys.apply(identityCenterLogin().orElseThrow());
         };
     }
 

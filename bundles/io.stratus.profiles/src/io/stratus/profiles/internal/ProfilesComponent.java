@@ -9,6 +9,7 @@ import io.stratus.profiles.IdentityCenterLogin;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +28,8 @@ public final class ProfilesComponent implements AwsProfiles {
     }
 
     @Override
-    public SignInRequest signInRequest(String profile, Optional<Secret> mfaCode) {
-        return AwsConfigFiles.located().profiles().signInRequest(profile, mfaCode);
+    public SignInRequest signInRequest(String profile, Optional<Secret> mfaCode,
+            Function<IdentityCenterLogin, SignInRequest> identityCenterKeys) {
+        return AwsConfigFiles.located().profiles().signInRequest(profile, mfaCode, identityCenterKeys);
     }
 }

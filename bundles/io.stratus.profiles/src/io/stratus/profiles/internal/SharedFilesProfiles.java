@@ -10,6 +10,7 @@ import io.stratus.profiles.IdentityCenterLogin;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The profiles of one pair of AWS shared files, read anew on every call and wiped right after it. */
 public final class SharedFilesProfiles implements AwsProfiles {
@@ -30,12 +31,7 @@ public final class SharedFilesProfiles implements AwsProfiles {
     private static AwsProfile described(ProfileSet profiles, String name) {
         try {
             ProfilePlan plan = ProfilePlan.of(profiles, name);
-            Optional<String> problem = plan.source() instanceof ProfilePlan.IdentityCenter
-                    && plan.identityCenterLogin().isEmpty()
-                    ? Optional.of("This profile assumes a role with the keys of an IAM Identity Center sign-in, which "
-                            + "Stratus cannot do yet: choose the IAM Identity Center profile itself.")
-                    : Optional.empty();
-            return new AwsProfile(name, plan.summary(), plan.mfaSerial(), problem);
+            return new AwsProfile(name, plan.summary(), plan.mfaSerial(), Optional.empty());
         } catch (StratusException e) {
             return new AwsProfile(name, "Cannot be used as it is", Optional.empty(), Optional.of(e.getMessage()));
         }
@@ -49,9 +45,10 @@ public final class SharedFilesProfiles implements AwsProfiles {
     }
 
     @Override
-    public SignInRequest signInRequest(String profile, Optional<Secret> mfaCode) {
+    public SignInRequest signInRequest(String profile, Optional<Secret> mfaCode,
+            Function<IdentityCenterLogin, SignInRequest> identityCenterKeys) {
         try (ProfileSet profiles = ProfileSet.read(files)) {
-            return ProfilePlan.of(profiles, profile).request(mfaCode, files.processTimeout());
+            return ProfilePlan.of(profiles, profile).request(mfaCode, files.processTimeout(), identityCenterKeys);
         } catch (RuntimeException e) {
             mfaCode.ifPresent(Secret::clear);
             throw e;

@@ -143,7 +143,7 @@ public final class ApiDispatcher {
         this.console = new WebConsole(context.getBundle());
         this.metrics = metrics;
         this.storeProbe = new StoreProbe(store, metrics);
-        JsonViews views = new JsonViews(json);
+        JsonViews views = new JsonViews(json, identityCenter);
         SignInThrottle throttle = new SignInThrottle(counts, config.signInMaxFailures(),
                 Duration.ofSeconds(config.signInWindowSeconds()));
         router.add("GET", "/api/openapi.json", request -> ApiResponse.ok(console.openApi(json)));

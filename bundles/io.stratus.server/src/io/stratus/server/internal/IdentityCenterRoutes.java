@@ -59,7 +59,8 @@ final class IdentityCenterRoutes {
                 .add("DELETE", PATH, this::cancel)
                 .add("GET", PATH + "/roles", Router.Wait.SIGN_IN, this::roles)
                 .add("POST", PATH + "/session", Router.Wait.SIGN_IN, request -> open(request, false))
-                .add("POST", PATH + "/setup", Router.Wait.SIGN_IN, request -> open(request, true));
+                .add("POST", PATH + "/setup", Router.Wait.SIGN_IN, request -> open(request, true))
+                .add("POST", PATH + "/renew", Router.Wait.SIGN_IN, this::renew);
     }
 
     /** The portal the operator set as this instance's default (--sso-start-url, --sso-region), if any. */
@@ -147,6 +148,31 @@ final class IdentityCenterRoutes {
         request.session().ifPresent(previous -> signIn.signOut(previous.id()));
         return ApiResponse.created(views.session(session, users.self(session))).withSession(session.id())
                 .clearingIdentityCenterSignIn();
+    }
+
+    /**
+     * Re-authenticates the browser's session, signed in through IAM Identity Center, with the approved sign-in:
+     * the same role's new keys go into it (somebody else's approval is refused, 403), and the session, its cookie
+     * and what is open in it stay. The sign-in is over afterwards.
+     */
+    private ApiResponse renew(ApiRequest request) {
+        String sessionId = request.signedIn().id();
+        String authorizationId = authorizationOf(request);
+        UserSession session;
+        try (SignInThrottle.Attempt attempt = throttle.reserve(request.clientAddress(), "sso renew")) {
+            try {
+                session = identityCenter.renew(authorizationId, sessionId, Optional.of(request.clientAddress()));
+            } catch (StratusException e) {
+                forget(authorizationId);
+                if (e.problem() == Problem.FORBIDDEN) {
+                    attempt.failed();
+                }
+                throw e;
+            }
+            attempt.succeeded();
+        }
+        forget(authorizationId);
+        return ApiResponse.ok(views.session(session, users.self(session))).clearingIdentityCenterSignIn();
     }
 
     private ApiResponse cancel(ApiRequest request) {

@@ -17,6 +17,7 @@ import io.stratus.core.database.Login;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.database.SavedConnection;
 import io.stratus.core.identity.AccountDetails;
+import io.stratus.core.session.IdentityCenter;
 import io.stratus.core.session.UserSession;
 import io.stratus.core.explorer.ExplorerTree;
 
@@ -34,9 +35,12 @@ import java.util.Set;
 final class JsonViews {
 
     private final ObjectMapper json;
+    /** Which sessions came from IAM Identity Center: re-authenticating those asks for an approval, not keys. */
+    private final IdentityCenter identityCenter;
 
-    JsonViews(ObjectMapper json) {
+    JsonViews(ObjectMapper json, IdentityCenter identityCenter) {
         this.json = json;
+        this.identityCenter = identityCenter;
     }
 
     ObjectNode object() {
@@ -56,6 +60,9 @@ final class JsonViews {
                 .put("keysWarnAt", at.minus(UserSession.KEYS_WARNING).toString()));
         node.put("keysExpired", session.keysLapse().isPresent());
         session.keysLapse().ifPresent(lapse -> node.put("keysLapse", lapse.id()));
+        identityCenter.signedInThrough(session.id()).ifPresent(through -> node.putObject("identityCenter")
+                .put("startUrl", through.portal().startUrl()).put("region", through.portal().region())
+                .put("accountId", through.accountId()).put("roleName", through.roleName()));
         strings(node.putArray("roles"), self.roleIds().stream().sorted().toList());
         Set<Permission> held = session.permissions(); // read once: each read is a trip to the store
         permissions(node.putArray("permissions"), held);

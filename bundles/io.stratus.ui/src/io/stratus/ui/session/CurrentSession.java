@@ -37,7 +37,12 @@ public interface CurrentSession {
      * on: the caller must not keep or clear them. On failure they are wiped, and the future fails with a
      * {@link StratusException} whose message says what to fix.
      */
-    CompletableFuture<SignedIn> signIn(SignInRequest request);
+    default CompletableFuture<SignedIn> signIn(SignInRequest request) {
+        return signIn(request, SignInMethod.of(request));
+    }
+
+    /** As {@link #signIn(SignInRequest)}, for a request made {@code way} (an AWS profile), re-authenticated that way. */
+    CompletableFuture<SignedIn> signIn(SignInRequest request, SignInWay way);
 
     /** Signs in with the keys as they are. */
     default CompletableFuture<SignedIn> signIn(AwsCredentials credentials) {
@@ -45,7 +50,12 @@ public interface CurrentSession {
     }
 
     /** Like {@link #signIn}, as first-run setup: binds the instance to the keys' AWS account, as Administrator. */
-    CompletableFuture<SignedIn> setUp(SignInRequest request);
+    default CompletableFuture<SignedIn> setUp(SignInRequest request) {
+        return setUp(request, SignInMethod.of(request));
+    }
+
+    /** As {@link #setUp(SignInRequest)}, for a request made {@code way}. */
+    CompletableFuture<SignedIn> setUp(SignInRequest request, SignInWay way);
 
     default CompletableFuture<SignedIn> setUp(AwsCredentials credentials) {
         return setUp(SignInRequest.withKeys(credentials));
@@ -55,8 +65,9 @@ public interface CurrentSession {
      * Makes the session that {@code opening} opens the one signed in here, as {@link #signIn} does with its own: for
      * sessions another service opens, such as {@link io.stratus.core.session.IdentityCenter}'s. {@code opening}
      * runs in an Eclipse Job named {@code description} (it waits for AWS); the future fails with what it throws.
+     * {@code way} says how the person re-authenticates.
      */
-    CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening);
+    CompletableFuture<SignedIn> adopt(String description, SignInWay way, Supplier<UserSession> opening);
 
     /**
      * Puts new keys of the signed-in identity into the current session, in an Eclipse Job, before or after its keys
@@ -65,6 +76,13 @@ public interface CurrentSession {
      * are wiped either way.
      */
     CompletableFuture<SignedIn> renew(SignInRequest request);
+
+    /**
+     * As {@link #renew(SignInRequest)}, with the request made in the Job named {@code description}, as it may ask AWS
+     * or run a program (IAM Identity Center's role keys, an AWS profile read again); the future fails with what
+     * making it throws. The session's way of signing in stays as it was.
+     */
+    CompletableFuture<SignedIn> renew(String description, Supplier<SignInRequest> request);
 
     /** Ends the session and wipes its keys; nothing happens when nobody is signed in. */
     void signOut();

@@ -12,13 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a person signed in, without anything secret: the access key id, whether with an MFA code for the last call
+ * How a person signed in with keys, without anything secret: the access key id, whether with an MFA code for the last call
  * (and the device's serial, if typed), the roles assumed on the way and the role signed in as. A re-authentication
  * asks for the same again, with new secrets (one MFA code: a chain whose roles on the way ask for codes of their
  * own is refused by AWS, saying so).
  */
 public record SignInMethod(String accessKeyId, boolean mfa, Optional<String> mfaSerial, List<RoleToAssume> via,
-        Optional<RoleToAssume> role) {
+        Optional<RoleToAssume> role) implements SignInWay {
 
     public SignInMethod {
         Objects.requireNonNull(accessKeyId, "accessKeyId");

@@ -76,7 +76,13 @@ class SecretHygieneTest extends StratusTestBase {
         StratusServices.awaitTrue("the approval seen", () -> identityCenter.poll(sso.id()).state()
                 == AuthorizationProgress.State.APPROVED);
         UserSession ssoSession = identityCenter.signIn(sso.id(), TestAccounts.ACCOUNT, "ReadOnly");
+        // Re-authenticated in place through a second approval, then a role assumed with an Identity Center role's keys.
+        identityCenter.renew(approvedSso(identityCenter).id(), ssoSession.id(), Optional.empty());
         stratus.signIn().signOut(ssoSession.id());
+        UserSession onTop = stratus.signIn().signIn(identityCenter.roleKeys(approvedSso(identityCenter).id(),
+                TestAccounts.OTHER_ACCOUNT, "DatabaseAdmin").assuming(new RoleToAssume(
+                        TestAccounts.FROM_IDENTITY_CENTER_ROLE_ARN, Optional.empty(), Optional.empty())));
+        stratus.signIn().signOut(onTop.id());
         // Renewal: new keys of the same role session go in, another identity's are refused; both are wiped.
         stratus.signIn().renew(assumed.id(), SignInRequest.withKeys(TestAccounts.keys(TestAccounts.CANARY_ID,
                 TestAccounts.CANARY_SECRET)).assuming(new RoleToAssume("arn:aws:iam::" + TestAccounts.ACCOUNT + ":role/"
@@ -109,6 +115,15 @@ class SecretHygieneTest extends StratusTestBase {
         }
         assertEquals(List.of(), leaks);
         assertTrue(written.keySet().stream().anyMatch(f -> f.toString().endsWith(".log")), "the log was searched too");
+    }
+
+    private static DeviceAuthorization approvedSso(IdentityCenter identityCenter) {
+        DeviceAuthorization sso = identityCenter.start(new IdentityCenterPortal(TestAccounts.SSO_START_URL,
+                TestAccounts.SSO_REGION));
+        simulator.approveUserCode(sso.userCode(), TestAccounts.SSO_USER);
+        StratusServices.awaitTrue("the approval seen", () -> identityCenter.poll(sso.id()).state()
+                == AuthorizationProgress.State.APPROVED);
+        return sso;
     }
 
     /** Every file written and its content, read in one pass in which no file went away. */

@@ -295,6 +295,47 @@ class ProfileFilesTest {
     }
 
     @Test
+    void aRoleOnAnIdentityCenterProfileIsAssumedWithTheKeysOfItsIdentityCenterRole() throws IOException {
+        AwsProfiles profiles = profiles("""
+                [profile corp]
+                sso_session = corp
+                sso_account_id = 210987654321
+                sso_role_name = DatabaseAdmin
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = eu-west-1
+                [profile shop]
+                role_arn = arn:aws:iam::123456789012:role/Shop
+                source_profile = corp
+                mfa_serial = arn:aws:iam::210987654321:mfa/phone
+                """, "");
+        AwsProfile shop = byName(profiles).get("shop");
+        assertEquals(Optional.empty(), shop.problem(), shop.toString());
+        assertMentions(shop.summary(), "arn:aws:iam::123456789012:role/Shop", "IAM Identity Center",
+                "https://corp.awsapps.com/start", "DatabaseAdmin", "arn:aws:iam::210987654321:mfa/phone");
+        IdentityCenterLogin corp = new IdentityCenterLogin("https://corp.awsapps.com/start", "eu-west-1",
+                "210987654321", "DatabaseAdmin");
+        assertEquals(Optional.of(corp), profiles.identityCenterLogin("shop"), "its keys start in Identity Center");
+
+        SignInRequest roleKeys = SignInRequest.withKeys(new io.stratus.core.identity.AwsCredentials("ASIASSOROLEKEYS00001",
+                Secret.of("sso-role-secret".toCharArray()), Secret.of("sso-role-token".toCharArray())));
+        List<IdentityCenterLogin> asked = new java.util.ArrayList<>();
+        SignInRequest request = profiles.signInRequest("shop", Optional.of(Secret.of("123456".toCharArray())), login -> {
+            asked.add(login);
+            return roleKeys;
+        });
+        assertEquals(List.of(corp), asked);
+        assertEquals("ASIASSOROLEKEYS00001", request.keys().accessKeyId());
+        assertEquals("arn:aws:iam::123456789012:role/Shop", request.role().orElseThrow().roleArn());
+        assertTrue(request.mfa().isPresent(), "the code goes with the role's call");
+        assertEquals(List.of(), request.via());
+
+        StratusException withoutApproval = assertThrows(StratusException.class,
+                () -> profiles.signInRequest("shop", Optional.of(Secret.of("123456".toCharArray()))));
+        assertEquals(Problem.UNAVAILABLE, withoutApproval.problem());
+    }
+
+    @Test
     void theFilesAreFoundWhereTheAwsSdksLookForThem() throws IOException {
         Path config = Files.writeString(home.resolve("elsewhere-config"), "[profile moved]\naws_access_key_id = "
                 + "AKIAMOVED00000000001\naws_secret_access_key = x\n");

@@ -50,7 +50,8 @@ class IdentityCenterApiTest {
             .identityCenter(IdentityCenterSeed.of(START_URL, REGION)
                     .withPermissionSet("DatabaseAdmin", List.of(), List.of())
                     .withPermissionSet("ReadOnly", List.of(), List.of())
-                    .withUser("ada", ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", OTHER_ACCOUNT + ":DatabaseAdmin"))
+                    .withUser("ada", ACCOUNT + ":DatabaseAdmin", ACCOUNT + ":ReadOnly", OTHER_ACCOUNT + ":DatabaseAdmin")
+                    .withUser("grace", ACCOUNT + ":DatabaseAdmin"))
             .build();
 
     private static TestAwsSimulator simulator;
@@ -146,6 +147,44 @@ class IdentityCenterApiTest {
     }
 
     @Test
+    void aSessionOfIdentityCenterIsReauthenticatedInPlaceThroughANewApproval() throws Exception {
+        ApiClient browser = new ApiClient(port);
+        setUpAs(browser, "DatabaseAdmin");
+        String sessionCookie = browser.sessionCookie();
+        JsonNode before = ApiClient.json(browser.get("/api/session"));
+        JsonNode through = before.path("identityCenter");
+        assertEquals(List.of(START_URL, REGION, ACCOUNT, "DatabaseAdmin"), List.of(through.path("startUrl").asText(),
+                through.path("region").asText(), through.path("accountId").asText(), through.path("roleName").asText()));
+        ApiClient.assertError(browser.post("/api/sso/renew", Map.of()), 404, "not_found"); // nothing approved yet
+
+        JsonNode grace = ApiClient.json(browser.post("/api/sso", Map.of("startUrl", START_URL, "region", REGION)));
+        approve(browser, grace.path("userCode").asText(), "grace");
+        HttpResponse<String> somebodyElse = browser.post("/api/sso/renew", Map.of());
+        ApiClient.assertError(somebodyElse, 403, "forbidden");
+        assertTrue(somebodyElse.body().contains("/grace") && somebodyElse.body().contains("open work"), somebodyElse.body());
+
+        JsonNode ada = ApiClient.json(browser.post("/api/sso", Map.of("startUrl", START_URL, "region", REGION)));
+        approve(browser, ada.path("userCode").asText(), "ada");
+        HttpResponse<String> renewed = browser.post("/api/sso/renew", Map.of());
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        assertEquals(sessionCookie, browser.sessionCookie(), "the session keeps its cookie");
+        assertNull(browser.identityCenterCookie(), "the sign-in is over");
+        assertEquals(before.path("arn").asText(), ApiClient.json(renewed).path("arn").asText());
+        assertEquals(through, ApiClient.json(renewed).path("identityCenter"));
+        List<String> renewals = new ArrayList<>();
+        ApiClient.json(browser.get("/api/audit?limit=50")).path("entries").forEach(entry -> {
+            if (entry.path("action").asText().equals("renew")) {
+                renewals.add(entry.path("outcome").asText() + " " + entry.path("detail").asText());
+            }
+        });
+        assertEquals(2, renewals.size(), renewals.toString());
+        assertTrue(renewals.stream().anyMatch(line -> line.startsWith("success ") && line.endsWith("/ada (from 127.0.0.1)")),
+                renewals.toString());
+        assertTrue(renewals.stream().anyMatch(line -> line.startsWith("forbidden ") && line.endsWith("(from 127.0.0.1)")),
+                renewals.toString());
+    }
+
+    @Test
     void anotherBrowserCannotPollOrFinishTheSignIn() throws Exception {
         ApiClient browser = new ApiClient(port);
         JsonNode started = ApiClient.json(browser.post("/api/sso", Map.of()));
@@ -207,11 +246,16 @@ class IdentityCenterApiTest {
 
     @Test
     void noTokenOrKeyIsLeftAnywhereAfterTheFlows() throws Exception {
-        setUpAs(new ApiClient(port), "DatabaseAdmin");
+        ApiClient renewing = new ApiClient(port);
+        setUpAs(renewing, "DatabaseAdmin");
         ApiClient cancelled = new ApiClient(port);
         JsonNode started = ApiClient.json(cancelled.post("/api/sso", Map.of()));
         approve(cancelled, started.path("userCode").asText());
         cancelled.send("DELETE", "/api/sso", null);
+        // The session re-authenticated in place: its new keys and the second sign-in's token.
+        JsonNode again = ApiClient.json(renewing.post("/api/sso", Map.of()));
+        approve(renewing, again.path("userCode").asText());
+        assertEquals(200, renewing.post("/api/sso/renew", Map.of()).statusCode());
         stratus.stop();
 
         List<String> secrets = simulator.issuedSecrets();
@@ -234,7 +278,11 @@ class IdentityCenterApiTest {
 
     /** The person approves on the verification page; the browser sees it at a later poll. */
     private static void approve(ApiClient browser, String userCode) throws Exception {
-        simulator.approveUserCode(userCode, "ada");
+        approve(browser, userCode, "ada");
+    }
+
+    private static void approve(ApiClient browser, String userCode, String person) throws Exception {
+        simulator.approveUserCode(userCode, person);
         for (int i = 0; i < 50; i++) {
             if (ApiClient.json(browser.get("/api/sso")).path("state").asText().equals("approved")) {
                 return;

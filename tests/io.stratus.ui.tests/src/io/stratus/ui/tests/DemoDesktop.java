@@ -1,7 +1,9 @@
 package io.stratus.ui.tests;
 
 import io.stratus.aws.simulator.seed.Seed;
+import io.stratus.core.cloud.EngineContribution;
 import io.stratus.core.connector.DatabaseTrust;
+import io.stratus.core.database.DatabaseService;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.ui.session.CurrentSession;
@@ -11,6 +13,11 @@ import io.stratus.ui.testkit.UiRobot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +43,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /** The desktop the UI tests drive, in demo mode: its window, and the keys of the demo account's people. */
@@ -64,7 +74,58 @@ final class DemoDesktop {
             robot.closeShellsExcept(robot.onUiThread(window::getShell));
         }
         robot.runOnUiThread(() -> window.getActivePage().resetPerspective());
+        awaitEveryConnector(robot);
         return window;
+    }
+
+    /**
+     * Approves or denies an IAM Identity Center user code on the simulator's verification page at {@code page}
+     * (where Stratus asked the browser to go), as {@code person} does there.
+     */
+    static void decideUserCode(URI page, String userCode, String person, String decision)
+            throws IOException, InterruptedException {
+        String form = "user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8) + "&user=" + person
+                + "&decision=" + decision;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page.resolve("/device"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!answer.body().contains("Request " + (decision.equals("approve") ? "approved" : "denied"))) {
+                throw new AssertionError(answer.body());
+            }
+        }
+    }
+
+    /**
+     * Waits until the database service opens every installed engine: a test that changed the services' settings
+     * restarts the connectors, and a database opened before they are back would be refused as an unknown engine.
+     */
+    private static void awaitEveryConnector(UiRobot robot) {
+        BundleContext context = FrameworkUtil.getBundle(DemoDesktop.class).getBundleContext();
+        robot.waitUntil("a connector for every installed engine", () -> {
+            try {
+                Set<String> installed = new HashSet<>();
+                for (ServiceReference<EngineContribution> contribution : context.getServiceReferences(EngineContribution.class, null)) {
+                    EngineContribution engines = context.getService(contribution);
+                    if (engines != null) {
+                        engines.engines().forEach(engine -> installed.add(engine.id()));
+                        context.ungetService(contribution);
+                    }
+                }
+                ServiceReference<DatabaseService> databases = context.getServiceReference(DatabaseService.class);
+                DatabaseService service = databases == null ? null : context.getService(databases);
+                if (service == null) {
+                    return false;
+                }
+                try {
+                    return service.engines().containsAll(installed);
+                } finally {
+                    context.ungetService(databases);
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     /** Shows the Cloud Explorer in the window; returns its tree. */
@@ -144,21 +205,32 @@ final class DemoDesktop {
             if (!Files.exists(place)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(place)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] content;
-                    try {
-                        content = Files.readAllBytes(file);
-                    } catch (NoSuchFileException gone) {
-                        continue; // a temporary file (the framework's, say) removed since the walk listed it
-                    }
-                    if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
-                        holding.add(file);
-                    }
+            for (Path file : regularFilesBelow(place)) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(file);
+                } catch (NoSuchFileException gone) {
+                    continue; // a temporary file (the framework's, say) removed since the walk listed it
+                }
+                if (encodings.stream().anyMatch(encoded -> indexOf(content, encoded) >= 0)) {
+                    holding.add(file);
                 }
             }
         }
         return holding;
+    }
+
+    /** The files below {@code place}, listed in one walk in which none went away (the framework renames its own). */
+    private static List<Path> regularFilesBelow(Path place) throws IOException {
+        while (true) {
+            try (Stream<Path> files = Files.walk(place)) {
+                return files.filter(Files::isRegularFile).toList();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static int indexOf(byte[] content, byte[] part) {

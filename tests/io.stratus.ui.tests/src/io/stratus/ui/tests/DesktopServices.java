@@ -6,8 +6,10 @@ import io.stratus.core.admin.UserAdministration;
 import io.stratus.core.admin.UserView;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.session.Admission;
 import io.stratus.core.session.SignInService;
 import io.stratus.core.session.UserSession;
+import io.stratus.store.StoreConfiguration;
 import io.stratus.testing.TestCertificates;
 
 import java.io.IOException;
@@ -100,6 +102,46 @@ final class DesktopServices {
         } finally {
             signIn.signOut(ada.id());
         }
+    }
+
+    /**
+     * Moves the services onto an empty store in {@code directory}, waiting until they see an unconfigured instance,
+     * as on a desktop nobody has set up; closing puts the demo's store back and waits until the services see it set
+     * up again. Sessions end with either move.
+     */
+    static AutoCloseable freshStore(Path directory) throws Exception {
+        Configuration store = storeConfiguration();
+        Dictionary<String, Object> before = store.getProperties();
+        Hashtable<String, Object> fresh = new Hashtable<>();
+        Collections.list(before.keys()).forEach(key -> fresh.put(key, before.get(key)));
+        fresh.put(StoreConfiguration.DATA_DIRECTORY, directory.toString());
+        store.update(fresh);
+        awaitConfigured(false);
+        return () -> {
+            storeConfiguration().update(before);
+            awaitConfigured(true);
+        };
+    }
+
+    private static void awaitConfigured(boolean configured) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Admission admission = service(Admission.class);
+            try {
+                if (admission != null && admission.configured() == configured) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // the store is being replaced
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the services did not see " + (configured ? "a set-up" : "an unconfigured") + " instance");
+    }
+
+    private static Configuration storeConfiguration() throws IOException {
+        BundleContext context = context();
+        return context.getService(context.getServiceReference(ConfigurationAdmin.class))
+                .getConfiguration(StoreConfiguration.PID, "?");
     }
 
     /** The configuration of the database connections (ConfigAdmin is a service factory: it stays got while used). */

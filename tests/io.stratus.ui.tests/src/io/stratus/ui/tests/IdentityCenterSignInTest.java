@@ -17,11 +17,6 @@ import io.stratus.ui.testkit.UiRobot;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
@@ -220,14 +215,6 @@ class IdentityCenterSignInTest {
 
     /** Approves (as ada) or denies the code on the verification page the browser was asked to open. */
     private static void decide(String userCode, String decision) throws IOException, InterruptedException {
-        URI page = opened.get(opened.size() - 1);
-        String form = "user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8) + "&user=ada&decision=" + decision;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(page.resolve("/device"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(answer.body().contains("Request " + (decision.equals("approve") ? "approved" : "denied")),
-                    answer.body());
-        }
+        DemoDesktop.decideUserCode(opened.get(opened.size() - 1), userCode, "ada", decision);
     }
 }

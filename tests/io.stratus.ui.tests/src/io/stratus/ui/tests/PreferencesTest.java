@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -49,6 +50,9 @@ class PreferencesTest {
     private static UiRobot robot;
     private static IWorkbenchWindow window;
     private static Shell windowShell;
+    /** The settings file as the test found it, put back after it: the desktop's home outlives a build without clean. */
+    private static Path settingsFile;
+    private static String settingsBefore;
 
     @BeforeAll
     static void findTheWindow() {
@@ -60,6 +64,18 @@ class PreferencesTest {
     @AfterEach
     void closeDialogsLeftOpen() {
         robot.closeShellsExcept(windowShell);
+    }
+
+    @AfterAll
+    static void putTheSettingsFileBack() throws IOException {
+        if (settingsFile == null) {
+            return;
+        }
+        if (settingsBefore.isEmpty()) {
+            Files.deleteIfExists(settingsFile);
+        } else {
+            Files.writeString(settingsFile, settingsBefore);
+        }
     }
 
     @Test
@@ -82,6 +98,8 @@ class PreferencesTest {
         Startup run = service(Startup.class);
         Path file = run.settings().dataDirectory().resolve(Settings.FILE_NAME);
         String before = Files.exists(file) ? Files.readString(file) : "";
+        settingsFile = file;
+        settingsBefore = before;
 
         PreferenceDialog dialog = openStratusPreferences();
         Shell preferences = robot.waitForShell("Preferences");

@@ -282,7 +282,7 @@ final class IdentityCenter {
         Principal.RoleSession session = new Principal.RoleSession(account, permissionSet.role(accountId,
                 center.startUrl()), user.name());
         Credential issued = identities.issueTemporary(session, invocation.now().truncatedTo(ChronoUnit.SECONDS)
-                .plusSeconds(permissionSet.sessionDurationSeconds()), false);
+                .plusSeconds(permissionSet.credentialSeconds()), false);
         ObjectNode answer = RestJsonApi.object();
         answer.putObject("roleCredentials")
                 .put("accessKeyId", issued.accessKeyId())

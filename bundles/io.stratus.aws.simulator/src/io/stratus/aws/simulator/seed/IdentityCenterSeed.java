@@ -51,7 +51,7 @@ public record IdentityCenterSeed(String startUrl, String region, Integer deviceC
 
     public IdentityCenterSeed withPermissionSet(String name, List<String> allow, List<String> deny) {
         List<PermissionSet> more = new ArrayList<>(permissionSets);
-        more.add(new PermissionSet(name, null, allow, deny));
+        more.add(new PermissionSet(name, null, allow, deny, null));
         return new IdentityCenterSeed(startUrl, region, deviceCodeSeconds, pollIntervalSeconds, more, users);
     }
 
@@ -73,8 +73,11 @@ public record IdentityCenterSeed(String startUrl, String region, Integer deviceC
 
     /**
      * A permission set: what its role may do and how long its credentials last (1 to 12 hours).
+     * {@code keysLastSeconds}, the simulator's own setting, makes its role credentials last less (a test's or
+     * demo's keys that expire while one waits), as {@code keysLastSeconds} of a role does.
      */
-    public record PermissionSet(String name, Integer sessionDurationSeconds, List<String> allow, List<String> deny) {
+    public record PermissionSet(String name, Integer sessionDurationSeconds, List<String> allow, List<String> deny,
+            Integer keysLastSeconds) {
         public PermissionSet {
             Seed.require(name != null && name.matches("[\\w+=,.@-]{1,32}"), "Permission set name " + name
                     + " is not 1 to 32 letters, digits or +=,.@-_.");
@@ -83,6 +86,13 @@ public record IdentityCenterSeed(String startUrl, String region, Integer deviceC
                     "Permission set " + name + ": sessionDurationSeconds must be between 3600 and 43200.");
             allow = Seed.listOrEmpty(allow);
             deny = Seed.listOrEmpty(deny);
+            Seed.require(keysLastSeconds == null || keysLastSeconds > 0, "Permission set " + name
+                    + ": keysLastSeconds must be positive.");
+        }
+
+        /** How long the role credentials it gives last. */
+        public int credentialSeconds() {
+            return keysLastSeconds != null ? keysLastSeconds : sessionDurationSeconds;
         }
 
         /**

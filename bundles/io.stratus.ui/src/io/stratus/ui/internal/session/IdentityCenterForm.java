@@ -7,6 +7,7 @@ import io.stratus.core.session.DeviceAuthorization;
 import io.stratus.core.session.IdentityCenter;
 import io.stratus.core.session.IdentityCenterPortal;
 import io.stratus.core.session.IdentityCenterRole;
+import io.stratus.core.session.IdentityCenterSignIn;
 import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.WebBrowser;
 
@@ -40,8 +41,9 @@ import org.eclipse.swt.widgets.Text;
  * copyable), and a Job that polls at the interval Identity Center asks for until the person approved; then the
  * roles of the account to choose from. Cancel, a closed dialog, an expired or denied code end the sign-in in
  * {@link IdentityCenter} (which wipes what it held) and bring the form back to Start; what went wrong shows in the
- * sign-in form's {@link ProblemArea}. The start URL and region
- * are remembered; the code and link are not (they are worth nothing once the sign-in ended).
+ * sign-in form's {@link ProblemArea}. The start URL and region are remembered; the code and link are not (they are
+ * worth nothing once the sign-in ended). For an SSO profile and for re-authentication the portal and role are given
+ * ({@link #useRole}): nothing to type or choose.
  */
 final class IdentityCenterForm {
 
@@ -72,8 +74,8 @@ final class IdentityCenterForm {
     private final Link link;
     private final Label roleLabel;
     private final Combo role;
-    /** The account and role to choose once the roles are known: an SSO profile's. */
-    private Optional<IdentityCenterRole> preferred = Optional.empty();
+    /** The portal, account and role given (an SSO profile's, a re-authenticated session's): no choice offered. */
+    private Optional<IdentityCenterSignIn> given = Optional.empty();
     /** The sign-in under way (UI thread only): its Job polls until approved, ended or cancelled. */
     private DeviceAuthorization started;
     private Job polling;
@@ -134,13 +136,21 @@ final class IdentityCenterForm {
         showStep();
     }
 
-    /** Fills in an SSO profile's portal, and its account and role to choose once the roles are known. */
-    void prefill(String startUrl, String region, IdentityCenterRole preferred) {
-        if (started == null) {
-            this.startUrl.setText(startUrl);
-            this.region.setText(region);
+    /**
+     * Signs in at the portal as the role given (an SSO profile's, a re-authenticated session's) rather than one
+     * typed and chosen; empty: as typed and chosen. A sign-in under way for something else ends.
+     */
+    void useRole(Optional<IdentityCenterSignIn> role) {
+        if (role.equals(given)) {
+            return;
         }
-        this.preferred = Optional.of(preferred);
+        end();
+        given = role;
+        role.ifPresent(through -> {
+            startUrl.setText(through.portal().startUrl());
+            region.setText(through.portal().region());
+        });
+        showStep();
     }
 
     private void startOrCancel() {
@@ -208,7 +218,9 @@ final class IdentityCenterForm {
                 onUi(self, () -> stop(message));
                 return;
             }
-            List<IdentityCenterRole> offered = service.roles(authorization.id());
+            List<IdentityCenterRole> offered = given.isPresent() ? List.of(new IdentityCenterRole(
+                    given.get().accountId(), given.get().accountId(), given.get().roleName()))
+                    : service.roles(authorization.id());
             onUi(self, () -> showRoles(offered));
         } catch (StratusException e) {
             service.cancel(authorization.id());
@@ -247,9 +259,10 @@ final class IdentityCenterForm {
     private void showRoles(List<IdentityCenterRole> offered) {
         roles = offered;
         role.setItems(offered.stream().map(IdentityCenterForm::described).toArray(String[]::new));
-        int wanted = preferred.map(each -> indexOf(offered, each)).orElse(0);
-        role.select(Math.max(wanted, 0));
-        if (offered.isEmpty()) {
+        role.select(0);
+        if (given.isPresent()) {
+            progress.setText("Approved. Go on with the role below.");
+        } else if (offered.isEmpty()) {
             progress.setText("Approved.");
             problems.show("IAM Identity Center gives you no role in the account this instance is bound to. Ask its "
                     + "administrator for one, or cancel.");
@@ -257,15 +270,6 @@ final class IdentityCenterForm {
             progress.setText("Approved. Choose the role to sign in as.");
         }
         showStep();
-    }
-
-    private static int indexOf(List<IdentityCenterRole> offered, IdentityCenterRole wanted) {
-        for (int i = 0; i < offered.size(); i++) {
-            if (offered.get(i).accountId().equals(wanted.accountId()) && offered.get(i).roleName().equals(wanted.roleName())) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String described(IdentityCenterRole role) {
@@ -323,13 +327,13 @@ final class IdentityCenterForm {
     }
 
     private void setPortalEnabled(boolean enabled) {
-        startUrl.setEnabled(enabled);
-        region.setEnabled(enabled);
+        startUrl.setEnabled(enabled && given.isEmpty());
+        region.setEnabled(enabled && given.isEmpty());
     }
 
     void setEnabled(boolean enabled) {
         start.setEnabled(enabled);
-        role.setEnabled(enabled);
+        role.setEnabled(enabled && given.isEmpty());
     }
 
     void setFocus() {
@@ -341,23 +345,11 @@ final class IdentityCenterForm {
         return "Signing in as " + role.getText() + "...";
     }
 
-    /**
-     * What opens the session: the chosen role's keys from Identity Center, signing in or setting up. The sign-in
-     * is over afterwards either way, so the form goes back to Start.
-     *
-     * @throws StratusException INVALID_INPUT before the person approved a sign-in and chose a role
-     */
-    Supplier<UserSession> opening(boolean setUp) {
-        if (started == null || roles.isEmpty() || role.getSelectionIndex() < 0) {
-            throw new StratusException(Problem.INVALID_INPUT, "Start the sign-in, approve it in your browser and "
-                    + "choose a role first.");
-        }
-        IdentityCenter service = identityCenter.orElseThrow();
-        String id = started.id();
-        IdentityCenterRole chosen = roles.get(role.getSelectionIndex());
-        polling = null;
-        started = null;
-        roles = List.of();
+    /** What opens the session: the approved sign-in's role keys from Identity Center, signing in or setting up. */
+    static Supplier<UserSession> opening(Approved approved, boolean setUp) {
+        IdentityCenter service = approved.service();
+        String id = approved.authorizationId();
+        IdentityCenterRole chosen = approved.role();
         return () -> {
             try {
                 return setUp ? service.setUp(id, chosen.accountId(), chosen.roleName())
@@ -367,6 +359,35 @@ final class IdentityCenterForm {
                 throw e;
             }
         };
+    }
+
+    /** An approved sign-in and the role chosen or given: what signs in, sets up or re-authenticates. */
+    record Approved(IdentityCenter service, String authorizationId, IdentityCenterPortal portal,
+            IdentityCenterRole role) {
+
+        /** The portal's sign-in as this role: how a session signed in with it re-authenticates. */
+        IdentityCenterSignIn through() {
+            return new IdentityCenterSignIn(portal, role.accountId(), role.roleName());
+        }
+    }
+
+    /**
+     * The approved sign-in with the role chosen (or given); the form is back at Start afterwards, as what is done
+     * with it ends the sign-in either way.
+     *
+     * @throws StratusException INVALID_INPUT before the person approved a sign-in and chose a role
+     */
+    Approved approved() {
+        if (started == null || roles.isEmpty() || role.getSelectionIndex() < 0) {
+            throw new StratusException(Problem.INVALID_INPUT, "Start the sign-in, approve it in your browser and "
+                    + (given.isPresent() ? "wait for the approval to show here first." : "choose a role first."));
+        }
+        Approved approved = new Approved(identityCenter.orElseThrow(), started.id(), started.portal(),
+                roles.get(role.getSelectionIndex()));
+        polling = null;
+        started = null;
+        roles = List.of();
+        return approved;
     }
 
     /** After a sign-in that failed: the code was used up, so the person starts again. */

@@ -26,6 +26,11 @@ final class SignInFlow {
     /** Where the sign-in forms remember the last method and profile name (and nothing else). */
     private static final String SETTINGS = "SignIn";
 
+    /** What the sign-in and re-authentication forms use besides the session: the services and their settings. */
+    record Services(AwsProfiles profiles, Optional<IdentityCenter> identityCenter, WebBrowser browser,
+            IDialogSettings settings) {
+    }
+
     static void open(Shell parent, CurrentSession session) {
         boolean configured;
         try {
@@ -34,19 +39,24 @@ final class SignInFlow {
             MessageDialog.openError(parent, SignInDialog.TITLE, e.getMessage());
             return;
         }
-        AwsProfiles profiles = PlatformUI.getWorkbench().getService(AwsProfiles.class);
-        Optional<IdentityCenter> identityCenter = Optional.ofNullable(PlatformUI.getWorkbench()
-                .getService(IdentityCenter.class));
-        WebBrowser browser = webBrowser();
+        Services services = services();
+        if (configured) {
+            new SignInDialog(parent, session, services.profiles(), services.identityCenter(), services.browser(),
+                    services.settings()).open();
+        } else {
+            new WizardDialog(parent, new SetUpWizard(session, services.profiles(), services.identityCenter(),
+                    services.browser(), services.settings())).open();
+        }
+    }
+
+    /** The services now (Identity Center's, if running) and the forms' dialog settings. */
+    static Services services() {
         IDialogSettings settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(SignInFlow.class))
                 .getDialogSettings();
         IDialogSettings section = settings.getSection(SETTINGS) != null ? settings.getSection(SETTINGS)
                 : settings.addNewSection(SETTINGS);
-        if (configured) {
-            new SignInDialog(parent, session, profiles, identityCenter, browser, section).open();
-        } else {
-            new WizardDialog(parent, new SetUpWizard(session, profiles, identityCenter, browser, section)).open();
-        }
+        return new Services(PlatformUI.getWorkbench().getService(AwsProfiles.class),
+                Optional.ofNullable(PlatformUI.getWorkbench().getService(IdentityCenter.class)), webBrowser(), section);
     }
 
     /** The highest-ranked browser now (not a cached one: tests put theirs in front of the system's). */

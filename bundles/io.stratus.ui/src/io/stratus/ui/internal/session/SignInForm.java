@@ -5,13 +5,14 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.MfaCode;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.IdentityCenter;
-import io.stratus.core.session.IdentityCenterRole;
+import io.stratus.core.session.IdentityCenterPortal;
+import io.stratus.core.session.IdentityCenterSignIn;
 import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
-import io.stratus.profiles.IdentityCenterLogin;
 import io.stratus.ui.session.CurrentSession;
+import io.stratus.ui.session.SignInWay;
 import io.stratus.ui.session.SignedIn;
 import io.stratus.ui.session.WebBrowser;
 
@@ -109,7 +110,7 @@ final class SignInForm {
     /** Why the AWS CLI files could not be read, if they could not. */
     private Optional<String> unreadable = Optional.empty();
     /** The IAM Identity Center sign-in of the chosen profile, if it is an SSO profile. */
-    private Optional<IdentityCenterLogin> profileSso = Optional.empty();
+    private Optional<IdentityCenterSignIn> profileSso = Optional.empty();
 
     /**
      * @param titleArea sets the error message of the title area of the dialog or wizard page around the form
@@ -205,6 +206,7 @@ final class SignInForm {
                 : "Multi-factor authentication");
         FormParts.setShown(roleGroup, chosen == Method.ROLE);
         FormParts.setShown(profileGroup, chosen == Method.PROFILE);
+        identityCenter.useRole(givenRole());
         FormParts.setShown(identityCenterGroup, identityCenterShown());
         showWhetherPossible();
         relayout();
@@ -238,8 +240,7 @@ final class SignInForm {
         FormParts.setShown(profileMfaLabel, needsCode);
         FormParts.setShown(profileMfaCode, needsCode);
         profileSso = chosen.flatMap(this::ssoLogin);
-        profileSso.ifPresent(login -> identityCenter.prefill(login.startUrl(), login.region(),
-                new IdentityCenterRole(login.accountId(), login.accountId(), login.roleName())));
+        identityCenter.useRole(givenRole());
         FormParts.setShown(identityCenterGroup, identityCenterShown());
         showWhetherPossible();
         relayout();
@@ -264,12 +265,26 @@ final class SignInForm {
     }
 
     /** The profile's IAM Identity Center sign-in; none for a profile that cannot be used (its summary says why). */
-    private Optional<IdentityCenterLogin> ssoLogin(AwsProfile chosen) {
+    private Optional<IdentityCenterSignIn> ssoLogin(AwsProfile chosen) {
+        return identityCenterSignIn(profiles, chosen.name());
+    }
+
+    /**
+     * The IAM Identity Center sign-in a profile's keys start with, if they do; none for a profile that cannot be
+     * used (reading it says why).
+     */
+    static Optional<IdentityCenterSignIn> identityCenterSignIn(AwsProfiles profiles, String profile) {
         try {
-            return profiles.identityCenterLogin(chosen.name());
+            return profiles.identityCenterLogin(profile).map(login -> new IdentityCenterSignIn(
+                    new IdentityCenterPortal(login.startUrl(), login.region()), login.accountId(), login.roleName()));
         } catch (StratusException e) {
             return Optional.empty();
         }
+    }
+
+    /** The role Identity Center signs in as without a choice: an SSO profile's. */
+    private Optional<IdentityCenterSignIn> givenRole() {
+        return method() == Method.PROFILE ? profileSso : Optional.empty();
     }
 
     /** Whether this sign-in goes through IAM Identity Center: its method, or an SSO profile. */
@@ -328,44 +343,67 @@ final class SignInForm {
      * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
      */
     CompletableFuture<SignedIn> signIn(CurrentSession session, boolean setUp) {
-        if (identityCenterShown()) {
-            return session.adopt((setUp ? "Setting up Stratus" : "Signing in") + " through IAM Identity Center",
-                    identityCenter.opening(setUp));
-        }
-        return request().thenCompose(setUp ? session::setUp : session::signIn);
-    }
-
-    /**
-     * The request as the fields give it. What is typed is read now, on the UI thread, and a role ARN that cannot
-     * be one is refused now; a profile is read in a Job of its own (its credential process may take a while).
-     *
-     * @throws StratusException INVALID_INPUT for what can be told wrong before reading a profile or asking AWS
-     */
-    private CompletableFuture<SignInRequest> request() {
         Method chosen = method();
+        if (chosen == Method.IDENTITY_CENTER) {
+            IdentityCenterForm.Approved approved = identityCenter.approved();
+            return session.adopt((setUp ? "Setting up Stratus" : "Signing in") + " through IAM Identity Center",
+                    new SignInWay.IdentityCenter(approved.through()), IdentityCenterForm.opening(approved, setUp));
+        }
         if (chosen == Method.PROFILE) {
             AwsProfile named = chosenProfile().orElseThrow(() -> new StratusException(Problem.INVALID_INPUT,
                     "Choose an AWS profile, or another way to sign in."));
+            Optional<IdentityCenterForm.Approved> approved = profileSso.isPresent()
+                    ? Optional.of(identityCenter.approved()) : Optional.empty();
             Optional<Secret> code = profileMfaCode.isVisible() ? Optional.of(FormParts.secretOf(profileMfaCode))
                     : Optional.empty();
+            SignInWay way = new SignInWay.Profile(named.name());
             CompletableFuture<SignInRequest> read = new CompletableFuture<>();
             Job.create("Reading the AWS profile " + named.name(), monitor -> {
                 try {
-                    read.complete(profiles.signInRequest(named.name(), code));
+                    read.complete(profileRequest(profiles, named.name(), code, approved));
                 } catch (RuntimeException e) {
                     read.completeExceptionally(e);
                 }
                 return Status.OK_STATUS; // failures are the dialog's to show
             }).schedule();
-            return read;
+            return read.thenCompose(request -> setUp ? session.setUp(request, way) : session.signIn(request, way));
         }
+        SignInRequest request = typed();
+        return setUp ? session.setUp(request) : session.signIn(request);
+    }
+
+    /**
+     * Reads the profile into a request (it may run a credential process, or ask IAM Identity Center for the keys of
+     * the role an approved sign-in gives: the profile's roles are assumed with them); the approved sign-in is over
+     * afterwards either way.
+     */
+    static SignInRequest profileRequest(AwsProfiles profiles, String profile, Optional<Secret> code,
+            Optional<IdentityCenterForm.Approved> approved) {
+        try {
+            return profiles.signInRequest(profile, code, login -> approved
+                    .map(done -> done.service().roleKeys(done.authorizationId(), login.accountId(), login.roleName()))
+                    .orElseThrow(() -> new StratusException(Problem.CONFLICT, "Profile '" + profile + "' signs in "
+                            + "through IAM Identity Center: start the sign-in and approve it first.")));
+        } finally {
+            approved.ifPresent(done -> done.service().cancel(done.authorizationId()));
+        }
+    }
+
+    /**
+     * The request as the typed fields give it, read now, on the UI thread; a role ARN that cannot be one is refused
+     * now.
+     *
+     * @throws StratusException INVALID_INPUT for what can be told wrong before asking AWS
+     */
+    private SignInRequest typed() {
+        Method chosen = method();
         Optional<RoleToAssume> role = chosen == Method.ROLE ? Optional.of(new RoleToAssume(roleArn.getText(),
                 Optional.of(externalId.getText()), DURATIONS.get(duration.getSelectionIndex()))) : Optional.empty();
         SignInRequest request = SignInRequest.withKeys(keys.credentials());
         if (chosen == Method.KEYS_AND_MFA || chosen == Method.ROLE && mfaCode.getCharCount() > 0) {
             request = request.withMfa(new MfaCode(Optional.of(mfaSerial.getText()), FormParts.secretOf(mfaCode)));
         }
-        return CompletableFuture.completedFuture(role.map(request::assuming).orElse(request));
+        return role.map(request::assuming).orElse(request);
     }
 
     /** After a refused sign-in: the secrets must be typed again (an MFA code works once), the rest stays. */

@@ -15,7 +15,7 @@ import io.stratus.core.session.UserSession;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SessionChange;
 import io.stratus.ui.session.SessionChangeListener;
-import io.stratus.ui.session.SignInMethod;
+import io.stratus.ui.session.SignInWay;
 import io.stratus.ui.session.SignedIn;
 
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -83,33 +84,40 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     @Override
-    public CompletableFuture<SignedIn> signIn(SignInRequest request) {
-        return inJob("Signing in to AWS as " + masked(request), Optional.of(request),
-                () -> running(signInService).signIn(request)).thenApply(this::replaceCurrent);
+    public CompletableFuture<SignedIn> signIn(SignInRequest request, SignInWay way) {
+        return inJob("Signing in to AWS as " + masked(request), way, () -> request,
+                keys -> running(signInService).signIn(keys)).thenApply(this::replaceCurrent);
     }
 
     @Override
-    public CompletableFuture<SignedIn> setUp(SignInRequest request) {
-        return inJob("Setting up Stratus as " + masked(request), Optional.of(request),
-                () -> running(signInService).setUp(request)).thenApply(this::replaceCurrent);
+    public CompletableFuture<SignedIn> setUp(SignInRequest request, SignInWay way) {
+        return inJob("Setting up Stratus as " + masked(request), way, () -> request,
+                keys -> running(signInService).setUp(keys)).thenApply(this::replaceCurrent);
     }
 
     @Override
-    public CompletableFuture<SignedIn> adopt(String description, Supplier<UserSession> opening) {
-        return inJob(description, Optional.empty(), opening).thenApply(this::replaceCurrent);
+    public CompletableFuture<SignedIn> adopt(String description, SignInWay way, Supplier<UserSession> opening) {
+        return inJob(description, way, () -> null, nothing -> opening.get()).thenApply(this::replaceCurrent);
     }
 
     @Override
     public CompletableFuture<SignedIn> renew(SignInRequest request) {
+        if (current.get() == null) {
+            request.clear();
+        }
+        return renew("Renewing the AWS keys", () -> request);
+    }
+
+    @Override
+    public CompletableFuture<SignedIn> renew(String description, Supplier<SignInRequest> request) {
         SignedIn now = current.get();
         if (now == null) {
-            request.clear();
             return CompletableFuture.failedFuture(new StratusException(Problem.NOT_SIGNED_IN,
                     "Nobody is signed in, so there are no keys to renew: sign in."));
         }
         // The service tells keysChanged, which tells the listeners; the session stays the current one.
-        return inJob("Renewing the AWS keys of " + now.session().identity().displayName(), Optional.of(request),
-                () -> running(signInService).renew(now.session().id(), request))
+        return inJob(description + " of " + now.session().identity().displayName(), now.way(), request,
+                keys -> running(signInService).renew(now.session().id(), keys))
                 .thenApply(renewed -> {
                     current.compareAndSet(now, renewed);
                     return renewed;
@@ -121,19 +129,22 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
     }
 
     /**
-     * Runs a sign-in, setup or renewal in a Job (it waits for AWS); the request's secrets, if it has one, go on
-     * failure. The session, with how it was signed in to, completes the future.
+     * Makes the request and runs a sign-in, setup or renewal with it in a Job (both may wait for AWS); the request's
+     * secrets, if it has one, go on failure. The session, with how it was signed in to, completes the future.
      */
-    private CompletableFuture<SignedIn> inJob(String name, Optional<SignInRequest> request,
-            Supplier<UserSession> signIn) {
+    private CompletableFuture<SignedIn> inJob(String name, SignInWay way, Supplier<SignInRequest> request,
+            Function<SignInRequest, UserSession> signIn) {
         CompletableFuture<SignedIn> result = new CompletableFuture<>();
-        Optional<SignInMethod> method = request.map(SignInMethod::of);
         Job job = Job.create(name, monitor -> {
+            SignInRequest made = null;
             try {
-                UserSession session = signIn.get();
-                result.complete(new SignedIn(session, roleNames(session), method));
+                made = request.get();
+                UserSession session = signIn.apply(made);
+                result.complete(new SignedIn(session, roleNames(session), way));
             } catch (RuntimeException e) {
-                request.ifPresent(SignInRequest::clear);
+                if (made != null) {
+                    made.clear();
+                }
                 result.completeExceptionally(e);
             }
             return Status.OK_STATUS; // failures are the caller's to show, next to the keys the person typed
@@ -200,7 +211,7 @@ public final class WorkbenchSession implements CurrentSession, SessionListener, 
         if (now == null) {
             return;
         }
-        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()), now.method());
+        SignedIn updated = new SignedIn(now.session(), roleNames(now.session()), now.way());
         if (current.compareAndSet(now, updated)) { // else a sign-in or sign-out came first and told its own news
             tell(new SessionChange.RolesChanged(updated));
         }
