@@ -42,8 +42,8 @@ public interface AwsClients {
     String callJson(AwsKeys keys, String service, String target, String body);
 
     /**
-     * The same in a region, for an API whose answers hold secrets (Secrets Manager's {@code
-     * GetSecretValue}, temporary database credentials): {@code service} is the signing name and
+     * The same in a region (Redshift Serverless), also for an API whose answers hold secrets (Secrets
+     * Manager's {@code GetSecretValue}, temporary database credentials): {@code service} is the signing name and
      * endpoint prefix, {@code target} the {@code X-Amz-Target} ({@code Prefix.Action}). Made once,
      * without the SDK's client, so no String holds the answer.
      *

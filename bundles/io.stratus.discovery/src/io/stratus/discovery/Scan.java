@@ -2,7 +2,10 @@ package io.stratus.discovery;
 
 import io.stratus.aws.AwsService;
 import io.stratus.aws.SignedCall;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
 
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +37,16 @@ public interface Scan {
     String callRest(String service, String region, String action, String path, Map<String, String> query);
 
     /**
+     * The same for an AWS JSON 1.1 API that has no SDK client in Stratus (Redshift Serverless): posts
+     * {@code body} to {@code service} in {@code region} with {@code X-Amz-Target: target}
+     * ({@code Prefix.Action}, see {@link io.stratus.aws.AwsClients#callJson(io.stratus.core.identity.AwsKeys,
+     * String, String, String, String)}).
+     *
+     * @return the JSON body of the answer
+     */
+    String callJson(String service, String region, String target, String body);
+
+    /**
      * The listing under this key, made once per refresh: the first discovery to ask makes it, the
      * others wait for it and get the same result or failure.
      */
@@ -41,6 +54,22 @@ public interface Scan {
 
     /** Runs a call beside this one. */
     <T> CompletableFuture<T> beside(Supplier<T> call);
+
+    /**
+     * Whether a call failed because the service's regional endpoint does not exist: AWS has not
+     * brought the service to that region (yet), which holds none of its databases then.
+     */
+    static boolean notOfferedInRegion(StratusException failure) {
+        if (failure.problem() != Problem.REMOTE_UNREACHABLE) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The future's value, or the failure it ended with, unwrapped. */
     static <T> T join(CompletableFuture<T> future) {

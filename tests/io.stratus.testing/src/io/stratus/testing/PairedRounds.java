@@ -165,8 +165,8 @@ public final class PairedRounds {
         return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
-    /** CPU time of this whole JVM. */
-    private static long processCpuNanos() {
+    /** CPU time of this whole JVM, every thread: what load does not stretch, as it stretches the wall time. */
+    public static long processCpuNanos() {
         try {
             return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(
                     new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");

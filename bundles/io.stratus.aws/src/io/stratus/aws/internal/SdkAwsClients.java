@@ -234,10 +234,10 @@ public final class SdkAwsClients implements AwsClients {
     public byte[] callJson(AwsKeys keys, String service, String region, String target, String body) {
         String action = target.substring(target.indexOf('.') + 1);
         URI endpoint = endpoint(service, "https://" + service + "." + region + "." + dnsSuffix());
-        return keys.use(credentials -> send(credentials, service, region, action, SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", target), body, SdkAwsClients::jsonError));
+        return keys.use(credentials -> timed(service, action, () -> send(credentials, service, region, action,
+                SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                        .putHeader("Content-Type", "application/x-amz-json-1.1")
+                        .putHeader("X-Amz-Target", target), body, SdkAwsClients::jsonError)));
     }
 
     @Override

@@ -31,11 +31,12 @@ import com.amazon.redshift.core.CachedQuery;
 import com.amazon.redshift.core.QueryExecutor;
 
 /**
- * Redshift clusters with the Amazon Redshift JDBC driver (wrapped as a bundle), logging in with a
- * database user name and password over TLS verified against the trusted authorities, host name
- * included: the person's own, or temporary credentials Redshift issues for every physical
- * connection ({@link ClusterCredentials}), asked for with the person's keys. The driver's own IAM
- * plugins are not used: they would need AWS credentials outside the person's session.
+ * Redshift clusters and Serverless workgroups with the Amazon Redshift JDBC driver (wrapped as a
+ * bundle), logging in with a database user name and password over TLS verified against the trusted
+ * authorities, host name included: the person's own, or temporary credentials Redshift issues for
+ * every physical connection, asked for with the person's keys ({@link ClusterCredentials} for a
+ * cluster, {@link ServerlessCredentials} for a workgroup). The driver's own IAM plugins are not used:
+ * they would need AWS credentials outside the person's session.
  */
 @Component(service = DatabaseConnector.class)
 public final class RedshiftConnector extends JdbcConnector {
@@ -46,18 +47,25 @@ public final class RedshiftConnector extends JdbcConnector {
     private final Driver driver = new com.amazon.redshift.Driver();
     private final ReadOnlyRules readOnly = new PostgresFamilyRules(RedshiftConnector::statements);
 
+    private final AwsClients aws;
     private final ClusterCredentials clusterCredentials;
 
     @Activate
     public RedshiftConnector(@Reference DatabaseTrust trust, @Reference AwsClients aws) {
         super(trust);
+        this.aws = aws;
         this.clusterCredentials = new ClusterCredentials(aws);
     }
 
-    /** Credentials for the cluster and database of each physical connection, for the person's IAM identity or a user they name. */
+    /**
+     * Credentials for each physical connection: a workgroup's from Redshift Serverless for the person's
+     * IAM identity, a cluster's for that identity or a database user they name.
+     */
     @Override
     public CredentialIssuer issuer(Login login, Supplier<AwsKeys> keys) {
-        return spec -> clusterCredentials.issue(keys.get(), spec, spec.database().orElse(DEFAULT_DATABASE), login);
+        return spec -> RedshiftEngines.SERVERLESS.id().equals(spec.engine())
+                ? ServerlessCredentials.issue(aws, keys.get(), spec, login)
+                : clusterCredentials.issue(keys.get(), spec, spec.database().orElse(DEFAULT_DATABASE), login);
     }
 
     @Override

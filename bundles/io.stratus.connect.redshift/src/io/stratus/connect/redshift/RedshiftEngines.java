@@ -11,18 +11,23 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
-/** Amazon Redshift. */
+/** Amazon Redshift: provisioned clusters and Serverless workgroups, one family that one driver serves. */
 @Component
 public final class RedshiftEngines implements EngineContribution {
 
     /**
-     * Every cluster has the database {@code dev}. A person logs in with a password, or with temporary
-     * credentials Redshift issues for their IAM identity or a database user they name (see
-     * {@link RedshiftConnector#issuer}), or with a secret.
+     * Every cluster and every Serverless namespace has the database {@code dev} unless created otherwise. A
+     * person logs in with a password, with a secret, or with temporary credentials Redshift issues (see
+     * {@link RedshiftConnector#issuer}): on a cluster for their IAM identity or a database user they name,
+     * on a workgroup for their IAM identity.
      */
-    static final List<DatabaseEngine> ENGINES = List.of(new DatabaseEngine("redshift", "Redshift", "redshift",
-            Optional.empty(), new ConnectionDefaults(5439, Optional.of("dev"), true,
-                    Set.of(LoginMethod.PASSWORD, LoginMethod.ISSUED_FOR_IDENTITY, LoginMethod.ISSUED_FOR_USER, LoginMethod.SECRET))));
+    static final DatabaseEngine PROVISIONED = new DatabaseEngine("redshift", "Redshift", "redshift", Optional.empty(),
+            new ConnectionDefaults(5439, Optional.of("dev"), true, Set.of(LoginMethod.PASSWORD,
+                    LoginMethod.ISSUED_FOR_IDENTITY, LoginMethod.ISSUED_FOR_USER, LoginMethod.SECRET)));
+    static final DatabaseEngine SERVERLESS = new DatabaseEngine("redshift-serverless", "Redshift Serverless", "redshift",
+            Optional.empty(), new ConnectionDefaults(5439, Optional.of("dev"), true, Set.of(LoginMethod.PASSWORD,
+                    LoginMethod.ISSUED_FOR_IDENTITY, LoginMethod.SECRET)));
+    static final List<DatabaseEngine> ENGINES = List.of(PROVISIONED, SERVERLESS);
 
     @Override
     public List<DatabaseEngine> engines() {

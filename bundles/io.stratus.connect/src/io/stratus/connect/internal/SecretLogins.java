@@ -1,6 +1,7 @@
 package io.stratus.connect.internal;
 
 import io.stratus.aws.AwsClients;
+import io.stratus.aws.SecretJson;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;

@@ -8,6 +8,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.discovery.AccessDenied;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -36,6 +37,11 @@ final class AwsCalls {
     String callRest(AwsKeys keys, String service, String region, String action, String path,
             Map<String, String> query) {
         return bounded(service, action, () -> aws.callRest(keys, service, region, action, path, query));
+    }
+
+    String callJson(AwsKeys keys, String service, String region, String target, String body) {
+        return bounded(service, target.substring(target.indexOf('.') + 1), () -> new String(aws.callJson(keys, service,
+                region, target, body), StandardCharsets.UTF_8));
     }
 
     private <T> T bounded(String service, String action, Supplier<T> call) {

@@ -28,6 +28,11 @@ record RefreshScan(AwsCalls aws, AwsKeys keys, ExecutorService parallel,
     }
 
     @Override
+    public String callJson(String service, String region, String target, String body) {
+        return aws.callJson(keys, service, region, target, body);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T shared(Object key, Supplier<T> listing) {
         CompletableFuture<Object> mine = new CompletableFuture<>();

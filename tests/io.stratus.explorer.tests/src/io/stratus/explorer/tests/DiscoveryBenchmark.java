@@ -9,8 +9,11 @@ import io.stratus.core.session.UserSession;
 import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.core.explorer.ExplorerTree;
 import io.stratus.core.explorer.ScanStatus;
+import io.stratus.testing.PairedRounds;
 import io.stratus.testing.StratusServices;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * answer. Prints, for each layout, the wall time of a full refresh next to two references: the sum
  * of all its calls' latencies (what a sequential scan would take) and the longest chain of
  * dependent calls times the latency (the least any scan can take: pages of one listing follow each
- * other, and a DynamoDB table is described after it is listed). Asserts nothing: run it with
+ * other, and a DynamoDB table or an Aurora DSQL cluster is described after it is listed). Every
+ * region holds one database of each kind: an RDS instance, an Aurora and a DocumentDB cluster, a
+ * Redshift cluster and a Redshift Serverless workgroup, a DynamoDB table and an Aurora DSQL cluster.
+ * Asserts nothing: run it with
  * {@code ./mvnw verify -DskipTests -Dbenchmarks}.
  * <p>
  * Targets: the 17 regions with one of them holding 3 pages of DB instances within 400 ms; with
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class DiscoveryBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(100);
+    private static final OperatingSystemMXBean LOAD = ManagementFactory.getOperatingSystemMXBean();
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
             "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2");
@@ -69,13 +76,17 @@ class DiscoveryBenchmark {
                 stratus.explorer().refresh(session);
             }
             simulator.faults().latency("*", LATENCY);
+            double loadBefore = LOAD.getSystemLoadAverage();
             long[] wallMillis = new long[ROUNDS];
+            long[] cpuMillis = new long[ROUNDS];
             long calls = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 simulator.calls().clear();
                 long started = System.nanoTime();
+                long cpuStarted = PairedRounds.processCpuNanos();
                 ExplorerTree tree = stratus.explorer().refresh(session);
                 wallMillis[round] = (System.nanoTime() - started) / 1_000_000;
+                cpuMillis[round] = (PairedRounds.processCpuNanos() - cpuStarted) / 1_000_000;
                 calls = simulator.calls().count("*");
                 requireComplete(tree, bigRegionInstances);
             }
@@ -86,18 +97,26 @@ class DiscoveryBenchmark {
                     ROUNDS);
             System.out.printf("[benchmark]   wall time           median %5d ms   best %5d ms   all %s%n",
                     sorted[ROUNDS / 2], sorted[0], Arrays.toString(wallMillis));
+            long[] cpuSorted = cpuMillis.clone();
+            Arrays.sort(cpuSorted);
+            System.out.printf("[benchmark]   CPU of this JVM     median %5d ms   per refresh, simulator included   all %s%n",
+                    cpuSorted[ROUNDS / 2], Arrays.toString(cpuMillis));
             System.out.printf("[benchmark]   sum of all calls    %5d ms   (%d calls: a sequential scan)%n",
                     calls * LATENCY.toMillis(), calls);
             System.out.printf("[benchmark]   limit               %5d ms   (longest chain: %d dependent calls)   %s"
                     + "   median/limit %.2f%n", chain * LATENCY.toMillis(), chain, target,
                     sorted[ROUNDS / 2] / (double) (chain * LATENCY.toMillis()));
+            // On a shared machine the figures stretch with the load: say what it was.
+            System.out.printf("[benchmark]   load average        %.2f before, %.2f after (%d cores)%n", loadBefore,
+                    LOAD.getSystemLoadAverage(), LOAD.getAvailableProcessors());
             stratus.stop();
         }
     }
 
     /**
      * The longest chain of calls that must wait for each other: the DB instance pages of the big
-     * region one after another, or a DynamoDB listing followed by its tables' descriptions.
+     * region one after another, or a DynamoDB (or Aurora DSQL) listing followed by its tables' (or
+     * clusters') descriptions. Redshift's clusters, workgroups and namespaces are listed side by side.
      */
     private static long longestChain(int bigRegionInstances) {
         long instancePages = (bigRegionInstances + PAGE - 1) / PAGE;
@@ -116,6 +135,13 @@ class DiscoveryBenchmark {
         if (found < bigRegionInstances) {
             throw new IllegalStateException("found " + found + " of " + bigRegionInstances + " DB instances");
         }
+        for (String region : REGIONS) {
+            if (tree.node("REDSHIFT", region).orElseThrow().resources().size() != 2
+                    || tree.node("DSQL", region).orElseThrow().resources().size() != 1) {
+                throw new IllegalStateException("a Redshift cluster, a workgroup or an Aurora DSQL cluster is missing in "
+                        + region);
+            }
+        }
     }
 
     /** Every region holds one database of each kind; the big one holds many DB instances instead of one. */
@@ -123,12 +149,12 @@ class DiscoveryBenchmark {
         return Seed.builder().account("123456789012", account -> {
             account.user("bench", u -> u.accessKey(KEY_ID, SECRET));
             for (String region : REGIONS) {
-                account.region(region, r -> databases(r, region.equals(BIG_REGION) ? bigRegionInstances : 0));
+                account.region(region, r -> databases(r, region, region.equals(BIG_REGION) ? bigRegionInstances : 0));
             }
         }).build();
     }
 
-    private static void databases(RegionBuilder region, int generated) {
+    private static void databases(RegionBuilder region, String name, int generated) {
         if (generated > 0) {
             region.generatedDbInstances(generated, "bulk");
         } else {
@@ -139,6 +165,13 @@ class DiscoveryBenchmark {
                 .dbCluster("docs", c -> c.engine("docdb").members("docs-1"))
                 .dbInstance("docs-1", db -> db.engine("docdb").cluster("docs"))
                 .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.xlplus"))
+                .redshiftWorkgroup("reporting", "reports")
+                .dsqlCluster(dsqlIdentifier(name), "ledger", null)
                 .dynamoDbTable("sessions", t -> t.partitionKey("id", "S"));
+    }
+
+    /** An identifier of DSQL's shape (26 lowercase letters and digits), one per region. */
+    private static String dsqlIdentifier(String region) {
+        return (region.replace("-", "") + "0".repeat(26)).substring(0, 26);
     }
 }

@@ -19,6 +19,7 @@ import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.aws.AwsConfiguration;
 import io.stratus.explorer.ExplorerConfiguration;
 import io.stratus.core.explorer.ExplorerFilter;
 import io.stratus.core.explorer.ExplorerTree.RegionNode;
@@ -54,6 +55,11 @@ class ExplorerTest {
     /** carol may not list Aurora DSQL clusters; everything else is allowed. */
     private static final String CAROL_ID = "AKIACAROL00000000003";
     private static final String CAROL_SECRET = "carol+secret+0000000000000000000000000003";
+    /** dora may not list Redshift Serverless workgroups, erin not their namespaces; everything else is allowed. */
+    private static final String DORA_ID = "AKIADORA000000000004";
+    private static final String DORA_SECRET = "dora+secret+00000000000000000000000000004";
+    private static final String ERIN_ID = "AKIAERIN000000000005";
+    private static final String ERIN_SECRET = "erin+secret+00000000000000000000000000005";
     private static final String LEDGER = "k4abtwk7xmifk5yvhwn3elbs5e";
     private static final int BULK = 250;
     /** More DynamoDB tables than one ListTables page holds. */
@@ -63,6 +69,8 @@ class ExplorerTest {
             .user("alice", u -> u.accessKey(ALICE_ID, ALICE_SECRET))
             .user("bob", u -> u.accessKey(BOB_ID, BOB_SECRET).deny("rds:DescribeDBInstances", "rds:DescribeDBClusters"))
             .user("carol", u -> u.accessKey(CAROL_ID, CAROL_SECRET).deny("dsql:ListClusters"))
+            .user("dora", u -> u.accessKey(DORA_ID, DORA_SECRET).deny("redshift-serverless:ListWorkgroups"))
+            .user("erin", u -> u.accessKey(ERIN_ID, ERIN_SECRET).deny("redshift-serverless:ListNamespaces"))
             .region("eu-west-1", r -> r
                     .dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").dbName("orders")
                             .iamAuthentication(true).instanceClass("db.r6g.large").vpcId("vpc-0a1").tag("team", "shop"))
@@ -72,6 +80,7 @@ class ExplorerTest {
                     .dbCluster("profiles", c -> c.engine("docdb").members("profiles-1"))
                     .dbInstance("profiles-1", db -> db.engine("docdb").cluster("profiles"))
                     .redshiftCluster("warehouse", rs -> rs.nodeType("ra3.4xlarge").numberOfNodes(4).dbName("analytics"))
+                    .redshiftWorkgroup("reporting", "reports")
                     .dsqlCluster(LEDGER, "ledger", null)
                     .dynamoDbTable("sessions", t -> t.partitionKey("user", "S").sortKey("started", "N")
                             .globalSecondaryIndex("by-device").localSecondaryIndex("by-expiry").itemCount(1_204)))
@@ -147,6 +156,69 @@ class ExplorerTest {
     }
 
     @Test
+    void findsRedshiftServerlessWorkgroupsBesideTheClustersWithTheirNamespacesDatabase() {
+        ExplorerTree tree = stratus.explorer().refresh(alice);
+        RegionNode redshift = tree.node("REDSHIFT", "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.OK, redshift.status());
+        assertEquals(Set.of("warehouse", "reporting"), redshift.resources().stream().map(CloudResource::name)
+                .collect(Collectors.toSet()));
+        CloudResource reporting = named(redshift.resources(), "reporting");
+        assertEquals("workgroup", reporting.kind());
+        assertEquals("redshift-serverless", reporting.engine());
+        assertEquals("AVAILABLE", reporting.status());
+        assertTrue(reporting.id().startsWith("arn:aws:redshift-serverless:eu-west-1:" + ACCOUNT + ":workgroup/"),
+                reporting.id());
+        assertEquals(new CloudResource.Endpoint("reporting." + ACCOUNT + ".eu-west-1.redshift-serverless.amazonaws.com",
+                5439), reporting.endpoint().orElseThrow());
+        assertEquals(Optional.of("reports"), reporting.databaseName(), "its namespace's database");
+        assertEquals("reporting", reporting.details().get("namespace"));
+        assertEquals("128 RPUs", reporting.details().get("baseCapacity"));
+        assertEquals(List.of(), tree.node("REDSHIFT", "us-east-1").orElseThrow().resources());
+
+        ConnectionSpec spec = stratus.explorer().connectionSpec(alice, reporting.id(), Action.READ_CONNECTION_SETTINGS);
+        assertEquals("redshift-serverless", spec.engine());
+        assertEquals(Optional.of("reports"), spec.database());
+        assertTrue(spec.tlsRequired());
+        assertFalse(spec.iamAuthentication());
+        assertEquals(REGIONS.size(), simulator.calls().count("redshift-serverless:ListWorkgroups"), "one listing per region");
+    }
+
+    @Test
+    void aPersonIamDoesNotLetListWorkgroupsSeesTheClustersAndTheActionNamed() {
+        UserSession dora = stratus.signIn().signIn(keys(DORA_ID, DORA_SECRET));
+        RegionNode redshift = stratus.explorer().refresh(dora).node("REDSHIFT", "eu-west-1").orElseThrow();
+        assertEquals(ScanStatus.Outcome.ACCESS_DENIED, redshift.status().outcome());
+        assertEquals(List.of("redshift-serverless:ListWorkgroups"), redshift.status().missingActions());
+        assertTrue(redshift.status().detail().contains("redshift-serverless:ListWorkgroups"), redshift.status().detail());
+        assertEquals(List.of("warehouse"), redshift.resources().stream().map(CloudResource::name).toList());
+
+        UserSession erin = stratus.signIn().signIn(keys(ERIN_ID, ERIN_SECRET));
+        RegionNode withoutNamespaces = stratus.explorer().refresh(erin).node("REDSHIFT", "eu-west-1").orElseThrow();
+        assertEquals(List.of("redshift-serverless:ListNamespaces"), withoutNamespaces.status().missingActions());
+        assertEquals(Optional.of("dev"), named(withoutNamespaces.resources(), "reporting").databaseName(),
+                "the database every namespace has, when the namespace cannot be read");
+    }
+
+    @Test
+    void aRegionWithoutARedshiftServerlessEndpointHasNoWorkgroupsAndNoError() throws Exception {
+        try {
+            // AWS has no Redshift Serverless endpoint in such a region: its name does not resolve.
+            stratus.useAws(simulator, Map.of("maxAttempts", 2, AwsConfiguration.SERVICE_ENDPOINTS,
+                    new String[] {"redshift-serverless=https://redshift-serverless.eu-west-1.invalid"}));
+            StratusServices.awaitTrue("the AWS clients use the endpoint that does not exist", () -> stratus.aws()
+                    .settings().endpointFor("redshift-serverless").orElseThrow().getHost().endsWith(".invalid"));
+            UserSession again = stratus.signIn().signIn(keys(ALICE_ID, ALICE_SECRET));
+            RegionNode redshift = stratus.explorer().refresh(again).node("REDSHIFT", "eu-west-1").orElseThrow();
+            assertEquals(ScanStatus.OK, redshift.status());
+            assertEquals(List.of("warehouse"), redshift.resources().stream().map(CloudResource::name).toList());
+        } finally {
+            stratus.useAws(simulator, Map.of("maxAttempts", 2));
+            StratusServices.awaitTrue("the AWS clients use the simulator for every service",
+                    () -> stratus.aws().settings().serviceEndpoints().isEmpty());
+        }
+    }
+
+    @Test
     void findsEveryKindOfDatabaseWithItsFields() {
         ExplorerTree tree = stratus.explorer().refresh(alice);
         assertEquals(ACCOUNT, tree.accountId());
@@ -212,7 +284,7 @@ class ExplorerTest {
         assertTrue(rds.status().missingActions().contains("rds:DescribeDBInstances"), rds.status().missingActions().toString());
         assertTrue(rds.resources().isEmpty());
         assertEquals(ScanStatus.OK, tree.node("REDSHIFT", "eu-west-1").orElseThrow().status());
-        assertEquals(1, tree.node("REDSHIFT", "eu-west-1").orElseThrow().resources().size());
+        assertEquals(2, tree.node("REDSHIFT", "eu-west-1").orElseThrow().resources().size(), "the cluster and the workgroup");
         RegionNode dynamo = tree.node("DYNAMODB", "eu-west-1").orElseThrow();
         assertEquals(ScanStatus.OK, dynamo.status());
         assertEquals(List.of("sessions"), dynamo.resources().stream().map(CloudResource::name).toList());
@@ -278,7 +350,8 @@ class ExplorerTest {
 
         ExplorerTree second = stratus.explorer().refresh(alice, "REDSHIFT", "eu-west-1");
         assertEquals(ScanStatus.OK, second.node("REDSHIFT", "eu-west-1").orElseThrow().status());
-        assertEquals(simulator.calls().count("*"), simulator.calls().count("redshift:DescribeClusters"), "no other call");
+        assertEquals(simulator.calls().count("*"), simulator.calls().count("redshift:DescribeClusters")
+                + simulator.calls().count("redshift-serverless:*"), "no other service's call");
         assertEquals(first.node("RDS", "eu-west-1").orElseThrow().scannedAt(),
                 second.node("RDS", "eu-west-1").orElseThrow().scannedAt(), "the rest is kept");
     }

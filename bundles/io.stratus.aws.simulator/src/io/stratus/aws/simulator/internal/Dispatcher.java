@@ -42,7 +42,7 @@ public final class Dispatcher {
 
     private final Identities identities;
     private final SecretsManager secrets;
-    private final Redshift redshift = new Redshift();
+    private final RedshiftPasswords redshiftPasswords = new RedshiftPasswords();
     private final IdentityCenter identityCenter;
     private final Map<String, Api> apis = new TreeMap<>();
     /** APIs routed by method and path, whose calls carry no SigV4 scope to route by. */
@@ -71,7 +71,8 @@ public final class Dispatcher {
         this.clock = clock;
         this.restApis = List.of(identityCenter.oidc(), identityCenter.portal(), identityCenter.verificationPage());
         Stream.concat(Stream.of(new Sts(identities).api(), Iam.api(), new Organizations(identities).api(), Rds.api(),
-                redshift.api(), Dsql.api(), secrets.api(), dynamoDb), restApis.stream())
+                new Redshift(redshiftPasswords).api(), new RedshiftServerless(redshiftPasswords).api(), Dsql.api(),
+                secrets.api(), dynamoDb), restApis.stream())
                 .forEach(api -> apis.put(api.service(), api));
     }
 
@@ -90,9 +91,12 @@ public final class Dispatcher {
         return new DatabaseAuthTokens(identities).verifyRds(token, host, port, region, dbUser, now());
     }
 
-    /** Whether the Redshift cluster would let {@code dbUser} log in with {@code password}, credentials it issued. */
-    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
-        return redshift.verify(clusterArn, dbUser, password, now());
+    /**
+     * Whether the Redshift cluster or Serverless workgroup (its ARN) would let {@code dbUser} log in with
+     * {@code password}, credentials issued for it.
+     */
+    public boolean verifyRedshiftCredentials(String resourceArn, String dbUser, String password) {
+        return redshiftPasswords.verify(resourceArn, dbUser, password, now());
     }
 
     /** Gives a Secrets Manager secret a new current version, as its rotation would; returns the version id. */
@@ -108,12 +112,12 @@ public final class Dispatcher {
     /**
      * The secret keys and session tokens of every temporary key issued so far (by STS and IAM Identity
      * Center), Identity Center's client secrets, device codes and access tokens, and Redshift's
-     * temporary passwords.
+     * temporary passwords (clusters and Serverless).
      */
     public List<String> issuedSecrets() {
         return Stream.concat(identities.issued().flatMap(credential -> Stream.of(credential.secret(),
                 credential.sessionToken())), Stream.concat(identityCenter.issuedSecrets(),
-                redshift.issuedPasswords().stream())).toList();
+                redshiftPasswords.issuedPasswords().stream())).toList();
     }
 
     /** The simulator's time: its clock moved by the control's offset. */

@@ -2,50 +2,28 @@ package io.stratus.aws.simulator.internal;
 
 import io.stratus.aws.simulator.seed.RegionSeed.RedshiftCluster;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amazon Redshift: the provisioned clusters of the caller's account in the request's region, and
  * temporary database credentials for them ({@code GetClusterCredentials} for a database user the
  * caller names, {@code GetClusterCredentialsWithIAM} for the caller's own IAM identity), which a
- * cluster's login can have checked ({@link #verify}).
+ * cluster's login can have checked ({@link RedshiftPasswords#verify}).
  */
 final class Redshift {
 
-    private static final Duration SHORTEST = Duration.ofMinutes(15);
-    private static final Duration LONGEST = Duration.ofHours(1);
+    private final RedshiftPasswords passwords;
 
-    /** Credentials issued: for which cluster and database user, until when. */
-    private record Issued(String clusterArn, String dbUser, Instant expiration) {
+    Redshift(RedshiftPasswords passwords) {
+        this.passwords = passwords;
     }
-
-    private final SecureRandom random = new SecureRandom();
-    /** By password: the passwords are random and unique. */
-    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
     QueryApi api() {
         return new QueryApi("redshift", "2012-12-01", Map.of("DescribeClusters", Redshift::describeClusters,
                 "GetClusterCredentials", this::getClusterCredentials,
                 "GetClusterCredentialsWithIAM", this::getClusterCredentialsWithIam));
-    }
-
-    /** Whether a cluster would let {@code dbUser} in with {@code password}: credentials it issued, not expired. */
-    boolean verify(String clusterArn, String dbUser, String password, Instant now) {
-        Issued found = issued.get(password);
-        return found != null && found.clusterArn().equals(clusterArn) && found.dbUser().equals(dbUser)
-                && now.isBefore(found.expiration());
-    }
-
-    /** The passwords issued so far, for tests that search for leaks. */
-    List<String> issuedPasswords() {
-        return new ArrayList<>(issued.keySet());
     }
 
     private void getClusterCredentials(Invocation invocation, Map<String, String> parameters, Xml result) {
@@ -68,22 +46,15 @@ final class Redshift {
         RedshiftCluster cluster = cluster(invocation, parameters);
         String database = parameters.getOrDefault("DbName", cluster.dbName());
         invocation.authorize(invocation.arn("redshift", "dbname:" + cluster.identifier() + "/" + database));
-        String dbUser = switch (invocation.caller()) {
-            case Principal.User user -> "IAM:" + user.user().name();
-            case Principal.RoleSession session -> "IAMR:" + session.role().name();
-            case Principal.Root root -> throw new AwsError(AwsError.Kind.INVALID_PARAMETER_VALUE,
-                    "The account root cannot get cluster credentials with IAM.");
-        };
+        String dbUser = RedshiftPasswords.iamDbUser(invocation.caller());
         Instant expiration = issue(invocation, cluster, dbUser, duration(parameters), result);
         result.leaf("NextRefreshTime", expiration.minus(Duration.ofMinutes(5)).toString());
     }
 
     private Instant issue(Invocation invocation, RedshiftCluster cluster, String dbUser, Duration lifetime, Xml result) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String password = Base64.getEncoder().encodeToString(bytes);
         Instant expiration = invocation.now().plus(lifetime);
-        issued.put(password, new Issued(invocation.arn("redshift", "cluster:" + cluster.identifier()), dbUser, expiration));
+        String password = passwords.issue(invocation.arn("redshift", "cluster:" + cluster.identifier()), dbUser,
+                expiration);
         result.leaf("DbUser", dbUser).leaf("DbPassword", password).leaf("Expiration", expiration.toString());
         return expiration;
     }
@@ -96,16 +67,14 @@ final class Redshift {
     }
 
     private static Duration duration(Map<String, String> parameters) {
-        Duration lifetime;
+        long seconds;
         try {
-            lifetime = Duration.ofSeconds(Long.parseLong(parameters.getOrDefault("DurationSeconds", "900")));
+            seconds = Long.parseLong(parameters.getOrDefault("DurationSeconds",
+                    Long.toString(RedshiftPasswords.DEFAULT_SECONDS)));
         } catch (NumberFormatException e) {
             throw new AwsError(AwsError.Kind.INVALID_PARAMETER_VALUE, "DurationSeconds must be a number of seconds.");
         }
-        if (lifetime.compareTo(SHORTEST) < 0 || lifetime.compareTo(LONGEST) > 0) {
-            throw new AwsError(AwsError.Kind.INVALID_PARAMETER_VALUE, "The duration must be between 900 and 3600 seconds.");
-        }
-        return lifetime;
+        return RedshiftPasswords.lifetime(seconds, AwsError.Kind.INVALID_PARAMETER_VALUE);
     }
 
     private static String required(Map<String, String> parameters, String name) {

@@ -35,6 +35,7 @@ public final class RegionBuilder {
     private final List<RegionSeed.DsqlCluster> dsqlClusters = new ArrayList<>();
     private final List<RegionSeed.DynamoDbTable> dynamoDbTables = new ArrayList<>();
     private final List<RegionSeed.SecretSeed> secrets = new ArrayList<>();
+    private final List<RegionSeed.RedshiftWorkgroup> redshiftWorkgroups = new ArrayList<>();
     private RegionSeed.GeneratedDbInstances generated;
 
     RegionBuilder(String name) {
@@ -91,6 +92,20 @@ public final class RegionBuilder {
         return this;
     }
 
+    /**
+     * A Redshift Serverless workgroup, AVAILABLE at AWS's endpoint for it, with its namespace of the same
+     * name whose first database is {@code dbName} (null: {@code dev}); see {@link RegionSeed.RedshiftWorkgroup}.
+     */
+    public RegionBuilder redshiftWorkgroup(String name, String dbName) {
+        return redshiftWorkgroup(name, dbName, null, null);
+    }
+
+    /** The same at {@code address} and {@code port} (a database a test runs in its place). */
+    public RegionBuilder redshiftWorkgroup(String name, String dbName, String address, Integer port) {
+        redshiftWorkgroups.add(new RegionSeed.RedshiftWorkgroup(name, null, dbName, null, null, address, port, null, null));
+        return this;
+    }
+
     /** Adds {@code count} generated DB instances named {@code PREFIX-00001} and on; see {@link RegionSeed.GeneratedDbInstances}. */
     public RegionBuilder generatedDbInstances(int count, String prefix) {
         generated = new RegionSeed.GeneratedDbInstances(count, prefix);
@@ -99,7 +114,7 @@ public final class RegionBuilder {
 
     RegionSeed build() {
         return new RegionSeed(name, dbInstances, dbClusters, redshiftClusters, dynamoDbTables, dsqlClusters, secrets,
-                generated);
+                generated, redshiftWorkgroups);
     }
 
     /** What RDS instances and clusters both have: engine, status, endpoint, IAM authentication and tags. */

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * What one region of an account holds: RDS DB instances, RDS DB clusters (Aurora and DocumentDB,
- * which AWS serves from the RDS API), Redshift clusters, DynamoDB tables, Aurora DSQL clusters and Secrets Manager
- * secrets. In JSON it is an entry of an account's
+ * which AWS serves from the RDS API), Redshift clusters, DynamoDB tables, Aurora DSQL clusters, Secrets Manager
+ * secrets and Redshift Serverless workgroups. In JSON it is an entry of an account's
  * {@code regions} list; build one with {@link Seed.AccountBuilder#region}.
  *
  * <p>Omitted fields get AWS-like defaults: status {@code available}, the engine's current version
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
         List<RedshiftCluster> redshiftClusters, List<DynamoDbTable> dynamoDbTables, List<DsqlCluster> dsqlClusters,
         List<SecretSeed> secrets,
-        GeneratedDbInstances generatedDbInstances) {
+        GeneratedDbInstances generatedDbInstances, List<RedshiftWorkgroup> redshiftWorkgroups) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final String AVAILABLE = "available";
@@ -47,6 +47,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         dynamoDbTables = sorted(listOrEmpty(dynamoDbTables).stream(), DynamoDbTable::name);
         secrets = sorted(listOrEmpty(secrets).stream(), SecretSeed::name);
         dsqlClusters = sorted(listOrEmpty(dsqlClusters).stream(), DsqlCluster::identifier);
+        redshiftWorkgroups = sorted(listOrEmpty(redshiftWorkgroups).stream(), RedshiftWorkgroup::name);
         generatedDbInstances = null; // generated once: they are dbInstances from now on
         requireUnique(dbInstances.stream().map(DbInstance::identifier), "DB instance identifier in " + name);
         requireUnique(dbClusters.stream().map(DbCluster::identifier), "DB cluster identifier in " + name);
@@ -60,6 +61,10 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
                             + " in the secret " + secret + ", which the region does not define.");
                 });
         requireUnique(dsqlClusters.stream().map(DsqlCluster::identifier), "Aurora DSQL cluster identifier in " + name);
+        requireUnique(redshiftWorkgroups.stream().map(RedshiftWorkgroup::name), "Redshift Serverless workgroup name in "
+                + name);
+        requireUnique(redshiftWorkgroups.stream().map(RedshiftWorkgroup::namespaceName),
+                "Redshift Serverless namespace name (one workgroup each) in " + name);
         Set<String> clusterIds = Set.copyOf(dbClusters.stream().map(DbCluster::identifier).toList());
         for (DbInstance instance : dbInstances) {
             require(instance.clusterIdentifier() == null || clusterIds.contains(instance.clusterIdentifier()),
@@ -70,7 +75,7 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
 
     /** A region without resources, as every region an account has not seeded is. */
     public static RegionSeed empty(String name) {
-        return new RegionSeed(name, null, null, null, null, null, null, null);
+        return new RegionSeed(name, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -97,7 +102,10 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
                 .toList();
         List<DsqlCluster> dsql = dsqlClusters.stream().map(cluster -> cluster.withDefaults(
                 cluster.identifier() + ".dsql." + name + ".on.aws")).toList();
-        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, dsql, arnedSecrets, null);
+        List<RedshiftWorkgroup> workgroups = redshiftWorkgroups.stream().map(workgroup -> workgroup.withDefaults(
+                workgroup.name() + "." + accountId + "." + name + ".redshift-serverless.amazonaws.com")).toList();
+        return new RegionSeed(name, instances, clusters, warehouses, dynamoDbTables, dsql, arnedSecrets, null,
+                workgroups);
     }
 
     /** DocumentDB endpoints live under their own domain, though the RDS API describes them. */
@@ -205,6 +213,40 @@ public record RegionSeed(String name, List<DbInstance> dbInstances, List<DbClust
         private DsqlCluster withDefaults(String defaultEndpoint) {
             return new DsqlCluster(identifier, status, endpoint != null ? endpoint : defaultEndpoint, deletionProtection,
                     tags);
+        }
+    }
+
+    /**
+     * A Redshift Serverless workgroup with its namespace (AWS pairs each namespace with one workgroup):
+     * names of 3 to 64 lowercase letters, digits and hyphens, the namespace named as the workgroup by
+     * default; the namespace's first database ({@code dev} by default) and admin user ({@code admin});
+     * status ({@code AVAILABLE}, {@code CREATING}, {@code MODIFYING}, {@code DELETING}); the endpoint
+     * ({@code NAME.ACCOUNT.REGION.redshift-serverless.amazonaws.com}, port 5439 by default); base
+     * capacity in RPUs (128) and public access (off).
+     */
+    public record RedshiftWorkgroup(String name, String namespaceName, String dbName, String adminUsername,
+            String status, String address, Integer port, Integer baseCapacity, Boolean publiclyAccessible) {
+        private static final Pattern NAME = Pattern.compile("[a-z0-9-]{3,64}");
+
+        public RedshiftWorkgroup {
+            require(name != null && NAME.matcher(name).matches(), "Redshift Serverless workgroup name " + name
+                    + " must be 3 to 64 lowercase letters, digits or hyphens.");
+            namespaceName = namespaceName != null ? namespaceName : name;
+            require(NAME.matcher(namespaceName).matches(), "Redshift Serverless namespace name " + namespaceName
+                    + " must be 3 to 64 lowercase letters, digits or hyphens.");
+            dbName = dbName != null ? dbName : "dev";
+            adminUsername = adminUsername != null ? adminUsername : "admin";
+            status = status != null ? status : "AVAILABLE";
+            require(Set.of("CREATING", "AVAILABLE", "MODIFYING", "DELETING").contains(status), "Redshift Serverless"
+                    + " workgroup " + name + ": status " + status + " is not CREATING, AVAILABLE, MODIFYING or DELETING.");
+            port = port != null ? port : 5439;
+            baseCapacity = baseCapacity != null ? baseCapacity : 128;
+            publiclyAccessible = publiclyAccessible != null && publiclyAccessible;
+        }
+
+        private RedshiftWorkgroup withDefaults(String defaultAddress) {
+            return new RedshiftWorkgroup(name, namespaceName, dbName, adminUsername, status,
+                    address != null ? address : defaultAddress, port, baseCapacity, publiclyAccessible);
         }
     }
 

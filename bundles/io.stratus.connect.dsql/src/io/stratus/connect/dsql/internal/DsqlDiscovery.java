@@ -1,6 +1,5 @@
 package io.stratus.connect.dsql.internal;
 
-import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.CloudResource;
 import io.stratus.core.cloud.CloudResource.Endpoint;
@@ -12,7 +11,6 @@ import io.stratus.discovery.Scan;
 import io.stratus.discovery.ScanScope;
 
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +47,7 @@ public final class DsqlDiscovery implements Discovery {
         try {
             identifiers = identifiers(scan, scope);
         } catch (StratusException e) {
-            if (notOffered(e)) {
+            if (Scan.notOfferedInRegion(e)) {
                 return Found.all(List.of()); // DSQL has no endpoint in this region: it has no clusters there
             }
             throw e;
@@ -93,19 +91,6 @@ public final class DsqlDiscovery implements Discovery {
                 scope.region(), tags.getOrDefault("Name", identifier), "cluster", DsqlEngines.ENGINE, "", text(cluster, "status").orElse(""),
                 text(cluster, "endpoint").map(host -> new Endpoint(host, DsqlEngines.AURORA_DSQL.defaults().port())),
                 Optional.of("postgres"), true, true, tags, details, List.of());
-    }
-
-    /** A control-plane endpoint that does not exist: AWS has not brought DSQL to the region (yet). */
-    private static boolean notOffered(StratusException e) {
-        if (e.problem() != Problem.REMOTE_UNREACHABLE) {
-            return false;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, JsonNode> object(String json) {

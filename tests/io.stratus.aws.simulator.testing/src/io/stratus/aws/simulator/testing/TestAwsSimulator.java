@@ -74,12 +74,14 @@ public final class TestAwsSimulator implements AutoCloseable {
     }
 
     /**
-     * Checks Redshift temporary credentials as the cluster does at login: issued by {@code
-     * GetClusterCredentials} or {@code GetClusterCredentialsWithIAM} for this cluster and database
-     * user ({@code IAM:name}, {@code IAMR:role}), and not expired by the simulator's clock.
+     * Checks Redshift temporary credentials as the cluster or Serverless workgroup does at login:
+     * issued by {@code GetClusterCredentials} or {@code GetClusterCredentialsWithIAM} for this cluster,
+     * or by Redshift Serverless's {@code GetCredentials} for this workgroup ({@code resourceArn} is the
+     * cluster's or workgroup's ARN), for this database user ({@code IAM:name}, {@code IAMR:role}), and
+     * not expired by the simulator's clock.
      */
-    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
-        return server.verifyRedshiftCredentials(clusterArn, dbUser, password);
+    public boolean verifyRedshiftCredentials(String resourceArn, String dbUser, String password) {
+        return server.verifyRedshiftCredentials(resourceArn, dbUser, password);
     }
 
     /**
@@ -121,7 +123,8 @@ public final class TestAwsSimulator implements AutoCloseable {
     /**
      * Every secret the simulator issued so far: secret keys and session tokens of temporary keys (STS,
      * Identity Center role credentials), Identity Center client secrets, device codes and access
-     * tokens; for tests that search for leaks.
+     * tokens, Redshift's temporary database passwords (clusters and Serverless); for tests that search
+     * for leaks.
      */
     public List<String> issuedSecrets() {
         return server.issuedSecrets();

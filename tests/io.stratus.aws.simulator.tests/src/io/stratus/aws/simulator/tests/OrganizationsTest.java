@@ -9,45 +9,23 @@ import static io.stratus.aws.simulator.tests.TestSeed.ORGANIZATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stratus.aws.simulator.testing.Fault;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * Organizations over JSON 1.1. Its SDK client is not on Maven Central for this SDK version, so
- * the request is signed with the SDK's own SigV4 signer and sent by hand, as Stratus will.
+ * Organizations over JSON 1.1, signed and sent by hand ({@link #callJson}).
  */
 class OrganizationsTest extends SimulatorTestBase {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    record Answer(int status, JsonNode body) {
-        String errorType() {
-            return body.path("__type").asText();
-        }
-    }
-
     @Test
     void describesTheOrganizationOfTheCallersAccount() {
-        Answer answer = describeOrganization(ALICE);
+        JsonAnswer answer = describeOrganization(ALICE);
 
         assertEquals(200, answer.status());
         JsonNode organization = answer.body().path("Organization");
@@ -60,7 +38,7 @@ class OrganizationsTest extends SimulatorTestBase {
 
     @Test
     void anAccountOutsideAnyOrganizationIsNotInUse() {
-        Answer answer = describeOrganization(CAROL);
+        JsonAnswer answer = describeOrganization(CAROL);
 
         assertEquals(400, answer.status());
         assertEquals("AWSOrganizationsNotInUseException", answer.errorType());
@@ -69,7 +47,7 @@ class OrganizationsTest extends SimulatorTestBase {
 
     @Test
     void aDeniedCallerGetsAccessDeniedException() {
-        Answer answer = describeOrganization(DAVE);
+        JsonAnswer answer = describeOrganization(DAVE);
 
         assertEquals(403, answer.status());
         assertEquals("AccessDeniedException", answer.errorType());
@@ -88,29 +66,8 @@ class OrganizationsTest extends SimulatorTestBase {
         assertEquals("ThrottlingException", describeOrganization(ALICE).errorType());
     }
 
-    private static Answer describeOrganization(AwsCredentials credentials) {
-        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(aws.endpoint())
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "AWSOrganizationsV20161128.DescribeOrganization")
-                .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(credentials)
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromUtf8String("{}"))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "organizations")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        try (SdkHttpClient http = UrlConnectionHttpClient.builder().build()) {
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElseThrow())
-                    .build()).call();
-            try (InputStream body = response.responseBody().orElseThrow()) {
-                return new Answer(response.httpResponse().statusCode(), JSON.readTree(body));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonAnswer describeOrganization(AwsCredentials credentials) {
+        return callJson(credentials, "organizations", Region.US_EAST_1, "AWSOrganizationsV20161128.DescribeOrganization",
+                "{}");
     }
 }

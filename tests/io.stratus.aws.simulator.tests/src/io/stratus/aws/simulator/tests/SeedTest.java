@@ -129,7 +129,7 @@ class SeedTest extends SimulatorTestBase {
     }
 
     @Test
-    void theDemoSeedsTablesHoldItems() throws IOException {
+    void theDemoSeedsTablesHoldItemsAndItHasAServerlessWorkgroup() throws IOException {
         AwsBasicCredentials ada = AwsBasicCredentials.create("AKIADEMOADA000000001", "demo/ada/secret/000000000000000000000001");
         try (InputStream json = AwsSimulator.class.getResourceAsStream("/seeds/demo.json");
                 TestAwsSimulator simulator = TestAwsSimulator.start(Seed.fromJson(json))) {
@@ -139,6 +139,11 @@ class SeedTest extends SimulatorTestBase {
             assertEquals(2, dynamoDb.query(r -> r.tableName("sessions").keyConditionExpression("#u = :ada")
                     .expressionAttributeNames(Map.of("#u", "user"))
                     .expressionAttributeValues(Map.of(":ada", AttributeValue.fromS("ada")))).count());
+            RegionSeed.RedshiftWorkgroup reporting = Seed.fromJson(AwsSimulator.class.getResourceAsStream("/seeds/demo.json"))
+                    .accounts().getFirst().region("eu-west-1").redshiftWorkgroups().getFirst();
+            assertEquals("reporting", reporting.name());
+            assertEquals("reports", reporting.dbName());
+            assertEquals(32, reporting.baseCapacity());
         }
     }
 

@@ -3,8 +3,14 @@ package io.stratus.aws.simulator.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.stratus.aws.simulator.testing.TestAwsSimulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +27,14 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -39,6 +53,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 abstract class SimulatorTestBase {
 
     static TestAwsSimulator aws;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<SdkClient> clients = new ArrayList<>();
 
     @BeforeAll
@@ -135,5 +150,43 @@ abstract class SimulatorTestBase {
         assertEquals(errorCode, error.awsErrorDetails().errorCode(), error::getMessage);
         assertEquals(status, error.statusCode(), error::getMessage);
         return error;
+    }
+
+    /** The answer to a call of an AWS JSON 1.1 API: its HTTP status and body. */
+    record JsonAnswer(int status, JsonNode body) {
+        String errorType() {
+            return body.path("__type").asText();
+        }
+    }
+
+    /**
+     * A call of an AWS JSON 1.1 API whose SDK client is not on Maven Central for this SDK version
+     * (Organizations, Redshift Serverless): the request is signed with the SDK's own SigV4 signer for
+     * {@code service} in {@code region} and sent by hand, as Stratus sends it.
+     */
+    static JsonAnswer callJson(AwsCredentials credentials, String service, Region region, String target, String body) {
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(aws.endpoint())
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", target)
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(credentials)
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        try (SdkHttpClient http = UrlConnectionHttpClient.builder().build()) {
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+                    .request(signed.request())
+                    .contentStreamProvider(signed.payload().orElseThrow())
+                    .build()).call();
+            try (InputStream answer = response.responseBody().orElseThrow()) {
+                return new JsonAnswer(response.httpResponse().statusCode(), JSON.readTree(answer));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

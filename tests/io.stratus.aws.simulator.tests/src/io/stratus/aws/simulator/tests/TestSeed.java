@@ -50,6 +50,8 @@ final class TestSeed {
     static final int GENERATED = 2000;
     /** DynamoDB tables in {@link #MANY_DATABASES}: two pages of {@code ListTables} and a bit. */
     static final int MANY_TABLES = 230;
+    /** Redshift Serverless workgroups in {@link #MANY_DATABASES}: two pages of {@code ListWorkgroups} and a bit. */
+    static final int MANY_WORKGROUPS = 205;
     static final String ORDERS_VPC = "vpc-0a1b2c3d4e5f60718";
     /** The region whose DynamoDB tables the data-plane tests read and write (see {@link #items}). */
     static final Region ITEMS = Region.EU_CENTRAL_1;
@@ -91,7 +93,7 @@ final class TestSeed {
 
     /**
      * A stand-alone PostgreSQL and MySQL, an Aurora cluster of two instances, a DocumentDB cluster
-     * of one, a Redshift cluster and two DynamoDB tables.
+     * of one, a Redshift cluster, a Redshift Serverless workgroup and two DynamoDB tables.
      */
     private static void databases(RegionBuilder region) {
         region.dbInstance("orders", db -> db.engine("postgres").engineVersion("16.4").instanceClass("db.r6g.large")
@@ -106,6 +108,7 @@ final class TestSeed {
                 .dbInstance("documents-1", db -> db.engine("docdb").instanceClass("db.r6g.large").cluster("documents"))
                 .redshiftCluster("warehouse", warehouse -> warehouse.nodeType("ra3.4xlarge").numberOfNodes(4)
                         .dbName("analytics").tag("team", "bi"))
+                .redshiftWorkgroup("reporting", "reports")
                 .dynamoDbTable("sessions", table -> table.partitionKey("user", "S").sortKey("started", "N")
                         .globalSecondaryIndex("by-device").localSecondaryIndex("by-expiry")
                         .itemCount(1_204).sizeBytes(98_304))
@@ -117,6 +120,9 @@ final class TestSeed {
         region.generatedDbInstances(GENERATED, "bench");
         for (int i = 1; i <= MANY_TABLES; i++) {
             region.dynamoDbTable("table-%04d".formatted(i), table -> table.partitionKey("id", "S"));
+        }
+        for (int i = 1; i <= MANY_WORKGROUPS; i++) {
+            region.redshiftWorkgroup("wg-%03d".formatted(i), null);
         }
     }
 

@@ -49,8 +49,8 @@ public final class SimulatorServer implements AutoCloseable {
         return dispatcher.verifyRdsAuthToken(token, host, port, region, dbUser);
     }
 
-    public boolean verifyRedshiftCredentials(String clusterArn, String dbUser, String password) {
-        return dispatcher.verifyRedshiftCredentials(clusterArn, dbUser, password);
+    public boolean verifyRedshiftCredentials(String resourceArn, String dbUser, String password) {
+        return dispatcher.verifyRedshiftCredentials(resourceArn, dbUser, password);
     }
 
     public String rotateSecret(String accountId, String region, String name, String secretString) {

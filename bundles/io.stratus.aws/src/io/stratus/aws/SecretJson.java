@@ -1,4 +1,4 @@
-package io.stratus.connect.internal;
+package io.stratus.aws;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,11 +11,13 @@ import java.util.Optional;
 
 /**
  * Reads JSON objects of text and number fields into characters that can be wiped, never into
- * Strings: the answer of {@code GetSecretValue}, and the {@code SecretString} in it, which holds a
- * database's credentials ({@code {"username", "password", "engine", "host", "port", ...}}). Nested
- * objects and arrays are skipped; anything that is not JSON reads as empty.
+ * Strings: answers of {@link AwsClients#callJson(io.stratus.core.identity.AwsKeys, String, String, String,
+ * String)} that hold secrets, such as {@code GetSecretValue}'s and the {@code SecretString} in it, which
+ * holds a database's credentials ({@code {"username", "password", "engine", "host", "port", ...}}), or
+ * Redshift Serverless's temporary credentials. Nested objects and arrays are skipped; anything that is not
+ * JSON reads as empty.
  */
-final class SecretJson {
+public final class SecretJson {
 
     private final char[] text;
     private int at;
@@ -25,7 +27,7 @@ final class SecretJson {
     }
 
     /** The top-level fields of a UTF-8 JSON object, each value's characters; empty if it is not one. */
-    static Optional<Map<String, char[]>> fields(byte[] utf8) {
+    public static Optional<Map<String, char[]>> fields(byte[] utf8) {
         CharBuffer decoded;
         try {
             decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8));
@@ -43,7 +45,7 @@ final class SecretJson {
     }
 
     /** The top-level fields of a JSON object, each value's characters; empty if it is not one. */
-    static Optional<Map<String, char[]>> fields(char[] json) {
+    public static Optional<Map<String, char[]>> fields(char[] json) {
         Map<String, char[]> fields = new LinkedHashMap<>();
         try {
             new SecretJson(json).object(fields);
@@ -54,13 +56,13 @@ final class SecretJson {
         }
     }
 
-    static void wipe(char[] chars) {
+    public static void wipe(char[] chars) {
         if (chars != null) {
             Arrays.fill(chars, '\0');
         }
     }
 
-    static void wipeAll(Map<String, char[]> fields) {
+    public static void wipeAll(Map<String, char[]> fields) {
         fields.values().forEach(SecretJson::wipe);
     }
 

@@ -1,0 +1,62 @@
+package io.stratus.connect.redshift;
+
+import io.stratus.aws.AwsClients;
+import io.stratus.aws.SecretJson;
+import io.stratus.core.Problem;
+import io.stratus.core.StratusException;
+import io.stratus.core.cloud.ConnectionSpec;
+import io.stratus.core.connector.DatabaseLogin.Credentials;
+import io.stratus.core.database.Login;
+import io.stratus.core.identity.AwsKeys;
+import io.stratus.core.identity.Secret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+
+/**
+ * Temporary database credentials that Redshift Serverless issues for the person's own IAM identity
+ * ({@code GetCredentials}: database user {@code IAM:user} or {@code IAMR:role}), asked with the keys the
+ * session lends when a physical connection logs in, read from the answer's bytes into characters that
+ * are wiped once the driver has them. {@code GetCredentials} takes the workgroup's name, which the
+ * explorer's id (its ARN, which names it by id) lacks: the workgroup is looked up with
+ * {@code ListWorkgroups} first.
+ */
+final class ServerlessCredentials {
+
+    private ServerlessCredentials() {
+    }
+
+    static Credentials issue(AwsClients aws, AwsKeys keys, ConnectionSpec spec, Login login) {
+        if (!(login instanceof Login.IssuedForIdentity)) {
+            throw new StratusException(Problem.INVALID_INPUT, "Redshift Serverless issues credentials for your own IAM"
+                    + " identity only: log in that way, with a password or with a secret.");
+        }
+        String workgroup = ServerlessWorkgroups.list((target, body) -> new String(aws.callJson(keys,
+                ServerlessWorkgroups.SERVICE, spec.region(), target, body), StandardCharsets.UTF_8), "ListWorkgroups",
+                "workgroups").stream()
+                .filter(listed -> ServerlessWorkgroups.text(listed, "workgroupArn").orElse("").equals(spec.resourceId()))
+                .flatMap(listed -> ServerlessWorkgroups.text(listed, "workgroupName").stream()).findFirst()
+                .orElseThrow(() -> new StratusException(Problem.NOT_FOUND, "Redshift Serverless no longer lists the"
+                        + " workgroup " + spec.resourceId() + " to your IAM identity: refresh the explorer."));
+        JsonWriter request = JsonWriter.create().writeStartObject().writeFieldName("workgroupName").writeValue(workgroup);
+        spec.database().ifPresent(database -> request.writeFieldName("dbName").writeValue(database));
+        byte[] answer = aws.callJson(keys, ServerlessWorkgroups.SERVICE, spec.region(), "RedshiftServerless.GetCredentials",
+                new String(request.writeEndObject().getBytes(), StandardCharsets.UTF_8));
+        Map<String, char[]> fields = SecretJson.fields(answer).orElse(Map.of());
+        Arrays.fill(answer, (byte) 0);
+        try {
+            char[] user = fields.get("dbUser");
+            char[] password = fields.get("dbPassword");
+            if (user == null || user.length == 0 || password == null || password.length == 0) {
+                throw new StratusException(Problem.UNAVAILABLE, "Redshift Serverless answered GetCredentials for the"
+                        + " workgroup " + workgroup + " without a database user and password; try again.");
+            }
+            return new Credentials(new String(user), Secret.of(password), true);
+        } finally {
+            SecretJson.wipeAll(fields);
+        }
+    }
+}
