@@ -56,7 +56,7 @@ class HeapAfterSessionsTest {
     private static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/HeapRole";
     private static final String REGION = "eu-west-1";
     private static final String[] SIGNED_SERVICES = {"sts", "iam", "organizations", "rds", "redshift", "dynamodb",
-            "rds-db"};
+            "rds-db", "dsql", "redshift-serverless", "secretsmanager"};
     private static final String[] SIGNED_REGIONS = {"us-east-1", "aws-global", REGION};
 
     /** Long enough for a cold discovery on a busy machine: a session must not expire while in use. */
