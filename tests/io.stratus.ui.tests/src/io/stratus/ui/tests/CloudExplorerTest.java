@@ -121,8 +121,10 @@ class CloudExplorerTest {
         // IAM lets ben see the other services: their regions answered.
         TreeItem redshift = trees.waitForItem(explorer, account(), "Redshift", "eu-west-1");
         robot.waitUntil("Redshift in eu-west-1 to answer", () -> !redshift.getText().contains("Scanning"));
-        assertTrue(trees.textOf(redshift, 0).contains("1 database"), trees.textOf(redshift, 0));
+        // The demo account's cluster and its Serverless workgroup.
+        assertTrue(trees.textOf(redshift, 0).contains("2 databases"), trees.textOf(redshift, 0));
         trees.waitForItem(explorer, account(), "Redshift", "eu-west-1", "warehouse");
+        trees.waitForItem(explorer, account(), "Redshift", "eu-west-1", "reporting");
         robot.screenshot(windowShell, SCREENSHOTS.resolve("explorer-no-permission.png"));
     }
 
