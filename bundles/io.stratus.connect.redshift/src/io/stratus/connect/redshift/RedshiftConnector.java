@@ -63,8 +63,8 @@ public final class RedshiftConnector extends JdbcConnector {
      */
     @Override
     public CredentialIssuer issuer(Login login, Supplier<AwsKeys> keys) {
-        return spec -> RedshiftEngines.SERVERLESS.id().equals(spec.engine())
-                ? ServerlessCredentials.issue(aws, keys.get(), spec, login)
+        ServerlessCredentials serverless = new ServerlessCredentials(aws, login, keys);
+        return spec -> RedshiftEngines.SERVERLESS.id().equals(spec.engine()) ? serverless.issue(spec)
                 : clusterCredentials.issue(keys.get(), spec, spec.database().orElse(DEFAULT_DATABASE), login);
     }
 

@@ -13,6 +13,8 @@ import io.stratus.core.identity.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
@@ -22,28 +24,33 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * session lends when a physical connection logs in, read from the answer's bytes into characters that
  * are wiped once the driver has them. {@code GetCredentials} takes the workgroup's name, which the
  * explorer's id (its ARN, which names it by id) lacks: the workgroup is looked up with
- * {@code ListWorkgroups} first.
+ * {@code ListWorkgroups} at the first login of an opened database, and its name (which never changes)
+ * kept for its next physical connections.
  */
 final class ServerlessCredentials {
 
-    private ServerlessCredentials() {
+    private final AwsClients aws;
+    private final Login login;
+    private final Supplier<AwsKeys> keys;
+    /** Workgroup names by ARN, as listed at the first login. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+
+    ServerlessCredentials(AwsClients aws, Login login, Supplier<AwsKeys> keys) {
+        this.aws = aws;
+        this.login = login;
+        this.keys = keys;
     }
 
-    static Credentials issue(AwsClients aws, AwsKeys keys, ConnectionSpec spec, Login login) {
+    Credentials issue(ConnectionSpec spec) {
         if (!(login instanceof Login.IssuedForIdentity)) {
             throw new StratusException(Problem.INVALID_INPUT, "Redshift Serverless issues credentials for your own IAM"
                     + " identity only: log in that way, with a password or with a secret.");
         }
-        String workgroup = ServerlessWorkgroups.list((target, body) -> new String(aws.callJson(keys,
-                ServerlessWorkgroups.SERVICE, spec.region(), target, body), StandardCharsets.UTF_8), "ListWorkgroups",
-                "workgroups").stream()
-                .filter(listed -> ServerlessWorkgroups.text(listed, "workgroupArn").orElse("").equals(spec.resourceId()))
-                .flatMap(listed -> ServerlessWorkgroups.text(listed, "workgroupName").stream()).findFirst()
-                .orElseThrow(() -> new StratusException(Problem.NOT_FOUND, "Redshift Serverless no longer lists the"
-                        + " workgroup " + spec.resourceId() + " to your IAM identity: refresh the explorer."));
+        AwsKeys lent = keys.get();
+        String workgroup = names.computeIfAbsent(spec.resourceId(), arn -> nameOf(lent, spec));
         JsonWriter request = JsonWriter.create().writeStartObject().writeFieldName("workgroupName").writeValue(workgroup);
         spec.database().ifPresent(database -> request.writeFieldName("dbName").writeValue(database));
-        byte[] answer = aws.callJson(keys, ServerlessWorkgroups.SERVICE, spec.region(), "RedshiftServerless.GetCredentials",
+        byte[] answer = aws.callJson(lent, ServerlessWorkgroups.SERVICE, spec.region(), "RedshiftServerless.GetCredentials",
                 new String(request.writeEndObject().getBytes(), StandardCharsets.UTF_8));
         Map<String, char[]> fields = SecretJson.fields(answer).orElse(Map.of());
         Arrays.fill(answer, (byte) 0);
@@ -58,5 +65,15 @@ final class ServerlessCredentials {
         } finally {
             SecretJson.wipeAll(fields);
         }
+    }
+
+    private String nameOf(AwsKeys lent, ConnectionSpec spec) {
+        return ServerlessWorkgroups.list((target, body) -> new String(aws.callJson(lent,
+                ServerlessWorkgroups.SERVICE, spec.region(), target, body), StandardCharsets.UTF_8), "ListWorkgroups",
+                "workgroups").stream()
+                .filter(listed -> ServerlessWorkgroups.text(listed, "workgroupArn").orElse("").equals(spec.resourceId()))
+                .flatMap(listed -> ServerlessWorkgroups.text(listed, "workgroupName").stream()).findFirst()
+                .orElseThrow(() -> new StratusException(Problem.NOT_FOUND, "Redshift Serverless no longer lists the"
+                        + " workgroup " + spec.resourceId() + " to your IAM identity: refresh the explorer."));
     }
 }

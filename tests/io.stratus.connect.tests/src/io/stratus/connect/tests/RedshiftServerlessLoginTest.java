@@ -125,6 +125,8 @@ class RedshiftServerlessLoginTest {
         DatabaseLogin login = DatabaseLogin.withIssuedCredentials("arn:aws:iam::" + ACCOUNT + ":user/dana",
                 redshift.issuer(new Login.IssuedForIdentity(), () -> AwsKeys.of(DANA)));
         int before = checked.size();
+        long listedBefore = simulator.calls().count("redshift-serverless:ListWorkgroups", "arn:aws:iam::" + ACCOUNT
+                + ":user/dana");
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(workgroup(), login, AccessMode.READ_ONLY)));
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(workgroup(), login, AccessMode.READ_ONLY)));
 
@@ -135,6 +137,8 @@ class RedshiftServerlessLoginTest {
         assertNotEquals(logins.get(0).password(), logins.get(1).password(), "fresh credentials for each connection");
         assertEquals(2, simulator.calls().count("redshift-serverless:GetCredentials", "arn:aws:iam::" + ACCOUNT
                 + ":user/dana"));
+        assertEquals(listedBefore + 1, simulator.calls().count("redshift-serverless:ListWorkgroups", "arn:aws:iam::"
+                + ACCOUNT + ":user/dana"), "the workgroup's name is looked up once, at the first login");
         assertNoIssuedPasswordWasWritten(login.toString());
     }
 
