@@ -32,6 +32,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
@@ -176,6 +177,7 @@ class DatabaseLoginsTest {
         assertTrue(robot.findControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEmpty(), "no password field");
         assertTrue(robot.findControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)).isEmpty(),
                 "nothing to choose: IAM tokens are its one login");
+        robot.waitForControlWithText(dialog, Label.class, ConnectDialog.IAM_ONLY);
         robot.screenshot(dialog, SCREENSHOTS.resolve("connect-dsql.png"));
     }
 

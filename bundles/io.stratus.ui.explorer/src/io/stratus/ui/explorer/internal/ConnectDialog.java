@@ -61,6 +61,10 @@ import org.eclipse.ui.PartInitException;
 public final class ConnectDialog extends TitleAreaDialog {
 
     /** Data keys of the fields, for tests. */
+    /** What a dialog says of a database that takes IAM tokens only (Aurora DSQL), where there is nothing to choose. */
+    public static final String IAM_ONLY = "This database takes IAM database authentication only: a token signed with"
+            + " your own AWS keys stands in for the password at every connection. Give the database user your IAM policy"
+            + " lets you connect as.";
     public static final String USER = "io.stratus.ui.explorer.connect.user";
     public static final String PASSWORD = "io.stratus.ui.explorer.connect.password";
     public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
@@ -167,6 +171,9 @@ public final class ConnectDialog extends TitleAreaDialog {
             wrapped(form, "Opened with your own AWS identity (" + session.identity().arn() + "): your IAM permissions "
                     + "decide what you may read and change. There is no database user or password.");
             return area;
+        }
+        if (offered.equals(Set.of(LoginMethod.IAM_TOKEN))) {
+            wrapped(form, IAM_ONLY);
         }
         if (offered.stream().anyMatch(NAMED_USER::contains)) {
             user = field(form, "&User:", SWT.BORDER, USER);
