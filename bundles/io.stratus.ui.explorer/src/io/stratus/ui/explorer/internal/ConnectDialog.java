@@ -172,7 +172,7 @@ public final class ConnectDialog extends TitleAreaDialog {
                     + "decide what you may read and change. There is no database user or password.");
             return area;
         }
-        if (offered.equals(Set.of(LoginMethod.IAM_TOKEN))) {
+        if (offered.equals(List.of(LoginMethod.IAM_TOKEN))) {
             wrapped(form, IAM_ONLY);
         }
         if (offered.stream().anyMatch(NAMED_USER::contains)) {
