@@ -4,6 +4,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.identity.SecretJson;
 import io.stratus.core.session.SignInRequest;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -122,9 +124,9 @@ final class CredentialProcess {
     }
 
     private static SignInRequest keys(byte[] printed, ProfileSet.Profile profile) {
-        ProcessOutput answer;
+        Map<String, char[]> answer;
         try {
-            answer = ProcessOutput.parse(printed);
+            answer = SecretJson.read(printed);
         } catch (IllegalArgumentException e) {
             throw failed(profile, "what it printed is not the JSON the AWS CLI expects (" + e.getMessage() + ")");
         }
@@ -149,7 +151,7 @@ final class CredentialProcess {
                 throw failed(profile, "its \"Expiration\" is not an ISO 8601 time such as 2026-12-07T16:00:00Z");
             }
         } finally {
-            answer.wipe();
+            SecretJson.wipeAll(answer);
         }
     }
 
@@ -161,7 +163,7 @@ final class CredentialProcess {
         }
     }
 
-    private static char[] required(ProcessOutput answer, String key, ProfileSet.Profile profile) {
+    private static char[] required(Map<String, char[]> answer, String key, ProfileSet.Profile profile) {
         char[] value = answer.get(key);
         if (value == null || value.length == 0) {
             throw failed(profile, "what it printed has no \"" + key + "\"");
