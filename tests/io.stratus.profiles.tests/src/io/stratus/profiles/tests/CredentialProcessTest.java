@@ -130,6 +130,28 @@ class CredentialProcessTest {
     }
 
     @Test
+    void aProgramLeftRunningWithItsOutputOpenDoesNotHoldTheSignIn() throws IOException {
+        // The script prints keys and ends, but leaves a program behind that inherited its standard output: the
+        // keys count once the script ends (the JDK closes the pipe when the process exits), not when that program does.
+        Path pid = home.resolve("pid");
+        Instant start = Instant.now();
+        try {
+            SignInRequest request = profileRunning("""
+                    echo '{"Version":1,"AccessKeyId":"AKIAPROCESS000000005","SecretAccessKey":"%s"}'
+                    sleep 300 &
+                    echo "$!" > '%s'
+                    """.formatted(SECRET, pid), "", Duration.ofSeconds(20)).signInRequest("tool", Optional.empty());
+            assertEquals("AKIAPROCESS000000005", request.keys().accessKeyId());
+            assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0,
+                    "it does not wait for the program left behind");
+            assertTrue(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(ProcessHandle::isAlive)
+                    .orElse(false), "the program left behind still runs, holding the output open");
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void aProgramThatDoesNotExistOrAnUnclosedQuoteSaysSo() throws IOException {
         Path config = Files.writeString(home.resolve("config"), """
                 [profile tool]
