@@ -81,12 +81,24 @@ public final class ApiDispatcher {
         /** API requests from one client address being answered at once; more get 429. */
         int maxRequestsPerAddress() default 32;
 
-        /** Threads for setup and sign-ins, which wait on STS (ten times as many may wait in line). */
+        /** Threads for setup and sign-ins, which wait on STS (50 times as many may wait in line). */
         int signInThreads() default 32;
 
-        /** Threads for the work of signed-in people that waits on AWS or a database (explorer, databases). */
+        /**
+         * Threads for the work of signed-in people that waits on AWS or a database (explorer, databases;
+         * ten times as many may wait in line).
+         */
         int remoteThreads() default 128;
     }
+
+    /**
+     * A sign-in is short (an STS call or two) and they come in bursts: the start of a working day, everybody
+     * again after a node stopped. 32 threads answer some 500 a second at 50 ms each, so a line of 50 per thread
+     * is a wait of about three seconds at most.
+     */
+    static final int SIGN_INS_QUEUED_PER_THREAD = 50;
+    /** Work on databases may take seconds each: a shorter line, beyond which waiting would be pointless. */
+    static final int REMOTE_QUEUED_PER_THREAD = 10;
 
     static final String SESSION_COOKIE = "stratus_session";
     /** Names the IAM Identity Center sign-in a browser started: only that browser can poll it and finish it. */
@@ -138,8 +150,8 @@ public final class ApiDispatcher {
         this.maxBodyBytes = config.maxBodyBytes();
         this.bodyTimeout = Duration.ofSeconds(config.bodyTimeoutSeconds());
         this.requestsPerAddress = new AddressCounts(config.maxRequestsPerAddress());
-        this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads());
-        this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads());
+        this.signIns = new WaitingWork("stratus-sign-in", "sign-ins", config.signInThreads(), SIGN_INS_QUEUED_PER_THREAD);
+        this.remote = new WaitingWork("stratus-remote", "work", config.remoteThreads(), REMOTE_QUEUED_PER_THREAD);
         this.console = new WebConsole(context.getBundle());
         this.metrics = metrics;
         this.storeProbe = new StoreProbe(store, metrics);

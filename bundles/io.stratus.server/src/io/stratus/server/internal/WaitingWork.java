@@ -11,24 +11,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Threads of their own for handlers that wait on AWS or a database, so that a slow AWS holds these
  * and never the HTTP listener's threads, which answer the health check and everybody else. At most
- * {@code threads} run at once and ten times as many wait in line; beyond that the request gets 503
- * with Retry-After at once rather than waiting without end.
+ * {@code threads} run at once and {@code queuedPerThread} times as many wait in line; beyond that the
+ * request gets 503 with Retry-After at once rather than waiting without end.
  */
 final class WaitingWork implements AutoCloseable {
 
-    /** How many wait in line for each thread. */
-    static final int QUEUED_PER_THREAD = 10;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final String what;
     private final ThreadPoolExecutor executor;
 
-    /** @param what what the work is, for the message when it is full ("sign-ins") */
-    WaitingWork(String name, String what, int threads) {
+    /**
+     * @param what what the work is, for the message when it is full ("sign-ins")
+     * @param queuedPerThread how many may wait in line for each thread
+     */
+    WaitingWork(String name, String what, int threads, int queuedPerThread) {
         this.what = what;
         AtomicInteger number = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD), runnable -> {
+                new ArrayBlockingQueue<>(threads * queuedPerThread), runnable -> {
                     Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
