@@ -12,10 +12,14 @@ import io.stratus.core.explorer.ScanStatus;
 import io.stratus.testing.PairedRounds;
 import io.stratus.testing.StratusServices;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,8 @@ class DiscoveryBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final OperatingSystemMXBean LOAD = ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
             "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2");
@@ -47,10 +53,18 @@ class DiscoveryBenchmark {
     /** RDS returns at most 100 DB instances a page. */
     private static final int PAGE = 100;
     /**
-     * Refreshes before the clock starts (some 5,000 AWS calls): a server that has run for a while
-     * has its code compiled, and the steady state is what people meet.
+     * Refreshes before the clock starts: a server that has run for a while has its code compiled,
+     * and the steady state is what people meet. First quick ones without latency (some 6,000 AWS
+     * calls), then ones as measured until the JIT settles: with 100 ms latency the calls overlap
+     * and block differently, and after the quick ones alone the JIT still compiled for a core's
+     * worth of time through the measured rounds.
      */
     private static final int WARM_UP = 40;
+    /** The JIT has settled when this many refreshes in a row compile for less than {@link #SETTLED_JIT_MILLIS}. */
+    private static final int SETTLED_REFRESHES = 5;
+    private static final long SETTLED_JIT_MILLIS = 25;
+    private static final int MOST_REFRESHES_TO_SETTLE = 200;
+    private static final String SIMULATOR_THREADS = "aws-simulator";
     private static final int ROUNDS = 9;
     private static final String KEY_ID = "AKIABENCH00000000001";
     private static final String SECRET = "bench+secret+000000000000000000000000001";
@@ -76,17 +90,25 @@ class DiscoveryBenchmark {
                 stratus.explorer().refresh(session);
             }
             simulator.faults().latency("*", LATENCY);
+            int toSettle = settleJit(stratus, session);
             double loadBefore = LOAD.getSystemLoadAverage();
             long[] wallMillis = new long[ROUNDS];
             long[] cpuMillis = new long[ROUNDS];
+            long[] simulatorCpuMillis = new long[ROUNDS];
+            long[] jitMillis = new long[ROUNDS];
             long calls = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 simulator.calls().clear();
+                Map<Long, Long> simulatorCpuBefore = simulatorThreadsCpuNanos();
+                long jitBefore = JIT.getTotalCompilationTime();
                 long started = System.nanoTime();
                 long cpuStarted = PairedRounds.processCpuNanos();
                 ExplorerTree tree = stratus.explorer().refresh(session);
                 wallMillis[round] = (System.nanoTime() - started) / 1_000_000;
                 cpuMillis[round] = (PairedRounds.processCpuNanos() - cpuStarted) / 1_000_000;
+                jitMillis[round] = JIT.getTotalCompilationTime() - jitBefore;
+                simulatorCpuMillis[round] = simulatorThreadsCpuNanos().entrySet().stream()
+                        .mapToLong(t -> t.getValue() - simulatorCpuBefore.getOrDefault(t.getKey(), 0L)).sum() / 1_000_000;
                 calls = simulator.calls().count("*");
                 requireComplete(tree, bigRegionInstances);
             }
@@ -97,10 +119,12 @@ class DiscoveryBenchmark {
                     ROUNDS);
             System.out.printf("[benchmark]   wall time           median %5d ms   best %5d ms   all %s%n",
                     sorted[ROUNDS / 2], sorted[0], Arrays.toString(wallMillis));
-            long[] cpuSorted = cpuMillis.clone();
-            Arrays.sort(cpuSorted);
             System.out.printf("[benchmark]   CPU of this JVM     median %5d ms   per refresh, simulator included   all %s%n",
-                    cpuSorted[ROUNDS / 2], Arrays.toString(cpuMillis));
+                    median(cpuMillis), Arrays.toString(cpuMillis));
+            System.out.printf("[benchmark]     of the simulator  median %5d ms   (its threads: AWS's own work, here on the same cores)"
+                    + "   all %s%n", median(simulatorCpuMillis), Arrays.toString(simulatorCpuMillis));
+            System.out.printf("[benchmark]   JIT compiling       median %5d ms   per refresh, settled after %d refreshes with"
+                    + " latency   all %s%n", median(jitMillis), toSettle, Arrays.toString(jitMillis));
             System.out.printf("[benchmark]   sum of all calls    %5d ms   (%d calls: a sequential scan)%n",
                     calls * LATENCY.toMillis(), calls);
             System.out.printf("[benchmark]   limit               %5d ms   (longest chain: %d dependent calls)   %s"
@@ -111,6 +135,37 @@ class DiscoveryBenchmark {
                     LOAD.getSystemLoadAverage(), LOAD.getAvailableProcessors());
             stratus.stop();
         }
+    }
+
+    /** Refreshes until the JIT has settled (or for as long as it is let); returns how many it took. */
+    private static int settleJit(StratusServices stratus, UserSession session) {
+        int refreshes = 0;
+        for (int quiet = 0; quiet < SETTLED_REFRESHES && refreshes < MOST_REFRESHES_TO_SETTLE; refreshes++) {
+            long compiledBefore = JIT.getTotalCompilationTime();
+            stratus.explorer().refresh(session);
+            quiet = JIT.getTotalCompilationTime() - compiledBefore < SETTLED_JIT_MILLIS ? quiet + 1 : 0;
+        }
+        return refreshes;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** CPU time so far of each live thread of the simulator (its Jetty pool), by thread id. */
+    private static Map<Long, Long> simulatorThreadsCpuNanos() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(SIMULATOR_THREADS)) {
+                long nanos = THREADS.getThreadCpuTime(thread.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(thread.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
     }
 
     /**

@@ -50,6 +50,9 @@ public final class HttpListener {
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
+        // A burst of new connections (a client keeps few idle ones per host, and every region shares this
+        // one) must not overflow the accept queue: a dropped SYN is retried only a second later.
+        connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Abstract() {
             @Override
