@@ -4,7 +4,6 @@ import io.stratus.aws.AwsClients;
 import io.stratus.connect.jdbc.JdbcConnector;
 import io.stratus.connect.jdbc.PostgresFamilyRules;
 import io.stratus.connect.jdbc.ReadOnlyRules;
-import io.stratus.connect.redshift.internal.ClusterCredentials;
 import io.stratus.connect.redshift.tls.TrustedAuthoritiesSocketFactory;
 import io.stratus.core.cloud.ConnectionSpec;
 import io.stratus.core.cloud.DatabaseEngine;

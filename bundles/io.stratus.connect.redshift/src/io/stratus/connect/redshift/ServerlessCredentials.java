@@ -1,7 +1,6 @@
 package io.stratus.connect.redshift;
 
 import io.stratus.aws.AwsClients;
-import io.stratus.aws.SecretJson;
 import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.cloud.ConnectionSpec;
@@ -9,6 +8,7 @@ import io.stratus.core.connector.DatabaseLogin.Credentials;
 import io.stratus.core.database.Login;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.identity.SecretJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import io.stratus.core.Problem;
 import io.stratus.core.StratusException;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.core.identity.SecretJson;
 import io.stratus.core.session.SignInRequest;
 
 import java.io.IOException;
@@ -16,9 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,11 @@ final class CredentialProcess {
     /** Enough for any answer; a process that prints more is not a credential process. */
     private static final int MOST_OUTPUT = 64 * 1024;
     private static final int MOST_ERROR_SHOWN = 1000;
+    /**
+     * How long a stopped process may take to be gone, and its standard error to be read to its end: generous, as a
+     * loaded machine is slow at both, and waited for only when the process failed.
+     */
+    private static final Duration STOPPING = Duration.ofSeconds(10);
     /** Runs of key-like characters (secret keys are 40, session tokens hundreds): never repeated in a message. */
     private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9/+=]{32,}");
 
@@ -61,8 +69,8 @@ final class CredentialProcess {
             throw failed(profile, "the program " + command.getFirst() + " could not be started (" + e.getMessage()
                     + "); check its path, and that it may be run");
         }
-        CompletableFuture<byte[]> output = drain(process.getInputStream());
-        CompletableFuture<byte[]> error = drain(process.getErrorStream());
+        Drain output = new Drain(process.getInputStream());
+        Drain error = new Drain(process.getErrorStream());
         byte[] printed = null;
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -70,7 +78,7 @@ final class CredentialProcess {
                 throw failed(profile, "it did not finish within " + timeout.toSeconds() + " seconds, so Stratus stopped it"
                         + shown(error));
             }
-            printed = output.get();
+            printed = output.all();
             if (process.exitValue() != 0) {
                 throw failed(profile, "it ended with exit status " + process.exitValue() + shown(error));
             }
@@ -79,51 +87,33 @@ final class CredentialProcess {
             stop(process);
             Thread.currentThread().interrupt();
             throw failed(profile, "signing in was cancelled while it ran");
-        } catch (ExecutionException e) {
-            throw failed(profile, "its output could not be read (" + e.getCause().getMessage() + ")");
+        } catch (IOException e) {
+            throw failed(profile, "its output could not be read (" + e.getMessage() + ")");
         } finally {
             if (printed != null) {
                 Arrays.fill(printed, (byte) 0);
             }
-            output.thenAccept(bytes -> Arrays.fill(bytes, (byte) 0));
+            output.wipe();
+            error.wipe();
         }
     }
 
+    /** Kills the process and what it started, and waits (briefly) until it is gone, so its pipes close. */
     private static void stop(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    /** Reads a stream to its end on a thread of its own (so a full pipe never blocks the process), at most MOST_OUTPUT. */
-    private static CompletableFuture<byte[]> drain(InputStream stream) {
-        CompletableFuture<byte[]> read = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            byte[] buffer = new byte[MOST_OUTPUT];
-            int length = 0;
-            try (stream) {
-                int n;
-                while (length < buffer.length && (n = stream.read(buffer, length, buffer.length - length)) > 0) {
-                    length += n;
-                }
-                read.complete(Arrays.copyOf(buffer, length));
-            } catch (IOException | RuntimeException e) {
-                read.completeExceptionally(e);
-            } finally {
-                Arrays.fill(buffer, (byte) 0);
-            }
-        });
-        return read;
+        try {
+            process.waitFor(STOPPING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The end of what the process wrote to standard error, without anything that looks like a key. */
-    private static String shown(CompletableFuture<byte[]> error) {
-        byte[] bytes;
-        try {
-            bytes = error.get(2, TimeUnit.SECONDS);
-        } catch (Exception unread) {
-            return "";
-        }
+    private static String shown(Drain error) {
+        byte[] bytes = error.soFar(STOPPING);
         String text = KEY_LIKE.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll("[hidden]").strip();
+        Arrays.fill(bytes, (byte) 0);
         if (text.isEmpty()) {
             return "";
         }
@@ -134,9 +124,9 @@ final class CredentialProcess {
     }
 
     private static SignInRequest keys(byte[] printed, ProfileSet.Profile profile) {
-        ProcessOutput answer;
+        Map<String, char[]> answer;
         try {
-            answer = ProcessOutput.parse(printed);
+            answer = SecretJson.read(printed);
         } catch (IllegalArgumentException e) {
             throw failed(profile, "what it printed is not the JSON the AWS CLI expects (" + e.getMessage() + ")");
         }
@@ -161,7 +151,7 @@ final class CredentialProcess {
                 throw failed(profile, "its \"Expiration\" is not an ISO 8601 time such as 2026-12-07T16:00:00Z");
             }
         } finally {
-            answer.wipe();
+            SecretJson.wipeAll(answer);
         }
     }
 
@@ -173,7 +163,7 @@ final class CredentialProcess {
         }
     }
 
-    private static char[] required(ProcessOutput answer, String key, ProfileSet.Profile profile) {
+    private static char[] required(Map<String, char[]> answer, String key, ProfileSet.Profile profile) {
         char[] value = answer.get(key);
         if (value == null || value.length == 0) {
             throw failed(profile, "what it printed has no \"" + key + "\"");
@@ -185,5 +175,75 @@ final class CredentialProcess {
     private static StratusException failed(ProfileSet.Profile profile, String what) {
         return new StratusException(Problem.INVALID_INPUT, "The credential_process of profile '" + profile.name()
                 + "' did not give keys: " + what + ". Check " + profile.where("credential_process") + ".");
+    }
+
+    /**
+     * A stream read to its end on a virtual thread of its own (so a full pipe never blocks the process), at most
+     * MOST_OUTPUT bytes, kept as they come: what was read is there even if the stream never ends (a program the
+     * process started that escaped stopping can hold the pipe open).
+     */
+    private static final class Drain {
+
+        private final byte[] read = new byte[MOST_OUTPUT];
+        private int length;
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+        Drain(InputStream stream) {
+            Thread.ofVirtual().start(() -> readAll(stream));
+        }
+
+        private void readAll(InputStream stream) {
+            byte[] chunk = new byte[8192];
+            try (stream) {
+                int n;
+                while ((n = stream.read(chunk)) > 0 && append(chunk, n)) {
+                    Arrays.fill(chunk, 0, n, (byte) 0);
+                }
+                ended.complete(null);
+            } catch (IOException | RuntimeException e) {
+                ended.completeExceptionally(e);
+            } finally {
+                Arrays.fill(chunk, (byte) 0);
+            }
+        }
+
+        /** Keeps the first {@code n} bytes of {@code chunk}, as many as fit; false once full. */
+        private synchronized boolean append(byte[] chunk, int n) {
+            int kept = Math.min(n, read.length - length);
+            System.arraycopy(chunk, 0, read, length, kept);
+            length += kept;
+            return length < read.length;
+        }
+
+        /** Everything, once the stream ended. */
+        byte[] all() throws IOException, InterruptedException {
+            try {
+                ended.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+            return copy();
+        }
+
+        /** What was read once the stream ended, or by the end of {@code wait}. */
+        byte[] soFar(Duration wait) {
+            try {
+                ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // what was read before is shown
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return copy();
+        }
+
+        private synchronized byte[] copy() {
+            return Arrays.copyOf(read, length);
+        }
+
+        synchronized void wipe() {
+            Arrays.fill(read, (byte) 0);
+            length = 0;
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,13 +104,51 @@ class CredentialProcessTest {
     }
 
     @Test
-    void aProcessThatTakesTooLongIsStopped() throws IOException {
+    void aProcessThatTakesTooLongIsStoppedWithWhatItStartedAndSaysWhatItWrote() throws IOException {
+        // The script says it started (after writing to standard error), then waits far longer than the time limit;
+        // the limit is generous enough for a loaded machine to have started it well within.
+        Path started = home.resolve("started");
+        Path pids = home.resolve("pids");
         Instant start = Instant.now();
-        StratusException e = refused(profileRunning("echo 'waiting for approval' >&2\nsleep 30\n", "",
-                Duration.ofSeconds(2)));
-        assertTrue(e.getMessage().contains("did not finish within 2 seconds") && e.getMessage().contains("waiting for approval"),
-                e.getMessage());
-        assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0, "it does not wait for the process");
+        StratusException e = refused(profileRunning("""
+                echo 'waiting for approval' >&2
+                sleep 300 &
+                echo "$$ $!" > '%s'
+                touch '%s'
+                wait
+                """.formatted(pids, started), "", Duration.ofSeconds(8)));
+        assertTrue(Files.exists(started), "the script ran to its wait within the time limit");
+        assertTrue(e.getMessage().contains("did not finish within 8 seconds, so Stratus stopped it")
+                && e.getMessage().contains("It wrote: waiting for approval"), e.getMessage());
+        assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(120)) < 0,
+                "it does not wait for the process");
+        for (String pid : Files.readString(pids).strip().split(" ")) {
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pid));
+            assertTrue(process.isEmpty() || !process.get().onExit().completeOnTimeout(process.get(), 10, TimeUnit.SECONDS)
+                    .join().isAlive(), "the script and the program it started are stopped: " + pid);
+        }
+    }
+
+    @Test
+    void aProgramLeftRunningWithItsOutputOpenDoesNotHoldTheSignIn() throws IOException {
+        // The script prints keys and ends, but leaves a program behind that inherited its standard output: the
+        // keys count once the script ends (the JDK closes the pipe when the process exits), not when that program does.
+        Path pid = home.resolve("pid");
+        Instant start = Instant.now();
+        try {
+            SignInRequest request = profileRunning("""
+                    echo '{"Version":1,"AccessKeyId":"AKIAPROCESS000000005","SecretAccessKey":"%s"}'
+                    sleep 300 &
+                    echo "$!" > '%s'
+                    """.formatted(SECRET, pid), "", Duration.ofSeconds(20)).signInRequest("tool", Optional.empty());
+            assertEquals("AKIAPROCESS000000005", request.keys().accessKeyId());
+            assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(20)) < 0,
+                    "it does not wait for the program left behind");
+            assertTrue(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(ProcessHandle::isAlive)
+                    .orElse(false), "the program left behind still runs, holding the output open");
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test

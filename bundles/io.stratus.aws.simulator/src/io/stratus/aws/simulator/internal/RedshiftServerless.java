@@ -66,6 +66,11 @@ final class RedshiftServerless {
         return answer;
     }
 
+    /**
+     * Authorized on the workgroup alone, as AWS's service authorization reference gives it (its one resource type,
+     * no condition key of its own). The API reference also asks for access to a {@code dbname} resource where
+     * {@code dbName} is given, as it does for clusters, but Redshift Serverless defines no such resource type.
+     */
     private ObjectNode getCredentials(Invocation invocation, JsonNode input) {
         RedshiftWorkgroup workgroup = workgroup(invocation, input);
         String arn = workgroupArn(invocation, workgroup);

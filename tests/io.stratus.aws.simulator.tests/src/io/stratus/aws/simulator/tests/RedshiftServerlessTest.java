@@ -123,6 +123,24 @@ class RedshiftServerlessTest extends SimulatorTestBase {
         assertEquals(1, aws.calls().count("redshift-serverless:GetCredentials"));
     }
 
+    @Test
+    void getCredentialsIsAuthorizedOnTheWorkgroupWhicheverDatabaseItNames() {
+        // AWS's authorization reference gives GetCredentials the workgroup as its one resource, and Redshift
+        // Serverless no dbname resource: the database named changes nothing about who may call it.
+        String arn = call(ALICE, DATABASES, "ListWorkgroups", "{}").body().path("workgroups").get(0).path("workgroupArn")
+                .asText();
+        for (String database : List.of("reports", "dev")) {
+            String body = "{\"workgroupName\": \"reporting\", \"dbName\": \"" + database + "\"}";
+            assertEquals("IAM:alice", call(ALICE, DATABASES, "GetCredentials", body).body().path("dbUser").asText(),
+                    database);
+            JsonAnswer denied = call(BOB, DATABASES, "GetCredentials", body);
+            assertEquals(403, denied.status(), database);
+            assertEquals("User: " + BOB_ARN + " is not authorized to perform: redshift-serverless:GetCredentials on"
+                    + " resource: " + arn + " because no identity-based policy allows the"
+                    + " redshift-serverless:GetCredentials action", denied.body().path("message").asText());
+        }
+    }
+
     private static JsonAnswer call(AwsCredentials credentials, Region region, String action, String body) {
         return callJson(credentials, "redshift-serverless", region, "RedshiftServerless." + action, body);
     }

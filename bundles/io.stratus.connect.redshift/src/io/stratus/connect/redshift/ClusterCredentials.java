@@ -1,4 +1,4 @@
-package io.stratus.connect.redshift.internal;
+package io.stratus.connect.redshift;
 
 import io.stratus.aws.AwsClients;
 import io.stratus.aws.XmlAnswers;
@@ -21,7 +21,7 @@ import java.util.Map;
  * a database user they name, with the groups it joins and whether Redshift creates it. The answer
  * is read from its bytes, and the password goes from there into a {@link Secret} only.
  */
-public final class ClusterCredentials {
+final class ClusterCredentials {
 
     private static final String VERSION = "2012-12-01";
     /** The shortest lifetime Redshift issues: the credentials serve one login, then nothing. */
@@ -30,7 +30,7 @@ public final class ClusterCredentials {
 
     private final AwsClients aws;
 
-    public ClusterCredentials(AwsClients aws) {
+    ClusterCredentials(AwsClients aws) {
         this.aws = aws;
     }
 
@@ -39,7 +39,7 @@ public final class ClusterCredentials {
      * @throws StratusException FORBIDDEN naming {@code redshift:GetClusterCredentials} or
      *         {@code redshift:GetClusterCredentialsWithIAM} where IAM refuses it
      */
-    public Credentials issue(AwsKeys keys, ConnectionSpec spec, String database, Login login) {
+    Credentials issue(AwsKeys keys, ConnectionSpec spec, String database, Login login) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("ClusterIdentifier", clusterOf(spec));
         parameters.put("DbName", database);
