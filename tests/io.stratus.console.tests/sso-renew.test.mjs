@@ -73,7 +73,7 @@ test('expired keys of an Identity Center role are renewed in place through a new
 
   await decideUserCode(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'approve', 'ben');
   await renewal.locator('.error', { hasText: 'open work' }).waitFor();
-  assert.match(await renewal.locator('.error').textContent(), /\/ben, not to .*\/ada/);
+  assert.match(await renewal.locator('.error').textContent(), /approved as .*\/ben, not as .*\/ada/);
   await screenshot(page, 'sso-renew-somebody-else');
 
   await decideUserCode(renewal, await codeShown(renewal, 'Approve in IAM Identity Center'), 'approve', 'ada');

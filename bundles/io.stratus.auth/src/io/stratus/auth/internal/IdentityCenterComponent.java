@@ -420,7 +420,7 @@ public final class IdentityCenterComponent implements IdentityCenter, SessionLis
                     .orElseThrow(() -> JsonSecrets.unreadable(action));
             Instant expiration = Instant.ofEpochMilli(JsonSecrets.number(body, "expiration", action));
             return SignInRequest.withKeys(new AwsCredentials(accessKeyId, Secret.of(secret), Secret.of(sessionToken)))
-                    .expiringAt(expiration);
+                    .expiringAt(expiration).approvedThroughIdentityCenter();
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

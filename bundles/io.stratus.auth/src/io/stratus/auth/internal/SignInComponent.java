@@ -256,10 +256,7 @@ public final class SignInComponent implements SignInService {
             keys = keysFor(request, true);
             AwsIdentity identity = verifier.verify(keys.credentials());
             if (!identity.sameHolderAs(session.identity())) {
-                throw new StratusException(Problem.FORBIDDEN, "These keys belong to " + identity.arn() + ", not to "
-                        + session.identity().arn() + ", whose session this is. Renewing it with them would hand one "
-                        + "person's open work (databases, editors, results) to another: renew with keys of "
-                        + session.identity().arn() + ", or sign out and sign in with these.");
+                throw somebodyElse(request, identity, session.identity());
             }
             if (!session.renew(keys)) {
                 throw new StratusException(Problem.NOT_SIGNED_IN, "Your session ended while its keys were being "
@@ -273,6 +270,24 @@ public final class SignInComponent implements SignInService {
             audit.record(principalId, "renew", failureOutcome(e), whatFailed(e) + fromWhere(request));
             throw e;
         }
+    }
+
+    /**
+     * A renewal that leads to another identity than the session's, refused in the terms of how it was made: a sign-in
+     * approved in the browser (when its keys are the identity, no role assumed with them), or keys.
+     */
+    private static StratusException somebodyElse(SignInRequest request, AwsIdentity other, AwsIdentity own) {
+        String handOver = " would hand one person's open work (databases, editors, results) to another: ";
+        if (request.identityCenterApproval() && request.role().isEmpty()) {
+            return new StratusException(Problem.FORBIDDEN, "This sign-in was approved as " + other.arn() + ", not as "
+                    + own.arn() + ", whose session this is. Renewing it with that approval" + handOver + "approve a "
+                    + "new sign-in as " + own.sessionName().orElse(own.arn()) + " (sign in to the AWS access portal as "
+                    + "that user first), or sign out and sign in again as " + other.sessionName().orElse(other.arn())
+                    + ".");
+        }
+        return new StratusException(Problem.FORBIDDEN, "These keys belong to " + other.arn() + ", not to " + own.arn()
+                + ", whose session this is. Renewing it with them" + handOver + "renew with keys of " + own.arn()
+                + ", or sign out and sign in with these.");
     }
 
     /**

@@ -28,9 +28,12 @@ import java.util.Optional;
  * @param via the roles assumed on the way to {@code role}, in order; empty without a chain
  * @param origin where the request came from as the front door saw it (the client's address, behind trusted
  *        proxies the one they name), which the audit trail records with the sign-in; empty where there is none
+ * @param identityCenterApproval whether {@code keys} are a role's credentials that IAM Identity Center gave for a
+ *        sign-in the person approved in their browser, rather than keys they gave: a refusal of the identity
+ *        they lead to then speaks of that approval
  */
 public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
-        Optional<Instant> keysExpireAt, List<RoleHop> via, Optional<String> origin) {
+        Optional<Instant> keysExpireAt, List<RoleHop> via, Optional<String> origin, boolean identityCenterApproval) {
 
     public SignInRequest {
         Objects.requireNonNull(keys, "keys");
@@ -47,7 +50,7 @@ public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional
     /** Without a chain of roles, from nowhere in particular. */
     public SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional<RoleToAssume> role,
             Optional<Instant> keysExpireAt) {
-        this(keys, mfa, role, keysExpireAt, List.of(), Optional.empty());
+        this(keys, mfa, role, keysExpireAt, List.of(), Optional.empty(), false);
     }
 
     /** Signing in with the keys alone, as they are. */
@@ -57,27 +60,33 @@ public record SignInRequest(AwsCredentials keys, Optional<MfaCode> mfa, Optional
 
     /** The code goes with the last call so far: {@code GetSessionToken}, or assuming the last role given. */
     public SignInRequest withMfa(MfaCode code) {
-        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt, via, origin);
+        return new SignInRequest(keys, Optional.of(code), role, keysExpireAt, via, origin, identityCenterApproval);
     }
 
     /** Signs in as {@code target}; if a role was given already, {@code target} is assumed with that role's keys. */
     public SignInRequest assuming(RoleToAssume target) {
         if (role.isEmpty()) {
-            return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt, via, origin);
+            return new SignInRequest(keys, mfa, Optional.of(target), keysExpireAt, via, origin, identityCenterApproval);
         }
         List<RoleHop> longer = new ArrayList<>(via);
         longer.add(new RoleHop(role.get(), mfa));
-        return new SignInRequest(keys, Optional.empty(), Optional.of(target), keysExpireAt, longer, origin);
+        return new SignInRequest(keys, Optional.empty(), Optional.of(target), keysExpireAt, longer, origin,
+                identityCenterApproval);
     }
 
     /** The keys expire then, as their issuer said: the session shows it and asks for new keys at that moment. */
     public SignInRequest expiringAt(Instant expiry) {
-        return new SignInRequest(keys, mfa, role, Optional.of(expiry), via, origin);
+        return new SignInRequest(keys, mfa, role, Optional.of(expiry), via, origin, identityCenterApproval);
     }
 
     /** Came from {@code address}, as the front door saw it: the audit trail records it with the sign-in. */
     public SignInRequest from(String address) {
-        return new SignInRequest(keys, mfa, role, keysExpireAt, via, Optional.of(address));
+        return new SignInRequest(keys, mfa, role, keysExpireAt, via, Optional.of(address), identityCenterApproval);
+    }
+
+    /** The keys are the role credentials IAM Identity Center gave for a sign-in the person approved. */
+    public SignInRequest approvedThroughIdentityCenter() {
+        return new SignInRequest(keys, mfa, role, keysExpireAt, via, origin, true);
     }
 
     /** Every call STS makes for this request, in order: the roles of {@code via}, then {@code role} with {@code mfa}. */

@@ -1,6 +1,7 @@
 package io.stratus.auth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,8 +107,10 @@ class IdentityCenterRenewalTest extends StratusTestBase {
         StratusException refusal = refused(Problem.FORBIDDEN, () -> identityCenter().renew(grace.id(), session.id(),
                 Optional.of("203.0.113.9")));
 
-        assertMentions(refusal, "/" + TestAccounts.SSO_OTHER_USER, "/" + TestAccounts.SSO_USER,
-                "hand one person's open work");
+        assertMentions(refusal, "This sign-in was approved as ", "/" + TestAccounts.SSO_OTHER_USER + ", not as ",
+                "/" + TestAccounts.SSO_USER, "hand one person's open work", "approve a new sign-in as "
+                + TestAccounts.SSO_USER, "sign in again as " + TestAccounts.SSO_OTHER_USER);
+        assertFalse(refusal.getMessage().contains("keys belong to"), "nobody typed keys: " + refusal.getMessage());
         assertEquals(Optional.of(KeysLapse.REJECTED), session.keysLapse(), "still waiting for ada's keys");
         refused(Problem.NOT_FOUND, () -> identityCenter().poll(grace.id()));
         List<AuditRecord> trail = stratus.admin().audit(signIn(TestAccounts.alice()), 20);

@@ -135,7 +135,7 @@ class KeysRenewalTest extends StratusTestBase {
         assertTrue(canary.secretAccessKey().isCleared());
         StratusException user = refused(Problem.FORBIDDEN, () -> stratus.signIn().renew(session.id(),
                 SignInRequest.withKeys(TestAccounts.alice())));
-        assertMentions(user, ":user/dba/alice", "whose session this is");
+        assertMentions(user, "These keys belong to ", ":user/dba/alice", "whose session this is");
 
         assertEquals(Optional.of(KeysLapse.EXPIRED), session.keysLapse(), "still waiting for alice's keys");
         refused(Problem.KEYS_EXPIRED, () -> whoAmI(session));

@@ -161,7 +161,8 @@ class IdentityCenterApiTest {
         approve(browser, grace.path("userCode").asText(), "grace");
         HttpResponse<String> somebodyElse = browser.post("/api/sso/renew", Map.of());
         ApiClient.assertError(somebodyElse, 403, "forbidden");
-        assertTrue(somebodyElse.body().contains("/grace") && somebodyElse.body().contains("open work"), somebodyElse.body());
+        assertTrue(somebodyElse.body().contains("approved as ") && somebodyElse.body().contains("/grace")
+                && somebodyElse.body().contains("open work"), somebodyElse.body());
 
         JsonNode ada = ApiClient.json(browser.post("/api/sso", Map.of("startUrl", START_URL, "region", REGION)));
         approve(browser, ada.path("userCode").asText(), "ada");

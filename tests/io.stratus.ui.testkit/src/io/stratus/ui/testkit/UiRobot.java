@@ -412,10 +412,22 @@ public final class UiRobot {
 
     /** Saves the screen area of {@code shell} as a PNG, once everything the shell has to paint is painted. */
     public void screenshot(Shell shell, Path png) {
+        awaitPainting("the screenshot " + png.getFileName());
         runOnUiThread(() -> {
             shell.update();
             ScreenCapture.savePng(display, screenArea(shell), png);
         });
+    }
+
+    /**
+     * Gives the UI thread's event loop a few frames: GTK draws what the test just changed (a typed value, a dialog
+     * resized to fit its fields) at its frame clock's next tick, which {@link Shell#update()} alone does not wait for.
+     */
+    private void awaitPainting(String what) {
+        for (int frame = 0; frame < 4; frame++) {
+            runOnUiThread(() -> { });
+            pause(what);
+        }
     }
 
     /**

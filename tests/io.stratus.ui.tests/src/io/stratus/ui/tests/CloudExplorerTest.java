@@ -237,7 +237,8 @@ class CloudExplorerTest {
         assertFalse(robot.onUiThread(test::isEnabled), "nor without a password or IAM");
         robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)), true);
         robot.waitUntil("IAM authentication to stand in for the password", () -> test.isEnabled()
-                && !robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEnabled());
+                && !robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isVisible()
+                && robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER).isVisible());
         robot.screenshot(dialog, SCREENSHOTS.resolve("connect-iam.png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, "Close"));
         robot.awaitCompletion("the connect dialog of orders", opening);

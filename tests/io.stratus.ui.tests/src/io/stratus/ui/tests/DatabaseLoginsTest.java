@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -50,7 +53,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The connect dialog offers the login methods the database's engine takes, with only their fields,
+ * The connect dialog offers the login methods the database's engine takes and shows only the chosen one's fields
+ * (switching the method shows its own, and the dialog fits them: no gap, nothing cut off),
  * on the demo account whose {@code orders} and Redshift {@code warehouse} are real PostgreSQL
  * servers ({@link LocalDatabases#asDemoAccount}): {@code orders} opens in the SQL editor with a
  * Secrets Manager secret chosen from those offered; {@code warehouse} logs in with the credentials
@@ -118,13 +122,18 @@ class DatabaseLoginsTest {
         CompletableFuture<Void> closed = trees.doubleClick(trees.waitForItem(explorer, ACCOUNT, "RDS and Aurora", "eu-west-1",
                 "orders"));
         Shell dialog = robot.waitForShell("Connect to orders");
+        assertTrue(shows(dialog, Text.class, ConnectDialog.USER) && shows(dialog, Text.class, ConnectDialog.PASSWORD),
+                "a password login first");
+        assertFalse(shows(dialog, Combo.class, ConnectDialog.SECRET_CHOICE), "the secret shows once chosen");
+        robot.screenshot(dialog, SCREENSHOTS.resolve("connect-password.png"));
         robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.SECRET)), true);
         Combo secrets = robot.waitForControlWithData(dialog, Combo.class, ConnectDialog.SECRET_CHOICE);
         robot.waitUntil("the secrets of orders to be offered", () -> secrets.getItemCount() == 2);
         assertEquals(List.of("rds!db-orders (managed by RDS)", "shop/orders-reader"), List.of(robot.onUiThread(secrets::getItems)),
                 "the database's own secrets, the webhook token not");
-        assertFalse(robot.onUiThread(() -> robot.waitForControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEnabled()),
-                "the secret holds the password");
+        assertTrue(shows(dialog, Combo.class, ConnectDialog.SECRET_CHOICE));
+        assertFalse(shows(dialog, Text.class, ConnectDialog.PASSWORD), "the secret holds the password");
+        assertFalse(shows(dialog, Text.class, ConnectDialog.USER), "and the user");
         robot.choose(secrets, "shop/orders-reader");
         robot.screenshot(dialog, SCREENSHOTS.resolve("connect-secret.png"));
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.OPEN_LABEL));
@@ -143,10 +152,16 @@ class DatabaseLoginsTest {
         Shell dialog = connectDialog("Redshift", "warehouse");
         assertTrue(robot.findControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)).isEmpty(),
                 "Redshift takes no RDS IAM token");
+        assertEquals(List.of(ConnectDialog.USER, ConnectDialog.PASSWORD, ConnectDialog.DATABASE), shown(dialog),
+                "a password login first, with nothing of the other methods");
+        int withPassword = fitsItsFields(dialog);
+        robot.screenshot(dialog, SCREENSHOTS.resolve("connect-redshift-password.png"));
+
         robot.check(robot.waitForControlWithData(dialog, Button.class,
                 ConnectDialog.methodKey(LoginMethod.ISSUED_FOR_IDENTITY)), true);
-        assertFalse(robot.onUiThread(() -> robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER).isEnabled()),
-                "Redshift names the user after the IAM identity");
+        assertEquals(List.of(ConnectDialog.DATABASE), shown(dialog), "Redshift names the user after the IAM identity");
+        robot.waitForControlShowing(dialog, "names the database user after it");
+        fitsItsFields(dialog); // no gap where the user and password were
         robot.screenshot(dialog, SCREENSHOTS.resolve("connect-redshift-iam.png"));
         int before = redshiftLogins.size();
         robot.click(robot.waitForControlWithText(dialog, Button.class, ConnectDialog.TEST_LABEL));
@@ -157,6 +172,9 @@ class DatabaseLoginsTest {
 
         robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.ISSUED_FOR_USER)),
                 true);
+        assertEquals(List.of(ConnectDialog.USER, ConnectDialog.GROUPS, ConnectDialog.AUTO_CREATE, ConnectDialog.DATABASE),
+                shown(dialog));
+        assertTrue(fitsItsFields(dialog) > withPassword, "the groups and the check box fit in");
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER), "analyst");
         robot.type(robot.waitForControlWithData(dialog, Text.class, ConnectDialog.GROUPS), "readers, bi");
         robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.AUTO_CREATE), true);
@@ -167,13 +185,18 @@ class DatabaseLoginsTest {
         assertEquals("IAM:analyst", redshiftLogins.get(beforeUser).dbUser());
         assertTrue(redshiftLogins.get(beforeUser).issued());
         assertNotEquals(redshiftLogins.get(before).password(), redshiftLogins.get(beforeUser).password());
+
+        robot.check(robot.waitForControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.SECRET)), true);
+        assertEquals(List.of(ConnectDialog.SECRET_CHOICE, ConnectDialog.DATABASE), shown(dialog));
+        fitsItsFields(dialog);
+        robot.screenshot(dialog, SCREENSHOTS.resolve("connect-redshift-secret.png"));
     }
 
     @Test
     @Order(3)
     void auroraDsqlAsksForADatabaseRoleAndNoPassword() {
         Shell dialog = connectDialog("Aurora DSQL", "ledger");
-        robot.waitForControlWithData(dialog, Text.class, ConnectDialog.USER);
+        assertEquals(List.of(ConnectDialog.USER, ConnectDialog.DATABASE), shown(dialog));
         assertTrue(robot.findControlWithData(dialog, Text.class, ConnectDialog.PASSWORD).isEmpty(), "no password field");
         assertTrue(robot.findControlWithData(dialog, Button.class, ConnectDialog.methodKey(LoginMethod.IAM_TOKEN)).isEmpty(),
                 "nothing to choose: IAM tokens are its one login");
@@ -197,6 +220,36 @@ class DatabaseLoginsTest {
     private static Shell connectDialog(String service, String name) {
         trees.doubleClick(trees.waitForItem(explorer, ACCOUNT, service, "eu-west-1", name));
         return robot.waitForShell("Connect to " + name);
+    }
+
+    /** Whether the dialog shows the control of {@code type} with data under {@code key} now. */
+    private static boolean shows(Shell dialog, Class<? extends Control> type, String key) {
+        Control control = robot.waitForControlWithData(dialog, type, key);
+        return robot.onUiThread(control::isVisible);
+    }
+
+    /** The data keys of the fields the dialog shows now, from top to bottom. */
+    private static List<String> shown(Shell dialog) {
+        List<String> keys = List.of(ConnectDialog.USER, ConnectDialog.PASSWORD, ConnectDialog.SECRET_CHOICE,
+                ConnectDialog.GROUPS, ConnectDialog.AUTO_CREATE, ConnectDialog.DATABASE);
+        return keys.stream().filter(key -> robot.findControlWithData(dialog, Control.class, key)
+                .filter(field -> robot.onUiThread(field::isVisible)).isPresent()).toList();
+    }
+
+    /**
+     * Checks that the last field (Database) lies inside the dialog, whole (nothing cut off), and that it is no taller
+     * than its content needs (no gap where hidden fields were); returns the dialog's height.
+     */
+    private static int fitsItsFields(Shell dialog) {
+        return robot.onUiThread(() -> {
+            Rectangle inside = dialog.getDisplay().map(dialog, null, dialog.getClientArea());
+            Control database = robot.findControlWithData(dialog, Text.class, ConnectDialog.DATABASE).orElseThrow();
+            Rectangle last = dialog.getDisplay().map(database.getParent(), null, database.getBounds());
+            assertTrue(inside.contains(last.x, last.y + last.height - 1), "the last field " + last + " is inside " + inside);
+            int needed = dialog.computeSize(dialog.getSize().x, SWT.DEFAULT).y;
+            assertTrue(dialog.getSize().y <= needed + 5, "the dialog (" + dialog.getSize().y + " high) needs " + needed);
+            return dialog.getSize().y;
+        });
     }
 
     private static UserSession ada() {

@@ -1,6 +1,7 @@
 package io.stratus.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.core.StratusException;
@@ -36,7 +37,8 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The first setup through IAM Identity Center in the setup wizard, on a store nobody has set up (the demo's store
  * comes back afterwards): the code shown, the browser asked to open the verification page, the approval seen by the
- * polling Job, every account's roles offered (nothing is bound yet), and the chosen role becomes the instance's
+ * polling Job (Finish waits meanwhile, and comes back when a sign-in is cancelled), every account's roles offered (nothing is
+ * bound yet), and the chosen role becomes the instance's
  * Administrator, its account the bound one. The role's keys are nowhere in the desktop's data, settings or logs.
  */
 @Order(19) // before PreferencesTest, which restarts the services; it moves the store and back
@@ -82,10 +84,18 @@ class IdentityCenterSetUpTest {
             Text startUrl = robot.waitForControlWithData(wizard, Text.class, START_URL);
             assertEquals(DEMO_PORTAL, robot.textOf(startUrl), "the instance's portal is filled in");
 
+            Button finish = robot.waitForControlWithText(wizard, Button.class, "Finish");
             press(robot, wizard, "Start");
-            Text code = robot.waitForControlWithData(wizard, Text.class, USER_CODE);
-            robot.waitUntil("the user code to show", () -> code.isVisible() && !code.getText().isEmpty());
-            robot.waitUntil("the browser to be asked to open the verification page", () -> !opened.isEmpty());
+            Text code = awaitCode(robot, wizard);
+            assertFalse(robot.onUiThread(finish::isEnabled), "nothing to set up with before the approval");
+            press(robot, wizard, "Cancel Sign-In");
+            robot.waitUntil("Finish to be enabled again once the sign-in is cancelled", finish::isEnabled);
+
+            int asked = opened.size();
+            press(robot, wizard, "Start");
+            awaitCode(robot, wizard);
+            robot.waitUntil("the browser to be asked to open the verification page", () -> opened.size() > asked);
+            assertFalse(robot.onUiThread(finish::isEnabled), "Finish waits for the approval");
             String userCode = robot.textOf(code);
             assertTrue(opened.getLast().toString().endsWith("/device?user_code=" + userCode), opened.toString());
             robot.screenshot(wizard, SCREENSHOTS.resolve("setup-wizard-identity-center-code.png"));
@@ -93,6 +103,7 @@ class IdentityCenterSetUpTest {
 
             Combo roles = robot.waitForControlWithData(wizard, Combo.class, ROLE);
             robot.waitUntil("the roles to show", () -> roles.isVisible() && roles.getItemCount() > 0);
+            assertTrue(robot.onUiThread(finish::isEnabled), "approved: Finish sets up with the role chosen");
             List<String> offered = robot.onUiThread(() -> List.of(roles.getItems()));
             assertEquals(3, offered.size(), "nothing is bound yet: every account's roles " + offered);
             robot.choose(roles, offered.stream().filter(role -> role.startsWith("DatabaseAdmin") && role.contains(ACCOUNT))
@@ -129,6 +140,12 @@ class IdentityCenterSetUpTest {
         }
     }
 
+    /** Waits for the user code of the sign-in just started, and returns its field. */
+    private static Text awaitCode(UiRobot robot, Shell wizard) {
+        Text code = robot.waitForControlWithData(wizard, Text.class, USER_CODE);
+        robot.waitUntil("the user code to show", () -> code.isVisible() && !code.getText().isEmpty());
+        return code;
+    }
 
     private static void press(UiRobot robot, Shell shell, String button) {
         robot.click(robot.waitForControlWithText(shell, Button.class, button));

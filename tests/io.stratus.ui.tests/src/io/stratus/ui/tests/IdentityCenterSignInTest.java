@@ -8,6 +8,7 @@ import static io.stratus.ui.tests.SignInDesktop.SSO_ROLE;
 import static io.stratus.ui.tests.SignInDesktop.START_URL;
 import static io.stratus.ui.tests.SignInDesktop.USER_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stratus.ui.session.CurrentSession;
@@ -97,6 +98,8 @@ class IdentityCenterSignInTest {
 
         String code = startAndAwaitCode(dialog);
         desktop.screenshot(dialog, "sign-in-identity-center-code.png");
+        assertFalse(robot.onUiThread(robot.waitForControlWithText(dialog, Button.class, "Sign In")::isEnabled),
+                "nothing to sign in with before the approval");
         decide(code, "approve");
         Combo roles = robot.waitForControlWithData(dialog, Combo.class, SSO_ROLE);
         robot.waitUntil("the roles to show", () -> roles.isVisible() && roles.getItemCount() > 0);

@@ -159,7 +159,7 @@ class ReauthenticationWaysTest {
         decide(opened.getLast(), code, "ben");
         robot.waitForControlShowing(dialog, "Approved. Go on with the role below.");
         press(dialog, "Re-authenticate");
-        robot.waitForControlShowing(dialog, "whose session this is");
+        robot.waitForControlShowing(dialog, "approve a new sign-in as ada");
         robot.screenshot(dialog, SCREENSHOTS.resolve("reauth-identity-center-somebody-else.png"));
         assertEquals(Optional.of(KeysLapse.EXPIRED), signedIn.keysLapse(), "still waiting for ada's keys");
 

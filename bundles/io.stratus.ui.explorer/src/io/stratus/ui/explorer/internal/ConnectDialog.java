@@ -11,12 +11,14 @@ import io.stratus.core.database.Login;
 import io.stratus.core.database.OpenDatabase;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.UserSession;
+import io.stratus.ui.FormParts;
 import io.stratus.ui.database.DatabaseEditorInput;
 import io.stratus.ui.database.DatabaseEditors;
 
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -46,7 +49,8 @@ import org.eclipse.ui.PartInitException;
 
 /**
  * Connects to a database of the Cloud Explorer, with one of the login methods its engine takes (see
- * {@link DatabaseEngine.ConnectionDefaults#logins()}), and only the fields those need: a database user
+ * {@link DatabaseEngine.ConnectionDefaults#logins()}), showing only the fields of the method chosen (the dialog
+ * grows and shrinks with them), as each needs: a database user
  * with a password; a user alone with IAM database authentication where the explorer saw it enabled (a
  * token made with the person's own AWS keys replaces the password); a secret of AWS Secrets Manager
  * chosen from those the person may read for this database; temporary credentials AWS issues for the
@@ -60,11 +64,11 @@ import org.eclipse.ui.PartInitException;
  */
 public final class ConnectDialog extends TitleAreaDialog {
 
-    /** Data keys of the fields, for tests. */
     /** What a dialog says of a database that takes IAM tokens only (Aurora DSQL), where there is nothing to choose. */
     public static final String IAM_ONLY = "This database takes IAM database authentication only: a token signed with"
             + " your own AWS keys stands in for the password at every connection. Give the database user your IAM policy"
             + " lets you connect as.";
+    /** Data keys of the fields, for tests. */
     public static final String USER = "io.stratus.ui.explorer.connect.user";
     public static final String PASSWORD = "io.stratus.ui.explorer.connect.password";
     public static final String DATABASE = "io.stratus.ui.explorer.connect.database";
@@ -89,7 +93,10 @@ public final class ConnectDialog extends TitleAreaDialog {
     private final UserSession session;
     private final DatabaseService databases;
     private final Map<LoginMethod, Button> methods = new EnumMap<>(LoginMethod.class);
+    /** The methods each field (or its label) serves: it shows only while one of them is chosen. */
+    private final Map<Control, Set<LoginMethod>> fieldsOf = new LinkedHashMap<>();
     private LoginMethod chosen;
+    private Composite form;
     private Text user;
     private Text password;
     private Combo secretChoice;
@@ -138,11 +145,18 @@ public final class ConnectDialog extends TitleAreaDialog {
         return true;
     }
 
+    /** As wide as a title area dialog is, as tall as the chosen method's fields need: no gap below them. */
+    @Override
+    protected Point getInitialSize() {
+        int width = super.getInitialSize().x;
+        return new Point(width, getShell().computeSize(width, SWT.DEFAULT).y);
+    }
+
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(resource.name() + " (" + engine.name() + ")");
-        Composite form = new Composite(area, SWT.NONE);
+        form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
         if (offered.size() > 1) {
@@ -176,40 +190,48 @@ public final class ConnectDialog extends TitleAreaDialog {
             wrapped(form, IAM_ONLY);
         }
         if (offered.stream().anyMatch(NAMED_USER::contains)) {
-            user = field(form, "&User:", SWT.BORDER, USER);
+            user = field(form, "&User:", SWT.NONE, USER, NAMED_USER);
             user.addModifyListener(e -> validate());
         }
         if (offered.contains(LoginMethod.PASSWORD)) {
-            password = field(form, "&Password:", SWT.BORDER | SWT.PASSWORD, PASSWORD);
+            password = field(form, "&Password:", SWT.PASSWORD, PASSWORD, EnumSet.of(LoginMethod.PASSWORD));
             password.addModifyListener(e -> validate());
         }
         if (offered.contains(LoginMethod.SECRET)) {
-            new Label(form, SWT.NONE).setText("S&ecret:");
+            Label label = new Label(form, SWT.NONE);
+            label.setText("S&ecret:");
             secretChoice = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
             secretChoice.setData(SECRET_CHOICE, Boolean.TRUE);
             secretChoice.setToolTipText("Read with your own AWS keys each time Stratus logs in; nothing of its value is kept.");
             GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(secretChoice);
             secretChoice.addListener(SWT.Selection, e -> validate());
+            shownFor(EnumSet.of(LoginMethod.SECRET), label, secretChoice);
+        }
+        if (offered.contains(LoginMethod.ISSUED_FOR_IDENTITY)) { // nothing to type: says why instead
+            shownFor(EnumSet.of(LoginMethod.ISSUED_FOR_IDENTITY), wrapped(form, "At each login AWS issues temporary "
+                    + "credentials for your IAM identity, " + session.identity().arn() + ", and names the database user "
+                    + "after it."));
         }
         if (offered.contains(LoginMethod.ISSUED_FOR_USER)) {
-            groups = field(form, "&Groups:", SWT.BORDER, GROUPS);
+            groups = field(form, "&Groups:", SWT.NONE, GROUPS, EnumSet.of(LoginMethod.ISSUED_FOR_USER));
             groups.setMessage("database groups to join, separated by commas");
-            new Label(form, SWT.NONE);
+            Label belowLabels = new Label(form, SWT.NONE);
             autoCreate = new Button(form, SWT.CHECK);
             autoCreate.setText("&Create the user if it does not exist");
             autoCreate.setData(AUTO_CREATE, Boolean.TRUE);
+            shownFor(EnumSet.of(LoginMethod.ISSUED_FOR_USER), belowLabels, autoCreate);
         }
-        database = field(form, "&Database:", SWT.BORDER, DATABASE);
+        database = FormParts.field(form, "&Database:", SWT.NONE, DATABASE);
         database.setMessage(resource.databaseName().orElse("the engine's default"));
-        enableFields();
+        showFields();
         return area;
     }
 
-    /** Another login method: its fields become editable; the secrets offered are looked up in a Job the first time. */
+    /** Another login method: only its fields show; the secrets offered are looked up in a Job the first time. */
     private void choose(LoginMethod method) {
         chosen = method;
         methods.forEach((other, choice) -> choice.setSelection(other == method)); // as a click on a radio button would
-        enableFields();
+        showFields();
         validate();
         if (method == LoginMethod.SECRET && secretChoice.getItemCount() == 0) {
             setMessage("Looking for the secrets of " + resource.name() + " that you may read\u2026");
@@ -225,17 +247,25 @@ public final class ConnectDialog extends TitleAreaDialog {
         }
     }
 
-    private void enableFields() {
-        enable(user, NAMED_USER.contains(chosen));
-        enable(password, chosen == LoginMethod.PASSWORD);
-        enable(secretChoice, chosen == LoginMethod.SECRET);
-        enable(groups, chosen == LoginMethod.ISSUED_FOR_USER);
-        enable(autoCreate, chosen == LoginMethod.ISSUED_FOR_USER);
+    /** Shows the fields of the chosen method and hides the others; an open dialog fits itself to them. */
+    private void showFields() {
+        fieldsOf.forEach((field, serves) -> FormParts.setShown(field, serves.contains(chosen)));
+        FormParts.refit(form);
     }
 
-    private static void enable(Control field, boolean enabled) {
-        if (field != null) {
-            field.setEnabled(enabled);
+    /** A labelled text field that shows for the methods {@code serves}. */
+    private Text field(Composite parent, String label, int style, String dataKey, Set<LoginMethod> serves) {
+        Text text = FormParts.field(parent, label, style, dataKey);
+        shownFor(serves, FormParts.labelOf(text), text);
+        return text;
+    }
+
+    private void shownFor(Set<LoginMethod> serves, Control... controls) {
+        for (Control control : controls) {
+            if (control.getLayoutData() == null) {
+                GridDataFactory.swtDefaults().applyTo(control);
+            }
+            fieldsOf.put(control, serves);
         }
     }
 
@@ -249,18 +279,11 @@ public final class ConnectDialog extends TitleAreaDialog {
         validate();
     }
 
-    private static Text field(Composite form, String label, int style, String dataKey) {
-        new Label(form, SWT.NONE).setText(label);
-        Text text = new Text(form, style);
-        text.setData(dataKey, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(text);
-        return text;
-    }
-
-    private static void wrapped(Composite form, String text) {
+    private static Label wrapped(Composite form, String text) {
         Label label = new Label(form, SWT.WRAP);
         label.setText(text);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(420, SWT.DEFAULT).applyTo(label);
+        return label;
     }
 
     @Override
@@ -323,8 +346,6 @@ public final class ConnectDialog extends TitleAreaDialog {
         String where = resource.endpoint().map(e -> e.host() + ":" + e.port()).orElse(resource.name());
         return (editor.isPresent() ? "Open " + where + ", or test the connection first."
                 : "Test the connection to " + where + " (no editor for " + engine.name() + " is installed).")
-                + (chosen == LoginMethod.ISSUED_FOR_IDENTITY ? " AWS issues credentials for " + session.identity().arn()
-                        + " at each login." : "")
                 + " Stratus saves no password.";
     }
 
@@ -349,14 +370,7 @@ public final class ConnectDialog extends TitleAreaDialog {
     /** The login chosen, with what was typed; a password is taken out of its field for this login only. */
     private Login login() {
         return switch (chosen) {
-            case PASSWORD -> {
-                char[] typed = password.getTextChars();
-                try {
-                    yield new Login.Password(user.getText(), Optional.of(Secret.of(typed)));
-                } finally {
-                    Arrays.fill(typed, '\0');
-                }
-            }
+            case PASSWORD -> new Login.Password(user.getText(), Optional.of(FormParts.secretOf(password)));
             case IAM_TOKEN -> new Login.IamToken(user.getText());
             case SECRET -> new Login.SecretsManager(secretArns.get(secretChoice.getSelectionIndex()));
             case ISSUED_FOR_IDENTITY -> new Login.IssuedForIdentity();

@@ -9,12 +9,14 @@ import io.stratus.core.session.IdentityCenterPortal;
 import io.stratus.core.session.IdentityCenterRole;
 import io.stratus.core.session.IdentityCenterSignIn;
 import io.stratus.core.session.UserSession;
+import io.stratus.ui.FormParts;
 import io.stratus.ui.session.WebBrowser;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -41,8 +43,9 @@ import org.eclipse.swt.widgets.Text;
  * copyable), and a Job that polls at the interval Identity Center asks for until the person approved; then the
  * roles of the account to choose from. Cancel, a closed dialog, an expired or denied code end the sign-in in
  * {@link IdentityCenter} (which wipes what it held) and bring the form back to Start; what went wrong shows in the
- * sign-in form's {@link ProblemArea}. The start URL and region are remembered; the code and link are not (they are
- * worth nothing once the sign-in ended). For an SSO profile and for re-authentication the portal and role are given
+ * sign-in form's {@link ProblemArea}. While a sign-in waits for its code or the approval, the form around says so
+ * to its button that signs in, which then waits too. The start URL and region are remembered; the code and link are
+ * not (they are worth nothing once the sign-in ended). For an SSO profile and for re-authentication the portal and role are given
  * ({@link #useRole}): nothing to type or choose.
  */
 final class IdentityCenterForm {
@@ -65,6 +68,7 @@ final class IdentityCenterForm {
     private final IDialogSettings settings;
     private final ProblemArea problems;
     private final Runnable relayout;
+    private final Consumer<Boolean> approvalPending;
     private final Text startUrl;
     private final Text region;
     private final Button start;
@@ -78,16 +82,24 @@ final class IdentityCenterForm {
     private Optional<IdentityCenterSignIn> given = Optional.empty();
     /** The sign-in under way (UI thread only): its Job polls until approved, ended or cancelled. */
     private DeviceAuthorization started;
+    /** The Job asking for a code and then polling; none once the approval came or the sign-in ended. */
     private Job polling;
+    /** What {@link #approvalPending} was told last. */
+    private boolean toldPending;
     private List<IdentityCenterRole> roles = List.of();
 
+    /**
+     * @param approvalPending told, each time it changes, whether a sign-in is waiting for its code or the person's
+     *        approval (see {@link #waitingForApproval()}): meanwhile there is nothing to sign in with
+     */
     IdentityCenterForm(Composite parent, Optional<IdentityCenter> identityCenter, WebBrowser browser,
-            IDialogSettings settings, ProblemArea problems, Runnable relayout) {
+            IDialogSettings settings, ProblemArea problems, Runnable relayout, Consumer<Boolean> approvalPending) {
         this.identityCenter = identityCenter;
         this.browser = browser;
         this.settings = settings;
         this.problems = problems;
         this.relayout = relayout;
+        this.approvalPending = approvalPending;
         Optional<IdentityCenterPortal> portal = identityCenter.flatMap(IdentityCenter::defaultPortal);
         startUrl = FormParts.field(parent, "Start &URL:", SWT.NONE, START_URL);
         startUrl.setMessage("https://d-1234567890.awsapps.com/start");
@@ -174,15 +186,13 @@ final class IdentityCenterForm {
         }
         problems.clear();
         progress.setText("Asking IAM Identity Center at " + portal.startUrl() + " for a code...");
-        start.setText(CANCEL);
-        setPortalEnabled(false);
-        relayout.run();
         IdentityCenter service = identityCenter.get();
         polling = Job.create("Signing in through IAM Identity Center", monitor -> {
             sign(service, portal, monitor);
             return Status.OK_STATUS; // what happened is shown in the form
         });
         polling.setUser(false);
+        showStep();
         polling.schedule();
     }
 
@@ -257,6 +267,7 @@ final class IdentityCenterForm {
     }
 
     private void showRoles(List<IdentityCenterRole> offered) {
+        polling = null; // its last act: the approval came
         roles = offered;
         role.setItems(offered.stream().map(IdentityCenterForm::described).toArray(String[]::new));
         role.select(0);
@@ -324,6 +335,15 @@ final class IdentityCenterForm {
         FormParts.setShown(roleLabel, !roles.isEmpty());
         FormParts.setShown(role, !roles.isEmpty());
         relayout.run();
+        if (toldPending != waitingForApproval()) {
+            toldPending = waitingForApproval();
+            approvalPending.accept(toldPending);
+        }
+    }
+
+    /** Whether a sign-in was started and waits for its code or the person's approval. */
+    boolean waitingForApproval() {
+        return polling != null;
     }
 
     private void setPortalEnabled(boolean enabled) {

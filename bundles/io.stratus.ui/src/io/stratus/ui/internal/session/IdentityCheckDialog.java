@@ -21,7 +21,7 @@ abstract class IdentityCheckDialog extends TitleAreaDialog {
     private final String title;
     private final String checkLabel;
     private boolean waiting;
-    /** Whether the form can be checked as it stands (a broken AWS profile cannot). */
+    /** Whether the form can be checked as it stands (a broken AWS profile, an approval still awaited cannot). */
     private boolean checkPossible = true;
 
     IdentityCheckDialog(Shell parent, String title, String checkLabel) {
@@ -67,7 +67,7 @@ abstract class IdentityCheckDialog extends TitleAreaDialog {
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
-    /** Enables the check button or, while the form cannot be checked (its problem area says why), disables it. */
+    /** Enables the check button or, while the form cannot be checked (the form says why), disables it. */
     void setCheckPossible(boolean possible) {
         checkPossible = possible;
         Button check = getButton(IDialogConstants.OK_ID);

@@ -2,6 +2,7 @@ package io.stratus.ui.internal.session;
 
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.Secret;
+import io.stratus.ui.FormParts;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;

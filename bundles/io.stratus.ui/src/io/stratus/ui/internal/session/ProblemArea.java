@@ -1,5 +1,7 @@
 package io.stratus.ui.internal.session;
 
+import io.stratus.ui.FormParts;
+
 import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -4,6 +4,7 @@ import io.stratus.core.StratusException;
 import io.stratus.core.identity.Secret;
 import io.stratus.core.session.IdentityCenterSignIn;
 import io.stratus.profiles.AwsProfile;
+import io.stratus.ui.FormParts;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SignInMethod;
 import io.stratus.ui.session.SignInWay;
@@ -133,7 +134,7 @@ final class RenewKeysDialog extends IdentityCheckDialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
         GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(group);
         identityCenter = new IdentityCenterForm(group, services.identityCenter(), services.browser(),
-                services.settings(), problems, () -> FormParts.refit(area));
+                services.settings(), problems, () -> FormParts.refit(area), pending -> setCheckPossible(!pending));
         identityCenter.useRole(Optional.of(through));
     }
 

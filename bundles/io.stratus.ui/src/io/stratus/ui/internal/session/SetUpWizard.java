@@ -24,8 +24,10 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * First-run setup: says what setting up means, then asks how the person who becomes the instance's
- * Administrator signs in ({@link SignInForm}). The check with AWS runs in a Job, with the wizard's progress bar waiting
- * for it; a refusal shows the service's own words in the form's {@link ProblemArea} and keeps the wizard open.
+ * Administrator signs in ({@link SignInForm}); Finish waits while the form cannot sign in (a broken profile, an IAM
+ * Identity Center sign-in waiting for approval), as the sign-in dialog's Sign In does. The check with AWS runs in a
+ * Job, with the wizard's progress bar waiting for it; a refusal shows the service's own words in the form's
+ * {@link ProblemArea} and keeps the wizard open.
  */
 final class SetUpWizard extends Wizard {
 

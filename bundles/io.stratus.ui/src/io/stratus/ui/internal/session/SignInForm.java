@@ -11,6 +11,7 @@ import io.stratus.core.session.RoleToAssume;
 import io.stratus.core.session.SignInRequest;
 import io.stratus.profiles.AwsProfile;
 import io.stratus.profiles.AwsProfiles;
+import io.stratus.ui.FormParts;
 import io.stratus.ui.session.CurrentSession;
 import io.stratus.ui.session.SignInWay;
 import io.stratus.ui.session.SignedIn;
@@ -166,7 +167,7 @@ final class SignInForm {
 
         identityCenterGroup = group("IAM Identity Center");
         identityCenter = new IdentityCenterForm(identityCenterGroup, identityCenterService, browser, settings,
-                problems, this::relayout);
+                problems, this::relayout, pending -> tellWhetherPossible());
         problems.moveToEnd(); // below the groups, next to the buttons that lead to a problem
 
         method.addListener(SWT.Selection, event -> show());
@@ -251,9 +252,7 @@ final class SignInForm {
      * with Sign In disabled until another choice; any other choice clears what the problem area showed.
      */
     private void showWhetherPossible() {
-        Optional<String> problem = method() != Method.PROFILE ? Optional.empty()
-                : unreadable.isPresent() ? unreadable
-                : chosenProfile().map(AwsProfile::problem).orElse(Optional.of(NO_PROFILE));
+        Optional<String> problem = profileProblem();
         if (problem.isEmpty()) {
             problems.clear();
         } else if (unreadable.isEmpty() && chosenProfile().isPresent()) {
@@ -261,7 +260,23 @@ final class SignInForm {
         } else {
             problems.show(problem.get());
         }
-        signInPossible.accept(problem.isEmpty());
+        tellWhetherPossible();
+    }
+
+    /** Why the chosen AWS profile cannot sign in, if that is the method and it cannot. */
+    private Optional<String> profileProblem() {
+        return method() != Method.PROFILE ? Optional.empty()
+                : unreadable.isPresent() ? unreadable
+                : chosenProfile().map(AwsProfile::problem).orElse(Optional.of(NO_PROFILE));
+    }
+
+    /**
+     * Sign In waits while the profile cannot be used, and while an IAM Identity Center sign-in waits for the
+     * person's approval (there is nothing to sign in with yet).
+     */
+    private void tellWhetherPossible() {
+        signInPossible.accept(profileProblem().isEmpty()
+                && !(identityCenterShown() && identityCenter.waitingForApproval()));
     }
 
     /** The profile's IAM Identity Center sign-in; none for a profile that cannot be used (its summary says why). */

@@ -1,4 +1,4 @@
-package io.stratus.ui.internal.session;
+package io.stratus.ui;
 
 import io.stratus.core.identity.Secret;
 
@@ -13,14 +13,17 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-/** What the sign-in forms are built of (labelled fields read as secrets), and how they show and hide their parts. */
-final class FormParts {
+/**
+ * What the forms of Stratus's dialogs are built of (labelled fields, read as secrets where they hold one), and how they
+ * show and hide their parts.
+ */
+public final class FormParts {
 
     private FormParts() {
     }
 
     /** A label and a text field in a two-column grid; the field keeps its label under {@code Label}'s class name. */
-    static Text field(Composite parent, String label, int style, String dataKey) {
+    public static Text field(Composite parent, String label, int style, String dataKey) {
         Label name = new Label(parent, SWT.NONE);
         name.setText(label);
         GridDataFactory.swtDefaults().applyTo(name);
@@ -32,12 +35,12 @@ final class FormParts {
     }
 
     /** The label {@link #field} made for {@code field}. */
-    static Label labelOf(Text field) {
+    public static Label labelOf(Text field) {
         return (Label) field.getData(Label.class.getName());
     }
 
     /** The field's characters as a Secret, without making a String of them. */
-    static Secret secretOf(Text field) {
+    public static Secret secretOf(Text field) {
         char[] chars = field.getTextChars();
         try {
             return Secret.of(chars);
@@ -47,13 +50,13 @@ final class FormParts {
     }
 
     /** Shows or hides a control of a grid, giving its room to the others while hidden. */
-    static void setShown(Control control, boolean shown) {
+    public static void setShown(Control control, boolean shown) {
         control.setVisible(shown);
         ((GridData) control.getLayoutData()).exclude = !shown;
     }
 
     /** Lays {@code changed} out again and, once its dialog shows, makes the dialog as tall as its content needs. */
-    static void refit(Composite changed) {
+    public static void refit(Composite changed) {
         changed.layout(true, true);
         Shell shell = changed.getShell();
         if (shell.isVisible()) {
