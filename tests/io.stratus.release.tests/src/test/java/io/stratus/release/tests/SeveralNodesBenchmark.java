@@ -3,6 +3,7 @@ package io.stratus.release.tests;
 import io.stratus.release.tests.ServerProcesses.Server;
 import io.stratus.testing.PostgresServer;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,8 @@ class SeveralNodesBenchmark {
     private static final int WARM_UP_SECONDS = 5;
     private static final int MEASURED_SECONDS = 20;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Counted as this status: the connection ended without an answer. */
+    private static final int NO_ANSWER = 0;
 
     @RegisterExtension
     final ProductLauncher launcher = new ProductLauncher();
@@ -92,7 +95,14 @@ class SeveralNodesBenchmark {
             running.add(people.submit(() -> {
                 while (System.nanoTime() < ends) {
                     long started = System.nanoTime();
-                    HttpResponse<String> signedIn = browser.post("/api/session", key);
+                    HttpResponse<String> signedIn;
+                    try {
+                        signedIn = browser.post("/api/session", key);
+                    } catch (IOException noAnswer) {
+                        // A failure like any other, to be counted: the run goes on (status 0 in the figures).
+                        failures.computeIfAbsent(NO_ANSWER, status -> new AtomicInteger()).incrementAndGet();
+                        continue;
+                    }
                     long took = System.nanoTime() - started;
                     if (signedIn.statusCode() != 201) {
                         failures.computeIfAbsent(signedIn.statusCode(), status -> new AtomicInteger()).incrementAndGet();
@@ -114,7 +124,7 @@ class SeveralNodesBenchmark {
         people.shutdown();
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("[benchmark] sign-ins through HAProxy, %d node(s), STS 50 ms, %d people on %d machines: "
-                + "%.1f sign-ins/s, p50 %d ms, p99 %d ms, failed by status (warm-up included) %s, %.1f store transactions per "
+                + "%.1f sign-ins/s, p50 %d ms, p99 %d ms, failed by status (warm-up included; 0: no answer) %s, %.1f store transactions per "
                 + "sign-in with its sign-out%n", nodes, PEOPLE, MACHINES,
                 sorted.size() / ((ends - measuredFrom.get()) / 1e9),
                 sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)), failures,
