@@ -18,19 +18,14 @@ import io.stratus.core.database.Login;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
-import io.stratus.testing.LdapBinds;
-import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,14 +59,8 @@ class RedshiftConnectorTest {
                     .deny("redshift:GetClusterCredentials", "redshift:GetClusterCredentialsWithIAM"))
             .region(REGION, region -> region.redshiftCluster("warehouse", cluster -> cluster.dbName("dev")))).build();
 
-    /** The database users the simulator let in, with the passwords it checked. */
-    private record CheckedLogin(String dbUser, String password, boolean issuedByRedshift) {
-    }
-
-    private static final List<CheckedLogin> checked = new CopyOnWriteArrayList<>();
     private static TestAwsSimulator simulator;
-    private static LdapBinds ldap;
-    private static PostgresServer postgres;
+    private static IssuedPasswordDatabase database;
     private static DatabaseConnector redshift;
 
     @BeforeAll
@@ -80,29 +69,13 @@ class RedshiftConnectorTest {
         StratusServices stratus = new StratusServices();
         stratus.trustTheTestAuthority();
         stratus.useAws(simulator, Map.of());
-        postgres = PostgresServer.start();
-        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("SET password_encryption = 'md5'");
-            sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            sql.execute("CREATE ROLE \"IAM:dana\" LOGIN");
-            sql.execute("CREATE ROLE \"IAM:analyst\" LOGIN");
-        }
-        // Stands in for the cluster at login: the simulator says whether Redshift issued the password.
-        ldap = LdapBinds.start((name, password) -> {
-            String dbUser = name.substring("cn=".length(), name.indexOf(",dc=rds"));
-            boolean issued = simulator.verifyRedshiftCredentials(CLUSTER, dbUser, password);
-            checked.add(new CheckedLogin(dbUser, password, issued));
-            return issued;
-        });
-        postgres.authenticateByLdap("\"IAM:dana\"", ldap.port());
-        postgres.authenticateByLdap("\"IAM:analyst\"", ldap.port());
+        database = IssuedPasswordDatabase.start(simulator, CLUSTER, USER, PASSWORD, "IAM:dana", "IAM:analyst");
         redshift = stratus.connector("redshift");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ldap.close();
-        postgres.close();
+        database.close();
         simulator.close();
     }
 
@@ -119,12 +92,12 @@ class RedshiftConnectorTest {
     void theIamIdentityLogsInWithCredentialsRedshiftIssuesAnewForEveryPhysicalConnection() throws Exception {
         DatabaseLogin login = DatabaseLogin.withIssuedCredentials("arn:aws:iam::" + ACCOUNT + ":user/dana",
                 redshift.issuer(new Login.IssuedForIdentity(), () -> AwsKeys.of(DANA)));
-        int before = checked.size();
+        int before = database.checked().size();
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(spec(false), login, AccessMode.READ_ONLY)));
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(spec(false), login, AccessMode.READ_ONLY)));
 
-        List<CheckedLogin> logins = checked.subList(before, checked.size());
-        assertEquals(2, logins.size(), "one login per physical connection: " + logins.stream().map(CheckedLogin::dbUser).toList());
+        List<IssuedPasswordDatabase.CheckedLogin> logins = database.checked().subList(before, database.checked().size());
+        assertEquals(2, logins.size(), "one login per physical connection: " + logins.stream().map(IssuedPasswordDatabase.CheckedLogin::dbUser).toList());
         assertTrue(logins.stream().allMatch(l -> l.issuedByRedshift() && l.dbUser().equals("IAM:dana")),
                 "GetClusterCredentialsWithIAM's user, checked by the simulator, over TLS although the cluster does not require it");
         assertNotEquals(logins.get(0).password(), logins.get(1).password(), "fresh credentials for each connection");
@@ -135,9 +108,9 @@ class RedshiftConnectorTest {
     void aNamedDatabaseUserLogsInWithItsGroupsAndIsCreatedOnRequest() throws Exception {
         DatabaseLogin login = DatabaseLogin.withIssuedCredentials("analyst", redshift.issuer(
                 new Login.IssuedForUser("analyst", List.of("readers", "bi"), true), () -> AwsKeys.of(DANA)));
-        int before = checked.size();
+        int before = database.checked().size();
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(spec(true), login, AccessMode.READ_ONLY)));
-        CheckedLogin analyst = checked.get(before);
+        IssuedPasswordDatabase.CheckedLogin analyst = database.checked().get(before);
         assertEquals("IAM:analyst", analyst.dbUser());
         assertTrue(analyst.issuedByRedshift(), "GetClusterCredentials issued the password it logged in with");
         assertNoIssuedPasswordWasWritten();
@@ -148,19 +121,19 @@ class RedshiftConnectorTest {
         for (Login login : List.of(new Login.IssuedForIdentity(), new Login.IssuedForUser("analyst", List.of(), false))) {
             String action = login instanceof Login.IssuedForIdentity ? "redshift:GetClusterCredentialsWithIAM"
                     : "redshift:GetClusterCredentials";
-            int before = checked.size();
+            int before = database.checked().size();
             StratusException denied = assertThrows(StratusException.class, () -> redshift.open(spec(true),
                     DatabaseLogin.withIssuedCredentials("nora", redshift.issuer(login, () -> AwsKeys.of(NORA))),
                     AccessMode.READ_ONLY));
             assertEquals(Problem.FORBIDDEN, denied.problem(), denied.getMessage());
             assertTrue(denied.getMessage().contains(action + " "), denied.getMessage());
-            assertEquals(before, checked.size(), "nothing reached the database");
+            assertEquals(before, database.checked().size(), "nothing reached the database");
         }
     }
 
     @Test
     void otherEnginesAreNotItsOwn() {
-        ConnectionSpec postgresSpec = new ConnectionSpec("orders", "postgres", REGION, "127.0.0.1", postgres.port(),
+        ConnectionSpec postgresSpec = new ConnectionSpec("orders", "postgres", REGION, "127.0.0.1", database.port(),
                 Optional.empty(), true, false);
         StratusException refused = assertThrows(StratusException.class, () -> redshift.open(postgresSpec, login(),
                 AccessMode.READ_ONLY));
@@ -184,7 +157,7 @@ class RedshiftConnectorTest {
     }
 
     private static ConnectionSpec spec(boolean tlsRequired) {
-        return new ConnectionSpec(CLUSTER, "redshift", REGION, "127.0.0.1", postgres.port(), Optional.of("postgres"),
+        return new ConnectionSpec(CLUSTER, "redshift", REGION, "127.0.0.1", database.port(), Optional.of("postgres"),
                 tlsRequired, false);
     }
 

@@ -19,20 +19,15 @@ import io.stratus.core.database.Login;
 import io.stratus.core.identity.AwsCredentials;
 import io.stratus.core.identity.AwsKeys;
 import io.stratus.core.identity.Secret;
-import io.stratus.testing.LdapBinds;
-import io.stratus.testing.PostgresServer;
 import io.stratus.testing.StratusServices;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,14 +59,8 @@ class RedshiftServerlessLoginTest {
             .region(REGION, region -> region.redshiftWorkgroup("reporting", "postgres"))).build();
     private static final Pattern WORKGROUP_ARN = Pattern.compile("\"workgroupArn\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** The database users the simulator let in, with the passwords it checked. */
-    private record CheckedLogin(String dbUser, String password, boolean issuedByRedshift) {
-    }
-
-    private static final List<CheckedLogin> checked = new CopyOnWriteArrayList<>();
     private static TestAwsSimulator simulator;
-    private static LdapBinds ldap;
-    private static PostgresServer postgres;
+    private static IssuedPasswordDatabase database;
     private static StratusServices stratus;
     private static DatabaseConnector redshift;
     private static String workgroupArn;
@@ -86,27 +75,13 @@ class RedshiftServerlessLoginTest {
                 REGION, "RedshiftServerless.ListWorkgroups", "{}"), StandardCharsets.UTF_8));
         assertTrue(listed.find());
         workgroupArn = listed.group(1);
-        postgres = PostgresServer.start();
-        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("SET password_encryption = 'md5'");
-            sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            sql.execute("CREATE ROLE \"IAM:dana\" LOGIN");
-        }
-        // Stands in for the workgroup at login: the simulator says whether Redshift Serverless issued the password.
-        ldap = LdapBinds.start((name, password) -> {
-            String dbUser = name.substring("cn=".length(), name.indexOf(",dc=rds"));
-            boolean issued = simulator.verifyRedshiftCredentials(workgroupArn, dbUser, password);
-            checked.add(new CheckedLogin(dbUser, password, issued));
-            return issued;
-        });
-        postgres.authenticateByLdap("\"IAM:dana\"", ldap.port());
+        database = IssuedPasswordDatabase.start(simulator, workgroupArn, USER, PASSWORD, "IAM:dana");
         redshift = stratus.connector("redshift-serverless");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ldap.close();
-        postgres.close();
+        database.close();
         simulator.close();
     }
 
@@ -124,13 +99,13 @@ class RedshiftServerlessLoginTest {
     void theIamIdentityLogsInWithCredentialsIssuedAnewForEveryPhysicalConnection() throws Exception {
         DatabaseLogin login = DatabaseLogin.withIssuedCredentials("arn:aws:iam::" + ACCOUNT + ":user/dana",
                 redshift.issuer(new Login.IssuedForIdentity(), () -> AwsKeys.of(DANA)));
-        int before = checked.size();
+        int before = database.checked().size();
         long listedBefore = simulator.calls().count("redshift-serverless:ListWorkgroups", "arn:aws:iam::" + ACCOUNT
                 + ":user/dana");
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(workgroup(), login, AccessMode.READ_ONLY)));
         assertPastTheLogin(assertThrows(StratusException.class, () -> redshift.open(workgroup(), login, AccessMode.READ_ONLY)));
 
-        List<CheckedLogin> logins = checked.subList(before, checked.size());
+        List<IssuedPasswordDatabase.CheckedLogin> logins = database.checked().subList(before, database.checked().size());
         assertEquals(2, logins.size(), "one login per physical connection");
         assertTrue(logins.stream().allMatch(l -> l.issuedByRedshift() && l.dbUser().equals("IAM:dana")),
                 "GetCredentials's user and password, checked by the simulator for this workgroup");
@@ -144,13 +119,13 @@ class RedshiftServerlessLoginTest {
 
     @Test
     void aPersonWhoMayNotGetCredentialsIsToldWhichActionIsMissing() {
-        int before = checked.size();
+        int before = database.checked().size();
         StratusException denied = assertThrows(StratusException.class, () -> redshift.open(workgroup(),
                 DatabaseLogin.withIssuedCredentials("nora", redshift.issuer(new Login.IssuedForIdentity(),
                         () -> AwsKeys.of(NORA))), AccessMode.READ_ONLY));
         assertEquals(Problem.FORBIDDEN, denied.problem(), denied.getMessage());
         assertTrue(denied.getMessage().contains("redshift-serverless:GetCredentials"), denied.getMessage());
-        assertEquals(before, checked.size(), "nothing reached the database");
+        assertEquals(before, database.checked().size(), "nothing reached the database");
 
         StratusException namedUser = assertThrows(StratusException.class, () -> redshift.open(workgroup(),
                 DatabaseLogin.withIssuedCredentials("analyst", redshift.issuer(new Login.IssuedForUser("analyst",
@@ -179,7 +154,7 @@ class RedshiftServerlessLoginTest {
 
     /** The workgroup as the explorer describes it, the PostgreSQL listening in its place. */
     private static ConnectionSpec workgroup() {
-        return new ConnectionSpec(workgroupArn, "redshift-serverless", REGION, "127.0.0.1", postgres.port(),
+        return new ConnectionSpec(workgroupArn, "redshift-serverless", REGION, "127.0.0.1", database.port(),
                 Optional.of("postgres"), true, false);
     }
 }
