@@ -96,9 +96,9 @@ public final class ApiDispatcher {
      * again after a node stopped. 32 threads answer some 500 a second at 50 ms each, so a line of 50 per thread
      * is a wait of about three seconds at most.
      */
-    static final int SIGN_INS_QUEUED_PER_THREAD = 50;
+    private static final int SIGN_INS_QUEUED_PER_THREAD = 50;
     /** Work on databases may take seconds each: a shorter line, beyond which waiting would be pointless. */
-    static final int REMOTE_QUEUED_PER_THREAD = 10;
+    private static final int REMOTE_QUEUED_PER_THREAD = 10;
 
     static final String SESSION_COOKIE = "stratus_session";
     /** Names the IAM Identity Center sign-in a browser started: only that browser can poll it and finish it. */
